@@ -1,0 +1,226 @@
+"""Figures in sentences: every number with a unit or a percent becomes a fact with its metric
+phrase (what it measures), its subject (全区 / 全市 / a named place), its period and the sentence.
+
+Chinese numerals count only where they carry a figure (十二个, 两家): value 2 or more, not inside
+quotes (“六个一”), not a list marker (一是) nor part of a name (五个100).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import jieba
+
+from pipeline.numbers import parse_arabic, parse_chinese_numeral
+from pipeline.periods import PERIOD_PATTERNS, find_period, period_from_match
+from pipeline.reconcile import Gazetteer
+from pipeline.units import UNIT_ALTERNATION, canonical_unit, to_base
+from schemas.records import DocumentMeta, Fact, Figure, Period
+
+ARABIC_NUM = r"(?<![\d.,A-Za-z])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
+FIGURE = re.compile(
+    rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{UNIT_ALTERNATION})(?P<per>/[\u4e00-\u9fff㎡m²]{{1,3}})?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
+)
+SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+CLAUSE_DELIM = "，,；;：:、（(）)。“”《》"
+AGGREGATE_SUBJECT = re.compile(r"(全市|全区|全县|全省|我市|我区|我县|市本级|区本级)")
+LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "我县", "已", "共", "共有", "实现", "累计", "今年", "以来",
+                 "目前", "同时", "并", "和", "及", "年内", "分别", "均", "总计", "合计", "新", "还有", "有", "另", "外",
+                 "达", "达到", "为", "是", "约", "近", "超", "超过", "的", "了", "在", "完成了", "其", "中", "月", "份",
+                 "已有", "截至", "截止", "目前已", "全面", "期间", "以上", "左右", "上", "下", "至"}
+TRAILING_NOISE = {"为", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
+                  "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余"}
+
+
+@dataclass
+class _Match:
+    figure: Figure
+    start: int
+    end: int
+
+
+class ProseExtractor:
+    """Holds a jieba tokenizer with the domain's words (one per batch, not global)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.tokenizer = jieba.Tokenizer()
+        jieba.setLogLevel(60)
+        for name in gazetteer.names_by_length:
+            self.tokenizer.add_word(name, freq=2000)
+        for word in ("发改局", "发改委", "住建局", "经信局", "重点办", "项目办", "固定资产投资", "完成投资", "计划投资",
+                     "年度计划", "实际开工", "计划开工", "计划竣工", "实际竣工", "征地拆迁", "房屋征收", "标准厂房",
+                     "签约金额", "招商引资", "同比增长", "同比上升", "同比下降", "开工率", "竣工率", "完成率"):
+            self.tokenizer.add_word(word, freq=2000)
+
+    def figures(self, sentence: str) -> list[_Match]:
+        out = []
+        for m in FIGURE.finditer(sentence):
+            fig = self._figure(sentence, m)
+            if fig:
+                out.append(_Match(fig, m.start(), m.end()))
+        return out
+
+    def _figure(self, s: str, m: re.Match) -> Optional[Figure]:
+        num = m.group("num")
+        before = s[:m.start()]
+        after = s[m.end():]
+        unit_text = m.group("unit") or ""
+        if before.endswith(("第", "每", "前", "后")) and not unit_text.startswith("%"):
+            return None
+        if unit_text in ("个", "次") and re.match(r"^(月|工作日|小时|季度|年度)", after):
+            return None  # a duration (1 个月), not a count
+        is_cn = not re.match(r"[-+\d]", num)
+        if is_cn:
+            value = parse_chinese_numeral(num)
+            if value is None or value < 2 or num in ("点",):
+                return None
+            if _inside_quotes(s, m.start()) or re.match(r"^[\d一二三四五六七八九十“\"]", after) or before.endswith(("至", "到", "或")):
+                return None
+            if m.group("bare"):
+                return None
+        else:
+            value = parse_arabic(num)
+            if value is None:
+                return None
+        flags = []
+        if m.group("bare"):
+            # "5000 万以上": the scale is written, the quantity (元? 人?) is not
+            unit = None
+            flags.append("unit_unknown")
+        else:
+            unit = canonical_unit(unit_text)
+            if m.group("per") and unit:
+                unit = unit + m.group("per")
+        return Figure(raw=m.group(0).strip(), value=value, unit=unit, flags=flags)
+
+    def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int) -> str:
+        """The phrase a figure measures: its clause up to the number, trimmed of subject,
+        period and filler words; for a bare count ("30 个投资在…的项目") the noun after it."""
+        clause_start = max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1
+        clause_start = max(clause_start, previous_end if previous_end <= start else 0)
+        before = sentence[clause_start:start]
+        before = re.sub(r"\([^)]*\)", "", before)
+        before = _strip_periods(before)
+        words = [w for w in self.tokenizer.lcut(before) if w.strip()]
+        while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or words[0] in self.gazetteer.aliases):
+            words.pop(0)
+        while words and (words[-1] in TRAILING_NOISE):
+            words.pop()
+        phrase = "".join(words)
+        if len(phrase) >= 2:
+            return phrase
+        # nothing before: what follows the unit names the thing counted
+        rest = sentence[end:]
+        stop = min([i for i in (rest.find(ch) for ch in CLAUSE_DELIM) if i >= 0] + [len(rest)])
+        words = [w for w in self.tokenizer.lcut(rest[:stop]) if w.strip()]
+        while words and words[-1] in TRAILING_NOISE:
+            words.pop()
+        phrase = "".join(words)[:20]
+        if not phrase:
+            # an enumeration: "分别完成66018万元、51693万元" shares the phrase of its first member
+            head = sentence[:start].rstrip("、, ")
+            return self.metric_phrase(sentence, len(head), len(head), 0) if head and head != sentence[:start] else ""
+        return phrase
+
+    def subject(self, sentence: str, start: int) -> str:
+        """The nearest named place or aggregate word before the figure in its sentence."""
+        before = sentence[:start]
+        best = ("", -1)
+        for pos, name in self.gazetteer.find_in(before):
+            if pos > best[1]:
+                best = (before[pos:pos + len(name)] if before[pos:pos + len(name)] == name else name, pos)
+        for m in AGGREGATE_SUBJECT.finditer(before):
+            if m.start() > best[1]:
+                best = (m.group(1), m.start())
+        return best[0]
+
+    def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, page_of=None) -> Iterator[Fact]:
+        """Facts from prose lines, given as (1-based line number, text)."""
+        for line_no, line in lines:
+            line_period: Optional[Period] = None
+            for sentence in _sentences(line):
+                matches = self.figures(sentence)
+                if not matches:
+                    p = _leading_period(sentence, meta.year)
+                    line_period = p or line_period
+                    continue
+                sentence_period = _leading_period(sentence, meta.year) or line_period
+                line_period = sentence_period or line_period
+                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
+                previous_end = 0
+                for k, match in enumerate(matches):
+                    fig = match.figure
+                    metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end)
+                    previous_end = match.end
+                    period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period)
+                    subject = enumeration[k] if enumeration and enumeration[k] else self.subject(sentence, match.start)
+                    value_base, unit_base = to_base(fig.value, fig.unit)
+                    flags = list(fig.flags)
+                    if not metric_raw:
+                        flags.append("metric_unknown")
+                    yield Fact(
+                        value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
+                        entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
+                        quote=sentence.strip(), extractor="prose", raw=fig.raw, line=line_no,
+                        page=page_of(line_no) if page_of else 1,
+                        confidence=0.8 if metric_raw and fig.unit else 0.5, flags=flags,
+                    )
+
+
+def _sentences(line: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(line) if s.strip()]
+
+
+def _inside_quotes(s: str, pos: int) -> bool:
+    return s.count("“", 0, pos) > s.count("”", 0, pos)
+
+
+def _strip_periods(text: str) -> str:
+    for kind, pattern in PERIOD_PATTERNS:
+        if kind != "year":
+            text = pattern.sub("", text)
+    return re.sub(r"(?:19|20)\d\d年", "", text)
+
+
+def _leading_period(sentence: str, year: Optional[int]) -> Optional[Period]:
+    """A period that opens the sentence ("1-3 月，全区…", "截止5月底,…", "上半年,…")."""
+    head = sentence[:16]
+    for kind, pattern in PERIOD_PATTERNS:
+        if kind == "year":
+            continue
+        m = pattern.search(head)
+        if m and m.start() <= 4 and not re.match(r"\s*\d+\s*日", sentence[m.end():]):
+            return period_from_match(kind, m, year)
+    return None
+
+
+def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, sentence_period: Optional[Period]) -> Optional[Period]:
+    """全年 / 年度 in the metric phrase ("全年计划融资", "年度计划总投资") mean the whole year."""
+    own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "quarter", "half"})
+    if own:
+        return own
+    if re.search(r"全年|年度计划|年计划|年内", metric) and not re.search(r"占|完成.*的|比例|率", metric):
+        return find_period("全年", meta.year)
+    clause = sentence[:start]
+    m = re.search(r"((?:19|20)\d\d)年(全年|年度)?", clause)
+    if m and meta.year and int(m.group(1)) != meta.year and not sentence_period:
+        return find_period(m.group(0) + ("" if m.group(2) else "全年"), int(m.group(1)))
+    return sentence_period or meta.period
+
+
+def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) -> Optional[list[str]]:
+    """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
+    the figures after 分别 belong to the listed names, in order."""
+    m = re.search(r"([^,，。;；:：]*?)[,，]\s*分别", sentence)
+    if not m:
+        return None
+    listing = re.split(r"[是为有:：]", m.group(1))[-1]
+    names = [n.strip() for n in re.split(r"[、和及]", listing) if n.strip()]
+    tail_figures = len(FIGURE.findall(sentence[m.end():]))
+    if len(names) < 2 or tail_figures != len(names):
+        return None
+    before = n_figures - tail_figures
+    return [""] * before + names

@@ -1,0 +1,140 @@
+"""Read a text-like file (.txt / .md / .html) into a decoded string.
+
+Encoding detection is explicit and ordered, because a wrong guess silently corrupts every
+name: BOMs first, then strict UTF-8, UTF-16 by its NUL pattern, then GB18030 (a superset
+of GBK and GB2312), and only then charset-normalizer's guess.
+"""
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from html.parser import HTMLParser
+
+from schemas.records import DocumentError
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise DocumentError."""
+    if not data.strip():
+        raise DocumentError("empty", "file is empty")
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise DocumentError("undecodable", f"bytes after the {name} BOM do not decode: {exc.reason}")
+    sample = data[:4096]
+    # UTF-16 without BOM: every other byte is NUL for CJK-free runs, many NULs overall
+    if sample.count(b"\x00") > len(sample) // 4:
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, name
+        raise DocumentError("binary", "binary content (NUL bytes), not a text document")
+    if b"\x00" in data:
+        raise DocumentError("binary", "binary content (NUL bytes), not a text document")
+    for name in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, name
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # pragma: no cover - detector failure is just "no guess"
+        best = None
+    if best is not None and _looks_like_text(str(best)):
+        return str(best), best.encoding
+    raise DocumentError("undecodable", "bytes do not decode as UTF-8, UTF-16 or GB18030")
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return control <= max(2, len(text) // 200)
+
+
+class _HtmlToText(HTMLParser):
+    """Flatten HTML to lines: block elements break lines, table cells become tab-separated."""
+
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+             "article", "header", "footer", "title", "ul", "ol"}
+    SKIP = {"script", "style", "noscript", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+        self._title: list[str] = []
+        self._in_title = False
+        self._cell_open = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP and tag != "head":
+            self._skip += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in ("td", "th"):
+            if self._cell_open:
+                self.parts.append("\t")
+            self._cell_open = True
+        elif tag in self.BLOCK:
+            self._cell_open = False
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and tag != "head" and self._skip:
+            self._skip -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK and tag != "br":
+            self.parts.append("\n")
+            if tag == "tr":
+                self._cell_open = False
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        if self._in_title:
+            self._title.append(data)
+            return
+        text = re.sub(r"[ \t\r\n]+", " ", data)
+        if self._cell_open:
+            text = text.strip()
+        self.parts.append(text)
+
+    def text(self) -> str:
+        body = "".join(self.parts)
+        title = "".join(self._title).strip()
+        lines = [ln.strip(" ") for ln in body.split("\n")]
+        if title and (not lines or title not in body[:500]):
+            lines.insert(0, title)
+        return "\n".join(lines)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _HtmlToText()
+    parser.feed(markup)
+    parser.close()
+    return html.unescape(parser.text())
+
+
+def read_text_file(path: str, data: bytes) -> tuple[str, str]:
+    """Decode a text or HTML file's bytes; HTML is flattened to lines."""
+    text, encoding = decode_bytes(data)
+    lower = path.lower()
+    if any(lower.endswith(s) for s in HTML_SUFFIXES) or re.match(r"\s*<(!doctype html|html)", text[:200], re.I):
+        text = html_to_text(text)
+    return text, encoding

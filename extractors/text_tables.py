@@ -1,0 +1,142 @@
+"""Tables written as text: tab-separated rows (web captures, Word "save as text") or rows whose
+cells are separated by runs of spaces. Finds each block with its caption, unit line and notes,
+splits header rows from body rows, folds name-only rows into the row above, and rebuilds the
+header paths.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.base import Table
+from extractors.headers import build_header_paths
+from pipeline.cells import is_numeric_cell, is_empty_marker
+from schemas.records import Note
+
+UNIT_LINE = re.compile(r"^\s*单位\s*[:：]")
+CAPTION = re.compile(r"(表|情况|统计|汇总|一览|明细)\s*$")
+ATTACHMENT = re.compile(r"^\s*(附件|附表)\s*\d*\s*$")
+NOTE = re.compile(r"^\s*(注|备注|说明)\s*\d*\s*[:：]")
+YEARISH = re.compile(r"^(19|20)\d\d$")
+
+
+def split_cells(line: str) -> Optional[list[str]]:
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    parts = re.split(r" {2,}|\u3000+", line.strip())
+    if len(parts) >= 3:
+        return parts
+    return None
+
+
+def _is_body_row(cells: list[str]) -> bool:
+    values = [c for c in cells[1:] if c]
+    numeric = [c for c in values if is_numeric_cell(c)]
+    if not numeric:
+        return False
+    # a header of years (2019, 2020) is not data
+    return not all(YEARISH.match(c) for c in numeric) or len(numeric) < len(values)
+
+
+def _space_row(cells: Optional[list[str]]) -> bool:
+    return cells is not None and sum(is_numeric_cell(c) for c in cells[1:]) >= 2
+
+
+def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], set[int], list[Note]]:
+    """Return (tables, indexes of lines consumed by tables, notes under tables)."""
+    tables: list[Table] = []
+    consumed: set[int] = set()
+    notes: list[Note] = []
+    i, n = 0, len(lines)
+    while i < n:
+        tabbed = "\t" in lines[i]
+        cells = split_cells(lines[i])
+        if not (tabbed or _space_row(cells)):
+            i += 1
+            continue
+        j = i
+        block: list[tuple[int, list[str]]] = []
+        while j < n:
+            row = split_cells(lines[j])
+            if row is None or ("\t" not in lines[j] and tabbed) or (not tabbed and not _space_row(row) and block):
+                break
+            block.append((j, row))
+            j += 1
+        if not tabbed:
+            # header rows of a space-aligned table sit right above its first numeric row
+            k = i - 1
+            while k >= 0 and split_cells(lines[k]) and not UNIT_LINE.match(lines[k]) and len(split_cells(lines[k])) >= 3:
+                block.insert(0, (k, split_cells(lines[k])))
+                k -= 1
+        table = _make_table(block, lines, len(tables) + start_index)
+        if table is None:
+            i = j
+            continue
+        tables.append(table)
+        consumed.update(idx for idx, _ in block)
+        # caption, unit line and attachment label above the table
+        k = block[0][0] - 1
+        for _ in range(4):
+            if k < 0 or "\t" in lines[k]:
+                break
+            line = lines[k]
+            if UNIT_LINE.match(line) and table.unit_line is None:
+                table.unit_line = line.strip()
+            elif ATTACHMENT.match(line) and table.attachment is None:
+                table.attachment = re.sub(r"\s+", " ", line.strip())
+            elif CAPTION.search(line) and table.caption is None and len(line) <= 80 and not line.endswith("。"):
+                table.caption = line.strip()
+            else:
+                break
+            consumed.add(k)
+            k -= 1
+        # notes right under the table
+        while j < n and NOTE.match(lines[j]):
+            notes.append(Note(lines[j].strip(), j + 1, table.index))
+            consumed.add(j)
+            j += 1
+        i = j
+    return tables, consumed, notes
+
+
+def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int) -> Optional[Table]:
+    first_body = next((k for k, (_, cells) in enumerate(block) if _is_body_row(cells)), None)
+    if first_body is None:
+        return None
+    header_rows = [cells for _, cells in block[:first_body]]
+    body: list[list[str]] = []
+    row_lines: list[int] = []
+    for idx, cells in block[first_body:]:
+        filled = [c for c in cells if c]
+        if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]):
+            # a row holding only a name continues the name of the row above (高新区 / 天元区)
+            body[-1][0] = body[-1][0] + cells[0]
+            continue
+        body.append(list(cells))
+        row_lines.append(idx + 1)
+    n_cols = max(len(r) for r in header_rows + body)
+    for r in header_rows + body:
+        r.extend([""] * (n_cols - len(r)))
+    # trailing columns with nothing in them are an artefact of trailing tabs
+    while n_cols > 1 and all(not r[n_cols - 1].strip() for r in header_rows + body):
+        n_cols -= 1
+        for r in header_rows + body:
+            r.pop()
+    label_cols = _label_columns(body, n_cols)
+    paths, flags = build_header_paths(header_rows, n_cols, label_cols)
+    return Table(index=index, header_rows=header_rows, rows=body, row_lines=row_lines,
+                 method="text_tabs" if "\t" in lines[block[0][0]] else "text_spaces",
+                 header_paths=paths, header_flags=flags, label_cols=label_cols,
+                 first_line=block[0][0] + 1)
+
+
+def _label_columns(body: list[list[str]], n_cols: int) -> int:
+    """Leading columns that label rows: no figure in any body row (区域 + 类别 pairs)."""
+    count = 1
+    for c in range(1, n_cols - 1):
+        column = [r[c] for r in body if r[c] and not is_empty_marker(r[c])]
+        if column and not any(is_numeric_cell(v) for v in column):
+            count += 1
+        else:
+            break
+    return count

@@ -1,0 +1,200 @@
+"""One document end to end (read → normalize → extract → reconcile → validate), and a plain batch
+loop over many. Nothing here imports Prefect: flows/ wires these functions into flows.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from extractors.prose import ProseExtractor
+from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
+from extractors.text_tables import find_tables
+from pipeline import warehouse
+from pipeline.metadata import extract_metadata
+from pipeline.normalize import normalize_text
+from pipeline.reconcile import Gazetteer, resolve_entity
+from pipeline.table_facts import metric_from_path, table_facts
+from pipeline.validate import validate
+from schemas.records import DocumentError, ExtractedDocument, Fact, SourceText
+
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Toolkit:
+    """What extraction needs, built once per batch (the gazetteer and jieba's dictionary)."""
+
+    gazetteer: Gazetteer
+    prose: ProseExtractor
+
+    @classmethod
+    def create(cls) -> "Toolkit":
+        gazetteer = Gazetteer.load()
+        return cls(gazetteer, ProseExtractor(gazetteer))
+
+
+def discover(paths: Iterable[str]) -> list[str]:
+    """Files named directly, every non-hidden file under a folder, and glob matches; sorted, unique."""
+    found: list[str] = []
+    for p in paths:
+        matches = glob.glob(p, recursive=True) if any(ch in p for ch in "*?[") else [p]
+        if not matches:
+            found.append(p)  # reported later as "no such file"
+        for m in matches:
+            if os.path.isdir(m):
+                for root, dirs, files in os.walk(m):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    found.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+            else:
+                found.append(m)
+    seen, out = set(), []
+    for f in found:
+        key = os.path.abspath(f)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_source(path: str) -> tuple[bytes, str]:
+    if not os.path.exists(path):
+        raise DocumentError("missing", "no such file")
+    if os.path.getsize(path) > MAX_BYTES:
+        raise DocumentError("too_large", f"larger than {MAX_BYTES // 2**20} MiB")
+    data = Path(path).read_bytes()
+    return data, sha256_of(data)
+
+
+def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDocument:
+    """Everything a document yields, or DocumentError. Pure: touches no database."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUPPORTED:
+        raise DocumentError("unsupported", f"unknown file type {suffix or '(no extension)'!r}")
+    text, encoding = read_text_file(path, data)
+    lines = normalize_text(text)
+    if not lines:
+        raise DocumentError("empty", "no text after removing blank lines and boilerplate")
+    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=encoding, lines=lines)
+    return extract_from_lines(source, kit)
+
+
+def extract_from_lines(source: SourceText, kit: Toolkit, tables=None) -> ExtractedDocument:
+    lines = source.lines
+    meta = extract_metadata(lines, kit.gazetteer)
+    found, consumed, notes = find_tables(lines)
+    tables = found if tables is None else tables
+    facts: list[Fact] = []
+    for t in tables:
+        facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
+    prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln]
+    facts.extend(kit.prose.extract(prose_lines, meta, page_of=source.page))
+    if not facts:
+        raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
+    reconcile(facts, kit.gazetteer, meta.jurisdiction)
+    findings = validate(facts)
+    return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes, findings=findings)
+
+
+def reconcile(facts: list[Fact], gazetteer: Gazetteer, jurisdiction: Optional[str]) -> None:
+    cache: dict[str, object] = {}
+    for f in facts:
+        r = cache.get(f.entity_raw)
+        if r is None:
+            r = cache[f.entity_raw] = resolve_entity(f.entity_raw, gazetteer, jurisdiction)
+        f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
+        f.metric = metric_from_path(f.metric_raw) if f.source_kind == "table" else (f.metric_raw or None)
+
+
+# ---------------------------------------------------------------- batch
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # loaded | replaced | skipped | failed
+    facts: int = 0
+    kind: str = ""
+    reason: str = ""
+
+
+@dataclass
+class BatchSummary:
+    run_id: int
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def facts(self) -> int:
+        return sum(o.facts for o in self.outcomes if o.status in ("loaded", "replaced"))
+
+    def counts(self) -> dict:
+        return {"files_seen": len(self.outcomes), "loaded": self.count("loaded"), "replaced": self.count("replaced"),
+                "skipped": self.count("skipped"), "failed": self.count("failed"), "facts": self.facts}
+
+    def line(self) -> str:
+        c = self.counts()
+        return (f"{c['files_seen']} files: {c['loaded']} loaded, {c['replaced']} replaced, {c['skipped']} skipped "
+                f"(already loaded), {c['failed']} failed; {c['facts']} facts in {self.seconds:.1f} s (run {self.run_id})")
+
+
+def process_file(engine, path: str, run_id: int, kit: Toolkit) -> FileOutcome:
+    """Read, extract and load one file; a bad file becomes a failure row, never an exception."""
+    sha = None
+    try:
+        data, sha = read_source(path)
+        if warehouse.is_loaded(engine, sha):
+            return FileOutcome(path, "skipped")
+        doc = extract_document(path, data, sha, kit)
+        status = warehouse.load_document(engine, doc, run_id, kit.gazetteer)
+        return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0)
+    except DocumentError as exc:
+        kind, reason = exc.kind, exc.reason
+    except Exception as exc:  # an extractor bug must not stop the batch either
+        kind, reason = "error", f"{type(exc).__name__}: {exc}"
+    warehouse.record_failure(engine, run_id, os.path.abspath(path), kind, reason, sha)
+    return FileOutcome(path, "failed", kind=kind, reason=reason)
+
+
+def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: str = "ingest",
+                 on_file: Optional[Callable[[FileOutcome], None]] = None) -> BatchSummary:
+    """The plain loop: every file in turn, one transaction each."""
+    engine = warehouse.open_warehouse(db_url)
+    started = time.perf_counter()
+    run_id = warehouse.start_run(engine, command)
+    summary = BatchSummary(run_id)
+    kit = Toolkit.create()
+    try:
+        for path in discover(paths):
+            outcome = process_file(engine, path, run_id, kit)
+            summary.outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
+    finally:
+        summary.seconds = time.perf_counter() - started
+        warehouse.finish_run(engine, run_id, summary.counts(), summary.seconds)
+        engine.dispose()
+    return summary
+
+
+def iter_documents(paths: Iterable[str], kit: Optional[Toolkit] = None) -> Iterator[ExtractedDocument | DocumentError]:
+    """Extraction alone, for tools and tests that need no warehouse."""
+    kit = kit or Toolkit.create()
+    for path in discover(paths):
+        try:
+            data, sha = read_source(path)
+            yield extract_document(path, data, sha, kit)
+        except DocumentError as exc:
+            exc.path = path
+            yield exc

@@ -1,0 +1,107 @@
+"""Normalize decoded text into clean lines: NFKC, CJK spacing, broken-line joins, boilerplate.
+
+Table rows (tab-separated lines) keep their cells as written; prose lines are rejoined where
+a page break or a web capture split a sentence ("占\\n\\n全年任务").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HAN = r"\u3400-\u9fff"
+_SQUARE_METRE = re.compile(r"㎡|m\s*²|m\s*\^\s*2|平米")
+_PLACEHOLDER = "\ue000"
+
+# Capture boilerplate: whole lines that are site chrome, not content.
+BOILERPLATE = [
+    re.compile(p)
+    for p in (
+        r"下载文档前|不提供额外的编辑|仅部分预览|侵犯您的权益|人工客服|联系客服",
+        r"扫一扫", r"纠\s*错", r"加入收藏|打印本页|关闭窗口|字体\s*[:：]?\s*[大中小]?",
+        r"^查看次数", r"^信息来源\s*[:：]", r"^作者\s*[:：]", r"^【\s*字体", r"^分享到",
+        r"^(上一篇|下一篇)\s*[:：]", r"^来源\s*[:：]\s*本站", r"^浏览次数", r"^阅读次数",
+    )
+]
+_MD_MARKUP = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s+")
+_LIST_BULLET = re.compile(r"^\s*[-*•·]\s+")
+# Lines that start a new block: headings, list items, attachments, notes.
+HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|"
+    r"第[一二三四五六七八九十\d]+[章节条部分]|附件|附表|注[:：]|备注|报[:：]|抄报|送[:：]|发[:：]|——|单位[:：])"
+)
+TERMINAL = "。！？；：!?;:…"
+TITLE_END = re.compile(r"(通报|简报|总结|通知|报告|情况|汇报|表|意见|方案|决定|函|纪要|[期号]\)?)$")
+
+
+def normalize_chars(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII) while keeping m² intact."""
+    text = _SQUARE_METRE.sub(_PLACEHOLDER, text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace(_PLACEHOLDER, "m²")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b-\u200f\ufeff\u2028\u2029]", "", text)
+    # dashes inside ranges ("1—3月", "1~3月") become "-"
+    text = re.sub(r"(?<=\d)\s*[—–−～~]\s*(?=\d)", "-", text)
+    return text
+
+
+def tidy_prose_line(line: str) -> str:
+    """Spacing inside a prose line: no spaces between Han characters, '1-3 月' → '1-3月'."""
+    line = _MD_MARKUP.sub("", line)
+    line = re.sub(rf"(?<=[{HAN}“”《》、。,:;()])[ \t]+(?=[{HAN}“”《》、。,:;()])", "", line)
+    line = re.sub(r"(?<=\d)\s+(?=[年月日号期季])", "", line)
+    line = re.sub(r"(?<=[年月第])\s+(?=\d)", "", line)
+    return line.strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    return any(p.search(line) for p in BOILERPLATE)
+
+
+def is_table_row(line: str) -> bool:
+    return "\t" in line.strip("\n") and len([c for c in line.split("\t") if c.strip()]) >= 1 and line.count("\t") >= 1
+
+
+def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
+    if not prev or not nxt or is_table_row(prev) or is_table_row(nxt):
+        return False
+    if HEADING.match(nxt) or re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", nxt):
+        return False
+    last = prev[-1]
+    if last in TERMINAL or last in "」』】" or prev.endswith(("。”", "！”", "？”")):
+        return False
+    if last in ",，、" or last in "(（“《":
+        return True
+    if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30:
+        return False
+    if len(prev) >= 20:
+        return True
+    # web captures put each sentence on its own line: a short unpunctuated line that is
+    # not a heading is a sentence cut by the capture ("区重点办定期不定期地安排了")
+    return not blank_between and len(prev) >= 8 and nxt[-1:] in TERMINAL + "，,"
+
+
+def normalize_text(text: str) -> list[str]:
+    """Return the document as a list of clean, non-empty lines."""
+    text = normalize_chars(text)
+    raw_lines = text.split("\n")
+    out: list[str] = []
+    blank_since_last = False
+    for raw in raw_lines:
+        if "\t" in raw and raw.strip(" \t"):
+            line = "\t".join(c.strip() for c in raw.rstrip("\n").split("\t"))
+            line = line.rstrip("\t") if not line.strip("\t") else line
+        else:
+            line = tidy_prose_line(_LIST_BULLET.sub("", raw) if _LIST_BULLET.match(raw) and is_boilerplate(raw) else raw)
+        if not line.strip("\t "):
+            blank_since_last = True
+            continue
+        if is_boilerplate(line) and "\t" not in line:
+            blank_since_last = True
+            continue
+        if out and _should_join(out[-1], line, blank_since_last):
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+        blank_since_last = False
+    return out

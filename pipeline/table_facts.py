@@ -1,0 +1,160 @@
+"""Table cells → facts: row entity, header path (metric + period) and unit for every figure.
+
+The unit of a cell comes from, most specific first: the cell itself ("11亿元"), its column
+header ("面积（亩）", "完成率", "排名", "(180分)"), the row label ("集体（亩）"), the unit line
+above the table ("单位：万元"; with several units, the column's words decide). A figure whose unit
+cannot be decided gets unit None and the flag ``unit_unknown``: never a guess.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from extractors.base import Table
+from extractors.headers import SEP
+from pipeline.cells import is_empty_marker, parse_cell
+from pipeline.periods import find_period, strip_period
+from pipeline.units import kind_of, parse_unit_line, to_base, unit_in_label
+from schemas.records import DocumentMeta, Fact, Period
+
+RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")
+RANK_WORDS = re.compile(r"(排名|排序|名次|位次)")
+SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分)")
+COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
+    (r"宗数", "宗"), (r"户数", "户"), (r"家数|企业数", "家"), (r"人数", "人"),
+    (r"(个数|项目数|任务数|数量|签约个数|项目个数|已开工项目数|已投产项目数)$", "个"),
+)]
+MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
+LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
+BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有|拆迁面积|征收")
+AREA_WORDS = re.compile(r"面积|用地|土地|征地|厂房|储备|亩")
+CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型")
+CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
+TOTAL_LABEL = re.compile(r"^(合\s*计|总\s*计|全\s*[市区县]|小\s*计)$")
+
+
+def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dict[str, str]) -> tuple[Optional[str], str]:
+    """(unit, how) for a column path under a table's unit-line units."""
+    parts = path.split(SEP) if path else []
+    leaf = parts[-1] if parts else ""
+    for part in reversed(parts):
+        explicit = unit_in_label(part)
+        if explicit:
+            return explicit, "header"
+    if RANK_WORDS.search(leaf):
+        return "位次", "header"
+    if RATIO_WORDS.search(leaf):
+        return "%", "header"
+    if SCORE_WORDS.search(leaf):
+        return "分", "header"
+    row_unit = unit_in_label(row_label)
+    if row_unit:
+        return row_unit, "row_label"
+    for pattern, unit in COUNT_WORDS:
+        if pattern.search(leaf):
+            counts = [u for u in units if kind_of(u) == "count"]
+            return (counts[0] if counts and unit == "个" else unit), "header"
+    if not units:
+        return None, "none"
+    money = [u for u in units if kind_of(u) == "money"]
+    areas = [u for u in units if kind_of(u) == "area"]
+    counts = [u for u in units if kind_of(u) == "count"]
+    if len(units) == 1 and not (kind_of(units[0]) == "count" and MONEY_WORDS.search(leaf)):
+        return units[0], "unit_line"
+    # several units: the column's words decide, leaf first, then its parents
+    for part in reversed(parts):
+        if money and MONEY_WORDS.search(part):
+            return money[0], "unit_line"
+        if areas and AREA_WORDS.search(part):
+            if len(areas) == 1:
+                return areas[0], "unit_line"
+            label_text = part + " " + row_label
+            land = [u for u in areas if u in ("亩", "公顷", "万亩")]
+            building = [u for u in areas if u in ("平方米", "m²", "万平方米")]
+            if LAND_WORDS.search(row_label) and land:
+                return land[0], "unit_line"
+            if BUILDING_WORDS.search(row_label) and building:
+                return building[0], "unit_line"
+            if LAND_WORDS.search(label_text) and land and not BUILDING_WORDS.search(label_text):
+                return land[0], "unit_line"
+            if BUILDING_WORDS.search(label_text) and building:
+                return building[0], "unit_line"
+            return None, "ambiguous"
+        if counts and re.search(r"个数|项目数|任务数|个$", part):
+            return counts[0], "unit_line"
+    # a 完成数 / 计划数 column measures what its nearest resolved sibling measures
+    group = SEP.join(parts[:-1])
+    if group in sibling_units:
+        return sibling_units[group], "sibling"
+    return None, "ambiguous"
+
+
+def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) -> Iterator[Fact]:
+    units = parse_unit_line(table.unit_line or "")
+    year = meta.year
+    table_period = find_period(table.caption or "", year) or meta.period
+    label_header = SEP.join(h[0] for h in table.header_rows if h and h[0]) if table.header_rows else ""
+    category_rows = bool(CATEGORY_HEADER.search(label_header)) or (
+        bool(table.rows) and all(CATEGORY_VALUES.match(r[0] or "x") or TOTAL_LABEL.match(r[0] or "") for r in table.rows if r[0]))
+    n_header = len(table.header_rows)
+    entity = ""
+    column_periods = [_column_period(p, year) for p in table.header_paths]
+    for i, row in enumerate(table.rows):
+        if row[0]:
+            entity = row[0]
+        categories = [row[k] for k in range(1, table.label_cols) if k < len(row) and row[k]]
+        if category_rows:
+            categories.insert(0, row[0])
+            entity_raw = ""
+        else:
+            entity_raw = entity
+        row_label = " ".join([row[0]] + categories)
+        sibling_units: dict[str, str] = {}
+        for c in range(table.label_cols, len(row)):
+            text = row[c]
+            path = table.header_paths[c] if c < len(table.header_paths) else ""
+            unit_col, how = _column_unit(path, units, row_label, sibling_units)
+            group = SEP.join(path.split(SEP)[:-1])
+            if unit_col and how != "sibling" and kind_of(unit_col) not in ("ratio", "rank", "score"):
+                sibling_units[group] = unit_col
+            if is_empty_marker(text):
+                continue
+            parsed = parse_cell(text)
+            if parsed is None:
+                continue  # a text cell ("增幅城区 第一") is not a figure
+            value, unit_cell = parsed
+            flags = list(table.header_flags[c]) if c < len(table.header_flags) else []
+            unit = unit_cell or unit_col
+            if unit is None:
+                flags.append("unit_unknown" if how != "ambiguous" else "unit_ambiguous")
+            elif how == "sibling":
+                flags.append("unit_from_sibling")
+            metric_raw = path + (SEP + SEP.join(categories) if categories else "")
+            value_base, unit_base = to_base(value, unit)
+            confidence = 1.0 - 0.2 * bool({"header_inferred", "header_realigned", "header_duplicate"} & set(flags)) \
+                - 0.3 * (unit is None) - 0.1 * (how == "sibling")
+            yield Fact(
+                value=value, unit=unit, value_base=value_base, unit_base=unit_base,
+                entity_raw=entity_raw, metric_raw=metric_raw,
+                period=column_periods[c] if c < len(column_periods) and column_periods[c] else table_period,
+                source_kind="table", quote=text, extractor=table.method, raw=text,
+                page=(table.row_pages[i] if table.row_pages else page), line=table.row_lines[i] if i < len(table.row_lines) else None,
+                table_index=table.index, row=n_header + i + 1, col=c + 1,
+                confidence=round(max(confidence, 0.1), 2), flags=flags,
+            )
+
+
+def _column_period(path: str, year: Optional[int]) -> Optional[Period]:
+    for part in (path.split(SEP) if path else []):
+        # "占年度计划比重" is a ratio as of the report date, not a figure for the whole year
+        kinds = {"range", "ytd", "first_quarters", "quarter", "half", "month"} if RATIO_WORDS.search(part) else None
+        p = find_period(part, year, kinds)
+        if p:
+            return p
+    return None
+
+
+def metric_from_path(path: str) -> str:
+    """The metric of a header path without its period ("1-9月完成投资 / 产业项目" → "完成投资 / 产业项目")."""
+    return SEP.join(strip_period(p) for p in path.split(SEP)) if path else path
+

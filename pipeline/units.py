@@ -1,0 +1,106 @@
+"""Units of the genre and their conversion to comparable base units.
+
+Base units: 万元 for money, 平方米 for area, 个 for counts, % for ratios; 个百分点 (a difference
+of percentages) stays its own unit and is never converted to %.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+MU_M2 = 10000 / 15  # 1 亩 in square metres
+
+# unit → (base unit, factor, kind)
+UNITS: dict[str, tuple[str, float, str]] = {
+    "元": ("万元", 1e-4, "money"),
+    "千元": ("万元", 0.1, "money"),
+    "万元": ("万元", 1.0, "money"),
+    "亿元": ("万元", 1e4, "money"),
+    "万亿元": ("万元", 1e8, "money"),
+    "平方米": ("平方米", 1.0, "area"),
+    "m²": ("平方米", 1.0, "area"),
+    "万平方米": ("平方米", 1e4, "area"),
+    "亩": ("平方米", MU_M2, "area"),
+    "万亩": ("平方米", 1e4 * MU_M2, "area"),
+    "公顷": ("平方米", 1e4, "area"),
+    "平方公里": ("平方米", 1e6, "area"),
+    "平方千米": ("平方米", 1e6, "area"),
+    "%": ("%", 1.0, "ratio"),
+    "个百分点": ("个百分点", 1.0, "ratio_diff"),
+    "分": ("分", 1.0, "score"),
+    "位次": ("位次", 1.0, "rank"),
+    "公里": ("公里", 1.0, "length"),
+    "千米": ("公里", 1.0, "length"),
+    "米": ("公里", 1e-3, "length"),
+}
+COUNT_UNITS = ["个", "家", "户", "项", "宗", "人", "套", "名", "位", "座", "栋", "条", "所", "处",
+               "台", "辆", "批", "次", "场", "块", "间", "张", "件"]
+for _u in COUNT_UNITS:
+    UNITS[_u] = ("个", 1.0, "count")
+    UNITS["万" + _u] = ("个", 1e4, "count")
+
+# Longest first so that 万平方米 wins over 平方米 and 个百分点 over 个.
+UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+UNIT_ALIASES = {"平米": "平方米", "㎡": "m²", "m2": "m²", "百分点": "个百分点", "hm²": "公顷", "km²": "平方公里"}
+
+
+def canonical_unit(unit: Optional[str]) -> Optional[str]:
+    if unit is None:
+        return None
+    unit = unit.strip()
+    unit = UNIT_ALIASES.get(unit, unit)
+    return unit if unit in UNITS or _is_rate(unit) else None
+
+
+def _is_rate(unit: str) -> bool:
+    parts = unit.split("/")
+    return len(parts) == 2 and parts[0] in UNITS and bool(parts[1])
+
+
+def kind_of(unit: Optional[str]) -> Optional[str]:
+    if unit is None:
+        return None
+    if unit in UNITS:
+        return UNITS[unit][2]
+    return "rate" if _is_rate(unit) else None
+
+
+def to_base(value: float, unit: Optional[str]) -> tuple[Optional[float], Optional[str]]:
+    """(value_base, unit_base); (None, None) when the unit is unknown."""
+    if unit is None:
+        return None, None
+    if unit in UNITS:
+        base, factor, _ = UNITS[unit]
+        return _round(value * factor), base
+    if _is_rate(unit):
+        return value, unit
+    return None, None
+
+
+def _round(x: float) -> float:
+    # keep results like 11 亿元 → 110000.0 exact, strip float noise from 0.1-style factors
+    return float(f"{x:.10g}") if abs(x) < 1e15 else x
+
+
+UNIT_IN_TEXT = re.compile(rf"[(（]\s*({UNIT_ALTERNATION}|m2|平米|㎡)\s*[)）]")
+
+
+def unit_in_label(label: str) -> Optional[str]:
+    """Unit named in a header or row label: '面积（亩）', '全年计划投资(亿元)', '完成率 (%)'."""
+    m = UNIT_IN_TEXT.search(label)
+    if m:
+        return canonical_unit(m.group(1))
+    return None
+
+
+def parse_unit_line(line: str) -> list[str]:
+    """'单位：万元' → ['万元']; '单位: 个, 亿元' → ['个', '亿元']; '单位：个、亩、平方米' → three."""
+    m = re.search(r"单位\s*[:：]\s*(.+)$", line)
+    if not m:
+        return []
+    units = []
+    for part in re.split(r"[,，、;；/\s]+", m.group(1)):
+        unit = canonical_unit(part)
+        if unit:
+            units.append(unit)
+    return units

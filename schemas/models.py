@@ -1,0 +1,187 @@
+"""The warehouse schema (SQLAlchemy 2): SQLite by default, PostgreSQL for teams.
+
+Every loaded row carries the ingest run (`run_id`) that loaded it, as a load id.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import (Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class IngestRun(Base):
+    __tablename__ = "ingest_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    command: Mapped[Optional[str]] = mapped_column(Text)
+    files_seen: Mapped[int] = mapped_column(Integer, default=0)
+    loaded: Mapped[int] = mapped_column(Integer, default=0)
+    replaced: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    facts: Mapped[int] = mapped_column(Integer, default=0)
+    seconds: Mapped[Optional[float]] = mapped_column(Float)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_path: Mapped[str] = mapped_column(Text, index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    title: Mapped[Optional[str]] = mapped_column(Text)
+    issuer: Mapped[Optional[str]] = mapped_column(Text)
+    issued_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    series_no: Mapped[Optional[str]] = mapped_column(String(64))
+    doc_no: Mapped[Optional[str]] = mapped_column(String(128))
+    period_label: Mapped[Optional[str]] = mapped_column(String(64))
+    period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
+    period_end: Mapped[Optional[dt.date]] = mapped_column(Date)
+    year: Mapped[Optional[int]] = mapped_column(Integer)
+    jurisdiction: Mapped[Optional[str]] = mapped_column(String(64))
+    encoding: Mapped[Optional[str]] = mapped_column(String(32))
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="loaded")
+    n_facts: Mapped[int] = mapped_column(Integer, default=0)
+    run_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ingest_runs.id"))
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ExtractedTable(Base):
+    __tablename__ = "extracted_tables"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    table_index: Mapped[int] = mapped_column(Integer)
+    page: Mapped[Optional[int]] = mapped_column(Integer)
+    first_line: Mapped[Optional[int]] = mapped_column(Integer)
+    attachment: Mapped[Optional[str]] = mapped_column(String(32))
+    caption: Mapped[Optional[str]] = mapped_column(Text)
+    unit_line: Mapped[Optional[str]] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(32))
+    quality: Mapped[Optional[float]] = mapped_column(Float)
+    n_rows: Mapped[int] = mapped_column(Integer)
+    n_cols: Mapped[int] = mapped_column(Integer)
+    header_paths: Mapped[str] = mapped_column(Text)  # JSON list, one path per column
+    run_id: Mapped[Optional[int]] = mapped_column(Integer)
+    __table_args__ = (UniqueConstraint("document_id", "table_index"),)
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    code: Mapped[Optional[str]] = mapped_column(String(16))
+    parent: Mapped[Optional[str]] = mapped_column(String(128))
+    in_gazetteer: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EntityAlias(Base):
+    __tablename__ = "entity_aliases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raw: Mapped[str] = mapped_column(String(256))
+    context: Mapped[str] = mapped_column(String(64), default="")
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    method: Mapped[str] = mapped_column(String(32))
+    score: Mapped[float] = mapped_column(Float)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (UniqueConstraint("raw", "context"),)
+
+
+class Metric(Base):
+    __tablename__ = "metrics"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(256), unique=True)
+
+
+class FactRow(Base):
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    run_id: Mapped[Optional[int]] = mapped_column(Integer)
+    entity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("entities.id"), index=True)
+    entity_raw: Mapped[str] = mapped_column(Text)
+    entity_method: Mapped[Optional[str]] = mapped_column(String(32))
+    entity_score: Mapped[Optional[float]] = mapped_column(Float)
+    metric_id: Mapped[Optional[int]] = mapped_column(ForeignKey("metrics.id"), index=True)
+    metric_raw: Mapped[str] = mapped_column(Text)
+    period_label: Mapped[Optional[str]] = mapped_column(String(64))
+    period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
+    period_end: Mapped[Optional[dt.date]] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[Optional[str]] = mapped_column(String(32))
+    value_base: Mapped[Optional[float]] = mapped_column(Float)
+    unit_base: Mapped[Optional[str]] = mapped_column(String(32))
+    source_kind: Mapped[str] = mapped_column(String(8))
+    page: Mapped[Optional[int]] = mapped_column(Integer)
+    line: Mapped[Optional[int]] = mapped_column(Integer)
+    table_index: Mapped[Optional[int]] = mapped_column(Integer)
+    row: Mapped[Optional[int]] = mapped_column(Integer)
+    col: Mapped[Optional[int]] = mapped_column(Integer)
+    raw: Mapped[Optional[str]] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
+    extractor: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+    flags: Mapped[str] = mapped_column(Text, default="")  # comma-separated
+    __table_args__ = (Index("ix_facts_period", "period_start", "period_end"),)
+
+
+class FindingRow(Base):
+    __tablename__ = "findings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    check: Mapped[str] = mapped_column(String(32))
+    severity: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text)
+    table_index: Mapped[Optional[int]] = mapped_column(Integer)
+    row: Mapped[Optional[int]] = mapped_column(Integer)
+    col: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    table_index: Mapped[Optional[int]] = mapped_column(Integer)
+    line: Mapped[Optional[int]] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Failure(Base):
+    __tablename__ = "failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ingest_runs.id"))
+    source_path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[Optional[str]] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# The statisticians' view: one row a fact, with the export contract's column names.
+FACTS_VIEW = """
+CREATE VIEW facts_view AS
+SELECT f.id AS fact_id,
+       d.file_name AS document, d.source_path AS document_path, d.sha256 AS sha256,
+       d.title AS title, d.issuer AS issuer, d.issued_on AS issued_on,
+       f.period_label AS period_label, f.period_start AS period_start, f.period_end AS period_end,
+       e.name AS entity, f.entity_raw AS entity_raw, e.kind AS entity_kind,
+       f.entity_method AS entity_method, f.entity_score AS entity_score,
+       m.name AS metric, f.metric_raw AS metric_raw,
+       f.value AS value, f.unit AS unit, f.value_base AS value_base, f.unit_base AS unit_base,
+       f.source_kind AS source_kind, f.page AS page, f.line AS line, f.table_index AS table_index,
+       f.row AS "row", f.col AS col, f.quote AS quote, f.extractor AS extractor,
+       f.confidence AS confidence, f.flags AS flags, f.run_id AS load_id, d.jurisdiction AS jurisdiction
+FROM facts f
+JOIN documents d ON d.id = f.document_id
+LEFT JOIN entities e ON e.id = f.entity_id
+LEFT JOIN metrics m ON m.id = f.metric_id
+"""
+VIEWS = {"facts_view": FACTS_VIEW}
