@@ -11,27 +11,30 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 import jieba
+import jieba.posseg
 
 from pipeline.numbers import parse_arabic, parse_chinese_numeral
 from pipeline.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.reconcile import Gazetteer
-from pipeline.units import UNIT_ALTERNATION, canonical_unit, to_base
+from pipeline.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
-ARABIC_NUM = r"(?<![\d.,A-Za-z])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+ARABIC_NUM = r"(?<![\d.A-Za-z])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
 FIGURE = re.compile(
-    rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{UNIT_ALTERNATION})(?P<per>/[\u4e00-\u9fff㎡m²]{{1,3}})?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
+    rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{UNIT_ALTERNATION})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
 )
 SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 CLAUSE_DELIM = "，,；;：:、（(）)。“”《》"
-AGGREGATE_SUBJECT = re.compile(r"(全市|全区|全县|全省|我市|我区|我县|市本级|区本级)")
+AGGREGATE_SUBJECT = re.compile(r"(全市|全区|全县|我市|我区|我县|市本级|区本级)")
 LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "我县", "已", "共", "共有", "实现", "累计", "今年", "以来",
-                 "目前", "同时", "并", "和", "及", "年内", "分别", "均", "总计", "合计", "新", "还有", "有", "另", "外",
+                 "目前", "同时", "并", "和", "及", "分别", "均", "总计", "合计", "还有", "有", "另",
                  "达", "达到", "为", "是", "约", "近", "超", "超过", "的", "了", "在", "完成了", "其", "中", "月", "份",
-                 "已有", "截至", "截止", "目前已", "全面", "期间", "以上", "左右", "上", "下", "至"}
+                 "已有", "截至", "截止", "目前已", "期间", "以上", "左右", "对", "将", "把", "从", "按", "按照", "就"}
 TRAILING_NOISE = {"为", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
-                  "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余"}
+                  "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余",
+                  "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
+VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
 
 
 @dataclass
@@ -47,6 +50,7 @@ class ProseExtractor:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.tokenizer = jieba.Tokenizer()
+        self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
         jieba.setLogLevel(60)
         for name in gazetteer.names_by_length:
             self.tokenizer.add_word(name, freq=2000)
@@ -75,12 +79,12 @@ class ProseExtractor:
         is_cn = not re.match(r"[-+\d]", num)
         if is_cn:
             value = parse_chinese_numeral(num)
-            if value is None or value < 2 or num in ("点",):
+            if value is None or value < 2 or not re.search(r"[零〇一二两三四五六七八九十]", num):
                 return None
             if _inside_quotes(s, m.start()) or re.match(r"^[\d一二三四五六七八九十“\"]", after) or before.endswith(("至", "到", "或")):
                 return None
-            if m.group("bare"):
-                return None
+            if m.group("bare") or unit_text in ("分", "位", "名", "次", "处", "件", "条", "批", "场", "套"):
+                return None  # 十分 (very), 一名, 两次: words, not figures
         else:
             value = parse_arabic(num)
             if value is None:
@@ -96,7 +100,7 @@ class ProseExtractor:
                 unit = unit + m.group("per")
         return Figure(raw=m.group(0).strip(), value=value, unit=unit, flags=flags)
 
-    def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int) -> str:
+    def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
         """The phrase a figure measures: its clause up to the number, trimmed of subject,
         period and filler words; for a bare count ("30 个投资在…的项目") the noun after it."""
         clause_start = max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1
@@ -110,26 +114,27 @@ class ProseExtractor:
         while words and (words[-1] in TRAILING_NOISE):
             words.pop()
         phrase = "".join(words)
-        if len(phrase) >= 2:
+        if len(phrase) >= 2 and (not count or not self._only_verbs(phrase)):
             return phrase
-        # nothing before: what follows the unit names the thing counted
+        # what follows a count's unit names the thing counted ("确保120个重大项目" → 重大项目)
         rest = sentence[end:]
-        stop = min([i for i in (rest.find(ch) for ch in CLAUSE_DELIM) if i >= 0] + [len(rest)])
-        words = [w for w in self.tokenizer.lcut(rest[:stop]) if w.strip()]
-        while words and words[-1] in TRAILING_NOISE:
-            words.pop()
-        phrase = "".join(words)[:20]
-        if not phrase:
-            # an enumeration: "分别完成66018万元、51693万元" shares the phrase of its first member
-            head = sentence[:start].rstrip("、, ")
-            return self.metric_phrase(sentence, len(head), len(head), 0) if head and head != sentence[:start] else ""
-        return phrase
+        stops = [i for i in (rest.find(ch) for ch in CLAUSE_DELIM) if i >= 0]
+        digit = re.search(r"\d", rest)
+        stop = min(stops + [len(rest)] + ([digit.start()] if digit else []))
+        after = [w for w in self.tokenizer.lcut(rest[:stop]) if w.strip()]
+        while after and after[-1] in TRAILING_NOISE:
+            after.pop()
+        noun = "".join(after)[:20]
+        return (phrase + noun) if phrase and noun else (noun or phrase)
+
+    def _only_verbs(self, phrase: str) -> bool:
+        return all(flag.startswith(VERBISH) for _, flag in self.pos.lcut(phrase))
 
     def subject(self, sentence: str, start: int) -> str:
         """The nearest named place or aggregate word before the figure in its sentence."""
         before = sentence[:start]
         best = ("", -1)
-        for pos, name in self.gazetteer.find_in(before):
+        for pos, name in self.gazetteer.find_in(before, full_names_only=True):
             if pos > best[1]:
                 best = (before[pos:pos + len(name)] if before[pos:pos + len(name)] == name else name, pos)
         for m in AGGREGATE_SUBJECT.finditer(before):
@@ -149,13 +154,21 @@ class ProseExtractor:
                     continue
                 sentence_period = _leading_period(sentence, meta.year) or line_period
                 line_period = sentence_period or line_period
+                sentence_start_period = sentence_period
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
-                previous_end = 0
+                previous_end, previous_metric = 0, ""
                 for k, match in enumerate(matches):
                     fig = match.figure
-                    metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end)
-                    previous_end = match.end
-                    period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period)
+                    between = sentence[previous_end:match.start]
+                    if k and re.fullmatch(r"\s*[、和及与]\s*", between):
+                        # an enumeration ("分别完成66018万元、51693万元") shares its first member's phrase
+                        metric_raw = previous_metric
+                    else:
+                        metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end,
+                                                        count=kind_of(fig.unit) == "count")
+                    previous_end, previous_metric = match.end, metric_raw
+                    sentence_period = _period_before(sentence, match.start, meta.year) or sentence_start_period
+                    period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
                     subject = enumeration[k] if enumeration and enumeration[k] else self.subject(sentence, match.start)
                     value_base, unit_base = to_base(fig.value, fig.unit)
                     flags = list(fig.flags)
@@ -189,20 +202,43 @@ def _leading_period(sentence: str, year: Optional[int]) -> Optional[Period]:
     """A period that opens the sentence ("1-3 月，全区…", "截止5月底,…", "上半年,…")."""
     head = sentence[:16]
     for kind, pattern in PERIOD_PATTERNS:
-        if kind == "year":
-            continue
         m = pattern.search(head)
+        if kind == "year" and m and "年内" in m.group(0):
+            continue
         if m and m.start() <= 4 and not re.match(r"\s*\d+\s*日", sentence[m.end():]):
             return period_from_match(kind, m, year)
     return None
 
 
-def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, sentence_period: Optional[Period]) -> Optional[Period]:
-    """全年 / 年度 in the metric phrase ("全年计划融资", "年度计划总投资") mean the whole year."""
+def _period_before(sentence: str, start: int, year: Optional[int]) -> Optional[Period]:
+    """The last period expression before a figure in its sentence ("…,截至3月下旬,100个…")."""
+    before = sentence[:start]
+    found = []
+    for kind, pattern in PERIOD_PATTERNS:
+        if kind == "year":
+            continue
+        for m in pattern.finditer(before):
+            if re.match(r"\s*\d+\s*日", before[m.end():]) or before[m.end():m.end() + 1] in ("前", "上", "中", "下"):
+                continue  # a date (3月17日) or a deadline (5月上旬, 6月底前) is not the reporting period
+            found.append((kind, m))
+    # "3月" inside "1-3月" is part of the longer expression, not a period of its own
+    whole = [(k, m) for k, m in found
+             if not any(o.start() <= m.start() and m.end() <= o.end() and (o.end() - o.start()) > (m.end() - m.start())
+                        for _, o in found)]
+    if not whole:
+        return None
+    kind, m = max(whole, key=lambda km: (km[1].end(), km[1].end() - km[1].start()))
+    return period_from_match(kind, m, year)
+
+
+def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, sentence_period: Optional[Period],
+                   unit: Optional[str] = None) -> Optional[Period]:
+    """全年 / 年度 in the metric phrase ("全年计划融资", "年度计划总投资") mean the whole year; a ratio
+    ("完成年度计划的33%") is progress as of the sentence's period."""
     own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "quarter", "half"})
     if own:
         return own
-    if re.search(r"全年|年度计划|年计划|年内", metric) and not re.search(r"占|完成.*的|比例|率", metric):
+    if unit not in ("%", "个百分点") and re.search(r"全年|年度计划|年计划|年内", metric) and not re.search(r"占|比例|率", metric):
         return find_period("全年", meta.year)
     clause = sentence[:start]
     m = re.search(r"((?:19|20)\d\d)年(全年|年度)?", clause)

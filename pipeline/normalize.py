@@ -74,7 +74,9 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return True
     if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30:
         return False
-    if len(prev) >= 20:
+    if len(prev) >= 20 and (not blank_between or "," in prev or "。" in prev):
+        # across a blank line only a prose paragraph continues (a page break mid-sentence);
+        # a list of names one cell per line does not
         return True
     # web captures put each sentence on its own line: a short unpunctuated line that is
     # not a heading is a sentence cut by the capture ("区重点办定期不定期地安排了")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-AGGREGATE = re.compile(r"^(合计|总计|总数|全市|全区|全县|全州|全省|本市|本区|本县|市本级|全市合计|全区合计)$")
+AGGREGATE = re.compile(r"^(合计|总计|总数|全市|全区|全县|全州|全省|本市|本区|本县|我市|我区|我县|市本级|区本级|全市合计|全区合计)$")
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它)$")
 KIND_BY_SUFFIX = [
     (re.compile(r"(街道|街道办事处|乡|镇)$"), "street"),
@@ -73,11 +73,13 @@ class Gazetteer:
         canonical = self.aliases.get(normalize_name(name))
         return self.places.get(canonical) if canonical else None
 
-    def find_in(self, text: str) -> list[tuple[int, str]]:
-        """(position, canonical name) of gazetteer names mentioned in text, longest match wins."""
+    def find_in(self, text: str, full_names_only: bool = False) -> list[tuple[int, str]]:
+        """(position, canonical name) of gazetteer names mentioned in text, longest match wins.
+        With full_names_only, short aliases (清水塘, 田心) that also start other names
+        (清水塘工业区, 田心高科园) are not taken."""
         found, taken = [], [False] * len(text)
         for name in self.names_by_length:
-            if len(name) < 2:
+            if len(name) < 2 or (full_names_only and name not in self.places and len(name) < 4):
                 continue
             start = text.find(name)
             while start >= 0:

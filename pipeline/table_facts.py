@@ -22,12 +22,12 @@ RANK_WORDS = re.compile(r"(排名|排序|名次|位次)")
 SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分)")
 COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
     (r"宗数", "宗"), (r"户数", "户"), (r"家数|企业数", "家"), (r"人数", "人"),
-    (r"(个数|项目数|任务数|数量|签约个数|项目个数|已开工项目数|已投产项目数)$", "个"),
+    (r"(个数|项目数|任务数|数量|签约个数|项目个数)$|项目[^面积投资金额]*数$", "个"),
 )]
 MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
 LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
 BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有|拆迁面积|征收")
-AREA_WORDS = re.compile(r"面积|用地|土地|征地|厂房|储备|亩")
+AREA_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
 CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型")
 CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
 TOTAL_LABEL = re.compile(r"^(合\s*计|总\s*计|全\s*[市区县]|小\s*计)$")
@@ -47,13 +47,13 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
         return "%", "header"
     if SCORE_WORDS.search(leaf):
         return "分", "header"
-    row_unit = unit_in_label(row_label)
-    if row_unit:
-        return row_unit, "row_label"
     for pattern, unit in COUNT_WORDS:
         if pattern.search(leaf):
             counts = [u for u in units if kind_of(u) == "count"]
             return (counts[0] if counts and unit == "个" else unit), "header"
+    row_unit = unit_in_label(row_label)
+    if row_unit:
+        return row_unit, "row_label"
     if not units:
         return None, "none"
     money = [u for u in units if kind_of(u) == "money"]
@@ -79,7 +79,7 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
                 return land[0], "unit_line"
             if BUILDING_WORDS.search(label_text) and building:
                 return building[0], "unit_line"
-            return None, "ambiguous"
+            continue  # the parent header may say which (动态储备产业项目土地 / 储备目标)
         if counts and re.search(r"个数|项目数|任务数|个$", part):
             return counts[0], "unit_line"
     # a 完成数 / 计划数 column measures what its nearest resolved sibling measures
@@ -109,7 +109,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
         else:
             entity_raw = entity
         row_label = " ".join([row[0]] + categories)
-        sibling_units: dict[str, str] = {}
+        sibling_units: dict[str, str] = {}  # group path → unit of its latest resolved column
         for c in range(table.label_cols, len(row)):
             text = row[c]
             path = table.header_paths[c] if c < len(table.header_paths) else ""
