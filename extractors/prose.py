@@ -106,6 +106,13 @@ class ProseExtractor:
         clause_start = max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1
         clause_start = max(clause_start, previous_end if previous_end <= start else 0)
         before = sentence[clause_start:start]
+        if not re.sub(r"[\s的]", "", before) and clause_start > 0 and sentence[clause_start - 1] in "()（）":
+            # "占全年任务(92.7亿元)的11.9%": both figures take the phrase before the bracket
+            opening = sentence.rfind("(", 0, clause_start) if sentence[clause_start - 1] == ")" else clause_start - 1
+            outer = max(sentence.rfind(ch, 0, opening) for ch in CLAUSE_DELIM if ch not in "()") + 1
+            before = sentence[outer:opening] if opening > 0 else before
+            if sentence[clause_start - 1] == "(":
+                before = re.sub(r"^占", "", before)
         before = re.sub(r"\([^)]*\)", "", before)
         before = _strip_periods(before)
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
@@ -148,13 +155,13 @@ class ProseExtractor:
             line_period: Optional[Period] = None
             for sentence in _sentences(line):
                 matches = self.figures(sentence)
+                leading = _leading_period(sentence, meta.year)
+                if leading and not _is_whole_year(leading):
+                    line_period = leading  # "1-3月，…" carries on to the line's next sentences
                 if not matches:
-                    p = _leading_period(sentence, meta.year)
-                    line_period = p or line_period
                     continue
-                sentence_period = _leading_period(sentence, meta.year) or line_period
-                line_period = sentence_period or line_period
-                sentence_start_period = sentence_period
+                sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
+                year_plan = leading is not None and _is_whole_year(leading)
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
                 previous_end, previous_metric = 0, ""
                 for k, match in enumerate(matches):
@@ -169,6 +176,8 @@ class ProseExtractor:
                     previous_end, previous_metric = match.end, metric_raw
                     sentence_period = _period_before(sentence, match.start, meta.year) or sentence_start_period
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
+                    if year_plan and "计划" in metric_raw and fig.unit not in ("%", "个百分点"):
+                        period = leading  # "全年计划开工61个,…计划竣工项目9个"
                     subject = enumeration[k] if enumeration and enumeration[k] else self.subject(sentence, match.start)
                     value_base, unit_base = to_base(fig.value, fig.unit)
                     flags = list(fig.flags)
@@ -210,6 +219,10 @@ def _leading_period(sentence: str, year: Optional[int]) -> Optional[Period]:
     return None
 
 
+def _is_whole_year(p: Period) -> bool:
+    return bool(p.start and p.end and p.start.month == 1 and p.start.day == 1 and p.end.month == 12 and p.end.day == 31)
+
+
 def _period_before(sentence: str, start: int, year: Optional[int]) -> Optional[Period]:
     """The last period expression before a figure in its sentence ("…,截至3月下旬,100个…")."""
     before = sentence[:start]
@@ -220,6 +233,8 @@ def _period_before(sentence: str, start: int, year: Optional[int]) -> Optional[P
         for m in pattern.finditer(before):
             if re.match(r"\s*\d+\s*日", before[m.end():]) or before[m.end():m.end() + 1] in ("前", "上", "中", "下"):
                 continue  # a date (3月17日) or a deadline (5月上旬, 6月底前) is not the reporting period
+            if re.search(r"(较|比|同比|与|相比|高于|低于)$", before[:m.start()]):
+                continue  # "增速较上半年提高": a comparison base, not the reporting period
             found.append((kind, m))
     # "3月" inside "1-3月" is part of the longer expression, not a period of its own
     whole = [(k, m) for k, m in found
@@ -240,10 +255,6 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
         return own
     if unit not in ("%", "个百分点") and re.search(r"全年|年度计划|年计划|年内", metric) and not re.search(r"占|比例|率", metric):
         return find_period("全年", meta.year)
-    clause = sentence[:start]
-    m = re.search(r"((?:19|20)\d\d)年(全年|年度)?", clause)
-    if m and meta.year and int(m.group(1)) != meta.year and not sentence_period:
-        return find_period(m.group(0) + ("" if m.group(2) else "全年"), int(m.group(1)))
     return sentence_period or meta.period
 
 

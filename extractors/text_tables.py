@@ -84,8 +84,12 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
                 table.unit_line = line.strip()
             elif ATTACHMENT.match(line) and table.attachment is None:
                 table.attachment = re.sub(r"\s+", " ", line.strip())
-            elif CAPTION.search(line) and table.caption is None and len(line) <= 80 and not line.endswith("。"):
+            elif (CAPTION.search(line) or re.search(r"[(（]单位[:：]", line)) and table.caption is None \
+                    and len(line) <= 80 and not line.endswith("。"):
                 table.caption = line.strip()
+                inline_unit = re.search(r"[(（](单位[:：][^)）]+)[)）]", line)
+                if inline_unit and table.unit_line is None:
+                    table.unit_line = inline_unit.group(1)  # "各园区投资完成情况（单位：亿元）"
             else:
                 break
             consumed.add(k)

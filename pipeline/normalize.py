@@ -58,8 +58,12 @@ def is_boilerplate(line: str) -> bool:
     return any(p.search(line) for p in BOILERPLATE)
 
 
+SPACE_ROW = re.compile(r"\S(?: {2,}|\u3000+)\S.*\S(?: {2,}|\u3000+)\S")
+
+
 def is_table_row(line: str) -> bool:
-    return "\t" in line.strip("\n") and len([c for c in line.split("\t") if c.strip()]) >= 1 and line.count("\t") >= 1
+    """A row of a table: tab-separated cells, or three or more cells aligned by runs of spaces."""
+    return "\t" in line or bool(SPACE_ROW.search(line.strip()))
 
 
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
@@ -92,7 +96,8 @@ def normalize_text(text: str) -> list[str]:
     for raw in raw_lines:
         if "\t" in raw and raw.strip(" \t"):
             line = "\t".join(c.strip() for c in raw.rstrip("\n").split("\t"))
-            line = line.rstrip("\t") if not line.strip("\t") else line
+        elif is_table_row(raw):
+            line = raw.strip()  # space-aligned cells keep their spacing
         else:
             line = tidy_prose_line(_LIST_BULLET.sub("", raw) if _LIST_BULLET.match(raw) and is_boilerplate(raw) else raw)
         if not line.strip("\t "):

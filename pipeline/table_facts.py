@@ -26,7 +26,7 @@ COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
 )]
 MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
 LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
-BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有|拆迁面积|征收")
+BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有")
 AREA_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
 CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型")
 CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
@@ -68,17 +68,16 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
         if areas and AREA_WORDS.search(part):
             if len(areas) == 1:
                 return areas[0], "unit_line"
-            label_text = part + " " + row_label
             land = [u for u in areas if u in ("亩", "公顷", "万亩")]
             building = [u for u in areas if u in ("平方米", "m²", "万平方米")]
-            if LAND_WORDS.search(row_label) and land:
-                return land[0], "unit_line"
-            if BUILDING_WORDS.search(row_label) and building:
-                return building[0], "unit_line"
-            if LAND_WORDS.search(label_text) and land and not BUILDING_WORDS.search(label_text):
-                return land[0], "unit_line"
-            if BUILDING_WORDS.search(label_text) and building:
-                return building[0], "unit_line"
+            # collective land is measured in 亩, state-owned houses and buildings in m²
+            for text_ in (row_label, part):
+                if "集体" in text_ and land:
+                    return land[0], "unit_line"
+                if BUILDING_WORDS.search(text_) and building:
+                    return building[0], "unit_line"
+                if LAND_WORDS.search(text_) and land:
+                    return land[0], "unit_line"
             continue  # the parent header may say which (动态储备产业项目土地 / 储备目标)
         if counts and re.search(r"个数|项目数|任务数|个$", part):
             return counts[0], "unit_line"
