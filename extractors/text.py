@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from schemas.records import DocumentError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+CHINESE_ENCODINGS = {"big5", "big5hkscs", "cp950", "gb2312", "gbk", "gb18030", "hz", "utf_8", "utf_16", "utf_32"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
@@ -54,7 +55,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         best = from_bytes(data).best()
     except Exception:  # pragma: no cover - detector failure is just "no guess"
         best = None
-    if best is not None and _looks_like_text(str(best)):
+    # only encodings Chinese bulletins are written in: a Latin-1 "guess" would decode anything
+    if best is not None and best.encoding in CHINESE_ENCODINGS and _looks_like_text(str(best)):
         return str(best), best.encoding
     raise DocumentError("undecodable", "bytes do not decode as UTF-8, UTF-16 or GB18030")
 

@@ -20,12 +20,19 @@ NOTE = re.compile(r"^\s*(注|备注|说明)\s*\d*\s*[:：]")
 YEARISH = re.compile(r"^(19|20)\d\d$")
 
 
+_BRACKET_SPACE = re.compile(r"(?<=[(（])\s+|\s+(?=[)）])")
+
+
+def _cell(text: str) -> str:
+    return _BRACKET_SPACE.sub("", text.strip())  # "国有（m ² ）" → "国有(m²)"
+
+
 def split_cells(line: str) -> Optional[list[str]]:
     if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
+        return [_cell(c) for c in line.split("\t")]
     parts = re.split(r" {2,}|\u3000+", line.strip())
     if len(parts) >= 3:
-        return parts
+        return [_cell(c) for c in parts]
     return None
 
 
