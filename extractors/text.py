@@ -42,13 +42,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DocumentError("binary", "binary content (NUL bytes), not a text document")
     if b"\x00" in data:
         raise DocumentError("binary", "binary content (NUL bytes), not a text document")
+    candidates = []
     for name in ("utf-8", "gb18030"):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text, name
+            candidates.append((text, name))
+    if candidates:
+        # GBK bytes occasionally form valid UTF-8 ("平" → "ƽ"): keep UTF-8 unless it reads as
+        # mojibake and GB18030 reads as Chinese
+        best = max(candidates, key=lambda c: (_plausibility(c[0]), c[1] == "utf-8"))
+        return best
     try:
         from charset_normalizer import from_bytes
 
@@ -59,6 +65,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is not None and best.encoding in CHINESE_ENCODINGS and _looks_like_text(str(best)):
         return str(best), best.encoding
     raise DocumentError("undecodable", "bytes do not decode as UTF-8, UTF-16 or GB18030")
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters a Chinese bulletin is made of: Han, ASCII, CJK and full-width punctuation."""
+    good = sum(1 for ch in text if ch < "\x80" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+               or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u203b" or ch in "²㎡×·")
+    return round(good / max(len(text), 1), 2)
 
 
 def _looks_like_text(text: str) -> bool:

@@ -10,7 +10,8 @@ from typing import Optional
 
 from extractors.base import Table
 from extractors.headers import build_header_paths
-from pipeline.cells import is_numeric_cell, is_empty_marker
+from pipeline.cells import is_empty_marker, is_numeric_cell
+from pipeline.normalize import BRACKET_SPACE
 from schemas.records import Note
 
 UNIT_LINE = re.compile(r"^\s*单位\s*[:：]")
@@ -20,11 +21,8 @@ NOTE = re.compile(r"^\s*(注|备注|说明)\s*\d*\s*[:：]")
 YEARISH = re.compile(r"^(19|20)\d\d$")
 
 
-_BRACKET_SPACE = re.compile(r"(?<=[(（])\s+|\s+(?=[)）])")
-
-
 def _cell(text: str) -> str:
-    return _BRACKET_SPACE.sub("", text.strip())  # "国有（m ² ）" → "国有(m²)"
+    return BRACKET_SPACE.sub("", text.strip())  # "国有（m ² ）" → "国有(m²)"
 
 
 def split_cells(line: str) -> Optional[list[str]]:

@@ -30,6 +30,7 @@ HEADING = re.compile(
     r"第[一二三四五六七八九十\d]+[章节条部分]|附件|附表|注[:：]|备注|报[:：]|抄报|送[:：]|发[:：]|——|单位[:：])"
 )
 TERMINAL = "。！？；：!?;:…"
+BRACKET_SPACE = re.compile(r"(?<=[(（])\s+|\s+(?=[)）])")
 TITLE_END = re.compile(r"(通报|简报|总结|通知|报告|情况|汇报|表|意见|方案|决定|函|纪要|[期号]\)?)$")
 
 
@@ -48,6 +49,7 @@ def normalize_chars(text: str) -> str:
 def tidy_prose_line(line: str) -> str:
     """Spacing inside a prose line: no spaces between Han characters, '1-3 月' → '1-3月'."""
     line = _MD_MARKUP.sub("", line)
+    line = BRACKET_SPACE.sub("", line)
     line = re.sub(rf"(?<=[{HAN}“”《》、。,:;()])[ \t]+(?=[{HAN}“”《》、。,:;()])", "", line)
     line = re.sub(r"(?<=\d)\s+(?=[年月日号期季])", "", line)
     line = re.sub(r"(?<=[年月第])\s+(?=\d)", "", line)
