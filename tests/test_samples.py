@@ -1,0 +1,93 @@
+"""Golden facts of the project's own samples (always run, with or without ../shared)."""
+import pytest
+
+from tests.conftest import SAMPLES
+
+JS_2019 = ("2019-01-01", "2019-09-30")
+Y2019 = ("2019-01-01", "2019-12-31")
+H1_2021 = ("2021-01-01", "2021-06-30")
+Y2021 = ("2021-01-01", "2021-12-31")
+M5_2018 = ("2018-01-01", "2018-05-31")
+Y2018 = ("2018-01-01", "2018-12-31")
+
+# (file, entity_raw, metric_raw, value, unit, period)
+TABLE_CELLS = {
+    "2019_hetang_1-9.txt": [
+        *[(e, m, v, u, p) for e, vals in (
+            ("月塘街道", (120000, 108600, 90.5, 1)), ("宋家桥街道", (90000, 76050, 84.5, 2)),
+            ("金山街道", (80000, 61200, 76.5, 3)), ("桂花街道", (75000, 52500, 70, 4)),
+            ("茨菇塘街道", (60000, None, None, None)), ("合计", (425000, 298350, 70.2, None)))
+          for (m, u, p), v in zip((("全年计划投资", "万元", Y2019), ("1-9月完成投资", "万元", JS_2019),
+                                   ("完成比例(%)", "%", JS_2019), ("排名", "位次", JS_2019)), vals) if v is not None],
+        *[("", f"{m} / {cat}", v, u, JS_2019) for cat, vals, area in (
+            ("集体土地", (18, 1500, 15, 1260), "亩"), ("国有土地", (6, 42000, 4, 36000), "平方米"))
+          for (m, u), v in zip((("任务数 / 项目数", "个"), ("任务数 / 面积", area), ("完成数 / 项目数", "个"),
+                                ("完成数 / 面积", area)), vals)],
+    ],
+    "2021_liling_h1_gbk.txt": [
+        (e, m, v, u, p) for e, vals in (("醴陵经开区", (40.0, 23.6, 59.0)), ("陶瓷产业园", (18.5, 9.9, 53.5)),
+                                        ("东富工业园", (12.0, 5.8, 48.3)), ("合计", (70.5, 39.3, 55.7)))
+        for (m, u, p), v in zip((("年度计划", "亿元", Y2021), ("上半年完成", "亿元", H1_2021), ("完成率", "%", H1_2021)), vals)
+    ],
+    "2018_yueyang_1-5.html": [
+        (e, m, v, u, p) for e, vals in (("岳阳楼区", (68.2, 32.1, 47.1)), ("云溪区", (35.0, 14.6, 41.7)),
+                                        ("君山区", (22.4, 9.8, 43.8)), ("临湘市", (60.5, 28.7, 47.4)),
+                                        ("汨罗市", (55.0, 25.3, 46.0)))
+        for (m, u, p), v in zip((("年度计划", "亿元", Y2018), ("1-5月完成", "亿元", M5_2018), ("完成率", "%", M5_2018)), vals)
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(TABLE_CELLS))
+def test_sample_tables(name, extract):
+    doc = extract(SAMPLES / name)
+    got = {(f.entity_raw, f.metric_raw, f.value, f.unit, str(f.period.start), str(f.period.end))
+           for f in doc.facts if f.source_kind == "table"}
+    expected = {(e, m, float(v), u, *p) for e, m, v, u, p in TABLE_CELLS[name]}
+    assert got == expected, (sorted(expected - got, key=str), sorted(got - expected, key=str))
+
+
+def test_sample_metadata(extract):
+    hetang = extract(SAMPLES / "2019_hetang_1-9.txt")
+    assert hetang.meta.title == "1-9月份全区重点项目建设情况通报"
+    assert hetang.meta.issuer == "荷塘区重点项目建设指挥部办公室"
+    assert str(hetang.meta.issued_on) == "2019-10-18" and hetang.meta.series_no == "2019年第9期"
+    assert hetang.meta.jurisdiction == "荷塘区"
+    liling = extract(SAMPLES / "2021_liling_h1_gbk.txt")
+    assert liling.source.encoding == "gb18030" and liling.meta.jurisdiction == "醴陵市"
+    assert (str(liling.meta.period.start), str(liling.meta.period.end)) == H1_2021
+    yueyang = extract(SAMPLES / "2018_yueyang_1-5.html")
+    assert yueyang.meta.title == "岳阳市2018年1-5月重大项目建设情况通报"
+    assert str(yueyang.meta.issued_on) == "2018-06-08" and yueyang.meta.jurisdiction == "岳阳市"
+    nankang = extract(SAMPLES / "2016_nankang_summary.md")
+    assert nankang.meta.jurisdiction == "南康区" and nankang.meta.period.label.endswith("一季度")
+
+
+@pytest.mark.parametrize("name,entity,metric,value,unit,period", [
+    ("2019_hetang_1-9.txt", "荷塘区", "固定资产投资", 1286450, "万元", JS_2019),
+    ("2019_hetang_1-9.txt", "荷塘区", "同比增长", 11.2, "%", JS_2019),
+    ("2019_hetang_1-9.txt", "荷塘区", "年度计划", 96.5, "亿元", Y2019),
+    ("2019_hetang_1-9.txt", "荷塘区", "占年度计划", 81.5, "%", JS_2019),
+    ("2019_hetang_1-9.txt", "荷塘区", "全年计划新开工项目", 22, "个", Y2019),
+    ("2019_hetang_1-9.txt", "荷塘区", "新引进项目", 12, "个", JS_2019),
+    ("2021_liling_h1_gbk.txt", "醴陵市", "同比提高", 6.1, "个百分点", H1_2021),
+    ("2021_liling_h1_gbk.txt", "醴陵市", "新增标准厂房", 12.8, "万平方米", ("2021-01-01", "2021-06-30")),
+    ("2018_yueyang_1-5.html", "临湘市", "完成", 28.7, "亿元", M5_2018),
+    ("2016_nankang_summary.md", "南康区", "完成征地", 860, "亩", ("2016-01-01", "2016-03-31")),
+])
+def test_sample_prose(name, entity, metric, value, unit, period, extract):
+    doc = extract(SAMPLES / name)
+    described = {(f.entity, f.metric_raw, f.value, f.unit, str(f.period.start), str(f.period.end))
+                 for f in doc.facts if f.source_kind == "text"}
+    assert (entity, metric, float(value), unit, *period) in described
+
+
+def test_unknown_scale_is_flagged_not_guessed(kit):
+    from pipeline.ingest import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = ["石峰区工作简报", "2017年4月24日", "1-3月,30个投资在 5000 万以上的项目进入统计直报,完成投资 11 亿元。"]
+    doc = extract_from_lines(SourceText("x.txt", "0" * 64, "utf-8", lines), kit)
+    bare = [f for f in doc.facts if f.raw.startswith("5000")]
+    assert bare and bare[0].unit is None and bare[0].value_base is None and "unit_unknown" in bare[0].flags
+    assert any(x.check == "unit" for x in doc.findings)
