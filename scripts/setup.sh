@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv and installs the project with its pinned versions (idempotent).
+# Creates .venv and installs the project with its pinned versions (idempotent, quiet unless it fails).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -8,7 +8,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.installed-$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -c constraints.txt -e ".[test]"
+  echo "setting up .venv (pinned versions from constraints.txt)..." >&2
+  if ! { .venv/bin/python -m pip install --upgrade pip &&
+         .venv/bin/python -m pip install -c constraints.txt -e ".[test]"; } >.venv/install.log 2>&1; then
+    tail -30 .venv/install.log >&2
+    echo "setup failed: see .venv/install.log" >&2
+    exit 1
+  fi
   rm -f .venv/.installed-* && touch "$stamp"
 fi
