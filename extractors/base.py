@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+TABLE_BREAK = "\ue001"  # a line the PDF reader writes between tables so adjacent ones stay apart
+
 
 @dataclass
 class Table:

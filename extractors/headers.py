@@ -23,7 +23,10 @@ SEP = " / "
 
 def clean_label(text: str) -> str:
     text = re.sub(r"\s*\n\s*", "", text or "")  # text wrapped inside a cell joins without spaces
-    return tidy_prose_line(text).strip()
+    text = tidy_prose_line(text).strip()
+    # a label's spaces next to Han characters are layout, not content ("三类 500 强" = "三类500强"),
+    # and a PDF cell that wraps there loses them anyway
+    return re.sub(r"(?<=[\u4e00-\u9fff“”])\s+|\s+(?=[\u4e00-\u9fff“”])", "", text)
 
 
 def build_header_paths(header_rows: list[list[str]], n_cols: int, label_cols: int = 1) -> tuple[list[str], list[list[str]]]:

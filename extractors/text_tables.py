@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.base import Table
+from extractors.base import TABLE_BREAK, Table
 from extractors.headers import build_header_paths
 from pipeline.cells import is_empty_marker, is_numeric_cell
 from pipeline.normalize import BRACKET_SPACE
@@ -81,6 +81,8 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
         consumed.update(idx for idx, _ in block)
         # caption, unit line and attachment label above the table
         k = block[0][0] - 1
+        while k >= 0 and lines[k] == TABLE_BREAK:
+            k -= 1
         for _ in range(4):
             if k < 0 or "\t" in lines[k]:
                 break
@@ -100,6 +102,8 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
             consumed.add(k)
             k -= 1
         # notes right under the table
+        while j < n and lines[j] == TABLE_BREAK:
+            j += 1
         while j < n and NOTE.match(lines[j]):
             notes.append(Note(lines[j].strip(), j + 1, table.index))
             consumed.add(j)

@@ -16,13 +16,13 @@ from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables
 from pipeline import warehouse
 from pipeline.metadata import extract_metadata
-from pipeline.normalize import normalize_text
+from pipeline.normalize import normalize_lines, normalize_text
 from pipeline.reconcile import Gazetteer, resolve_entity
 from pipeline.table_facts import metric_from_path, table_facts
 from pipeline.validate import validate
-from schemas.records import DocumentError, ExtractedDocument, Fact, SourceText
+from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, SourceText
 
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -32,11 +32,12 @@ class Toolkit:
 
     gazetteer: Gazetteer
     prose: ProseExtractor
+    use_camelot: bool = True  # camelot reads unruled PDF tables beside pdfplumber; off makes PDFs faster
 
     @classmethod
-    def create(cls) -> "Toolkit":
+    def create(cls, use_camelot: bool = True) -> "Toolkit":
         gazetteer = Gazetteer.load()
-        return cls(gazetteer, ProseExtractor(gazetteer))
+        return cls(gazetteer, ProseExtractor(gazetteer), use_camelot)
 
 
 def discover(paths: Iterable[str]) -> list[str]:
@@ -80,12 +81,46 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED:
         raise DocumentError("unsupported", f"unknown file type {suffix or '(no extension)'!r}")
+    if suffix == ".pdf":
+        return _extract_pdf(path, data, sha, kit)
     text, encoding = read_text_file(path, data)
     lines = normalize_text(text)
     if not lines:
         raise DocumentError("empty", "no text after removing blank lines and boilerplate")
     source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=encoding, lines=lines)
     return extract_from_lines(source, kit)
+
+
+def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDocument:
+    """The PDF reader writes tables as tab rows into its line stream; from there on a PDF goes
+    through the same normalizer, table, prose and metadata code as text."""
+    from extractors.pdf import read_pdf
+
+    if not data.strip():
+        raise DocumentError("empty", "file is empty")
+    pdf = read_pdf(path, data, use_camelot=kit.use_camelot)
+    lines, origins = normalize_lines(pdf.lines)
+    if not lines:
+        raise DocumentError("empty", "PDF has no text")
+    pages = [pdf.line_pages[o] for o in origins]
+    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding="pdf", lines=lines, pages=pdf.pages,
+                        page_of_line=pages)
+    doc = extract_from_lines(source, kit)
+    for t in doc.tables:
+        origin = origins[t.first_line - 1]
+        found = pdf.tables.get(origin)
+        t.page = source.page(t.first_line)
+        t.row_pages = [source.page(n) for n in t.row_lines]
+        if found is not None:
+            t.method, t.quality = found.method, found.quality
+            if found.flags:
+                doc.findings.extend(Finding("pdf_table", "info", f"table {t.index}: {', '.join(found.flags)}", t.index)
+                                    for _ in [0])
+            for f in doc.facts:
+                if f.table_index == t.index:
+                    f.extractor = found.method
+                    f.page = t.row_pages[f.row - len(t.header_rows) - 1] if f.row else t.page
+    return doc
 
 
 def extract_from_lines(source: SourceText, kit: Toolkit, tables=None) -> ExtractedDocument:

@@ -91,11 +91,16 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
 
 def normalize_text(text: str) -> list[str]:
     """Return the document as a list of clean, non-empty lines."""
-    text = normalize_chars(text)
-    raw_lines = text.split("\n")
+    return normalize_lines(text.split("\n"))[0]
+
+
+def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
+    """Clean lines and, for each, the index of the raw line it starts at (for page provenance)."""
+    raw_lines = normalize_chars("\n".join(raw_lines)).split("\n")
     out: list[str] = []
+    origins: list[int] = []
     blank_since_last = False
-    for raw in raw_lines:
+    for index, raw in enumerate(raw_lines):
         if "\t" in raw and raw.strip(" \t"):
             line = "\t".join(c.strip() for c in raw.rstrip("\n").split("\t"))
         elif is_table_row(raw):
@@ -112,5 +117,6 @@ def normalize_text(text: str) -> list[str]:
             out[-1] = out[-1] + line
         else:
             out.append(line)
+            origins.append(index)
         blank_since_last = False
-    return out
+    return out, origins

@@ -1,0 +1,170 @@
+"""Born-digital PDF → the same line stream the text reader produces.
+
+Text comes from pdfplumber's text layer page by page (running headers, footers and page numbers
+dropped; text inside tables left to the table reader). Tables come from `pdf_tables` and are
+written into the stream as tab-separated rows, merged cells as empty cells, so that the text
+slice's table, header, unit and prose code serve PDF unchanged: one pipeline, two readers.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.base import TABLE_BREAK
+from extractors.pdf_tables import PdfTable, find_page_tables, merge_continuations
+from schemas.records import DocumentError
+
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+MARGIN = 0.075  # share of the page height that holds running headers and footers
+
+
+@dataclass
+class PdfText:
+    lines: list[str]
+    line_pages: list[int]
+    tables: dict[int, PdfTable] = field(default_factory=dict)  # first line index of the rendered table → table
+    pages: int = 0
+
+
+def _open(path: str, data: bytes):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise DocumentError("not_pdf", "named .pdf but is not a PDF (no %PDF- header)")
+    if b"%%EOF" not in data[-2048:]:
+        truncated = True
+    else:
+        truncated = False
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # parses the page tree: a broken file fails here
+        if not pdf.pages:
+            raise DocumentError("corrupt_pdf", "PDF has no pages")
+        return pdf
+    except DocumentError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError("encrypted_pdf", f"encrypted PDF that needs a password ({type(exc).__name__})")
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise DocumentError("encrypted_pdf", "encrypted PDF that needs a password")
+        kind = "truncated_pdf" if truncated else "corrupt_pdf"
+        raise DocumentError(kind, f"{'truncated' if truncated else 'corrupt'} PDF: {type(inner).__name__}: {inner}")
+    except (PDFSyntaxError, Exception) as exc:
+        kind = "truncated_pdf" if truncated else "corrupt_pdf"
+        raise DocumentError(kind, f"{'truncated' if truncated else 'corrupt'} PDF: {type(exc).__name__}: {exc}")
+
+
+def _cell_text(text: Optional[str]) -> str:
+    """Text wrapped inside a cell joins without a space ("全年计划投\\n资" → 全年计划投资)."""
+    if not text:
+        return ""
+    text = re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", " ", text)  # Latin words keep their space; "534.2\n4" is 534.24
+    return text.replace("\n", "").replace("\t", " ").strip()
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
+    pdf = _open(path, data)
+    try:
+        pages = pdf.pages
+        page_lines: list[list[dict]] = []
+        page_tables: list[list[PdfTable]] = []
+        total_chars = 0
+        for number, page in enumerate(pages, 1):
+            try:
+                chars = page.chars
+            except Exception as exc:
+                raise DocumentError("corrupt_pdf", f"page {number} cannot be read: {type(exc).__name__}: {exc}")
+            total_chars += len(chars)
+            tables = find_page_tables(page, number, path if use_camelot else None)
+            boxes = [t.bbox for t in tables]
+            text_page = page.filter(lambda o, boxes=boxes: not _inside(o, boxes)) if boxes else page
+            lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False) if ln["text"].strip()]
+            page_lines.append(lines)
+            page_tables.append(tables)
+        if total_chars < 20 * max(1, len(pages)) // 4 and total_chars < 50:
+            raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {len(pages)} pages): "
+                                             "a scanned PDF needs OCR")
+        _drop_running_lines(page_lines, [p.height for p in pages])
+        tables = merge_continuations(page_tables, page_lines, [p.height for p in pages])
+        return _stream(page_lines, tables, len(pages))
+    finally:
+        pdf.close()
+
+
+def _inside(obj, boxes) -> bool:
+    x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
+    y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in boxes)
+
+
+def _drop_running_lines(page_lines: list[list[dict]], heights: list[float]) -> None:
+    """Running headers and footers repeat in the margins of many pages; page numbers stand alone there."""
+    keys = Counter()
+    for lines, h in zip(page_lines, heights):
+        seen = {_margin_key(ln["text"]) for ln in lines if ln["top"] < h * MARGIN or ln["bottom"] > h * (1 - MARGIN)}
+        keys.update(seen)
+    n_pages = len(page_lines)
+    repeated = {k for k, c in keys.items() if n_pages >= 3 and c >= max(2, n_pages // 2)}
+    for i, (lines, h) in enumerate(zip(page_lines, heights)):
+        kept = []
+        for ln in lines:
+            in_margin = ln["top"] < h * MARGIN or ln["bottom"] > h * (1 - MARGIN)
+            text = ln["text"].strip()
+            if in_margin and (PAGE_NUMBER.match(text) or _margin_key(text) in repeated):
+                continue
+            if PAGE_NUMBER.match(text) and ln["top"] > h * 0.85:
+                continue  # a page number just above the footer margin
+            kept.append(ln)
+        page_lines[i] = kept
+
+
+def _stream(page_lines: list[list[dict]], tables: list[PdfTable], n_pages: int) -> PdfText:
+    """Interleave text lines and table rows in reading order (top to bottom, page by page)."""
+    out = PdfText(lines=[], line_pages=[], pages=n_pages)
+    by_page: dict[int, list[PdfTable]] = {}
+    for t in tables:
+        by_page.setdefault(t.page, []).append(t)
+    for number, lines in enumerate(page_lines, 1):
+        items = [(ln["top"], 0, ln) for ln in lines] + [(t.bbox[1], 1, t) for t in by_page.get(number, [])]
+        paragraph_gap = _paragraph_gap(lines)
+        previous_bottom = None
+        for top, kind, item in sorted(items, key=lambda x: (x[0], x[1])):
+            if kind == 0:
+                if previous_bottom is not None and top - previous_bottom > paragraph_gap:
+                    out.lines.append("")  # a paragraph gap
+                    out.line_pages.append(number)
+                out.lines.append(item["text"])
+                out.line_pages.append(number)
+                previous_bottom = item["bottom"]
+            else:
+                out.lines.append(TABLE_BREAK)
+                out.line_pages.append(number)
+                out.tables[len(out.lines)] = item
+                for r, row in enumerate(item.rows):
+                    out.lines.append("\t".join(_cell_text(c) for c in row) or "\t")
+                    out.line_pages.append(item.row_pages[r] if item.row_pages else number)
+                out.lines.append(TABLE_BREAK)
+                out.line_pages.append(item.row_pages[-1] if item.row_pages else number)
+                previous_bottom = None
+    return out
+
+
+def _paragraph_gap(lines: list[dict]) -> float:
+    """A vertical gap clearly wider than the usual line spacing separates paragraphs."""
+    gaps = sorted(b["top"] - a["bottom"] for a, b in zip(lines, lines[1:]) if b["top"] > a["bottom"])
+    heights = sorted(ln["bottom"] - ln["top"] for ln in lines)
+    if not gaps or not heights:
+        return 12.0
+    line_height = heights[len(heights) // 2]
+    return min(gaps[len(gaps) // 4] * 1.6 + 2, line_height)

@@ -1,0 +1,225 @@
+"""Table candidates on a PDF page, one parser per strategy, each scored; the best is kept.
+
+- ruled tables: pdfplumber's lines strategy (fast, exact on Word exports); camelot lattice is
+  asked as well only where pdfplumber's table scores poorly.
+- unruled tables (figures aligned by spacing): found from aligned numeric text lines, then read
+  by pdfplumber's text strategy and by camelot stream; the better-scoring one is kept and the
+  cells on which the two disagree are flagged.
+
+The score (0..1) weighs: a header above the first row of figures, figure columns whose cells
+parse as numbers, rows that align with the table's usual width, and total rows that add up.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import mode
+from typing import Optional
+
+from pipeline.cells import is_empty_marker, parse_cell
+from pipeline.normalize import normalize_chars
+
+TOTAL = re.compile(r"^(合\s*计|总\s*计|全\s*[市区县])$")
+
+
+@dataclass
+class PdfTable:
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom (pdfplumber coordinates)
+    rows: list[list[Optional[str]]]
+    method: str
+    quality: float
+    row_pages: list[int] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    disagreements: list[tuple[int, int, str, str]] = field(default_factory=list)  # row, col, kept, other
+
+
+def _clean(cell: Optional[str]) -> str:
+    if not cell:
+        return ""
+    return normalize_chars(re.sub(r"\s*\n\s*", "", cell)).strip()
+
+
+def score_rows(rows: list[list[Optional[str]]]) -> float:
+    """How table-like a candidate grid is (0..1)."""
+    grid = [[_clean(c) for c in r] for r in rows if any(_clean(c) for c in r)]
+    if len(grid) < 2 or max(len(r) for r in grid) < 2:
+        return 0.0
+    numeric_rows = [i for i, r in enumerate(grid) if sum(parse_cell(c) is not None for c in r[1:]) >= 1]
+    if not numeric_rows:
+        return 0.0
+    header = 1.0 if numeric_rows[0] > 0 else 0.0
+    body = grid[numeric_rows[0]:]
+    cols = max(len(r) for r in body)
+    figure_cols = [c for c in range(1, cols) if sum(1 for r in body if c < len(r) and parse_cell(r[c]) is not None) >= max(1, len(body) // 3)]
+    cells = [r[c] for r in body for c in figure_cols if c < len(r) and r[c]]
+    numeric = sum(1 for v in cells if parse_cell(v) is not None or is_empty_marker(v)) / max(1, len(cells))
+    widths = [sum(1 for c in r if c) for r in body]
+    usual = mode(widths)
+    aligned = sum(1 for w in widths if abs(w - usual) <= max(1, usual // 4)) / len(widths)
+    totals = 1.0
+    for r in body:
+        if r and TOTAL.match(r[0]):
+            totals = _totals_ok(r, body, figure_cols)
+            break
+    return round(0.3 * header + 0.4 * numeric + 0.2 * aligned + 0.1 * totals, 3)
+
+
+def _totals_ok(total_row, body, cols) -> float:
+    ok = checked = 0
+    for c in cols:
+        t = parse_cell(total_row[c]) if c < len(total_row) else None
+        if not t or t[1] == "%":
+            continue
+        parts = [parse_cell(r[c]) for r in body if r is not total_row and c < len(r) and r[0]]
+        parts = [p[0] for p in parts if p]
+        if len(parts) < 2:
+            continue
+        checked += 1
+        ok += abs(sum(parts) - t[0]) <= max(0.01 * abs(t[0]), 0.01 * len(parts))
+    return ok / checked if checked else 1.0
+
+
+def find_page_tables(page, number: int, camelot_path: Optional[str] = None) -> list[PdfTable]:
+    found = []
+    for t in page.find_tables():
+        rows = t.extract()
+        quality = score_rows(rows)
+        if quality == 0.0:
+            continue
+        table = PdfTable(number, tuple(t.bbox), rows, "pdfplumber-lines", quality, [number] * len(rows))
+        if quality < 0.6 and camelot_path:
+            other = _camelot(camelot_path, page, number, "lattice", t.bbox)
+            if other and other.quality > quality:
+                other.flags.append("pdfplumber_scored_lower")
+                table = other
+        found.append(table)
+    if not found:
+        region = _aligned_region(page)
+        if region:
+            candidates = [c for c in (_plumber_text(page, number, region),
+                                      _camelot(camelot_path, page, number, "stream", region) if camelot_path else None) if c]
+            if candidates:
+                best = max(candidates, key=lambda c: c.quality)
+                if len(candidates) == 2:
+                    other = candidates[0] if best is candidates[1] else candidates[1]
+                    best.disagreements = _disagreements(best.rows, other.rows)
+                    if best.disagreements:
+                        best.flags.append(f"extractors_disagree:{len(best.disagreements)}")
+                if best.quality >= 0.5:
+                    found.append(best)
+    return found
+
+
+def _aligned_region(page) -> Optional[tuple[float, float, float, float]]:
+    """Bounding box of consecutive text lines whose words are spread in columns with figures,
+    plus the header line right above them: where an unruled table sits."""
+    words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
+    lines: dict[int, list[dict]] = {}
+    for w in words:
+        lines.setdefault(round(w["top"] / 3), []).append(w)
+    rows = []
+    for key in sorted(lines):
+        ws = sorted(lines[key], key=lambda w: w["x0"])
+        gaps = [b["x0"] - a["x1"] for a, b in zip(ws, ws[1:])]
+        wide = sum(1 for g in gaps if g > 12)
+        numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)
+        rows.append((ws, wide, numbers))
+    best, run = None, []
+    for i, (ws, wide, numbers) in enumerate(rows + [([], 0, 0)]):
+        if wide >= 2 and numbers >= 2:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            start = run[0] - 1 if run[0] > 0 and rows[run[0] - 1][1] >= 2 else run[0]
+            box = [min(w["x0"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
+                   min(w["top"] for w in rows[start][0]),
+                   max(w["x1"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
+                   max(w["bottom"] for w in rows[run[-1]][0])]
+            if best is None or (box[3] - box[1]) > (best[3] - best[1]):
+                best = tuple(box)
+        run = []
+    return best
+
+
+def _plumber_text(page, number, region) -> Optional[PdfTable]:
+    crop = page.crop((region[0] - 2, region[1] - 2, region[2] + 2, region[3] + 2))
+    settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 2,
+                "min_words_horizontal": 1, "text_x_tolerance": 1.5}
+    tables = crop.extract_tables(settings)
+    if not tables:
+        return None
+    rows = max(tables, key=len)
+    return PdfTable(number, region, rows, "pdfplumber-text", score_rows(rows), [number] * len(rows))
+
+
+def _camelot(path, page, number, flavor, bbox) -> Optional[PdfTable]:
+    try:
+        import camelot
+    except ImportError:  # camelot is optional: pdfplumber alone still reads every ruled table
+        return None
+    h = float(page.height)
+    area = f"{bbox[0] - 2},{h - bbox[1] + 2},{bbox[2] + 2},{h - bbox[3] - 2}"
+    try:
+        kwargs = {"table_areas": [area]} if flavor == "stream" else {}
+        tables = camelot.read_pdf(path, pages=str(number), flavor=flavor, **kwargs)
+    except Exception:
+        return None
+    if not tables or len(tables) == 0:
+        return None
+    t = max(tables, key=lambda t: t.shape[0] * t.shape[1])
+    rows = [[str(v) for v in r] for r in t.df.values.tolist()]
+    return PdfTable(number, tuple(bbox), rows, f"camelot-{flavor}", score_rows(rows), [number] * len(rows))
+
+
+def _disagreements(a, b) -> list[tuple[int, int, str, str]]:
+    out = []
+    ga = [[_clean(c) for c in r] for r in a if any(_clean(c) for c in r)]
+    gb = [[_clean(c) for c in r] for r in b if any(_clean(c) for c in r)]
+    if len(ga) != len(gb):
+        return [(-1, -1, f"{len(ga)} rows", f"{len(gb)} rows")]
+    for i, (ra, rb) in enumerate(zip(ga, gb)):
+        for j in range(max(len(ra), len(rb))):
+            x = ra[j] if j < len(ra) else ""
+            y = rb[j] if j < len(rb) else ""
+            if x.replace(" ", "") != y.replace(" ", ""):
+                out.append((i, j, x, y))
+    return out
+
+
+def merge_continuations(page_tables: list[list[PdfTable]], page_lines: list[list[dict]], heights: list[float]) -> list[PdfTable]:
+    """A table that ends a page and one that starts the next page with as many columns are one
+    table; a header repeated on the new page is dropped."""
+    merged: list[PdfTable] = []
+    for index, tables in enumerate(page_tables):
+        for position, t in enumerate(tables):
+            if merged and position == 0 and _continues(merged[-1], t, page_lines, index):
+                prev = merged[-1]
+                rows = t.rows
+                header = _header_rows(prev.rows)
+                k = 0
+                while k < len(header) and k < len(rows) and [_clean(c) for c in rows[k]] == [_clean(c) for c in header[k]]:
+                    k += 1
+                prev.rows = prev.rows + rows[k:]
+                prev.row_pages = prev.row_pages + [t.page] * (len(rows) - k)
+                prev.quality = round(min(prev.quality, t.quality), 3)
+                if "continued" not in prev.flags:
+                    prev.flags.append("continued")
+                continue
+            merged.append(t)
+    return merged
+
+
+def _header_rows(rows):
+    for i, r in enumerate(rows):
+        if sum(parse_cell(_clean(c)) is not None for c in r[1:]) >= 1:
+            return rows[:i]
+    return []
+
+
+def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index: int) -> bool:
+    if t.page != prev.page + 1 or len(t.rows[0]) != len(prev.rows[0]):
+        return False
+    below = [ln for ln in page_lines[prev.page - 1] if ln["top"] > prev.bbox[3]]
+    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1]]
+    return not below and not above
