@@ -32,6 +32,12 @@ class PdfTable:
     row_pages: list[int] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     disagreements: list[tuple[int, int, str, str]] = field(default_factory=list)  # row, col, kept, other
+    last_page: int = 0  # where a table that runs over pages ends
+    last_bottom: float = 0.0
+
+    def __post_init__(self):
+        self.last_page = self.last_page or self.page
+        self.last_bottom = self.last_bottom or self.bbox[3]
 
 
 def _clean(cell: Optional[str]) -> str:
@@ -203,6 +209,7 @@ def merge_continuations(page_tables: list[list[PdfTable]], page_lines: list[list
                 prev.rows = prev.rows + rows[k:]
                 prev.row_pages = prev.row_pages + [t.page] * (len(rows) - k)
                 prev.quality = round(min(prev.quality, t.quality), 3)
+                prev.last_page, prev.last_bottom = t.page, t.bbox[3]
                 if "continued" not in prev.flags:
                     prev.flags.append("continued")
                 continue
@@ -218,8 +225,8 @@ def _header_rows(rows):
 
 
 def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index: int) -> bool:
-    if t.page != prev.page + 1 or len(t.rows[0]) != len(prev.rows[0]):
+    if t.page != prev.last_page + 1 or len(t.rows[0]) != len(prev.rows[0]):
         return False
-    below = [ln for ln in page_lines[prev.page - 1] if ln["top"] > prev.bbox[3]]
+    below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom]
     above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1]]
     return not below and not above

@@ -12,10 +12,11 @@ from extractors.base import TABLE_BREAK, Table
 from extractors.headers import build_header_paths
 from pipeline.cells import is_empty_marker, is_numeric_cell
 from pipeline.normalize import BRACKET_SPACE
+from pipeline.units import unit_in_label
 from schemas.records import Note
 
-UNIT_LINE = re.compile(r"^\s*单位\s*[:：]")
-CAPTION = re.compile(r"(表|情况|统计|汇总|一览|明细)\s*$")
+UNIT_LINE = re.compile(r"(?<!编制)(?<!填报)(?<!报送)(?<!责任)单位\s*[:：]\s*(?:人民币)?[个万亿元亩平方米公顷%户家项宗人股]")
+CAPTION = re.compile(r"(表|情况|统计|汇总|一览|明细)\s*$|^表\s*\d")
 ATTACHMENT = re.compile(r"^\s*(附件|附表)\s*\d*\s*$")
 NOTE = re.compile(r"^\s*(注|备注|说明)\s*\d*\s*[:：]")
 YEARISH = re.compile(r"^(19|20)\d\d$")
@@ -70,7 +71,7 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
         if not tabbed:
             # header rows of a space-aligned table sit right above its first numeric row
             k = i - 1
-            while k >= 0 and split_cells(lines[k]) and not UNIT_LINE.match(lines[k]) and len(split_cells(lines[k])) >= 3:
+            while k >= 0 and split_cells(lines[k]) and not UNIT_LINE.search(lines[k]) and len(split_cells(lines[k])) >= 3:
                 block.insert(0, (k, split_cells(lines[k])))
                 k -= 1
         table = _make_table(block, lines, len(tables) + start_index)
@@ -87,16 +88,18 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
             if k < 0 or "\t" in lines[k]:
                 break
             line = lines[k]
-            if UNIT_LINE.match(line) and table.unit_line is None:
+            if UNIT_LINE.search(line) and table.unit_line is None and len(line) <= 80:
                 table.unit_line = line.strip()
+                if CAPTION.search(UNIT_LINE.split(line)[0]) or len(UNIT_LINE.split(line)[0]) > 6:
+                    table.caption = table.caption or UNIT_LINE.split(line)[0].strip()  # "…原因单位:人民币元"
             elif ATTACHMENT.match(line) and table.attachment is None:
                 table.attachment = re.sub(r"\s+", " ", line.strip())
             elif (CAPTION.search(line) or re.search(r"[(（]单位[:：]", line)) and table.caption is None \
                     and len(line) <= 80 and not line.endswith("。"):
                 table.caption = line.strip()
-                inline_unit = re.search(r"[(（](单位[:：][^)）]+)[)）]", line)
+                inline_unit = unit_in_label(line)
                 if inline_unit and table.unit_line is None:
-                    table.unit_line = inline_unit.group(1)  # "各园区投资完成情况（单位：亿元）"
+                    table.unit_line = f"单位:{inline_unit}"  # "各园区投资完成情况（单位：亿元）", "…基准值（公顷/处）"
             else:
                 break
             consumed.add(k)
@@ -144,7 +147,11 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
 
 
 def _label_columns(body: list[list[str]], n_cols: int) -> int:
-    """Leading columns that label rows: no figure in any body row (区域 + 类别 pairs)."""
+    """Leading columns that label rows: no figure in any body row (区域 + 类别 pairs); none where the
+    first column itself holds figures."""
+    first = [r[0] for r in body if r[0] and not is_empty_marker(r[0])]
+    if first and all(is_numeric_cell(v) for v in first):
+        return 0
     count = 1
     for c in range(1, n_cols - 1):
         column = [r[c] for r in body if r[c] and not is_empty_marker(r[c])]

@@ -38,6 +38,8 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
     parts = path.split(SEP) if path else []
     leaf = parts[-1] if parts else ""
     for part in reversed(parts):
+        if re.search(r"[≤<>≥＜＞]", part):
+            break  # under a range label ("μ≤10") the unit of its parent ("大型车比例μ(%)") is the range's, not the cell's
         explicit = unit_in_label(part)
         if explicit:
             return explicit, "header"
@@ -99,15 +101,15 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     entity = ""
     column_periods = [_column_period(p, year) for p in table.header_paths]
     for i, row in enumerate(table.rows):
-        if row[0]:
+        if table.label_cols and row[0]:
             entity = row[0]
         categories = [row[k] for k in range(1, table.label_cols) if k < len(row) and row[k]]
-        if category_rows:
+        if category_rows and table.label_cols:
             categories.insert(0, row[0])
             entity_raw = ""
         else:
             entity_raw = entity
-        row_label = " ".join([row[0]] + categories)
+        row_label = " ".join(([row[0]] if table.label_cols else []) + categories)
         sibling_units: dict[str, str] = {}  # group path → unit of its latest resolved column
         for c in range(table.label_cols, len(row)):
             text = row[c]

@@ -32,6 +32,8 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "公里": ("公里", 1.0, "length"),
     "千米": ("公里", 1.0, "length"),
     "米": ("公里", 1e-3, "length"),
+    "股": ("股", 1.0, "shares"),
+    "万股": ("股", 1e4, "shares"),
 }
 COUNT_UNITS = ["个", "家", "户", "项", "宗", "人", "套", "名", "位", "座", "栋", "条", "所", "处",
                "台", "辆", "批", "次", "场", "块", "间", "张", "件"]
@@ -41,14 +43,16 @@ for _u in COUNT_UNITS:
 
 # Longest first so that 万平方米 wins over 平方米 and 个百分点 over 个.
 UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-UNIT_ALIASES = {"平米": "平方米", "㎡": "m²", "m2": "m²", "百分点": "个百分点", "hm²": "公顷", "km²": "平方公里"}
+UNIT_ALIASES = {"平米": "平方米", "㎡": "m²", "m2": "m²", "百分点": "个百分点", "hm²": "公顷", "km²": "平方公里",
+                "人民币元": "元", "元人民币": "元", "人民币万元": "万元", "万元人民币": "万元", "人民币亿元": "亿元"}
 
 
 def canonical_unit(unit: Optional[str]) -> Optional[str]:
     if unit is None:
         return None
     unit = unit.strip()
-    unit = UNIT_ALIASES.get(unit, unit)
+    head, sep, per = unit.partition("/")
+    unit = UNIT_ALIASES.get(head, head) + sep + per
     return unit if unit in UNITS or _is_rate(unit) else None
 
 
@@ -82,7 +86,7 @@ def _round(x: float) -> float:
     return float(f"{x:.10g}") if abs(x) < 1e15 else x
 
 
-UNIT_IN_TEXT = re.compile(rf"[(（]\s*({UNIT_ALTERNATION}|m2|平米|㎡)\s*[)）]")
+UNIT_IN_TEXT = re.compile(rf"[(（]\s*(?:单位\s*[:：]\s*)?((?:人民币)?(?:{UNIT_ALTERNATION}|m2|平米|㎡)(?:/[\u4e00-\u9fff]{{1,2}})?)\s*[)）]")
 
 
 def unit_in_label(label: str) -> Optional[str]:
@@ -95,11 +99,11 @@ def unit_in_label(label: str) -> Optional[str]:
 
 def parse_unit_line(line: str) -> list[str]:
     """'单位：万元' → ['万元']; '单位: 个, 亿元' → ['个', '亿元']; '单位：个、亩、平方米' → three."""
-    m = re.search(r"单位\s*[:：]\s*(.+)$", line)
+    m = re.search(r"单位\s*[:：]\s*([^)）]+)", line)
     if not m:
         return []
     units = []
-    for part in re.split(r"[,，、;；/\s]+", m.group(1)):
+    for part in re.split(r"[,，、;；\s]+", m.group(1)):
         unit = canonical_unit(part)
         if unit:
             units.append(unit)
