@@ -27,7 +27,8 @@ class Table:
     quality: float = 1.0
     header_paths: list[str] = field(default_factory=list)
     header_flags: list[list[str]] = field(default_factory=list)  # per column
-    label_cols: int = 1  # leading columns that label a row rather than hold figures
+    label_cols: int = 1  # leading columns that label a row rather than hold figures (index columns included)
+    index_cols: int = 0  # leading serial-number columns (序号): neither figures nor the row's entity
     first_line: int = 0
     page: Optional[int] = None
     row_pages: Optional[list[int]] = None

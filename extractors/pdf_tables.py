@@ -100,33 +100,38 @@ def find_page_tables(page, number: int, camelot_path: Optional[str] = None) -> l
                 other.flags.append("pdfplumber_scored_lower")
                 table = other
         found.append(table)
-    if not found:
-        region = _aligned_region(page)
-        if region:
-            candidates = [c for c in (_plumber_text(page, number, region),
-                                      _camelot(camelot_path, page, number, "stream", region) if camelot_path else None) if c]
-            if candidates:
-                best = max(candidates, key=lambda c: c.quality)
-                if len(candidates) == 2:
-                    other = candidates[0] if best is candidates[1] else candidates[1]
-                    best.disagreements = _disagreements(best.rows, other.rows)
-                    if best.disagreements:
-                        best.flags.append(f"extractors_disagree:{len(best.disagreements)}")
-                if best.quality >= 0.5:
-                    found.append(best)
-    return found
+    region = _aligned_region(page, [t.bbox for t in found])
+    if region:
+        candidates = [c for c in (_aligned_words(page, number, region), _plumber_text(page, number, region),
+                                  _camelot(camelot_path, page, number, "stream", region) if camelot_path else None) if c]
+        if candidates:
+            best = max(candidates, key=lambda c: c.quality)
+            others = [c for c in candidates if c is not best and c.method.startswith("camelot")] or \
+                [c for c in candidates if c is not best]
+            if others:
+                other = others[0]
+                best.disagreements = _disagreements(best.rows, other.rows)
+                if best.disagreements:
+                    best.flags.append(f"extractors_disagree:{len(best.disagreements)}")
+            if best.quality >= 0.5:
+                found.append(best)
+    return sorted(found, key=lambda t: t.bbox[1])
 
 
-def _aligned_region(page) -> Optional[tuple[float, float, float, float]]:
+def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, float]]:
     """Bounding box of consecutive text lines whose words are spread in columns with figures,
-    plus the header line right above them: where an unruled table sits."""
-    words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
-    lines: dict[int, list[dict]] = {}
-    for w in words:
-        lines.setdefault(round(w["top"] / 3), []).append(w)
+    plus the header line right above them: where an unruled table sits (outside ruled tables)."""
+    words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
+             if not any(b[0] - 1 <= w["x0"] <= b[2] + 1 and b[1] - 1 <= w["top"] <= b[3] + 1 for b in ruled)]
+    clustered: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: w["top"]):
+        if clustered and abs(w["top"] - clustered[-1][0]["top"]) <= 3:
+            clustered[-1].append(w)
+        else:
+            clustered.append([w])
     rows = []
-    for key in sorted(lines):
-        ws = sorted(lines[key], key=lambda w: w["x0"])
+    for line in clustered:
+        ws = sorted(line, key=lambda w: w["x0"])
         gaps = [b["x0"] - a["x1"] for a, b in zip(ws, ws[1:])]
         wide = sum(1 for g in gaps if g > 12)
         numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)
@@ -146,6 +151,53 @@ def _aligned_region(page) -> Optional[tuple[float, float, float, float]]:
                 best = tuple(box)
         run = []
     return best
+
+
+def _lines_of_words(words: list[dict]) -> list[list[dict]]:
+    clustered: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: w["top"]):
+        if clustered and abs(w["top"] - clustered[-1][0]["top"]) <= 3:
+            clustered[-1].append(w)
+        else:
+            clustered.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in clustered]
+
+
+def _aligned_words(page, number, region) -> Optional[PdfTable]:
+    """Columns from the x-extents of the words in body rows; a column reaches from the right edge
+    of the one before it to its own right edge (figures are right-aligned, headers left- or
+    centre-aligned), and every word, header words included, goes where its centre falls."""
+    crop = page.crop((region[0] - 2, region[1] - 2, region[2] + 2, region[3] + 2))
+    lines = _lines_of_words(crop.extract_words(x_tolerance=1.5, y_tolerance=2))
+    body = [ln for ln in lines if sum(parse_cell(normalize_chars(w["text"])) is not None for w in ln) >= 2]
+    if len(body) < 2:
+        return None
+    spans: list[list[float]] = []
+    for ln in body:
+        for w in ln:
+            for s in spans:
+                if w["x0"] <= s[1] and w["x1"] >= s[0]:
+                    s[0], s[1] = min(s[0], w["x0"]), max(s[1], w["x1"])
+                    break
+            else:
+                spans.append([w["x0"], w["x1"]])
+    spans.sort()
+    merged: list[list[float]] = []
+    for s in spans:
+        if merged and s[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], s[1])
+        else:
+            merged.append(list(s))
+    rights = [b for _, b in merged]
+    rows = []
+    for ln in lines:
+        row = [""] * len(rights)
+        for w in ln:
+            centre = (w["x0"] + w["x1"]) / 2
+            c = next((k for k, right in enumerate(rights) if centre <= right + 1), len(rights) - 1)
+            row[c] = (row[c] + " " + w["text"]).strip() if row[c] else w["text"]
+        rows.append(row)
+    return PdfTable(number, region, rows, "aligned-words", score_rows(rows), [number] * len(rows))
 
 
 def _plumber_text(page, number, region) -> Optional[PdfTable]:

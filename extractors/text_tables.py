@@ -18,6 +18,7 @@ from schemas.records import Note
 UNIT_LINE = re.compile(r"(?<!编制)(?<!填报)(?<!报送)(?<!责任)单位\s*[:：]\s*(?:人民币)?[个万亿元亩平方米公顷%户家项宗人股]")
 CAPTION = re.compile(r"(表|情况|统计|汇总|一览|明细)\s*$|^表\s*\d")
 ATTACHMENT = re.compile(r"^\s*(附件|附表)\s*\d*\s*$")
+INDEX_HEADER = re.compile(r"^(序号|编号|序|No\.?|NO\.?)$")
 NOTE = re.compile(r"^\s*(注|备注|说明)\s*\d*\s*[:：]")
 YEARISH = re.compile(r"^(19|20)\d\d$")
 
@@ -138,11 +139,12 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         n_cols -= 1
         for r in header_rows + body:
             r.pop()
-    label_cols = _label_columns(body, n_cols)
+    index_cols = 1 if header_rows and INDEX_HEADER.match(header_rows[0][0].replace(" ", "")) and n_cols > 2 else 0
+    label_cols = index_cols + _label_columns([r[index_cols:] for r in body], n_cols - index_cols)
     paths, flags = build_header_paths(header_rows, n_cols, label_cols)
     return Table(index=index, header_rows=header_rows, rows=body, row_lines=row_lines,
                  method="text_tabs" if "\t" in lines[block[0][0]] else "text_spaces",
-                 header_paths=paths, header_flags=flags, label_cols=label_cols,
+                 header_paths=paths, header_flags=flags, label_cols=label_cols, index_cols=index_cols,
                  first_line=block[0][0] + 1)
 
 

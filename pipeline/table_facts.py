@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 from extractors.base import Table
 from extractors.headers import SEP
-from pipeline.cells import is_empty_marker, parse_cell
+from pipeline.cells import is_empty_marker, is_numeric_cell, parse_cell
 from pipeline.periods import find_period, strip_period
 from pipeline.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
@@ -94,22 +94,27 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     units = parse_unit_line(table.unit_line or "")
     year = meta.year
     table_period = find_period(table.caption or "", year) or meta.period
-    label_header = SEP.join(h[0] for h in table.header_rows if h and h[0]) if table.header_rows else ""
+    lead = table.index_cols  # the entity column comes after any serial-number column
+    label_header = SEP.join(h[lead] for h in table.header_rows if len(h) > lead and h[lead]) if table.header_rows else ""
     category_rows = bool(CATEGORY_HEADER.search(label_header)) or (
-        bool(table.rows) and all(CATEGORY_VALUES.match(r[0] or "x") or TOTAL_LABEL.match(r[0] or "") for r in table.rows if r[0]))
+        bool(table.rows) and all(CATEGORY_VALUES.match(r[lead] or "x") or TOTAL_LABEL.match(r[lead] or "")
+                                 for r in table.rows if len(r) > lead and r[lead]))
     n_header = len(table.header_rows)
     entity = ""
     column_periods = [_column_period(p, year) for p in table.header_paths]
+    has_label = table.label_cols > lead
     for i, row in enumerate(table.rows):
-        if table.label_cols and row[0]:
-            entity = row[0]
-        categories = [row[k] for k in range(1, table.label_cols) if k < len(row) and row[k]]
-        if category_rows and table.label_cols:
-            categories.insert(0, row[0])
+        if has_label and row[lead]:
+            entity = row[lead]
+        elif lead and row[0] and not is_numeric_cell(row[0]):
+            entity = row[0]  # "合计" written in the 序号 column
+        categories = [row[k] for k in range(lead + 1, table.label_cols) if k < len(row) and row[k]]
+        if category_rows and has_label:
+            categories.insert(0, row[lead])
             entity_raw = ""
         else:
             entity_raw = entity
-        row_label = " ".join(([row[0]] if table.label_cols else []) + categories)
+        row_label = " ".join(([row[lead]] if has_label else []) + categories)
         sibling_units: dict[str, str] = {}  # group path → unit of its latest resolved column
         for c in range(table.label_cols, len(row)):
             text = row[c]
