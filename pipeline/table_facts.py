@@ -81,7 +81,7 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
                 if LAND_WORDS.search(text_) and land:
                     return land[0], "unit_line"
             continue  # the parent header may say which (动态储备产业项目土地 / 储备目标)
-        if counts and re.search(r"个数|项目数|任务数|个$", part):
+        if counts and re.search(r"个数|项目数|任务数|个$|企业$|企业数|户数|家数", part):
             return counts[0], "unit_line"
     # a 完成数 / 计划数 column measures what its nearest resolved sibling measures
     group = SEP.join(parts[:-1])

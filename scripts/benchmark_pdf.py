@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Benchmark the PDF path: pages per second, documents per second and peak memory for
+  1. pdfplumber's table extraction alone (find_tables + extract on every page),
+  2. pdfplumber's own tables-plus-text pass (the reference the pipeline is measured against),
+  3. camelot lattice alone,
+  4. the full pipeline into a fresh SQLite warehouse (read, tables, prose, reconcile, load),
+on the same PDFs in one run. Each mode runs in its own process so peak RSS is its own.
+
+usage: python scripts/benchmark_pdf.py [PDF or folder ...]   (default: ../shared/seeds_pdf and samples/)
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ["pdfplumber-tables", "pdfplumber-tables+text", "camelot-lattice", "pipeline-sqlite"]
+
+
+def _pdfs(args: list[str]) -> list[str]:
+    sources = args or [str(ROOT.parent / "shared" / "seeds_pdf"), str(ROOT / "samples")]
+    out = []
+    for s in sources:
+        p = Path(s)
+        out += [str(x) for x in sorted(p.glob("*.pdf"))] if p.is_dir() else [str(p)] if p.suffix == ".pdf" else []
+    return out
+
+
+def _run_mode(mode: str, pdfs: list[str]) -> dict:
+    import pdfplumber
+
+    pages = 0
+    start = time.perf_counter()
+    if mode == "pdfplumber-tables":
+        for f in pdfs:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    pages += 1
+                    [t.extract() for t in page.find_tables()]
+    elif mode == "pdfplumber-tables+text":
+        for f in pdfs:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    pages += 1
+                    [t.extract() for t in page.find_tables()]
+                    page.extract_text_lines()
+    elif mode == "camelot-lattice":
+        import camelot
+
+        for f in pdfs:
+            with pdfplumber.open(f) as pdf:
+                pages += len(pdf.pages)
+            camelot.read_pdf(f, pages="all", flavor="lattice")
+    elif mode == "pipeline-sqlite":
+        sys.path.insert(0, str(ROOT))
+        from pipeline.ingest import ingest_paths
+
+        for f in pdfs:
+            with pdfplumber.open(f) as pdf:
+                pages += len(pdf.pages)
+        start = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:
+            summary = ingest_paths(pdfs, f"sqlite:///{tmp}/bench.db")
+        if summary.count("failed"):
+            raise SystemExit(f"pipeline failed on {[o.path for o in summary.outcomes if o.status == 'failed']}")
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"mode": mode, "documents": len(pdfs), "pages": pages, "seconds": round(seconds, 3),
+            "pages_per_second": round(pages / seconds, 2), "documents_per_second": round(len(pdfs) / seconds, 2),
+            "peak_rss_mib": round(peak_kib / 1024, 1)}
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--mode":
+        print(json.dumps(_run_mode(argv[1], argv[2:])))
+        return 0
+    pdfs = _pdfs(argv)
+    if not pdfs:
+        print("no PDFs to measure", file=sys.stderr)
+        return 2
+    print(f"{len(pdfs)} PDFs, one process per mode, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"{'mode':<24}{'pages':>7}{'seconds':>10}{'pages/s':>10}{'docs/s':>9}{'peak MiB':>10}")
+    results = {}
+    for mode in MODES:
+        proc = subprocess.run([sys.executable, __file__, "--mode", mode, *pdfs], capture_output=True, text=True)
+        if proc.returncode:
+            print(f"{mode:<24} failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}")
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        results[mode] = r
+        print(f"{mode:<24}{r['pages']:>7}{r['seconds']:>10}{r['pages_per_second']:>10}{r['documents_per_second']:>9}"
+              f"{r['peak_rss_mib']:>10}")
+    if "pipeline-sqlite" in results and "pdfplumber-tables+text" in results:
+        ratio = results["pipeline-sqlite"]["pages_per_second"] / results["pdfplumber-tables+text"]["pages_per_second"]
+        print(f"pipeline speed / pdfplumber tables+text speed = {ratio:.2f} (target ≥ 0.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
