@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.base import TABLE_BREAK
-from extractors.pdf_tables import PdfTable, find_page_tables, merge_continuations
+from extractors.pdf_tables import PdfTable, may_hold_unruled_table, merge_continuations, ruled_tables, unruled_tables
 from schemas.records import DocumentError
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
@@ -86,10 +86,14 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
             except Exception as exc:
                 raise DocumentError("corrupt_pdf", f"page {number} cannot be read: {type(exc).__name__}: {exc}")
             total_chars += len(chars)
-            tables = find_page_tables(page, number, path if use_camelot else None)
-            boxes = [t.bbox for t in tables]
-            text_page = page.filter(lambda o, boxes=boxes: not _inside(o, boxes)) if boxes else page
-            lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False) if ln["text"].strip()]
+            camelot_path = path if use_camelot else None
+            tables = ruled_tables(page, number, camelot_path)
+            lines = _text_lines(page, tables)
+            if may_hold_unruled_table(lines):
+                unruled = unruled_tables(page, number, camelot_path, tables)
+                if unruled:
+                    tables = sorted(tables + unruled, key=lambda t: t.bbox[1])
+                    lines = _text_lines(page, tables)
             page_lines.append(lines)
             page_tables.append(tables)
         if total_chars < 20 * max(1, len(pages)) // 4 and total_chars < 50:
@@ -100,6 +104,13 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
         return _stream(page_lines, tables, len(pages))
     finally:
         pdf.close()
+
+
+def _text_lines(page, tables: list[PdfTable]) -> list[dict]:
+    """The page's text lines outside its tables."""
+    boxes = [t.bbox for t in tables]
+    text_page = page.filter(lambda o: not _inside(o, boxes)) if boxes else page
+    return [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False) if ln["text"].strip()]
 
 
 def _inside(obj, boxes) -> bool:

@@ -87,6 +87,28 @@ def _totals_ok(total_row, body, cols) -> float:
 
 
 def find_page_tables(page, number: int, camelot_path: Optional[str] = None) -> list[PdfTable]:
+    """The page's tables, best candidate each, top to bottom."""
+    found = ruled_tables(page, number, camelot_path)
+    found += unruled_tables(page, number, camelot_path, found)
+    return sorted(found, key=lambda t: t.bbox[1])
+
+
+FIGURE_TOKEN = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
+
+
+def may_hold_unruled_table(lines: list[dict]) -> bool:
+    """Cheap test on the page's text lines: two consecutive lines with three or more separate
+    figures are what an unruled table looks like; only then are words placed column by column."""
+    run = 0
+    for ln in lines:
+        figures = sum(1 for tok in ln["text"].split() if FIGURE_TOKEN.match(tok))
+        run = run + 1 if figures >= 3 else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def ruled_tables(page, number: int, camelot_path: Optional[str] = None) -> list[PdfTable]:
     found = []
     for t in page.find_tables():
         rows = t.extract()
@@ -100,7 +122,12 @@ def find_page_tables(page, number: int, camelot_path: Optional[str] = None) -> l
                 other.flags.append("pdfplumber_scored_lower")
                 table = other
         found.append(table)
-    region = _aligned_region(page, [t.bbox for t in found])
+    return found
+
+
+def unruled_tables(page, number: int, camelot_path: Optional[str], ruled: list[PdfTable]) -> list[PdfTable]:
+    found = []
+    region = _aligned_region(page, [t.bbox for t in ruled])
     if region:
         candidates = [c for c in (_aligned_words(page, number, region), _plumber_text(page, number, region),
                                   _camelot(camelot_path, page, number, "stream", region) if camelot_path else None) if c]
@@ -115,7 +142,7 @@ def find_page_tables(page, number: int, camelot_path: Optional[str] = None) -> l
                     best.flags.append(f"extractors_disagree:{len(best.disagreements)}")
             if best.quality >= 0.5:
                 found.append(best)
-    return sorted(found, key=lambda t: t.bbox[1])
+    return found
 
 
 def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, float]]:

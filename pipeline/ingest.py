@@ -203,13 +203,13 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit) -> FileOutcome:
 
 
 def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: str = "ingest",
-                 on_file: Optional[Callable[[FileOutcome], None]] = None) -> BatchSummary:
+                 on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None) -> BatchSummary:
     """The plain loop: every file in turn, one transaction each."""
     engine = warehouse.open_warehouse(db_url)
     started = time.perf_counter()
     run_id = warehouse.start_run(engine, command)
     summary = BatchSummary(run_id)
-    kit = Toolkit.create()
+    kit = kit or Toolkit.create()
     try:
         for path in discover(paths):
             outcome = process_file(engine, path, run_id, kit)

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODES = ["pdfplumber-tables", "pdfplumber-tables+text", "camelot-lattice", "pipeline-sqlite"]
+MODES = ["pdfplumber-tables", "pdfplumber-tables+text", "camelot-lattice", "pipeline-sqlite", "pipeline-warm"]
 
 
 def _pdfs(args: list[str]) -> list[str]:
@@ -57,16 +57,21 @@ def _run_mode(mode: str, pdfs: list[str]) -> dict:
             with pdfplumber.open(f) as pdf:
                 pages += len(pdf.pages)
             camelot.read_pdf(f, pages="all", flavor="lattice")
-    elif mode == "pipeline-sqlite":
+    elif mode in ("pipeline-sqlite", "pipeline-warm"):
+        # pipeline-sqlite counts the start-up (jieba's dictionary, the gazetteer) that a batch pays
+        # once; pipeline-warm starts the clock after it, as in a long batch
         sys.path.insert(0, str(ROOT))
-        from pipeline.ingest import ingest_paths
+        from pipeline.ingest import Toolkit, ingest_paths
 
         for f in pdfs:
             with pdfplumber.open(f) as pdf:
                 pages += len(pdf.pages)
         start = time.perf_counter()
+        kit = Toolkit.create()
+        if mode == "pipeline-warm":
+            start = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
-            summary = ingest_paths(pdfs, f"sqlite:///{tmp}/bench.db")
+            summary = ingest_paths(pdfs, f"sqlite:///{tmp}/bench.db", kit=kit)
         if summary.count("failed"):
             raise SystemExit(f"pipeline failed on {[o.path for o in summary.outcomes if o.status == 'failed']}")
     seconds = time.perf_counter() - start
@@ -96,9 +101,10 @@ def main(argv: list[str]) -> int:
         results[mode] = r
         print(f"{mode:<24}{r['pages']:>7}{r['seconds']:>10}{r['pages_per_second']:>10}{r['documents_per_second']:>9}"
               f"{r['peak_rss_mib']:>10}")
-    if "pipeline-sqlite" in results and "pdfplumber-tables+text" in results:
-        ratio = results["pipeline-sqlite"]["pages_per_second"] / results["pdfplumber-tables+text"]["pages_per_second"]
-        print(f"pipeline speed / pdfplumber tables+text speed = {ratio:.2f} (target ≥ 0.5)")
+    for mode in ("pipeline-sqlite", "pipeline-warm"):
+        if mode in results and "pdfplumber-tables+text" in results:
+            ratio = results[mode]["pages_per_second"] / results["pdfplumber-tables+text"]["pages_per_second"]
+            print(f"{mode} speed / pdfplumber tables+text speed = {ratio:.2f} (target ≥ 0.5)")
     return 0
 
 
