@@ -135,6 +135,132 @@ def stats(db: str | None, as_json: bool) -> None:
         click.echo(f"{key:>20}  {value}")
 
 
+@main.group()
+def names() -> None:
+    """Review entity names: pending ones, and an archivist's decisions."""
+
+
+@names.command("pending")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a name.")
+def names_pending(db: str | None, as_json: bool) -> None:
+    """Names left for review or read as new entities, with their best candidates and where seen.
+
+    \b
+    Example:
+      bulletins names pending
+    """
+    from pipeline import names as review
+
+    rows = review.pending(_read_only_or_exit(db))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    table = [(r["raw"], r["context"], r["method"], r["kind"],
+              "; ".join(f"{n} {s:g}" for n, s in r["candidates"]) or "-",
+              ", ".join(f"{d} ({n})" for d, n in r["seen_in"].items())) for r in rows]
+    click.echo(format_table(["name", "context", "status", "kind", "candidates", "seen in (facts)"], table, 60))
+    click.echo(f"({len(rows)} names pending)")
+
+
+def _writable(db):
+    try:
+        return warehouse.open_warehouse(db)
+    except Exception as exc:
+        click.echo(f"error: cannot open warehouse {warehouse.database_url(db)}: {exc}", err=True)
+        sys.exit(2)
+
+
+@names.command("accept")
+@click.argument("raw")
+@click.argument("canonical")
+@click.option("--context", default=None, help="Only where this jurisdiction issued the bulletin (default: everywhere).")
+@DB_OPTION
+def names_accept(raw: str, canonical: str, context: str | None, db: str | None) -> None:
+    """RAW means the entity CANONICAL: applies now to loaded facts and to later ingests.
+
+    \b
+    Example:
+      bulletins names accept "市平台公司(发改局)" "石峰区发展和改革局" --context 石峰区
+    """
+    from pipeline import names as review
+
+    try:
+        n = review.accept(_writable(db), raw, canonical, context)
+    except LookupError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{raw} → {canonical}: {n} facts updated")
+
+
+@names.command("reject")
+@click.argument("raw")
+@click.option("--context", default=None, help="Only where this jurisdiction issued the bulletin.")
+@DB_OPTION
+def names_reject(raw: str, context: str | None, db: str | None) -> None:
+    """RAW is none of its candidates: keep it as an entity of its own.
+
+    \b
+    Example:
+      bulletins names reject "元区"
+    """
+    from pipeline import names as review
+
+    n = review.reject(_writable(db), raw, context)
+    click.echo(f"{raw}: its own entity, {n} facts updated")
+
+
+@names.command("add")
+@click.argument("name")
+@click.option("--kind", required=True, help="district, county, zone, park, street, department, company, project …")
+@click.option("--parent", default=None, help="The place it belongs to (株洲市).")
+@click.option("--code", default=None, help="GB/T 2260 code where it has one.")
+@click.option("--alias", "aliases", multiple=True, help="Another name for it (repeatable).")
+@DB_OPTION
+def names_add(name: str, kind: str, parent: str | None, code: str | None, aliases: tuple, db: str | None) -> None:
+    """Add a canonical entity (and its aliases) to the warehouse.
+
+    \b
+    Example:
+      bulletins names add 石峰区轨道交通集团 --kind company --parent 石峰区 --alias 轨道公司
+    """
+    from pipeline import names as review
+
+    n = review.add(_writable(db), name, kind, parent, code, aliases)
+    click.echo(f"added {name} ({kind}); {n} facts updated")
+
+
+@names.command("export")
+@click.option("-o", "--output", required=True, metavar="FILE")
+@DB_OPTION
+def names_export(output: str, db: str | None) -> None:
+    """Write every alias (name, context → entity, method, score, confirmed) to CSV.
+
+    \b
+    Example:
+      bulletins names export -o aliases.csv
+    """
+    from pipeline import names as review
+
+    click.echo(f"wrote {review.export_aliases(_read_only_or_exit(db), output)} aliases to {output}")
+
+
+@names.command("import")
+@click.argument("path")
+@DB_OPTION
+def names_import(path: str, db: str | None) -> None:
+    """Apply the confirmed aliases of a CSV written by 'names export' (another archive's, say).
+
+    \b
+    Example:
+      bulletins names import aliases.csv
+    """
+    from pipeline import names as review
+
+    click.echo(f"applied {review.import_aliases(_writable(db), path)} confirmed aliases from {path}")
+
+
 def _read_only_or_exit(db: str | None):
     try:
         engine = warehouse.open_read_only(db)

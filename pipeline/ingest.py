@@ -17,7 +17,8 @@ from extractors.text_tables import find_tables
 from pipeline import warehouse
 from pipeline.metadata import extract_metadata
 from pipeline.normalize import normalize_lines, normalize_text
-from pipeline.reconcile import Gazetteer, resolve_entity
+from pipeline.metrics import MetricCatalog
+from pipeline.reconcile import Gazetteer, Reconciler, normalize_name
 from pipeline.table_facts import metric_from_path, table_facts
 from pipeline.validate import validate
 from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, SourceText
@@ -32,12 +33,17 @@ class Toolkit:
 
     gazetteer: Gazetteer
     prose: ProseExtractor
+    reconciler: Reconciler
+    metrics: MetricCatalog
     use_camelot: bool = True  # camelot reads unruled PDF tables beside pdfplumber; off makes PDFs faster
 
     @classmethod
-    def create(cls, use_camelot: bool = True) -> "Toolkit":
-        gazetteer = Gazetteer.load()
-        return cls(gazetteer, ProseExtractor(gazetteer), use_camelot)
+    def create(cls, use_camelot: bool = True, engine=None) -> "Toolkit":
+        """With an engine, the archivists' decisions and added entities in that warehouse apply."""
+        extra, confirmed = (warehouse.archivist_knowledge(engine) if engine is not None else ([], {}))
+        gazetteer = Gazetteer.load(extra)
+        return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed), MetricCatalog.load(),
+                   use_camelot)
 
 
 def discover(paths: Iterable[str]) -> list[str]:
@@ -135,19 +141,25 @@ def extract_from_lines(source: SourceText, kit: Toolkit, tables=None) -> Extract
     facts.extend(kit.prose.extract(prose_lines, meta, page_of=source.page))
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
-    reconcile(facts, kit.gazetteer, meta.jurisdiction)
+    reconcile(facts, kit, meta.jurisdiction)
     findings = validate(facts)
     return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes, findings=findings)
 
 
-def reconcile(facts: list[Fact], gazetteer: Gazetteer, jurisdiction: Optional[str]) -> None:
-    cache: dict[str, object] = {}
+def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> None:
+    """Canonical entity and metric of every fact; names left for review are flagged."""
     for f in facts:
-        r = cache.get(f.entity_raw)
-        if r is None:
-            r = cache[f.entity_raw] = resolve_entity(f.entity_raw, gazetteer, jurisdiction)
+        r = kit.reconciler.resolve(f.entity_raw, jurisdiction)
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
-        f.metric = metric_from_path(f.metric_raw) if f.source_kind == "table" else (f.metric_raw or None)
+        f.entity_key, f.entity_context, f.entity_parent = normalize_name(f.entity_raw), jurisdiction or "", r.parent
+        if r.pending:
+            f.flags.append(f"entity_{r.method}")
+            f.entity_candidates = [list(c) for c in r.candidates]
+        metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
+        if metric_raw:
+            f.metric, how = kit.metrics.canonical(metric_raw, f.unit)
+            if how == "unmatched":
+                f.flags.append("metric_unmatched")
 
 
 # ---------------------------------------------------------------- batch
@@ -209,7 +221,7 @@ def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: st
     started = time.perf_counter()
     run_id = warehouse.start_run(engine, command)
     summary = BatchSummary(run_id)
-    kit = kit or Toolkit.create()
+    kit = kit or Toolkit.create(engine=engine)
     try:
         for path in discover(paths):
             outcome = process_file(engine, path, run_id, kit)
@@ -225,7 +237,7 @@ def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: st
 
 def iter_documents(paths: Iterable[str], kit: Optional[Toolkit] = None) -> Iterator[ExtractedDocument | DocumentError]:
     """Extraction alone, for tools and tests that need no warehouse."""
-    kit = kit or Toolkit.create()
+    kit = kit or Toolkit.create(engine=engine)
     for path in discover(paths):
         try:
             data, sha = read_source(path)

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.reconcile import Gazetteer
-from schemas.models import (VIEWS, Base, Document, Entity, ExtractedTable, FactRow, Failure, FindingRow, IngestRun,
-                            Metric, NoteRow)
+from schemas.models import (VIEWS, Base, Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow,
+                            IngestRun, Metric, NoteRow)
 from schemas.records import ExtractedDocument
 
 DEFAULT_DB = "sqlite:///bulletins.db"
@@ -142,9 +142,11 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
                                      quality=t.quality, n_rows=len(t.rows), n_cols=t.n_cols,
                                      header_paths=json.dumps(t.header_paths, ensure_ascii=False), run_id=run_id))
             entity_ids = _ensure_entities(s, doc, gazetteer)
+            _record_aliases(s, doc, entity_ids)
             metric_ids = _ensure_metrics(s, {f.metric for f in doc.facts if f.metric})
             rows = [dict(document_id=d.id, run_id=run_id, entity_id=entity_ids.get(f.entity),
-                         entity_raw=f.entity_raw, entity_method=f.entity_method, entity_score=f.entity_score,
+                         entity_raw=f.entity_raw, entity_key=f.entity_key, entity_context=f.entity_context,
+                         entity_method=f.entity_method, entity_score=f.entity_score,
                          metric_id=metric_ids.get(f.metric), metric_raw=f.metric_raw,
                          period_label=f.period.label if f.period else None,
                          period_start=f.period.start if f.period else None,
@@ -180,14 +182,50 @@ def _ensure_entities(s: Session, doc: ExtractedDocument, gazetteer: Gazetteer) -
     wanted = {}
     for f in doc.facts:
         if f.entity and f.entity not in wanted:
-            wanted[f.entity] = f.entity_kind or "other"
-    return _ensure_named(s, Entity, wanted, lambda name, kind: _entity_fields(name, kind, gazetteer))
+            wanted[f.entity] = (f.entity_kind or "other", f.entity_parent, f.entity_method)
+    return _ensure_named(s, Entity, wanted, lambda name, info: _entity_fields(name, info, gazetteer))
 
 
-def _entity_fields(name: str, kind: str, gazetteer: Gazetteer) -> dict:
+def _entity_fields(name: str, info: tuple, gazetteer: Gazetteer) -> dict:
+    kind, parent, method = info
     place = gazetteer.places.get(name)
-    return dict(name=name, kind=place.kind if place else kind, code=(place.code or None) if place else None,
-                parent=place.parent if place else None, in_gazetteer=place is not None)
+    if place:
+        return dict(name=name, kind=place.kind, code=place.code or None, parent=place.parent or None,
+                    in_gazetteer=True, source="reference")
+    derived = method in ("department", "compound", "aggregate")  # built from reference data by a rule
+    return dict(name=name, kind=kind, code=None, parent=parent, in_gazetteer=derived,
+                source="rule" if derived else "new")
+
+
+def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, int]) -> None:
+    """Each (name, jurisdiction) seen, with how it was resolved: the review queue's rows."""
+    seen = {}
+    for f in doc.facts:
+        if f.entity_key and f.entity and (f.entity_key, f.entity_context) not in seen:
+            seen[(f.entity_key, f.entity_context)] = f
+    if not seen:
+        return
+    existing = set(s.execute(select(EntityAlias.raw, EntityAlias.context).where(
+        EntityAlias.raw.in_([k for k, _ in seen]))).all())
+    rows = [dict(raw=k, context=c, entity_id=entity_ids[f.entity], method=f.entity_method or "none",
+                 score=f.entity_score or 0.0, confirmed=False,
+                 candidates=json.dumps(getattr(f, "entity_candidates", []), ensure_ascii=False))
+            for (k, c), f in seen.items() if (k, c) not in existing and f.entity in entity_ids]
+    if rows:
+        s.execute(insert(EntityAlias), rows)
+
+
+def archivist_knowledge(engine: Engine) -> tuple[list, dict]:
+    """Entities an archivist added and the decisions they confirmed, for the next ingest."""
+    from pipeline.reconcile import Place
+
+    with engine.connect() as conn:
+        added = [Place(name, kind, parent or "", code or "") for name, kind, parent, code in conn.execute(
+            select(Entity.name, Entity.kind, Entity.parent, Entity.code).where(Entity.source == "archivist"))]
+        confirmed = {(raw, context): (name, kind) for raw, context, name, kind in conn.execute(
+            select(EntityAlias.raw, EntityAlias.context, Entity.name, Entity.kind)
+            .join(Entity, Entity.id == EntityAlias.entity_id).where(EntityAlias.confirmed.is_(True)))}
+    return added, confirmed
 
 
 def _ensure_metrics(s: Session, names: set[str]) -> dict[str, int]:
@@ -289,8 +327,8 @@ def stats(engine: Engine) -> dict:
             "failures": one(select(func.count()).select_from(Failure)),
             "findings": one(select(func.count()).select_from(FindingRow)),
             "entities": one(select(func.count()).select_from(Entity)),
-            "names_pending": one(select(func.count(func.distinct(FactRow.entity_raw))).where(
-                FactRow.entity_score < 0.8, FactRow.entity_raw != "")),
+            "names_pending": one(select(func.count()).select_from(EntityAlias).where(
+                EntityAlias.confirmed.is_(False), EntityAlias.method.in_(("review", "new")))),
             "runs": one(select(func.count()).select_from(IngestRun)),
         }
         out["failures_by_kind"] = dict(conn.execute(select(Failure.kind, func.count()).group_by(Failure.kind)).all())

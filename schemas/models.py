@@ -80,18 +80,21 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(String(32))
     code: Mapped[Optional[str]] = mapped_column(String(16))
     parent: Mapped[Optional[str]] = mapped_column(String(128))
-    in_gazetteer: Mapped[bool] = mapped_column(Boolean, default=False)
+    in_gazetteer: Mapped[bool] = mapped_column(Boolean, default=False)  # from the shipped reference data
+    source: Mapped[str] = mapped_column(String(16), default="reference")  # reference | rule | new | archivist
 
 
 class EntityAlias(Base):
     __tablename__ = "entity_aliases"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    raw: Mapped[str] = mapped_column(String(256))
-    context: Mapped[str] = mapped_column(String(64), default="")
+    raw: Mapped[str] = mapped_column(String(256))  # the name normalized (spaces, brackets, NFKC)
+    context: Mapped[str] = mapped_column(String(64), default="")  # issuing jurisdiction; "" for everywhere
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
     method: Mapped[str] = mapped_column(String(32))
     score: Mapped[float] = mapped_column(Float)
-    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)  # an archivist's decision
+    candidates: Mapped[Optional[str]] = mapped_column(Text)  # JSON [[name, score], ...] for review
+    decided_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("raw", "context"),)
 
 
@@ -108,6 +111,8 @@ class FactRow(Base):
     run_id: Mapped[Optional[int]] = mapped_column(Integer)
     entity_id: Mapped[Optional[int]] = mapped_column(ForeignKey("entities.id"), index=True)
     entity_raw: Mapped[str] = mapped_column(Text)
+    entity_key: Mapped[str] = mapped_column(String(256), default="", index=True)
+    entity_context: Mapped[str] = mapped_column(String(64), default="")
     entity_method: Mapped[Optional[str]] = mapped_column(String(32))
     entity_score: Mapped[Optional[float]] = mapped_column(Float)
     metric_id: Mapped[Optional[int]] = mapped_column(ForeignKey("metrics.id"), index=True)

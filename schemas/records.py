@@ -78,6 +78,9 @@ class Fact:
     entity_kind: Optional[str] = None
     entity_score: Optional[float] = None
     entity_method: Optional[str] = None
+    entity_key: str = ""  # the raw name normalized: what an archivist's decision is keyed on
+    entity_context: str = ""  # the issuing jurisdiction the name was read in
+    entity_parent: Optional[str] = None
     metric: Optional[str] = None  # canonical, set by reconcile
     page: Optional[int] = None
     line: Optional[int] = None

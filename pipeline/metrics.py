@@ -1,0 +1,65 @@
+"""Header paths and prose phrases → canonical metrics (schemas/reference/metrics.csv).
+
+The measure is found component by component, leaf first ("重大产业项目 / 1-9月完成数": 完成数,
+with a money unit → 完成投资); the other components stay as qualifiers, totals (合计 / 小计)
+dropped: "1-9月完成投资 / 产业项目 / 小计" → "完成投资 / 产业项目". The period inside a header
+is the fact's period, never part of its metric. The raw path is kept beside it (metric_raw).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+from extractors.headers import SEP
+from pipeline.periods import strip_period
+from pipeline.units import kind_of
+
+TOTAL_PART = re.compile(r"^(合计|小计|总计|计|合\s*计)$")
+
+
+@dataclass(frozen=True)
+class MetricRule:
+    canonical: str
+    unit_kinds: frozenset
+    pattern: re.Pattern
+
+
+class MetricCatalog:
+    def __init__(self, rules: list[MetricRule]):
+        self.rules = rules
+        self.cache: dict[tuple[str, Optional[str]], tuple[str, str]] = {}
+
+    @classmethod
+    def load(cls) -> "MetricCatalog":
+        with (resources.files("schemas") / "reference" / "metrics.csv").open(encoding="utf-8") as fh:
+            rules = [MetricRule(r["canonical"], frozenset(r["unit_kinds"].split("|")), re.compile(r["pattern"]))
+                     for r in csv.DictReader(fh)]
+        return cls(rules)
+
+    def canonical(self, metric_raw: str, unit: Optional[str]) -> tuple[str, str]:
+        """(canonical metric, method): method is "catalog" or "unmatched" (the path without periods)."""
+        key = (metric_raw, unit)
+        if key not in self.cache:
+            self.cache[key] = self._canonical(metric_raw, unit)
+        return self.cache[key]
+
+    def _canonical(self, metric_raw: str, unit: Optional[str]) -> tuple[str, str]:
+        parts = [strip_period(p).strip() for p in metric_raw.split(SEP)] if metric_raw else []
+        parts = [re.sub(r"\s*\((\d+)\)$", "", p) for p in parts]  # "(2)" of a duplicated header
+        parts = [p for p in parts if p]
+        kind = kind_of(unit)
+        for i in range(len(parts) - 1, -1, -1):
+            part = parts[i]
+            if TOTAL_PART.match(part):
+                continue
+            for rule in self.rules:
+                if kind and kind not in rule.unit_kinds and not (kind == "rate"):
+                    continue
+                if rule.pattern.search(part):
+                    qualifiers = [p for j, p in enumerate(parts) if j != i and not TOTAL_PART.match(p)]
+                    return SEP.join([rule.canonical] + qualifiers), "catalog"
+        plain = SEP.join(p for p in parts if not TOTAL_PART.match(p))
+        return plain or metric_raw, "unmatched"
