@@ -12,12 +12,14 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-from sqlalchemy import Engine, create_engine, delete, event, func, inspect, insert, select, text
+from importlib import resources
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.reconcile import Gazetteer
-from schemas.models import (VIEWS, Base, Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow,
+from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow,
                             IngestRun, Metric, NoteRow)
 from schemas.records import ExtractedDocument
 
@@ -75,13 +77,48 @@ def open_read_only(url: Optional[str] = None) -> Engine:
     return engine
 
 
-def ensure_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
-    existing = set(inspect(engine).get_view_names())
+def _alembic_config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("schemas") / "migrations"))
+    return cfg
+
+
+def schema_revision(engine: Engine) -> Optional[str]:
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the warehouse in place with the Alembic migrations (never create_all)."""
+    from alembic import command
+
+    cfg = _alembic_config()
     with engine.begin() as conn:
-        for name, ddl in VIEWS.items():
-            if name not in existing:
-                conn.exec_driver_sql(ddl)
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(724611)")  # one migrator at a time
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    if schema_revision(engine) == head_revision():
+        return
+    try:
+        upgrade(engine)
+    except Exception:
+        # another loader may have created the schema at the same moment
+        if schema_revision(engine) != head_revision():
+            raise
 
 
 # ---------------------------------------------------------------- runs and failures
@@ -212,7 +249,7 @@ def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, in
                  candidates=json.dumps(getattr(f, "entity_candidates", []), ensure_ascii=False))
             for (k, c), f in seen.items() if (k, c) not in existing and f.entity in entity_ids]
     if rows:
-        s.execute(insert(EntityAlias), rows)
+        _insert_ignoring_duplicates(s, EntityAlias, rows)
 
 
 def archivist_knowledge(engine: Engine) -> tuple[list, dict]:
@@ -232,13 +269,26 @@ def _ensure_metrics(s: Session, names: set[str]) -> dict[str, int]:
     return _ensure_named(s, Metric, {n: None for n in names}, lambda name, _: dict(name=name))
 
 
+def _insert_ignoring_duplicates(s: Session, model, rows: list[dict]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: two loaders adding the same entity never collide."""
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - other databases: a plain insert
+        s.execute(insert(model), rows)
+        return
+    s.execute(dialect_insert(model).on_conflict_do_nothing(), rows)
+
+
 def _ensure_named(s: Session, model, wanted: dict, fields) -> dict[str, int]:
     if not wanted:
         return {}
     ids = dict(s.execute(select(model.name, model.id).where(model.name.in_(list(wanted)))).all())
     missing = [n for n in wanted if n not in ids]
     if missing:
-        s.execute(insert(model), [fields(n, wanted[n]) for n in missing])
+        _insert_ignoring_duplicates(s, model, [fields(n, wanted[n]) for n in missing])
         ids.update(s.execute(select(model.name, model.id).where(model.name.in_(missing))).all())
     return ids
 

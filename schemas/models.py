@@ -170,23 +170,19 @@ class Failure(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
-# The statisticians' view: one row a fact, with the export contract's column names.
-FACTS_VIEW = """
-CREATE VIEW facts_view AS
-SELECT f.id AS fact_id,
-       d.file_name AS document, d.source_path AS document_path, d.sha256 AS sha256,
-       d.title AS title, d.issuer AS issuer, d.issued_on AS issued_on,
-       f.period_label AS period_label, f.period_start AS period_start, f.period_end AS period_end,
-       e.name AS entity, f.entity_raw AS entity_raw, e.kind AS entity_kind,
-       f.entity_method AS entity_method, f.entity_score AS entity_score,
-       m.name AS metric, f.metric_raw AS metric_raw,
-       f.value AS value, f.unit AS unit, f.value_base AS value_base, f.unit_base AS unit_base,
-       f.source_kind AS source_kind, f.page AS page, f.line AS line, f.table_index AS table_index,
-       f.row AS "row", f.col AS col, f.quote AS quote, f.extractor AS extractor,
-       f.confidence AS confidence, f.flags AS flags, f.run_id AS load_id, d.jurisdiction AS jurisdiction
-FROM facts f
-JOIN documents d ON d.id = f.document_id
-LEFT JOIN entities e ON e.id = f.entity_id
-LEFT JOIN metrics m ON m.id = f.metric_id
-"""
-VIEWS = {"facts_view": FACTS_VIEW}
+class InboxFile(Base):
+    """A file the scheduled inbox run has seen: what happened to it and where it went."""
+
+    __tablename__ = "inbox_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inbox: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # loaded | replaced | skipped | failed
+    reason: Mapped[Optional[str]] = mapped_column(Text)
+    archived_to: Mapped[Optional[str]] = mapped_column(Text)
+    run_id: Mapped[Optional[int]] = mapped_column(Integer)
+    processed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("inbox", "file_name", "sha256"),)
+
+# The statisticians' view (facts_view) is created by the migrations: schemas/migrations/versions/.
