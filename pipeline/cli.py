@@ -5,6 +5,7 @@ import csv
 import json
 import sys
 import unicodedata
+from pathlib import Path
 
 import click
 
@@ -26,33 +27,137 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@DB_OPTION
-@click.option("--quiet", "-q", is_flag=True, help="Only the summary and errors.")
-def ingest(paths: tuple[str, ...], db: str | None, quiet: bool) -> None:
-    """Ingest files, folders or globs (.txt .md .html) into the warehouse.
+def prefect_available() -> bool:
+    import importlib.util
 
-    Re-running is safe: files already loaded (same content) are skipped; a file whose content
-    changed replaces its earlier facts. Bad files are reported one line each on stderr and
-    recorded as failures; the exit status is 1 when any file failed.
+    return importlib.util.find_spec("prefect") is not None
+
+
+def _quiet_prefect() -> None:
+    """A clean terminal: Prefect's own logging to warnings only, no telemetry (set before import)."""
+    import os
+
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@DB_OPTION
+@click.option("--inbox", type=click.Path(file_okay=False), help="Ingest this folder's new files (one pass).")
+@click.option("--archive", type=click.Path(file_okay=False), help="With --inbox: move processed files here.")
+@click.option("--runner", type=click.Choice(["threads", "dask", "plain"]), default=None,
+              help="threads (default): a Prefect flow with one task per document on threads; dask: on a Dask "
+                   "cluster; plain: a loop without Prefect (the default when Prefect is not installed).")
+@click.option("--dask-address", metavar="HOST:PORT", help="Scheduler of an existing Dask cluster (implies --runner dask).")
+@click.option("--workers", type=int, help="Threads, or local Dask workers.")
+@click.option("--no-camelot", is_flag=True, help="pdfplumber only for PDF tables (faster; unruled tables may be missed).")
+@click.option("--verbose", "-v", is_flag=True, help="A line for every file.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the summary and errors.")
+def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: str | None, runner: str | None,
+           dask_address: str | None, workers: int | None, no_camelot: bool, verbose: bool, quiet: bool) -> None:
+    """Ingest files, folders or globs (.txt .md .html .pdf) into the warehouse.
+
+    Re-running is safe: files already loaded (same content) are skipped without being read
+    again; a file whose content changed replaces its earlier facts. Bad files are reported one
+    line each on stderr and recorded as failures; the exit status is 1 when any file failed.
+    With PREFECT_API_URL set, the flow runs on that Prefect server; otherwise on a temporary one.
 
     \b
     Example:
-      bulletins ingest samples/ 'archive/**/*.txt' --db sqlite:///warehouse.db
+      bulletins ingest samples/ 'archive/**/*.pdf' --db sqlite:///warehouse.db
+      bulletins ingest --inbox /srv/inbox --archive /srv/done      # from system cron
+      bulletins ingest big-archive/ --dask-address tcp://10.0.0.5:8786
     """
-    from pipeline.ingest import ingest_paths
+    from pipeline.ingest import BatchSummary, FileOutcome, discover
+
+    if not paths and not inbox:
+        raise click.UsageError("name files, folders or globs to ingest, or --inbox DIR")
+    if archive and not inbox:
+        raise click.UsageError("--archive goes with --inbox")
+    runner = "dask" if dask_address else runner or ("threads" if prefect_available() else "plain")
+    if runner != "plain" and not prefect_available():
+        raise click.UsageError(f"--runner {runner} needs Prefect: pip install 'bulletin-warehouse[flows]'")
+
+    if inbox:
+        from pipeline import warehouse as wh
+        from pipeline.inbox import new_files
+
+        total = len(new_files(wh.open_warehouse(db), str(Path(inbox).resolve())))
+    else:
+        total = len(discover(paths))
+    bar = click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True) \
+        if sys.stderr.isatty() and not quiet and not verbose else None
 
     def report(outcome) -> None:
+        if bar:
+            bar.update(1)
         if outcome.status == "failed":
+            if bar:
+                click.echo("", err=True)
             click.echo(f"error: {outcome.path}: {outcome.reason}", err=True)
-        elif not quiet:
+        elif verbose:
             click.echo(f"{outcome.status:>8}  {outcome.path}" + (f"  ({outcome.facts} facts)" if outcome.facts else ""))
 
-    summary = ingest_paths(paths, db, command="ingest " + " ".join(paths), on_file=report)
+    command = "ingest " + " ".join(paths or ("--inbox", inbox))
+    if runner == "plain":
+        from pipeline.inbox import ingest_inbox
+        from pipeline.ingest import Toolkit, ingest_paths
+
+        if inbox:
+            summary = ingest_inbox(inbox, db, archive, on_file=report)
+        else:
+            summary = ingest_paths(paths, db, command=command, on_file=report,
+                                   kit=Toolkit.create(use_camelot=not no_camelot,
+                                                      engine=warehouse.open_warehouse(db)))
+    else:
+        _quiet_prefect()
+        from flows.ingest_flow import build_inbox_flow, build_ingest_flow, task_runner
+
+        chosen = task_runner(runner, dask_address, workers)
+        if inbox:
+            flow = build_inbox_flow(report).with_options(task_runner=chosen)
+            result = flow(inbox=inbox, db_url=db, archive=archive, use_camelot=not no_camelot)
+        else:
+            flow = build_ingest_flow(report).with_options(task_runner=chosen)
+            result = flow(paths=list(paths), db_url=db, command=command, use_camelot=not no_camelot)
+        summary = BatchSummary(result["run_id"], [FileOutcome(**o) for o in result["outcomes"]], result["seconds"])
+    if bar:
+        bar.render_finish()
     click.echo(summary.line())
     if summary.count("failed"):
         sys.exit(1)
+
+
+@main.command()
+@click.option("--inbox", required=True, type=click.Path(file_okay=False), help="Folder where new bulletins arrive.")
+@click.option("--cron", default=None, help='Cron schedule (default "0 * * * *": every hour).')
+@click.option("--interval", type=float, default=None, help="Or every N seconds.")
+@click.option("--timezone", default=None, help="Time zone of the cron schedule (Asia/Shanghai).")
+@click.option("--archive", type=click.Path(file_okay=False), help="Move processed files here.")
+@click.option("--prefect-home", type=click.Path(file_okay=False), help="State of the local Prefect server.")
+@DB_OPTION
+def serve(inbox: str, cron: str | None, interval: float | None, timezone: str | None, archive: str | None,
+          prefect_home: str | None, db: str | None) -> None:
+    """Ingest an inbox's new files on a schedule, until stopped (Ctrl-C or SIGTERM).
+
+    Uses the Prefect server at PREFECT_API_URL, or starts and stops a local one (schedules do
+    not fire on Prefect's temporary server).
+
+    \b
+    Example:
+      bulletins serve --inbox /srv/inbox --cron "0 * * * *" --timezone Asia/Shanghai --archive /srv/done
+    """
+    if not prefect_available():
+        raise click.UsageError("serve needs Prefect: pip install 'bulletin-warehouse[flows]'")
+    if cron and interval:
+        raise click.UsageError("--cron or --interval, not both")
+    _quiet_prefect()
+    from flows.serve import serve_inbox
+
+    Path(inbox).mkdir(parents=True, exist_ok=True)
+    sys.exit(serve_inbox(str(Path(inbox).resolve()), db, cron or (None if interval else "0 * * * *"), interval,
+                         timezone, archive, prefect_home))
 
 
 @main.group()

@@ -196,8 +196,23 @@ class BatchSummary:
                 f"(already loaded), {c['failed']} failed; {c['facts']} facts in {self.seconds:.1f} s (run {self.run_id})")
 
 
-def process_file(engine, path: str, run_id: int, kit: Toolkit) -> FileOutcome:
-    """Read, extract and load one file; a bad file becomes a failure row, never an exception."""
+def is_transient(exc: BaseException) -> bool:
+    """Errors worth a retry: a locked database, a lost or refused connection, a timeout."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, OperationalError) and any(
+        s in text for s in ("database is locked", "could not connect", "connection", "server closed", "timeout",
+                            "deadlock", "could not serialize"))
+
+
+def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: bool = False) -> FileOutcome:
+    """Read, extract and load one file; a bad file becomes a failure row, never an exception.
+    With raise_transient, a transient error is raised instead, for the caller to retry."""
     sha = None
     try:
         data, sha = read_source(path)
@@ -209,9 +224,15 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit) -> FileOutcome:
     except DocumentError as exc:
         kind, reason = exc.kind, exc.reason
     except Exception as exc:  # an extractor bug must not stop the batch either
-        kind, reason = "error", f"{type(exc).__name__}: {exc}"
-    warehouse.record_failure(engine, run_id, os.path.abspath(path), kind, reason, sha)
+        if raise_transient and is_transient(exc):
+            raise
+        kind, reason = "error", f"{type(exc).__name__}: {exc}".splitlines()[0]
+    record_failed(engine, run_id, path, kind, reason, sha)
     return FileOutcome(path, "failed", kind=kind, reason=reason)
+
+
+def record_failed(engine, run_id: int, path: str, kind: str, reason: str, sha: Optional[str] = None) -> None:
+    warehouse.record_failure(engine, run_id, os.path.abspath(path), kind, reason, sha)
 
 
 def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: str = "ingest",

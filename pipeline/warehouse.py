@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.reconcile import Gazetteer
-from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow,
+from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow, InboxFile,
                             IngestRun, Metric, NoteRow)
 from schemas.records import ExtractedDocument
 
@@ -291,6 +291,26 @@ def _ensure_named(s: Session, model, wanted: dict, fields) -> dict[str, int]:
         _insert_ignoring_duplicates(s, model, [fields(n, wanted[n]) for n in missing])
         ids.update(s.execute(select(model.name, model.id).where(model.name.in_(missing))).all())
     return ids
+
+
+def inbox_seen(engine: Engine, inbox: str) -> set[tuple[str, str]]:
+    """(file name, sha256) of the files an inbox run already processed."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(InboxFile.file_name, InboxFile.sha256).where(InboxFile.inbox == inbox)).all())
+
+
+def record_inbox_file(engine: Engine, inbox: str, outcome, run_id: int, archived_to: Optional[str]) -> None:
+    from pipeline.ingest import read_source
+
+    path = archived_to or outcome.path
+    try:
+        _, sha = read_source(path)
+    except Exception:
+        sha = ""
+    with Session(engine) as s, s.begin():
+        _insert_ignoring_duplicates(s, InboxFile, [dict(
+            inbox=inbox, file_name=os.path.basename(outcome.path), sha256=sha, status=outcome.status,
+            reason=outcome.reason or None, archived_to=archived_to, run_id=run_id, processed_at=dt.datetime.now())])
 
 
 # ---------------------------------------------------------------- reading

@@ -10,7 +10,7 @@ stamp=.venv/.installed-$(cat pyproject.toml constraints.txt | sha256sum | cut -c
 if [ ! -f "$stamp" ]; then
   echo "setting up .venv (pinned versions from constraints.txt)..." >&2
   if ! { .venv/bin/python -m pip install --upgrade pip &&
-         .venv/bin/python -m pip install -c constraints.txt -e ".[test]"; } >.venv/install.log 2>&1; then
+         .venv/bin/python -m pip install -c constraints.txt -e ".[flows,postgres,test]"; } >.venv/install.log 2>&1; then
     tail -30 .venv/install.log >&2
     echo "setup failed: see .venv/install.log" >&2
     exit 1
