@@ -1,0 +1,134 @@
+"""The Prefect flows under prefect_test_harness: a batch with broken files, a rerun that skips,
+a changed file that replaces, retries of transient errors, Dask workers, the inbox flow."""
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+prefect = pytest.importorskip("prefect", reason="the flows extra (Prefect) is not installed")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from prefect.testing.utilities import prefect_test_harness  # noqa: E402
+
+from tests.conftest import SAMPLES  # noqa: E402
+
+
+@pytest.fixture(scope="module", autouse=True)
+def harness():
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture()
+def batch(tmp_path):
+    folder = tmp_path / "batch"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.docx").write_bytes(b"PK\x03\x04")
+    (folder / "no_figures.txt").write_text("各单位要高度重视，抓好落实。\n", encoding="utf-8")
+    return folder
+
+
+def count(db, sql):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_batch_rerun_and_change(batch, tmp_path):
+    from flows.ingest_flow import build_ingest_flow, task_runner
+
+    seen = []
+    flow = build_ingest_flow(seen.append).with_options(task_runner=task_runner("threads", workers=4))
+    db = tmp_path / "w.db"
+    url = f"sqlite:///{db}"
+    good = len(list(SAMPLES.glob("*.*")))
+    state = flow(paths=[str(batch)], db_url=url, return_state=True)
+    assert state.is_completed()
+    result = state.result()
+    assert (result["loaded"], result["failed"], result["files_seen"]) == (good, 3, good + 3)
+    assert len(seen) == good + 3
+    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
+    assert count(db, "SELECT count(*) FROM failures") == 3 and count(db, "SELECT count(*) FROM documents") == good
+
+    from prefect.artifacts import Artifact
+    artifact = Artifact.get("bulletins-ingest-summary")
+    assert artifact is not None and "| files | loaded |" in artifact.data and "no_figures" in artifact.data
+
+    rerun = flow(paths=[str(batch)], db_url=url)
+    assert (rerun["skipped"], rerun["loaded"]) == (good, 0)
+
+    changed = batch / "2019_hetang_1-9.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("108600", "109900"), encoding="utf-8")
+    third = flow(paths=[str(changed)], db_url=url)
+    assert third["replaced"] == 1
+    assert count(db, "SELECT count(*) FROM facts WHERE value = 109900") == 1
+    assert count(db, "SELECT count(*) FROM facts WHERE value = 108600") == 0
+
+
+def test_transient_errors_are_retried(tmp_path, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from flows import ingest_flow as module
+    from pipeline import ingest
+
+    calls = {"n": 0}
+    real = ingest.process_file
+
+    def flaky(engine, path, run_id, kit, raise_transient=False):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+        return real(engine, path, run_id, kit, raise_transient)
+
+    monkeypatch.setattr(module, "process_file", flaky)
+    flow = module.build_ingest_flow().with_options(task_runner=module.task_runner("threads", workers=1))
+    result = flow(paths=[str(SAMPLES / "2019_hetang_1-9.txt")], db_url=f"sqlite:///{tmp_path / 'w.db'}")
+    assert calls["n"] == 2 and result["loaded"] == 1
+
+
+def test_a_bug_is_not_retried(tmp_path, monkeypatch):
+    from flows import ingest_flow as module
+
+    calls = {"n": 0}
+
+    def broken(*args, **kwargs):
+        calls["n"] += 1
+        raise ValueError("a bug, not a lost connection")
+
+    monkeypatch.setattr(module, "process_file", broken)
+    flow = module.build_ingest_flow().with_options(task_runner=module.task_runner("threads", workers=1))
+    result = flow(paths=[str(SAMPLES / "2019_hetang_1-9.txt")], db_url=f"sqlite:///{tmp_path / 'w.db'}")
+    assert calls["n"] == 1 and result["failed"] == 1 and "a bug" in result["outcomes"][0]["reason"]
+
+
+def test_flow_on_two_dask_workers(tmp_path):
+    pytest.importorskip("prefect_dask")
+    from distributed import LocalCluster
+
+    from flows.ingest_flow import build_ingest_flow, task_runner
+
+    db = tmp_path / "w.db"
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        flow = build_ingest_flow().with_options(task_runner=task_runner("dask", cluster.scheduler_address))
+        result = flow(paths=[str(SAMPLES)], db_url=f"sqlite:///{db}")
+    assert result["loaded"] == len(list(SAMPLES.glob("*.*"))) and result["failed"] == 0
+    assert count(db, "SELECT count(*) FROM facts") > 100
+
+
+def test_inbox_flow_records_and_archives(tmp_path):
+    from flows.ingest_flow import build_inbox_flow
+
+    inbox, archive = tmp_path / "inbox", tmp_path / "done"
+    inbox.mkdir()
+    shutil.copy(SAMPLES / "2018_yueyang_1-5.html", inbox)
+    (inbox / "broken.txt").write_bytes(b"")
+    db = tmp_path / "w.db"
+    flow = build_inbox_flow()
+    first = flow(inbox=str(inbox), db_url=f"sqlite:///{db}", archive=str(archive))
+    assert (first["loaded"], first["failed"]) == (1, 1)
+    assert sorted(p.name for p in archive.iterdir()) == ["2018_yueyang_1-5.html"]
+    assert sorted(p.name for p in inbox.iterdir()) == ["broken.txt"]  # a failed file stays for a person to see
+    second = flow(inbox=str(inbox), db_url=f"sqlite:///{db}", archive=str(archive))
+    assert second["files_seen"] == 0  # nothing new: the broken file is recorded, not retried
+    assert count(db, "SELECT count(*) FROM inbox_files") == 2

@@ -1,0 +1,88 @@
+"""The warehouse on a real PostgreSQL server: migrations, ingest, re-ingest, two loaders at once,
+and an export equal to SQLite's for the same input."""
+import json
+import subprocess
+import sys
+import threading
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from pipeline import warehouse
+from pipeline.ingest import ingest_paths
+from tests.conftest import SAMPLES
+from tests.pg import binaries, create_database, postgres_server
+
+pytestmark = pytest.mark.skipif(binaries() is None, reason="no PostgreSQL server binaries on this machine")
+psycopg = pytest.importorskip("psycopg", reason="the postgres extra (psycopg 3) is not installed")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with postgres_server() as url:
+        yield url
+
+
+def _export(url, tmp_path, name):
+    out = tmp_path / name
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "export", "facts", "--format", "jsonl", "--db", url,
+                        "-o", str(out)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    keep = ("document", "sha256", "entity", "entity_raw", "metric", "metric_raw", "value", "unit", "value_base",
+            "unit_base", "period_start", "period_end", "source_kind", "page", "table_index", "row", "col", "quote")
+    return sorted(json.dumps({k: json.loads(line)[k] for k in keep}, ensure_ascii=False, sort_keys=True)
+                  for line in out.read_text(encoding="utf-8").splitlines())
+
+
+def test_migrations_from_empty_and_from_previous_revision(server):
+    url = create_database(server, "migrations")
+    engine = create_engine(url)
+    warehouse.upgrade(engine, "0001_initial")
+    assert warehouse.schema_revision(engine) == "0001_initial"
+    assert "inbox_files" not in inspect(engine).get_table_names()
+    assert "facts_view" in inspect(engine).get_view_names()
+    warehouse.ensure_schema(engine)  # previous revision → head, in place
+    assert warehouse.schema_revision(engine) == warehouse.head_revision()
+    assert "inbox_files" in inspect(engine).get_table_names()
+    fresh = create_engine(create_database(server, "fresh"))
+    warehouse.ensure_schema(fresh)  # empty → head
+    assert warehouse.schema_revision(fresh) == warehouse.head_revision()
+
+
+def test_ingest_reingest_and_export_equal_to_sqlite(server, tmp_path):
+    url = create_database(server, "warehouse")
+    first = ingest_paths([str(SAMPLES)], url)
+    assert first.count("failed") == 0 and first.count("loaded") == len(list(SAMPLES.glob("*.*")))
+    again = ingest_paths([str(SAMPLES)], url)
+    assert again.count("skipped") == first.count("loaded")
+    sqlite_url = f"sqlite:///{tmp_path / 'w.db'}"
+    ingest_paths([str(SAMPLES)], sqlite_url)
+    assert _export(url, tmp_path, "pg.jsonl") == _export(sqlite_url, tmp_path, "sqlite.jsonl")
+    # query is read-only on PostgreSQL too
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", "DELETE FROM facts", "--db", url],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "read-only" in r.stderr
+
+
+def test_two_loaders_at_once_never_duplicate(server):
+    url = create_database(server, "concurrent")
+    warehouse.ensure_schema(create_engine(url))
+    results = []
+
+    def load():
+        results.append(ingest_paths([str(SAMPLES)], url))
+
+    threads = [threading.Thread(target=load) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    n = len(list(SAMPLES.glob("*.*")))
+    assert sum(s.count("loaded") for s in results) == n
+    assert sum(s.count("skipped") for s in results) == n and sum(s.count("failed") for s in results) == 0
+    with create_engine(url).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM documents")).scalar() == n
+        assert conn.execute(text("SELECT count(*) FROM (SELECT sha256 FROM documents GROUP BY sha256 "
+                                 "HAVING count(*) > 1) d")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM (SELECT name FROM entities GROUP BY name "
+                                 "HAVING count(*) > 1) d")).scalar() == 0
