@@ -150,15 +150,8 @@ def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, fl
     plus the header line right above them: where an unruled table sits (outside ruled tables)."""
     words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
              if not any(b[0] - 1 <= w["x0"] <= b[2] + 1 and b[1] - 1 <= w["top"] <= b[3] + 1 for b in ruled)]
-    clustered: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: w["top"]):
-        if clustered and abs(w["top"] - clustered[-1][0]["top"]) <= 3:
-            clustered[-1].append(w)
-        else:
-            clustered.append([w])
     rows = []
-    for line in clustered:
-        ws = sorted(line, key=lambda w: w["x0"])
+    for ws in _lines_of_words(words):
         gaps = [b["x0"] - a["x1"] for a, b in zip(ws, ws[1:])]
         wide = sum(1 for g in gaps if g > 12)
         numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)

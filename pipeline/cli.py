@@ -30,7 +30,10 @@ def main() -> None:
 def prefect_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("prefect") is not None
+    try:
+        return importlib.util.find_spec("prefect") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _quiet_prefect() -> None:
