@@ -125,7 +125,9 @@ def _serve_here(argv: list[str]) -> int:
 
     schedule = Interval(a.interval, timezone=a.timezone) if a.interval else Cron(a.cron or "0 * * * *", timezone=a.timezone)
     print(f"serving the inbox {a.inbox} on {'every %gs' % a.interval if a.interval else a.cron}", flush=True)
-    inbox_flow.serve(name="bulletins-inbox", schedules=[schedule], print_starting_message=False,
+    # one inbox run at a time: a run still going when the next is due would take the same files
+    inbox_flow.serve(name="bulletins-inbox", schedules=[schedule], print_starting_message=False, limit=1,
+                     global_limit=1,
                      entrypoint_type=EntrypointType.MODULE_PATH,
                      parameters={"inbox": str(Path(a.inbox).resolve()), "db_url": a.db,
                                  "archive": str(Path(a.archive).resolve()) if a.archive else None})

@@ -12,11 +12,20 @@ from pipeline import warehouse
 from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, discover, process_file, read_source
 
 
-def new_files(engine, inbox: str) -> list[str]:
-    """Files in the inbox not yet processed with their current content."""
+SETTLE_SECONDS = 2.0  # a file written less than this ago may still be being copied in
+
+
+def new_files(engine, inbox: str, settle_seconds: float = SETTLE_SECONDS) -> list[str]:
+    """Files in the inbox not yet processed with their current content (and no longer growing)."""
     seen = warehouse.inbox_seen(engine, inbox)
     out = []
+    now = time.time()
     for path in discover([inbox]):
+        try:
+            if now - os.path.getmtime(path) < settle_seconds:
+                continue  # the next run takes it
+        except OSError:
+            continue
         try:
             _, sha = read_source(path)
         except Exception:
@@ -29,6 +38,8 @@ def new_files(engine, inbox: str) -> list[str]:
 
 def settle(engine, inbox: str, outcomes: list[FileOutcome], run_id: int, archive: Optional[str]) -> None:
     for outcome in outcomes:
+        if outcome.kind == "missing":
+            continue  # gone between listing and reading: nothing to record
         moved = None
         if archive and outcome.status != "failed" and os.path.exists(outcome.path):
             Path(archive).mkdir(parents=True, exist_ok=True)

@@ -134,3 +134,24 @@ def test_stats_and_help(tmp_path):
     for cmd in (["--help"], ["ingest", "--help"], ["export", "facts", "--help"], ["query", "--help"], ["stats", "--help"]):
         r = run(*cmd)
         assert r.returncode == 0 and "Example" in r.stdout
+
+
+def test_one_shot_inbox_for_system_cron(tmp_path):
+    import os
+    import time
+
+    inbox, done = tmp_path / "inbox", tmp_path / "done"
+    inbox.mkdir()
+    settled = inbox / "2019_hetang_1-9.txt"
+    shutil.copy(SAMPLES / "2019_hetang_1-9.txt", settled)
+    os.utime(settled, (time.time() - 60, time.time() - 60))
+    copying = inbox / "2016_nankang_summary.md"
+    shutil.copy(SAMPLES / "2016_nankang_summary.md", copying)  # written just now: may still be growing
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    r = run("ingest", "--inbox", str(inbox), "--archive", str(done), "--runner", "plain", "--db", url)
+    assert r.returncode == 0 and "1 files: 1 loaded" in r.stdout, r.stdout + r.stderr
+    assert [p.name for p in done.iterdir()] == ["2019_hetang_1-9.txt"] and copying.exists()
+    os.utime(copying, (time.time() - 60, time.time() - 60))
+    r = run("ingest", "--inbox", str(inbox), "--archive", str(done), "--runner", "plain", "--db", url)
+    assert "1 files: 1 loaded" in r.stdout and not list(inbox.iterdir())
+    assert db_rows(tmp_path / "w.db", "SELECT count(*) FROM inbox_files") == [(2,)]

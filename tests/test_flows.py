@@ -3,6 +3,7 @@ a changed file that replaces, retries of transient errors, Dask workers, the inb
 import os
 import shutil
 import sqlite3
+import time
 
 import pytest
 
@@ -123,6 +124,8 @@ def test_inbox_flow_records_and_archives(tmp_path):
     inbox.mkdir()
     shutil.copy(SAMPLES / "2018_yueyang_1-5.html", inbox)
     (inbox / "broken.txt").write_bytes(b"")
+    for f in inbox.iterdir():
+        os.utime(f, (time.time() - 60, time.time() - 60))  # settled: not still being copied
     db = tmp_path / "w.db"
     flow = build_inbox_flow()
     first = flow(inbox=str(inbox), db_url=f"sqlite:///{db}", archive=str(archive))
