@@ -79,13 +79,18 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
         pages = pdf.pages
         page_lines: list[list[dict]] = []
         page_tables: list[list[PdfTable]] = []
+        heights: list[float] = []
         total_chars = 0
         for number, page in enumerate(pages, 1):
             try:
+                page = _upright(pdf, page)
                 chars = page.chars
+            except DocumentError:
+                raise
             except Exception as exc:
                 raise DocumentError("corrupt_pdf", f"page {number} cannot be read: {type(exc).__name__}: {exc}")
             total_chars += len(chars)
+            heights.append(float(page.height))
             camelot_path = path if use_camelot else None
             tables = ruled_tables(page, number, camelot_path)
             lines = _text_lines(page, tables)
@@ -99,11 +104,26 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
         if total_chars < 20 * max(1, len(pages)) // 4 and total_chars < 50:
             raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {len(pages)} pages): "
                                              "a scanned PDF needs OCR")
-        _drop_running_lines(page_lines, [p.height for p in pages])
-        tables = merge_continuations(page_tables, page_lines, [p.height for p in pages])
+        _drop_running_lines(page_lines, heights)
+        tables = merge_continuations(page_tables, page_lines, heights)
         return _stream(page_lines, tables, len(pages))
     finally:
         pdf.close()
+
+
+def _upright(pdf, page):
+    """A page turned by /Rotate whose text then runs sideways is read unturned: the text was
+    drawn upright and the rotation only turns the sheet for display."""
+    if page.rotation not in (90, 270):
+        return page
+    chars = page.chars
+    if not chars or sum(1 for c in chars if not c.get("upright", True)) <= len(chars) / 2:
+        return page
+    from pdfplumber.page import Page
+
+    page.page_obj.attrs["Rotate"] = 0
+    page.page_obj.rotate = 0
+    return Page(pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
 def _text_lines(page, tables: list[PdfTable]) -> list[dict]:

@@ -119,9 +119,8 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
         t.row_pages = [source.page(n) for n in t.row_lines]
         if found is not None:
             t.method, t.quality = found.method, found.quality
-            if found.flags:
-                doc.findings.extend(Finding("pdf_table", "info", f"table {t.index}: {', '.join(found.flags)}", t.index)
-                                    for _ in [0])
+            if found.flags:  # continued over pages, camelot preferred, extractors disagreeing on cells
+                doc.findings.append(Finding("pdf_table", "info", f"table {t.index}: {', '.join(found.flags)}", t.index))
             for f in doc.facts:
                 if f.table_index == t.index:
                     f.extractor = found.method

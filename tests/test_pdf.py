@@ -203,3 +203,22 @@ def test_broken_pdfs_fail_with_their_own_kind(tmp_path, extract):
         kinds = (kinds,) if isinstance(kinds, str) else kinds
         assert err.value.kind in kinds, (path.name, err.value.kind, err.value.reason)
         assert "\n" not in err.value.reason
+
+
+def test_rotated_page_reads_upright(tmp_path, extract):
+    """A sheet turned by /Rotate 90 whose text was drawn upright reads as written."""
+    canvas_mod = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "rotated.pdf"
+    c = canvas_mod.Canvas(str(path))
+    c.setPageRotation(90)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 760, "石峰区 2017 年 1-3 月重点项目推进情况通报")
+    c.drawString(72, 720, "1-3月，全区完成固定资产投资 213644 万元，同比增长 14.4%。")
+    c.save()
+    doc = extract(path)
+    assert {(f.value, f.unit, f.metric_raw) for f in doc.facts} >= {(213644.0, "万元", "完成固定资产投资"),
+                                                                    (14.4, "%", "同比增长")}
