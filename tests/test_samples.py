@@ -91,3 +91,25 @@ def test_unknown_scale_is_flagged_not_guessed(kit):
     bare = [f for f in doc.facts if f.raw.startswith("5000")]
     assert bare and bare[0].unit is None and bare[0].value_base is None and "unit_unknown" in bare[0].flags
     assert any(x.check == "unit" for x in doc.findings)
+
+
+def test_a_city_beyond_the_reference_files(extract):
+    """湘潭市岳塘区: places from the official division tables, departments and aggregates resolved,
+    streets unknown to the reference data left for review rather than guessed."""
+    doc = extract(SAMPLES / "2022_yuetang_q1.txt")
+    assert doc.meta.jurisdiction == "岳塘区" and doc.meta.issuer == "湘潭市岳塘区发展和改革局"
+    Q1, Y = ("2022-01-01", "2022-03-31"), ("2022-01-01", "2022-12-31")
+    cells = {(f.entity_raw, f.metric_raw, f.value, f.unit, str(f.period.start), str(f.period.end))
+             for f in doc.facts if f.source_kind == "table"}
+    expected = set()
+    for street, plan, done, rate in (("宝塔街道", 42000, 11800, 28.1), ("书院路街道", 36000, 9650, 26.8),
+                                     ("五里堆街道", 28000, 6900, 24.6), ("荷塘街道", 30000, 8320, 27.7),
+                                     ("霞城街道", 18000, 4100, 22.8), ("合计", 154000, 40770, 26.5)):
+        expected |= {(street, "年度计划投资", float(plan), "万元", *Y), (street, "一季度完成投资", float(done), "万元", *Q1),
+                     (street, "完成率", float(rate), "%", *Q1)}
+    assert cells == expected
+    by = {(f.entity, f.metric, f.value) for f in doc.facts}
+    assert ("岳塘区", "完成投资", 40770.0) in by and ("湘潭市", "完成投资", 121.5) in by
+    assert ("岳塘区发展和改革局", "完成投资", 6.3) in by and ("岳塘区住房和城乡建设局", "完成投资", 9.8) in by
+    streets = [f for f in doc.facts if f.entity_raw == "荷塘街道"]
+    assert streets and all(f.entity_method == "new" and "entity_new" in f.flags for f in streets)
