@@ -81,7 +81,3 @@ def parse_number(text: str) -> Optional[float]:
     if CN_NUMERAL.fullmatch(text.strip() or "x"):
         return parse_chinese_numeral(text)
     return None
-
-
-def format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)

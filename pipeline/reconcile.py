@@ -125,10 +125,6 @@ class Gazetteer:
         found = self.places.get(name) or (self.divisions.get(name) or [None])[0]
         return found
 
-    def lookup(self, name: str) -> Optional[Place]:
-        names = self.alias_index.get(normalize_name(name))
-        return self.places.get(sorted(names)[0]) if names and len(names) == 1 else None
-
     def chain(self, name: Optional[str]) -> list[str]:
         """The place and the places above it: 石峰区 → [石峰区, 株洲市, 湖南省]."""
         out = []

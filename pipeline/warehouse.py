@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from importlib import resources
 
@@ -246,7 +246,7 @@ def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, in
         EntityAlias.raw.in_([k for k, _ in seen]))).all())
     rows = [dict(raw=k, context=c, entity_id=entity_ids[f.entity], method=f.entity_method or "none",
                  score=f.entity_score or 0.0, confirmed=False,
-                 candidates=json.dumps(getattr(f, "entity_candidates", []), ensure_ascii=False))
+                 candidates=json.dumps(f.entity_candidates, ensure_ascii=False))
             for (k, c), f in seen.items() if (k, c) not in existing and f.entity in entity_ids]
     if rows:
         _insert_ignoring_duplicates(s, EntityAlias, rows)
@@ -403,11 +403,3 @@ def stats(engine: Engine) -> dict:
         }
         out["failures_by_kind"] = dict(conn.execute(select(Failure.kind, func.count()).group_by(Failure.kind)).all())
     return out
-
-
-def failures(engine: Engine, run_id: Optional[int] = None) -> Iterable[Failure]:
-    with Session(engine) as s:
-        q = select(Failure).order_by(Failure.id)
-        if run_id is not None:
-            q = q.where(Failure.run_id == run_id)
-        return list(s.scalars(q))

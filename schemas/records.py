@@ -81,6 +81,7 @@ class Fact:
     entity_key: str = ""  # the raw name normalized: what an archivist's decision is keyed on
     entity_context: str = ""  # the issuing jurisdiction the name was read in
     entity_parent: Optional[str] = None
+    entity_candidates: list = field(default_factory=list)  # [name, score] pairs when left for review
     metric: Optional[str] = None  # canonical, set by reconcile
     page: Optional[int] = None
     line: Optional[int] = None
