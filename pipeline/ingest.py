@@ -218,7 +218,14 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: 
         if warehouse.is_loaded(engine, sha):
             return FileOutcome(path, "skipped")
         doc = extract_document(path, data, sha, kit)
-        status = warehouse.load_document(engine, doc, run_id, kit.gazetteer)
+        for attempt in range(3):
+            try:
+                status = warehouse.load_document(engine, doc, run_id, kit.gazetteer)
+                break
+            except Exception as exc:  # a deadlock or a locked database: the transaction rolled back
+                if raise_transient or attempt == 2 or not is_transient(exc):
+                    raise
+                time.sleep(0.2 * (attempt + 1))
         return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0)
     except DocumentError as exc:
         kind, reason = exc.kind, exc.reason

@@ -249,7 +249,7 @@ def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, in
                  candidates=json.dumps(f.entity_candidates, ensure_ascii=False))
             for (k, c), f in seen.items() if (k, c) not in existing and f.entity in entity_ids]
     if rows:
-        _insert_ignoring_duplicates(s, EntityAlias, rows)
+        _insert_ignoring_duplicates(s, EntityAlias, sorted(rows, key=lambda r: (r["raw"], r["context"])))
 
 
 def archivist_knowledge(engine: Engine) -> tuple[list, dict]:
@@ -286,7 +286,7 @@ def _ensure_named(s: Session, model, wanted: dict, fields) -> dict[str, int]:
     if not wanted:
         return {}
     ids = dict(s.execute(select(model.name, model.id).where(model.name.in_(list(wanted)))).all())
-    missing = [n for n in wanted if n not in ids]
+    missing = sorted(n for n in wanted if n not in ids)  # one lock order for every loader: no deadlocks
     if missing:
         _insert_ignoring_duplicates(s, model, [fields(n, wanted[n]) for n in missing])
         ids.update(s.execute(select(model.name, model.id).where(model.name.in_(missing))).all())
