@@ -162,7 +162,12 @@ class ProseExtractor:
         """Facts from prose lines, given as (1-based line number, text)."""
         for line_no, line in lines:
             line_period: Optional[Period] = None
+            previous = ""
             for sentence in _sentences(line):
+                # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
+                if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
+                    line_period = None
+                previous = sentence.rstrip()
                 matches = self.figures(sentence)
                 leading = _leading_period(sentence, meta.year)
                 if leading and not _is_whole_year(leading):
@@ -262,7 +267,11 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
     own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "quarter", "half"})
     if own:
         return own
-    if unit not in ("%", "个百分点") and re.search(r"全年|年度计划|年计划|年内", metric) and not re.search(r"占|比例|率", metric):
+    year_word = re.search(r"全年|年度|年内|年计划", metric)
+    # a target for the year ("确保全年完成投资245亿元", "全年计划开工61个"); a count of what is done
+    # ("十二个项目提前完成全年任务") is as of the report
+    whole_year = year_word and (kind_of(unit) != "count" or re.match(r"^(全年|年度|年内)", metric) or "计划" in metric)
+    if unit not in ("%", "个百分点") and whole_year and not re.search(r"占|比例|率", metric):
         return find_period("全年", meta.year)
     return sentence_period or meta.period
 

@@ -18,6 +18,7 @@ from pipeline.periods import strip_period
 from pipeline.units import kind_of
 
 TOTAL_PART = re.compile(r"^(合计|小计|总计|计|合\s*计)$")
+UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?平方米|m²|亩|公顷|个|家|户|项|宗|人|分)\s*[)）]$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class MetricCatalog:
     def _canonical(self, metric_raw: str, unit: Optional[str]) -> tuple[str, str]:
         parts = [strip_period(p).strip() for p in metric_raw.split(SEP)] if metric_raw else []
         parts = [re.sub(r"\s*\((\d+)\)$", "", p) for p in parts]  # "(2)" of a duplicated header
+        parts = [UNIT_SUFFIX.sub("", p) or p for p in parts]  # "年度计划(亿元)": the unit is the fact's unit
         parts = [p for p in parts if p]
         kind = kind_of(unit)
         for i in range(len(parts) - 1, -1, -1):

@@ -95,6 +95,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     year = meta.year
     table_period = find_period(table.caption or "", year) or meta.period
     lead = table.index_cols  # the entity column comes after any serial-number column
+    category_cols = _category_columns(table, lead)
     label_header = SEP.join(h[lead] for h in table.header_rows if len(h) > lead and h[lead]) if table.header_rows else ""
     category_rows = bool(CATEGORY_HEADER.search(label_header)) or (
         bool(table.rows) and all(CATEGORY_VALUES.match(r[lead] or "x") or TOTAL_LABEL.match(r[lead] or "")
@@ -108,7 +109,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             entity = row[lead]
         elif lead and row[0] and not is_numeric_cell(row[0]):
             entity = row[0]  # "合计" written in the 序号 column
-        categories = [row[k] for k in range(lead + 1, table.label_cols) if k < len(row) and row[k]]
+        categories = [row[k] for k in category_cols if k < len(row) and row[k]]
         if category_rows and has_label:
             categories.insert(0, row[lead])
             entity_raw = ""
@@ -148,6 +149,17 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(max(confidence, 0.1), 2), flags=flags,
             )
+
+
+def _category_columns(table: Table, lead: int) -> list[int]:
+    """Label columns after the entity that divide a row into categories (类别: 集体 / 国有, values
+    repeating down the table) belong in the metric; one naming each row's owner (建设单位) does not."""
+    out = []
+    for k in range(lead + 1, table.label_cols):
+        values = [r[k] for r in table.rows if k < len(r) and r[k]]
+        if values and len(set(values)) <= max(3, len(values) // 3):
+            out.append(k)
+    return out
 
 
 def _column_period(path: str, year: Optional[int]) -> Optional[Period]:

@@ -113,3 +113,26 @@ def test_a_city_beyond_the_reference_files(extract):
     assert ("岳塘区发展和改革局", "完成投资", 6.3) in by and ("岳塘区住房和城乡建设局", "完成投资", 9.8) in by
     streets = [f for f in doc.facts if f.entity_raw == "荷塘街道"]
     assert streets and all(f.entity_method == "new" and "entity_new" in f.flags for f in streets)
+
+
+def test_a_county_project_table_and_new_phrasings(extract):
+    """茶陵县: a project table whose units sit in its headers (no unit line), an owner column that is
+    an attribute, not a category; prose with 截至11月底, 前三季度, 较去年同期提高, 十二个, 两家."""
+    doc = extract(SAMPLES / "2023_chaling_1-11.txt")
+    assert (doc.meta.jurisdiction, str(doc.meta.period.start), str(doc.meta.period.end)) == ("茶陵县", "2023-01-01", "2023-11-30")
+    Y, P = ("2023-01-01", "2023-12-31"), ("2023-01-01", "2023-11-30")
+    cells = {(f.entity_raw, f.metric, f.value, f.unit, str(f.period.start), str(f.period.end))
+             for f in doc.facts if f.source_kind == "table"}
+    expected = set()
+    for project, plan, done, rate in (("茶陵工业集中区标准厂房", 6.5, 6.2, 95.4), ("茶陵至炎陵快速通道", 8.0, 7.1, 88.8),
+                                      ("县人民医院门诊综合楼", 3.2, 3.3, 103.1), ("洣水风光带二期", 4.8, 4.0, 83.3),
+                                      ("合计", 22.5, 20.6, 91.6)):
+        expected |= {(project, "计划投资", plan, "亿元", *Y), (project, "完成投资", done, "亿元", *P),
+                     (project, "完成率", rate, "%", *P)}
+    assert cells == expected
+    prose = {(f.metric, f.value, f.unit, str(f.period.start), str(f.period.end)) for f in doc.facts
+             if f.source_kind == "text"}
+    assert ("完成投资", 48.6, "亿元", *P) in prose and ("同比变化百分点", 3.5, "个百分点", *P) in prose
+    assert ("同比增长", 8.1, "%", "2023-01-01", "2023-09-30") in prose  # 前三季度
+    assert ("项目提前完成全年任务", 12.0, "个", *P) in prose and ("企业数", 2.0, "家", *P) in prose
+    assert ("到位资金", 18.2, "亿元", *P) in prose
