@@ -120,7 +120,11 @@ def ruled_tables(page, number: int, camelot_path: Optional[str] = None) -> list[
             other = _camelot(camelot_path, page, number, "lattice", t.bbox)
             if other and other.quality > quality:
                 other.flags.append("pdfplumber_scored_lower")
-                table = other
+                table, other = other, table
+            if other:  # both ran: the cells they read differently are reported
+                table.disagreements = _disagreements(table.rows, other.rows)
+                if table.disagreements:
+                    table.flags.append(f"extractors_disagree:{len(table.disagreements)}")
         found.append(table)
     return found
 
