@@ -267,6 +267,10 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
     own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "quarter", "half"})
     if own:
         return own
+    clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；。") + 1:start]
+    named_year = re.search(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|\s*第)", clause)
+    if named_year and "计划" in metric:
+        return find_period("全年", int(named_year.group(1)))  # "2018年计划完成投资89.8亿元": the year's plan
     year_word = re.search(r"全年|年度|年内|年计划", metric)
     # a target for the year ("确保全年完成投资245亿元", "全年计划开工61个"); a count of what is done
     # ("十二个项目提前完成全年任务") is as of the report
