@@ -156,7 +156,7 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> N
             f.entity_candidates = [list(c) for c in r.candidates]
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
         if metric_raw:
-            f.metric, how = kit.metrics.canonical(metric_raw, f.unit)
+            f.metric, how = kit.metrics.canonical(metric_raw, f.unit, prose=f.source_kind == "text")
             if how == "unmatched":
                 f.flags.append("metric_unmatched")
 

@@ -17,6 +17,10 @@ from extractors.headers import SEP
 from pipeline.periods import strip_period
 from pipeline.units import kind_of
 
+# what may stand beside a measure word without naming anything of its own
+FILLERS = {"数", "额", "量", "的", "年度", "全年", "年", "总", "累计", "比重", "比例", "比", "率", "的比重"}
+PLAN_WORDS = {"目标", "任务", "计划"}  # filler beside a plan metric only: 储备目标 and 实际储备 must stay apart
+ACTUAL_WORDS = {"实际", "已", "累计"}  # filler beside a metric of what was done
 TOTAL_PART = re.compile(r"^(合计|小计|总计|计|合\s*计)$")
 UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?平方米|m²|亩|公顷|个|家|户|项|宗|人|分)\s*[)）]$")
 
@@ -40,16 +44,18 @@ class MetricCatalog:
                      for r in csv.DictReader(fh)]
         return cls(rules)
 
-    def canonical(self, metric_raw: str, unit: Optional[str]) -> tuple[str, str]:
-        """(canonical metric, method): method is "catalog" or "unmatched" (the path without periods)."""
-        key = (metric_raw, unit)
+    def canonical(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str]:
+        """(canonical metric, method): method is "catalog" or "unmatched" (the path without periods).
+        A prose phrase maps to its measure alone ("区级重点项目完成投资" → 完成投资)."""
+        key = (metric_raw, unit, prose)
         if key not in self.cache:
-            self.cache[key] = self._canonical(metric_raw, unit)
+            self.cache[key] = self._canonical(metric_raw, unit, prose)
         return self.cache[key]
 
-    def _canonical(self, metric_raw: str, unit: Optional[str]) -> tuple[str, str]:
+    def _canonical(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str]:
         parts = [strip_period(p).strip() for p in metric_raw.split(SEP)] if metric_raw else []
-        parts = [re.sub(r"\s*\((\d+)\)$", "", p) for p in parts]  # "(2)" of a duplicated header
+        ordinal = re.search(r"\s\((\d+)\)$", parts[-1]) if parts else None  # "(2)" of a duplicated header
+        parts = [re.sub(r"\s\((\d+)\)$", "", p) for p in parts]
         parts = [UNIT_SUFFIX.sub("", p) or p for p in parts]  # "年度计划(亿元)": the unit is the fact's unit
         parts = [p for p in parts if p]
         kind = kind_of(unit)
@@ -60,8 +66,18 @@ class MetricCatalog:
             for rule in self.rules:
                 if kind and kind not in rule.unit_kinds and not (kind == "rate"):
                     continue
-                if rule.pattern.search(part):
-                    qualifiers = [p for j, p in enumerate(parts) if j != i and not TOTAL_PART.match(p)]
-                    return SEP.join([rule.canonical] + qualifiers), "catalog"
-        plain = SEP.join(p for p in parts if not TOTAL_PART.match(p))
+                m = rule.pattern.search(part)
+                if m:
+                    # the measure word alone ("完成投资") is the metric; a named item around it
+                    # ("规划引领行动", "计划内竣工") stays a qualifier, so no two columns merge
+                    rest = re.sub(r"[(（][^)）]*[)）]", "", part[:m.start()] + part[m.end():]).strip()  # "(市返数据)"
+                    plan = "计划" in rule.canonical or rule.canonical == "完成率"  # 完成率 is done over plan
+                    filler = rest in FILLERS or (rest in PLAN_WORDS and plan) or (rest in ACTUAL_WORDS and not plan)
+                    keep_part = (bool(rest) and not filler) or rule.pattern.pattern == "."
+                    if prose:  # a sentence's phrase names one measure; the phrase itself stays in metric_raw
+                        return rule.canonical, "catalog"
+                    qualifiers = [p for j, p in enumerate(parts)
+                                  if (j != i or keep_part) and not TOTAL_PART.match(p)]
+                    return SEP.join([rule.canonical] + qualifiers) + (ordinal.group(0) if ordinal else ""), "catalog"
+        plain = SEP.join(p for p in parts if not TOTAL_PART.match(p)) + (ordinal.group(0) if ordinal else "")
         return plain or metric_raw, "unmatched"

@@ -92,7 +92,7 @@ def find_period(text: str, year: Optional[int], kinds: Optional[set[str]] = None
 def strip_period(text: str) -> str:
     """Header text without its period ("1-9月完成投资" → "完成投资")."""
     for kind, pattern in PERIOD_PATTERNS:
-        if kind in ("range", "ytd", "first_quarters", "half", "month"):
+        if kind in ("range", "ytd", "first_quarters", "quarter", "half", "month"):
             text = pattern.sub("", text, count=1) if pattern.match(text.strip()) else text
     text = re.sub(r"^全年", "", text.strip())
     return text.strip() or text

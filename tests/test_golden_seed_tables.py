@@ -70,3 +70,16 @@ def test_table_notes_are_kept_not_facts(extract):
     assert any(n.startswith("备注:1.项目储备工作") for n in notes)
     # 4011 亩 of the note is a table cell of 附件7 too, but never a prose fact
     assert not [f for f in doc.facts if f.source_kind == "text" and f.value == 4011]
+
+
+@pytest.mark.parametrize("seed", ["000", "003"])
+def test_columns_keep_distinct_canonical_metrics(seed, extract):
+    """Canonical metrics never merge two columns of a table: within a row, one fact per metric."""
+    doc = extract(seed_path(seed))
+    for t in doc.tables:
+        seen = {}
+        for f in doc.facts:
+            if f.table_index == t.index:
+                key = (f.row, f.metric, str(f.period.start), str(f.period.end))
+                assert key not in seen, f"table {t.index}: {f.metric_raw!r} and {seen[key]!r} both became {f.metric!r}"
+                seen[key] = f.metric_raw
