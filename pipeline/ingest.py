@@ -128,11 +128,10 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     return doc
 
 
-def extract_from_lines(source: SourceText, kit: Toolkit, tables=None) -> ExtractedDocument:
+def extract_from_lines(source: SourceText, kit: Toolkit) -> ExtractedDocument:
     lines = source.lines
     meta = extract_metadata(lines, kit.gazetteer)
-    found, consumed, notes = find_tables(lines)
-    tables = found if tables is None else tables
+    tables, consumed, notes = find_tables(lines)
     facts: list[Fact] = []
     for t in tables:
         facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))

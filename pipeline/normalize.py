@@ -23,7 +23,6 @@ BOILERPLATE = [
     )
 ]
 _MD_MARKUP = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s+")
-_LIST_BULLET = re.compile(r"^\s*[-*•·]\s+")
 # Lines that start a new block: headings, list items, attachments, notes.
 HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|"
@@ -106,7 +105,7 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
         elif is_table_row(raw):
             line = raw.strip()  # space-aligned cells keep their spacing
         else:
-            line = tidy_prose_line(_LIST_BULLET.sub("", raw) if _LIST_BULLET.match(raw) and is_boilerplate(raw) else raw)
+            line = tidy_prose_line(raw)
         if not line.strip("\t "):
             blank_since_last = True
             continue

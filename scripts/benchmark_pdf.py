@@ -37,19 +37,14 @@ def _run_mode(mode: str, pdfs: list[str]) -> dict:
 
     pages = 0
     start = time.perf_counter()
-    if mode == "pdfplumber-tables":
+    if mode in ("pdfplumber-tables", "pdfplumber-tables+text"):
         for f in pdfs:
             with pdfplumber.open(f) as pdf:
                 for page in pdf.pages:
                     pages += 1
                     [t.extract() for t in page.find_tables()]
-    elif mode == "pdfplumber-tables+text":
-        for f in pdfs:
-            with pdfplumber.open(f) as pdf:
-                for page in pdf.pages:
-                    pages += 1
-                    [t.extract() for t in page.find_tables()]
-                    page.extract_text_lines()
+                    if mode.endswith("+text"):
+                        page.extract_text_lines()
     elif mode == "camelot-lattice":
         import camelot
 
