@@ -28,7 +28,36 @@ class PdfText:
     pages: int = 0
 
 
-def _open(path: str, data: bytes):
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def inflated_size(data: bytes, limit: int) -> int:
+    """Bytes the file's compressed streams inflate to, counted without keeping them and stopping
+    past limit: a small PDF that inflates to gigabytes fails here, before a parser holds it."""
+    import zlib
+
+    total = 0
+    for m in _STREAM.finditer(data):
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        d = zlib.decompressobj()
+        chunk = memoryview(data)[m.end():end]
+        try:
+            while chunk and total <= limit:
+                out = d.decompress(chunk, 1 << 20)
+                total += len(out)
+                chunk = memoryview(d.unconsumed_tail)
+                if d.eof:
+                    break
+        except zlib.error:
+            continue  # not deflated (an image, a damaged stream): the parser decides
+        if total > limit:
+            break
+    return total
+
+
+def _open(path: str, data: bytes, max_pages: int):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -45,6 +74,9 @@ def _open(path: str, data: bytes):
         _ = pdf.pages  # parses the page tree: a broken file fails here
         if not pdf.pages:
             raise DocumentError("corrupt_pdf", "PDF has no pages")
+        if len(pdf.pages) > max_pages:
+            pdf.close()
+            raise DocumentError("too_large", f"{len(pdf.pages)} pages, over the limit of {max_pages} (--max-pages)")
         return pdf
     except DocumentError:
         raise
@@ -73,8 +105,13 @@ def _margin_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
-    pdf = _open(path, data)
+def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 2000,
+             max_inflated: int = 512 * 1024 * 1024) -> PdfText:
+    inflated = inflated_size(data, max_inflated)
+    if inflated > max_inflated:
+        raise DocumentError("too_large", f"its compressed streams inflate to more than {max_inflated // 2**20} MiB "
+                                         f"(--max-inflated)")
+    pdf = _open(path, data, max_pages)
     try:
         pages = pdf.pages
         page_lines: list[list[dict]] = []
@@ -101,6 +138,7 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True) -> PdfText:
                     lines = _text_lines(page, tables)
             page_lines.append(lines)
             page_tables.append(tables)
+            page.close()  # its parsed objects are no longer needed: memory stays flat over pages
         if total_chars < 20 * max(1, len(pages)) // 4 and total_chars < 50:
             raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {len(pages)} pages): "
                                              "a scanned PDF needs OCR")

@@ -18,16 +18,17 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import unmapped
 
-from pipeline import warehouse
-from pipeline.inbox import new_files, settle
-from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, discover, is_transient, process_file, record_failed
+from pipeline import runs, warehouse
+from pipeline.inbox import SETTLE_SECONDS, new_files, settle
+from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, is_transient, process_file, record_failed
+from pipeline.sources import Limits, discover
 
 
 @lru_cache(maxsize=4)
-def _worker_resources(db_url: Optional[str], use_camelot: bool):
+def _worker_resources(db_url: Optional[str], use_camelot: bool, limits: Optional[Limits] = None):
     """One engine and one toolkit per worker process (jieba's dictionary loads once)."""
     engine = warehouse.open_warehouse(db_url)
-    return engine, Toolkit.create(use_camelot=use_camelot, engine=engine)
+    return engine, Toolkit.create(use_camelot=use_camelot, engine=engine, limits=limits)
 
 
 def _retry_if_transient(task, task_run, state) -> bool:
@@ -37,9 +38,10 @@ def _retry_if_transient(task, task_run, state) -> bool:
 
 @task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_retry_if_transient,
       task_run_name="ingest {path}")
-def ingest_document(path: str, db_url: Optional[str], run_id: int, use_camelot: bool = True) -> dict:
-    engine, kit = _worker_resources(db_url, use_camelot)
-    return asdict(process_file(engine, path, run_id, kit, raise_transient=True))
+def ingest_document(path: str, db_url: Optional[str], run_id: int, use_camelot: bool = True, replace: bool = False,
+                    limits: Optional[Limits] = None) -> dict:
+    engine, kit = _worker_resources(db_url, use_camelot, limits)
+    return asdict(process_file(engine, path, run_id, kit, raise_transient=True, replace=replace))
 
 
 def task_runner(kind: str = "threads", dask_address: Optional[str] = None, workers: Optional[int] = None):
@@ -66,13 +68,14 @@ def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest") -> s
     return "\n".join(lines)
 
 
-def run_documents(files: list[str], db_url: Optional[str], run_id: int, use_camelot: bool,
-                  on_file: Optional[Callable[[FileOutcome], None]] = None) -> list[FileOutcome]:
-    """Submit one task per file and collect the outcomes as they finish (inside a flow)."""
+def run_documents(files: list[str], db_url: Optional[str], run_id: int, use_camelot: bool, replace: bool,
+                  limits: Optional[Limits], outcomes: list[FileOutcome],
+                  on_file: Optional[Callable[[FileOutcome], None]] = None) -> None:
+    """Submit one task per file and append the outcomes as they finish (inside a flow)."""
     futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
-                                  use_camelot=unmapped(use_camelot))
+                                  use_camelot=unmapped(use_camelot), replace=unmapped(replace),
+                                  limits=unmapped(limits))
     by_future = {id(f): path for f, path in zip(futures, files)}
-    outcomes = []
     engine = None
     for future in as_completed(futures):
         path = by_future[id(future)]
@@ -86,7 +89,29 @@ def run_documents(files: list[str], db_url: Optional[str], run_id: int, use_came
         outcomes.append(outcome)
         if on_file:
             on_file(outcome)
-    return outcomes
+
+
+def _recorded_run(db_url: Optional[str], files: list[str], command: str, use_camelot: bool, replace: bool,
+                  limits: Optional[Limits], on_file, title: str, artifact_key: str, after=None) -> dict:
+    """A run recorded in the warehouse around the tasks; closed as 'interrupted' if stopped."""
+    engine = warehouse.open_warehouse(db_url)
+    started = time.perf_counter()
+    run_id = runs.start_run(engine, command, files_seen=len(files))
+    summary = BatchSummary(run_id)
+    try:
+        run_documents(files, db_url, run_id, use_camelot, replace, limits, summary.outcomes, on_file)
+        if after:
+            after(engine, summary)
+    except BaseException:
+        summary.status = "interrupted"
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        summary.recorded = runs.finish_run(engine, run_id, summary.seconds, skipped=summary.count("skipped"),
+                                           status=summary.status)
+    create_markdown_artifact(markdown=summary_markdown(summary, title), key=artifact_key, description=summary.line())
+    return {"run_id": run_id, "seconds": summary.seconds, **summary.counts(),
+            "outcomes": [asdict(o) for o in summary.outcomes]}
 
 
 def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
@@ -94,20 +119,10 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
 
     @flow(name="bulletins-ingest", log_prints=False)
     def ingest_flow(paths: list[str], db_url: Optional[str] = None, command: str = "ingest",
-                    use_camelot: bool = True) -> dict:
-        engine = warehouse.open_warehouse(db_url)
-        started = time.perf_counter()
-        run_id = warehouse.start_run(engine, command)
-        summary = BatchSummary(run_id)
-        try:
-            summary.outcomes = run_documents(discover(paths), db_url, run_id, use_camelot, on_file)
-        finally:
-            summary.seconds = time.perf_counter() - started
-            warehouse.finish_run(engine, run_id, summary.counts(), summary.seconds)
-        create_markdown_artifact(markdown=summary_markdown(summary), key="bulletins-ingest-summary",
-                                 description=summary.line())
-        return {"run_id": run_id, "seconds": summary.seconds, **summary.counts(),
-                "outcomes": [asdict(o) for o in summary.outcomes]}
+                    use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None) -> dict:
+        return _recorded_run(db_url, discover(paths), command, use_camelot, replace,
+                             Limits(**limits) if limits else None, on_file, "Bulletin ingest",
+                             "bulletins-ingest-summary")
 
     return ingest_flow
 
@@ -117,22 +132,16 @@ def build_inbox_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
 
     @flow(name="bulletins-inbox", log_prints=False)
     def inbox_flow(inbox: str, db_url: Optional[str] = None, archive: Optional[str] = None,
-                   use_camelot: bool = True) -> dict:
+                   use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None,
+                   settle_seconds: float = SETTLE_SECONDS) -> dict:
         inbox = str(Path(inbox).resolve())
-        engine = warehouse.open_warehouse(db_url)
-        started = time.perf_counter()
-        run_id = warehouse.start_run(engine, f"inbox {inbox}")
-        summary = BatchSummary(run_id)
-        try:
-            summary.outcomes = run_documents(new_files(engine, inbox), db_url, run_id, use_camelot, on_file)
-            settle(engine, inbox, summary.outcomes, run_id, archive)
-        finally:
-            summary.seconds = time.perf_counter() - started
-            warehouse.finish_run(engine, run_id, summary.counts(), summary.seconds)
-        create_markdown_artifact(markdown=summary_markdown(summary, f"Inbox {inbox}"),
-                                 key="bulletins-inbox-summary", description=summary.line())
-        return {"run_id": run_id, "seconds": summary.seconds, **summary.counts(),
-                "outcomes": [asdict(o) for o in summary.outcomes]}
+        archive = str(Path(archive).resolve()) if archive else None
+        chosen = Limits(**limits) if limits else Limits.from_env()
+        files = new_files(warehouse.open_warehouse(db_url), inbox, settle_seconds, chosen)
+        return _recorded_run(db_url, files, f"inbox {inbox}" + (" --replace" if replace else ""), use_camelot,
+                             replace, chosen, on_file, f"Inbox {inbox}", "bulletins-inbox-summary",
+                             after=lambda engine, summary: settle(engine, inbox, summary.outcomes, summary.run_id,
+                                                                  archive))
 
     return inbox_flow
 

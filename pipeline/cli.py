@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -10,12 +11,56 @@ from pathlib import Path
 import click
 
 from pipeline import warehouse
+from pipeline.sources import shown
 
 DB_OPTION = click.option("--db", "db", envvar="BULLETINS_DB", default=None, metavar="URL",
                          help="SQLAlchemy URL of the warehouse (default: sqlite:///bulletins.db; env BULLETINS_DB).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Failed(click.ClickException):
+    """A one-line error and exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.message}", err=True)
+
+
+class GuardedGroup(click.Group):
+    """No traceback reaches the user: known errors are one line, anything else is one line
+    naming the exception (BULLETINS_DEBUG=1 shows the traceback); Ctrl-C and SIGTERM stop with
+    status 130 after the command's own clean-up has run."""
+
+    def invoke(self, ctx):
+        from pipeline.exports import ExportError
+        from pipeline.query import QueryRefused, QueryStopped
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt as exc:
+            why = f" ({exc.args[0]})" if exc.args and exc.args[0] else ""
+            click.echo(f"interrupted{why}", err=True)
+            ctx.exit(130)
+        except (warehouse.WarehouseError, ExportError, QueryRefused, QueryStopped) as exc:
+            raise Failed(shown(str(exc))) from None
+        except (OSError, ValueError, LookupError, RuntimeError) as exc:
+            if os.environ.get("BULLETINS_DEBUG"):
+                raise
+            raise Failed(shown(f"{type(exc).__name__}: {warehouse.one_line(exc)}")) from None
+        except Exception as exc:
+            if os.environ.get("BULLETINS_DEBUG"):
+                raise
+            from sqlalchemy.exc import DBAPIError
+
+            if isinstance(exc, DBAPIError):
+                raise Failed(shown(f"database: {warehouse.one_line(exc)}")) from None
+            raise Failed(shown(f"{type(exc).__name__}: {warehouse.one_line(exc)} "
+                               f"(BULLETINS_DEBUG=1 shows where)")) from None
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Turn Chinese progress bulletins (工作简报 / 情况通报) into a SQL warehouse of facts.
 
@@ -49,44 +94,65 @@ def _quiet_prefect() -> None:
 @DB_OPTION
 @click.option("--inbox", type=click.Path(file_okay=False), help="Ingest this folder's new files (one pass).")
 @click.option("--archive", type=click.Path(file_okay=False), help="With --inbox: move processed files here.")
+@click.option("--replace", is_flag=True,
+              help="The files correct documents loaded earlier from the same paths: those give way (recorded). "
+                   "Without it, a new file under an old name is a new document.")
 @click.option("--runner", type=click.Choice(["threads", "dask", "plain"]), default=None,
               help="threads (default): a Prefect flow with one task per document on threads; dask: on a Dask "
                    "cluster; plain: a loop without Prefect (the default when Prefect is not installed).")
 @click.option("--dask-address", metavar="HOST:PORT", help="Scheduler of an existing Dask cluster (implies --runner dask).")
 @click.option("--workers", type=int, help="Threads, or local Dask workers.")
 @click.option("--no-camelot", is_flag=True, help="pdfplumber only for PDF tables (faster; unruled tables may be missed).")
+@click.option("--max-bytes", type=int, metavar="N", help="Largest file read, in bytes (default 200 MiB; "
+              "env BULLETINS_MAX_BYTES).")
+@click.option("--max-pages", type=int, metavar="N", help="Most PDF pages (default 2000; env BULLETINS_MAX_PAGES).")
+@click.option("--max-inflated", type=int, metavar="N", help="Most bytes a PDF's compressed streams may inflate to "
+              "(default 512 MiB; env BULLETINS_MAX_INFLATED).")
+@click.option("--max-text-chars", type=int, metavar="N", help="Most characters of a text document (default 20 "
+              "million; env BULLETINS_MAX_TEXT_CHARS).")
+@click.option("--settle", type=float, default=None, metavar="SECONDS",
+              help="With --inbox: the pause between the two looks at each file's size and time (default 1).")
 @click.option("--verbose", "-v", is_flag=True, help="A line for every file.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary and errors.")
-def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: str | None, runner: str | None,
-           dask_address: str | None, workers: int | None, no_camelot: bool, verbose: bool, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: str | None, replace: bool,
+           runner: str | None, dask_address: str | None, workers: int | None, no_camelot: bool,
+           max_bytes: int | None, max_pages: int | None, max_inflated: int | None, max_text_chars: int | None,
+           settle: float | None, verbose: bool, quiet: bool) -> None:
     """Ingest files, folders or globs (.txt .md .html .pdf) into the warehouse.
 
     Re-running is safe: files already loaded (same content) are skipped without being read
-    again; a file whose content changed replaces its earlier facts. Bad files are reported one
-    line each on stderr and recorded as failures; the exit status is 1 when any file failed.
+    again. A document is its content: a changed file under a name loaded before is loaded as a
+    new document (a note says so), unless --replace says it corrects the earlier one. Bad files
+    are reported one line each on stderr and recorded as failures; the exit status is 1 when any
+    file failed. Only regular files are read, each within the limits (--max-*).
     With PREFECT_API_URL set, the flow runs on that Prefect server; otherwise on a temporary one.
 
     \b
     Example:
       bulletins ingest samples/ 'archive/**/*.pdf' --db sqlite:///warehouse.db
       bulletins ingest --inbox /srv/inbox --archive /srv/done      # from system cron
+      bulletins ingest corrected/2019-09.pdf --replace              # a corrected reissue
       bulletins ingest big-archive/ --dask-address tcp://10.0.0.5:8786
     """
-    from pipeline.ingest import BatchSummary, FileOutcome, discover
+    from pipeline.ingest import BatchSummary, FileOutcome
+    from pipeline.sources import Limits, discover
 
     if not paths and not inbox:
         raise click.UsageError("name files, folders or globs to ingest, or --inbox DIR")
-    if archive and not inbox:
-        raise click.UsageError("--archive goes with --inbox")
+    if (archive or settle is not None) and not inbox:
+        raise click.UsageError("--archive and --settle go with --inbox")
     runner = "dask" if dask_address else runner or ("threads" if prefect_available() else "plain")
     if runner != "plain" and not prefect_available():
         raise click.UsageError(f"--runner {runner} needs Prefect: pip install 'bulletin-warehouse[flows]'")
+    limits = Limits.from_env(max_bytes=max_bytes, max_pages=max_pages, max_inflated=max_inflated,
+                             max_text_chars=max_text_chars)
+    engine = warehouse.open_warehouse(db)  # a bad --db fails here, in one line, before any work
 
     if inbox:
-        from pipeline import warehouse as wh
-        from pipeline.inbox import new_files
+        from pipeline.inbox import SETTLE_SECONDS, new_files
 
-        total = len(new_files(wh.open_warehouse(db), str(Path(inbox).resolve())))
+        settle = SETTLE_SECONDS if settle is None else settle
+        total = len(new_files(engine, str(Path(inbox).resolve()), 0, limits))
     else:
         total = len(discover(paths))
     bar = click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True) \
@@ -98,38 +164,64 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
         if outcome.status == "failed":
             if bar:
                 click.echo("", err=True)
-            click.echo(f"error: {outcome.path}: {outcome.reason}", err=True)
+            click.echo(f"error: {shown(outcome.path)}: {shown(outcome.reason)}", err=True)
         elif verbose:
-            click.echo(f"{outcome.status:>8}  {outcome.path}" + (f"  ({outcome.facts} facts)" if outcome.facts else ""))
+            click.echo(f"{outcome.status:>8}  {shown(outcome.path)}" + (f"  ({outcome.facts} facts)" if outcome.facts else ""))
+        if outcome.note and not quiet:
+            click.echo(f"note: {shown(outcome.path)}: {outcome.note}", err=True)
 
-    command = "ingest " + " ".join(paths or ("--inbox", inbox))
+    command = "ingest " + " ".join(paths or ("--inbox", inbox)) + (" --replace" if replace else "")
     if runner == "plain":
         from pipeline.inbox import ingest_inbox
         from pipeline.ingest import Toolkit, ingest_paths
 
+        kit = Toolkit.create(use_camelot=not no_camelot, engine=engine, limits=limits)
         if inbox:
-            summary = ingest_inbox(inbox, db, archive, on_file=report)
+            summary = ingest_inbox(inbox, db, archive, on_file=report, kit=kit, replace=replace,
+                                   settle_seconds=settle)
         else:
-            summary = ingest_paths(paths, db, command=command, on_file=report,
-                                   kit=Toolkit.create(use_camelot=not no_camelot,
-                                                      engine=warehouse.open_warehouse(db)))
+            summary = ingest_paths(paths, db, command=command, on_file=report, kit=kit, replace=replace)
     else:
         _quiet_prefect()
-        from flows.ingest_flow import build_inbox_flow, build_ingest_flow, task_runner
+        from dataclasses import asdict
 
+        from flows.ingest_flow import build_inbox_flow, build_ingest_flow, task_runner
+        from flows.temporary_server import temporary_server
+
+        _watch_children()
         chosen = task_runner(runner, dask_address, workers)
-        if inbox:
-            flow = build_inbox_flow(report).with_options(task_runner=chosen)
-            result = flow(inbox=inbox, db_url=db, archive=archive, use_camelot=not no_camelot)
-        else:
-            flow = build_ingest_flow(report).with_options(task_runner=chosen)
-            result = flow(paths=list(paths), db_url=db, command=command, use_camelot=not no_camelot)
+        server = temporary_server() if not os.environ.get("PREFECT_API_URL") else _no_server()
+        with server:
+            if inbox:
+                flow = build_inbox_flow(report).with_options(task_runner=chosen)
+                result = flow(inbox=inbox, db_url=db, archive=archive, use_camelot=not no_camelot, replace=replace,
+                              limits=asdict(limits), settle_seconds=settle)
+            else:
+                flow = build_ingest_flow(report).with_options(task_runner=chosen)
+                result = flow(paths=list(paths), db_url=db, command=command, use_camelot=not no_camelot,
+                              replace=replace, limits=asdict(limits))
         summary = BatchSummary(result["run_id"], [FileOutcome(**o) for o in result["outcomes"]], result["seconds"])
+        summary.recorded = {k: result[k] for k in ("files_seen", "loaded", "replaced", "skipped", "failed", "facts")}
     if bar:
         bar.render_finish()
     click.echo(summary.line())
     if summary.count("failed"):
         sys.exit(1)
+
+
+def _no_server():
+    import contextlib
+
+    return contextlib.nullcontext()
+
+
+def _watch_children() -> None:
+    """In the real process (not a test's in-process call), a watchdog stops our children if we are killed."""
+    ctx = click.get_current_context()
+    if (ctx.find_root().obj or {}).get("process"):
+        from pipeline.children import start_watchdog
+
+        ctx.find_root().obj["watchdog"] = start_watchdog()
 
 
 @main.command()
@@ -159,6 +251,7 @@ def serve(inbox: str, cron: str | None, interval: float | None, timezone: str | 
     from flows.serve import serve_inbox
 
     Path(inbox).mkdir(parents=True, exist_ok=True)
+    _watch_children()
     sys.exit(serve_inbox(str(Path(inbox).resolve()), db, cron or (None if interval else "0 * * * *"), interval,
                          timezone, archive, prefect_home))
 
@@ -175,15 +268,21 @@ def export() -> None:
 def export_facts(fmt: str, output: str, db: str | None) -> None:
     """Write every fact with its document, entity, metric, period, unit and provenance.
 
+    In CSV and Excel, text that a spreadsheet would run as a formula (=, +, -, @ first) is
+    defused: CSV cells get a leading apostrophe, Excel cells are stored as text.
+
     \b
     Example:
       bulletins export facts --format parquet -o facts.parquet
     """
+    from pipeline.exports import check_output, export_facts as write
+
     if fmt in ("parquet", "xlsx") and output == "-":
         raise click.UsageError(f"--format {fmt} needs -o FILE")
+    check_output(output)
     engine = _read_only_or_exit(db)
     out = sys.stdout if output == "-" and fmt == "csv" else output
-    n = warehouse.export_facts(engine, fmt, out)
+    n = write(engine, fmt, out)
     if output != "-":
         click.echo(f"wrote {n} facts to {output}", err=True)
 
@@ -193,33 +292,59 @@ def export_facts(fmt: str, output: str, db: str | None) -> None:
 @DB_OPTION
 @click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a row.")
-def query(sql: str, db: str | None, as_csv: bool, as_json: bool) -> None:
-    """Run a read-only SQL query and print the result.
+@click.option("--timeout", type=float, default=30.0, show_default=True, metavar="SECONDS",
+              help="Stop the query after this long (0: no limit).")
+def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float) -> None:
+    """Run one read-only SQL statement and print its rows as they come.
 
-    The warehouse is opened read-only, so a query can never change or delete data.
+    Only SELECT, WITH … SELECT, VALUES and EXPLAIN are accepted, one statement at a time, on a
+    connection that cannot write (SQLite: opened read-only with an authorizer that refuses
+    ATTACH, VACUUM, PRAGMA and writes; PostgreSQL: a read-only session). Ctrl-C stops a query.
 
     \b
     Example:
       bulletins query "SELECT entity, period_label, value, unit FROM facts_view
                        WHERE metric LIKE '%完成投资%' ORDER BY entity"
     """
-    engine = _read_only_or_exit(db)
+    from pipeline.query import QueryOptions, run_read_only
+
+    notices: list[str] = []
+    warehouse.open_read_only(db, notices)  # the warehouse exists; a killed writer's journal is rolled back
+    for notice in notices:
+        click.echo(f"note: {notice}", err=True)
     try:
-        columns, rows = warehouse.run_query(engine, sql)
-    except Exception as exc:  # bad SQL or a refused write: one line, no traceback
-        message = str(getattr(exc, "orig", exc)).splitlines()[0]
-        click.echo(f"error: query failed: {message}", err=True)
-        sys.exit(2)
-    if as_csv:
-        w = csv.writer(sys.stdout)
-        w.writerow(columns)
-        w.writerows(rows)
-    elif as_json:
-        for r in rows:
-            click.echo(json.dumps(dict(zip(columns, r)), ensure_ascii=False, default=str))
-    else:
-        click.echo(format_table(columns, rows))
-        click.echo(f"({len(rows)} rows)")
+        stream = run_read_only(warehouse.database_url(db), sql, QueryOptions(timeout=timeout))
+        columns = list(next(stream))
+    except Exception as exc:
+        _query_failed(exc)
+    try:
+        if as_csv:
+            w = csv.writer(sys.stdout)
+            w.writerow(columns)
+            for row in stream:
+                w.writerow(row)
+        elif as_json:
+            for r in stream:
+                click.echo(json.dumps(dict(zip(columns, r)), ensure_ascii=False, default=str))
+        else:
+            n = 0
+            for line, n in format_table_stream(columns, stream):
+                click.echo(line)
+            click.echo(f"({n} rows)")
+    except BrokenPipeError:  # `| head`: the reader has what it wanted
+        sys.stderr.close()
+    except Exception as exc:
+        _query_failed(exc)
+
+
+def _query_failed(exc: Exception):
+    from pipeline.query import QueryRefused, QueryStopped
+
+    if isinstance(exc, (QueryRefused, QueryStopped)):
+        raise Failed(f"query failed: {exc}")
+    if isinstance(exc, KeyboardInterrupt):
+        raise exc
+    raise Failed(f"query failed: {warehouse.one_line(exc)}")
 
 
 @main.command()
@@ -273,11 +398,7 @@ def names_pending(db: str | None, as_json: bool) -> None:
 
 
 def _writable(db):
-    try:
-        return warehouse.open_warehouse(db)
-    except Exception as exc:
-        click.echo(f"error: cannot open warehouse {warehouse.database_url(db)}: {exc}", err=True)
-        sys.exit(2)
+    return warehouse.open_warehouse(db)
 
 
 @names.command("accept")
@@ -295,11 +416,10 @@ def names_accept(raw: str, canonical: str, context: str | None, db: str | None) 
     from pipeline import names as review
 
     try:
-        n = review.accept(_writable(db), raw, canonical, context)
-    except LookupError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    click.echo(f"{raw} → {canonical}: {n} facts updated")
+        n, decision = review.accept(_writable(db), raw, canonical, context)
+    except (LookupError, review.DecisionError) as exc:
+        raise Failed(str(exc).strip("'\"")) from None
+    click.echo(f"{raw} → {canonical}: {n} facts updated (decision {decision}; undo with 'bulletins names undo {decision}')")
 
 
 @names.command("reject")
@@ -315,8 +435,11 @@ def names_reject(raw: str, context: str | None, db: str | None) -> None:
     """
     from pipeline import names as review
 
-    n = review.reject(_writable(db), raw, context)
-    click.echo(f"{raw}: its own entity, {n} facts updated")
+    try:
+        n, decision = review.reject(_writable(db), raw, context)
+    except review.DecisionError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"{raw}: its own entity, {n} facts updated (decision {decision})")
 
 
 @names.command("add")
@@ -335,8 +458,11 @@ def names_add(name: str, kind: str, parent: str | None, code: str | None, aliase
     """
     from pipeline import names as review
 
-    n = review.add(_writable(db), name, kind, parent, code, aliases)
-    click.echo(f"added {name} ({kind}); {n} facts updated")
+    try:
+        n, decision = review.add(_writable(db), name, kind, parent, code, aliases)
+    except review.DecisionError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"added {name} ({kind}); {n} facts updated (decision {decision})")
 
 
 @names.command("export")
@@ -360,46 +486,119 @@ def names_export(output: str, db: str | None) -> None:
 def names_import(path: str, db: str | None) -> None:
     """Apply the confirmed aliases of a CSV written by 'names export' (another archive's, say).
 
+    Every row is checked first (columns, UTF-8, blank names, one name given two entities); a
+    file with any problem applies nothing. The import is one decision, undone as one.
+
     \b
     Example:
       bulletins names import aliases.csv
     """
     from pipeline import names as review
 
-    click.echo(f"applied {review.import_aliases(_writable(db), path)} confirmed aliases from {path}")
+    try:
+        n, decision = review.import_aliases(_writable(db), path)
+    except review.DecisionError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"applied {n} confirmed aliases from {path} (decision {decision})")
+
+
+@names.command("decisions")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a decision.")
+def names_decisions(db: str | None, as_json: bool) -> None:
+    """Every decision on names, newest first: what, who (the OS user), when, undone or not.
+
+    \b
+    Example:
+      bulletins names decisions
+    """
+    from pipeline import names as review
+
+    rows = review.decisions(_read_only_or_exit(db))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    table = [(r["id"], r["action"], r["summary"], r["decided_by"], f"{r['decided_at']:%Y-%m-%d %H:%M}",
+              r["facts_changed"], f"{r['undone_at']:%Y-%m-%d %H:%M} by {r['undone_by']}" if r["undone_at"] else "")
+             for r in rows]
+    click.echo(format_table(["id", "action", "decision", "by", "at", "facts", "undone"], table, 60))
+
+
+@names.command("undo")
+@click.argument("decision_id", type=int)
+@DB_OPTION
+def names_undo(decision_id: int, db: str | None) -> None:
+    """Put back what decision ID changed (aliases, facts, an entity it added).
+
+    \b
+    Example:
+      bulletins names undo 12
+    """
+    from pipeline import names as review
+
+    try:
+        n = review.undo(_writable(db), decision_id)
+    except (LookupError, review.DecisionError) as exc:
+        raise Failed(str(exc).strip("'\"")) from None
+    click.echo(f"undid decision {decision_id}: {n} facts as they were before it")
 
 
 def _read_only_or_exit(db: str | None):
+    notices: list[str] = []
+    engine = warehouse.open_read_only(db, notices)
+    for notice in notices:
+        click.echo(f"note: {notice}", err=True)
     try:
-        engine = warehouse.open_read_only(db)
         with engine.connect():
             pass
-        return engine
     except Exception as exc:
-        click.echo(f"error: cannot open warehouse {warehouse.database_url(db)}: {exc}", err=True)
-        sys.exit(2)
+        raise Failed(f"cannot open warehouse {warehouse.database_url(db)}: {warehouse.one_line(exc)}") from None
+    return engine
 
 
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
+def _cell(v, max_width: int) -> str:
+    s = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
+    s = s.replace("\n", " ")
+    while _width(s) > max_width:
+        s = s[:-2] + "…"
+    return s
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * max(0, w - _width(s))
+
+
 def format_table(columns: list[str], rows: list[tuple], max_width: int = 40) -> str:
     """Aligned text table that accounts for double-width Han characters."""
-    def cell(v) -> str:
-        s = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
-        s = s.replace("\n", " ")
-        while _width(s) > max_width:
-            s = s[:-2] + "…"
-        return s
+    return "\n".join(line for line, _ in format_table_stream(columns, iter(rows), max_width, len(rows) or 1))
 
-    body = [[cell(v) for v in r] for r in rows]
-    widths = [max([_width(c)] + [_width(r[i]) for r in body]) for i, c in enumerate(columns)]
-    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    lines = ["  ".join(pad(c, w) for c, w in zip(columns, widths)), "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)) for r in body]
-    return "\n".join(lines)
+
+def format_table_stream(columns: list[str], rows, max_width: int = 40, measure: int = 1000):
+    """(line, rows so far) as rows come: widths are measured on the first `measure` rows, so that
+    a long result is printed while it is read, never held whole in memory."""
+    import itertools
+
+    head = [[_cell(v, max_width) for v in r] for r in itertools.islice(rows, measure)]
+    widths = [max([_width(c)] + [_width(r[i]) for r in head]) for i, c in enumerate(columns)]
+    yield "  ".join(_pad(c, w) for c, w in zip(columns, widths)), 0
+    yield "  ".join("-" * w for w in widths), 0
+    n = 0
+    for n, r in enumerate(itertools.chain(head, ([_cell(v, max_width) for v in r] for r in rows)), 1):
+        yield "  ".join(_pad(c, w) for c, w in zip(r, widths)), n
+
+
+def run() -> None:
+    """The `bulletins` program: signals stop it cleanly, and its children are watched."""
+    from pipeline.children import stop_on_signals
+
+    stop_on_signals()
+    main(obj={"process": True})
 
 
 if __name__ == "__main__":
-    main()
+    run()

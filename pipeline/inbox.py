@@ -1,39 +1,112 @@
 """An inbox folder of newly published bulletins: which files are new, and what to do with each
-once processed (record it; with an archive folder, move it there unless it failed)."""
+once processed (record it; with an archive folder, move it there unless it failed).
+
+A file is known by its place in the inbox (its path under the inbox folder) and its content: a
+new file under an old name is new. A file still being copied in is left for the next run: it is
+taken only when its size and modification time are the same at two looks a moment apart.
+Archiving keeps the file's subfolder path, never overwrites (a name taken gets " (2)", " (3)" …)
+and moves atomically: the archived name appears whole or not at all.
+"""
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Optional
 
 from pipeline import warehouse
-from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, discover, process_file, read_source
+from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, process_file, run_batch
+from pipeline.sources import Limits, discover, read_source
+from schemas.records import DocumentError
+
+SETTLE_SECONDS = 1.0  # between the two looks at a file's size and mtime
 
 
-SETTLE_SECONDS = 2.0  # a file written less than this ago may still be being copied in
-
-
-def new_files(engine, inbox: str, settle_seconds: float = SETTLE_SECONDS) -> list[str]:
-    """Files in the inbox not yet processed with their current content (and no longer growing)."""
-    seen = warehouse.inbox_seen(engine, inbox)
-    out = []
-    now = time.time()
-    for path in discover([inbox]):
+def _look(paths: list[str]) -> dict[str, tuple]:
+    out = {}
+    for p in paths:
         try:
-            if now - os.path.getmtime(path) < settle_seconds:
-                continue  # the next run takes it
+            st = os.stat(p)
+            out[p] = (st.st_size, st.st_mtime_ns)
         except OSError:
-            continue
+            out[p] = None
+    return out
+
+
+def inbox_name(inbox: str, path: str) -> str:
+    return os.path.relpath(path, inbox)
+
+
+def new_files(engine, inbox: str, settle_seconds: float = SETTLE_SECONDS, limits: Limits = Limits(),
+              between_looks: Optional[Callable[[], None]] = None) -> list[str]:
+    """Files in the inbox not yet processed with their current content, and not still growing."""
+    seen = warehouse.inbox_seen(engine, inbox)
+    candidates = discover([inbox])
+    if not candidates:
+        return []
+    first = _look(candidates)
+    if between_looks:
+        between_looks()
+    if settle_seconds > 0:
+        time.sleep(settle_seconds)
+    second = _look(candidates)
+    out = []
+    for path in candidates:
+        if first[path] != second[path]:
+            continue  # still being written: the next run takes it
         try:
-            _, sha = read_source(path)
-        except Exception:
-            out.append(path)  # unreadable: processing records why
-            continue
-        if (Path(path).name, sha) not in seen:
+            _, sha = read_source(path, limits)
+        except DocumentError:
+            sha = ""  # unreadable, not regular, too large: processing records why, once
+        if (inbox_name(inbox, path), sha) not in seen:
             out.append(path)
     return out
+
+
+def archive_file(path: str, inbox: str, archive: str) -> str:
+    """Move path to the same place under archive; never overwrites; returns where it went."""
+    rel = Path(inbox_name(inbox, path))
+    target_dir = Path(archive) / rel.parent
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stem, suffix = rel.stem, rel.suffix
+    for n in range(1, 10_000):
+        target = target_dir / (rel.name if n == 1 else f"{stem} ({n}){suffix}")
+        try:
+            # reserve the name: O_EXCL fails if anything holds it, so nothing is ever overwritten
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        except FileExistsError:
+            continue
+        try:
+            _move_onto_reserved(path, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return str(target)
+    raise FileExistsError(f"no free name for {rel} in {archive}")
+
+
+def _move_onto_reserved(src: str, target: Path) -> None:
+    try:
+        os.replace(src, target)  # same file system: one atomic rename over our own placeholder
+        return
+    except OSError as exc:
+        if exc.errno != 18:  # EXDEV: another file system
+            raise
+    # another file system: copy beside the target, flush, then rename into place
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copystat(src, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    os.unlink(src)
 
 
 def settle(engine, inbox: str, outcomes: list[FileOutcome], run_id: int, archive: Optional[str]) -> None:
@@ -42,30 +115,23 @@ def settle(engine, inbox: str, outcomes: list[FileOutcome], run_id: int, archive
             continue  # gone between listing and reading: nothing to record
         moved = None
         if archive and outcome.status != "failed" and os.path.exists(outcome.path):
-            Path(archive).mkdir(parents=True, exist_ok=True)
-            moved = str(Path(archive) / Path(outcome.path).name)
-            shutil.move(outcome.path, moved)
-        warehouse.record_inbox_file(engine, inbox, outcome, run_id, moved)
+            moved = archive_file(outcome.path, inbox, archive)
+        warehouse.record_inbox_file(engine, inbox, inbox_name(inbox, outcome.path), outcome.sha256, outcome,
+                                    run_id, moved)
 
 
 def ingest_inbox(inbox: str, db_url: Optional[str] = None, archive: Optional[str] = None,
-                 on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None) -> BatchSummary:
+                 on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None,
+                 replace: bool = False, settle_seconds: float = SETTLE_SECONDS) -> BatchSummary:
     """One pass over the inbox without Prefect (system cron, a systemd timer)."""
     inbox = str(Path(inbox).resolve())
+    archive = str(Path(archive).resolve()) if archive else None
     engine = warehouse.open_warehouse(db_url)
-    started = time.perf_counter()
-    run_id = warehouse.start_run(engine, f"inbox {inbox}")
-    summary = BatchSummary(run_id)
-    kit = kit or Toolkit.create(engine=engine)
     try:
-        for path in new_files(engine, inbox):
-            outcome = process_file(engine, path, run_id, kit)
-            summary.outcomes.append(outcome)
-            if on_file:
-                on_file(outcome)
-        settle(engine, inbox, summary.outcomes, run_id, archive)
+        kit = kit or Toolkit.create(engine=engine)
+        files = new_files(engine, inbox, settle_seconds, kit.limits)
+        return run_batch(engine, files, f"inbox {inbox}" + (" --replace" if replace else ""),
+                         lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace), on_file,
+                         after=lambda summary: settle(engine, inbox, summary.outcomes, summary.run_id, archive))
     finally:
-        summary.seconds = time.perf_counter() - started
-        warehouse.finish_run(engine, run_id, summary.counts(), summary.seconds)
         engine.dispose()
-    return summary

@@ -3,8 +3,6 @@ loop over many. Nothing here imports Prefect: flows/ wires these functions into 
 """
 from __future__ import annotations
 
-import glob
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -14,17 +12,17 @@ from typing import Callable, Iterable, Iterator, Optional
 from extractors.prose import ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables
-from pipeline import warehouse
+from pipeline import runs, warehouse
 from pipeline.metadata import extract_metadata
 from pipeline.normalize import normalize_lines, normalize_text
 from pipeline.metrics import MetricCatalog
 from pipeline.reconcile import Gazetteer, Reconciler, normalize_name
 from pipeline.table_facts import metric_from_path, table_facts
+from pipeline.sources import Limits, discover, read_source, shown
 from pipeline.validate import validate
 from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, SourceText
 
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
-MAX_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -36,50 +34,15 @@ class Toolkit:
     reconciler: Reconciler
     metrics: MetricCatalog
     use_camelot: bool = True  # camelot reads unruled PDF tables beside pdfplumber; off makes PDFs faster
+    limits: Limits = field(default_factory=Limits)
 
     @classmethod
-    def create(cls, use_camelot: bool = True, engine=None) -> "Toolkit":
+    def create(cls, use_camelot: bool = True, engine=None, limits: Optional[Limits] = None) -> "Toolkit":
         """With an engine, the archivists' decisions and added entities in that warehouse apply."""
         extra, confirmed = (warehouse.archivist_knowledge(engine) if engine is not None else ([], {}))
         gazetteer = Gazetteer.load(extra)
         return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed), MetricCatalog.load(),
-                   use_camelot)
-
-
-def discover(paths: Iterable[str]) -> list[str]:
-    """Files named directly, every non-hidden file under a folder, and glob matches; sorted, unique."""
-    found: list[str] = []
-    for p in paths:
-        matches = glob.glob(p, recursive=True) if any(ch in p for ch in "*?[") else [p]
-        if not matches:
-            found.append(p)  # reported later as "no such file"
-        for m in matches:
-            if os.path.isdir(m):
-                for root, dirs, files in os.walk(m):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                    found.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
-            else:
-                found.append(m)
-    seen, out = set(), []
-    for f in found:
-        key = os.path.abspath(f)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def read_source(path: str) -> tuple[bytes, str]:
-    if not os.path.exists(path):
-        raise DocumentError("missing", "no such file")
-    if os.path.getsize(path) > MAX_BYTES:
-        raise DocumentError("too_large", f"larger than {MAX_BYTES // 2**20} MiB")
-    data = Path(path).read_bytes()
-    return data, sha256_of(data)
+                   use_camelot, limits or Limits.from_env())
 
 
 def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDocument:
@@ -90,6 +53,9 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
     if suffix == ".pdf":
         return _extract_pdf(path, data, sha, kit)
     text, encoding = read_text_file(path, data)
+    if len(text) > kit.limits.max_text_chars:
+        raise DocumentError("too_large", f"{len(text):,} characters of text, over the limit of "
+                                         f"{kit.limits.max_text_chars:,} (--max-text-chars)")
     lines = normalize_text(text)
     if not lines:
         raise DocumentError("empty", "no text after removing blank lines and boilerplate")
@@ -104,7 +70,8 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
 
     if not data.strip():
         raise DocumentError("empty", "file is empty")
-    pdf = read_pdf(path, data, use_camelot=kit.use_camelot)
+    pdf = read_pdf(path, data, use_camelot=kit.use_camelot, max_pages=kit.limits.max_pages,
+                   max_inflated=kit.limits.max_inflated)
     lines, origins = normalize_lines(pdf.lines)
     if not lines:
         raise DocumentError("empty", "PDF has no text")
@@ -169,6 +136,8 @@ class FileOutcome:
     facts: int = 0
     kind: str = ""
     reason: str = ""
+    sha256: str = ""
+    note: str = ""  # something the archivist should know about a file that loaded
 
 
 @dataclass
@@ -176,6 +145,8 @@ class BatchSummary:
     run_id: int
     outcomes: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    recorded: Optional[dict] = None  # the counts the warehouse holds for the run, once finished
+    status: str = "finished"
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -185,13 +156,16 @@ class BatchSummary:
         return sum(o.facts for o in self.outcomes if o.status in ("loaded", "replaced"))
 
     def counts(self) -> dict:
-        return {"files_seen": len(self.outcomes), "loaded": self.count("loaded"), "replaced": self.count("replaced"),
+        mine = {"files_seen": len(self.outcomes), "loaded": self.count("loaded"), "replaced": self.count("replaced"),
                 "skipped": self.count("skipped"), "failed": self.count("failed"), "facts": self.facts}
+        return {**mine, **(self.recorded or {})}
 
     def line(self) -> str:
         c = self.counts()
+        ended = "" if self.status == "finished" else f" ({self.status})"
         return (f"{c['files_seen']} files: {c['loaded']} loaded, {c['replaced']} replaced, {c['skipped']} skipped "
-                f"(already loaded), {c['failed']} failed; {c['facts']} facts in {self.seconds:.1f} s (run {self.run_id})")
+                f"(already loaded), {c['failed']} failed; {c['facts']} facts in {self.seconds:.1f} s "
+                f"(run {self.run_id}){ended}")
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -208,24 +182,34 @@ def is_transient(exc: BaseException) -> bool:
                             "deadlock", "could not serialize"))
 
 
-def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: bool = False) -> FileOutcome:
+def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: bool = False,
+                 replace: bool = False) -> FileOutcome:
     """Read, extract and load one file; a bad file becomes a failure row, never an exception.
-    With raise_transient, a transient error is raised instead, for the caller to retry."""
+    With raise_transient, a transient error is raised instead, for the caller to retry.
+    With replace, the file corrects the document loaded earlier from the same path."""
     sha = None
     try:
-        data, sha = read_source(path)
+        data, sha = read_source(path, kit.limits)
         if warehouse.is_loaded(engine, sha):
-            return FileOutcome(path, "skipped")
+            return FileOutcome(path, "skipped", sha256=sha)
         doc = extract_document(path, data, sha, kit)
+        del data
         for attempt in range(3):
             try:
-                status = warehouse.load_document(engine, doc, run_id, kit.gazetteer)
+                status = warehouse.load_document(engine, doc, run_id, kit.gazetteer, replace=replace)
                 break
             except Exception as exc:  # a deadlock or a locked database: the transaction rolled back
                 if raise_transient or attempt == 2 or not is_transient(exc):
                     raise
                 time.sleep(0.2 * (attempt + 1))
-        return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0)
+        note = ""
+        if status == "loaded" and not replace:
+            earlier = warehouse.same_path_documents(engine, path, sha)
+            if earlier:
+                note = (f"loaded as a new document beside {len(earlier)} earlier one(s) from the same path with "
+                        f"other content (last loaded {max(t for _, t in earlier):%Y-%m-%d %H:%M}); "
+                        f"if it corrects them, ingest it again with --replace")
+        return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0, sha256=sha, note=note)
     except DocumentError as exc:
         kind, reason = exc.kind, exc.reason
     except Exception as exc:  # an extractor bug must not stop the batch either
@@ -233,40 +217,58 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: 
             raise
         kind, reason = "error", f"{type(exc).__name__}: {exc}".splitlines()[0]
     record_failed(engine, run_id, path, kind, reason, sha)
-    return FileOutcome(path, "failed", kind=kind, reason=reason)
+    return FileOutcome(path, "failed", kind=kind, reason=reason, sha256=sha or "")
 
 
 def record_failed(engine, run_id: int, path: str, kind: str, reason: str, sha: Optional[str] = None) -> None:
-    warehouse.record_failure(engine, run_id, os.path.abspath(path), kind, reason, sha)
+    runs.record_failure(engine, run_id, os.path.abspath(path), kind, reason, sha)
 
 
-def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: str = "ingest",
-                 on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None) -> BatchSummary:
-    """The plain loop: every file in turn, one transaction each."""
-    engine = warehouse.open_warehouse(db_url)
+def run_batch(engine, files: list[str], command: str, process: Callable[[str, int], FileOutcome],
+              on_file: Optional[Callable[[FileOutcome], None]] = None,
+              after: Optional[Callable[[BatchSummary], None]] = None) -> BatchSummary:
+    """A recorded run over files: process(path, run_id) each in turn. Interrupted (Ctrl-C,
+    SIGTERM), the run is closed as 'interrupted' with what it wrote, and the interruption goes on."""
     started = time.perf_counter()
-    run_id = warehouse.start_run(engine, command)
+    run_id = runs.start_run(engine, command, files_seen=len(files))
     summary = BatchSummary(run_id)
-    kit = kit or Toolkit.create(engine=engine)
     try:
-        for path in discover(paths):
-            outcome = process_file(engine, path, run_id, kit)
+        for path in files:
+            outcome = process(path, run_id)
             summary.outcomes.append(outcome)
             if on_file:
                 on_file(outcome)
+        if after:
+            after(summary)
+    except BaseException:
+        summary.status = "interrupted"
+        raise
     finally:
         summary.seconds = time.perf_counter() - started
-        warehouse.finish_run(engine, run_id, summary.counts(), summary.seconds)
-        engine.dispose()
+        summary.recorded = runs.finish_run(engine, run_id, summary.seconds, skipped=summary.count("skipped"),
+                                           status=summary.status)
     return summary
+
+
+def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: str = "ingest",
+                 on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None,
+                 replace: bool = False) -> BatchSummary:
+    """The plain loop: every file in turn, one transaction each."""
+    engine = warehouse.open_warehouse(db_url)
+    try:
+        kit = kit or Toolkit.create(engine=engine)
+        return run_batch(engine, discover(paths), command,
+                         lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace), on_file)
+    finally:
+        engine.dispose()
 
 
 def iter_documents(paths: Iterable[str], kit: Optional[Toolkit] = None) -> Iterator[ExtractedDocument | DocumentError]:
     """Extraction alone, for tools and tests that need no warehouse."""
-    kit = kit or Toolkit.create(engine=engine)
+    kit = kit or Toolkit.create()
     for path in discover(paths):
         try:
-            data, sha = read_source(path)
+            data, sha = read_source(path, kit.limits)
             yield extract_document(path, data, sha, kit)
         except DocumentError as exc:
             exc.path = path

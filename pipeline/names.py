@@ -8,11 +8,12 @@ import datetime as dt
 import json
 from typing import Optional
 
-from sqlalchemy import Engine, and_, func, select, update
+from sqlalchemy import Engine, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.reconcile import kind_by_suffix, normalize_name
-from schemas.models import Document, Entity, EntityAlias, FactRow
+from pipeline.runs import os_user
+from schemas.models import Document, Entity, EntityAlias, FactRow, NameDecision
 
 ALIAS_CSV_COLUMNS = ["raw", "context", "entity", "kind", "parent", "code", "method", "score", "confirmed"]
 
@@ -37,6 +38,19 @@ def pending(engine: Engine) -> list[dict]:
         return out
 
 
+class DecisionError(ValueError):
+    """A decision that cannot be taken as asked (a blank name, a bad import file)."""
+
+
+def _key(raw: Optional[str], what: str = "name") -> str:
+    """The normalized name, or DecisionError for a blank one: a blank name would match every fact
+    whose name was lost in extraction."""
+    key = normalize_name(raw or "")
+    if not key.strip():
+        raise DecisionError(f"the {what} is blank: give the name as it appears in the bulletins")
+    return key
+
+
 def _entity(s: Session, name: str, kind: Optional[str] = None, parent: Optional[str] = None,
             code: Optional[str] = None, source: str = "archivist") -> Entity:
     entity = s.scalar(select(Entity).where(Entity.name == name))
@@ -48,12 +62,48 @@ def _entity(s: Session, name: str, kind: Optional[str] = None, parent: Optional[
     return entity
 
 
-def _decide(s: Session, key: str, context: Optional[str], entity: Entity, method: str) -> int:
+class _Journal:
+    """What a decision changes, as it was before: enough to put it back (names undo)."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[tuple[str, str], Optional[dict]] = {}
+        self.facts: dict[int, list] = {}
+        self.entities_created: list[int] = []
+        self.entities_before: dict[int, dict] = {}
+
+    def alias(self, alias: Optional[EntityAlias], key: str, context: str) -> None:
+        if (key, context) in self.aliases:
+            return
+        self.aliases[(key, context)] = None if alias is None else dict(
+            entity_id=alias.entity_id, method=alias.method, score=alias.score, confirmed=alias.confirmed,
+            candidates=alias.candidates, decided_at=alias.decided_at.isoformat() if alias.decided_at else None)
+
+    def facts_of(self, s: Session, where) -> None:
+        for fid, eid, method, score in s.execute(select(FactRow.id, FactRow.entity_id, FactRow.entity_method,
+                                                        FactRow.entity_score).where(where)):
+            self.facts.setdefault(fid, [eid, method, score])
+
+    def entity(self, e: Entity, created: bool) -> None:
+        if created:
+            self.entities_created.append(e.id)
+        elif e.id not in self.entities_before and e.id not in self.entities_created:
+            self.entities_before[e.id] = dict(kind=e.kind, parent=e.parent, code=e.code, source=e.source)
+
+    def dump(self) -> str:
+        return json.dumps({"aliases": [[k, c, v] for (k, c), v in self.aliases.items()],
+                           "facts": [[fid, *v] for fid, v in self.facts.items()],
+                           "entities_created": self.entities_created,
+                           "entities_before": {str(k): v for k, v in self.entities_before.items()}},
+                          ensure_ascii=False)
+
+
+def _decide(s: Session, key: str, context: Optional[str], entity: Entity, method: str, journal: _Journal) -> int:
     """Record a confirmed alias and re-point the facts it covers; returns the facts changed."""
     contexts = [context] if context is not None else [c for (c,) in s.execute(
         select(EntityAlias.context).where(EntityAlias.raw == key)).all()] or [""]
     for c in contexts:
         alias = s.scalar(select(EntityAlias).where(EntityAlias.raw == key, EntityAlias.context == c))
+        journal.alias(alias, key, c)
         if alias is None:
             alias = EntityAlias(raw=key, context=c, entity_id=entity.id, method=method, score=1.0)
             s.add(alias)
@@ -62,34 +112,120 @@ def _decide(s: Session, key: str, context: Optional[str], entity: Entity, method
     where = FactRow.entity_key == key
     if context:  # "" or None: wherever the name was read
         where = and_(where, FactRow.entity_context == context)
+    journal.facts_of(s, where)
     changed = s.execute(update(FactRow).where(where).values(entity_id=entity.id, entity_method=method,
                                                             entity_score=1.0)).rowcount
     return changed or 0
 
 
-def accept(engine: Engine, raw: str, canonical: str, context: Optional[str] = None) -> int:
-    """RAW means CANONICAL (an existing entity, or a new one the archivist names)."""
+def _record(s: Session, action: str, summary: str, changed: int, journal: _Journal) -> int:
+    decision = NameDecision(action=action, summary=summary, decided_at=dt.datetime.now(), decided_by=os_user(),
+                            facts_changed=changed, undo_state=journal.dump())
+    s.add(decision)
+    s.flush()
+    return decision.id
+
+
+def accept(engine: Engine, raw: str, canonical: str, context: Optional[str] = None) -> tuple[int, int]:
+    """RAW means CANONICAL (an existing entity). Returns (facts changed, decision id)."""
+    key = _key(raw)
+    if not (canonical or "").strip():
+        raise DecisionError("the entity is blank")
     with Session(engine) as s, s.begin():
         entity = s.scalar(select(Entity).where(Entity.name == canonical))
         if entity is None:
             raise LookupError(f"no entity {canonical!r}: add it first with 'bulletins names add'")
-        return _decide(s, normalize_name(raw), context, entity, "confirmed")
+        journal = _Journal()
+        n = _decide(s, key, context, entity, "confirmed", journal)
+        where = f" in {context}" if context else ""
+        return n, _record(s, "accept", f"{key}{where} → {canonical}", n, journal)
 
 
-def reject(engine: Engine, raw: str, context: Optional[str] = None) -> int:
+def reject(engine: Engine, raw: str, context: Optional[str] = None) -> tuple[int, int]:
     """RAW is none of the candidates: it is an entity of its own, under its own name."""
-    key = normalize_name(raw)
+    key = _key(raw)
     with Session(engine) as s, s.begin():
-        return _decide(s, key, context, _entity(s, key), "confirmed")
+        journal = _Journal()
+        existed = s.scalar(select(Entity).where(Entity.name == key))
+        entity = _entity(s, key)
+        journal.entity(entity, created=existed is None)
+        n = _decide(s, key, context, entity, "confirmed", journal)
+        return n, _record(s, "reject", f"{key}: its own entity", n, journal)
 
 
 def add(engine: Engine, name: str, kind: str, parent: Optional[str] = None, code: Optional[str] = None,
-        aliases: tuple[str, ...] = ()) -> int:
-    """A new canonical entity; its aliases resolve to it from now on. Returns facts changed."""
+        aliases: tuple[str, ...] = ()) -> tuple[int, int]:
+    """A new canonical entity; its aliases resolve to it from now on. Returns (facts changed, decision id)."""
+    if not (name or "").strip() or not (kind or "").strip():
+        raise DecisionError("the name and the kind of a new entity cannot be blank")
+    keys = [_key(a, "alias") for a in (name, *aliases)]
     with Session(engine) as s, s.begin():
+        journal = _Journal()
+        existed = s.scalar(select(Entity).where(Entity.name == name))
         entity = _entity(s, name, kind, parent, code)
+        journal.entity(entity, created=existed is None)
         entity.kind, entity.parent, entity.code, entity.source = kind, parent, code, "archivist"
-        return sum(_decide(s, normalize_name(a), None, entity, "confirmed") for a in (name, *aliases))
+        n = sum(_decide(s, k, None, entity, "confirmed", journal) for k in keys)
+        return n, _record(s, "add", f"{name} ({kind})" + (f" aka {', '.join(aliases)}" if aliases else ""), n, journal)
+
+
+def decisions(engine: Engine) -> list[dict]:
+    """Every decision, newest first, with who took it and when, and whether it was undone."""
+    with Session(engine) as s:
+        return [dict(id=d.id, action=d.action, summary=d.summary, decided_at=d.decided_at, decided_by=d.decided_by,
+                     facts_changed=d.facts_changed, undone_at=d.undone_at, undone_by=d.undone_by)
+                for d in s.scalars(select(NameDecision).order_by(NameDecision.id.desc()))]
+
+
+def undo(engine: Engine, decision_id: int) -> int:
+    """Put back what a decision changed; refused while a later decision on the same names stands.
+    Returns the facts changed back."""
+    with Session(engine) as s, s.begin():
+        decision = s.get(NameDecision, decision_id)
+        if decision is None or decision.action == "undo":
+            raise LookupError(f"no decision {decision_id}: see 'bulletins names decisions'")
+        if decision.undone_at is not None:
+            raise DecisionError(f"decision {decision_id} was undone on {decision.undone_at:%Y-%m-%d %H:%M} "
+                             f"by {decision.undone_by}")
+        state = json.loads(decision.undo_state)
+        keys = {(k, c) for k, c, _ in state["aliases"]}
+        for later in s.scalars(select(NameDecision).where(NameDecision.id > decision_id,
+                                                          NameDecision.undone_at.is_(None))):
+            later_keys = {(k, c) for k, c, _ in json.loads(later.undo_state).get("aliases", [])}
+            if keys & later_keys:
+                raise DecisionError(f"decision {later.id} ({later.summary}) changed the same names later: "
+                                 f"undo it first")
+        for key, context, before in state["aliases"]:
+            alias = s.scalar(select(EntityAlias).where(EntityAlias.raw == key, EntityAlias.context == context))
+            if before is None:
+                if alias is not None:
+                    s.delete(alias)
+                continue
+            if alias is None:
+                alias = EntityAlias(raw=key, context=context)
+                s.add(alias)
+            alias.entity_id, alias.method, alias.score = before["entity_id"], before["method"], before["score"]
+            alias.confirmed, alias.candidates = before["confirmed"], before["candidates"]
+            alias.decided_at = dt.datetime.fromisoformat(before["decided_at"]) if before["decided_at"] else None
+        s.flush()
+        for fid, eid, method, score in state["facts"]:
+            s.execute(update(FactRow).where(FactRow.id == fid).values(entity_id=eid, entity_method=method,
+                                                                      entity_score=score))
+        for eid, before in state["entities_before"].items():
+            entity = s.get(Entity, int(eid))
+            if entity is not None:
+                entity.kind, entity.parent, entity.code, entity.source = (before["kind"], before["parent"],
+                                                                          before["code"], before["source"])
+        for eid in state["entities_created"]:
+            in_use = s.scalar(select(func.count()).select_from(FactRow).where(FactRow.entity_id == eid)) or \
+                s.scalar(select(func.count()).select_from(EntityAlias).where(EntityAlias.entity_id == eid))
+            if not in_use:
+                s.execute(delete(Entity).where(Entity.id == eid))
+        decision.undone_at, decision.undone_by = dt.datetime.now(), os_user()
+        s.add(NameDecision(action="undo", summary=f"undo {decision_id}: {decision.summary}",
+                           decided_at=decision.undone_at, decided_by=decision.undone_by,
+                           facts_changed=len(state["facts"]), undo_state="{}"))
+        return len(state["facts"])
 
 
 def export_aliases(engine: Engine, path: str) -> int:
@@ -105,15 +241,61 @@ def export_aliases(engine: Engine, path: str) -> int:
     return len(rows)
 
 
-def import_aliases(engine: Engine, path: str) -> int:
-    """Confirmed aliases from another archive's export apply here (unconfirmed rows are skipped)."""
-    n = 0
-    with open(path, encoding="utf-8") as fh, Session(engine) as s, s.begin():
-        for row in csv.DictReader(fh):
-            if str(row.get("confirmed", "")).strip() not in ("1", "true", "True"):
-                continue
-            entity = _entity(s, row["entity"], row.get("kind") or None, row.get("parent") or None,
-                             row.get("code") or None)
-            _decide(s, normalize_name(row["raw"]), row.get("context", ""), entity, "confirmed")
-            n += 1
-    return n
+def read_alias_csv(path: str) -> list[dict]:
+    """The confirmed rows of an alias CSV, every row checked first: DecisionError names the first
+    problem (its line), and nothing is applied from a file that has one."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise DecisionError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DecisionError(f"{path} is not UTF-8 (byte {exc.start}): save it as UTF-8 CSV") from None
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in ("raw", "context", "entity", "confirmed") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DecisionError(f"{path} lacks the column(s) {', '.join(missing)} (write one with 'bulletins names export')")
+    rows, decided, entities = [], {}, {}
+    for line, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DecisionError(f"{path} line {line}: the row has {'more' if None in row else 'fewer'} cells than the header")
+        if str(row["confirmed"]).strip() not in ("1", "true", "True", "0", "false", "False", ""):
+            raise DecisionError(f"{path} line {line}: confirmed must be 1 or 0, not {row['confirmed']!r}")
+        if str(row["confirmed"]).strip() not in ("1", "true", "True"):
+            continue
+        try:
+            key = _key(row["raw"], "raw name")
+        except DecisionError as exc:
+            raise DecisionError(f"{path} line {line}: {exc}") from None
+        entity = (row["entity"] or "").strip()
+        if not entity:
+            raise DecisionError(f"{path} line {line}: the entity is blank")
+        context = (row.get("context") or "").strip()
+        if decided.get((key, context), entity) != entity:
+            raise DecisionError(f"{path} line {line}: {key!r} in {context or 'every context'!r} is given two "
+                             f"entities: {decided[(key, context)]!r} and {entity!r}")
+        shape = (row.get("kind") or "", row.get("parent") or "", row.get("code") or "")
+        if entities.get(entity, shape) != shape and all(entities.get(entity, shape)) and all(shape):
+            raise DecisionError(f"{path} line {line}: the entity {entity!r} is described two ways")
+        decided[(key, context)] = entity
+        entities.setdefault(entity, shape)
+        rows.append(dict(key=key, context=context, entity=entity, kind=row.get("kind") or None,
+                         parent=row.get("parent") or None, code=row.get("code") or None))
+    return rows
+
+
+def import_aliases(engine: Engine, path: str) -> tuple[int, int]:
+    """Confirmed aliases from another archive's export apply here, all or none (unconfirmed rows are
+    skipped). Returns (aliases applied, decision id)."""
+    rows = read_alias_csv(path)
+    with Session(engine) as s, s.begin():
+        journal = _Journal()
+        changed = 0
+        for row in rows:
+            existed = s.scalar(select(Entity).where(Entity.name == row["entity"]))
+            entity = _entity(s, row["entity"], row["kind"], row["parent"], row["code"])
+            journal.entity(entity, created=existed is None)
+            changed += _decide(s, row["key"], row["context"], entity, "confirmed", journal)
+        return len(rows), _record(s, "import", f"{len(rows)} aliases from {path}", changed, journal)

@@ -1,8 +1,9 @@
-"""The warehouse: engine, schema, loading one document per transaction, runs, failures, export.
+"""The warehouse: engine, schema, loading one document per transaction, the inbox's records.
 
-Loading is idempotent by content hash: a document whose sha256 is loaded is skipped; a file at
-a path already loaded with other content replaces the earlier document and its facts, in the
-same transaction as the new load.
+Loading is idempotent by content hash: a document whose sha256 is loaded is skipped. A document
+is its content: a new file under an old name is a new document, unless the archivist says it is
+a correction (`--replace`), which replaces the earlier one in the same transaction and is recorded.
+Runs and failures: pipeline/runs.py; exports: pipeline/exports.py; read-only query: pipeline/query.py.
 """
 from __future__ import annotations
 
@@ -19,19 +20,65 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.reconcile import Gazetteer
+from pipeline.runs import os_user
 from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow, InboxFile,
-                            IngestRun, Metric, NoteRow)
+                            IngestRun, Metric, NoteRow, Replacement)
 from schemas.records import ExtractedDocument
 
 DEFAULT_DB = "sqlite:///bulletins.db"
-EXPORT_COLUMNS = ["document", "sha256", "title", "issuer", "issued_on", "period_label", "period_start", "period_end",
-                  "entity", "entity_raw", "entity_kind", "metric", "metric_raw", "value", "unit", "value_base",
-                  "unit_base", "source_kind", "page", "table_index", "row", "col", "quote", "extractor", "confidence",
-                  "flags", "line", "entity_method", "entity_score", "load_id", "document_path", "fact_id"]
-
 
 def database_url(url: Optional[str]) -> str:
     return url or os.environ.get("BULLETINS_DB") or DEFAULT_DB
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be opened or written; the message is one line for the user."""
+
+
+def sqlite_path(url: str) -> Optional[str]:
+    """The file of a SQLite URL (None for in-memory), or None for another database."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    return parsed.database if parsed.database and parsed.database != ":memory:" else None
+
+
+def sqlite_uri(path: str, mode: str) -> str:
+    """A sqlite3 URI for a path: '#', '?' and '%' in names are percent-encoded, not cut off."""
+    from urllib.parse import quote
+
+    return f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+
+
+def one_line(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's background link."""
+    inner = getattr(exc, "orig", None) or exc
+    text = str(inner).strip().splitlines()
+    return (text[0] if text else type(inner).__name__).strip()
+
+
+def _parse_url(url: str):
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise WarehouseError(f"not a database URL: {url!r} (e.g. sqlite:///bulletins.db or "
+                             f"postgresql+psycopg://user@host/db)") from None
+
+
+def _check_sqlite_file(path: str, writable: bool) -> None:
+    p = Path(path)
+    if p.is_dir():
+        raise WarehouseError(f"{path} is a folder, not a warehouse file")
+    if writable:
+        if p.exists() and not os.access(p, os.W_OK):
+            raise WarehouseError(f"{path} is read-only: a writing command needs write permission")
+        if p.parent.exists() and not os.access(p.parent, os.W_OK | os.X_OK):
+            raise WarehouseError(f"cannot write in the folder {p.parent} (SQLite keeps its journal beside the file)")
 
 
 def _sqlite_pragmas(engine: Engine, read_only: bool = False) -> None:
@@ -46,35 +93,74 @@ def _sqlite_pragmas(engine: Engine, read_only: bool = False) -> None:
 
 
 def open_warehouse(url: Optional[str] = None) -> Engine:
-    """Engine on the warehouse, schema created if missing."""
+    """Engine on the warehouse, schema created or upgraded if needed; WarehouseError in one line."""
+    from sqlalchemy.exc import DBAPIError
+
     url = database_url(url)
-    engine = create_engine(url, future=True)
+    parsed = _parse_url(url)
+    try:
+        engine = create_engine(parsed, future=True)
+    except Exception as exc:  # an unknown dialect, a driver not installed
+        raise WarehouseError(f"cannot use {url}: {one_line(exc)}") from None
     if engine.dialect.name == "sqlite":
+        path = sqlite_path(url)
+        if path:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WarehouseError(f"cannot create the folder of {path}: {exc.strerror}") from None
+            _check_sqlite_file(path, writable=True)
         _sqlite_pragmas(engine)
-        if engine.url.database and engine.url.database != ":memory:":
-            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
-    ensure_schema(engine)
+    try:
+        ensure_schema(engine)
+    except DBAPIError as exc:
+        raise WarehouseError(f"cannot open warehouse {url}: {one_line(exc)}") from None
     return engine
 
 
-def open_read_only(url: Optional[str] = None) -> Engine:
-    """An engine that cannot change data: SQLite opened with mode=ro, PostgreSQL read-only transactions."""
+def recover_sqlite(path: str) -> bool:
+    """Roll back the hot journal a killed writer left, which a read-only connection cannot do.
+    Returns True when there was one to roll back."""
+    import sqlite3
+
+    journal = Path(path + "-journal")
+    if not journal.exists() or journal.stat().st_size == 0:
+        return False
+    if not os.access(path, os.W_OK) or not os.access(Path(path).parent, os.W_OK | os.X_OK):
+        raise WarehouseError(f"{path} holds an unfinished write (hot journal {journal.name}) that only a user "
+                             f"with write permission can roll back: run 'bulletins stats' as that user")
+    conn = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # taking the read lock rolls it back
+    finally:
+        conn.close()
+    return not journal.exists() or journal.stat().st_size == 0
+
+
+def open_read_only(url: Optional[str] = None, notices: Optional[list] = None) -> Engine:
+    """An engine that cannot change data: SQLite opened with mode=ro, PostgreSQL read-only sessions.
+    A hot journal left by a killed writer is rolled back first (and said so in notices)."""
+    import sqlite3
+
     url = database_url(url)
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        path = engine.url.database
-        if not path or path == ":memory:" or not Path(path).exists():
-            raise FileNotFoundError(f"no warehouse at {url}")
-        uri = f"file:{Path(path).resolve()}?mode=ro"
-        engine = create_engine("sqlite://", creator=lambda: __import__("sqlite3").connect(uri, uri=True))
+    parsed = _parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if not path or not Path(path).exists():
+            raise WarehouseError(f"no warehouse at {url}")
+        _check_sqlite_file(path, writable=False)
+        if recover_sqlite(path) and notices is not None:
+            notices.append(f"rolled back an unfinished write in {path} (a writer was killed)")
+        uri = sqlite_uri(path, "ro")
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         _sqlite_pragmas(engine, read_only=True)
-    else:
-        engine = engine.execution_options(postgresql_readonly=True)
-
-        @event.listens_for(engine, "begin")
-        def _read_only(conn):  # pragma: no cover - PostgreSQL only
-            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-    return engine
+        return engine
+    try:
+        engine = create_engine(parsed, future=True,
+                               connect_args={"options": "-c default_transaction_read_only=on"})
+    except Exception as exc:
+        raise WarehouseError(f"cannot use {url}: {one_line(exc)}") from None
+    return engine.execution_options(postgresql_readonly=True)
 
 
 def _alembic_config():
@@ -121,31 +207,6 @@ def ensure_schema(engine: Engine) -> None:
             raise
 
 
-# ---------------------------------------------------------------- runs and failures
-
-def start_run(engine: Engine, command: str) -> int:
-    with Session(engine) as s, s.begin():
-        run = IngestRun(started_at=dt.datetime.now(), command=command)
-        s.add(run)
-        s.flush()
-        return run.id
-
-
-def finish_run(engine: Engine, run_id: int, counts: dict, seconds: float) -> None:
-    with Session(engine) as s, s.begin():
-        run = s.get(IngestRun, run_id)
-        run.finished_at = dt.datetime.now()
-        run.seconds = round(seconds, 3)
-        for key in ("files_seen", "loaded", "replaced", "skipped", "failed", "facts"):
-            setattr(run, key, counts.get(key, 0))
-
-
-def record_failure(engine: Engine, run_id: Optional[int], path: str, kind: str, reason: str,
-                   sha256: Optional[str] = None) -> None:
-    with Session(engine) as s, s.begin():
-        s.add(Failure(run_id=run_id, source_path=path, sha256=sha256, kind=kind, reason=reason, at=dt.datetime.now()))
-
-
 def is_loaded(engine: Engine, sha256: str) -> bool:
     with engine.connect() as conn:
         return conn.execute(select(Document.id).where(Document.sha256 == sha256)).first() is not None
@@ -153,17 +214,34 @@ def is_loaded(engine: Engine, sha256: str) -> bool:
 
 # ---------------------------------------------------------------- loading
 
-def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int], gazetteer: Gazetteer) -> str:
-    """Load one document in one transaction. Returns 'loaded', 'replaced' or 'skipped'."""
+def same_path_documents(engine: Engine, path: str, sha256: str) -> list[tuple[str, dt.datetime]]:
+    """(sha256, loaded_at) of documents loaded from this path with other content."""
+    with engine.connect() as conn:
+        return list(conn.execute(select(Document.sha256, Document.loaded_at).where(
+            Document.source_path == os.path.abspath(path), Document.sha256 != sha256)).all())
+
+
+def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int], gazetteer: Gazetteer,
+                  replace: bool = False) -> str:
+    """Load one document in one transaction. Returns 'loaded', 'replaced' or 'skipped'.
+
+    A document is its content: a file at a path loaded before, with other content, is a new
+    document beside the earlier one, unless replace says it is a correction of it; then the
+    earlier document and its facts give way, in the same transaction, and the replacement is
+    recorded (who, when, which content)."""
     src, meta = doc.source, doc.meta
     try:
         with Session(engine) as s, s.begin():
             if s.execute(select(Document.id).where(Document.sha256 == src.sha256)).first():
                 return "skipped"
             outcome = "loaded"
-            for (old_id,) in s.execute(select(Document.id).where(Document.source_path == src.path)).all():
-                _delete_document(s, old_id)
-                outcome = "replaced"
+            if replace:
+                for old in s.scalars(select(Document).where(Document.source_path == src.path)).all():
+                    s.add(Replacement(run_id=run_id, source_path=src.path, old_sha256=old.sha256,
+                                      old_loaded_at=old.loaded_at, old_facts=old.n_facts, new_sha256=src.sha256,
+                                      replaced_at=dt.datetime.now(), os_user=os_user()))
+                    _delete_document(s, old.id)
+                    outcome = "replaced"
             period = meta.period
             d = Document(sha256=src.sha256, source_path=src.path, file_name=os.path.basename(src.path),
                          title=meta.title, issuer=meta.issuer, issued_on=meta.issued_on, series_no=meta.series_no,
@@ -299,90 +377,16 @@ def inbox_seen(engine: Engine, inbox: str) -> set[tuple[str, str]]:
         return set(conn.execute(select(InboxFile.file_name, InboxFile.sha256).where(InboxFile.inbox == inbox)).all())
 
 
-def record_inbox_file(engine: Engine, inbox: str, outcome, run_id: int, archived_to: Optional[str]) -> None:
-    from pipeline.ingest import read_source
-
-    path = archived_to or outcome.path
-    try:
-        _, sha = read_source(path)
-    except Exception:
-        sha = ""
+def record_inbox_file(engine: Engine, inbox: str, name: str, sha256: str, outcome, run_id: int,
+                      archived_to: Optional[str]) -> None:
+    """name: the file's path inside the inbox (two subfolders may hold files of one name)."""
     with Session(engine) as s, s.begin():
         _insert_ignoring_duplicates(s, InboxFile, [dict(
-            inbox=inbox, file_name=os.path.basename(outcome.path), sha256=sha, status=outcome.status,
+            inbox=inbox, file_name=name, sha256=sha256, status=outcome.status,
             reason=outcome.reason or None, archived_to=archived_to, run_id=run_id, processed_at=dt.datetime.now())])
 
 
 # ---------------------------------------------------------------- reading
-
-def export_facts(engine: Engine, fmt: str, out) -> int:
-    """Write every fact in the contract's form; returns the number written."""
-    import pandas as pd
-
-    with engine.connect() as conn:
-        df = pd.read_sql_query(text("SELECT * FROM facts_view ORDER BY document, fact_id"), conn)
-    df = df[[c for c in EXPORT_COLUMNS if c in df.columns]]
-    for col in ("issued_on", "period_start", "period_end"):
-        df[col] = df[col].map(_iso)
-    df["flags"] = df["flags"].map(lambda s: [x for x in (s or "").split(",") if x])
-    if fmt == "jsonl":
-        records = df.to_dict(orient="records")
-        with _open_out(out) as fh:
-            for rec in records:
-                fh.write(json.dumps({k: _plain(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        df["flags"] = df["flags"].map(";".join)
-        df.to_csv(out, index=False, encoding="utf-8-sig" if isinstance(out, (str, Path)) else None)
-    elif fmt == "parquet":
-        df.to_parquet(out, index=False)
-    elif fmt == "xlsx":
-        df["flags"] = df["flags"].map(";".join)
-        df.to_excel(out, index=False, sheet_name="facts")
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
-    return len(df)
-
-
-def _open_out(out):
-    import contextlib
-    import sys
-
-    if out in (None, "-"):
-        return contextlib.nullcontext(sys.stdout)
-    return open(out, "w", encoding="utf-8")
-
-
-def _iso(value):
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return str(value)[:10]
-
-
-def _plain(v):
-    """JSON-safe scalars: NaN → None, numpy numbers → Python numbers."""
-    if isinstance(v, list):
-        return v
-    if v is None:
-        return None
-    try:
-        if v != v:  # NaN
-            return None
-    except Exception:
-        pass
-    if hasattr(v, "item"):
-        return v.item()
-    return v
-
-
-def run_query(engine: Engine, sql: str) -> tuple[list[str], list[tuple]]:
-    with engine.connect() as conn:
-        result = conn.execute(text(sql))
-        if not result.returns_rows:
-            return [], []
-        return list(result.keys()), [tuple(r) for r in result.fetchall()]
-
 
 def stats(engine: Engine) -> dict:
     with engine.connect() as conn:

@@ -28,6 +28,41 @@ class IngestRun(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     facts: Mapped[int] = mapped_column(Integer, default=0)
     seconds: Mapped[Optional[float]] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running | finished | interrupted | abandoned
+    host: Mapped[Optional[str]] = mapped_column(String(255))
+    pid: Mapped[Optional[int]] = mapped_column(Integer)
+    pid_started: Mapped[Optional[str]] = mapped_column(String(32))  # tells a reused pid from the run's process
+    os_user: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+class Replacement(Base):
+    """A correction the archivist asked for (--replace): which content gave way to which."""
+
+    __tablename__ = "replacements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[Optional[int]] = mapped_column(Integer, index=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    old_sha256: Mapped[str] = mapped_column(String(64))
+    old_loaded_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    old_facts: Mapped[int] = mapped_column(Integer, default=0)
+    new_sha256: Mapped[str] = mapped_column(String(64))
+    replaced_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    os_user: Mapped[Optional[str]] = mapped_column(String(64))
+
+
+class NameDecision(Base):
+    """An archivist's decision on names, with the state it changed so that it can be undone."""
+
+    __tablename__ = "name_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))  # accept | reject | add | import | undo
+    summary: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    decided_by: Mapped[Optional[str]] = mapped_column(String(64))
+    facts_changed: Mapped[int] = mapped_column(Integer, default=0)
+    undo_state: Mapped[str] = mapped_column(Text)  # JSON: aliases, facts and entity as they were before
+    undone_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    undone_by: Mapped[Optional[str]] = mapped_column(String(64))
 
 
 class Document(Base):

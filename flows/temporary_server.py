@@ -1,0 +1,49 @@
+"""A temporary Prefect server for one command, owned by it: started quietly (its output goes to a
+log file, not the user's terminal), stopped when the command ends, however it ends.
+
+Prefect would start the same server by itself (its "ephemeral" server), but writing to the
+user's terminal, and stopped only by an atexit handler that SIGTERM and SIGKILL skip. Here the
+server's stderr is a log file, the caller stops it in `finally`, and pipeline.children's
+watchdog stops it if the command is killed outright.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from typing import Iterator
+
+
+@contextmanager
+def _stderr_to(path: str):
+    """fd 2 points at path while a child is started, so that the child inherits the file."""
+    saved = os.dup(2)
+    log = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        os.dup2(log, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(log)
+
+
+@contextmanager
+def temporary_server() -> Iterator[str]:
+    """Yields the API URL of a private Prefect server (Prefect's API URL setting points at it meanwhile)."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    log = os.path.join(tempfile.gettempdir(), f"bulletins-prefect-{os.getpid()}.log")
+    server = SubprocessASGIServer()
+    try:
+        with _stderr_to(log):
+            server.start(timeout=120)
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server.api_url
+    finally:
+        server.stop()
+        try:
+            os.unlink(log)
+        except OSError:
+            pass
