@@ -52,58 +52,70 @@ def start_local_server(prefect_home: str) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                              "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
-    _wait_healthy(api_url, proc)
+    try:
+        _wait_healthy(api_url, proc)
+    except BaseException:  # Ctrl-C or a failed start: the half-started server goes too
+        _stop(proc)
+        raise
     return proc, api_url
 
 
-def _stop(proc: Optional[subprocess.Popen], first: int = signal.SIGTERM) -> None:
-    """Ask politely (the runner finishes a run under way on SIGINT), then insist."""
-    if proc is None or proc.poll() is not None:
+def _stop(proc: Optional[subprocess.Popen]) -> None:
+    """SIGTERM to the child's whole process group, then SIGKILL to what is left."""
+    if proc is None:
         return
-    for sig, wait in ((first, 30), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
         try:
             os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
+        except (ProcessLookupError, PermissionError):
+            break
         try:
             proc.wait(timeout=wait)
-            return
+            break
         except subprocess.TimeoutExpired:
             continue
+    try:  # the group may outlive its leader: anything left in it goes too
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def serve_inbox(inbox: str, db_url: Optional[str], cron: Optional[str], interval: Optional[float],
                 timezone: Optional[str], archive: Optional[str], prefect_home: Optional[str] = None) -> int:
-    """Run until interrupted; returns the exit status."""
+    """Run until interrupted (Ctrl-C, SIGTERM, SIGHUP: whenever it comes, even during start-up);
+    returns the exit status. The server and the serving child are stopped on the way out."""
+    from pipeline.children import stop_on_signals
+
+    stop_on_signals()  # also takes SIGINT back where a script started us in the background with it ignored
     args = ["--inbox", inbox] + (["--db", db_url] if db_url else []) + (["--cron", cron] if cron else []) \
         + (["--interval", str(interval)] if interval else []) + (["--timezone", timezone] if timezone else []) \
         + (["--archive", archive] if archive else [])
-    server = None
+    server = child = None
     env = {**os.environ, **{k: os.environ.get(k, v) for k, v in QUIET_PREFECT.items()}}
     home = prefect_home or os.environ.get("PREFECT_HOME") or tempfile.mkdtemp(prefix="bulletins-prefect-")
     Path(home).mkdir(parents=True, exist_ok=True)
-    if not os.environ.get("PREFECT_API_URL"):
-        server, api_url = start_local_server(home)
-        env.update(PREFECT_API_URL=api_url, PREFECT_HOME=home)
-        print(f"started a local Prefect server at {api_url} (state in {home})", flush=True)
-    log_path = Path(home) / "serve.log"
-    print(f"serving; runs are logged to {log_path}; stop with Ctrl-C", flush=True)
-    with open(log_path, "ab") as log:
-        child = subprocess.Popen([sys.executable, "-m", "flows.serve", *args], env=env, start_new_session=True,
-                                 stdout=log, stderr=subprocess.STDOUT)
-
-    def stop(signum, _frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
     try:
+        if not os.environ.get("PREFECT_API_URL"):
+            server, api_url = start_local_server(home)
+            env.update(PREFECT_API_URL=api_url, PREFECT_HOME=home)
+            print(f"started a local Prefect server at {api_url} (state in {home})", flush=True)
+        log_path = Path(home) / "serve.log"
+        print(f"serving; runs are logged to {log_path}; stop with Ctrl-C", flush=True)
+        with open(log_path, "ab") as log:
+            child = subprocess.Popen([sys.executable, "-m", "flows.serve", *args], env=env, start_new_session=True,
+                                     stdout=log, stderr=subprocess.STDOUT)
         return child.wait()
     except KeyboardInterrupt:
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        _stop(child, first=signal.SIGINT)
-        _stop(server)
+        # a second signal while stopping must not cut the clean-up short
+        previous = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+        try:
+            _stop(child)
+            _stop(server)
+        finally:
+            for s, h in previous.items():
+                signal.signal(s, h)
         print("stopped", flush=True)
 
 

@@ -5,7 +5,9 @@
   SIGINT that a non-interactive shell set to "ignore" for a background job is taken back.
 - Against SIGKILL nothing inside a process can help, so a small watchdog process holds the read
   end of a pipe from it: when the pipe closes (the process ended, however), the watchdog stops the
-  descendants it last saw, each checked by its start time so that a reused pid is never hit.
+  descendants it last saw and every process that carries the owner's mark in its environment
+  (children inherit it, even one started a moment before the kill), each checked by its start time
+  so that a reused pid is never hit.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import time
 from typing import Optional
 
 SNAPSHOT_SECONDS = 0.5
+OWNER_MARK = "BULLETINS_OWNER"
 
 
 def stop_on_signals() -> None:
@@ -92,6 +95,7 @@ def start_watchdog() -> Optional[subprocess.Popen]:
     """A watchdog for this process's descendants; None where /proc is missing (not Linux)."""
     if not os.path.isdir("/proc") or _start_time(os.getpid()) is None:
         return None
+    os.environ[OWNER_MARK] = f"{os.getpid()}:{_start_time(os.getpid())}"  # inherited by every child from now on
     read_end, write_end = os.pipe()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.children", str(os.getpid())], stdin=read_end,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -115,7 +119,28 @@ def _watch(parent: int) -> None:
                 if not os.read(sys.stdin.fileno(), 1):
                     break  # the parent is gone, however it ended
             known = {p: t for p, t in descendants(parent).items() if p != me}
+    known.update({p: t for p, t in marked(os.environ.get(OWNER_MARK, "")).items() if p != me})
     stop_processes(known)
+
+
+def marked(mark: str) -> dict[int, str]:
+    """pid → start time of the processes whose environment carries OWNER_MARK=mark."""
+    if not mark:
+        return {}
+    needle = f"{OWNER_MARK}={mark}".encode()
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as fh:
+                if needle in fh.read().split(b"\0"):
+                    started = _start_time(int(entry))
+                    if started:
+                        found[int(entry)] = started
+        except OSError:
+            continue
+    return found
 
 
 if __name__ == "__main__":

@@ -78,7 +78,9 @@ def export_facts(engine: Engine, fmt: str, out) -> int:
 
 
 def _text_columns(df) -> list[str]:
-    return [c for c in df.columns if df[c].dtype == object]
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    return [c for c in df.columns if is_object_dtype(df[c]) or is_string_dtype(df[c])]
 
 
 def _write_xlsx(df, out) -> None:

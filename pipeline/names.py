@@ -189,12 +189,15 @@ def undo(engine: Engine, decision_id: int) -> int:
                              f"by {decision.undone_by}")
         state = json.loads(decision.undo_state)
         keys = {(k, c) for k, c, _ in state["aliases"]}
+        created = set(state["entities_created"])
         for later in s.scalars(select(NameDecision).where(NameDecision.id > decision_id,
                                                           NameDecision.undone_at.is_(None))):
             later_keys = {(k, c) for k, c, _ in json.loads(later.undo_state).get("aliases", [])}
-            if keys & later_keys:
-                raise DecisionError(f"decision {later.id} ({later.summary}) changed the same names later: "
-                                 f"undo it first")
+            uses_ours = created and s.scalar(select(func.count()).select_from(EntityAlias).where(
+                EntityAlias.entity_id.in_(created), EntityAlias.raw.in_([k for k, _ in later_keys])))
+            if keys & later_keys or uses_ours:
+                raise DecisionError(f"decision {later.id} ({later.summary}) changed the same names or uses what "
+                                    f"this one added: undo it first")
         for key, context, before in state["aliases"]:
             alias = s.scalar(select(EntityAlias).where(EntityAlias.raw == key, EntityAlias.context == context))
             if before is None:

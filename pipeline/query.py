@@ -36,6 +36,12 @@ _FORBIDDEN_FUNCTIONS = {
 }
 
 
+_WRITING_WORDS = {"INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "MERGE", "CREATE", "DROP", "ALTER", "TRUNCATE",
+                  "ATTACH", "DETACH", "VACUUM", "PRAGMA", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "ROLLBACK", "END",
+                  "SAVEPOINT", "RELEASE", "SET", "RESET", "GRANT", "REVOKE", "COPY", "LOCK", "CALL", "DO", "CLUSTER",
+                  "COMMENT", "SECURITY", "REFRESH", "LISTEN", "NOTIFY", "LOAD", "DISCARD", "PREPARE", "EXECUTE"}
+
+
 class QueryRefused(Exception):
     """The statement is not one read-only query."""
 
@@ -70,6 +76,8 @@ def check_read_only(sql: str, dialect: str) -> str:
     readable = (exp.Select, exp.SetOperation, exp.Values, exp.Subquery)
     if not isinstance(tree, readable):
         first = inner.split(None, 1)[0].upper()
+        if first in _WRITING_WORDS:
+            raise QueryRefused(f"a read-only query cannot run {first}: only SELECT, WITH … SELECT, VALUES or EXPLAIN")
         raise QueryRefused(f"syntax error or not a query: {first} is not SELECT, WITH … SELECT, VALUES or EXPLAIN")
     writers = (exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Alter, exp.Command,
                exp.Pragma, exp.Transaction, exp.Commit, exp.Rollback, exp.Set, exp.Copy, exp.Into, exp.Lock)

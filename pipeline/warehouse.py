@@ -147,7 +147,7 @@ def open_read_only(url: Optional[str] = None, notices: Optional[list] = None) ->
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if not path or not Path(path).exists():
-            raise WarehouseError(f"no warehouse at {url}")
+            raise WarehouseError(f"cannot open warehouse {url}: no such file (ingest creates it)")
         _check_sqlite_file(path, writable=False)
         if recover_sqlite(path) and notices is not None:
             notices.append(f"rolled back an unfinished write in {path} (a writer was killed)")

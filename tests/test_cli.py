@@ -138,21 +138,18 @@ def test_stats_and_help(tmp_path):
 
 
 def test_one_shot_inbox_for_system_cron(tmp_path):
-    import os
-    import time
-
+    """Settled files are taken in one pass and archived under their subfolder paths; a second pass
+    finds nothing new. (A file still growing is left for the next run: tests/test_safety.py.)"""
     inbox, done = tmp_path / "inbox", tmp_path / "done"
-    inbox.mkdir()
-    settled = inbox / "2019_hetang_1-9.txt"
-    shutil.copy(SAMPLES / "2019_hetang_1-9.txt", settled)
-    os.utime(settled, (time.time() - 60, time.time() - 60))
-    copying = inbox / "2016_nankang_summary.md"
-    shutil.copy(SAMPLES / "2016_nankang_summary.md", copying)  # written just now: may still be growing
+    (inbox / "may").mkdir(parents=True)
+    shutil.copy(SAMPLES / "2019_hetang_1-9.txt", inbox / "2019_hetang_1-9.txt")
+    shutil.copy(SAMPLES / "2016_nankang_summary.md", inbox / "may" / "2016_nankang_summary.md")
     url = f"sqlite:///{tmp_path / 'w.db'}"
     r = run("ingest", "--inbox", str(inbox), "--archive", str(done), "--runner", "plain", "--db", url)
-    assert r.returncode == 0 and "1 files: 1 loaded" in r.stdout, r.stdout + r.stderr
-    assert [p.name for p in done.iterdir()] == ["2019_hetang_1-9.txt"] and copying.exists()
-    os.utime(copying, (time.time() - 60, time.time() - 60))
+    assert r.returncode == 0 and "2 files: 2 loaded" in r.stdout, r.stdout + r.stderr
+    assert sorted(str(p.relative_to(done)) for p in done.rglob("*") if p.is_file()) == \
+        ["2019_hetang_1-9.txt", "may/2016_nankang_summary.md"]
     r = run("ingest", "--inbox", str(inbox), "--archive", str(done), "--runner", "plain", "--db", url)
-    assert "1 files: 1 loaded" in r.stdout and not list(inbox.iterdir())
-    assert db_rows(tmp_path / "w.db", "SELECT count(*) FROM inbox_files") == [(2,)]
+    assert "0 files: 0 loaded" in r.stdout
+    assert db_rows(tmp_path / "w.db", "SELECT file_name FROM inbox_files ORDER BY file_name") == \
+        [("2019_hetang_1-9.txt",), ("may/2016_nankang_summary.md",)]

@@ -61,7 +61,7 @@ def test_batch_rerun_and_change(batch, tmp_path):
 
     changed = batch / "2019_hetang_1-9.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("108600", "109900"), encoding="utf-8")
-    third = flow(paths=[str(changed)], db_url=url)
+    third = flow(paths=[str(changed)], db_url=url, replace=True)  # a correction
     assert third["replaced"] == 1
     assert count(db, "SELECT count(*) FROM facts WHERE value = 109900") == 1
     assert count(db, "SELECT count(*) FROM facts WHERE value = 108600") == 0

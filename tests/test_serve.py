@@ -31,9 +31,11 @@ def test_serve_loads_a_dropped_file_and_stops_cleanly(tmp_path):
     db = tmp_path / "w.db"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_RUNNER_POLL_FREQUENCY="2")
+    # started as a script's background job would be: with SIGINT ignored, which serve takes back
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--inbox", str(inbox), "--interval", "3",
                              "--archive", str(archive), "--prefect-home", str(home), "--db", f"sqlite:///{db}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not (home / "serve.log").exists():
@@ -57,7 +59,58 @@ def test_serve_loads_a_dropped_file_and_stops_cleanly(tmp_path):
     assert proc.returncode == 0, err[-2000:]
     assert "started a local Prefect server" in out and out.strip().endswith("stopped")
     assert "Traceback" not in err
-    assert not _processes_with(f"PREFECT_HOME={home}"), "a Prefect server or runner outlived serve"
+    _wait_gone(f"PREFECT_HOME={home}")
+
+
+def test_an_early_ctrl_c_stops_serve_cleanly(tmp_path):
+    """Ctrl-C while the server is still starting: no traceback, nothing left running."""
+    home = tmp_path / "prefect"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--inbox", str(tmp_path / "inbox"),
+                             "--interval", "3", "--prefect-home", str(home), "--db", f"sqlite:///{tmp_path / 'w.db'}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _processes_with(f"PREFECT_HOME={home}"):
+        time.sleep(0.2)  # the local server is being started
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=90)
+    assert proc.returncode in (0, 130) and "Traceback" not in err, err[-2000:]
+    _wait_gone(f"PREFECT_HOME={home}")
+
+
+def test_a_killed_ingest_leaves_no_prefect_server(tmp_path):
+    """kill -9 of `bulletins ingest` (the flow runner): its temporary server does not outlive it."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    marker = f"BULLETINS_TEST_MARK={tmp_path}"
+    env["BULLETINS_TEST_MARK"] = str(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(SAMPLES), "--db",
+                             f"sqlite:///{tmp_path / 'w.db'}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env)
+    deadline = time.monotonic() + 120
+    server = []
+    while time.monotonic() < deadline and not server and proc.poll() is None:
+        server = [p for p in _processes_with(marker) if b"uvicorn" in _cmdline(p)]
+        time.sleep(0.2)
+    if not server:
+        pytest.skip("the ingest finished before its temporary server could be seen")
+    proc.kill()
+    proc.wait()
+    _wait_gone(marker)
+
+
+def _cmdline(pid: str) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _wait_gone(marker: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and _processes_with(marker):
+        time.sleep(0.3)
+    left = [_cmdline(p)[:120] for p in _processes_with(marker)]
+    assert not left, f"processes outlived their command: {left}"
 
 
 def _processes_with(marker: str) -> list[str]:

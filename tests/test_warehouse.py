@@ -13,7 +13,7 @@ def count(db, table):
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_changed_file_replaces_its_facts(tmp_path):
+def test_changed_file_is_a_new_document_unless_it_replaces(tmp_path):
     doc = tmp_path / "bulletin.txt"
     shutil.copy(SAMPLES / "2019_hetang_1-9.txt", doc)
     db = tmp_path / "w.db"
@@ -23,9 +23,17 @@ def test_changed_file_replaces_its_facts(tmp_path):
     facts_before = count(db, "facts")
     text = doc.read_text(encoding="utf-8").replace("月塘街道\t120000\t108600", "月塘街道\t120000\t109900")
     doc.write_text(text, encoding="utf-8")
-    s2 = ingest_paths([str(doc)], url)
-    assert s2.count("replaced") == 1
+    # a document is its content: next month's bulletin under last month's name is kept beside it
+    beside = ingest_paths([str(doc)], url)
+    assert beside.count("loaded") == 1 and "--replace" in beside.outcomes[0].note
+    assert count(db, "documents") == 2 and count(db, "facts") == 2 * facts_before
+    # the archivist says it is a correction: the earlier contents give way, recorded
+    text = text.replace("月塘街道\t120000\t109900", "月塘街道\t120000\t109900\n")
+    doc.write_text(text, encoding="utf-8")
+    s2 = ingest_paths([str(doc)], url, replace=True)
+    assert s2.count("replaced") == 1 and s2.counts()["replaced"] == 1
     assert count(db, "documents") == 1 and count(db, "facts") == facts_before
+    assert count(db, "replacements") == 2
     with sqlite3.connect(db) as conn:
         values = [v for (v,) in conn.execute("SELECT value FROM facts WHERE entity_raw='月塘街道' AND metric_raw='1-9月完成投资'")]
     assert values == [109900]
