@@ -108,7 +108,7 @@ def _quiet_prefect() -> None:
 @click.option("--max-pages", type=int, metavar="N", help="Most PDF pages (default 2000; env BULLETINS_MAX_PAGES).")
 @click.option("--max-inflated", type=int, metavar="N", help="Most bytes a PDF's compressed streams may inflate to "
               "(default 512 MiB; env BULLETINS_MAX_INFLATED).")
-@click.option("--max-text-chars", type=int, metavar="N", help="Most characters of a text document (default 20 "
+@click.option("--max-text-chars", type=int, metavar="N", help="Most characters of a text document (default 2 "
               "million; env BULLETINS_MAX_TEXT_CHARS).")
 @click.option("--settle", type=float, default=None, metavar="SECONDS",
               help="With --inbox: the pause between the two looks at each file's size and time (default 1).")

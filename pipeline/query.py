@@ -185,13 +185,22 @@ def _sqlite_rows(path: str, sql: str, opts: QueryOptions) -> Iterator[tuple]:
 
 # ---------------------------------------------------------------- PostgreSQL
 
-def _postgres_rows(url, sql: str, opts: QueryOptions) -> Iterator[tuple]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import DBAPIError
+def postgres_engine(url, opts: QueryOptions):
+    """An engine whose sessions start read-only (a COMMIT cannot leave that) with a statement timeout."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
 
     ms = int(opts.timeout * 1000) if opts.timeout and opts.timeout > 0 else 0
     options = f"-c default_transaction_read_only=on -c statement_timeout={ms}"
-    engine = create_engine(url, connect_args={"options": options}, poolclass=__import__("sqlalchemy.pool").pool.NullPool)
+    return create_engine(url, connect_args={"options": options}, poolclass=NullPool)
+
+
+def _postgres_rows(url, sql: str, opts: QueryOptions) -> Iterator[tuple]:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    # rows come through a server-side cursor (DECLARE … CURSOR FOR), which itself admits only a query
+    engine = postgres_engine(url, opts)
     stopper = _Stopper(0)
     try:
         with engine.connect() as conn:

@@ -60,7 +60,9 @@ def start_run(engine: Engine, command: str, files_seen: int = 0) -> int:
 def _counts_from_rows(s: Session, run_id: int) -> dict:
     docs, facts = s.execute(select(func.count(), func.coalesce(func.sum(Document.n_facts), 0))
                             .where(Document.run_id == run_id)).one()
-    replaced = s.scalar(select(func.count()).select_from(Replacement).where(Replacement.run_id == run_id)) or 0
+    # one new document may replace several earlier ones from its path: it counts once
+    replaced = s.scalar(select(func.count(func.distinct(Replacement.new_sha256))).where(
+        Replacement.run_id == run_id)) or 0
     failed = s.scalar(select(func.count()).select_from(Failure).where(Failure.run_id == run_id)) or 0
     return {"loaded": docs - replaced, "replaced": replaced, "failed": failed, "facts": facts}
 

@@ -31,7 +31,7 @@ class Limits:
     max_bytes: int = 200 * MiB          # the file on disk
     max_pages: int = 2000               # PDF pages
     max_inflated: int = 512 * MiB       # bytes a PDF's compressed streams may inflate to, in all
-    max_text_chars: int = 20_000_000    # characters of text after decoding (about 60 MB of UTF-8 Chinese)
+    max_text_chars: int = 2_000_000     # characters of text (about 6 MB of UTF-8 Chinese: 30 s, 450 MiB)
 
     @classmethod
     def from_env(cls, **overrides) -> "Limits":

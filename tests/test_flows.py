@@ -76,11 +76,11 @@ def test_transient_errors_are_retried(tmp_path, monkeypatch):
     calls = {"n": 0}
     real = ingest.process_file
 
-    def flaky(engine, path, run_id, kit, raise_transient=False):
+    def flaky(engine, path, run_id, kit, raise_transient=False, **options):
         calls["n"] += 1
         if calls["n"] == 1:
             raise OperationalError("INSERT ...", {}, Exception("database is locked"))
-        return real(engine, path, run_id, kit, raise_transient)
+        return real(engine, path, run_id, kit, raise_transient, **options)
 
     monkeypatch.setattr(module, "process_file", flaky)
     flow = module.build_ingest_flow().with_options(task_runner=module.task_runner("threads", workers=1))

@@ -86,3 +86,65 @@ def test_two_loaders_at_once_never_duplicate(server):
                                  "HAVING count(*) > 1) d")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM (SELECT name FROM entities GROUP BY name "
                                  "HAVING count(*) > 1) d")).scalar() == 0
+
+
+READER_ROLE = """
+CREATE ROLE bulletins_reader LOGIN;
+GRANT CONNECT ON DATABASE {db} TO bulletins_reader;
+GRANT USAGE ON SCHEMA public TO bulletins_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO bulletins_reader;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO bulletins_reader;
+ALTER ROLE bulletins_reader SET default_transaction_read_only = on;
+"""
+
+
+def test_query_cannot_write_on_postgresql(server):
+    """COMMIT; DELETE … once ended the read-only transaction and deleted every fact."""
+    from sqlalchemy.engine import make_url
+
+    from pipeline.query import QueryOptions, QueryStopped, _postgres_rows, postgres_engine
+
+    url = create_database(server, "hostile")
+    ingest_paths([str(SAMPLES / "2019_hetang_1-9.txt")], url)
+    engine = create_engine(url)
+
+    def count():
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM facts")).scalar()
+
+    before = count()
+    assert before > 0
+    for sql in ("COMMIT; DELETE FROM facts", "COMMIT; DROP TABLE documents CASCADE", "ROLLBACK; CREATE TABLE x (a int)",
+                "WITH d AS (DELETE FROM facts RETURNING *) SELECT count(*) FROM d", "SELECT set_config("
+                "'default_transaction_read_only', 'off', false)", "SELECT * INTO copy FROM facts"):
+        r = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", sql, "--db", url], capture_output=True,
+                           text=True)
+        assert r.returncode == 2 and r.stderr.startswith("error: query failed:") and "Traceback" not in r.stderr, sql
+    # past the statement check: the server-side cursor admits only a query ...
+    for sql in ("DELETE FROM facts", "COMMIT; DELETE FROM facts", "CREATE TABLE y (a int)"):
+        with pytest.raises(Exception):
+            list(_postgres_rows(make_url(url), sql, QueryOptions()))
+    # ... and the session itself cannot write, even after a COMMIT
+    for sql in ("DELETE FROM facts", "COMMIT; DELETE FROM facts", "ROLLBACK; CREATE TABLE y (a int)"):
+        with postgres_engine(make_url(url), QueryOptions()).connect() as conn:
+            with pytest.raises(Exception, match="read-only"):
+                conn.exec_driver_sql(sql)
+    assert count() == before and "copy" not in inspect(engine).get_table_names()
+    with pytest.raises(QueryStopped, match="stopped after 1 s"):
+        list(_postgres_rows(make_url(url), "SELECT pg_sleep(10)", QueryOptions(timeout=1)))
+    # the read-only role README describes: SELECT works, writes are refused by the server itself
+    with engine.begin() as conn:
+        for statement in READER_ROLE.format(db="hostile").strip().splitlines():
+            conn.exec_driver_sql(statement)
+    reader = url.replace("postgres@", "bulletins_reader@")
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", "SELECT count(*) AS n FROM facts_view",
+                        "--db", reader, "--json"], capture_output=True, text=True)
+    assert r.returncode == 0 and json.loads(r.stdout) == {"n": before}, r.stderr
+    reader_engine = create_engine(reader)
+    with reader_engine.connect() as conn:
+        with pytest.raises(Exception, match="read-only|permission denied"):
+            conn.exec_driver_sql("SET default_transaction_read_only = off")
+            conn.exec_driver_sql("DELETE FROM facts")
+    reader_engine.dispose()
+    assert count() == before
+    engine.dispose()
