@@ -28,6 +28,21 @@ def _stderr_to(path: str):
         os.close(log)
 
 
+def _drain_clients(timeout: float = 5.0) -> None:
+    """Let Prefect's log and event workers send what they hold while the server still listens;
+    otherwise they report, at exit, that it is gone."""
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+    except ImportError:  # another Prefect layout: nothing to drain
+        return
+    for worker in (APILogWorker, EventsWorker):
+        try:
+            worker.drain_all(timeout=timeout)
+        except Exception:
+            pass
+
+
 @contextmanager
 def temporary_server() -> Iterator[str]:
     """Yields the API URL of a private Prefect server (Prefect's API URL setting points at it meanwhile)."""
@@ -40,7 +55,10 @@ def temporary_server() -> Iterator[str]:
         with _stderr_to(log):
             server.start(timeout=120)
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield server.api_url
+            try:
+                yield server.api_url
+            finally:
+                _drain_clients()
     finally:
         server.stop()
         try:

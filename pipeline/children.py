@@ -35,7 +35,7 @@ def stop_on_signals() -> None:
         signal.signal(sig, interrupt)
 
 
-def _start_time(pid: int) -> Optional[str]:
+def process_start_time(pid: int) -> Optional[str]:
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             return fh.read().rsplit(b")", 1)[1].split()[19].decode()
@@ -59,7 +59,7 @@ def descendants(pid: int) -> dict[int, str]:
     todo = list(parents.get(pid, []))
     while todo:
         child = todo.pop()
-        started = _start_time(child)
+        started = process_start_time(child)
         if started and child not in found:
             found[child] = started
             todo.extend(parents.get(child, []))
@@ -68,7 +68,7 @@ def descendants(pid: int) -> dict[int, str]:
 
 def stop_processes(known: dict[int, str], grace: float = 3.0) -> None:
     """SIGTERM, then SIGKILL after grace, to the processes still alive with the same start time."""
-    alive = {p: t for p, t in known.items() if p != os.getpid() and _start_time(p) == t}
+    alive = {p: t for p, t in known.items() if p != os.getpid() and process_start_time(p) == t}
     for sig in (signal.SIGTERM, signal.SIGKILL):
         for pid in alive:
             try:
@@ -77,7 +77,7 @@ def stop_processes(known: dict[int, str], grace: float = 3.0) -> None:
                 pass
         deadline = time.monotonic() + grace
         while time.monotonic() < deadline:
-            alive = {p: t for p, t in alive.items() if _start_time(p) == t and not _zombie(p)}
+            alive = {p: t for p, t in alive.items() if process_start_time(p) == t and not _zombie(p)}
             if not alive:
                 return
             time.sleep(0.1)
@@ -93,9 +93,9 @@ def _zombie(pid: int) -> bool:
 
 def start_watchdog() -> Optional[subprocess.Popen]:
     """A watchdog for this process's descendants; None where /proc is missing (not Linux)."""
-    if not os.path.isdir("/proc") or _start_time(os.getpid()) is None:
+    if not os.path.isdir("/proc") or process_start_time(os.getpid()) is None:
         return None
-    os.environ[OWNER_MARK] = f"{os.getpid()}:{_start_time(os.getpid())}"  # inherited by every child from now on
+    os.environ[OWNER_MARK] = f"{os.getpid()}:{process_start_time(os.getpid())}"  # inherited by every child from now on
     read_end, write_end = os.pipe()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.children", str(os.getpid())], stdin=read_end,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -135,7 +135,7 @@ def marked(mark: str) -> dict[int, str]:
         try:
             with open(f"/proc/{entry}/environ", "rb") as fh:
                 if needle in fh.read().split(b"\0"):
-                    started = _start_time(int(entry))
+                    started = process_start_time(int(entry))
                     if started:
                         found[int(entry)] = started
         except OSError:

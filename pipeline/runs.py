@@ -16,6 +16,7 @@ from typing import Optional
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from pipeline.children import process_start_time
 from schemas.models import Document, Failure, IngestRun, Replacement
 
 
@@ -26,15 +27,6 @@ def os_user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
-def _process_start(pid: int) -> Optional[str]:
-    """The kernel's start time of a process: a pid reused by another process has another one."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[1].split()[19].decode()
-    except (OSError, IndexError):
-        return None
-
-
 def _alive(pid: int, started: Optional[str]) -> bool:
     try:
         os.kill(pid, 0)
@@ -42,7 +34,7 @@ def _alive(pid: int, started: Optional[str]) -> bool:
         return False
     except PermissionError:
         pass  # another user's process: it exists
-    now = _process_start(pid)
+    now = process_start_time(pid)
     return started is None or now is None or now == started
 
 
@@ -50,7 +42,7 @@ def start_run(engine: Engine, command: str, files_seen: int = 0) -> int:
     reap_abandoned(engine)
     with Session(engine) as s, s.begin():
         run = IngestRun(started_at=dt.datetime.now(), command=command, status="running", files_seen=files_seen,
-                        host=socket.gethostname(), pid=os.getpid(), pid_started=_process_start(os.getpid()),
+                        host=socket.gethostname(), pid=os.getpid(), pid_started=process_start_time(os.getpid()),
                         os_user=os_user(), loaded=0, replaced=0, skipped=0, failed=0, facts=0)
         s.add(run)
         s.flush()

@@ -406,4 +406,6 @@ def stats(engine: Engine) -> dict:
             "runs": one(select(func.count()).select_from(IngestRun)),
         }
         out["failures_by_kind"] = dict(conn.execute(select(Failure.kind, func.count()).group_by(Failure.kind)).all())
+        out["runs_by_status"] = dict(conn.execute(select(IngestRun.status, func.count())
+                                                  .group_by(IngestRun.status)).all())
     return out
