@@ -76,6 +76,25 @@ def run_documents(files: list[str], db_url: Optional[str], run_id: int, use_came
                                   use_camelot=unmapped(use_camelot), replace=unmapped(replace),
                                   limits=unmapped(limits))
     by_future = {id(f): path for f, path in zip(futures, files)}
+    try:
+        _collect(futures, by_future, db_url, run_id, outcomes, on_file)
+    except BaseException:
+        # interrupted: start no more documents, and let those under way end (each is one
+        # transaction) before the run is closed, so that its counts include them
+        for future in futures:
+            wrapped = getattr(future, "wrapped_future", None)
+            if wrapped is not None and hasattr(wrapped, "cancel"):
+                wrapped.cancel()
+        for future in futures:
+            try:
+                future.wait(timeout=120)
+            except BaseException:
+                pass
+        raise
+
+
+def _collect(futures, by_future: dict, db_url: Optional[str], run_id: int, outcomes: list[FileOutcome],
+             on_file: Optional[Callable[[FileOutcome], None]]) -> None:
     engine = None
     for future in as_completed(futures):
         path = by_future[id(future)]

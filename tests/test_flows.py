@@ -135,3 +135,26 @@ def test_inbox_flow_records_and_archives(tmp_path):
     second = flow(inbox=str(inbox), db_url=f"sqlite:///{db}", archive=str(archive))
     assert second["files_seen"] == 0  # nothing new: the broken file is recorded, not retried
     assert count(db, "SELECT count(*) FROM inbox_files") == 2
+
+
+def test_an_interrupted_flow_run_counts_what_it_loaded(tmp_path):
+    """Stopped after the first outcome: documents under way finish, none starts, and the run's
+    counts are the rows it wrote (they once said 0 while threads went on loading)."""
+    from flows.ingest_flow import build_ingest_flow, task_runner
+
+    def stop(outcome):
+        raise KeyboardInterrupt
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(10):  # 40 distinct text documents: far more than two workers finish at once
+        for f in SAMPLES.glob("*.txt"):
+            (folder / f"{i}_{f.name}").write_bytes(f.read_bytes() + b"\n" * (i + 1))
+    db = tmp_path / "w.db"
+    flow = build_ingest_flow(stop).with_options(task_runner=task_runner("threads", workers=2))
+    with pytest.raises(BaseException):
+        flow(paths=[str(folder)], db_url=f"sqlite:///{db}")
+    status, loaded, facts = sqlite3.connect(db).execute("SELECT status, loaded, facts FROM ingest_runs").fetchone()
+    assert status == "interrupted" and loaded >= 1
+    assert (loaded, facts) == sqlite3.connect(db).execute("SELECT count(*), sum(n_facts) FROM documents").fetchone()
+    assert loaded < 40  # the rest were never started
