@@ -86,13 +86,6 @@ def _totals_ok(total_row, body, cols) -> float:
     return ok / checked if checked else 1.0
 
 
-def find_page_tables(page, number: int, camelot_path: Optional[str] = None) -> list[PdfTable]:
-    """The page's tables, best candidate each, top to bottom."""
-    found = ruled_tables(page, number, camelot_path)
-    found += unruled_tables(page, number, camelot_path, found)
-    return sorted(found, key=lambda t: t.bbox[1])
-
-
 FIGURE_TOKEN = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 
 

@@ -1,16 +1,16 @@
-"""Prefect wiring of pipeline.ingest: one task per document, run concurrently on threads (the
-default) or on a Dask cluster; transient errors retried; a markdown summary published.
+"""Prefect wiring of the batch loop: the flows hand pipeline.batch.run_batch an executor that runs
+one task per document, concurrently on threads (the default) or on a Dask cluster, retried by the
+pipeline's one retry policy; and publish the summary as a markdown artifact.
 
-Only wiring lives here: reading, extracting and loading are pipeline functions.
+Only wiring lives here: reading, extracting, loading and the run records are pipeline functions.
 """
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -18,29 +18,30 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import unmapped
 
-from pipeline import runs, warehouse
-from pipeline.inbox import SETTLE_SECONDS, new_files, settle
-from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, is_transient, process_file, record_failed
+from pipeline import warehouse
+from pipeline.batch import RETRY, BatchSummary, FileOutcome, process_file, record_failed, run_batch, toolkit_for
+from pipeline.inbox import SETTLE_SECONDS, inbox_command, new_files, settle
 from pipeline.sources import Limits, discover
 
 
-@lru_cache(maxsize=4)
-def _worker_resources(db_url: Optional[str], use_camelot: bool, limits: Optional[Limits] = None):
-    """One engine and one toolkit per worker process (jieba's dictionary loads once)."""
+@lru_cache(maxsize=2)
+def _worker_resources(db_url: Optional[str], use_camelot: bool, limits: Optional[Limits], run_id: int):
+    """One engine and one toolkit per worker and run: jieba's dictionary loads once per worker, and
+    each run sees the archivists' name decisions as they stand when it starts."""
     engine = warehouse.open_warehouse(db_url)
-    return engine, Toolkit.create(use_camelot=use_camelot, engine=engine, limits=limits)
+    return engine, toolkit_for(engine, use_camelot, limits)
 
 
 def _retry_if_transient(task, task_run, state) -> bool:
     exc = state.result(raise_on_failure=False)
-    return isinstance(exc, BaseException) and is_transient(exc)
+    return isinstance(exc, BaseException) and RETRY.is_transient(exc)
 
 
-@task(retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_retry_if_transient,
+@task(retries=RETRY.retries, retry_delay_seconds=list(RETRY.delays), retry_condition_fn=_retry_if_transient,
       task_run_name="ingest {path}")
 def ingest_document(path: str, db_url: Optional[str], run_id: int, use_camelot: bool = True, replace: bool = False,
                     limits: Optional[Limits] = None) -> dict:
-    engine, kit = _worker_resources(db_url, use_camelot, limits)
+    engine, kit = _worker_resources(db_url, use_camelot, limits, run_id)
     return asdict(process_file(engine, path, run_id, kit, raise_transient=True, replace=replace))
 
 
@@ -68,68 +69,43 @@ def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest") -> s
     return "\n".join(lines)
 
 
-def run_documents(files: list[str], db_url: Optional[str], run_id: int, use_camelot: bool, replace: bool,
-                  limits: Optional[Limits], outcomes: list[FileOutcome],
-                  on_file: Optional[Callable[[FileOutcome], None]] = None) -> None:
-    """Submit one task per file and append the outcomes as they finish (inside a flow)."""
-    futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
-                                  use_camelot=unmapped(use_camelot), replace=unmapped(replace),
-                                  limits=unmapped(limits))
-    by_future = {id(f): path for f, path in zip(futures, files)}
-    try:
-        _collect(futures, by_future, db_url, run_id, outcomes, on_file)
-    except BaseException:
-        # interrupted: start no more documents, and let those under way end (each is one
-        # transaction) before the run is closed, so that its counts include them
-        for future in futures:
-            wrapped = getattr(future, "wrapped_future", None)
-            if wrapped is not None and hasattr(wrapped, "cancel"):
-                wrapped.cancel()
-        for future in futures:
-            try:
-                future.wait(timeout=120)
-            except BaseException:
-                pass
-        raise
+def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limits: Optional[Limits]):
+    """The executor run_batch calls: one task per file, outcomes yielded as tasks end. Closed early
+    (the run was interrupted), it starts no more documents and waits for those under way."""
 
-
-def _collect(futures, by_future: dict, db_url: Optional[str], run_id: int, outcomes: list[FileOutcome],
-             on_file: Optional[Callable[[FileOutcome], None]]) -> None:
-    engine = None
-    for future in as_completed(futures):
-        path = by_future[id(future)]
+    def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
+        futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
+                                      use_camelot=unmapped(use_camelot), replace=unmapped(replace),
+                                      limits=unmapped(limits))
+        path_of = {id(f): path for f, path in zip(futures, files)}
+        engine = None
         try:
-            outcome = FileOutcome(**future.result())
-        except Exception as exc:  # retries exhausted: record it and go on with the others
-            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            engine = engine or warehouse.open_warehouse(db_url)
-            record_failed(engine, run_id, path, "error", reason)
-            outcome = FileOutcome(path, "failed", kind="error", reason=reason)
-        outcomes.append(outcome)
-        if on_file:
-            on_file(outcome)
+            for future in as_completed(futures):
+                try:
+                    yield FileOutcome(**future.result())
+                except Exception as exc:  # retries exhausted: that file's failure, and the others go on
+                    reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                    engine = engine or warehouse.open_warehouse(db_url)
+                    record_failed(engine, run_id, path_of[id(future)], "error", reason)
+                    yield FileOutcome(path_of[id(future)], "failed", kind="error", reason=reason)
+        except BaseException:  # GeneratorExit included: the loop stopped
+            for future in futures:
+                wrapped = getattr(future, "wrapped_future", None)
+                if wrapped is not None and hasattr(wrapped, "cancel"):
+                    wrapped.cancel()
+            for future in futures:
+                try:
+                    future.wait(timeout=120)
+                except BaseException:
+                    pass
+            raise
+
+    return execute
 
 
-def _recorded_run(db_url: Optional[str], files: list[str], command: str, use_camelot: bool, replace: bool,
-                  limits: Optional[Limits], on_file, title: str, artifact_key: str, after=None) -> dict:
-    """A run recorded in the warehouse around the tasks; closed as 'interrupted' if stopped."""
-    engine = warehouse.open_warehouse(db_url)
-    started = time.perf_counter()
-    run_id = runs.start_run(engine, command, files_seen=len(files))
-    summary = BatchSummary(run_id)
-    try:
-        run_documents(files, db_url, run_id, use_camelot, replace, limits, summary.outcomes, on_file)
-        if after:
-            after(engine, summary)
-    except BaseException:
-        summary.status = "interrupted"
-        raise
-    finally:
-        summary.seconds = time.perf_counter() - started
-        summary.recorded = runs.finish_run(engine, run_id, summary.seconds, skipped=summary.count("skipped"),
-                                           status=summary.status)
-    create_markdown_artifact(markdown=summary_markdown(summary, title), key=artifact_key, description=summary.line())
-    return {"run_id": run_id, "seconds": summary.seconds, **summary.counts(),
+def _publish(summary: BatchSummary, title: str, key: str) -> dict:
+    create_markdown_artifact(markdown=summary_markdown(summary, title), key=key, description=summary.line())
+    return {"run_id": summary.run_id, "seconds": summary.seconds, **summary.counts(),
             "outcomes": [asdict(o) for o in summary.outcomes]}
 
 
@@ -139,9 +115,10 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
     @flow(name="bulletins-ingest", log_prints=False)
     def ingest_flow(paths: list[str], db_url: Optional[str] = None, command: str = "ingest",
                     use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None) -> dict:
-        return _recorded_run(db_url, discover(paths), command, use_camelot, replace,
-                             Limits(**limits) if limits else None, on_file, "Bulletin ingest",
-                             "bulletins-ingest-summary")
+        chosen = Limits(**limits) if limits else None
+        summary = run_batch(warehouse.open_warehouse(db_url), discover(paths), command,
+                            prefect_tasks(db_url, use_camelot, replace, chosen), on_file)
+        return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary")
 
     return ingest_flow
 
@@ -156,11 +133,11 @@ def build_inbox_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
         inbox = str(Path(inbox).resolve())
         archive = str(Path(archive).resolve()) if archive else None
         chosen = Limits(**limits) if limits else Limits.from_env()
-        files = new_files(warehouse.open_warehouse(db_url), inbox, settle_seconds, chosen)
-        return _recorded_run(db_url, files, f"inbox {inbox}" + (" --replace" if replace else ""), use_camelot,
-                             replace, chosen, on_file, f"Inbox {inbox}", "bulletins-inbox-summary",
-                             after=lambda engine, summary: settle(engine, inbox, summary.outcomes, summary.run_id,
-                                                                  archive))
+        engine = warehouse.open_warehouse(db_url)
+        summary = run_batch(engine, new_files(engine, inbox, settle_seconds, chosen), inbox_command(inbox, replace),
+                            prefect_tasks(db_url, use_camelot, replace, chosen), on_file,
+                            after=lambda done: settle(engine, inbox, done.outcomes, done.run_id, archive))
+        return _publish(summary, f"Inbox {inbox}", "bulletins-inbox-summary")
 
     return inbox_flow
 

@@ -134,7 +134,7 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
       bulletins ingest corrected/2019-09.pdf --replace              # a corrected reissue
       bulletins ingest big-archive/ --dask-address tcp://10.0.0.5:8786
     """
-    from pipeline.ingest import BatchSummary, FileOutcome
+    from pipeline.batch import BatchSummary, FileOutcome
     from pipeline.sources import Limits, discover
 
     if not paths and not inbox:
@@ -172,10 +172,10 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
 
     command = "ingest " + " ".join(paths or ("--inbox", inbox)) + (" --replace" if replace else "")
     if runner == "plain":
+        from pipeline.batch import ingest_paths, toolkit_for
         from pipeline.inbox import ingest_inbox
-        from pipeline.ingest import Toolkit, ingest_paths
 
-        kit = Toolkit.create(use_camelot=not no_camelot, engine=engine, limits=limits)
+        kit = toolkit_for(engine, use_camelot=not no_camelot, limits=limits)
         if inbox:
             summary = ingest_inbox(inbox, db, archive, on_file=report, kit=kit, replace=replace,
                                    settle_seconds=settle)

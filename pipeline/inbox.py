@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from pipeline import warehouse
-from pipeline.ingest import BatchSummary, FileOutcome, Toolkit, process_file, run_batch
+from pipeline.batch import BatchSummary, FileOutcome, process_file, run_batch, serial, toolkit_for
+from pipeline.ingest import Toolkit
 from pipeline.sources import Limits, discover, read_source
 from schemas.records import DocumentError
 
@@ -128,10 +129,14 @@ def ingest_inbox(inbox: str, db_url: Optional[str] = None, archive: Optional[str
     archive = str(Path(archive).resolve()) if archive else None
     engine = warehouse.open_warehouse(db_url)
     try:
-        kit = kit or Toolkit.create(engine=engine)
+        kit = kit or toolkit_for(engine)
         files = new_files(engine, inbox, settle_seconds, kit.limits)
-        return run_batch(engine, files, f"inbox {inbox}" + (" --replace" if replace else ""),
-                         lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace), on_file,
+        return run_batch(engine, files, inbox_command(inbox, replace),
+                         serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)), on_file,
                          after=lambda summary: settle(engine, inbox, summary.outcomes, summary.run_id, archive))
     finally:
         engine.dispose()
+
+
+def inbox_command(inbox: str, replace: bool) -> str:
+    return f"inbox {inbox}" + (" --replace" if replace else "")

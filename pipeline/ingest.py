@@ -1,24 +1,23 @@
-"""One document end to end (read → normalize → extract → reconcile → validate), and a plain batch
-loop over many. Nothing here imports Prefect: flows/ wires these functions into flows.
+"""One document end to end, without a database: decode or read the PDF → normalize → metadata →
+tables and prose → reconcile → validate, as an ExtractedDocument or a DocumentError.
+Loading it and batches of many are pipeline/batch.py's; Prefect wiring is flows/'.
 """
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from extractors.prose import ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables
-from pipeline import runs, warehouse
 from pipeline.metadata import extract_metadata
 from pipeline.normalize import normalize_lines, normalize_text
 from pipeline.metrics import MetricCatalog
 from pipeline.reconcile import Gazetteer, Reconciler, normalize_name
 from pipeline.table_facts import metric_from_path, table_facts
-from pipeline.sources import Limits, discover, read_source, shown
+from pipeline.sources import Limits, discover, read_source
 from pipeline.validate import validate
 from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, SourceText
 
@@ -37,11 +36,12 @@ class Toolkit:
     limits: Limits = field(default_factory=Limits)
 
     @classmethod
-    def create(cls, use_camelot: bool = True, engine=None, limits: Optional[Limits] = None) -> "Toolkit":
-        """With an engine, the archivists' decisions and added entities in that warehouse apply."""
-        extra, confirmed = (warehouse.archivist_knowledge(engine) if engine is not None else ([], {}))
-        gazetteer = Gazetteer.load(extra)
-        return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed), MetricCatalog.load(),
+    def create(cls, use_camelot: bool = True, limits: Optional[Limits] = None, extra_places: tuple = (),
+               confirmed: Optional[dict] = None) -> "Toolkit":
+        """extra_places and confirmed: the archivists' added entities and name decisions
+        (pipeline.warehouse.archivist_knowledge reads them from a warehouse)."""
+        gazetteer = Gazetteer.load(list(extra_places))
+        return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed or {}), MetricCatalog.load(),
                    use_camelot, limits or Limits.from_env())
 
 
@@ -125,142 +125,6 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> N
             f.metric, how = kit.metrics.canonical(metric_raw, f.unit, prose=f.source_kind == "text")
             if how == "unmatched":
                 f.flags.append("metric_unmatched")
-
-
-# ---------------------------------------------------------------- batch
-
-@dataclass
-class FileOutcome:
-    path: str
-    status: str  # loaded | replaced | skipped | failed
-    facts: int = 0
-    kind: str = ""
-    reason: str = ""
-    sha256: str = ""
-    note: str = ""  # something the archivist should know about a file that loaded
-
-
-@dataclass
-class BatchSummary:
-    run_id: int
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    seconds: float = 0.0
-    recorded: Optional[dict] = None  # the counts the warehouse holds for the run, once finished
-    status: str = "finished"
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def facts(self) -> int:
-        return sum(o.facts for o in self.outcomes if o.status in ("loaded", "replaced"))
-
-    def counts(self) -> dict:
-        mine = {"files_seen": len(self.outcomes), "loaded": self.count("loaded"), "replaced": self.count("replaced"),
-                "skipped": self.count("skipped"), "failed": self.count("failed"), "facts": self.facts}
-        return {**mine, **(self.recorded or {})}
-
-    def line(self) -> str:
-        c = self.counts()
-        ended = "" if self.status == "finished" else f" ({self.status})"
-        return (f"{c['files_seen']} files: {c['loaded']} loaded, {c['replaced']} replaced, {c['skipped']} skipped "
-                f"(already loaded), {c['failed']} failed; {c['facts']} facts in {self.seconds:.1f} s "
-                f"(run {self.run_id}){ended}")
-
-
-def is_transient(exc: BaseException) -> bool:
-    """Errors worth a retry: a locked database, a lost or refused connection, a timeout."""
-    from sqlalchemy.exc import DBAPIError, OperationalError
-
-    if isinstance(exc, (ConnectionError, TimeoutError)):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    text = str(exc).lower()
-    return isinstance(exc, OperationalError) and any(
-        s in text for s in ("database is locked", "could not connect", "connection", "server closed", "timeout",
-                            "deadlock", "could not serialize"))
-
-
-def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: bool = False,
-                 replace: bool = False) -> FileOutcome:
-    """Read, extract and load one file; a bad file becomes a failure row, never an exception.
-    With raise_transient, a transient error is raised instead, for the caller to retry.
-    With replace, the file corrects the document loaded earlier from the same path."""
-    sha = None
-    try:
-        data, sha = read_source(path, kit.limits)
-        if warehouse.is_loaded(engine, sha):
-            return FileOutcome(path, "skipped", sha256=sha)
-        doc = extract_document(path, data, sha, kit)
-        del data
-        for attempt in range(3):
-            try:
-                status = warehouse.load_document(engine, doc, run_id, kit.gazetteer, replace=replace)
-                break
-            except Exception as exc:  # a deadlock or a locked database: the transaction rolled back
-                if raise_transient or attempt == 2 or not is_transient(exc):
-                    raise
-                time.sleep(0.2 * (attempt + 1))
-        note = ""
-        if status == "loaded" and not replace:
-            earlier = warehouse.same_path_documents(engine, path, sha)
-            if earlier:
-                note = (f"loaded as a new document beside {len(earlier)} earlier one(s) from the same path with "
-                        f"other content (last loaded {max(t for _, t in earlier):%Y-%m-%d %H:%M}); "
-                        f"if it corrects them, ingest it again with --replace")
-        return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0, sha256=sha, note=note)
-    except DocumentError as exc:
-        kind, reason = exc.kind, exc.reason
-    except Exception as exc:  # an extractor bug must not stop the batch either
-        if raise_transient and is_transient(exc):
-            raise
-        kind, reason = "error", f"{type(exc).__name__}: {exc}".splitlines()[0]
-    record_failed(engine, run_id, path, kind, reason, sha)
-    return FileOutcome(path, "failed", kind=kind, reason=reason, sha256=sha or "")
-
-
-def record_failed(engine, run_id: int, path: str, kind: str, reason: str, sha: Optional[str] = None) -> None:
-    runs.record_failure(engine, run_id, os.path.abspath(path), kind, reason, sha)
-
-
-def run_batch(engine, files: list[str], command: str, process: Callable[[str, int], FileOutcome],
-              on_file: Optional[Callable[[FileOutcome], None]] = None,
-              after: Optional[Callable[[BatchSummary], None]] = None) -> BatchSummary:
-    """A recorded run over files: process(path, run_id) each in turn. Interrupted (Ctrl-C,
-    SIGTERM), the run is closed as 'interrupted' with what it wrote, and the interruption goes on."""
-    started = time.perf_counter()
-    run_id = runs.start_run(engine, command, files_seen=len(files))
-    summary = BatchSummary(run_id)
-    try:
-        for path in files:
-            outcome = process(path, run_id)
-            summary.outcomes.append(outcome)
-            if on_file:
-                on_file(outcome)
-        if after:
-            after(summary)
-    except BaseException:
-        summary.status = "interrupted"
-        raise
-    finally:
-        summary.seconds = time.perf_counter() - started
-        summary.recorded = runs.finish_run(engine, run_id, summary.seconds, skipped=summary.count("skipped"),
-                                           status=summary.status)
-    return summary
-
-
-def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: str = "ingest",
-                 on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None,
-                 replace: bool = False) -> BatchSummary:
-    """The plain loop: every file in turn, one transaction each."""
-    engine = warehouse.open_warehouse(db_url)
-    try:
-        kit = kit or Toolkit.create(engine=engine)
-        return run_batch(engine, discover(paths), command,
-                         lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace), on_file)
-    finally:
-        engine.dispose()
 
 
 def iter_documents(paths: Iterable[str], kit: Optional[Toolkit] = None) -> Iterator[ExtractedDocument | DocumentError]:

@@ -41,10 +41,6 @@ class SourceText:
     pages: int = 1
     page_of_line: Optional[list[int]] = None  # for PDFs: page number of each line
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
     def page(self, line_no: int) -> int:
         if self.page_of_line and 0 < line_no <= len(self.page_of_line):
             return self.page_of_line[line_no - 1]

@@ -59,7 +59,7 @@ def _mode(mode: str, folder: str, db: str) -> dict:
     files = len(list(Path(folder).iterdir()))
     start = time.perf_counter()
     if mode == "plain":
-        from pipeline.ingest import ingest_paths
+        from pipeline.batch import ingest_paths
 
         summary = ingest_paths([folder], db)
         loaded = summary.count("loaded")

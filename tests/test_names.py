@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import names as review
 from pipeline import warehouse
-from pipeline.ingest import ingest_paths
+from pipeline.batch import ingest_paths
 from tests.conftest import SAMPLES, SEEDS
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from pipeline import warehouse
-from pipeline.ingest import ingest_paths
+from pipeline.batch import ingest_paths
 from tests.conftest import SAMPLES
 from tests.pg import binaries, create_database, postgres_server
 

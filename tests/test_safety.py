@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from pipeline import inbox as inbox_module
 from pipeline import warehouse
 from pipeline.cli import main
-from pipeline.ingest import ingest_paths
+from pipeline.batch import ingest_paths
 from pipeline.query import QueryRefused, check_read_only
 from tests.conftest import SAMPLES
 

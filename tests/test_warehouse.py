@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from pipeline.ingest import ingest_paths
+from pipeline.batch import ingest_paths
 from tests.conftest import SAMPLES
 
 
