@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize import tidy_prose_line
+from pipeline.core.normalize import tidy_prose_line
 
 SEP = " / "
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.base import TABLE_BREAK
+from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import PdfTable, may_hold_unruled_table, merge_continuations, ruled_tables, unruled_tables
 from schemas.records import DocumentError
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from statistics import mode
 from typing import Optional
 
-from pipeline.cells import is_empty_marker, parse_cell
-from pipeline.normalize import normalize_chars
+from pipeline.core.cells import is_empty_marker, parse_cell
+from pipeline.core.normalize import normalize_chars
 
 TOTAL = re.compile(r"^(合\s*计|总\s*计|全\s*[市区县])$")
 

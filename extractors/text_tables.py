@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.base import TABLE_BREAK, Table
+from extractors.tables import TABLE_BREAK, Table
 from extractors.headers import build_header_paths
-from pipeline.cells import is_empty_marker, is_numeric_cell
-from pipeline.normalize import BRACKET_SPACE
-from pipeline.units import unit_in_label
+from pipeline.core.cells import is_empty_marker, is_numeric_cell
+from pipeline.core.normalize import BRACKET_SPACE
+from pipeline.core.units import unit_in_label
 from schemas.records import Note
 
 UNIT_LINE = re.compile(r"(?<!编制)(?<!填报)(?<!报送)(?<!责任)单位\s*[:：]\s*(?:人民币)?[个万亿元亩平方米公顷%户家项宗人股]")

@@ -1,4 +1,4 @@
-"""Prefect wiring of the batch loop: the flows hand pipeline.batch.run_batch an executor that runs
+"""Prefect wiring of the batch loop: the flows hand pipeline.batch.loop.run_batch an executor that runs
 one task per document, concurrently on threads (the default) or on a Dask cluster, retried by the
 pipeline's one retry policy; and publish the summary as a markdown artifact.
 
@@ -18,10 +18,10 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import unmapped
 
-from pipeline import warehouse
-from pipeline.batch import RETRY, BatchSummary, FileOutcome, process_file, record_failed, run_batch, toolkit_for
-from pipeline.inbox import SETTLE_SECONDS, inbox_command, new_files, settle
-from pipeline.sources import Limits, discover
+from pipeline.store import warehouse
+from pipeline.batch.loop import RETRY, BatchSummary, FileOutcome, process_file, record_failed, run_batch, toolkit_for
+from pipeline.batch.inbox import SETTLE_SECONDS, inbox_command, new_files, settle
+from extractors.sources import Limits, discover
 
 
 @lru_cache(maxsize=2)

@@ -84,7 +84,7 @@ def serve_inbox(inbox: str, db_url: Optional[str], cron: Optional[str], interval
                 timezone: Optional[str], archive: Optional[str], prefect_home: Optional[str] = None) -> int:
     """Run until interrupted (Ctrl-C, SIGTERM, SIGHUP: whenever it comes, even during start-up);
     returns the exit status. The server and the serving child are stopped on the way out."""
-    from pipeline.children import stop_on_signals
+    from pipeline.core.children import stop_on_signals
 
     stop_on_signals()  # also takes SIGINT back where a script started us in the background with it ignored
     args = ["--inbox", inbox] + (["--db", db_url] if db_url else []) + (["--cron", cron] if cron else []) \

@@ -3,7 +3,7 @@ log file, not the user's terminal), stopped when the command ends, however it en
 
 Prefect would start the same server by itself (its "ephemeral" server), but writing to the
 user's terminal, and stopped only by an atexit handler that SIGTERM and SIGKILL skip. Here the
-server's stderr is a log file, the caller stops it in `finally`, and pipeline.children's
+server's stderr is a log file, the caller stops it in `finally`, and pipeline.core.children's
 watchdog stops it if the command is killed outright.
 """
 from __future__ import annotations

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from pipeline import warehouse
-from pipeline.sources import shown
+from pipeline.store import warehouse
+from extractors.sources import shown
 
 DB_OPTION = click.option("--db", "db", envvar="BULLETINS_DB", default=None, metavar="URL",
                          help="SQLAlchemy URL of the warehouse (default: sqlite:///bulletins.db; env BULLETINS_DB).")
@@ -32,8 +32,8 @@ class GuardedGroup(click.Group):
     status 130 after the command's own clean-up has run."""
 
     def invoke(self, ctx):
-        from pipeline.exports import ExportError
-        from pipeline.query import QueryRefused, QueryStopped
+        from pipeline.store.exports import ExportError
+        from pipeline.store.query import QueryRefused, QueryStopped
 
         try:
             return super().invoke(ctx)
@@ -134,8 +134,8 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
       bulletins ingest corrected/2019-09.pdf --replace              # a corrected reissue
       bulletins ingest big-archive/ --dask-address tcp://10.0.0.5:8786
     """
-    from pipeline.batch import BatchSummary, FileOutcome
-    from pipeline.sources import Limits, discover
+    from pipeline.batch.loop import BatchSummary, FileOutcome
+    from extractors.sources import Limits, discover
 
     if not paths and not inbox:
         raise click.UsageError("name files, folders or globs to ingest, or --inbox DIR")
@@ -149,7 +149,7 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
     engine = warehouse.open_warehouse(db)  # a bad --db fails here, in one line, before any work
 
     if inbox:
-        from pipeline.inbox import SETTLE_SECONDS, new_files
+        from pipeline.batch.inbox import SETTLE_SECONDS, new_files
 
         settle = SETTLE_SECONDS if settle is None else settle
         total = len(new_files(engine, str(Path(inbox).resolve()), 0, limits))
@@ -172,8 +172,8 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
 
     command = "ingest " + " ".join(paths or ("--inbox", inbox)) + (" --replace" if replace else "")
     if runner == "plain":
-        from pipeline.batch import ingest_paths, toolkit_for
-        from pipeline.inbox import ingest_inbox
+        from pipeline.batch.loop import ingest_paths, toolkit_for
+        from pipeline.batch.inbox import ingest_inbox
 
         kit = toolkit_for(engine, use_camelot=not no_camelot, limits=limits)
         if inbox:
@@ -219,7 +219,7 @@ def _watch_children() -> None:
     """In the real process (not a test's in-process call), a watchdog stops our children if we are killed."""
     ctx = click.get_current_context()
     if (ctx.find_root().obj or {}).get("process"):
-        from pipeline.children import start_watchdog
+        from pipeline.core.children import start_watchdog
 
         ctx.find_root().obj["watchdog"] = start_watchdog()
 
@@ -275,7 +275,7 @@ def export_facts(fmt: str, output: str, db: str | None) -> None:
     Example:
       bulletins export facts --format parquet -o facts.parquet
     """
-    from pipeline.exports import check_output, export_facts as write
+    from pipeline.store.exports import check_output, export_facts as write
 
     if fmt in ("parquet", "xlsx") and output == "-":
         raise click.UsageError(f"--format {fmt} needs -o FILE")
@@ -306,7 +306,7 @@ def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float)
       bulletins query "SELECT entity, period_label, value, unit FROM facts_view
                        WHERE metric LIKE '%完成投资%' ORDER BY entity"
     """
-    from pipeline.query import QueryOptions, run_read_only
+    from pipeline.store.query import QueryOptions, run_read_only
 
     notices: list[str] = []
     warehouse.open_read_only(db, notices)  # the warehouse exists; a killed writer's journal is rolled back
@@ -338,7 +338,7 @@ def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float)
 
 
 def _query_failed(exc: Exception):
-    from pipeline.query import QueryRefused, QueryStopped
+    from pipeline.store.query import QueryRefused, QueryStopped
 
     if isinstance(exc, (QueryRefused, QueryStopped)):
         raise Failed(f"query failed: {exc}")
@@ -383,7 +383,7 @@ def names_pending(db: str | None, as_json: bool) -> None:
     Example:
       bulletins names pending
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     rows = review.pending(_read_only_or_exit(db))
     if as_json:
@@ -413,7 +413,7 @@ def names_accept(raw: str, canonical: str, context: str | None, db: str | None) 
     Example:
       bulletins names accept "市平台公司(发改局)" "石峰区发展和改革局" --context 石峰区
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     try:
         n, decision = review.accept(_writable(db), raw, canonical, context)
@@ -433,7 +433,7 @@ def names_reject(raw: str, context: str | None, db: str | None) -> None:
     Example:
       bulletins names reject "元区"
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     try:
         n, decision = review.reject(_writable(db), raw, context)
@@ -456,7 +456,7 @@ def names_add(name: str, kind: str, parent: str | None, code: str | None, aliase
     Example:
       bulletins names add 石峰区轨道交通集团 --kind company --parent 石峰区 --alias 轨道公司
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     try:
         n, decision = review.add(_writable(db), name, kind, parent, code, aliases)
@@ -475,7 +475,7 @@ def names_export(output: str, db: str | None) -> None:
     Example:
       bulletins names export -o aliases.csv
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     click.echo(f"wrote {review.export_aliases(_read_only_or_exit(db), output)} aliases to {output}")
 
@@ -493,7 +493,7 @@ def names_import(path: str, db: str | None) -> None:
     Example:
       bulletins names import aliases.csv
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     try:
         n, decision = review.import_aliases(_writable(db), path)
@@ -512,7 +512,7 @@ def names_decisions(db: str | None, as_json: bool) -> None:
     Example:
       bulletins names decisions
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     rows = review.decisions(_read_only_or_exit(db))
     if as_json:
@@ -535,7 +535,7 @@ def names_undo(decision_id: int, db: str | None) -> None:
     Example:
       bulletins names undo 12
     """
-    from pipeline import names as review
+    from pipeline.store import names as review
 
     try:
         n = review.undo(_writable(db), decision_id)
@@ -594,7 +594,7 @@ def format_table_stream(columns: list[str], rows, max_width: int = 40, measure: 
 
 def run() -> None:
     """The `bulletins` program: signals stop it cleanly, and its children are watched."""
-    from pipeline.children import stop_on_signals
+    from pipeline.core.children import stop_on_signals
 
     stop_on_signals()
     main(obj={"process": True})

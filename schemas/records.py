@@ -115,7 +115,7 @@ class ExtractedDocument:
 
     source: SourceText
     meta: DocumentMeta
-    tables: list  # list[extractors.base.Table]
+    tables: list  # list[extractors.tables.Table]
     facts: list[Fact]
     notes: list[Note]
     findings: list[Finding]

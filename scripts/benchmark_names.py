@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.reconcile import Gazetteer, Reconciler  # noqa: E402
+from pipeline.stages.reconcile import Gazetteer, Reconciler  # noqa: E402
 
 
 def raw_names(g: Gazetteer, n: int, seed: int = 1) -> list[tuple[str, str]]:

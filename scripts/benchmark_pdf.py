@@ -56,8 +56,8 @@ def _run_mode(mode: str, pdfs: list[str]) -> dict:
         # pipeline-sqlite counts the start-up (jieba's dictionary, the gazetteer) that a batch pays
         # once; pipeline-warm starts the clock after it, as in a long batch
         sys.path.insert(0, str(ROOT))
-        from pipeline.batch import ingest_paths
-        from pipeline.ingest import Toolkit
+        from pipeline.batch.loop import ingest_paths
+        from pipeline.stages.document import Toolkit
 
         for f in pdfs:
             with pdfplumber.open(f) as pdf:

@@ -25,7 +25,7 @@ def seed_path(prefix: str) -> Path:
 
 @pytest.fixture(scope="session")
 def kit():
-    from pipeline.ingest import Toolkit
+    from pipeline.stages.document import Toolkit
 
     return Toolkit.create()
 
@@ -33,7 +33,7 @@ def kit():
 @pytest.fixture(scope="session")
 def extract(kit):
     """extract(path) → ExtractedDocument, cached per path for the session."""
-    from pipeline.ingest import extract_document, read_source
+    from pipeline.stages.document import extract_document, read_source
 
     cache = {}
 

@@ -71,7 +71,7 @@ def test_transient_errors_are_retried(tmp_path, monkeypatch):
     from sqlalchemy.exc import OperationalError
 
     from flows import ingest_flow as module
-    from pipeline import batch as ingest
+    from pipeline.batch import loop as ingest
 
     calls = {"n": 0}
     real = ingest.process_file

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize import normalize_text
+from pipeline.core.normalize import normalize_text
 from extractors.text import read_text_file
 from tests.conftest import SEEDS, seed_path
 

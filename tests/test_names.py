@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from pipeline import names as review
-from pipeline import warehouse
-from pipeline.batch import ingest_paths
+from pipeline.store import names as review
+from pipeline.store import warehouse
+from pipeline.batch.loop import ingest_paths
 from tests.conftest import SAMPLES, SEEDS
 
 

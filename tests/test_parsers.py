@@ -5,11 +5,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractors.text import decode_bytes, html_to_text
-from pipeline.cells import parse_cell
-from pipeline.normalize import normalize_text
-from pipeline.numbers import parse_arabic, parse_chinese_numeral, parse_number
-from pipeline.periods import find_period
-from pipeline.units import parse_unit_line, to_base, unit_in_label
+from pipeline.core.cells import parse_cell
+from pipeline.core.normalize import normalize_text
+from pipeline.core.numbers import parse_arabic, parse_chinese_numeral, parse_number
+from pipeline.core.periods import find_period
+from pipeline.core.units import parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentError
 
 DIGITS = "零一二三四五六七八九"
@@ -104,7 +104,7 @@ def _dates(p):
     ("2023年1-3月", None, (2023, 1, 1), (2023, 3, 31)), ("前三季度", 2021, (2021, 1, 1), (2021, 9, 30)),
     ("1-2月份", 2024, (2024, 1, 1), (2024, 2, 29))])
 def test_periods(text, year, start, end):
-    from pipeline.normalize import normalize_chars, tidy_prose_line
+    from pipeline.core.normalize import normalize_chars, tidy_prose_line
 
     p = find_period(tidy_prose_line(normalize_chars(text)), year)
     assert p is not None and _dates(p) == (dt.date(*start), dt.date(*end))

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.ingest import extract_document, read_source
+from pipeline.stages.document import extract_document, read_source
 from schemas.records import DocumentError
 from tests.conftest import SAMPLES, SHARED, seed_path
 
@@ -76,7 +76,7 @@ _KIT = []
 
 def _kit():
     if not _KIT:
-        from pipeline.ingest import Toolkit
+        from pipeline.stages.document import Toolkit
         _KIT.append(Toolkit.create())
     return _KIT[0]
 

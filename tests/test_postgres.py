@@ -8,8 +8,8 @@ import threading
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from pipeline import warehouse
-from pipeline.batch import ingest_paths
+from pipeline.store import warehouse
+from pipeline.batch.loop import ingest_paths
 from tests.conftest import SAMPLES
 from tests.pg import binaries, create_database, postgres_server
 
@@ -102,7 +102,7 @@ def test_query_cannot_write_on_postgresql(server):
     """COMMIT; DELETE … once ended the read-only transaction and deleted every fact."""
     from sqlalchemy.engine import make_url
 
-    from pipeline.query import QueryOptions, QueryStopped, _postgres_rows, postgres_engine
+    from pipeline.store.query import QueryOptions, QueryStopped, _postgres_rows, postgres_engine
 
     url = create_database(server, "hostile")
     ingest_paths([str(SAMPLES / "2019_hetang_1-9.txt")], url)

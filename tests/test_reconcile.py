@@ -3,8 +3,8 @@ issued the bulletin, with the expected canonical entity, or PENDING where a pers
 (review or a new entity). An auto-accepted wrong match fails the test."""
 import pytest
 
-from pipeline.metrics import MetricCatalog
-from pipeline.reconcile import Gazetteer, Reconciler
+from pipeline.stages.metrics import MetricCatalog
+from pipeline.stages.reconcile import Gazetteer, Reconciler
 
 PENDING = "PENDING"
 ZZ, SF, YY, NK = "株洲市", "石峰区", "岳阳市", "南康区"

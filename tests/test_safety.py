@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import inbox as inbox_module
-from pipeline import warehouse
+from pipeline.batch import inbox as inbox_module
+from pipeline.store import warehouse
 from pipeline.cli import main
-from pipeline.batch import ingest_paths
-from pipeline.query import QueryRefused, check_read_only
+from pipeline.batch.loop import ingest_paths
+from pipeline.store.query import QueryRefused, check_read_only
 from tests.conftest import SAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +96,7 @@ def test_query_cannot_change_or_copy_the_warehouse(warehouse_copy, tmp_path, mon
 
 def test_sqlite_connection_refuses_writes_even_past_the_parser(warehouse_copy, tmp_path):
     """The second layer alone: statements handed straight to the read-only connection."""
-    from pipeline.query import QueryOptions, _sqlite_rows
+    from pipeline.store.query import QueryOptions, _sqlite_rows
 
     for sql in (f"ATTACH DATABASE '{tmp_path / 'x.db'}' AS x", f"VACUUM INTO '{tmp_path / 'c.db'}'",
                 "DELETE FROM facts", "PRAGMA journal_mode=WAL", "CREATE TABLE t (a)"):
@@ -108,7 +108,7 @@ def test_sqlite_connection_refuses_writes_even_past_the_parser(warehouse_copy, t
 
 
 def test_query_timeout_and_streamed_rows(loaded):
-    from pipeline.query import QueryOptions, run_read_only
+    from pipeline.store.query import QueryOptions, run_read_only
 
     endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c"
     stream = run_read_only(f"sqlite:///{loaded}", endless, QueryOptions(timeout=0))
@@ -369,7 +369,7 @@ def test_only_regular_files_are_read(tmp_path):
     assert "3 loaded" in out
     code, out, _ = cli("ingest", folder / "第[1]期*.txt", "--runner", "plain", "--db", f"sqlite:///{tmp_path / 'w.db'}")
     assert code == 0 and "1 skipped" in out  # read as itself, not as a pattern
-    from pipeline.sources import shown
+    from extractors.sources import shown
 
     assert shown(str(folder / "two\nlines.txt")).endswith("two\\nlines.txt")
 
@@ -473,7 +473,7 @@ def test_an_interrupted_run_says_what_it_loaded(tmp_path):
 
 def test_a_killed_run_is_marked_abandoned(tmp_path):
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    dies = ("import os, sys\nfrom pipeline import runs, warehouse\n"
+    dies = ("import os, sys\nfrom pipeline.store import runs, warehouse\n"
             "runs.start_run(warehouse.open_warehouse(sys.argv[1]), 'ingest big/')\nos._exit(9)\n")
     subprocess.run([sys.executable, "-c", dies, url], cwd=ROOT, check=False)
     assert rows(tmp_path / "w.db", "SELECT status FROM ingest_runs") == [("running",)]

@@ -83,7 +83,7 @@ def test_sample_prose(name, entity, metric, value, unit, period, extract):
 
 
 def test_unknown_scale_is_flagged_not_guessed(kit):
-    from pipeline.ingest import extract_from_lines
+    from pipeline.stages.document import extract_from_lines
     from schemas.records import SourceText
 
     lines = ["石峰区工作简报", "2017年4月24日", "1-3月,30个投资在 5000 万以上的项目进入统计直报,完成投资 11 亿元。"]

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from pipeline.batch import ingest_paths
+from pipeline.batch.loop import ingest_paths
 from tests.conftest import SAMPLES
 
 
@@ -42,7 +42,7 @@ def test_changed_file_is_a_new_document_unless_it_replaces(tmp_path):
 
 def test_a_failing_document_leaves_nothing(tmp_path, monkeypatch):
     """A crash in the middle of loading rolls the whole document back."""
-    from pipeline import warehouse
+    from pipeline.store import warehouse
 
     db = tmp_path / "w.db"
     url = f"sqlite:///{db}"

@@ -14,9 +14,9 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from pipeline import runs, warehouse
-from pipeline.ingest import Toolkit, extract_document
-from pipeline.sources import Limits, discover, read_source
+from pipeline.store import runs, warehouse
+from pipeline.stages.document import Toolkit, extract_document
+from extractors.sources import Limits, discover, read_source
 from schemas.records import DocumentError
 
 

@@ -16,7 +16,7 @@ from typing import Optional
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from pipeline.children import process_start_time
+from pipeline.core.children import process_start_time
 from schemas.models import Document, Failure, IngestRun, Replacement
 
 

@@ -97,7 +97,7 @@ def start_watchdog() -> Optional[subprocess.Popen]:
         return None
     os.environ[OWNER_MARK] = f"{os.getpid()}:{process_start_time(os.getpid())}"  # inherited by every child from now on
     read_end, write_end = os.pipe()
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.children", str(os.getpid())], stdin=read_end,
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.core.children", str(os.getpid())], stdin=read_end,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
                             close_fds=True)
     os.close(read_end)

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from pipeline import warehouse
-from pipeline.batch import BatchSummary, FileOutcome, process_file, run_batch, serial, toolkit_for
-from pipeline.ingest import Toolkit
-from pipeline.sources import Limits, discover, read_source
+from pipeline.store import warehouse
+from pipeline.batch.loop import BatchSummary, FileOutcome, process_file, run_batch, serial, toolkit_for
+from pipeline.stages.document import Toolkit
+from extractors.sources import Limits, discover, read_source
 from schemas.records import DocumentError
 
 SETTLE_SECONDS = 1.0  # between the two looks at a file's size and mtime

@@ -10,8 +10,8 @@ import math
 from collections import defaultdict
 from typing import Iterable
 
-from pipeline.table_facts import TOTAL_LABEL
-from pipeline.units import kind_of
+from pipeline.stages.table_facts import TOTAL_LABEL
+from pipeline.core.units import kind_of
 from schemas.records import Fact, Finding
 
 SUMMABLE = {"money", "area", "count"}

@@ -11,8 +11,8 @@ from typing import Optional
 from sqlalchemy import Engine, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from pipeline.reconcile import kind_by_suffix, normalize_name
-from pipeline.runs import os_user
+from pipeline.stages.reconcile import kind_by_suffix, normalize_name
+from pipeline.store.runs import os_user
 from schemas.models import Document, Entity, EntityAlias, FactRow, NameDecision
 
 ALIAS_CSV_COLUMNS = ["raw", "context", "entity", "kind", "parent", "code", "method", "score", "confirmed"]

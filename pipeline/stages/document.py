@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from extractors.prose import ProseExtractor
+from pipeline.stages.prose import ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables
-from pipeline.metadata import extract_metadata
-from pipeline.normalize import normalize_lines, normalize_text
-from pipeline.metrics import MetricCatalog
-from pipeline.reconcile import Gazetteer, Reconciler, normalize_name
-from pipeline.table_facts import metric_from_path, table_facts
-from pipeline.sources import Limits, discover, read_source
-from pipeline.validate import validate
+from pipeline.stages.metadata import extract_metadata
+from pipeline.core.normalize import normalize_lines, normalize_text
+from pipeline.stages.metrics import MetricCatalog
+from pipeline.stages.reconcile import Gazetteer, Reconciler, normalize_name
+from pipeline.stages.table_facts import metric_from_path, table_facts
+from extractors.sources import Limits, discover, read_source
+from pipeline.stages.validate import validate
 from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, SourceText
 
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
@@ -39,7 +39,7 @@ class Toolkit:
     def create(cls, use_camelot: bool = True, limits: Optional[Limits] = None, extra_places: tuple = (),
                confirmed: Optional[dict] = None) -> "Toolkit":
         """extra_places and confirmed: the archivists' added entities and name decisions
-        (pipeline.warehouse.archivist_knowledge reads them from a warehouse)."""
+        (pipeline.store.warehouse.archivist_knowledge reads them from a warehouse)."""
         gazetteer = Gazetteer.load(list(extra_places))
         return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed or {}), MetricCatalog.load(),
                    use_camelot, limits or Limits.from_env())

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from extractors.base import Table
+from extractors.tables import Table
 from extractors.headers import SEP
-from pipeline.cells import is_empty_marker, is_numeric_cell, parse_cell
-from pipeline.periods import find_period, strip_period
-from pipeline.units import kind_of, parse_unit_line, to_base, unit_in_label
+from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
+from pipeline.core.periods import find_period, strip_period
+from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
 RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from typing import Optional
 
-from pipeline.normalize import HEADING, TITLE_END
-from pipeline.periods import find_period, year_period
-from pipeline.reconcile import Gazetteer
+from pipeline.core.normalize import HEADING, TITLE_END
+from pipeline.core.periods import find_period, year_period
+from pipeline.stages.reconcile import Gazetteer
 from schemas.records import DocumentMeta
 
 DATE_CN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

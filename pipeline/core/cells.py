@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from pipeline.units import UNIT_ALTERNATION, canonical_unit
+from pipeline.core.units import UNIT_ALTERNATION, canonical_unit
 
 EMPTY_MARKERS = {"", "-", "/", "—", "--", "——", "－", "\\", "×", "无", "空", "...", "…", "/ ", "- "}
 CELL_FIGURE = re.compile(

@@ -14,8 +14,8 @@ from importlib import resources
 from typing import Optional
 
 from extractors.headers import SEP
-from pipeline.periods import strip_period
-from pipeline.units import kind_of
+from pipeline.core.periods import strip_period
+from pipeline.core.units import kind_of
 
 # what may stand beside a measure word without naming anything of its own
 FILLERS = {"数", "额", "量", "的", "年度", "全年", "年", "总", "累计", "比重", "比例", "比", "率", "的比重"}

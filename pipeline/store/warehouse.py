@@ -19,8 +19,8 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline.reconcile import Gazetteer
-from pipeline.runs import os_user
+from pipeline.stages.reconcile import Gazetteer
+from pipeline.store.runs import os_user
 from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, Failure, FindingRow, InboxFile,
                             IngestRun, Metric, NoteRow, Replacement)
 from schemas.records import ExtractedDocument
@@ -332,7 +332,7 @@ def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, in
 
 def archivist_knowledge(engine: Engine) -> tuple[list, dict]:
     """Entities an archivist added and the decisions they confirmed, for the next ingest."""
-    from pipeline.reconcile import Place
+    from pipeline.stages.reconcile import Place
 
     with engine.connect() as conn:
         added = [Place(name, kind, parent or "", code or "") for name, kind, parent, code in conn.execute(

@@ -13,10 +13,10 @@ from typing import Iterator, Optional
 import jieba
 import jieba.posseg
 
-from pipeline.numbers import parse_arabic, parse_chinese_numeral
-from pipeline.periods import PERIOD_PATTERNS, find_period, period_from_match
-from pipeline.reconcile import Gazetteer
-from pipeline.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
+from pipeline.core.numbers import parse_arabic, parse_chinese_numeral
+from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
+from pipeline.stages.reconcile import Gazetteer
+from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = r"(?<![\d.A-Za-z])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
