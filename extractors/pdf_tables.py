@@ -18,8 +18,8 @@ from typing import Optional
 
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.normalize import normalize_chars
+from pipeline.core.vocabulary import GRAND_TOTAL_ROW
 
-TOTAL = re.compile(r"^(合\s*计|总\s*计|全\s*[市区县])$")
 
 
 @dataclass
@@ -65,7 +65,7 @@ def score_rows(rows: list[list[Optional[str]]]) -> float:
     aligned = sum(1 for w in widths if abs(w - usual) <= max(1, usual // 4)) / len(widths)
     totals = 1.0
     for r in body:
-        if r and TOTAL.match(r[0]):
+        if r and GRAND_TOTAL_ROW.match(r[0]):
             totals = _totals_ok(r, body, figure_cols)
             break
     return round(0.3 * header + 0.4 * numeric + 0.2 * aligned + 0.1 * totals, 3)

@@ -18,7 +18,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import unmapped
 
-from pipeline.store import warehouse
+from pipeline.store import engine as store_engine
 from pipeline.batch.loop import RETRY, BatchSummary, FileOutcome, process_file, record_failed, run_batch, toolkit_for
 from pipeline.batch.inbox import SETTLE_SECONDS, inbox_command, new_files, settle
 from extractors.sources import Limits, discover
@@ -28,7 +28,7 @@ from extractors.sources import Limits, discover
 def _worker_resources(db_url: Optional[str], use_camelot: bool, limits: Optional[Limits], run_id: int):
     """One engine and one toolkit per worker and run: jieba's dictionary loads once per worker, and
     each run sees the archivists' name decisions as they stand when it starts."""
-    engine = warehouse.open_warehouse(db_url)
+    engine = store_engine.open_warehouse(db_url)
     return engine, toolkit_for(engine, use_camelot, limits)
 
 
@@ -85,7 +85,7 @@ def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limit
                     yield FileOutcome(**future.result())
                 except Exception as exc:  # retries exhausted: that file's failure, and the others go on
                     reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                    engine = engine or warehouse.open_warehouse(db_url)
+                    engine = engine or store_engine.open_warehouse(db_url)
                     record_failed(engine, run_id, path_of[id(future)], "error", reason)
                     yield FileOutcome(path_of[id(future)], "failed", kind="error", reason=reason)
         except BaseException:  # GeneratorExit included: the loop stopped
@@ -116,7 +116,7 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
     def ingest_flow(paths: list[str], db_url: Optional[str] = None, command: str = "ingest",
                     use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None) -> dict:
         chosen = Limits(**limits) if limits else None
-        summary = run_batch(warehouse.open_warehouse(db_url), discover(paths), command,
+        summary = run_batch(store_engine.open_warehouse(db_url), discover(paths), command,
                             prefect_tasks(db_url, use_camelot, replace, chosen), on_file)
         return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary")
 
@@ -133,7 +133,7 @@ def build_inbox_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
         inbox = str(Path(inbox).resolve())
         archive = str(Path(archive).resolve()) if archive else None
         chosen = Limits(**limits) if limits else Limits.from_env()
-        engine = warehouse.open_warehouse(db_url)
+        engine = store_engine.open_warehouse(db_url)
         summary = run_batch(engine, new_files(engine, inbox, settle_seconds, chosen), inbox_command(inbox, replace),
                             prefect_tasks(db_url, use_camelot, replace, chosen), on_file,
                             after=lambda done: settle(engine, inbox, done.outcomes, done.run_id, archive))

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
-from pipeline.store import warehouse
+from pipeline.store import engine as store_engine
+
+from pipeline.store import stats as counts
 from extractors.sources import shown
 
 DB_OPTION = click.option("--db", "db", envvar="BULLETINS_DB", default=None, metavar="URL",
@@ -43,20 +45,20 @@ class GuardedGroup(click.Group):
             why = f" ({exc.args[0]})" if exc.args and exc.args[0] else ""
             click.echo(f"interrupted{why}", err=True)
             ctx.exit(130)
-        except (warehouse.WarehouseError, ExportError, QueryRefused, QueryStopped) as exc:
+        except (store_engine.WarehouseError, ExportError, QueryRefused, QueryStopped) as exc:
             raise Failed(shown(str(exc))) from None
         except (OSError, ValueError, LookupError, RuntimeError) as exc:
             if os.environ.get("BULLETINS_DEBUG"):
                 raise
-            raise Failed(shown(f"{type(exc).__name__}: {warehouse.one_line(exc)}")) from None
+            raise Failed(shown(f"{type(exc).__name__}: {store_engine.one_line(exc)}")) from None
         except Exception as exc:
             if os.environ.get("BULLETINS_DEBUG"):
                 raise
             from sqlalchemy.exc import DBAPIError
 
             if isinstance(exc, DBAPIError):
-                raise Failed(shown(f"database: {warehouse.one_line(exc)}")) from None
-            raise Failed(shown(f"{type(exc).__name__}: {warehouse.one_line(exc)} "
+                raise Failed(shown(f"database: {store_engine.one_line(exc)}")) from None
+            raise Failed(shown(f"{type(exc).__name__}: {store_engine.one_line(exc)} "
                                f"(BULLETINS_DEBUG=1 shows where)")) from None
 
 
@@ -146,7 +148,7 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
         raise click.UsageError(f"--runner {runner} needs Prefect: pip install 'bulletin-warehouse[flows]'")
     limits = Limits.from_env(max_bytes=max_bytes, max_pages=max_pages, max_inflated=max_inflated,
                              max_text_chars=max_text_chars)
-    engine = warehouse.open_warehouse(db)  # a bad --db fails here, in one line, before any work
+    engine = store_engine.open_warehouse(db)  # a bad --db fails here, in one line, before any work
 
     if inbox:
         from pipeline.batch.inbox import SETTLE_SECONDS, new_files
@@ -309,11 +311,11 @@ def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float)
     from pipeline.store.query import QueryOptions, run_read_only
 
     notices: list[str] = []
-    warehouse.open_read_only(db, notices)  # the warehouse exists; a killed writer's journal is rolled back
+    store_engine.open_read_only(db, notices)  # the warehouse exists; a killed writer's journal is rolled back
     for notice in notices:
         click.echo(f"note: {notice}", err=True)
     try:
-        stream = run_read_only(warehouse.database_url(db), sql, QueryOptions(timeout=timeout))
+        stream = run_read_only(store_engine.database_url(db), sql, QueryOptions(timeout=timeout))
         columns = list(next(stream))
     except Exception as exc:
         _query_failed(exc)
@@ -344,7 +346,7 @@ def _query_failed(exc: Exception):
         raise Failed(f"query failed: {exc}")
     if isinstance(exc, KeyboardInterrupt):
         raise exc
-    raise Failed(f"query failed: {warehouse.one_line(exc)}")
+    raise Failed(f"query failed: {store_engine.one_line(exc)}")
 
 
 @main.command()
@@ -358,7 +360,7 @@ def stats(db: str | None, as_json: bool) -> None:
       bulletins stats --db sqlite:///warehouse.db
     """
     engine = _read_only_or_exit(db)
-    numbers = warehouse.stats(engine)
+    numbers = counts.stats(engine)
     if as_json:
         click.echo(json.dumps(numbers, ensure_ascii=False))
         return
@@ -398,7 +400,7 @@ def names_pending(db: str | None, as_json: bool) -> None:
 
 
 def _writable(db):
-    return warehouse.open_warehouse(db)
+    return store_engine.open_warehouse(db)
 
 
 @names.command("accept")
@@ -546,14 +548,14 @@ def names_undo(decision_id: int, db: str | None) -> None:
 
 def _read_only_or_exit(db: str | None):
     notices: list[str] = []
-    engine = warehouse.open_read_only(db, notices)
+    engine = store_engine.open_read_only(db, notices)
     for notice in notices:
         click.echo(f"note: {notice}", err=True)
     try:
         with engine.connect():
             pass
     except Exception as exc:
-        raise Failed(f"cannot open warehouse {warehouse.database_url(db)}: {warehouse.one_line(exc)}") from None
+        raise Failed(f"cannot open warehouse {store_engine.database_url(db)}: {store_engine.one_line(exc)}") from None
     return engine
 
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from pipeline.store import names as review
-from pipeline.store import warehouse
+from pipeline.store import engine as store_engine
 from pipeline.batch.loop import ingest_paths
 from tests.conftest import SAMPLES, SEEDS
 
@@ -38,7 +38,7 @@ def test_every_entity_is_known_or_pending(seeded):
 
 
 def test_pending_on_the_seeds_is_short_and_right(seeded):
-    pending = review.pending(warehouse.open_warehouse(f"sqlite:///{seeded}"))
+    pending = review.pending(store_engine.open_warehouse(f"sqlite:///{seeded}"))
     assert sorted(p["raw"] for p in pending) == ["市平台公司(发改局)", "循环集团", "轨道公司"]
     assert all(p["context"] == "石峰区" and p["seen_in"] for p in pending)
     r = cli("names", "pending", "--db", f"sqlite:///{seeded}")

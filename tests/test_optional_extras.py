@@ -18,7 +18,7 @@ sys.meta_path.insert(0, Block())
 
 def test_core_runs_without_prefect_dask_and_psycopg(tmp_path):
     script = BLOCKER + f"""
-import pipeline.stages.document, pipeline.store.warehouse, pipeline.store.names, extractors.pdf, pipeline.cli
+import pipeline.stages.document, pipeline.store.loading, pipeline.store.names, extractors.pdf, pipeline.cli
 sys.argv = ['bulletins', 'ingest', {str(SAMPLES)!r}, '--db', 'sqlite:///{tmp_path}/w.db']
 try:
     pipeline.cli.main()

@@ -8,7 +8,7 @@ import threading
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from pipeline.store import warehouse
+from pipeline.store import engine as store_engine
 from pipeline.batch.loop import ingest_paths
 from tests.conftest import SAMPLES
 from tests.pg import binaries, create_database, postgres_server
@@ -37,16 +37,16 @@ def _export(url, tmp_path, name):
 def test_migrations_from_empty_and_from_previous_revision(server):
     url = create_database(server, "migrations")
     engine = create_engine(url)
-    warehouse.upgrade(engine, "0001_initial")
-    assert warehouse.schema_revision(engine) == "0001_initial"
+    store_engine.upgrade(engine, "0001_initial")
+    assert store_engine.schema_revision(engine) == "0001_initial"
     assert "inbox_files" not in inspect(engine).get_table_names()
     assert "facts_view" in inspect(engine).get_view_names()
-    warehouse.ensure_schema(engine)  # previous revision → head, in place
-    assert warehouse.schema_revision(engine) == warehouse.head_revision()
+    store_engine.ensure_schema(engine)  # previous revision → head, in place
+    assert store_engine.schema_revision(engine) == store_engine.head_revision()
     assert "inbox_files" in inspect(engine).get_table_names()
     fresh = create_engine(create_database(server, "fresh"))
-    warehouse.ensure_schema(fresh)  # empty → head
-    assert warehouse.schema_revision(fresh) == warehouse.head_revision()
+    store_engine.ensure_schema(fresh)  # empty → head
+    assert store_engine.schema_revision(fresh) == store_engine.head_revision()
 
 
 def test_ingest_reingest_and_export_equal_to_sqlite(server, tmp_path):
@@ -66,7 +66,7 @@ def test_ingest_reingest_and_export_equal_to_sqlite(server, tmp_path):
 
 def test_two_loaders_at_once_never_duplicate(server):
     url = create_database(server, "concurrent")
-    warehouse.ensure_schema(create_engine(url))
+    store_engine.ensure_schema(create_engine(url))
     results = []
 
     def load():

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.batch import inbox as inbox_module
-from pipeline.store import warehouse
+from pipeline.store import engine as store_engine
 from pipeline.cli import main
 from pipeline.batch.loop import ingest_paths
 from pipeline.store.query import QueryRefused, check_read_only
@@ -441,7 +441,7 @@ def test_a_file_still_growing_waits_for_the_next_run(tmp_path):
     shutil.copy(SAMPLES / "2019_hetang_1-9.txt", inbox / "settled.txt")
     growing = inbox / "growing.txt"
     growing.write_text("2022年一季度", encoding="utf-8")
-    engine = warehouse.open_warehouse(f"sqlite:///{tmp_path / 'w.db'}")
+    engine = store_engine.open_warehouse(f"sqlite:///{tmp_path / 'w.db'}")
 
     def copy_goes_on():
         with open(growing, "a", encoding="utf-8") as fh:
@@ -473,8 +473,8 @@ def test_an_interrupted_run_says_what_it_loaded(tmp_path):
 
 def test_a_killed_run_is_marked_abandoned(tmp_path):
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    dies = ("import os, sys\nfrom pipeline.store import runs, warehouse\n"
-            "runs.start_run(warehouse.open_warehouse(sys.argv[1]), 'ingest big/')\nos._exit(9)\n")
+    dies = ("import os, sys\nfrom pipeline.store import engine as store_engine, runs\n"
+            "runs.start_run(store_engine.open_warehouse(sys.argv[1]), 'ingest big/')\nos._exit(9)\n")
     subprocess.run([sys.executable, "-c", dies, url], cwd=ROOT, check=False)
     assert rows(tmp_path / "w.db", "SELECT status FROM ingest_runs") == [("running",)]
     ingest_paths([str(SAMPLES / "2019_hetang_1-9.txt")], url)
@@ -485,7 +485,7 @@ def test_concurrent_runs_count_no_phantoms(tmp_path):
     import threading
 
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    warehouse.open_warehouse(url)
+    store_engine.open_warehouse(url)
     done = []
     threads = [threading.Thread(target=lambda: done.append(ingest_paths([str(SAMPLES)], url))) for _ in range(2)]
     for t in threads:

@@ -42,17 +42,17 @@ def test_changed_file_is_a_new_document_unless_it_replaces(tmp_path):
 
 def test_a_failing_document_leaves_nothing(tmp_path, monkeypatch):
     """A crash in the middle of loading rolls the whole document back."""
-    from pipeline.store import warehouse
+    from pipeline.store import loading
 
     db = tmp_path / "w.db"
     url = f"sqlite:///{db}"
-    real = warehouse._ensure_metrics
+    real = loading._ensure_metrics
 
     def broken(*args, **kwargs):
         real(*args, **kwargs)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(warehouse, "_ensure_metrics", broken)
+    monkeypatch.setattr(loading, "_ensure_metrics", broken)
     summary = ingest_paths([str(SAMPLES / "2019_hetang_1-9.txt")], url)
     assert summary.count("failed") == 1 and "disk full" in summary.outcomes[0].reason
     assert count(db, "documents") == 0 and count(db, "facts") == 0 and count(db, "extracted_tables") == 0

@@ -16,7 +16,9 @@ import time
 from pathlib import Path
 from typing import Callable, Optional
 
-from pipeline.store import warehouse
+from pipeline.store import engine as store_engine
+
+from pipeline.store import inbox_files
 from pipeline.batch.loop import BatchSummary, FileOutcome, process_file, run_batch, serial, toolkit_for
 from pipeline.stages.document import Toolkit
 from extractors.sources import Limits, discover, read_source
@@ -43,7 +45,7 @@ def inbox_name(inbox: str, path: str) -> str:
 def new_files(engine, inbox: str, settle_seconds: float = SETTLE_SECONDS, limits: Limits = Limits(),
               between_looks: Optional[Callable[[], None]] = None) -> list[str]:
     """Files in the inbox not yet processed with their current content, and not still growing."""
-    seen = warehouse.inbox_seen(engine, inbox)
+    seen = inbox_files.inbox_seen(engine, inbox)
     candidates = discover([inbox])
     if not candidates:
         return []
@@ -117,7 +119,7 @@ def settle(engine, inbox: str, outcomes: list[FileOutcome], run_id: int, archive
         moved = None
         if archive and outcome.status != "failed" and os.path.exists(outcome.path):
             moved = archive_file(outcome.path, inbox, archive)
-        warehouse.record_inbox_file(engine, inbox, inbox_name(inbox, outcome.path), outcome.sha256, outcome,
+        inbox_files.record_inbox_file(engine, inbox, inbox_name(inbox, outcome.path), outcome.sha256, outcome,
                                     run_id, moved)
 
 
@@ -127,7 +129,7 @@ def ingest_inbox(inbox: str, db_url: Optional[str] = None, archive: Optional[str
     """One pass over the inbox without Prefect (system cron, a systemd timer)."""
     inbox = str(Path(inbox).resolve())
     archive = str(Path(archive).resolve()) if archive else None
-    engine = warehouse.open_warehouse(db_url)
+    engine = store_engine.open_warehouse(db_url)
     try:
         kit = kit or toolkit_for(engine)
         files = new_files(engine, inbox, settle_seconds, kit.limits)

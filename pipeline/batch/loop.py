@@ -14,7 +14,11 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from pipeline.store import runs, warehouse
+from pipeline.store import runs
+
+from pipeline.store import engine as store_engine
+
+from pipeline.store import loading
 from pipeline.stages.document import Toolkit, extract_document
 from extractors.sources import Limits, discover, read_source
 from schemas.records import DocumentError
@@ -100,7 +104,7 @@ is_transient = RETRY.is_transient
 
 def toolkit_for(engine, use_camelot: bool = True, limits: Optional[Limits] = None) -> Toolkit:
     """A toolkit that knows the archivists' added entities and decisions in this warehouse."""
-    extra, confirmed = warehouse.archivist_knowledge(engine)
+    extra, confirmed = loading.archivist_knowledge(engine)
     return Toolkit.create(use_camelot=use_camelot, limits=limits, extra_places=tuple(extra), confirmed=confirmed)
 
 
@@ -113,15 +117,15 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: 
     sha = None
     try:
         data, sha = read_source(path, kit.limits)
-        if warehouse.is_loaded(engine, sha):
+        if loading.is_loaded(engine, sha):
             return FileOutcome(path, "skipped", sha256=sha)
         doc = extract_document(path, data, sha, kit)
         del data
-        load = lambda: warehouse.load_document(engine, doc, run_id, kit.gazetteer, replace=replace)  # noqa: E731
+        load = lambda: loading.load_document(engine, doc, run_id, kit.gazetteer, replace=replace)  # noqa: E731
         status = load() if raise_transient else RETRY.call(load)
         note = ""
         if status == "loaded" and not replace:
-            earlier = warehouse.same_path_documents(engine, path, sha)
+            earlier = loading.same_path_documents(engine, path, sha)
             if earlier:
                 note = (f"loaded as a new document beside {len(earlier)} earlier one(s) from the same path with "
                         f"other content (last loaded {max(t for _, t in earlier):%Y-%m-%d %H:%M}); "
@@ -181,7 +185,7 @@ def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: st
                  on_file: Optional[Callable[[FileOutcome], None]] = None, kit: Optional[Toolkit] = None,
                  replace: bool = False) -> BatchSummary:
     """The plain run: every file in turn, one transaction each."""
-    engine = warehouse.open_warehouse(db_url)
+    engine = store_engine.open_warehouse(db_url)
     try:
         kit = kit or toolkit_for(engine)
         return run_batch(engine, discover(paths), command,

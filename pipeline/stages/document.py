@@ -39,7 +39,7 @@ class Toolkit:
     def create(cls, use_camelot: bool = True, limits: Optional[Limits] = None, extra_places: tuple = (),
                confirmed: Optional[dict] = None) -> "Toolkit":
         """extra_places and confirmed: the archivists' added entities and name decisions
-        (pipeline.store.warehouse.archivist_knowledge reads them from a warehouse)."""
+        (pipeline.store.loading.archivist_knowledge reads them from a warehouse)."""
         gazetteer = Gazetteer.load(list(extra_places))
         return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed or {}), MetricCatalog.load(),
                    use_camelot, limits or Limits.from_env())

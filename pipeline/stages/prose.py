@@ -17,6 +17,7 @@ from pipeline.core.numbers import parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.stages.reconcile import Gazetteer
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
+from pipeline.core.vocabulary import AGGREGATE_SUBJECT
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = r"(?<![\d.A-Za-z])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -26,7 +27,6 @@ FIGURE = re.compile(
 )
 SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 CLAUSE_DELIM = "，,；;：:、（(）)。“”《》"
-AGGREGATE_SUBJECT = re.compile(r"(全市|全区|全县|我市|我区|我县|市本级|区本级)")
 LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "我县", "已", "共", "共有", "实现", "累计", "今年", "以来",
                  "目前", "同时", "并", "和", "及", "分别", "均", "总计", "合计", "还有", "有", "另",
                  "达", "达到", "为", "是", "约", "近", "超", "超过", "的", "了", "在", "完成了", "其", "中", "月", "份",

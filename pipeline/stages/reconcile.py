@@ -24,7 +24,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
-AGGREGATE = re.compile(r"^(合计|总计|总数|全市|全区|全县|全州|本市|本区|本县|我市|我区|我县|市本级|区本级|县本级|全市合计|全区合计)$")
+from pipeline.core.vocabulary import AGGREGATE_NAME
+
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
 KIND_BY_SUFFIX = [
     (re.compile(r"(街道|街道办事处|乡|镇)$"), "street"),
@@ -252,7 +253,7 @@ class Reconciler:
             if (name, context) in self.confirmed:
                 entity, kind = self.confirmed[(name, context)]
                 return Resolution(entity, kind, "confirmed", 1.0)
-        if AGGREGATE.match(name):
+        if AGGREGATE_NAME.match(name):
             target = self._aggregate_target(name, jurisdiction)
             return self._place(target, "aggregate", 1.0) if target else Resolution(name, "aggregate", "aggregate", 0.5)
         if CROSS.match(name):

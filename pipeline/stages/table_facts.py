@@ -14,6 +14,7 @@ from extractors.tables import Table
 from extractors.headers import SEP
 from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
 from pipeline.core.periods import find_period, strip_period
+from pipeline.core.vocabulary import TOTAL_ROW
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
@@ -30,7 +31,6 @@ BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有")
 AREA_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
 CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型")
 CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
-TOTAL_LABEL = re.compile(r"^(合\s*计|总\s*计|全\s*[市区县]|小\s*计)$")
 
 
 def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dict[str, str]) -> tuple[Optional[str], str]:
@@ -98,7 +98,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     category_cols = _category_columns(table, lead)
     label_header = SEP.join(h[lead] for h in table.header_rows if len(h) > lead and h[lead]) if table.header_rows else ""
     category_rows = bool(CATEGORY_HEADER.search(label_header)) or (
-        bool(table.rows) and all(CATEGORY_VALUES.match(r[lead] or "x") or TOTAL_LABEL.match(r[lead] or "")
+        bool(table.rows) and all(CATEGORY_VALUES.match(r[lead] or "x") or TOTAL_ROW.match(r[lead] or "")
                                  for r in table.rows if len(r) > lead and r[lead]))
     n_header = len(table.header_rows)
     entity = ""

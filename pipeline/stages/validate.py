@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from typing import Iterable
 
-from pipeline.stages.table_facts import TOTAL_LABEL
+from pipeline.core.vocabulary import TOTAL_ROW
 from pipeline.core.units import kind_of
 from schemas.records import Fact, Finding
 
@@ -35,7 +35,7 @@ def _row_totals(facts: Iterable[Fact]) -> list[Finding]:
         if kind_of(f.unit) not in SUMMABLE:
             continue
         key = (f.table_index, f.col, f.metric_raw)
-        if TOTAL_LABEL.match(f.entity_raw or ""):
+        if TOTAL_ROW.match(f.entity_raw or ""):
             groups[key]["total"] = f
         elif f.entity_raw:
             groups[key]["members"].append(f)

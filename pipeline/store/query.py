@@ -153,7 +153,7 @@ def _signals_stop(stopper: _Stopper, on_signal=None):
 
 
 def _sqlite_rows(path: str, sql: str, opts: QueryOptions) -> Iterator[tuple]:
-    from pipeline.store.warehouse import sqlite_uri
+    from pipeline.store.engine import sqlite_uri
 
     conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=30, check_same_thread=False)
     stopper = _Stopper(opts.timeout)
@@ -228,7 +228,7 @@ def run_read_only(url: str, sql: str, opts: Optional[QueryOptions] = None) -> It
     """Yields the column names, then the rows, as they come. QueryRefused before anything runs."""
     from sqlalchemy.engine import make_url
 
-    from pipeline.store.warehouse import sqlite_path
+    from pipeline.store.engine import sqlite_path
 
     opts = opts or QueryOptions()
     parsed = make_url(url)

@@ -1,0 +1,192 @@
+"""The warehouse's engine: which database, opened for writing (schema created or upgraded by the
+Alembic migrations, never create_all) or read-only (a killed writer's hot journal rolled back
+first), and one-line errors for everything a user can get wrong about it."""
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import Engine, create_engine, event
+
+DEFAULT_DB = "sqlite:///bulletins.db"
+
+def database_url(url: Optional[str]) -> str:
+    return url or os.environ.get("BULLETINS_DB") or DEFAULT_DB
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be opened or written; the message is one line for the user."""
+
+
+def sqlite_path(url: str) -> Optional[str]:
+    """The file of a SQLite URL (None for in-memory), or None for another database."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    return parsed.database if parsed.database and parsed.database != ":memory:" else None
+
+
+def sqlite_uri(path: str, mode: str) -> str:
+    """A sqlite3 URI for a path: '#', '?' and '%' in names are percent-encoded, not cut off."""
+    from urllib.parse import quote
+
+    return f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+
+
+def one_line(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's background link."""
+    inner = getattr(exc, "orig", None) or exc
+    text = str(inner).strip().splitlines()
+    return (text[0] if text else type(inner).__name__).strip()
+
+
+def _parse_url(url: str):
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise WarehouseError(f"not a database URL: {url!r} (e.g. sqlite:///bulletins.db or "
+                             f"postgresql+psycopg://user@host/db)") from None
+
+
+def _check_sqlite_file(path: str, writable: bool) -> None:
+    p = Path(path)
+    if p.is_dir():
+        raise WarehouseError(f"{path} is a folder, not a warehouse file")
+    if writable:
+        if p.exists() and not os.access(p, os.W_OK):
+            raise WarehouseError(f"{path} is read-only: a writing command needs write permission")
+        if p.parent.exists() and not os.access(p.parent, os.W_OK | os.X_OK):
+            raise WarehouseError(f"cannot write in the folder {p.parent} (SQLite keeps its journal beside the file)")
+
+
+def _sqlite_pragmas(engine: Engine, read_only: bool = False) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised through every SQLite test
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")
+        cur.close()
+
+
+def open_warehouse(url: Optional[str] = None) -> Engine:
+    """Engine on the warehouse, schema created or upgraded if needed; WarehouseError in one line."""
+    from sqlalchemy.exc import DBAPIError
+
+    url = database_url(url)
+    parsed = _parse_url(url)
+    try:
+        engine = create_engine(parsed, future=True)
+    except Exception as exc:  # an unknown dialect, a driver not installed
+        raise WarehouseError(f"cannot use {url}: {one_line(exc)}") from None
+    if engine.dialect.name == "sqlite":
+        path = sqlite_path(url)
+        if path:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WarehouseError(f"cannot create the folder of {path}: {exc.strerror}") from None
+            _check_sqlite_file(path, writable=True)
+        _sqlite_pragmas(engine)
+    try:
+        ensure_schema(engine)
+    except DBAPIError as exc:
+        raise WarehouseError(f"cannot open warehouse {url}: {one_line(exc)}") from None
+    return engine
+
+
+def recover_sqlite(path: str) -> bool:
+    """Roll back the hot journal a killed writer left, which a read-only connection cannot do.
+    Returns True when there was one to roll back."""
+    import sqlite3
+
+    journal = Path(path + "-journal")
+    if not journal.exists() or journal.stat().st_size == 0:
+        return False
+    if not os.access(path, os.W_OK) or not os.access(Path(path).parent, os.W_OK | os.X_OK):
+        raise WarehouseError(f"{path} holds an unfinished write (hot journal {journal.name}) that only a user "
+                             f"with write permission can roll back: run 'bulletins stats' as that user")
+    conn = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # taking the read lock rolls it back
+    finally:
+        conn.close()
+    return not journal.exists() or journal.stat().st_size == 0
+
+
+def open_read_only(url: Optional[str] = None, notices: Optional[list] = None) -> Engine:
+    """An engine that cannot change data: SQLite opened with mode=ro, PostgreSQL read-only sessions.
+    A hot journal left by a killed writer is rolled back first (and said so in notices)."""
+    import sqlite3
+
+    url = database_url(url)
+    parsed = _parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if not path or not Path(path).exists():
+            raise WarehouseError(f"cannot open warehouse {url}: no such file (ingest creates it)")
+        _check_sqlite_file(path, writable=False)
+        if recover_sqlite(path) and notices is not None:
+            notices.append(f"rolled back an unfinished write in {path} (a writer was killed)")
+        uri = sqlite_uri(path, "ro")
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        _sqlite_pragmas(engine, read_only=True)
+        return engine
+    try:
+        engine = create_engine(parsed, future=True,
+                               connect_args={"options": "-c default_transaction_read_only=on"})
+    except Exception as exc:
+        raise WarehouseError(f"cannot use {url}: {one_line(exc)}") from None
+    return engine.execution_options(postgresql_readonly=True)
+
+
+def _alembic_config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("schemas") / "migrations"))
+    return cfg
+
+
+def schema_revision(engine: Engine) -> Optional[str]:
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the warehouse in place with the Alembic migrations (never create_all)."""
+    from alembic import command
+
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(724611)")  # one migrator at a time
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    if schema_revision(engine) == head_revision():
+        return
+    try:
+        upgrade(engine)
+    except Exception:
+        # another loader may have created the schema at the same moment
+        if schema_revision(engine) != head_revision():
+            raise
