@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from pipeline.core.numbers import ARABIC
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit
 
 EMPTY_MARKERS = {"", "-", "/", "—", "--", "——", "－", "\\", "×", "无", "空", "...", "…", "/ ", "- "}
-CELL_FIGURE = re.compile(
-    rf"^\s*(?P<num>[-+]?\s*(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[-+]?\.\d+)\s*(?P<unit>{UNIT_ALTERNATION}|m2|平米)?\s*$"
-)
+# the number grammar (pipeline.core.numbers.ARABIC), loosened for cells: a space after the sign
+# ("- 3.5") and a bare decimal point (".5") occur in table cells typed by hand
+_CELL_NUMBER = ARABIC.replace("[-+]?", r"[-+]?\s*", 1) + r"|[-+]?\.\d+"
+CELL_FIGURE = re.compile(rf"^\s*(?P<num>{_CELL_NUMBER})\s*(?P<unit>{UNIT_ALTERNATION}|m2|平米)?\s*$")
 
 
 def is_empty_marker(text: str) -> bool:

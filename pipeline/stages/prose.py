@@ -13,14 +13,14 @@ from typing import Iterator, Optional
 import jieba
 import jieba.posseg
 
-from pipeline.core.numbers import parse_arabic, parse_chinese_numeral
+from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.stages.reconcile import Gazetteer
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
-ARABIC_NUM = r"(?<![\d.A-Za-z])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
 FIGURE = re.compile(
     rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{UNIT_ALTERNATION})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
