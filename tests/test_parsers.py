@@ -174,3 +174,25 @@ def test_html_tables_become_tab_rows():
                         "<table><tr><td>县市区</td><td>完成</td></tr><tr><td>云溪区</td><td>14.6</td></tr></table></body></html>")
     lines = [ln for ln in text.split("\n") if ln.strip()]
     assert lines == ["T", "单位：亿元", "县市区\t完成", "云溪区\t14.6"]
+
+
+@pytest.mark.parametrize("row, cells", [
+    ("荷塘区\t12\t—\t34", ["荷塘区", "12", "—", "34"]),
+    ("荷塘区\t12\t~\t34", ["荷塘区", "12", "~", "34"]),
+    ("荷塘区  12  —  34  56", None),  # space-aligned: still four cells after the name
+])
+def test_a_dash_cell_between_figures_stays_a_cell(row, cells):
+    """A "—" (no value) between two figures once became "12-34", shifting every later column."""
+    from pipeline.core.normalize import normalize_lines
+
+    line = normalize_lines(["项目\t计划\t完成\t增幅", row])[0][1]
+    if cells is not None:
+        assert line.split("\t") == cells
+    else:
+        assert "12-34" not in line and line.split() == ["荷塘区", "12", "—", "34", "56"]
+
+
+def test_ranges_still_become_dashes():
+    from pipeline.core.normalize import normalize_chars
+
+    assert normalize_chars("1—3月") == "1-3月" and normalize_chars("1 ~ 9月") == "1-9月"

@@ -40,8 +40,9 @@ def normalize_chars(text: str) -> str:
     text = text.replace(_PLACEHOLDER, "m²")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b-\u200f\ufeff\u2028\u2029]", "", text)
-    # dashes inside ranges ("1—3月", "1~3月") become "-"
-    text = re.sub(r"(?<=\d)\s*[—–−～~]\s*(?=\d)", "-", text)
+    # dashes inside ranges ("1—3月", "1 ~ 3月") become "-"; at most one space each side, so that a
+    # "—" cell (no value) between two figures of a table row never merges them ("12\t—\t34")
+    text = re.sub(r"(?<=\d) ?[—–−～~] ?(?=\d)", "-", text)
     return text
 
 
