@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.tables import TABLE_BREAK
-from extractors.pdf_tables import PdfTable, may_hold_unruled_table, merge_continuations, ruled_tables, unruled_tables
+from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, ruled_tables,
+                                  unruled_tables)
 from schemas.records import DocumentError
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
@@ -91,14 +92,6 @@ def _open(path: str, data: bytes, max_pages: int):
     except (PDFSyntaxError, Exception) as exc:
         kind = "truncated_pdf" if truncated else "corrupt_pdf"
         raise DocumentError(kind, f"{'truncated' if truncated else 'corrupt'} PDF: {type(exc).__name__}: {exc}")
-
-
-def _cell_text(text: Optional[str]) -> str:
-    """Text wrapped inside a cell joins without a space ("全年计划投\\n资" → 全年计划投资)."""
-    if not text:
-        return ""
-    text = re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", " ", text)  # Latin words keep their space; "534.2\n4" is 534.24
-    return text.replace("\n", "").replace("\t", " ").strip()
 
 
 def _margin_key(text: str) -> str:
@@ -221,7 +214,7 @@ def _stream(page_lines: list[list[dict]], tables: list[PdfTable], n_pages: int) 
                 out.line_pages.append(number)
                 out.tables[len(out.lines)] = item
                 for r, row in enumerate(item.rows):
-                    out.lines.append("\t".join(_cell_text(c) for c in row) or "\t")
+                    out.lines.append("\t".join(cell_text(c) for c in row) or "\t")
                     out.line_pages.append(item.row_pages[r] if item.row_pages else number)
                 out.lines.append(TABLE_BREAK)
                 out.line_pages.append(item.row_pages[-1] if item.row_pages else number)

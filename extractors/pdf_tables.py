@@ -22,6 +22,14 @@ from pipeline.core.vocabulary import GRAND_TOTAL_ROW
 
 
 
+def cell_text(text: Optional[str]) -> str:
+    """Text wrapped inside a cell joins without a space ("全年计划投\\n资" → 全年计划投资)."""
+    if not text:
+        return ""
+    text = re.sub(r"(?<=[A-Za-z])\n(?=[A-Za-z])", " ", text)  # Latin words keep their space; "534.2\n4" is 534.24
+    return text.replace("\n", "").replace("\t", " ").strip()
+
+
 @dataclass
 class PdfTable:
     page: int
@@ -38,6 +46,10 @@ class PdfTable:
     def __post_init__(self):
         self.last_page = self.last_page or self.page
         self.last_bottom = self.last_bottom or self.bbox[3]
+
+    def cell_rows(self) -> list[list[str]]:
+        """The rows' cell texts, wrapped text rejoined ("全年计划投\n资" → 全年计划投资)."""
+        return [[cell_text(c) for c in row] for row in self.rows]
 
 
 def _clean(cell: Optional[str]) -> str:

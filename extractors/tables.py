@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-TABLE_BREAK = "\ue001"  # a line the PDF reader writes between tables so adjacent ones stay apart
+TABLE_BREAK = "\ue001"  # a line the PDF reader writes around a table's rows in the text view, apart from prose
 
 
 @dataclass

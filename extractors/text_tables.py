@@ -49,21 +49,23 @@ def _space_row(cells: Optional[list[str]]) -> bool:
     return cells is not None and sum(is_numeric_cell(c) for c in cells[1:]) >= 2
 
 
-def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], set[int], list[Note]]:
-    """Return (tables, indexes of lines consumed by tables, notes under tables)."""
+def find_tables(lines: list[str], start_index: int = 0,
+                reserved: frozenset[int] = frozenset()) -> tuple[list[Table], set[int], list[Note]]:
+    """Return (tables, indexes of lines consumed by tables, notes under tables). Lines in reserved
+    hold the rows of tables a reader has already typed (PDF): they are never read as text tables."""
     tables: list[Table] = []
     consumed: set[int] = set()
     notes: list[Note] = []
     i, n = 0, len(lines)
     while i < n:
         tabbed = "\t" in lines[i]
-        cells = split_cells(lines[i])
-        if not (tabbed or _space_row(cells)):
+        cells = None if i in reserved else split_cells(lines[i])
+        if not (tabbed or _space_row(cells)) or i in reserved:
             i += 1
             continue
         j = i
         block: list[tuple[int, list[str]]] = []
-        while j < n:
+        while j < n and j not in reserved:
             row = split_cells(lines[j])
             if row is None or ("\t" not in lines[j] and tabbed) or (not tabbed and not _space_row(row) and block):
                 break
@@ -72,7 +74,8 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
         if not tabbed:
             # header rows of a space-aligned table sit right above its first numeric row
             k = i - 1
-            while k >= 0 and split_cells(lines[k]) and not UNIT_LINE.search(lines[k]) and len(split_cells(lines[k])) >= 3:
+            while k >= 0 and k not in reserved and split_cells(lines[k]) and not UNIT_LINE.search(lines[k]) \
+                    and len(split_cells(lines[k])) >= 3:
                 block.insert(0, (k, split_cells(lines[k])))
                 k -= 1
         table = _make_table(block, lines, len(tables) + start_index)
@@ -81,39 +84,67 @@ def find_tables(lines: list[str], start_index: int = 0) -> tuple[list[Table], se
             continue
         tables.append(table)
         consumed.update(idx for idx, _ in block)
-        # caption, unit line and attachment label above the table
-        k = block[0][0] - 1
-        while k >= 0 and lines[k] == TABLE_BREAK:
-            k -= 1
-        for _ in range(4):
-            if k < 0 or "\t" in lines[k]:
-                break
-            line = lines[k]
-            if UNIT_LINE.search(line) and table.unit_line is None and len(line) <= 80:
-                table.unit_line = line.strip()
-                if CAPTION.search(UNIT_LINE.split(line)[0]) or len(UNIT_LINE.split(line)[0]) > 6:
-                    table.caption = table.caption or UNIT_LINE.split(line)[0].strip()  # "…原因单位:人民币元"
-            elif ATTACHMENT.match(line) and table.attachment is None:
-                table.attachment = re.sub(r"\s+", " ", line.strip())
-            elif (CAPTION.search(line) or re.search(r"[(（]单位[:：]", line)) and table.caption is None \
-                    and len(line) <= 80 and not line.endswith("。"):
-                table.caption = line.strip()
-                inline_unit = unit_in_label(line)
-                if inline_unit and table.unit_line is None:
-                    table.unit_line = f"单位:{inline_unit}"  # "各园区投资完成情况（单位：亿元）", "…基准值（公顷/处）"
-            else:
-                break
-            consumed.add(k)
-            k -= 1
-        # notes right under the table
-        while j < n and lines[j] == TABLE_BREAK:
-            j += 1
-        while j < n and NOTE.match(lines[j]):
-            notes.append(Note(lines[j].strip(), j + 1, table.index))
-            consumed.add(j)
-            j += 1
+        used, under, j = attach_context(table, block, lines, j)
+        consumed.update(used)
+        notes.extend(under)
         i = j
     return tables, consumed, notes
+
+
+def table_from_rows(rows: list[tuple[int, list[str]]], lines: list[str], index: int,
+                    method: str) -> tuple[Optional[Table], set[int], list[Note]]:
+    """A table a reader has typed (its rows of cells, each with the line it sits at in the
+    document's lines): header rows, header paths and label columns as for a text table; its
+    caption, unit line and notes from the lines around it. (None, …) when no row holds a figure."""
+    block = [(idx, [_cell(c) for c in cells]) for idx, cells in rows]
+    if not block:
+        return None, set(), []
+    table = _make_table(block, lines, index)
+    if table is None:
+        return None, set(), []
+    table.method = method
+    used, notes, _ = attach_context(table, block, lines, block[-1][0] + 1)
+    return table, used | {idx for idx, _ in block}, notes
+
+
+def attach_context(table: Table, block: list[tuple[int, list[str]]], lines: list[str],
+                   after: int) -> tuple[set[int], list[Note], int]:
+    """Caption, unit line and attachment label from the lines above the table, notes from the
+    lines right under it (from index after). Returns (lines used, notes, index after the notes)."""
+    used: set[int] = set()
+    n = len(lines)
+    k = block[0][0] - 1
+    while k >= 0 and lines[k] == TABLE_BREAK:
+        k -= 1
+    for _ in range(4):
+        if k < 0 or "\t" in lines[k]:
+            break
+        line = lines[k]
+        if UNIT_LINE.search(line) and table.unit_line is None and len(line) <= 80:
+            table.unit_line = line.strip()
+            if CAPTION.search(UNIT_LINE.split(line)[0]) or len(UNIT_LINE.split(line)[0]) > 6:
+                table.caption = table.caption or UNIT_LINE.split(line)[0].strip()  # "…原因单位:人民币元"
+        elif ATTACHMENT.match(line) and table.attachment is None:
+            table.attachment = re.sub(r"\s+", " ", line.strip())
+        elif (CAPTION.search(line) or re.search(r"[(（]单位[:：]", line)) and table.caption is None \
+                and len(line) <= 80 and not line.endswith("。"):
+            table.caption = line.strip()
+            inline_unit = unit_in_label(line)
+            if inline_unit and table.unit_line is None:
+                table.unit_line = f"单位:{inline_unit}"  # "各园区投资完成情况（单位：亿元）", "…基准值（公顷/处）"
+        else:
+            break
+        used.add(k)
+        k -= 1
+    notes: list[Note] = []
+    j = after
+    while j < n and lines[j] == TABLE_BREAK:
+        j += 1
+    while j < n and NOTE.match(lines[j]):
+        notes.append(Note(lines[j].strip(), j + 1, table.index))
+        used.add(j)
+        j += 1
+    return used, notes, j
 
 
 def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int) -> Optional[Table]:

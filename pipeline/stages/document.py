@@ -11,15 +11,15 @@ from typing import Iterable, Iterator, Optional
 
 from pipeline.stages.prose import ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
-from extractors.text_tables import find_tables
+from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
-from pipeline.core.normalize import normalize_lines, normalize_text
+from pipeline.core.normalize import normalize_chars, normalize_lines, normalize_text
 from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.reconcile import Gazetteer, Reconciler, normalize_name
 from pipeline.stages.table_facts import metric_from_path, table_facts
 from extractors.sources import Limits, discover, read_source
 from pipeline.stages.validate import validate
-from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, SourceText
+from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, Note, SourceText
 
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
 
@@ -64,8 +64,10 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
 
 
 def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDocument:
-    """The PDF reader writes tables as tab rows into its line stream; from there on a PDF goes
-    through the same normalizer, table, prose and metadata code as text."""
+    """The PDF reader gives the text layer as lines, in reading order with each table's rows
+    shown where the table stands (metadata and provenance read the document as text does), and
+    its tables typed, each with the extractor that read it and its pages: those go to the table
+    stage as they are, never parsed back out of the lines."""
     from extractors.pdf import read_pdf
 
     if not data.strip():
@@ -75,30 +77,38 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     lines, origins = normalize_lines(pdf.lines)
     if not lines:
         raise DocumentError("empty", "PDF has no text")
-    pages = [pdf.line_pages[o] for o in origins]
     source = SourceText(path=os.path.abspath(path), sha256=sha, encoding="pdf", lines=lines, pages=pdf.pages,
-                        page_of_line=pages)
-    doc = extract_from_lines(source, kit)
-    for t in doc.tables:
-        origin = origins[t.first_line - 1]
-        found = pdf.tables.get(origin)
-        t.page = source.page(t.first_line)
-        t.row_pages = [source.page(n) for n in t.row_lines]
-        if found is not None:
-            t.method, t.quality = found.method, found.quality
-            if found.flags:  # continued over pages, camelot preferred, extractors disagreeing on cells
-                doc.findings.append(Finding("pdf_table", "info", f"table {t.index}: {', '.join(found.flags)}", t.index))
-            for f in doc.facts:
-                if f.table_index == t.index:
-                    f.extractor = found.method
-                    f.page = t.row_pages[f.row - len(t.header_rows) - 1] if f.row else t.page
-    return doc
+                        page_of_line=[pdf.line_pages[o] for o in origins])
+    line_of_raw = {raw: k for k, raw in enumerate(origins)}
+    typed = []
+    for first_raw, found in sorted(pdf.tables.items()):
+        rows = [(line_of_raw[first_raw + r], [normalize_chars(c).strip() for c in cells])
+                for r, cells in enumerate(found.cell_rows()) if first_raw + r in line_of_raw]  # empty rows vanish
+        typed.append((found, rows))
+    return extract_from_lines(source, kit, typed)
 
 
-def extract_from_lines(source: SourceText, kit: Toolkit) -> ExtractedDocument:
+def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()) -> ExtractedDocument:
+    """typed_tables: (PdfTable, [(line index, cells)]) of a reader that typed its tables itself."""
     lines = source.lines
     meta = extract_metadata(lines, kit.gazetteer)
-    tables, consumed, notes = find_tables(lines)
+    reserved = frozenset(idx for _, rows in typed_tables for idx, _ in rows)
+    tables, consumed, notes = find_tables(lines, reserved=reserved)
+    flagged = []
+    for found, rows in typed_tables:
+        table, used, under = table_from_rows(rows, lines, -1, found.method)
+        consumed |= used | {idx for idx, _ in rows}
+        if table is None:
+            continue
+        table.quality = found.quality
+        table.page = source.page(table.first_line)
+        table.row_pages = [source.page(n) for n in table.row_lines]
+        if found.flags:  # continued over pages, camelot preferred, extractors disagreeing on cells
+            flagged.append((table, found.flags))
+        tables.append(table)
+        notes.extend(under)
+    _number_in_reading_order(tables, notes)
+    findings = [Finding("pdf_table", "info", f"table {t.index}: {', '.join(flags)}", t.index) for t, flags in flagged]
     facts: list[Fact] = []
     for t in tables:
         facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
@@ -107,8 +117,19 @@ def extract_from_lines(source: SourceText, kit: Toolkit) -> ExtractedDocument:
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
     reconcile(facts, kit, meta.jurisdiction)
-    findings = validate(facts)
-    return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes, findings=findings)
+    return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes,
+                             findings=findings + validate(facts))
+
+
+def _number_in_reading_order(tables: list, notes: list[Note]) -> None:
+    """Tables found in the text and tables a reader typed, numbered 0, 1, … as they stand; each
+    note belongs to the table right above it."""
+    tables.sort(key=lambda t: t.first_line)
+    for k, t in enumerate(tables):
+        t.index = k
+    for n in notes:
+        above = [t for t in tables if t.first_line < n.line]
+        n.table_index = above[-1].index if above else None
 
 
 def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> None:
