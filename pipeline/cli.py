@@ -388,15 +388,21 @@ def names_pending(db: str | None, as_json: bool) -> None:
     from pipeline.store import names as review
 
     rows = review.pending(_read_only_or_exit(db))
-    if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+    if _echo_json(rows, as_json):
         return
     table = [(r["raw"], r["context"], r["method"], r["kind"],
               "; ".join(f"{n} {s:g}" for n, s in r["candidates"]) or "-",
               ", ".join(f"{d} ({n})" for d, n in r["seen_in"].items())) for r in rows]
     click.echo(format_table(["name", "context", "status", "kind", "candidates", "seen in (facts)"], table, 60))
     click.echo(f"({len(rows)} names pending)")
+
+
+def _echo_json(rows: list[dict], as_json: bool) -> bool:
+    """With --json, one object a line (and True: nothing more to print)."""
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    return as_json
 
 
 def _writable(db):
@@ -517,9 +523,7 @@ def names_decisions(db: str | None, as_json: bool) -> None:
     from pipeline.store import names as review
 
     rows = review.decisions(_read_only_or_exit(db))
-    if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    if _echo_json(rows, as_json):
         return
     table = [(r["id"], r["action"], r["summary"], r["decided_by"], f"{r['decided_at']:%Y-%m-%d %H:%M}",
               r["facts_changed"], f"{r['undone_at']:%Y-%m-%d %H:%M} by {r['undone_by']}" if r["undone_at"] else "")

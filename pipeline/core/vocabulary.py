@@ -1,6 +1,9 @@
-"""The words of the genre that several stages must agree on, in one place: what marks a total,
-and what names the issuer's own whole area. Each stage's pattern is built here from these lists,
-so that a word added (全旗, 全盟 for Inner Mongolia, say) reaches every stage at once.
+"""The words of the genre, in one place: what marks a total, what names the issuer's own whole
+area, which header words say a column's kind of measure, and the words jieba must keep whole in
+a sentence. Each stage's pattern is built here, so that a word added (全旗, 全盟 for Inner
+Mongolia, say) reaches every stage at once. The canonical measures themselves, with the phrases
+that name them, are data: schemas/reference/metrics.csv. The number grammar is
+pipeline/core/numbers.py, the units pipeline/core/units.py.
 """
 from __future__ import annotations
 
@@ -34,3 +37,23 @@ TOTAL_PART = re.compile(rf"^({_alternation(TOTAL_WORDS + SUBTOTAL_WORDS)}|计|{_
 AGGREGATE_NAME = re.compile(rf"^({_alternation(TOTAL_WORDS + ('总数',) + WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS + OWN_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS + ('全市合计', '全区合计'))})$")
 # a subject in a sentence that means the issuer's own area (prose → facts)
 AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS)})")
+
+
+# header words that say what kind of measure a column holds (table → facts: the column's unit)
+RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")
+RANK_WORDS = re.compile(r"(排名|排序|名次|位次)")
+SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分)")
+COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
+    (r"宗数", "宗"), (r"户数", "户"), (r"家数|企业数", "家"), (r"人数", "人"),
+    (r"(个数|项目数|任务数|数量|签约个数|项目个数)$|项目[^面积投资金额]*数$", "个"),
+)]
+MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
+LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
+BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有")
+SURFACE_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
+
+# words jieba must keep whole when it cuts a sentence's measure phrase: department short forms
+# (区发改局 is not 区发 / 改局) and measure phrases
+PHRASE_WORDS = ("发改局", "发改委", "住建局", "经信局", "重点办", "项目办", "固定资产投资", "完成投资", "计划投资",
+                "年度计划", "实际开工", "计划开工", "计划竣工", "实际竣工", "征地拆迁", "房屋征收", "标准厂房",
+                "签约金额", "招商引资", "同比增长", "同比上升", "同比下降", "开工率", "竣工率", "完成率")

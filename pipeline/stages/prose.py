@@ -17,7 +17,7 @@ from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.stages.reconcile import Gazetteer
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
-from pipeline.core.vocabulary import AGGREGATE_SUBJECT
+from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
@@ -57,9 +57,7 @@ class ProseExtractor:
         jieba.setLogLevel(60)
         for name in gazetteer.names_by_length:
             self.tokenizer.add_word(name, freq=2000)
-        for word in ("发改局", "发改委", "住建局", "经信局", "重点办", "项目办", "固定资产投资", "完成投资", "计划投资",
-                     "年度计划", "实际开工", "计划开工", "计划竣工", "实际竣工", "征地拆迁", "房屋征收", "标准厂房",
-                     "签约金额", "招商引资", "同比增长", "同比上升", "同比下降", "开工率", "竣工率", "完成率"):
+        for word in PHRASE_WORDS:
             self.tokenizer.add_word(word, freq=2000)
 
     def figures(self, sentence: str) -> list[_Match]:

@@ -14,21 +14,11 @@ from extractors.tables import Table
 from extractors.headers import SEP
 from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
 from pipeline.core.periods import find_period, strip_period
-from pipeline.core.vocabulary import TOTAL_ROW
+from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, RANK_WORDS, RATIO_WORDS,
+                                      SCORE_WORDS, SURFACE_WORDS, TOTAL_ROW)
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
-RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")
-RANK_WORDS = re.compile(r"(排名|排序|名次|位次)")
-SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分)")
-COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
-    (r"宗数", "宗"), (r"户数", "户"), (r"家数|企业数", "家"), (r"人数", "人"),
-    (r"(个数|项目数|任务数|数量|签约个数|项目个数)$|项目[^面积投资金额]*数$", "个"),
-)]
-MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
-LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
-BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有")
-AREA_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
 CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型")
 CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
 
@@ -67,7 +57,7 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
     for part in reversed(parts):
         if money and MONEY_WORDS.search(part):
             return money[0], "unit_line"
-        if areas and AREA_WORDS.search(part):
+        if areas and SURFACE_WORDS.search(part):
             if len(areas) == 1:
                 return areas[0], "unit_line"
             land = [u for u in areas if u in ("亩", "公顷", "万亩")]
