@@ -30,32 +30,63 @@ class PdfText:
 
 
 _STREAM = re.compile(rb"stream\r?\n")
+_HEX = re.compile(rb"^[0-9A-Fa-f\s]+>?\s*$")
 
 
 def inflated_size(data: bytes, limit: int) -> int:
-    """Bytes the file's compressed streams inflate to, counted without keeping them and stopping
-    past limit: a small PDF that inflates to gigabytes fails here, before a parser holds it."""
-    import zlib
-
+    """Bytes the file's streams decode to, counted without keeping more than the limit and stopping
+    past it: a small PDF that inflates to gigabytes fails here, before a parser holds it. Filter
+    chains are followed (Flate over Flate, hex or ASCII85 around Flate)."""
     total = 0
     for m in _STREAM.finditer(data):
         end = data.find(b"endstream", m.end())
         if end < 0:
             break
-        d = zlib.decompressobj()
-        chunk = memoryview(data)[m.end():end]
-        try:
-            while chunk and total <= limit:
-                out = d.decompress(chunk, 1 << 20)
-                total += len(out)
-                chunk = memoryview(d.unconsumed_tail)
-                if d.eof:
-                    break
-        except zlib.error:
-            continue  # not deflated (an image, a damaged stream): the parser decides
+        total += _decoded_size(bytes(memoryview(data)[m.end():end]), limit - total, depth=0)
         if total > limit:
             break
     return total
+
+
+def _decoded_size(chunk: bytes, budget: int, depth: int) -> int:
+    """What chunk decodes to through Flate, ASCIIHex and ASCII85 layers (the last layer's bytes
+    are counted; no more than budget + 1 MiB is ever held)."""
+    import base64
+    import binascii
+    import zlib
+
+    if depth > 8 or budget < 0:
+        return 0
+    stripped = chunk.strip()
+    if _HEX.match(stripped) and len(stripped) > 16:
+        try:
+            inner = binascii.unhexlify(re.sub(rb"[\s>]", b"", stripped)[: 2 * (budget + 1)])
+            return max(len(inner), _decoded_size(inner, budget, depth + 1))
+        except (binascii.Error, ValueError):
+            return 0
+    if stripped.endswith(b"~>"):
+        try:
+            inner = base64.a85decode(stripped, adobe=stripped.startswith(b"<~"))
+            return max(len(inner), _decoded_size(inner, budget, depth + 1))
+        except ValueError:
+            return 0
+    d = zlib.decompressobj()
+    out, size = bytearray(), 0
+    rest = chunk
+    try:
+        while rest and size <= budget:
+            piece = d.decompress(rest, 1 << 20)
+            size += len(piece)
+            if len(out) <= budget:
+                out += piece  # kept only to look for a further layer, and never past the budget
+            rest = d.unconsumed_tail
+            if d.eof:
+                break
+    except zlib.error:
+        return 0  # not deflated (an image, a damaged stream): the parser decides
+    if size > budget or depth > 0 and not out:
+        return size
+    return max(size, _decoded_size(bytes(out), budget, depth + 1))
 
 
 def _open(path: str, data: bytes, max_pages: int):

@@ -209,6 +209,8 @@ def test_exports_defuse_formulas_and_keep_numbers(warehouse_copy, tmp_path):
         conn.execute("UPDATE facts SET entity_raw = ?, quote = ? WHERE id = ?",
                      ('=HYPERLINK("http://evil.example","点我")', "+cmd|' /C calc'!A0", first))
         conn.execute("UPDATE facts SET metric_raw = ? WHERE id = ?", ("@SUM(1+1)*cmd", second))
+        conn.execute("UPDATE facts SET quote = ?, entity_raw = ? WHERE id = ?",
+                     ("x\r=1+2+cmd|' calc'!A0", "a\x1bb", second))  # a line break, a control character
     url = f"sqlite:///{warehouse_copy}"
     out_csv, out_xlsx = tmp_path / "f.csv", tmp_path / "f.xlsx"
     assert cli("export", "facts", "--format", "csv", "-o", out_csv, "--db", url)[0] == 0
@@ -218,6 +220,9 @@ def test_exports_defuse_formulas_and_keep_numbers(warehouse_copy, tmp_path):
     assert records[first]["entity_raw"] == '\'=HYPERLINK("http://evil.example","点我")'
     assert records[first]["quote"] == "'+cmd|' /C calc'!A0"
     assert records[second]["metric_raw"] == "'@SUM(1+1)*cmd"
+    assert records[second]["quote"] == "x\r=1+2+cmd|' calc'!A0"  # one quoted field, not a new row
+    with open(out_csv, encoding="utf-8-sig", newline="") as fh:
+        assert not any(cell.startswith(("=", "+", "@")) for row in csv.reader(fh) for cell in row)
     assert float(records[first]["value"]) == rows(warehouse_copy, f"SELECT value FROM facts WHERE id = {first}")[0][0]
     sheet = openpyxl.load_workbook(out_xlsx).active
     header = [c.value for c in sheet[1]]
@@ -226,6 +231,8 @@ def test_exports_defuse_formulas_and_keep_numbers(warehouse_copy, tmp_path):
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://evil.example","点我")'
     assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)  # no formula anywhere
     assert by_id[first][header.index("value")].data_type == "n"
+    assert by_id[second][header.index("entity_raw")].value == "a\\x1bb"  # shown, not refused
+    assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == []
 
 
 # ---------------------------------------------------------------- 4. names: no blank names, all or nothing, undo
@@ -395,14 +402,21 @@ def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- 9. one document cannot take the machine
 
-def _bomb_pdf(path: Path, inflated: int) -> None:
-    """A one-page PDF whose single stream is small on disk and inflates to `inflated` bytes."""
+def _bomb_pdf(path: Path, inflated: int, layers: str = "flate") -> None:
+    """A one-page PDF whose single stream is small on disk and inflates to `inflated` bytes; its
+    filter chain one Flate, Flate over Flate, or ASCIIHex around Flate."""
+    import binascii
     import zlib
 
     payload = zlib.compress(b" " * inflated, 9)
+    filters = b"/FlateDecode"
+    if layers == "double":
+        payload, filters = zlib.compress(payload, 9), b"[/FlateDecode /FlateDecode]"
+    elif layers == "hex":
+        payload, filters = binascii.hexlify(payload) + b">", b"[/ASCIIHexDecode /FlateDecode]"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(payload) + payload + b"\nendstream"]
+               b"<< /Length %d /Filter %s >>\nstream\n" % (len(payload), filters) + payload + b"\nendstream"]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for i, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -412,6 +426,15 @@ def _bomb_pdf(path: Path, inflated: int) -> None:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
+
+
+@pytest.mark.parametrize("layers", ["double", "hex"])
+def test_a_bomb_behind_another_filter_is_counted(tmp_path, layers):
+    """Flate over Flate, or hex around Flate, once passed the inflation check."""
+    from extractors.pdf import inflated_size
+
+    _bomb_pdf(tmp_path / "b.pdf", 8 * 1024 * 1024, layers)
+    assert inflated_size((tmp_path / "b.pdf").read_bytes(), 4 * 1024 * 1024) > 4 * 1024 * 1024
 
 
 def test_limits_fail_one_document_not_the_batch(tmp_path):

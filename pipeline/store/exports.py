@@ -34,6 +34,13 @@ def defuse_formula(value):
     return value
 
 
+def undo_defuse(value):
+    """The text as it was before defuse_formula (reading back a CSV this project wrote)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def check_output(out) -> None:
     if out in (None, "-") or not isinstance(out, (str, Path)):
         return
@@ -47,10 +54,24 @@ def check_output(out) -> None:
 
 
 def export_facts(engine: Engine, fmt: str, out) -> int:
-    """Write every fact in the contract's form; returns the number written."""
+    """Write every fact in the contract's form; returns the number written. A file is written
+    beside its target and renamed into place: a failed export leaves no half file."""
+    check_output(out)
+    if not isinstance(out, (str, Path)) or str(out) == "-":
+        return _write(engine, fmt, out)
+    target = Path(out)
+    tmp = target.with_name(f".partial-{target.name}")  # the same suffix: writers choose by it
+    try:
+        n = _write(engine, fmt, str(tmp))
+        os.replace(tmp, target)
+        return n
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write(engine: Engine, fmt: str, out) -> int:
     import pandas as pd
 
-    check_output(out)
     with engine.connect() as conn:
         df = pd.read_sql_query(text("SELECT * FROM facts_view ORDER BY document, fact_id"), conn)
     df = df[[c for c in EXPORT_COLUMNS if c in df.columns]]
@@ -66,7 +87,10 @@ def export_facts(engine: Engine, fmt: str, out) -> int:
         df["flags"] = df["flags"].map(";".join)
         for col in _text_columns(df):
             df[col] = df[col].map(defuse_formula)
-        df.to_csv(out, index=False, encoding="utf-8-sig" if isinstance(out, (str, Path)) else None)
+        # CRLF rows: a field holding a bare CR or LF is then quoted, so a line break inside a name can
+        # never start a new row whose first cell escaped the apostrophe
+        df.to_csv(out, index=False, encoding="utf-8-sig" if isinstance(out, (str, Path)) else None,
+                  lineterminator="\r\n")
     elif fmt == "xlsx":
         df["flags"] = df["flags"].map(";".join)
         _write_xlsx(df, out)
@@ -88,6 +112,11 @@ def _write_xlsx(df, out) -> None:
     otherwise store '=…' as a formula that runs when the sheet opens."""
     import pandas as pd
 
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for col in _text_columns(df):  # control characters Excel cannot hold, shown as \x1b and so on
+        df[col] = df[col].map(lambda v: ILLEGAL_CHARACTERS_RE.sub(
+            lambda m: m.group(0).encode("unicode_escape").decode("ascii"), v) if isinstance(v, str) else v)
     risky = [(i, j) for j, col in enumerate(df.columns) if col in _text_columns(df)
              for i in df.index[df[col].map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))]]
     with pd.ExcelWriter(out, engine="openpyxl") as writer:

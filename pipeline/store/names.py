@@ -12,6 +12,7 @@ from sqlalchemy import Engine, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.stages.reconcile import kind_by_suffix, normalize_name
+from pipeline.store.exports import defuse_formula, undo_defuse
 from pipeline.store.runs import os_user
 from schemas.models import Document, Entity, EntityAlias, FactRow, NameDecision
 
@@ -239,8 +240,8 @@ def export_aliases(engine: Engine, path: str) -> int:
         w = csv.writer(fh)
         w.writerow(ALIAS_CSV_COLUMNS)
         for alias, e in rows:
-            w.writerow([alias.raw, alias.context, e.name, e.kind, e.parent or "", e.code or "", alias.method,
-                        alias.score, int(alias.confirmed)])
+            w.writerow([defuse_formula(v) for v in (alias.raw, alias.context, e.name, e.kind, e.parent or "",
+                                                    e.code or "", alias.method)] + [alias.score, int(alias.confirmed)])
     return len(rows)
 
 
@@ -257,11 +258,12 @@ def read_alias_csv(path: str) -> list[dict]:
     except UnicodeDecodeError as exc:
         raise DecisionError(f"{path} is not UTF-8 (byte {exc.start}): save it as UTF-8 CSV") from None
     reader = csv.DictReader(text.splitlines())
+    reader_rows = ({k: undo_defuse(v) for k, v in row.items()} for row in reader)
     missing = [c for c in ("raw", "context", "entity", "confirmed") if c not in (reader.fieldnames or [])]
     if missing:
         raise DecisionError(f"{path} lacks the column(s) {', '.join(missing)} (write one with 'bulletins names export')")
     rows, decided, entities = [], {}, {}
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(reader_rows, start=2):
         if None in row or any(v is None for v in row.values()):
             raise DecisionError(f"{path} line {line}: the row has {'more' if None in row else 'fewer'} cells than the header")
         if str(row["confirmed"]).strip() not in ("1", "true", "True", "0", "false", "False", ""):
