@@ -14,7 +14,7 @@ from typing import Callable, Iterator, Optional
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
-from prefect.futures import as_completed
+from prefect.futures import as_completed, wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import unmapped
 
@@ -93,11 +93,10 @@ def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limit
                 wrapped = getattr(future, "wrapped_future", None)
                 if wrapped is not None and hasattr(wrapped, "cancel"):
                     wrapped.cancel()
-            for future in futures:
-                try:
-                    future.wait(timeout=120)
-                except BaseException:
-                    pass
+            try:  # one bound for all of them, not one per document
+                wait(futures, timeout=120)
+            except BaseException:
+                pass
             raise
 
     return execute

@@ -1,10 +1,27 @@
 """The `bulletins` command: ingest bulletins, export facts, query and inspect the warehouse."""
 from __future__ import annotations
 
+import os
+import signal
+import sys
+
+
+def _as_program() -> bool:
+    return __name__ == "__main__" or os.path.basename(sys.argv[0] or "") == "bulletins"
+
+
+if _as_program():
+    # before the heavy imports: a Ctrl-C or SIGTERM during start-up is one line, not a traceback,
+    # and a SIGINT a script's `&` set to "ignore" is taken back at once
+    def _early_stop(signum, _frame):
+        sys.stderr.write(f"interrupted ({signal.Signals(signum).name})\n")
+        os._exit(130)
+
+    for _sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(_sig, _early_stop)
+
 import csv
 import json
-import os
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -41,6 +58,9 @@ class GuardedGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # `| head` has what it wanted: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except KeyboardInterrupt as exc:
             why = f" ({exc.args[0]})" if exc.args and exc.args[0] else ""
             click.echo(f"interrupted{why}", err=True)
@@ -143,6 +163,13 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
         raise click.UsageError("name files, folders or globs to ingest, or --inbox DIR")
     if (archive or settle is not None) and not inbox:
         raise click.UsageError("--archive and --settle go with --inbox")
+    if inbox and archive:
+        from pipeline.batch.inbox import check_folders
+
+        try:
+            check_folders(inbox, archive)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
     runner = "dask" if dask_address else runner or ("threads" if prefect_available() else "plain")
     if runner != "plain" and not prefect_available():
         raise click.UsageError(f"--runner {runner} needs Prefect: pip install 'bulletin-warehouse[flows]'")
@@ -206,6 +233,9 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
         summary.recorded = {k: result[k] for k in ("files_seen", "loaded", "replaced", "skipped", "failed", "facts")}
     if bar:
         bar.render_finish()
+    for outcome in summary.outcomes:
+        if "not archived" in outcome.note:
+            click.echo(f"warning: {shown(outcome.path)}: {outcome.note}", err=True)
     click.echo(summary.line())
     if summary.count("failed"):
         sys.exit(1)
@@ -294,7 +324,7 @@ def export_facts(fmt: str, output: str, db: str | None) -> None:
 @DB_OPTION
 @click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a row.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, metavar="SECONDS",
+@click.option("--timeout", type=click.FloatRange(min=0, max=1e9), default=30.0, show_default=True, metavar="SECONDS",
               help="Stop the query after this long (0: no limit).")
 def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float) -> None:
     """Run one read-only SQL statement and print its rows as they come.
@@ -310,6 +340,8 @@ def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float)
     """
     from pipeline.store.query import QueryOptions, run_read_only
 
+    if timeout != timeout:
+        raise click.BadParameter("not a number", param_hint="--timeout")
     notices: list[str] = []
     store_engine.open_read_only(db, notices)  # the warehouse exists; a killed writer's journal is rolled back
     for notice in notices:
@@ -333,8 +365,8 @@ def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float)
             for line, n in format_table_stream(columns, stream):
                 click.echo(line)
             click.echo(f"({n} rows)")
-    except BrokenPipeError:  # `| head`: the reader has what it wanted
-        sys.stderr.close()
+    except BrokenPipeError:
+        raise
     except Exception as exc:
         _query_failed(exc)
 
@@ -368,6 +400,19 @@ def stats(db: str | None, as_json: bool) -> None:
         if isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
         click.echo(f"{key:>20}  {value}")
+
+
+@main.command()
+@DB_OPTION
+def upgrade(db: str | None) -> None:
+    """Create the warehouse, or upgrade its schema to this version's (read-only commands cannot).
+
+    \b
+    Example:
+      bulletins upgrade --db sqlite:///warehouse.db
+    """
+    engine = store_engine.open_warehouse(db)
+    click.echo(f"{store_engine.database_url(db)}: schema {store_engine.schema_revision(engine)}")
 
 
 @main.group()
@@ -426,7 +471,7 @@ def names_accept(raw: str, canonical: str, context: str | None, db: str | None) 
     try:
         n, decision = review.accept(_writable(db), raw, canonical, context)
     except (LookupError, review.DecisionError) as exc:
-        raise Failed(str(exc).strip("'\"")) from None
+        raise Failed(exc.args[0] if exc.args else str(exc)) from None
     click.echo(f"{raw} → {canonical}: {n} facts updated (decision {decision}; undo with 'bulletins names undo {decision}')")
 
 
@@ -546,7 +591,7 @@ def names_undo(decision_id: int, db: str | None) -> None:
     try:
         n = review.undo(_writable(db), decision_id)
     except (LookupError, review.DecisionError) as exc:
-        raise Failed(str(exc).strip("'\"")) from None
+        raise Failed(exc.args[0] if exc.args else str(exc)) from None
     click.echo(f"undid decision {decision_id}: {n} facts as they were before it")
 
 
@@ -568,11 +613,17 @@ def _width(s: str) -> int:
 
 
 def _cell(v, max_width: int) -> str:
+    """A value as one display cell, cut with "…" to max_width columns (Han characters count two)."""
     s = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
-    s = s.replace("\n", " ")
-    while _width(s) > max_width:
-        s = s[:-2] + "…"
-    return s
+    s = s[: max_width * 2 + 1].replace("\n", " ")  # never measure more than can be shown
+    if _width(s) <= max_width:
+        return s
+    width, cut = 0, 0
+    for cut, ch in enumerate(s):
+        width += _width(ch)
+        if width > max_width - 1:
+            break
+    return s[:cut] + "…"
 
 
 def _pad(s: str, w: int) -> str:

@@ -28,7 +28,7 @@ class IngestRun(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     facts: Mapped[int] = mapped_column(Integer, default=0)
     seconds: Mapped[Optional[float]] = mapped_column(Float)
-    status: Mapped[str] = mapped_column(String(16), default="running")  # running | finished | interrupted | abandoned
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running | finished | interrupted | failed | abandoned
     host: Mapped[Optional[str]] = mapped_column(String(255))
     pid: Mapped[Optional[int]] = mapped_column(Integer)
     pid_started: Mapped[Optional[str]] = mapped_column(String(32))  # tells a reused pid from the run's process

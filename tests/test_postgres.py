@@ -132,6 +132,19 @@ def test_query_cannot_write_on_postgresql(server):
     assert count() == before and "copy" not in inspect(engine).get_table_names()
     with pytest.raises(QueryStopped, match="stopped after 1 s"):
         list(_postgres_rows(make_url(url), "SELECT pg_sleep(10)", QueryOptions(timeout=1)))
+    with pytest.raises(QueryStopped, match="stopped after 1 s"):  # each FETCH is short, the whole is not
+        list(_postgres_rows(make_url(url), "SELECT g, pg_sleep(0.005) FROM generate_series(1, 3000) g",
+                            QueryOptions(timeout=1)))
+    for sql, first in (("EXPLAIN SELECT * FROM facts", None), ("EXPLAIN (ANALYZE) SELECT 1", None),
+                       ("SELECT ':abc' AS x, '%完成%' AS y", (":abc", "%完成%"))):
+        r = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", sql, "--db", url, "--csv"],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, (sql, r.stderr)
+        if first:
+            assert r.stdout.splitlines()[1] == ",".join(first)
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", "SELECT query_to_xml('select 1', true, true, '')",
+                        "--db", url], capture_output=True, text=True)
+    assert r.returncode == 2 and "query_to_xml" in r.stderr
     # the read-only role README describes: SELECT works, writes are refused by the server itself
     with engine.begin() as conn:
         for statement in READER_ROLE.format(db="hostile").strip().splitlines():

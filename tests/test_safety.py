@@ -519,3 +519,19 @@ def test_concurrent_runs_count_no_phantoms(tmp_path):
     recorded = rows(tmp_path / "w.db", "SELECT loaded, replaced, skipped FROM ingest_runs")
     assert sum(r[0] for r in recorded) == n and sum(r[1] for r in recorded) == 0
     assert sum(r[0] + r[2] for r in recorded) == 2 * n
+
+
+def test_undo_also_reverts_facts_loaded_after_the_decision(warehouse_copy, tmp_path):
+    url = f"sqlite:///{warehouse_copy}"
+    facts = "SELECT entity_id, entity_method FROM facts WHERE entity_key = '月塘街道' ORDER BY id"
+    before = set(rows(warehouse_copy, facts))
+    assert cli("names", "add", "月塘片区", "--kind", "street", "--db", url)[0] == 0
+    assert cli("names", "accept", "月塘街道", "月塘片区", "--db", url)[0] == 0
+    later = tmp_path / "2019_hetang_1-9_again.txt"
+    later.write_text((SAMPLES / "2019_hetang_1-9.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    ingest_paths([str(later)], url)  # a new bulletin resolves 月塘街道 through the decision
+    decided = json.loads(cli("names", "decisions", "--json", "--db", url)[1].splitlines()[0])
+    assert {m for _, m in rows(warehouse_copy, facts)} == {"confirmed"}
+    code, out, err = cli("names", "undo", decided["id"], "--db", url)
+    assert code == 0, err
+    assert set(rows(warehouse_copy, facts)) == before  # the later document's facts too

@@ -75,7 +75,7 @@ def archive_file(path: str, inbox: str, archive: str) -> str:
     target_dir.mkdir(parents=True, exist_ok=True)
     stem, suffix = rel.stem, rel.suffix
     for n in range(1, 10_000):
-        target = target_dir / (rel.name if n == 1 else f"{stem} ({n}){suffix}")
+        target = target_dir / (rel.name if n == 1 else _numbered(stem, suffix, n))
         try:
             # reserve the name: O_EXCL fails if anything holds it, so nothing is ever overwritten
             os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
@@ -88,6 +88,20 @@ def archive_file(path: str, inbox: str, archive: str) -> str:
             raise
         return str(target)
     raise FileExistsError(f"no free name for {rel} in {archive}")
+
+
+def _numbered(stem: str, suffix: str, n: int, limit: int = 255) -> str:
+    """name (n).ext, the stem shortened so that the name still fits the file system's 255 bytes."""
+    tail = f" ({n}){suffix}"
+    room = limit - len(tail.encode())
+    cut = stem.encode()[:max(room, 1)].decode("utf-8", "ignore")
+    return cut + tail
+
+
+def check_folders(inbox: str, archive: Optional[str]) -> None:
+    """An archive inside the inbox would be read again by every run."""
+    if archive and Path(archive).resolve().is_relative_to(Path(inbox).resolve()):
+        raise ValueError(f"the archive {archive} is inside the inbox {inbox}: put it beside the inbox")
 
 
 def _move_onto_reserved(src: str, target: Path) -> None:
@@ -118,7 +132,10 @@ def settle(engine, inbox: str, outcomes: list[FileOutcome], run_id: int, archive
             continue  # gone between listing and reading: nothing to record
         moved = None
         if archive and outcome.status != "failed" and os.path.exists(outcome.path):
-            moved = archive_file(outcome.path, inbox, archive)
+            try:
+                moved = archive_file(outcome.path, inbox, archive)
+            except OSError as exc:  # this file stays in the inbox, recorded; the others go on
+                outcome.note = f"loaded, but not archived: {exc.strerror or exc}"
         inbox_files.record_inbox_file(engine, inbox, inbox_name(inbox, outcome.path), outcome.sha256, outcome,
                                     run_id, moved)
 
@@ -129,6 +146,7 @@ def ingest_inbox(inbox: str, db_url: Optional[str] = None, archive: Optional[str
     """One pass over the inbox without Prefect (system cron, a systemd timer)."""
     inbox = str(Path(inbox).resolve())
     archive = str(Path(archive).resolve()) if archive else None
+    check_folders(inbox, archive)
     engine = store_engine.open_warehouse(db_url)
     try:
         kit = kit or toolkit_for(engine)

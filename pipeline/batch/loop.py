@@ -118,7 +118,9 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: 
     try:
         data, sha = read_source(path, kit.limits)
         if loading.is_loaded(engine, sha):
-            return FileOutcome(path, "skipped", sha256=sha)
+            # loaded before, perhaps beside the document it corrects: --replace still applies
+            replaced = loading.replace_earlier(engine, path, sha, run_id) if replace else 0
+            return FileOutcome(path, "replaced" if replaced else "skipped", sha256=sha)
         doc = extract_document(path, data, sha, kit)
         del data
         load = lambda: loading.load_document(engine, doc, run_id, kit.gazetteer, replace=replace)  # noqa: E731
@@ -171,8 +173,11 @@ def run_batch(engine, files: list[str], command: str, execute: Execute,
                     on_file(outcome)
         if after:
             after(summary)
-    except BaseException:
-        summary.status = "interrupted"
+    except BaseException as exc:
+        # stopped by the user or the system, or ended by an error of the batch itself (an archive
+        # that cannot be written): either way the run is closed with what it wrote
+        summary.status = "interrupted" if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)) \
+            else "failed"
         raise
     finally:
         summary.seconds = time.perf_counter() - started

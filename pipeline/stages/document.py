@@ -52,6 +52,9 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
         raise DocumentError("unsupported", f"unknown file type {suffix or '(no extension)'!r}")
     if suffix == ".pdf":
         return _extract_pdf(path, data, sha, kit)
+    if len(data) > 4 * kit.limits.max_text_chars:  # no encoding spends more than 4 bytes a character
+        raise DocumentError("too_large", f"{len(data):,} bytes of text cannot hold under "
+                                         f"{kit.limits.max_text_chars:,} characters (--max-text-chars)")
     text, encoding = read_text_file(path, data)
     if len(text) > kit.limits.max_text_chars:
         raise DocumentError("too_large", f"{len(text):,} characters of text, over the limit of "

@@ -134,18 +134,50 @@ def open_read_only(url: Optional[str] = None, notices: Optional[list] = None) ->
         if not path or not Path(path).exists():
             raise WarehouseError(f"cannot open warehouse {url}: no such file (ingest creates it)")
         _check_sqlite_file(path, writable=False)
-        if recover_sqlite(path) and notices is not None:
-            notices.append(f"rolled back an unfinished write in {path} (a writer was killed)")
         uri = sqlite_uri(path, "ro")
+        if not _readable(uri) and recover_sqlite(path) and notices is not None:
+            notices.append(f"rolled back an unfinished write in {path} (a writer was killed)")
         engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         _sqlite_pragmas(engine, read_only=True)
+        _check_revision(engine, url)
         return engine
     try:
         engine = create_engine(parsed, future=True,
                                connect_args={"options": "-c default_transaction_read_only=on"})
     except Exception as exc:
         raise WarehouseError(f"cannot use {url}: {one_line(exc)}") from None
-    return engine.execution_options(postgresql_readonly=True)
+    engine = engine.execution_options(postgresql_readonly=True)
+    _check_revision(engine, url)
+    return engine
+
+
+def _readable(uri: str) -> bool:
+    """A read-only connection can read (a writer's open transaction is no obstacle; a hot
+    journal left by a killed writer is)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=30)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _check_revision(engine: Engine, url: str) -> None:
+    """A read-only command cannot upgrade the schema: say so, not a missing column later."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        current = schema_revision(engine)
+    except DBAPIError as exc:
+        raise WarehouseError(f"cannot open warehouse {url}: {one_line(exc)}") from None
+    if current != head_revision():
+        raise WarehouseError(f"the warehouse {url} is at schema {current or '(none: not a warehouse?)'}, this "
+                             f"version reads {head_revision()}: upgrade it first with 'bulletins upgrade'")
 
 
 def _alembic_config():

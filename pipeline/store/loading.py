@@ -12,7 +12,7 @@ import json
 import os
 from typing import Optional
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,25 @@ def same_path_documents(engine: Engine, path: str, sha256: str) -> list[tuple[st
             Document.source_path == os.path.abspath(path), Document.sha256 != sha256)).all())
 
 
+def replace_earlier(engine: Engine, path: str, sha256: str, run_id: Optional[int]) -> int:
+    """The document of this content, already loaded, corrects the others from its path: they give
+    way, recorded. Returns how many."""
+    path = os.path.abspath(path)
+    with Session(engine) as s, s.begin():
+        olds = s.scalars(select(Document).where(Document.source_path == path, Document.sha256 != sha256)).all()
+        for old in olds:
+            _record_replacement(s, old, sha256, run_id)
+            _delete_document(s, old.id)
+        if olds:  # the run that asked for the correction answers for it
+            s.execute(update(Document).where(Document.sha256 == sha256).values(run_id=run_id))
+        return len(olds)
+
+
+def _record_replacement(s: Session, old: Document, new_sha256: str, run_id: Optional[int]) -> None:
+    s.add(Replacement(run_id=run_id, source_path=old.source_path, old_sha256=old.sha256, old_loaded_at=old.loaded_at,
+                      old_facts=old.n_facts, new_sha256=new_sha256, replaced_at=dt.datetime.now(), os_user=os_user()))
+
+
 def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int], gazetteer: Gazetteer,
                   replace: bool = False) -> str:
     """Load one document in one transaction. Returns 'loaded', 'replaced' or 'skipped'.
@@ -51,9 +70,7 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
             outcome = "loaded"
             if replace:
                 for old in s.scalars(select(Document).where(Document.source_path == src.path)).all():
-                    s.add(Replacement(run_id=run_id, source_path=src.path, old_sha256=old.sha256,
-                                      old_loaded_at=old.loaded_at, old_facts=old.n_facts, new_sha256=src.sha256,
-                                      replaced_at=dt.datetime.now(), os_user=os_user()))
+                    _record_replacement(s, old, src.sha256, run_id)
                     _delete_document(s, old.id)
                     outcome = "replaced"
             period = meta.period

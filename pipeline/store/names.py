@@ -199,6 +199,23 @@ def undo(engine: Engine, decision_id: int) -> int:
             if keys & later_keys or uses_ours:
                 raise DecisionError(f"decision {later.id} ({later.summary}) changed the same names or uses what "
                                     f"this one added: undo it first")
+        # facts loaded after the decision that resolved through it: back to the resolution the
+        # alias had before; where it had none, undo is refused rather than leave them unresolved
+        earlier = {fid for fid, *_ in state["facts"]}
+        later: list[tuple[int, Optional[dict]]] = []
+        for key, context, before in state["aliases"]:
+            for (fid,) in s.execute(select(FactRow.id).where(FactRow.entity_key == key, FactRow.entity_context == context,
+                                                             FactRow.entity_method == "confirmed")):
+                if fid not in earlier:
+                    later.append((fid, before))
+        orphaned = [fid for fid, before in later if before is None]
+        if orphaned:
+            raise DecisionError(f"{len(orphaned)} facts loaded after decision {decision_id} were resolved through "
+                                f"it and had no resolution before it: take a new decision on those names "
+                                f"('names accept' or 'names reject') instead of undoing this one")
+        for fid, before in later:
+            s.execute(update(FactRow).where(FactRow.id == fid).values(
+                entity_id=before["entity_id"], entity_method=before["method"], entity_score=before["score"]))
         for key, context, before in state["aliases"]:
             alias = s.scalar(select(EntityAlias).where(EntityAlias.raw == key, EntityAlias.context == context))
             if before is None:
@@ -228,8 +245,8 @@ def undo(engine: Engine, decision_id: int) -> int:
         decision.undone_at, decision.undone_by = dt.datetime.now(), os_user()
         s.add(NameDecision(action="undo", summary=f"undo {decision_id}: {decision.summary}",
                            decided_at=decision.undone_at, decided_by=decision.undone_by,
-                           facts_changed=len(state["facts"]), undo_state="{}"))
-        return len(state["facts"])
+                           facts_changed=len(state["facts"]) + len(later), undo_state="{}"))
+        return len(state["facts"]) + len(later)
 
 
 def export_aliases(engine: Engine, path: str) -> int:

@@ -27,12 +27,16 @@ DEFAULT_TIMEOUT = 30.0
 FETCH_ROWS = 500
 
 _EXPLAIN = re.compile(r"^\s*explain\b(?:\s+query\s+plan\b|\s*\([^)]*\)|\s+analy[sz]e\b|\s+verbose\b)*", re.I)
+_TRAILER = re.compile(r";(?:\s|;|--[^\n]*|/\*.*?\*/)*$", re.S)  # the end mark and comments after it
 # PostgreSQL functions that act outside the query (files, other sessions, settings, large objects)
 _FORBIDDEN_FUNCTIONS = {
     "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile", "pg_read_file",
     "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "lo_import", "lo_export", "lo_unlink", "set_config",
     "dblink", "dblink_exec", "pg_switch_wal", "pg_create_restore_point", "load_extension", "pg_advisory_lock",
     "pg_advisory_xact_lock", "pg_notify", "nextval", "setval", "txid_current", "pg_current_xact_id",
+    # these run a query given as text, out of the parser's sight
+    "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml", "cursor_to_xmlschema",
+    "lo_from_bytea", "lo_put", "lo_create", "lo_creat",
 }
 
 
@@ -61,7 +65,7 @@ def check_read_only(sql: str, dialect: str) -> str:
     from sqlglot import exp
     from sqlglot.errors import ParseError, TokenError
 
-    body = sql.strip().rstrip(";").strip()
+    body = _TRAILER.sub("", sql).strip()  # "SELECT 1; -- done": the comment after the end is nothing
     explain = _EXPLAIN.match(body)
     inner = body[explain.end():] if explain else body
     if not inner.strip():
@@ -157,28 +161,33 @@ def _sqlite_rows(path: str, sql: str, opts: QueryOptions) -> Iterator[tuple]:
 
     conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=30, check_same_thread=False)
     stopper = _Stopper(opts.timeout)
-    try:
-        conn.execute("PRAGMA query_only=ON")
-        conn.set_authorizer(_sqlite_authorizer)
-        # called every few thousand VM steps: Python signal handlers run here too
-        conn.set_progress_handler(lambda: 1 if stopper.should_stop() else 0, 2000)
+
+    def fetch(call):
+        # signals stop the query only while SQLite works; between batches they are the caller's again
         with _signals_stop(stopper):
             try:
-                cur = conn.execute(sql)
-                yield tuple(d[0] for d in cur.description or ())
-                while True:
-                    batch = cur.fetchmany(FETCH_ROWS)
-                    if not batch:
-                        break
-                    yield from batch
+                return call()
             except sqlite3.DatabaseError as exc:
                 if stopper.reason and "interrupt" in str(exc):
                     raise QueryStopped(stopper.reason) from None
                 if "not authorized" in str(exc) or "authorization denied" in str(exc):
                     raise QueryRefused("not authorized on a read-only connection") from None
                 raise
-            if stopper.reason:  # a signal that came between batches
+
+    try:
+        conn.execute("PRAGMA query_only=ON")
+        conn.set_authorizer(_sqlite_authorizer)
+        # called every few thousand VM steps: Python signal handlers run here too
+        conn.set_progress_handler(lambda: 1 if stopper.should_stop() else 0, 2000)
+        cur = fetch(lambda: conn.execute(sql))
+        yield tuple(d[0] for d in cur.description or ())
+        while True:
+            batch = fetch(lambda: cur.fetchmany(FETCH_ROWS))
+            if stopper.reason:
                 raise QueryStopped(stopper.reason)
+            if not batch:
+                break
+            yield from batch
     finally:
         conn.close()
 
@@ -196,30 +205,41 @@ def postgres_engine(url, opts: QueryOptions):
 
 
 def _postgres_rows(url, sql: str, opts: QueryOptions) -> Iterator[tuple]:
-    from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
-    # rows come through a server-side cursor (DECLARE … CURSOR FOR), which itself admits only a query
+    # rows come through a server-side cursor (DECLARE … CURSOR FOR), which itself admits only a
+    # query; EXPLAIN cannot be declared as a cursor, and its few rows need none
+    stream = not _EXPLAIN.match(sql)
     engine = postgres_engine(url, opts)
-    stopper = _Stopper(0)
+    stopper = _Stopper(opts.timeout)  # statement_timeout bounds each FETCH; this, the whole query
+
+    def fetch(raw, call):
+        with _signals_stop(stopper, on_signal=lambda: raw.cancel()):
+            try:
+                return call()
+            except DBAPIError as exc:
+                message = str(exc.orig).lower()
+                if "statement timeout" in message:
+                    raise QueryStopped(f"stopped after {opts.timeout:g} s (--timeout)") from None
+                if stopper.reason or "canceling statement due to user request" in message:
+                    raise QueryStopped(stopper.reason or "interrupted") from None
+                raise
+
     try:
         with engine.connect() as conn:
             raw = conn.connection.dbapi_connection
-            conn = conn.execution_options(postgresql_readonly=True, stream_results=True, max_row_buffer=FETCH_ROWS)
-            with _signals_stop(stopper, on_signal=lambda: raw.cancel()):
-                try:
-                    result = conn.execute(text(sql))
-                    yield tuple(result.keys()) if result.returns_rows else ()
-                    if result.returns_rows:
-                        for row in result:
-                            yield tuple(row)
-                except DBAPIError as exc:
-                    message = str(exc.orig).lower()
-                    if "statement timeout" in message:
-                        raise QueryStopped(f"stopped after {opts.timeout:g} s (--timeout)") from None
-                    if stopper.reason or "canceling statement due to user request" in message:
-                        raise QueryStopped(stopper.reason or "interrupted") from None
-                    raise
+            conn = conn.execution_options(postgresql_readonly=True, stream_results=stream,
+                                          max_row_buffer=FETCH_ROWS)
+            # the driver's own call: ':name' inside a string literal is text, not a bind parameter
+            result = fetch(raw, lambda: conn.exec_driver_sql(sql.replace("%", "%%")))  # pyformat: % is %%
+            yield tuple(result.keys()) if result.returns_rows else ()
+            while result.returns_rows:
+                batch = fetch(raw, lambda: result.fetchmany(FETCH_ROWS))
+                if stopper.should_stop():
+                    raise QueryStopped(stopper.reason)
+                if not batch:
+                    break
+                yield from (tuple(r) for r in batch)
     finally:
         engine.dispose()
 
