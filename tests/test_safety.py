@@ -443,15 +443,17 @@ def test_limits_fail_one_document_not_the_batch(tmp_path):
     _bomb_pdf(folder / "bomb.pdf", 8 * 1024 * 1024)
     assert (folder / "bomb.pdf").stat().st_size < 20_000
     shutil.copy(SAMPLES / "2020_lukou_1-6.pdf", folder / "four_pages.pdf")
-    (folder / "long.txt").write_text((SAMPLES / "2019_hetang_1-9.txt").read_text(encoding="utf-8") * 5,
-                                     encoding="utf-8")
+    sample = (SAMPLES / "2019_hetang_1-9.txt").read_text(encoding="utf-8")
+    (folder / "long.txt").write_text(sample * 3, encoding="utf-8")  # 2,514 characters in 5,454 bytes
+    (folder / "huge.txt").write_text(sample * 5, encoding="utf-8")  # more bytes than 2,000 characters can take
     shutil.copy(SAMPLES / "2022_yuetang_q1.txt", folder / "short.txt")
     code, out, err = cli("ingest", folder, "--runner", "plain", "--no-camelot", "--max-inflated", 4 * 1024 * 1024,
                          "--max-pages", "3", "--max-text-chars", "2000", "--db", f"sqlite:///{tmp_path / 'w.db'}")
-    assert code == 1 and "1 loaded" in out and "3 failed" in out, out + err
+    assert code == 1 and "1 loaded" in out and "4 failed" in out, out + err
     assert "bomb.pdf: its compressed streams inflate to more than 4 MiB" in err
     assert "four_pages.pdf: 4 pages, over the limit of 3" in err
-    assert "long.txt" in err and "over the limit of 2,000" in err
+    assert "long.txt: 2,514 characters of text, over the limit of 2,000" in err
+    assert "huge.txt: 9,090 bytes of text cannot hold under 2,000 characters" in err
     kinds = rows(tmp_path / "w.db", "SELECT DISTINCT kind FROM failures")
     assert kinds == [("too_large",)]
 
@@ -535,3 +537,44 @@ def test_undo_also_reverts_facts_loaded_after_the_decision(warehouse_copy, tmp_p
     code, out, err = cli("names", "undo", decided["id"], "--db", url)
     assert code == 0, err
     assert set(rows(warehouse_copy, facts)) == before  # the later document's facts too
+
+
+def test_replace_applies_to_a_file_loaded_before(tmp_path):
+    """The note says "ingest it again with --replace": that must work on the loaded file."""
+    doc, url = tmp_path / "简报.txt", f"sqlite:///{tmp_path / 'w.db'}"
+    doc.write_text((SAMPLES / "2019_hetang_1-9.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    ingest_paths([str(doc)], url)
+    doc.write_text((SAMPLES / "2019_hetang_1-9.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert "--replace" in ingest_paths([str(doc)], url).outcomes[0].note
+    again = ingest_paths([str(doc)], url, replace=True)
+    assert again.outcomes[0].status == "replaced" and again.counts()["replaced"] == 1
+    assert rows(tmp_path / "w.db", "SELECT count(*) FROM documents") == [(1,)]
+    assert rows(tmp_path / "w.db", "SELECT count(*) FROM replacements") == [(1,)]
+
+
+def test_archive_names_that_collide_at_the_length_limit(tmp_path):
+    inbox, done = tmp_path / "inbox", tmp_path / "done"
+    long_name = "重点项目" * 20 + ".txt"  # 244 bytes: " (2)" would pass 255
+    _drop(inbox, long_name, "2019_hetang_1-9.txt")
+    done.mkdir()
+    (done / long_name).write_text("an older one", encoding="utf-8")
+    target = inbox_module.archive_file(str(inbox / long_name), str(inbox), str(done))
+    assert Path(target).name.endswith(" (2).txt") and len(Path(target).name.encode()) <= 255
+    assert (done / long_name).read_text(encoding="utf-8") == "an older one"
+
+
+def test_an_archive_inside_the_inbox_is_refused(tmp_path):
+    inbox = tmp_path / "inbox"
+    _drop(inbox, "a.txt", "2019_hetang_1-9.txt")
+    code, _, err = cli("ingest", "--inbox", inbox, "--archive", inbox / "done", "--runner", "plain", "--db",
+                       f"sqlite:///{tmp_path / 'w.db'}")
+    assert code == 2 and "inside the inbox" in err
+
+
+def test_read_only_commands_name_an_old_schema(loaded, tmp_path):
+    old = tmp_path / "old.db"
+    shutil.copy(loaded, old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0002_inbox_files'")
+    code, _, err = cli("stats", "--db", f"sqlite:///{old}")
+    assert code == 2 and "bulletins upgrade" in err and len(err.strip().splitlines()) == 1
