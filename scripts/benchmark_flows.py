@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark batch loading: N text bulletins generated from samples/ (figures varied, districts
 swapped) loaded into a fresh SQLite warehouse by
-  1. the plain loop (pipeline.stages.document.ingest_paths, no Prefect),
+  1. the plain loop (pipeline.batch.loop.ingest_paths, no Prefect),
   2. the Prefect flow on threads,
   3. the Prefect flow on a local Dask cluster of two worker processes,
 each in its own process; plus Prefect's fixed start-up cost (a flow of one trivial task on a

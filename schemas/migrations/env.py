@@ -1,5 +1,5 @@
 """Alembic environment: migrations run on the connection the warehouse hands over (see
-pipeline/warehouse.py: upgrade), or on the URL given to `alembic -x url=...`."""
+pipeline/store/engine.py: upgrade), or on the URL given to `alembic -x url=...`."""
 from alembic import context
 from sqlalchemy import create_engine
 
