@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
 
 from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, ruled_tables,

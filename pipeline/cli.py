@@ -178,14 +178,16 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
     engine = store_engine.open_warehouse(db)  # a bad --db fails here, in one line, before any work
 
     if inbox:
-        from pipeline.batch.inbox import SETTLE_SECONDS, new_files
+        from pipeline.batch.inbox import SETTLE_SECONDS
 
         settle = SETTLE_SECONDS if settle is None else settle
-        total = len(new_files(engine, str(Path(inbox).resolve()), 0, limits))
-    else:
-        total = len(discover(paths))
-    bar = click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True) \
-        if sys.stderr.isatty() and not quiet and not verbose else None
+    bar = None
+    if sys.stderr.isatty() and not quiet and not verbose:
+        # the bar's length costs a listing (and, for an inbox, hashing its files): only for a person
+        from pipeline.batch.inbox import new_files
+
+        total = len(new_files(engine, str(Path(inbox).resolve()), 0, limits)) if inbox else len(discover(paths))
+        bar = click.progressbar(length=total, label="ingesting", file=sys.stderr, show_pos=True)
 
     def report(outcome) -> None:
         if bar:

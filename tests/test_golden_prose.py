@@ -1,13 +1,12 @@
 """Figures in sentences, written by hand from the five seeds: subject (canonical), metric phrase,
 value, unit and period of each."""
 import re
-from pathlib import Path
 
 import pytest
 
 from pipeline.core.normalize import normalize_text
 from extractors.text import read_text_file
-from tests.conftest import SEEDS, seed_path
+from tests.conftest import seed_path
 
 Q1_2017 = ("2017-01-01", "2017-03-31")
 Y2017 = ("2017-01-01", "2017-12-31")

@@ -1,6 +1,5 @@
 """The review queue on a real warehouse: what is pending after the seeds, and decisions that
 apply at once to loaded facts and to later ingests."""
-import shutil
 import sqlite3
 import subprocess
 import sys

@@ -2,8 +2,6 @@
 import shutil
 import sqlite3
 
-import pytest
-
 from pipeline.batch.loop import ingest_paths
 from tests.conftest import SAMPLES
 
