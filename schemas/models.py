@@ -80,7 +80,10 @@ class Document(Base):
     period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
     period_end: Mapped[Optional[dt.date]] = mapped_column(Date)
     year: Mapped[Optional[int]] = mapped_column(Integer)
-    jurisdiction: Mapped[Optional[str]] = mapped_column(String(64))
+    jurisdiction: Mapped[Optional[str]] = mapped_column(String(64))  # None: the document does not say
+    jurisdiction_code: Mapped[Optional[str]] = mapped_column(String(16))
+    jurisdiction_confidence: Mapped[Optional[float]] = mapped_column(Float)
+    jurisdiction_evidence: Mapped[Optional[str]] = mapped_column(Text)
     encoding: Mapped[Optional[str]] = mapped_column(String(32))
     pages: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(16), default="loaded")
@@ -111,12 +114,14 @@ class ExtractedTable(Base):
 class Entity(Base):
     __tablename__ = "entities"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
     kind: Mapped[str] = mapped_column(String(32))
-    code: Mapped[Optional[str]] = mapped_column(String(16))
+    code: Mapped[Optional[str]] = mapped_column(String(16))  # GB/T 2260 code of an official division
     parent: Mapped[Optional[str]] = mapped_column(String(128))
+    parent_code: Mapped[str] = mapped_column(String(16), default="")  # with the name, what keys an entity
     in_gazetteer: Mapped[bool] = mapped_column(Boolean, default=False)  # from the shipped reference data
     source: Mapped[str] = mapped_column(String(16), default="reference")  # reference | rule | new | archivist
+    __table_args__ = (UniqueConstraint("name", "parent_code", name="uq_entities_name_parent_code"),)
 
 
 class EntityAlias(Base):
@@ -152,6 +157,7 @@ class FactRow(Base):
     entity_score: Mapped[Optional[float]] = mapped_column(Float)
     metric_id: Mapped[Optional[int]] = mapped_column(ForeignKey("metrics.id"), index=True)
     metric_raw: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(Text, default="", index=True)  # 省重点项目 / 产业项目 …; "" for a total
     period_label: Mapped[Optional[str]] = mapped_column(String(64))
     period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
     period_end: Mapped[Optional[dt.date]] = mapped_column(Date)

@@ -27,7 +27,10 @@ class DocumentMeta:
     doc_no: Optional[str] = None  # 株发改发〔2016〕193号
     period: Optional[Period] = None
     year: Optional[int] = None
-    jurisdiction: Optional[str] = None  # canonical place the issuer speaks for (石峰区, 株洲市)
+    jurisdiction: Optional[str] = None  # canonical place the issuer speaks for (石峰区, 株洲市); None: unknown
+    jurisdiction_code: Optional[str] = None  # its GB/T 2260 code
+    jurisdiction_confidence: float = 0.0
+    jurisdiction_evidence: str = ""  # why: "issuer '…' names 株洲市; named 4× in the text"
 
 
 @dataclass
@@ -77,8 +80,11 @@ class Fact:
     entity_key: str = ""  # the raw name normalized: what an archivist's decision is keyed on
     entity_context: str = ""  # the issuing jurisdiction the name was read in
     entity_parent: Optional[str] = None
+    entity_code: Optional[str] = None  # GB/T 2260 code of a place
+    entity_parent_code: str = ""  # code of the place above: with the name, the entity's key
     entity_candidates: list = field(default_factory=list)  # [name, score] pairs when left for review
     metric: Optional[str] = None  # canonical, set by reconcile
+    category: str = ""  # the part of a total the figure is (省重点项目, 产业项目 / 其中); "" for a total
     page: Optional[int] = None
     line: Optional[int] = None
     table_index: Optional[int] = None

@@ -74,12 +74,13 @@ def test_table_notes_are_kept_not_facts(extract):
 
 @pytest.mark.parametrize("seed", ["000", "003"])
 def test_columns_keep_distinct_canonical_metrics(seed, extract):
-    """Canonical metrics never merge two columns of a table: within a row, one fact per metric."""
+    """Canonical metrics never merge two columns of a table: within a row, one fact per measure and
+    category (the measure alone may repeat: 新征项目 and 续征项目 are two categories of 宗数)."""
     doc = extract(seed_path(seed))
     for t in doc.tables:
         seen = {}
         for f in doc.facts:
             if f.table_index == t.index:
-                key = (f.row, f.metric, str(f.period.start), str(f.period.end))
+                key = (f.row, f.metric, f.category, str(f.period.start), str(f.period.end))
                 assert key not in seen, f"table {t.index}: {f.metric_raw!r} and {seen[key]!r} both became {f.metric!r}"
                 seen[key] = f.metric_raw

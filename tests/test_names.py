@@ -38,10 +38,16 @@ def test_every_entity_is_known_or_pending(seeded):
 
 def test_pending_on_the_seeds_is_short_and_right(seeded):
     pending = review.pending(store_engine.open_warehouse(f"sqlite:///{seeded}"))
-    assert sorted(p["raw"] for p in pending) == ["市平台公司(发改局)", "循环集团", "轨道公司"]
-    assert all(p["context"] == "石峰区" and p["seen_in"] for p in pending)
+    unknown_names = [p for p in pending if p["method"] in ("review", "new")]
+    assert sorted(p["raw"] for p in unknown_names) == ["市平台公司(发改局)", "循环集团", "轨道公司"]
+    assert all(p["context"] == "石峰区" and p["seen_in"] for p in unknown_names)
+    # two seeds name their area only in passing (001: 立足南康…, 004: 民本岳阳): their 全区 / 全市
+    # figures are filed under that area and wait for an archivist, scored below the review line
+    uncertain = [p for p in pending if p not in unknown_names]
+    assert {p["context"] for p in uncertain} == {"南康区", "岳阳市"}
+    assert all(p["score"] < 0.8 and p["current"] == p["context"] for p in uncertain)
     r = cli("names", "pending", "--db", f"sqlite:///{seeded}")
-    assert r.returncode == 0 and "(3 names pending)" in r.stdout and "000_" in r.stdout
+    assert r.returncode == 0 and f"({len(pending)} names pending)" in r.stdout and "000_" in r.stdout
 
 
 def test_decisions_apply_now_and_to_later_ingests(seeded, tmp_path):
@@ -55,7 +61,8 @@ def test_decisions_apply_now_and_to_later_ingests(seeded, tmp_path):
     assert r.returncode == 0 and "5 facts updated" in r.stdout
     r = cli("names", "accept", "循环集团", "没有这个实体", "--db", url)
     assert r.returncode == 2 and "add it first" in r.stderr
-    assert cli("names", "pending", "--db", url).stdout.strip().endswith("(0 names pending)")
+    left = cli("names", "pending", "--db", url).stdout
+    assert not any(n in left for n in ("轨道公司", "市平台公司", "循环集团")) and "(3 names pending)" in left  # 全区 of 001, 004
     with sqlite3.connect(seeded) as conn:
         rows = dict(conn.execute("SELECT entity_raw, entity FROM facts_view WHERE entity_raw IN "
                                  "('轨道公司', '市平台公司 (发改局)', '循环集团') GROUP BY entity_raw"))

@@ -120,3 +120,23 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
             origins.append(index)
         blank_since_last = False
     return out, origins
+
+
+TRADITIONAL_SHARE = 0.02  # of CJK characters t2s changes: below, a simplified text with a few 乾 / 著
+
+
+def to_simplified(lines: list[str]) -> tuple[list[str], bool]:
+    """A capture in traditional script (mirror sites, 繁體 pages) read as simplified, so that 開工率 is
+    开工率 and 縣 is 县; a simplified text is left as written (t2s would turn 乾县 into 干县).
+    Returns the lines and whether they were converted."""
+    import opencc
+
+    text = "\n".join(lines)
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if not cjk:
+        return lines, False
+    converted = opencc.OpenCC("t2s").convert(text)
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    if changed < 5 or changed / cjk < TRADITIONAL_SHARE:
+        return lines, False
+    return converted.split("\n"), True

@@ -12,8 +12,8 @@ import re
 TOTAL_WORDS = ("合计", "总计")           # a row or column that sums the others
 SUBTOTAL_WORDS = ("小计",)               # a total of a part
 WHOLE_AREA_WORDS = ("全市", "全区", "全县")  # the issuer's whole area, as a row or a subject
-MORE_WHOLE_AREA_WORDS = ("全州",)         # seen as names, not yet as table rows
-SELF_WORDS = ("我市", "我区", "我县")       # the issuer speaking of itself
+MORE_WHOLE_AREA_WORDS = ("全州", "全旗", "全盟", "全省")  # seen as names, not yet as table rows
+SELF_WORDS = ("我市", "我区", "我县", "我州", "我旗", "我省")       # the issuer speaking of itself
 OWN_AREA_WORDS = ("本市", "本区", "本县")
 OWN_LEVEL_WORDS = ("市本级", "区本级", "县本级")  # the issuer's own budget level, not its subdivisions
 
@@ -36,7 +36,7 @@ TOTAL_PART = re.compile(rf"^({_alternation(TOTAL_WORDS + SUBTOTAL_WORDS)}|计|{_
 # a name that means the issuer's own area (names → entities)
 AGGREGATE_NAME = re.compile(rf"^({_alternation(TOTAL_WORDS + ('总数',) + WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS + OWN_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS + ('全市合计', '全区合计'))})$")
 # a subject in a sentence that means the issuer's own area (prose → facts)
-AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS)})")
+AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS)})")
 
 
 # header words that say what kind of measure a column holds (table → facts: the column's unit)

@@ -13,9 +13,11 @@ from pipeline.stages.prose import ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
-from pipeline.core.normalize import normalize_chars, normalize_lines, normalize_text
+from pipeline.core.normalize import normalize_chars, normalize_lines, normalize_text, to_simplified
 from pipeline.stages.metrics import MetricCatalog
-from pipeline.stages.reconcile import Gazetteer, Reconciler, normalize_name
+from pipeline.stages.gazetteer import Gazetteer, normalize_name
+from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
+from pipeline.stages.reconcile import Reconciler
 from pipeline.stages.table_facts import metric_from_path, table_facts
 from extractors.sources import Limits, discover, read_source
 from pipeline.stages.validate import validate
@@ -59,10 +61,11 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
     if len(text) > kit.limits.max_text_chars:
         raise DocumentError("too_large", f"{len(text):,} characters of text, over the limit of "
                                          f"{kit.limits.max_text_chars:,} (--max-text-chars)")
-    lines = normalize_text(text)
+    lines, converted = to_simplified(normalize_text(text))
     if not lines:
         raise DocumentError("empty", "no text after removing blank lines and boilerplate")
-    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=encoding, lines=lines)
+    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=encoding + ("+t2s" if converted else ""),
+                        lines=lines)
     return extract_from_lines(source, kit)
 
 
@@ -78,9 +81,11 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     pdf = read_pdf(path, data, use_camelot=kit.use_camelot, max_pages=kit.limits.max_pages,
                    max_inflated=kit.limits.max_inflated)
     lines, origins = normalize_lines(pdf.lines)
+    lines, converted = to_simplified(lines)
     if not lines:
         raise DocumentError("empty", "PDF has no text")
-    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding="pdf", lines=lines, pages=pdf.pages,
+    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding="pdf+t2s" if converted else "pdf",
+                        lines=lines, pages=pdf.pages,
                         page_of_line=[pdf.line_pages[o] for o in origins])
     line_of_raw = {raw: k for k, raw in enumerate(origins)}
     typed = []
@@ -94,7 +99,11 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
 def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()) -> ExtractedDocument:
     """typed_tables: (PdfTable, [(line index, cells)]) of a reader that typed its tables itself."""
     lines = source.lines
-    meta = extract_metadata(lines, kit.gazetteer)
+    meta = extract_metadata(lines)
+    jurisdiction = find_jurisdiction(meta, lines, kit.gazetteer)
+    meta.jurisdiction, meta.jurisdiction_confidence = jurisdiction.name, jurisdiction.confidence
+    meta.jurisdiction_code = jurisdiction.place.code or None if jurisdiction.place else None
+    meta.jurisdiction_evidence = "; ".join(jurisdiction.evidence)
     reserved = frozenset(idx for _, rows in typed_tables for idx, _ in rows)
     tables, consumed, notes = find_tables(lines, reserved=reserved)
     flagged = []
@@ -116,10 +125,16 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     for t in tables:
         facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln]
-    facts.extend(kit.prose.extract(prose_lines, meta, page_of=source.page))
+    facts.extend(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page))
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
-    reconcile(facts, kit, meta.jurisdiction)
+    reconcile(facts, kit, jurisdiction)
+    if jurisdiction.place is None:
+        findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "
+                                + "; ".join(jurisdiction.evidence) + "; figures of the whole area await review"))
+    elif jurisdiction.confidence < CONFIDENT:
+        findings.append(Finding("jurisdiction", "warning", f"the document's area is uncertain ({jurisdiction.name}, "
+                                f"{jurisdiction.confidence:.2f}): " + "; ".join(jurisdiction.evidence)))
     return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes,
                              findings=findings + validate(facts))
 
@@ -135,18 +150,19 @@ def _number_in_reading_order(tables: list, notes: list[Note]) -> None:
         n.table_index = above[-1].index if above else None
 
 
-def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> None:
+def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> None:
     """Canonical entity and metric of every fact; names left for review are flagged."""
     for f in facts:
         r = kit.reconciler.resolve(f.entity_raw, jurisdiction)
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
-        f.entity_key, f.entity_context, f.entity_parent = normalize_name(f.entity_raw), jurisdiction or "", r.parent
+        f.entity_key, f.entity_context, f.entity_parent = normalize_name(f.entity_raw), jurisdiction.name or "", r.parent
+        f.entity_code, f.entity_parent_code = r.code, r.parent_code
         if r.pending:
             f.flags.append(f"entity_{r.method}")
             f.entity_candidates = [list(c) for c in r.candidates]
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
         if metric_raw:
-            f.metric, how = kit.metrics.canonical(metric_raw, f.unit, prose=f.source_kind == "text")
+            f.metric, f.category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")
             if how == "unmatched":
                 f.flags.append("metric_unmatched")
 

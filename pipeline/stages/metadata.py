@@ -1,4 +1,5 @@
-"""Document metadata: title, issuer, issue date, series and document numbers, period, jurisdiction."""
+"""Document metadata: title, issuer, issue date, series and document numbers, period (the
+jurisdiction is its own stage: pipeline/stages/jurisdiction.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,6 @@ from typing import Optional
 
 from pipeline.core.normalize import HEADING, TITLE_END
 from pipeline.core.periods import find_period, year_period
-from pipeline.stages.reconcile import Gazetteer
 from schemas.records import DocumentMeta
 
 DATE_CN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -18,6 +18,8 @@ SERIES = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d+)\s*期|第\s*(\d+)\s*�
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:19|20)\d\d\s*[〕\])）]\s*\d+\s*号|[\u4e00-\u9fff]{1,6}字\s*\d+\s*号")
 ISSUER_END = re.compile(r"(领导小组办公室|领导小组|委员会|人民政府|政府办公室|办公室|指挥部|局|委|办|中心)$")
 TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要)")
+ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|来源单位|来源)\s*[:：|]\s*([\u4e00-\u9fff（）()]{2,30}?)"
+                          r"(?=关\s*键|主\s*题|文\s*号|成文|发布|$|\s|\|)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -55,7 +57,11 @@ def _title(head: list[str]) -> Optional[str]:
     return title
 
 
-def _issuer(head: list[str], tail: list[str], title: Optional[str]) -> Optional[str]:
+def _issuer(head: list[str], tail: list[str], title: Optional[str], lines: list[str] = ()) -> Optional[str]:
+    for line in lines[:20]:  # a web page's metadata fields: "发布机构:二七区发改统计局关 键 词:…"
+        m = ISSUER_FIELD.search(line)
+        if m and (not m.group(0).startswith("来源") or ISSUER_END.search(m.group(1))):
+            return m.group(1)  # a 来源 that is a newspaper is not the issuer
     for line in head + list(reversed(tail)):
         if line == title or TITLE_WORDS.search(line) and not ISSUER_END.search(line):
             continue
@@ -69,12 +75,12 @@ def _issuer(head: list[str], tail: list[str], title: Optional[str]) -> Optional[
     return None
 
 
-def extract_metadata(lines: list[str], gazetteer: Gazetteer) -> DocumentMeta:
+def extract_metadata(lines: list[str]) -> DocumentMeta:
     head = _header_lines(lines)
     tail = lines[-8:]
     meta = DocumentMeta()
     meta.title = _title(head)
-    meta.issuer = _issuer(head, tail, meta.title)
+    meta.issuer = _issuer(head, tail, meta.title, lines)
 
     # issue date: a standalone date line (header or signature) is the document's own date;
     # a web page's 发布日期 is the fallback
@@ -104,7 +110,6 @@ def extract_metadata(lines: list[str], gazetteer: Gazetteer) -> DocumentMeta:
 
     meta.year = _year(meta, lines)
     meta.period = _period(meta, lines)
-    meta.jurisdiction = _jurisdiction(meta, lines, gazetteer)
     return meta
 
 
@@ -134,48 +139,3 @@ def _period(meta: DocumentMeta, lines: list[str]):
         if p:
             return p
     return year_period(meta.year) if meta.year else None
-
-
-def _official_in(text: str, gazetteer: Gazetteer) -> Optional[str]:
-    """The most specific official division named in a short text (an issuer, a title): 湘潭市岳塘区… → 岳塘区."""
-    compact = re.sub(r"\s+", "", text)
-    hits = [(len(name), name) for name in gazetteer.divisions if len(name) >= 3 and name in compact]
-    if not hits:
-        return None
-    best = [gazetteer.divisions[n][0] for _, n in sorted(hits, reverse=True)]
-    county = [p for p in best if p.kind != "city"]
-    return (county or best)[0].name
-
-
-def _jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Optional[str]:
-    """The area the issuer speaks for: named in the issuer or title, else the most-mentioned
-    place of the level the text speaks of (全区 / 我区 → a district, 全市 / 我市 → a city)."""
-    text = "\n".join(ln for ln in lines if "\t" not in ln)
-    district_level = len(re.findall(r"全区|我区|本区|区委|区政府", text))
-    city_level = len(re.findall(r"全市|我市|本市|市委|市政府", text))
-    county_level = len(re.findall(r"全县|我县|本县|县委|县政府", text))
-    levels = {"district": district_level, "county": county_level, "city": city_level}
-    want = max(levels, key=levels.get)
-    kinds = {"district": {"district", "zone"}, "county": {"county", "county_city"}, "city": {"city"}}[want]
-    for source in (meta.issuer, meta.title, meta.doc_no):
-        if source:
-            for _, name in gazetteer.find_in(source):
-                place = gazetteer.places.get(name)
-                if place and place.kind in kinds | {"city", "district", "county", "county_city", "zone"}:
-                    return name
-            official = _official_in(source, gazetteer)
-            if official:
-                return official
-    mentions = Counter(name for _, name in gazetteer.find_in(text))
-    for name, _ in mentions.most_common():
-        place = gazetteer.places.get(name)
-        if place and place.kind in kinds:
-            return name
-    if want != "city":
-        return None
-    # a city bulletin that names only its districts: their common parent
-    parents = Counter(gazetteer.places[n].parent for n in mentions if n in gazetteer.places)
-    for parent, _ in parents.most_common():
-        if parent in gazetteer.places and gazetteer.places[parent].kind == "city":
-            return parent
-    return None

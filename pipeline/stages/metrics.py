@@ -25,6 +25,21 @@ ACTUAL_WORDS = {"实际", "已", "累计"}  # filler beside a metric of what was
 UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?平方米|m²|亩|公顷|个|家|户|项|宗|人|分)\s*[)）]$")
 
 
+# the tail of a phrase that names a kind of project: a category of the figure, not its measure
+CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
+# the bulletin's own universe ("重点项目", "重大项目"): no category of its own
+BASE_SET = re.compile(r"^(全市|全省|全县|全区|全州|我市|我省|我县|我区)?(重点|重大|重点建设|重大建设|重点推进|重点工程)?(建设)?(项目|工程)$")
+CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|的)+")
+
+
+def category_of(phrase: str) -> str:
+    """"先进制造业项目" → 先进制造业项目; "重点项目" → "" (the whole the bulletin speaks of)."""
+    phrase = CATEGORY_NOISE.sub("", re.sub(r"[(（][^)）]*[)）]", "", phrase or "")).strip("的、，, ")
+    if len(phrase) < 3 or not CATEGORY_TAIL.search(phrase) or BASE_SET.match(phrase):
+        return ""
+    return phrase
+
+
 @dataclass(frozen=True)
 class MetricRule:
     canonical: str
@@ -43,6 +58,31 @@ class MetricCatalog:
             rules = [MetricRule(r["canonical"], frozenset(r["unit_kinds"].split("|")), re.compile(r["pattern"]))
                      for r in csv.DictReader(fh)]
         return cls(rules)
+
+    def measure_and_category(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str, str]:
+        """(measure, category, method): the measure alone ("完成投资") and what part of the total
+        the figure is ("产业项目", "省重点项目 / 其中"); a table path's qualifiers are its category,
+        a sentence's category the kind of project its phrase names."""
+        canonical, how = self.canonical(metric_raw, unit, prose)
+        if not prose:
+            measure, _, category = canonical.partition(SEP)
+            return measure, category, how
+        if how == "unmatched":
+            if kind_of(unit) == "count" and CATEGORY_TAIL.search(metric_raw or ""):
+                return "项目数", category_of(metric_raw), "catalog"  # "113个续建项目"
+            return canonical, "", how
+        head = self._before_measure(metric_raw, unit)
+        return canonical, category_of(head), how
+
+    def _before_measure(self, phrase: str, unit: Optional[str]) -> str:
+        kind = kind_of(unit)
+        for rule in self.rules:
+            if kind and kind not in rule.unit_kinds:
+                continue
+            m = rule.pattern.search(phrase)
+            if m and rule.pattern.pattern != ".":
+                return phrase[:m.start()]
+        return ""
 
     def canonical(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str]:
         """(canonical metric, method): method is "catalog" or "unmatched" (the path without periods).

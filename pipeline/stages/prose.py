@@ -15,7 +15,8 @@ import jieba.posseg
 
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
-from pipeline.stages.reconcile import Gazetteer
+from pipeline.stages.gazetteer import Gazetteer
+from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS
 from schemas.records import DocumentMeta, Fact, Figure, Period
@@ -34,6 +35,9 @@ LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "�
 TRAILING_NOISE = {"为", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
                   "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余",
                   "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
+QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(重点|重大|新开工|续建|在建|“|\")")
+SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
+                                r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
 
 
@@ -55,7 +59,7 @@ class ProseExtractor:
         self.tokenizer = jieba.Tokenizer()
         self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
         jieba.setLogLevel(60)
-        for name in gazetteer.names_by_length:
+        for name in set(gazetteer.official) | set(gazetteer.scoped):
             self.tokenizer.add_word(name, freq=2000)
         for word in PHRASE_WORDS:
             self.tokenizer.add_word(word, freq=2000)
@@ -117,7 +121,7 @@ class ProseExtractor:
         before = re.sub(r"\([^)]*\)", "", before)
         before = _strip_periods(before)
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
-        while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or words[0] in self.gazetteer.aliases):
+        while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])):
             words.pop(0)
         while words and (words[-1] in TRAILING_NOISE):
             words.pop()
@@ -138,30 +142,47 @@ class ProseExtractor:
         noun = "".join(after)[:20]
         return (phrase + noun) if phrase and noun else (noun or phrase)
 
+    def _is_place_word(self, word: str) -> bool:
+        return word in self.gazetteer.official or word in self.gazetteer.scoped
+
     def _only_verbs(self, phrase: str) -> bool:
         return all(flag.startswith(VERBISH) for _, flag in self.pos.lcut(phrase))
 
-    def subject(self, sentence: str, start: int) -> str:
+    def subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction] = None) -> str:
         """The nearest named place or aggregate word before the figure in its sentence."""
+        return self._subject(sentence, start, jurisdiction)[0]
+
+    def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction]) -> tuple[str, int]:
+        """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
+        and zones inside the document's area, aggregate words, departments."""
         before = sentence[:start]
         best = ("", -1)
-        for pos, name in self.gazetteer.find_in(before, full_names_only=True):
-            if pos > best[1]:
-                best = (before[pos:pos + len(name)] if before[pos:pos + len(name)] == name else name, pos)
+        for m in self.gazetteer.find_in(before, jurisdiction.area if jurisdiction else None):
+            end = m.start + len(m.surface)
+            if QUALIFIER_AFTER_PLACE.match(before, end):
+                continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
+            if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end):
+                continue  # "安义现代智慧针纺产业园项目": a short form opening a project's name
+            if m.start > best[1]:
+                best = (m.surface, m.start)
         for m in AGGREGATE_SUBJECT.finditer(before):
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
         for m in self.department_mention.finditer(before):
             if m.start() > best[1]:
                 best = (m.group(0), m.start())
-        return best[0]
+        return best
 
-    def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, page_of=None) -> Iterator[Fact]:
+    def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, jurisdiction: Optional[Jurisdiction] = None,
+                page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
         for line_no, line in lines:
             line_period: Optional[Period] = None
             previous = ""
+            carried = ""  # a place that opened the sentence carries over its ；-parts
             for sentence in _sentences(line):
+                if previous.endswith(("。", "！", "？", "!", "?")):
+                    carried = ""
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
@@ -190,7 +211,16 @@ class ProseExtractor:
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
                     if year_plan and "计划" in metric_raw and fig.unit not in ("%", "个百分点"):
                         period = leading  # "全年计划开工61个,…计划竣工项目9个"
-                    subject = enumeration[k] if enumeration and enumeration[k] else self.subject(sentence, match.start)
+                    if enumeration and enumeration[k]:
+                        subject, at = enumeration[k], -1
+                    else:
+                        subject, at = self._subject(sentence, match.start, jurisdiction)
+                    if not subject and carried:
+                        subject = carried
+                    elif subject:
+                        # only a subject that opens its sentence ("郎溪县完成投资…；开工20个") carries on
+                        opens = 0 <= at <= 2 and not AGGREGATE_SUBJECT.fullmatch(subject)
+                        carried = subject if opens else ""
                     value_base, unit_base = to_base(fig.value, fig.unit)
                     flags = list(fig.flags)
                     if not metric_raw:

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline.stages.reconcile import Gazetteer
+from pipeline.stages.gazetteer import Gazetteer
 from pipeline.store.runs import os_user
 from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, FindingRow, Metric, NoteRow,
                             Replacement)
@@ -78,7 +78,9 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
                          title=meta.title, issuer=meta.issuer, issued_on=meta.issued_on, series_no=meta.series_no,
                          doc_no=meta.doc_no, period_label=period.label if period else None,
                          period_start=period.start if period else None, period_end=period.end if period else None,
-                         year=meta.year, jurisdiction=meta.jurisdiction, encoding=src.encoding, pages=src.pages,
+                         year=meta.year, jurisdiction=meta.jurisdiction, jurisdiction_code=meta.jurisdiction_code,
+                         jurisdiction_confidence=meta.jurisdiction_confidence,
+                         jurisdiction_evidence=meta.jurisdiction_evidence, encoding=src.encoding, pages=src.pages,
                          status="loaded", n_facts=len(doc.facts), run_id=run_id, loaded_at=dt.datetime.now())
             s.add(d)
             s.flush()
@@ -90,10 +92,10 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
             entity_ids = _ensure_entities(s, doc, gazetteer)
             _record_aliases(s, doc, entity_ids)
             metric_ids = _ensure_metrics(s, {f.metric for f in doc.facts if f.metric})
-            rows = [dict(document_id=d.id, run_id=run_id, entity_id=entity_ids.get(f.entity),
+            rows = [dict(document_id=d.id, run_id=run_id, entity_id=entity_ids.get(_entity_key(f)),
                          entity_raw=f.entity_raw, entity_key=f.entity_key, entity_context=f.entity_context,
                          entity_method=f.entity_method, entity_score=f.entity_score,
-                         metric_id=metric_ids.get(f.metric), metric_raw=f.metric_raw,
+                         metric_id=metric_ids.get(f.metric), metric_raw=f.metric_raw, category=f.category or "",
                          period_label=f.period.label if f.period else None,
                          period_start=f.period.start if f.period else None,
                          period_end=f.period.end if f.period else None,
@@ -124,26 +126,44 @@ def _delete_document(s: Session, document_id: int) -> None:
     s.execute(delete(Document).where(Document.id == document_id))
 
 
-def _ensure_entities(s: Session, doc: ExtractedDocument, gazetteer: Gazetteer) -> dict[str, int]:
+def _entity_key(f) -> Optional[tuple[str, str]]:
+    return (f.entity, f.entity_parent_code or "") if f.entity else None
+
+
+def _ensure_entities(s: Session, doc: ExtractedDocument, gazetteer: Gazetteer) -> dict[tuple[str, str], int]:
+    """Entities keyed by (name, parent code): 鼓楼区 of 福州 and of 南京 are two."""
     wanted = {}
     for f in doc.facts:
-        if f.entity and f.entity not in wanted:
-            wanted[f.entity] = (f.entity_kind or "other", f.entity_parent, f.entity_method)
-    return _ensure_named(s, Entity, wanted, lambda name, info: _entity_fields(name, info, gazetteer))
+        key = _entity_key(f)
+        if key and key not in wanted:
+            wanted[key] = _entity_fields(f, gazetteer)
+    if not wanted:
+        return {}
+
+    def lookup(keys):
+        names = sorted({n for n, _ in keys})
+        return {(n, pc): i for n, pc, i in s.execute(select(Entity.name, Entity.parent_code, Entity.id)
+                                                     .where(Entity.name.in_(names))).all() if (n, pc) in keys}
+
+    ids = lookup(set(wanted))
+    missing = sorted(k for k in wanted if k not in ids)  # one lock order for every loader: no deadlocks
+    if missing:
+        insert_ignoring_duplicates(s, Entity, [wanted[k] for k in missing])
+        ids.update(lookup(set(missing)))
+    return ids
 
 
-def _entity_fields(name: str, info: tuple, gazetteer: Gazetteer) -> dict:
-    kind, parent, method = info
-    place = gazetteer.places.get(name)
+def _entity_fields(f, gazetteer: Gazetteer) -> dict:
+    place = gazetteer.by_key.get((f.entity, f.entity_parent_code or ""))
     if place:
-        return dict(name=name, kind=place.kind, code=place.code or None, parent=place.parent or None,
-                    in_gazetteer=True, source="reference")
-    derived = method in ("department", "compound", "aggregate")  # built from reference data by a rule
-    return dict(name=name, kind=kind, code=None, parent=parent, in_gazetteer=derived,
-                source="rule" if derived else "new")
+        return dict(name=place.name, kind=place.kind, code=place.code or None, parent=place.parent or None,
+                    parent_code=place.parent_code, in_gazetteer=True, source="reference")
+    derived = f.entity_method in ("department", "compound", "aggregate")  # built from reference data by a rule
+    return dict(name=f.entity, kind=f.entity_kind or "other", code=f.entity_code, parent=f.entity_parent,
+                parent_code=f.entity_parent_code or "", in_gazetteer=derived, source="rule" if derived else "new")
 
 
-def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, int]) -> None:
+def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[tuple[str, str], int]) -> None:
     """Each (name, jurisdiction) seen, with how it was resolved: the review queue's rows."""
     seen = {}
     for f in doc.facts:
@@ -153,21 +173,22 @@ def _record_aliases(s: Session, doc: ExtractedDocument, entity_ids: dict[str, in
         return
     existing = set(s.execute(select(EntityAlias.raw, EntityAlias.context).where(
         EntityAlias.raw.in_([k for k, _ in seen]))).all())
-    rows = [dict(raw=k, context=c, entity_id=entity_ids[f.entity], method=f.entity_method or "none",
+    rows = [dict(raw=k, context=c, entity_id=entity_ids[_entity_key(f)], method=f.entity_method or "none",
                  score=f.entity_score or 0.0, confirmed=False,
                  candidates=json.dumps(f.entity_candidates, ensure_ascii=False))
-            for (k, c), f in seen.items() if (k, c) not in existing and f.entity in entity_ids]
+            for (k, c), f in seen.items() if (k, c) not in existing and _entity_key(f) in entity_ids]
     if rows:
         insert_ignoring_duplicates(s, EntityAlias, sorted(rows, key=lambda r: (r["raw"], r["context"])))
 
 
 def archivist_knowledge(engine: Engine) -> tuple[list, dict]:
     """Entities an archivist added and the decisions they confirmed, for the next ingest."""
-    from pipeline.stages.reconcile import Place
+    from pipeline.stages.gazetteer import Place
 
     with engine.connect() as conn:
-        added = [Place(name, kind, parent or "", code or "") for name, kind, parent, code in conn.execute(
-            select(Entity.name, Entity.kind, Entity.parent, Entity.code).where(Entity.source == "archivist"))]
+        added = [Place(name, kind, parent or "", code or "", parent_code or "") for name, kind, parent, code, parent_code
+                 in conn.execute(select(Entity.name, Entity.kind, Entity.parent, Entity.code, Entity.parent_code)
+                                 .where(Entity.source == "archivist"))]
         confirmed = {(raw, context): (name, kind) for raw, context, name, kind in conn.execute(
             select(EntityAlias.raw, EntityAlias.context, Entity.name, Entity.kind)
             .join(Entity, Entity.id == EntityAlias.entity_id).where(EntityAlias.confirmed.is_(True)))}

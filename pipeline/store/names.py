@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from typing import Optional
 
-from sqlalchemy import Engine, and_, delete, func, select, update
+from sqlalchemy import Engine, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from pipeline.stages.reconcile import kind_by_suffix, normalize_name
+from pipeline.stages.gazetteer import normalize_name
+from pipeline.stages.reconcile import PENDING_BELOW, kind_by_suffix
 from pipeline.store.exports import defuse_formula, undo_defuse
 from pipeline.store.runs import os_user
 from schemas.models import Document, Entity, EntityAlias, FactRow, NameDecision
@@ -24,7 +26,8 @@ def pending(engine: Engine) -> list[dict]:
     with Session(engine) as s:
         rows = s.execute(
             select(EntityAlias, Entity.name, Entity.kind).join(Entity, Entity.id == EntityAlias.entity_id)
-            .where(EntityAlias.confirmed.is_(False), EntityAlias.method.in_(("review", "new")))
+            .where(EntityAlias.confirmed.is_(False),
+                   or_(EntityAlias.method.in_(("review", "new")), EntityAlias.score < PENDING_BELOW))
             .order_by(EntityAlias.method, EntityAlias.raw)).all()
         out = []
         for alias, name, kind in rows:
@@ -52,9 +55,25 @@ def _key(raw: Optional[str], what: str = "name") -> str:
     return key
 
 
+def _find_entity(s: Session, name: str, parent: Optional[str] = None) -> Optional[Entity]:
+    """The entity of that name; where several places share it (鼓楼区 of 福州市 and of 南京市), the
+    one under PARENT, also written in the name as '鼓楼区 (福州市)'."""
+    m = re.fullmatch(r"\s*(.+?)\s*[(（]\s*(.+?)\s*[)）]\s*", name or "")
+    found = s.scalars(select(Entity).where(Entity.name == name).order_by(Entity.id)).all()
+    if not found and m:
+        name, parent = m.group(1), parent or m.group(2)
+        found = s.scalars(select(Entity).where(Entity.name == name).order_by(Entity.id)).all()
+    if parent:
+        found = [e for e in found if e.parent == parent] or found[:0]
+    if len(found) > 1:
+        raise DecisionError(f"several entities are named {name!r} (under "
+                            f"{', '.join(sorted(str(e.parent) for e in found))}): write it as '{name} (parent)'")
+    return found[0] if found else None
+
+
 def _entity(s: Session, name: str, kind: Optional[str] = None, parent: Optional[str] = None,
             code: Optional[str] = None, source: str = "archivist") -> Entity:
-    entity = s.scalar(select(Entity).where(Entity.name == name))
+    entity = _find_entity(s, name, parent)
     if entity is None:
         entity = Entity(name=name, kind=kind or kind_by_suffix(name), parent=parent, code=code, in_gazetteer=False,
                         source=source)
@@ -133,7 +152,7 @@ def accept(engine: Engine, raw: str, canonical: str, context: Optional[str] = No
     if not (canonical or "").strip():
         raise DecisionError("the entity is blank")
     with Session(engine) as s, s.begin():
-        entity = s.scalar(select(Entity).where(Entity.name == canonical))
+        entity = _find_entity(s, canonical)
         if entity is None:
             raise LookupError(f"no entity {canonical!r}: add it first with 'bulletins names add'")
         journal = _Journal()
@@ -147,7 +166,7 @@ def reject(engine: Engine, raw: str, context: Optional[str] = None) -> tuple[int
     key = _key(raw)
     with Session(engine) as s, s.begin():
         journal = _Journal()
-        existed = s.scalar(select(Entity).where(Entity.name == key))
+        existed = _find_entity(s, key)
         entity = _entity(s, key)
         journal.entity(entity, created=existed is None)
         n = _decide(s, key, context, entity, "confirmed", journal)
@@ -162,7 +181,7 @@ def add(engine: Engine, name: str, kind: str, parent: Optional[str] = None, code
     keys = [_key(a, "alias") for a in (name, *aliases)]
     with Session(engine) as s, s.begin():
         journal = _Journal()
-        existed = s.scalar(select(Entity).where(Entity.name == name))
+        existed = _find_entity(s, name, parent)
         entity = _entity(s, name, kind, parent, code)
         journal.entity(entity, created=existed is None)
         entity.kind, entity.parent, entity.code, entity.source = kind, parent, code, "archivist"
@@ -316,7 +335,7 @@ def import_aliases(engine: Engine, path: str) -> tuple[int, int]:
         journal = _Journal()
         changed = 0
         for row in rows:
-            existed = s.scalar(select(Entity).where(Entity.name == row["entity"]))
+            existed = _find_entity(s, row["entity"], row["parent"])
             entity = _entity(s, row["entity"], row["kind"], row["parent"], row["code"])
             journal.entity(entity, created=existed is None)
             changed += _decide(s, row["key"], row["context"], entity, "confirmed", journal)

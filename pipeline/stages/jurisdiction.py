@@ -1,0 +1,221 @@
+"""The area a bulletin speaks for, decided from evidence and stored with it.
+
+Evidence, strongest first: the issuer's name, the title, the opening lines, the 文号's prefix
+(衡重项办 supports 衡阳), the 全区 / 全县 / 我市 words that say the level, and the places the body
+names. The jurisdiction is always a place the document names; when nothing names one, it is
+unknown (said in `documents` and in a finding), and figures of 全市 or of no subject are left
+for review instead of being filed under a guess.
+
+Beside the jurisdiction the stage keeps a scope: the city inside which short forms and zone words
+(宜都, 高新区) are read. A bulletin that names 宜都市 and 夷陵区 but never its city has no
+jurisdiction yet a scope (宜昌市), so 当阳 still reads as 当阳市.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.stages.gazetteer import MUNICIPALITIES, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
+from schemas.records import DocumentMeta
+
+LEVEL_WORDS = {
+    "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直"),
+    "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直"),
+    "city": re.compile(r"全市|我市|本市|市委|市政府|全州|我州|全盟|各县市区|各县\(市、区\)|各县区|市直"),
+    "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各市|自治区"),
+}
+KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
+                  "city": {"city", "county_city"}, "province": {PROVINCE_LEVEL}}
+SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
+CHROME = re.compile(r"首页|当前位置|>|》|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}")
+CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    place: Optional[Place]
+    confidence: float
+    evidence: tuple[str, ...]
+    scope: Optional[Place] = None  # where short forms are read; the place itself when known
+    named: frozenset = field(default_factory=frozenset)  # keys of every place the document names
+
+    @property
+    def name(self) -> Optional[str]:
+        return self.place.name if self.place else None
+
+    @property
+    def area(self) -> Optional[Place]:
+        return self.place or self.scope
+
+
+def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Jurisdiction:
+    body = [ln for ln in lines if "\t" not in ln]
+    text = "\n".join(body)
+    levels = Counter({level: len(pattern.findall(text)) for level, pattern in LEVEL_WORDS.items()})
+    level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None
+
+    scores: dict[tuple, float] = defaultdict(float)
+    places: dict[tuple, Place] = {}
+    evidence: dict[tuple, list[str]] = defaultdict(list)
+
+    def add(source: str, mentions: list[Mention], label: str) -> None:
+        seen = set()
+        for m in _with_zone_cities(mentions, gazetteer):
+            p = m.place
+            if p.key in seen:
+                continue
+            seen.add(p.key)
+            places[p.key] = p
+            scores[p.key] += SOURCE_WEIGHT[source]
+            evidence[p.key].append(f"{source} {label!r} names {m.surface}")
+
+    add("issuer", gazetteer.find_in(meta.issuer or "", city_shorts=True), meta.issuer or "")
+    add("title", gazetteer.find_in(meta.title or "", city_shorts=True), meta.title or "")
+    add("opening", gazetteer.find_in(_opening(body)), "opening lines")
+    headline = _headline(body)
+    if headline and headline != meta.title:
+        add("headline", gazetteer.find_in(headline, city_shorts=True), headline)
+    # the body is read inside whatever the header named, for short forms
+    first = _best(scores, places, gazetteer)
+    mentions = _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
+    counts = Counter(m.place.key for m in mentions)
+    for m in mentions:
+        places.setdefault(m.place.key, m.place)
+    for key, n in counts.items():
+        scores[key] += min(SOURCE_WEIGHT["body"] * n, 1.6)
+        evidence[key].append(f"named {n}× in the text")
+    if meta.doc_no:
+        prefix = meta.doc_no[:1]
+        for key, p in places.items():
+            if scores[key] and (p.short or p.name).startswith(prefix):
+                scores[key] += 0.5
+                evidence[key].append(f"文号 {meta.doc_no} begins with {prefix}")
+    if level:
+        for key, p in places.items():
+            if p.kind in KINDS_OF_LEVEL[level] and scores[key]:
+                scores[key] += 1.0
+                evidence[key].append(f"the text speaks of its {level} ({levels[level]} level words)")
+
+    if level and not any(scores[k] >= SOURCE_WEIGHT["opening"] for k in scores):
+        # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
+        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence)
+    named = frozenset(places)
+    best = _best(scores, places, gazetteer)
+    own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
+    if best is not None and level and levels[level] >= 2 and best.kind not in KINDS_OF_LEVEL[level] \
+            and (not any(e.startswith(("issuer", "title")) for e in evidence[best.key]) or not levels[own_level or level]):
+        # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
+        scope = _common_city(list(places.values()), gazetteer)
+        return Jurisdiction(None, 0.0, tuple(evidence[best.key]) + (f"but the text speaks of a {level}",), scope, named)
+    if best is None:
+        scope = _common_city(list(places.values()), gazetteer)
+        return Jurisdiction(None, 0.0, ("no place named in issuer, title or text",), scope, named)
+    key = best.key
+    strong = any(e.startswith(("issuer", "title", "headline")) for e in evidence[key])
+    header = any(e.startswith("opening") for e in evidence[key])
+    weak = any(e.startswith("weak") for e in evidence[key])
+    if strong:
+        confidence = 0.95
+    elif header:
+        confidence = 0.85
+    elif weak:
+        confidence = 0.7
+    elif counts.get(key, 0) >= 3 and (level is None or best.kind in KINDS_OF_LEVEL[level]):
+        confidence = 0.7
+    else:
+        # one passing mention in the body is not the speaker ("赴北京招商")
+        scope = _common_city(list(places.values()), gazetteer) or gazetteer.scope_of(best)
+        return Jurisdiction(None, 0.0, tuple(evidence[key]) + ("not enough to name the issuer's area",), scope, named)
+    return Jurisdiction(best, confidence, tuple(evidence[key]), best, named)
+
+
+def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
+                     places: dict, scores: dict, evidence: dict) -> None:
+    """Evidence from the body when the header names no place, kept only where the level words
+    agree: the city above the districts a city bulletin names (云溪区, 君山区 → 岳阳市) when the text
+    writes the city's name somewhere (民本岳阳), and a short form only one division of China has
+    (立足南康… in a text that says 我区 → 南康区)."""
+    kinds = KINDS_OF_LEVEL[level]
+    cities = {gazetteer.city_of(p) for p in places.values() if p.kind in ("district", "county", "county_city")}
+    cities.discard(None)
+    if level == "city" and len(cities) == 1:
+        city = next(iter(cities))
+        written = next((w for w in (city.name, city.short) if w and w in text), None)
+        if written:
+            places[city.key] = city
+            scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
+            evidence[city.key].append(f"weak: the city above the places the text names, written as {written}")
+    for short, found in gazetteer.scoped.items():
+        if len(short) < 2 or short not in text:
+            continue
+        place = gazetteer.unique_short(short)
+        if place is None or place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
+            continue  # a prefecture's short form starts project names (郑州绿地城); its full name is needed
+        if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:
+            continue  # 上海, 北京: named in any province's news
+        places[place.key] = place
+        scores[place.key] += 1.0 + 0.5 * min(text.count(short), 3)
+        evidence[place.key].append(f"weak: {short} is the short form of {place.name} only, and the text "
+                                   f"speaks of its {level} ({n_level_words} level words)")
+
+
+def _reads_as_place(word: str) -> bool:
+    """jieba's dictionary tags 南康 a place name (ns) and 振兴, 资源 ordinary words: only a word
+    that reads as a name can stand for a division on its own."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt")
+
+
+def _headline(body: list[str]) -> str:
+    """A web capture's headline: its first short line that is not page chrome ("1-8月石家庄340个
+    重点项目完成投资703.2亿")."""
+    for line in body[:4]:
+        if 4 <= len(line) <= 60 and not CHROME.search(line):
+            return line
+    return ""
+
+
+def _opening(body: list[str]) -> str:
+    """The header lines (short ones, before the first paragraph) and a paragraph's first words."""
+    out = []
+    for line in body[:6]:
+        if len(line) > 40:
+            out.append(line[:60])
+            break
+        out.append(line)
+    return " ".join(out)
+
+
+def _with_zone_cities(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A zone named with its city's name (济宁高新区) names that city too."""
+    out = []
+    for m in mentions:
+        out.append(m)
+        if m.how == "zone" and m.surface not in ZONE_WORDS:
+            parent = gazetteer.by_code.get(m.place.parent_code)
+            if parent is not None and m.surface.startswith((parent.short or parent.name, parent.name)):
+                out.append(Mention(m.start, m.surface, parent, "zone_prefix"))
+    return out
+
+
+def _best(scores: dict, places: dict, gazetteer: Gazetteer) -> Optional[Place]:
+    """The best-scored place; where a better- or equally-scored place contains it and both
+    came from the same words (株洲市石峰区发改局), the more specific one."""
+    ranked = sorted((k for k in scores if scores[k] > 0), key=lambda k: -scores[k])
+    if not ranked:
+        return None
+    top = places[ranked[0]]
+    for k in ranked[1:]:
+        p = places[k]
+        if scores[k] >= scores[ranked[0]] - 0.5 and top in gazetteer.chain(p) and p.kind not in ("park", "street"):
+            top = p
+    return top
+
+
+def _common_city(places: list[Place], gazetteer: Gazetteer) -> Optional[Place]:
+    cities = {gazetteer.city_of(p) for p in places if p.kind not in (PROVINCE_LEVEL,)}
+    cities.discard(None)
+    return next(iter(cities)) if len(cities) == 1 else None
