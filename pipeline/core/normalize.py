@@ -46,9 +46,15 @@ def normalize_chars(text: str) -> str:
     return text
 
 
+# a pinyin gloss a mirror site put after a character: 计(jì)划, 重點(diǎn)
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7} ?){1,4}\)")
+
+
 def tidy_prose_line(line: str) -> str:
-    """Spacing inside a prose line: no spaces between Han characters, '1-3 月' → '1-3月'."""
+    """Spacing inside a prose line: no spaces between Han characters, '1-3 月' → '1-3月'; pinyin
+    glosses of mirror sites removed."""
     line = _MD_MARKUP.sub("", line)
+    line = PINYIN_GLOSS.sub("", line)
     line = BRACKET_SPACE.sub("", line)
     line = re.sub(rf"(?<=[{HAN}“”《》、。,:;()])[ \t]+(?=[{HAN}“”《》、。,:;()])", "", line)
     line = re.sub(r"(?<=\d)\s+(?=[年月日号期季])", "", line)

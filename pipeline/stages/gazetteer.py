@@ -249,6 +249,8 @@ class Gazetteer:
                     place = self.city_short(name)
             if place is None:
                 continue
+            if how == "short" and NOT_THE_DIVISION.match(text, i + len(name)):
+                continue  # 高邮镇, 宜都路: a town or a street of that name, not the division
             word = _zone_word_at(text, i + len(name))
             if word and place.kind not in ("zone", "park", "street"):
                 surface = text[i:i + len(name) + len(word)]
@@ -291,6 +293,7 @@ class Gazetteer:
         return self.zone_of(home, zone_word)
 
 
+NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店")
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 

@@ -17,19 +17,21 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.stages.gazetteer import MUNICIPALITIES, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
+from pipeline.stages.gazetteer import MUNICIPALITIES, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
 LEVEL_WORDS = {
     "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直"),
     "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直"),
-    "city": re.compile(r"全市|我市|本市|市委|市政府|全州|我州|全盟|各县市区|各县\(市、区\)|各县区|市直"),
+    "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直"),
+    "prefecture": re.compile(r"全州|我州|本州|州委|州政府|全盟|我盟|盟委|全地区"),
     "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各市|自治区"),
 }
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
-                  "city": {"city", "county_city"}, "province": {PROVINCE_LEVEL}}
+                  "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
-CHROME = re.compile(r"首页|当前位置|>|》|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}")
+CHROME = re.compile(r"首页|当前位置|>|》|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
+INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
 
 
@@ -60,9 +62,11 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     places: dict[tuple, Place] = {}
     evidence: dict[tuple, list[str]] = defaultdict(list)
 
-    def add(source: str, mentions: list[Mention], label: str) -> None:
+    def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
         for m in _with_zone_cities(mentions, gazetteer):
+            if text and INCLUDED.search(text[max(0, m.start - 3):m.start]):
+                continue
             p = m.place
             if p.key in seen:
                 continue
@@ -71,15 +75,18 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
             scores[p.key] += SOURCE_WEIGHT[source]
             evidence[p.key].append(f"{source} {label!r} names {m.surface}")
 
+    title = meta.title if meta.title and not CHROME.search(meta.title) else ""
     add("issuer", gazetteer.find_in(meta.issuer or "", city_shorts=True), meta.issuer or "")
-    add("title", gazetteer.find_in(meta.title or "", city_shorts=True), meta.title or "")
-    add("opening", gazetteer.find_in(_opening(body)), "opening lines")
+    add("title", gazetteer.find_in(title, city_shorts=True), title)
+    opening = _opening([ln for ln in body if not CHROME.search(ln)])
+    add("opening", gazetteer.find_in(opening), "opening lines", opening)
     headline = _headline(body)
-    if headline and headline != meta.title:
+    if headline and headline != title:
         add("headline", gazetteer.find_in(headline, city_shorts=True), headline)
     # the body is read inside whatever the header named, for short forms
     first = _best(scores, places, gazetteer)
-    mentions = _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
+    mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
+                if not INCLUDED.search(text[max(0, m.start - 3):m.start])]
     counts = Counter(m.place.key for m in mentions)
     for m in mentions:
         places.setdefault(m.place.key, m.place)
@@ -140,7 +147,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     kinds = KINDS_OF_LEVEL[level]
     cities = {gazetteer.city_of(p) for p in places.values() if p.kind in ("district", "county", "county_city")}
     cities.discard(None)
-    if level == "city" and len(cities) == 1:
+    if level in ("city", "prefecture") and len(cities) == 1:
         city = next(iter(cities))
         written = next((w for w in (city.name, city.short) if w and w in text), None)
         if written:
@@ -150,13 +157,16 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     for short, found in gazetteer.scoped.items():
         if len(short) < 2 or short not in text:
             continue
+        uses = [m.end() for m in re.finditer(re.escape(short), text) if not NOT_THE_DIVISION.match(text, m.end())]
+        if not uses:
+            continue  # only 高邮镇: a town of that name
         place = gazetteer.unique_short(short)
         if place is None or place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
             continue  # a prefecture's short form starts project names (郑州绿地城); its full name is needed
         if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:
             continue  # 上海, 北京: named in any province's news
         places[place.key] = place
-        scores[place.key] += 1.0 + 0.5 * min(text.count(short), 3)
+        scores[place.key] += 1.0 + 0.5 * min(len(uses), 3)
         evidence[place.key].append(f"weak: {short} is the short form of {place.name} only, and the text "
                                    f"speaks of its {level} ({n_level_words} level words)")
 

@@ -36,6 +36,11 @@ TRAILING_NOISE = {"为", "达", "达到", "是", "约", "近", "超过", "超", 
                   "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余",
                   "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
 QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(重点|重大|新开工|续建|在建|“|\")")
+# a list of names and figures after its opening words: "…分别为：长治124.9%、忻州86.3%、晋城", "为桥西区("
+LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
+LIST_ITEMS = re.compile(r"\s*(?:[^,，。;；:：、\d]{1,12}\s*[(（]?\s*\d[\d.]*\s*%?\s*[)）]?\s*、\s*)*[^,，。;；:：、\d]{1,12}\s*[(（]?\s*")
+# the words of a list's opening that are not its measure
+LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
@@ -107,7 +112,45 @@ class ProseExtractor:
 
     def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
         """The phrase a figure measures: its clause up to the number, trimmed of subject,
-        period and filler words; for a bare count ("30 个投资在…的项目") the noun after it."""
+        period and filler words; for a bare count ("30 个投资在…的项目") the noun after it; for a
+        member of a list of names and figures ("完成率分别为：长治124.9%、忻州86.3%") the phrase
+        before the list."""
+        phrase = self._metric_phrase(sentence, start, end, previous_end, count)
+        if phrase and not self._only_a_name(phrase):
+            return phrase
+        if previous_end and not phrase:
+            # "占年度计划400亿元的81.93%": the clause before the earlier figure names this one too
+            again = self._metric_phrase(sentence, start, end, 0, count)
+            if again and not self._only_a_name(again):
+                return again
+        head = _list_head(sentence[:start])
+        if head is not None:
+            return self._phrase_of_head(head, count) or ""
+        return "" if phrase and self._only_a_name(phrase) else phrase
+
+    def _phrase_of_head(self, head: str, count: bool) -> str:
+        """The measure a list's opening words name, clause by clause backwards ("从投资完成率情况看,
+        排名前五位的为" → 投资完成率)."""
+        head = LIST_WORDS.sub("", head)
+        while head:
+            phrase = self._metric_phrase(head, len(head), len(head), 0, count)
+            if phrase and not self._only_a_name(phrase):
+                return re.sub(r"(情况看|情况|来看|看)$", "", phrase)
+            cut = max(head.rfind(ch) for ch in ",，;；")
+            if cut < 0:
+                return ""
+            head = LIST_WORDS.sub("", head[:cut])
+        return ""
+
+    def _only_a_name(self, phrase: str) -> bool:
+        """"桥西区", "长治", "排名前五位的为桥西区": a list member's name, not a measure."""
+        rest = re.sub(r"^.*?(为|是|有)", "", phrase) if re.search(r"(为|是|有)", phrase) else phrase
+        mentions = self.gazetteer.find_in(rest, None) or []
+        named = "".join(m.surface for m in mentions)
+        return bool(rest) and (named == rest or (len(rest) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+(区|县|市|旗|园区|新区)", rest)
+                                                 is not None) or self._is_place_word(rest))
+
+    def _metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
         clause_start = max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1
         clause_start = max(clause_start, previous_end if previous_end <= start else 0)
         before = sentence[clause_start:start]
@@ -206,6 +249,8 @@ class ProseExtractor:
                     else:
                         metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end,
                                                         count=kind_of(fig.unit) == "count")
+                    if not metric_raw and k and previous_metric:
+                        metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
                     previous_end, previous_metric = match.end, metric_raw
                     sentence_period = _period_before(sentence, match.start, meta.year) or sentence_start_period
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
@@ -232,6 +277,17 @@ class ProseExtractor:
                         page=page_of(line_no) if page_of else 1,
                         confidence=0.8 if metric_raw and fig.unit else 0.5, flags=flags,
                     )
+
+
+def _list_head(before: str) -> Optional[str]:
+    """The words before a list of names and figures that the figure is a member of, or None."""
+    found = list(LIST_INTRODUCER.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    if LIST_ITEMS.fullmatch(before[last.end():]):
+        return before[:last.end()]
+    return None
 
 
 def _sentences(line: str) -> list[str]:
