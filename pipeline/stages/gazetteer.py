@@ -220,7 +220,8 @@ class Gazetteer:
         found = {p.key: p for p in self.scoped.get(name, []) if p.kind in ("city", PROVINCE_LEVEL) and p.code}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def find_in(self, text: str, jurisdiction: Optional[Place] = None, city_shorts: bool = False) -> list[Mention]:
+    def find_in(self, text: str, jurisdiction: Optional[Place] = None, city_shorts: bool = False,
+                city_named: bool = True) -> list[Mention]:
         """Places named in a text, longest name first at each position: full official names
         anywhere, short forms and aliases inside the jurisdiction only, and zones: a place's name
         followed by a zone word (济宁高新区) is that place's zone, a bare zone word (高新区) the
@@ -229,7 +230,7 @@ class Gazetteer:
         out: list[Mention] = []
         i = 0
         while i < len(text) - 1:
-            hit = self._mention_at(text, i, jurisdiction, city_shorts)
+            hit = self._mention_at(text, i, jurisdiction, city_shorts, city_named)
             if hit:
                 out.append(hit)
                 i += len(hit.surface)
@@ -237,7 +238,8 @@ class Gazetteer:
                 i += 1
         return out
 
-    def _mention_at(self, text: str, i: int, jurisdiction: Optional[Place], city_shorts: bool) -> Optional[Mention]:
+    def _mention_at(self, text: str, i: int, jurisdiction: Optional[Place], city_shorts: bool,
+                    city_named: bool) -> Optional[Mention]:
         for name in self._starts.get(text[i:i + 2], ()):
             if not text.startswith(name, i):
                 continue
@@ -260,12 +262,12 @@ class Gazetteer:
             return Mention(i, name, place, how)
         word = _zone_word_at(text, i)
         if word and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):  # a bare 高新区, not 示范区 of 某示范区
-            zone = self.zone_in(ZONE_WORDS[word], jurisdiction, word)
+            zone = self.zone_in(ZONE_WORDS[word], jurisdiction, word, bare=not city_named)
             if zone is not None:
                 return Mention(i, word, zone, "zone")
         return None
 
-    def zone_of(self, place: Place, zone_word: str) -> Place:
+    def zone_of(self, place: Place, zone_word: str, bare: str = "") -> Place:
         """The zone of a place: a known one (株洲高新区) or one made from the place's short name
         (宜昌高新区 under 宜昌市), to be confirmed by an archivist."""
         short = place.short or re.sub(r"(市|区|县|地区|盟|州)$", "", place.name) or place.name
@@ -276,9 +278,12 @@ class Gazetteer:
         local = [p for p in self.scoped.get(zone_word, []) if p.kind in ("zone", "park") and p.parent_code == place.code]
         if len(local) == 1:
             return local[0]
+        if bare:  # the document never writes its city's name: the zone keeps the words it has, under that city
+            return Place(bare, "zone", place.name, "", place.code)
         return Place(f"{short}{zone_word}", "zone", place.name, "", place.code)
 
-    def zone_in(self, zone_word: str, jurisdiction: Optional[Place], written: str = "") -> Optional[Place]:
+    def zone_in(self, zone_word: str, jurisdiction: Optional[Place], written: str = "", bare: bool = False
+                ) -> Optional[Place]:
         """A bare zone word (高新区) in a document: its city's zone, known or made; None without a
         jurisdiction."""
         area = self.scope_of(jurisdiction)
@@ -290,7 +295,7 @@ class Gazetteer:
                 return known
         home = jurisdiction if jurisdiction is not None and jurisdiction.kind in ("county", "county_city", "district") \
             else area
-        return self.zone_of(home, zone_word)
+        return self.zone_of(home, zone_word, (written or zone_word) if bare else "")
 
 
 NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店")

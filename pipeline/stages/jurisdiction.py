@@ -51,6 +51,11 @@ class Jurisdiction:
     def area(self) -> Optional[Place]:
         return self.place or self.scope
 
+    def city_named(self, gazetteer: Gazetteer) -> bool:
+        """Whether the document writes its city's name (a zone may then be called 宜昌高新区)."""
+        city = gazetteer.scope_of(self.area)
+        return city is not None and city.key in self.named
+
 
 def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Jurisdiction:
     body = [ln for ln in lines if "\t" not in ln]
@@ -111,8 +116,9 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     named = frozenset(places)
     best = _best(scores, places, gazetteer)
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
-    if best is not None and level and levels[level] >= 2 and best.kind not in KINDS_OF_LEVEL[level] \
-            and (not any(e.startswith(("issuer", "title")) for e in evidence[best.key]) or not levels[own_level or level]):
+    strong_best = best is not None and any(e.startswith(("issuer", "title", "headline")) for e in evidence[best.key])
+    if best is not None and level and best.kind not in KINDS_OF_LEVEL[level] \
+            and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
         scope = _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, tuple(evidence[best.key]) + (f"but the text speaks of a {level}",), scope, named)
@@ -157,10 +163,15 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     for short, found in gazetteer.scoped.items():
         if len(short) < 2 or short not in text:
             continue
-        uses = [m.end() for m in re.finditer(re.escape(short), text) if not NOT_THE_DIVISION.match(text, m.end())]
-        if not uses:
-            continue  # only 高邮镇: a town of that name
         place = gazetteer.unique_short(short)
+        if place is None:
+            continue
+        rest_of_name = place.name[len(short):]
+        uses = [m.end() for m in re.finditer(re.escape(short), text)
+                if not NOT_THE_DIVISION.match(text, m.end()) and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
+                and not (rest_of_name and text.startswith(rest_of_name, m.end()))]
+        if not uses:
+            continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
         if place is None or place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
             continue  # a prefecture's short form starts project names (郑州绿地城); its full name is needed
         if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:

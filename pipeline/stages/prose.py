@@ -41,6 +41,7 @@ LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"\s*(?:[^,，。;；:：、\d]{1,12}\s*[(（]?\s*\d[\d.]*\s*%?\s*[)）]?\s*、\s*)*[^,，。;；:：、\d]{1,12}\s*[(（]?\s*")
 # the words of a list's opening that are not its measure
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
+INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
@@ -200,10 +201,13 @@ class ProseExtractor:
         and zones inside the document's area, aggregate words, departments."""
         before = sentence[:start]
         best = ("", -1)
-        for m in self.gazetteer.find_in(before, jurisdiction.area if jurisdiction else None):
+        for m in self.gazetteer.find_in(before, jurisdiction.area if jurisdiction else None,
+                                        city_named=jurisdiction.city_named(self.gazetteer) if jurisdiction else True):
             end = m.start + len(m.surface)
             if QUALIFIER_AFTER_PLACE.match(before, end):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
+            if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
+                continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end):
                 continue  # "安义现代智慧针纺产业园项目": a short form opening a project's name
             if m.start > best[1]:

@@ -152,10 +152,10 @@ class Reconciler:
         if candidates:  # 鼓楼区 with no jurisdiction to choose by
             return Resolution(name, candidates[0].kind, "review", 0.5,
                               candidates=tuple((f"{p.name} ({p.parent})", 100.0) for p in candidates[:5]))
-        mentions = g.find_in(name, jur.area)
+        mentions = g.find_in(name, jur.area, city_named=jur.city_named(g))
         if len(mentions) == 1 and mentions[0].surface == name:
             m = mentions[0]
-            made = m.place.key not in g.by_key  # a zone made from its city's name (宜昌高新区)
+            made = m.place.key not in g.by_key  # a zone made from its city's name (宜昌高新区) or kept bare
             return _of_place(m.place, "zone" if m.how == "zone" else "alias", 0.75 if made else 1.0, provisional=made)
         zone = zone_parts(name)
         if name in g.scoped or (zone and not zone[0]):
@@ -169,7 +169,7 @@ class Reconciler:
         """高新区(天元区) / 高新区天元区: two places reported as one row."""
         parts = [p for p in re.split(r"[()/、]", name) if p]
         if len(parts) != 2:
-            mentions = self.gazetteer.find_in(name, jur.area)
+            mentions = self.gazetteer.find_in(name, jur.area, city_named=jur.city_named(self.gazetteer))
             if len(mentions) == 2 and "".join(m.surface for m in mentions) == name:
                 parts = [m.surface for m in mentions]
         if len(parts) != 2:

@@ -38,11 +38,15 @@ NAMING = {"uq": "uq_%(table_name)s_%(column_0_name)s"}
 
 def upgrade() -> None:
     op.execute("DROP VIEW IF EXISTS facts_view")
-    with op.batch_alter_table("entities", naming_convention=NAMING, recreate="always") as batch:
-        batch.add_column(sa.Column("parent_code", sa.String(length=16), nullable=False, server_default=""))
-        batch.drop_constraint("uq_entities_name" if op.get_bind().dialect.name == "sqlite" else "entities_name_key",
-                              type_="unique")
-        batch.create_unique_constraint("uq_entities_name_parent_code", ["name", "parent_code"])
+    if op.get_bind().dialect.name == "sqlite":  # SQLite alters a constraint by copying the table
+        with op.batch_alter_table("entities", naming_convention=NAMING, recreate="always") as batch:
+            batch.add_column(sa.Column("parent_code", sa.String(length=16), nullable=False, server_default=""))
+            batch.drop_constraint("uq_entities_name", type_="unique")
+            batch.create_unique_constraint("uq_entities_name_parent_code", ["name", "parent_code"])
+    else:
+        op.add_column("entities", sa.Column("parent_code", sa.String(length=16), nullable=False, server_default=""))
+        op.drop_constraint("entities_name_key", "entities", type_="unique")
+        op.create_unique_constraint("uq_entities_name_parent_code", "entities", ["name", "parent_code"])
     with op.batch_alter_table("documents") as batch:
         batch.add_column(sa.Column("jurisdiction_code", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("jurisdiction_confidence", sa.Float(), nullable=True))
@@ -63,8 +67,13 @@ def downgrade() -> None:
     with op.batch_alter_table("documents") as batch:
         for name in ("jurisdiction_evidence", "jurisdiction_confidence", "jurisdiction_code"):
             batch.drop_column(name)
-    with op.batch_alter_table("entities", recreate="always") as batch:
-        batch.drop_constraint("uq_entities_name_parent_code", type_="unique")
-        batch.drop_column("parent_code")
-        batch.create_unique_constraint("uq_entities_name", ["name"])
+    if op.get_bind().dialect.name == "sqlite":
+        with op.batch_alter_table("entities", recreate="always") as batch:
+            batch.drop_constraint("uq_entities_name_parent_code", type_="unique")
+            batch.drop_column("parent_code")
+            batch.create_unique_constraint("uq_entities_name", ["name"])
+    else:
+        op.drop_constraint("uq_entities_name_parent_code", "entities", type_="unique")
+        op.drop_column("entities", "parent_code")
+        op.create_unique_constraint("entities_name_key", "entities", ["name"])
     op.execute(import_module("schemas.migrations.versions.0001_initial").FACTS_VIEW)
