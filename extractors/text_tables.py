@@ -58,6 +58,19 @@ def find_tables(lines: list[str], start_index: int = 0,
     notes: list[Note] = []
     i, n = 0, len(lines)
     while i < n:
+        flat = None if i in reserved else cells_one_per_line(lines, i, reserved)
+        if flat is not None:
+            block, j = flat
+            table = _make_table(block, lines, len(tables) + start_index)
+            if table is not None:
+                table.method = "text_cell_lines"
+                tables.append(table)
+                consumed.update(range(i, j))
+                used, under, j = attach_context(table, block, lines, j)
+                consumed.update(used)
+                notes.extend(under)
+                i = j
+                continue
         tabbed = "\t" in lines[i]
         cells = None if i in reserved else split_cells(lines[i])
         if not (tabbed or _space_row(cells)) or i in reserved:
@@ -89,6 +102,54 @@ def find_tables(lines: list[str], start_index: int = 0,
         notes.extend(under)
         i = j
     return tables, consumed, notes
+
+
+SINGLE_CELL = re.compile(r"^[^\t。；;，,:：]{1,24}$")
+
+
+def _lone_cell(line: str) -> Optional[str]:
+    """The cell of a line that holds one cell of a flattened web table ("黔西南 |", "5.5", "|")."""
+    text = line.strip()
+    if text.endswith("|"):
+        text = text[:-1].strip()
+        return text if "|" not in text and (not text or SINGLE_CELL.match(text)) else None
+    return text if SINGLE_CELL.match(text) and "|" not in text else None
+
+
+def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = frozenset()
+                       ) -> Optional[tuple[list[tuple[int, list[str]]], int]]:
+    """A web table a capture flattened to one cell per line: its header cells, then rows of as many
+    cells, each a name followed by figures ("地 区 / 百日会战投资目标(亿元) / … / 贵阳市 / 1027.0 / …").
+    Returns (rows as (line index, cells), index after the table) or None."""
+    run: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines) and j not in reserved and len(run) < 4000:
+        cell = _lone_cell(lines[j])
+        if cell is None:
+            break
+        run.append((j, cell))
+        j += 1
+    if len(run) < 9:
+        return None
+    cells = [c for _, c in run]
+    leading = 0
+    while leading < len(cells) and cells[leading] and not is_numeric_cell(cells[leading]):
+        leading += 1
+    k = leading - 1  # header cells; the last non-numeric cell of the run opens the first row
+    if k < 2 or k > 12 or leading >= len(cells) or not is_numeric_cell(cells[leading]):
+        return None
+    block = [(run[0][0], cells[:k])]
+    at = k
+    while at + k <= len(cells):
+        row = cells[at:at + k]
+        if not row[0] or is_numeric_cell(row[0]) or not all(not c or is_numeric_cell(c) for c in row[1:]) \
+                or not any(row[1:]):
+            break
+        block.append((run[at][0], row))
+        at += k
+    if len(block) < 3:
+        return None
+    return block, run[at - 1][0] + 1
 
 
 def table_from_rows(rows: list[tuple[int, list[str]]], lines: list[str], index: int,

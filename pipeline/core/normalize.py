@@ -6,6 +6,7 @@ a page break or a web capture split a sentence ("占\\n\\n全年任务").
 from __future__ import annotations
 
 import re
+from typing import Optional
 import unicodedata
 
 HAN = r"\u3400-\u9fff"
@@ -36,6 +37,8 @@ TITLE_END = re.compile(r"(通报|简报|总结|通知|报告|情况|汇报|表|�
 def normalize_chars(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII) while keeping m² intact."""
     text = _SQUARE_METRE.sub(_PLACEHOLDER, text)
+    # an ideographic space separates cells in captured tables: kept as a gap NFKC would shrink to one space
+    text = re.sub(r"(?<=\S)\u3000+(?=\S)", "  ", text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace(_PLACEHOLDER, "m²")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -67,6 +70,24 @@ def is_boilerplate(line: str) -> bool:
 
 
 SPACE_ROW = re.compile(r"\S(?: {2,}|\u3000+)\S.*\S(?: {2,}|\u3000+)\S")
+
+
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def pipe_cells(line: str) -> Optional[list[str]]:
+    """The cells of a pipe-separated row, with or without outer pipes ("吉首市 | 57 | 82.5 | 78.9% |",
+    "| 县市 | 项目数 |"); None for any other line. A markdown rule row ("|---|---|") is [] (dropped)."""
+    if line.count("|") < 2:
+        return None
+    if PIPE_RULE.match(line):
+        return []
+    cells = [c.strip() for c in line.strip().split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells if len(cells) >= 3 else None
 
 
 def is_table_row(line: str) -> bool:
@@ -107,6 +128,11 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     origins: list[int] = []
     blank_since_last = False
     for index, raw in enumerate(raw_lines):
+        cells = pipe_cells(raw) if "\t" not in raw else None
+        if cells == []:
+            continue  # a markdown table's rule row
+        if cells:
+            raw = "\t".join(cells)
         if "\t" in raw and raw.strip(" \t"):
             line = "\t".join(c.strip() for c in raw.rstrip("\n").split("\t"))
         elif is_table_row(raw):

@@ -41,7 +41,7 @@ AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + MORE_WHOLE_A
 
 # header words that say what kind of measure a column holds (table → facts: the column's unit)
 RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")
-RANK_WORDS = re.compile(r"(排名|排序|名次|位次)")
+RANK_WORDS = re.compile(r"(排名|排序|名次|位次|排位)")
 SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分)")
 COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
     (r"宗数", "宗"), (r"户数", "户"), (r"家数|企业数", "家"), (r"人数", "人"),
@@ -57,3 +57,15 @@ SURFACE_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
 PHRASE_WORDS = ("发改局", "发改委", "住建局", "经信局", "重点办", "项目办", "固定资产投资", "完成投资", "计划投资",
                 "年度计划", "实际开工", "计划开工", "计划竣工", "实际竣工", "征地拆迁", "房屋征收", "标准厂房",
                 "签约金额", "招商引资", "同比增长", "同比上升", "同比下降", "开工率", "竣工率", "完成率")
+
+
+# a row or subject that names a kind of project, not an entity: 新建项目, 省重点项目, 基础设施类, 其中:产业项目
+CATEGORY_QUALIFIERS = ("新建", "新开工", "续建", "收尾", "预备", "在建", "竣工", "投产", "前期", "储备", "谋划", "签约",
+                       "省", "市", "县", "区", "州", "省级", "市级", "县级", "区级", "省定", "市定", "县定", "省列", "市列",
+                       "重点", "重大", "产业", "工业", "基础设施", "民生", "社会事业", "服务业", "现代服务业", "农业", "农林水",
+                       "城建", "城市建设", "交通", "水利", "能源", "生态环保", "生态", "环保", "文旅", "旅游", "科技",
+                       "教育", "卫生", "一产", "二产", "三产", "第一产业", "第二产业", "第三产业", "亿元以上", "计划内",
+                       "计划外", "政府投资", "社会投资", "招商引资", "先进制造业", "制造业", "战略性新兴产业", "新兴产业",
+                       "传统产业", "技改", "技术改造", "城镇化", "乡村振兴", "保障性住房", "棚改", "其他", "其它")
+CATEGORY_NAME = re.compile(rf"^(其中[:：]?)?({_alternation(sorted(CATEGORY_QUALIFIERS, key=len, reverse=True))}|及|和|、)+"
+                           r"(项目|工程|类项目|类|板块|领域)$")

@@ -19,6 +19,8 @@ from pipeline.stages.gazetteer import Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
 from pipeline.stages.reconcile import Reconciler
 from pipeline.stages.table_facts import metric_from_path, table_facts
+from pipeline.core.vocabulary import CATEGORY_NAME
+from extractors.headers import SEP
 from extractors.sources import Limits, discover, read_source
 from pipeline.stages.validate import validate
 from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, Note, SourceText
@@ -153,9 +155,13 @@ def _number_in_reading_order(tables: list, notes: list[Note]) -> None:
 def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> None:
     """Canonical entity and metric of every fact; names left for review are flagged."""
     for f in facts:
-        r = kit.reconciler.resolve(f.entity_raw, jurisdiction)
+        name = f.entity_raw
+        if f.source_kind == "table" and CATEGORY_NAME.match(normalize_name(name)):
+            # a row of a kind of project (新建项目, 省重点项目): the issuer's own figures, that category
+            name = ""
+        r = kit.reconciler.resolve(name, jurisdiction)
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
-        f.entity_key, f.entity_context, f.entity_parent = normalize_name(f.entity_raw), jurisdiction.name or "", r.parent
+        f.entity_key, f.entity_context, f.entity_parent = normalize_name(name), jurisdiction.name or "", r.parent
         f.entity_code, f.entity_parent_code = r.code, r.parent_code
         if r.pending:
             f.flags.append(f"entity_{r.method}")
@@ -163,6 +169,8 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> No
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
         if metric_raw:
             f.metric, f.category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")
+            if not name and f.entity_raw and f.source_kind == "table":
+                f.category = SEP.join(p for p in (normalize_name(f.entity_raw), f.category) if p)
             if how == "unmatched":
                 f.flags.append("metric_unmatched")
 

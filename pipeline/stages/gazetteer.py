@@ -102,6 +102,12 @@ class Gazetteer:
             (scoped if p.name in GENERIC_NAMES else official).setdefault(normalize_name(p.name), []).append(p)
             if p.short and p.short != p.name and len(p.short) >= 2:
                 scoped.setdefault(p.short, []).append(p)
+        for p in places:  # 黔东南州, 威宁县: the short form with the level's last word, written everywhere
+            for ending, word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+                if p.until == 0 and p.name.endswith(ending) and p.short and len(p.short) >= 2:
+                    common = f"{p.short}{word}"
+                    if common not in official:
+                        official.setdefault(common, []).append(p)
         by_code = {p.code: p for p in places if p.code}
         former_places = {}
         current_names = {p.name for p in places if p.until == 0}

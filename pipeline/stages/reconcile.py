@@ -152,6 +152,9 @@ class Reconciler:
         if candidates:  # 鼓楼区 with no jurisdiction to choose by
             return Resolution(name, candidates[0].kind, "review", 0.5,
                               candidates=tuple((f"{p.name} ({p.parent})", 100.0) for p in candidates[:5]))
+        city = g.city_short(name)
+        if city is not None:  # a row "黔西南", "宜昌": a prefecture or province by its short form
+            return _of_place(city, "alias", 0.9)
         mentions = g.find_in(name, jur.area, city_named=jur.city_named(g))
         if len(mentions) == 1 and mentions[0].surface == name:
             m = mentions[0]
