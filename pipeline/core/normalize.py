@@ -18,11 +18,12 @@ BOILERPLATE = [
     re.compile(p)
     for p in (
         r"下载文档前|不提供额外的编辑|仅部分预览|侵犯您的权益|人工客服|联系客服",
-        r"扫一扫", r"纠\s*错", r"加入收藏|打印本页|关闭窗口|字体\s*[:：]?\s*[大中小]?",
         r"^查看次数", r"^信息来源\s*[:：]", r"^作者\s*[:：]", r"^【\s*字体", r"^分享到",
         r"^(上一篇|下一篇)\s*[:：]", r"^来源\s*[:：]\s*本站", r"^浏览次数", r"^阅读次数",
     )
 ]
+# page chrome words that are also words of a bulletin ("督促纠错整改问题12个"): chrome only on a short line
+SHORT_LINE_CHROME = re.compile(r"扫一扫|我要纠错|^纠\s*错|加入收藏|打印本页|关闭窗口|字体\s*[:：]?\s*[大中小]")
 _MD_MARKUP = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s+")
 # Lines that start a new block: headings, list items, attachments, notes.
 HEADING = re.compile(
@@ -66,7 +67,7 @@ def tidy_prose_line(line: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    return any(p.search(line) for p in BOILERPLATE)
+    return any(p.search(line) for p in BOILERPLATE) or (len(line) <= 40 and bool(SHORT_LINE_CHROME.search(line)))
 
 
 SPACE_ROW = re.compile(r"\S(?: {2,}|\u3000+)\S.*\S(?: {2,}|\u3000+)\S")

@@ -49,7 +49,7 @@ COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
 )]
 MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
 LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
-BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有")
+BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有(?!建设用地|用地)")  # 国有建设用地 is land (亩); 国有土地 (its houses) m²
 SURFACE_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")
 
 # words jieba must keep whole when it cuts a sentence's measure phrase: department short forms

@@ -25,6 +25,7 @@ ACTUAL_WORDS = {"实际", "已", "累计"}  # filler beside a metric of what was
 UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?平方米|m²|亩|公顷|个|家|户|项|宗|人|分)\s*[)）]$")
 
 
+GENERIC_MEASURES = {"面积"}  # matched only where no component names a more specific measure
 # the tail of a phrase that names a kind of project: a category of the figure, not its measure
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
@@ -71,17 +72,21 @@ class MetricCatalog:
             if kind_of(unit) == "count" and CATEGORY_TAIL.search(metric_raw or ""):
                 return "项目数", category_of(metric_raw), "catalog"  # "113个续建项目"
             return canonical, "", how
-        head = self._before_measure(metric_raw, unit)
-        return canonical, category_of(head), how
+        return canonical, self._category_around_measure(metric_raw, unit), how
 
-    def _before_measure(self, phrase: str, unit: Optional[str]) -> str:
+    def _category_around_measure(self, phrase: str, unit: Optional[str]) -> str:
+        """The kind of project a phrase names beside its measure: "区级重点计划开工项目" → 区级重点项目,
+        "市级重点建设项目" (a count) → 市级重点建设项目, "产业项目完成投资" → 产业项目."""
         kind = kind_of(unit)
         for rule in self.rules:
             if kind and kind not in rule.unit_kinds:
                 continue
             m = rule.pattern.search(phrase)
             if m and rule.pattern.pattern != ".":
-                return phrase[:m.start()]
+                candidates = [phrase[:m.start()], phrase[:m.start()] + phrase[m.end():]]
+                if CATEGORY_TAIL.search(m.group(0)):
+                    candidates.append(phrase[:m.end()])  # the measure word is the noun counted (建设项目)
+                return next((c for c in map(category_of, candidates) if c), "")
         return ""
 
     def canonical(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str]:
@@ -99,12 +104,22 @@ class MetricCatalog:
         parts = [UNIT_SUFFIX.sub("", p) or p for p in parts]  # "年度计划(亿元)": the unit is the fact's unit
         parts = [p for p in parts if p]
         kind = kind_of(unit)
+        for generic in (False, True):  # "征地 / 完成面积" is 征地面积: a plain 面积 only where nothing says more
+            found = self._match(parts, kind, generic, prose, ordinal)
+            if found:
+                return found
+        plain = SEP.join(p for p in parts if not TOTAL_PART.match(p)) + (ordinal.group(0) if ordinal else "")
+        return plain or metric_raw, "unmatched"
+
+    def _match(self, parts: list[str], kind: Optional[str], generic: bool, prose: bool, ordinal):
         for i in range(len(parts) - 1, -1, -1):
             part = parts[i]
             if TOTAL_PART.match(part):
                 continue
             for rule in self.rules:
                 if kind and kind not in rule.unit_kinds and not (kind == "rate"):
+                    continue
+                if (rule.canonical in GENERIC_MEASURES) != generic:
                     continue
                 m = rule.pattern.search(part)
                 if m:
@@ -119,5 +134,4 @@ class MetricCatalog:
                     qualifiers = [p for j, p in enumerate(parts)
                                   if (j != i or keep_part) and not TOTAL_PART.match(p)]
                     return SEP.join([rule.canonical] + qualifiers) + (ordinal.group(0) if ordinal else ""), "catalog"
-        plain = SEP.join(p for p in parts if not TOTAL_PART.match(p)) + (ordinal.group(0) if ordinal else "")
-        return plain or metric_raw, "unmatched"
+        return None

@@ -41,6 +41,8 @@ LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"\s*(?:[^,，。;；:：、\d]{1,12}\s*[(（]?\s*\d[\d.]*\s*%?\s*[)）]?\s*、\s*)*[^,，。;；:：、\d]{1,12}\s*[(（]?\s*")
 # the words of a list's opening that are not its measure
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
+# where the noun a count counts ends: the next measure of the sentence begins
+COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产)")
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
@@ -87,6 +89,8 @@ class ProseExtractor:
             return None
         if unit_text in ("个", "次") and re.match(r"^(月|工作日|小时|季度|年度)", after):
             return None  # a duration (1 个月), not a count
+        if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
+            return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         is_cn = not re.match(r"[-+\d]", num)
         if is_cn:
             value = parse_chinese_numeral(num)
@@ -180,6 +184,9 @@ class ProseExtractor:
         stops = [i for i in (rest.find(ch) for ch in CLAUSE_DELIM) if i >= 0]
         digit = re.search(r"\d", rest)
         stop = min(stops + [len(rest)] + ([digit.start()] if digit else []))
+        measure = COUNTED_NOUN_END.search(rest[:stop])
+        if measure and measure.start() > 0:
+            stop = measure.start()  # "150个重大项目完成投资231.4亿元": the count is of 重大项目
         after = [w for w in self.tokenizer.lcut(rest[:stop]) if w.strip()]
         while after and after[-1] in TRAILING_NOISE:
             after.pop()
@@ -292,6 +299,21 @@ def _list_head(before: str) -> Optional[str]:
     if LIST_ITEMS.fullmatch(before[last.end():]):
         return before[:last.end()]
     return None
+
+
+THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
+                             r"|^\s*(至|到|-)\s*[\d.]+\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于)\s*$")
+THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+
+
+def _is_threshold(before: str, after: str) -> bool:
+    """A money figure that defines a class of projects rather than measuring one."""
+    if THRESHOLD_AFTER.match(after):
+        return True
+    return bool(THRESHOLD_BEFORE.search(before) and THRESHOLD_NOUN_AFTER.match(after)
+                and re.match(r"^\s*(以上|以下)?的", after) or (before.rstrip().endswith(("至", "到"))
+                                                            and THRESHOLD_NOUN_AFTER.match(after)))
 
 
 def _sentences(line: str) -> list[str]:
