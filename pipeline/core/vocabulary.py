@@ -47,7 +47,8 @@ COUNT_WORDS = [(re.compile(p), unit) for p, unit in (
     (r"宗数", "宗"), (r"户数", "户"), (r"家数|企业数", "家"), (r"人数", "人"),
     (r"(个数|项目数|任务数|数量|签约个数|项目个数)$|项目[^面积投资金额]*数$", "个"),
 )]
-MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额")
+MONEY_WORDS = re.compile(r"投资|金额|资金|产值|融资|收入|税收|完成额|计划额|总额|目标额|销售额|"
+                         r"^(年度|全年|年)(计划|目标|任务)$")  # a 年度计划 column beside 完成投资 is money
 LAND_WORDS = re.compile(r"用地|土地|征地|集体|亩")
 BUILDING_WORDS = re.compile(r"厂房|房屋|建筑|国有(?!建设用地|用地)")  # 国有建设用地 is land (亩); 国有土地 (its houses) m²
 SURFACE_WORDS = re.compile(r"面积|用地|土地|征地|厂房|房屋|亩")

@@ -168,7 +168,8 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> No
             f.entity_candidates = [list(c) for c in r.candidates]
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
         if metric_raw:
-            f.metric, f.category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")
+            f.metric, category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")
+            f.category = category or f.category  # a sentence's category carried from its count (prose)
             if not name and f.entity_raw and f.source_kind == "table":
                 f.category = SEP.join(p for p in (normalize_name(f.entity_raw), f.category) if p)
             if how == "unmatched":

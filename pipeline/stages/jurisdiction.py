@@ -164,8 +164,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         if len(short) < 2 or short not in text:
             continue
         place = gazetteer.unique_short(short)
-        if place is None:
-            continue
+        if place is None or not place.code or place.short != short:
+            continue  # only an official division's own short form (not 高新区, an alias of one city's zone)
         rest_of_name = place.name[len(short):]
         uses = [m.end() for m in re.finditer(re.escape(short), text)
                 if not NOT_THE_DIVISION.match(text, m.end()) and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])

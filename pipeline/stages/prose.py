@@ -17,6 +17,7 @@ from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.stages.gazetteer import Gazetteer
 from pipeline.stages.jurisdiction import Jurisdiction
+from pipeline.stages.metrics import category_of
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS
 from schemas.records import DocumentMeta, Fact, Figure, Period
@@ -43,6 +44,8 @@ LIST_ITEMS = re.compile(r"\s*(?:[^,，。;；:：、\d]{1,12}\s*[(（]?\s*\d[\d.
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # where the noun a count counts ends: the next measure of the sentence begins
 COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产)")
+BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
+LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
@@ -211,7 +214,7 @@ class ProseExtractor:
         for m in self.gazetteer.find_in(before, jurisdiction.area if jurisdiction else None,
                                         city_named=jurisdiction.city_named(self.gazetteer) if jurisdiction else True):
             end = m.start + len(m.surface)
-            if QUALIFIER_AFTER_PLACE.match(before, end):
+            if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(before[max(0, m.start - 3):m.start]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
@@ -219,6 +222,10 @@ class ProseExtractor:
                 continue  # "安义现代智慧针纺产业园项目": a short form opening a project's name
             if m.start > best[1]:
                 best = (m.surface, m.start)
+        if jurisdiction is None or jurisdiction.area is None:
+            for m in BARE_ZONE.finditer(before):  # "高新区完成投资" in a bulletin of no known city: kept for review
+                if m.start() > best[1]:
+                    best = (m.group(1), m.start())
         for m in AGGREGATE_SUBJECT.finditer(before):
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
@@ -234,6 +241,7 @@ class ProseExtractor:
             line_period: Optional[Period] = None
             previous = ""
             carried = ""  # a place that opened the sentence carries over its ；-parts
+            recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit in the line
             for sentence in _sentences(line):
                 if previous.endswith(("。", "！", "？", "!", "?")):
                     carried = ""
@@ -250,9 +258,10 @@ class ProseExtractor:
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
-                previous_end, previous_metric = 0, ""
+                previous_end, previous_metric, part_category = 0, "", ""
                 for k, match in enumerate(matches):
                     fig = match.figure
+                    inherited = False
                     between = sentence[previous_end:match.start]
                     if k and re.fullmatch(r"\s*[、和及与]\s*", between):
                         # an enumeration ("分别完成66018万元、51693万元") shares its first member's phrase
@@ -262,6 +271,17 @@ class ProseExtractor:
                                                         count=kind_of(fig.unit) == "count")
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
+                    kind = kind_of(fig.unit)
+                    if not metric_raw and recent.get(kind):
+                        # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
+                        metric_raw, inherited = recent[kind], True
+                    carried_category = ""
+                    if kind == "count" and category_of(metric_raw):
+                        part_category = category_of(metric_raw)  # "省重点项目218个，完成投资302.7亿元"
+                    elif part_category and metric_raw and not category_of(metric_raw) and kind != "count":
+                        carried_category = part_category
+                    if metric_raw and not inherited:
+                        recent[kind] = metric_raw
                     previous_end, previous_metric = match.end, metric_raw
                     sentence_period = _period_before(sentence, match.start, meta.year) or sentence_start_period
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
@@ -274,19 +294,22 @@ class ProseExtractor:
                     if not subject and carried:
                         subject = carried
                     elif subject:
-                        # only a subject that opens its sentence ("郎溪县完成投资…；开工20个") carries on
-                        opens = 0 <= at <= 2 and not AGGREGATE_SUBJECT.fullmatch(subject)
-                        carried = subject if opens else ""
+                        # only a subject that opens its sentence or clause ("分县市区看：郎溪县完成投资…；
+                        # 开工20个") carries on
+                        opens = at >= 0 and (at <= 2 or re.search(r"[:：,，]\s*$", sentence[:at]) is not None)
+                        carried = subject if opens and not AGGREGATE_SUBJECT.fullmatch(subject) else ""
                     value_base, unit_base = to_base(fig.value, fig.unit)
                     flags = list(fig.flags)
                     if not metric_raw:
                         flags.append("metric_unknown")
+                    elif inherited:
+                        flags.append("metric_inherited")
                     yield Fact(
                         value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
                         entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
                         quote=sentence.strip(), extractor="prose", raw=fig.raw, line=line_no,
                         page=page_of(line_no) if page_of else 1,
-                        confidence=0.8 if metric_raw and fig.unit else 0.5, flags=flags,
+                        confidence=0.8 if metric_raw and fig.unit else 0.5, flags=flags, category=carried_category,
                     )
 
 
@@ -393,7 +416,7 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
 def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) -> Optional[list[str]]:
     """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
     the figures after 分别 belong to the listed names, in order."""
-    m = re.search(r"([^,，。;；:：]*?)[,，]\s*分别", sentence)
+    m = re.search(r"([^,，。;；:：]*?)([,，]?)\s*分别", sentence)
     if not m:
         return None
     listing = re.split(r"[是为有:：]", m.group(1))[-1]
@@ -401,5 +424,11 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) ->
     tail_figures = len(FIGURE.findall(sentence[m.end():]))
     if len(names) < 2 or tail_figures != len(names):
         return None
+    if not m.group(2):
+        # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
+        names[-1] = re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
+        if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗)$", n)
+                   for n in names):
+            return None
     before = n_figures - tail_figures
     return [""] * before + names
