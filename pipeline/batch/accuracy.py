@@ -147,19 +147,30 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
             facts = []
             score.error = exc.kind
     score.facts = len(facts)
-    unmatched = list(range(len(facts)))
-    for g in gold:
-        same = [i for i in unmatched if _same_figure(g, facts[i])]
-        strict = [i for i in same if _entity_of(facts[i]) == g.entity and _measure(facts[i]) == g.measure]
-        right_entity = [i for i in same if _entity_of(facts[i]) == g.entity]
-        pick = (strict or right_entity or same or [None])[0]
-        if pick is None:
+    unmatched = set(range(len(facts)))
+    pairs: dict[int, int] = {}  # gold index → fact index, strict pairs first so that a loose one never steals them
+    for strength in ("strict", "entity", "value"):
+        for k, g in enumerate(gold):
+            if k in pairs:
+                continue
+            for i in sorted(unmatched):
+                f = facts[i]
+                if not _same_figure(g, f):
+                    continue
+                if strength == "strict" and not (_entity_of(f) == g.entity and _measure(f) == g.measure):
+                    continue
+                if strength == "entity" and _entity_of(f) != g.entity:
+                    continue
+                pairs[k] = i
+                unmatched.discard(i)
+                break
+    for k, g in enumerate(gold):
+        if k not in pairs:
             score.misses.append(g)
             continue
-        unmatched.remove(pick)
-        f = facts[pick]
+        f = facts[pairs[k]]
         score.value_matched += 1
-        if strict:
+        if _entity_of(f) == g.entity and _measure(f) == g.measure:
             score.strict += 1
             if g.where == "table":
                 score.table_strict += 1
@@ -167,9 +178,9 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
                 score.text_strict += 1
         else:
             score.misses.append(g)
-        if right_entity:
+        if _entity_of(f) == g.entity:
             score.entity_right += 1
-        elif f.entity and f.entity_kind in PLACE_KINDS and _entity_of(f) != g.entity:
+        elif f.entity and f.entity_kind in PLACE_KINDS:
             score.wrong_place += 1
     score.true_facts = len(facts) - len(unmatched)
     for i in unmatched:

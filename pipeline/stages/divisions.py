@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.stages.gazetteer import Place
 
-VERSION = "v4"
+VERSION = "v5"
 NOT_CITIES = {"县", "市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县", ""}
 # short forms that are also ordinary words or directions: never taken as a place in running text
 COMMON_WORD_SHORTS = {"市中", "城区", "郊区", "矿区", "新区", "城中", "城北", "城南", "城东", "城西", "东区", "西区", "南区",
@@ -108,6 +108,8 @@ def _add_level(df, id_col, name_col, code_col, short_col, parent_of, kind_of, pl
         for _, row in group.iterrows():
             r = latest.loc[(ident, row[name_col])]
             name = row[name_col]
+            if len(name) < 2 or name in NOT_CITIES:
+                continue  # placeholder rows of the yearly tables ("市", "县")
             is_current = row[name_col] == current[name_col]
             renamed = not is_current and current["min"] > row["max"] and current["max"] == newest_year
             if renamed:

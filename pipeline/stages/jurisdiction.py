@@ -87,7 +87,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     add("opening", gazetteer.find_in(opening), "opening lines", opening)
     headline = _headline(body)
     if headline and headline != title:
-        add("headline", gazetteer.find_in(headline, city_shorts=True), headline)
+        add("headline", gazetteer.find_in(headline, city_shorts=True), headline, headline)
     # the body is read inside whatever the header named, for short forms
     first = _best(scores, places, gazetteer)
     mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
@@ -160,6 +160,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             places[city.key] = city
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
             evidence[city.key].append(f"weak: the city above the places the text names, written as {written}")
+    weak: dict[tuple, tuple[Place, str, int]] = {}
     for short, found in gazetteer.scoped.items():
         if len(short) < 2 or short not in text:
             continue
@@ -172,14 +173,22 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                 and not (rest_of_name and text.startswith(rest_of_name, m.end()))]
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
-        if place is None or place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
+        if place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
             continue  # a prefecture's short form starts project names (郑州绿地城); its full name is needed
         if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:
             continue  # 上海, 北京: named in any province's news
+        weak[place.key] = (place, short, len(uses))
+    if len(weak) == 1:
+        (place, short, n), = weak.values()
         places[place.key] = place
-        scores[place.key] += 1.0 + 0.5 * min(len(uses), 3)
+        scores[place.key] += 1.0 + 0.5 * min(n, 3)
         evidence[place.key].append(f"weak: {short} is the short form of {place.name} only, and the text "
                                    f"speaks of its {level} ({n_level_words} level words)")
+    else:
+        # "宜都13个,夷陵5个,当阳…": a city's bulletin listing its counties, not one of them speaking; they
+        # give the scope to read names in, not the speaker
+        for place, _, _ in weak.values():
+            places.setdefault(place.key, place)
 
 
 def _reads_as_place(word: str) -> bool:
@@ -194,7 +203,7 @@ def _headline(body: list[str]) -> str:
     """A web capture's headline: its first short line that is not page chrome ("1-8月石家庄340个
     重点项目完成投资703.2亿")."""
     for line in body[:4]:
-        if 4 <= len(line) <= 60 and not CHROME.search(line):
+        if 4 <= len(line) <= 60 and not CHROME.search(line) and not line.endswith(("。", ";", "；")):
             return line
     return ""
 

@@ -30,7 +30,8 @@ GENERIC_MEASURES = {"面积"}  # matched only where no component names a more sp
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
 BASE_SET = re.compile(r"^(全市|全省|全县|全区|全州|我市|我省|我县|我区)?(重点|重大|重点建设|重大建设|重点推进|重点工程)?(建设)?(项目|工程)$")
-CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|的)+")
+CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|的|"
+                            r"实施|推进|纳入调度的|纳入调度|调度|确定|安排|列入|谋划)+")
 
 
 def category_of(phrase: str) -> str:

@@ -150,6 +150,11 @@ class ProseExtractor:
             head = LIST_WORDS.sub("", head[:cut])
         return ""
 
+    def _list_member(self, sentence: str, start: int) -> bool:
+        """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
+        clause = sentence[max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1:start].strip()
+        return bool(clause) and self._only_a_name(clause)
+
     def _only_a_name(self, phrase: str) -> bool:
         """"桥西区", "长治", "排名前五位的为桥西区": a list member's name, not a measure."""
         rest = re.sub(r"^.*?(为|是|有)", "", phrase) if re.search(r"(为|是|有)", phrase) else phrase
@@ -237,11 +242,11 @@ class ProseExtractor:
     def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, jurisdiction: Optional[Jurisdiction] = None,
                 page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
+        recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit
         for line_no, line in lines:
             line_period: Optional[Period] = None
             previous = ""
             carried = ""  # a place that opened the sentence carries over its ；-parts
-            recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit in the line
             for sentence in _sentences(line):
                 if previous.endswith(("。", "！", "？", "!", "?")):
                     carried = ""
@@ -272,7 +277,7 @@ class ProseExtractor:
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
                     kind = kind_of(fig.unit)
-                    if not metric_raw and recent.get(kind):
+                    if not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
                     carried_category = ""

@@ -1,0 +1,30 @@
+"""Accuracy on the development set of real bulletins (tests/devset/, gold written by hand) never
+falls: the floors in tests/devset/thresholds.json only go up. The set's own captures always run;
+the seventeen of ../shared/real_text join them where that folder is present."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.batch.accuracy import DEVSET, REAL_TEXT, documents, evaluate, read_gold, totals
+
+FLOORS = json.loads((DEVSET / "thresholds.json").read_text(encoding="utf-8"))
+CEILINGS = ("wrong_place", "scale_errors")
+
+
+def test_the_devset_spans_the_country():
+    docs = documents(DEVSET, Path("/nonexistent"))
+    assert len(docs) >= 24 and all(read_gold(g) or "#" in g.read_text(encoding="utf-8") for _, _, g in docs)
+    sources = [t.read_text(encoding="utf-8").splitlines()[0] for _, t, _ in docs]
+    assert all(s.startswith("# source: ") for s in sources)  # every capture keeps where it came from
+
+
+def test_accuracy_does_not_fall(kit):
+    with_real = REAL_TEXT.is_dir()
+    scores = evaluate(DEVSET, REAL_TEXT if with_real else Path("/nonexistent"), kit)
+    got = totals(scores)
+    floor = FLOORS["with_real_text" if with_real else "own_captures"]
+    print("\n" + json.dumps(got, ensure_ascii=False))
+    fallen = {k: (got[k], v) for k, v in floor.items() if k in CEILINGS and got[k] > v or
+              k not in CEILINGS and (got[k] or 0) < v}
+    assert not fallen, f"below the floors of tests/devset/thresholds.json (got, floor): {fallen}"
