@@ -17,7 +17,8 @@ from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.stages.gazetteer import Gazetteer
 from pipeline.stages.jurisdiction import Jurisdiction
-from pipeline.stages.metrics import category_of
+from pipeline.core.vocabulary import CATEGORY_NAME
+from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS
 from schemas.records import DocumentMeta, Fact, Figure, Period
@@ -44,6 +45,12 @@ LIST_ITEMS = re.compile(r"\s*(?:[^,，。;；:：、\d]{1,12}\s*[(（]?\s*\d[\d.
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # where the noun a count counts ends: the next measure of the sentence begins
 COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产)")
+# where a list of examples ends: "A、B项目等11个"
+EXAMPLES_END = re.compile(r"^[^,，;；。]*?等\s*$")
+SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
+NAMED_AREA_OR_PROJECT = re.compile(
+    r"^((?:[\u4e00-\u9fffA-Za-z]{4,24}?(?:项目|工程)(?=(?:计划)?总投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"|(?:[\u4e00-\u9fff]{2,6}(?:新区|经济区|度假区|都市区|城镇群|经济带))(?=的|内|\d|完成|累计|年度|计划|共|投资))")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
@@ -225,8 +232,19 @@ class ProseExtractor:
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end):
                 continue  # "安义现代智慧针纺产业园项目": a short form opening a project's name
+            if EXAMPLES_END.search(before[end:]):
+                continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list
             if m.start > best[1]:
                 best = (m.surface, m.start)
+        clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
+        clause = before[clause_at:]
+        named = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
+        if named and not CATEGORY_NAME.match(named.group(1)) and not BASE_SET.match(named.group(1)) \
+                and clause_at + clause.find(named.group(1)) > best[1] \
+                and not self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None):
+            # a project or a named area opening the figure's clause ("中广核葵阳风电场项目总投资12.39亿元",
+            # "纳入天府新区的30个"): its own entity, not the issuer's
+            best = (named.group(1), clause_at + clause.find(named.group(1)))
         if jurisdiction is None or jurisdiction.area is None:
             for m in BARE_ZONE.finditer(before):  # "高新区完成投资" in a bulletin of no known city: kept for review
                 if m.start() > best[1]:
@@ -246,10 +264,10 @@ class ProseExtractor:
         for line_no, line in lines:
             line_period: Optional[Period] = None
             previous = ""
-            carried = ""  # a place that opened the sentence carries over its ；-parts
+            carried = ""  # a place that opened a sentence carries over to the paragraph's next subjectless ones
             for sentence in _sentences(line):
-                if previous.endswith(("。", "！", "？", "!", "?")):
-                    carried = ""
+                # a place that opened a sentence goes on in the paragraph's next sentences that name no
+                # subject ("达拉特旗实施…10项。截至目前,开复工10项"); another subject or 全市 ends it
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
@@ -264,6 +282,7 @@ class ProseExtractor:
                 year_plan = leading is not None and _is_whole_year(leading)
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
                 previous_end, previous_metric, part_category = 0, "", ""
+                outer_end, outer_metric = -1, ""
                 for k, match in enumerate(matches):
                     fig = match.figure
                     inherited = False
@@ -276,12 +295,23 @@ class ProseExtractor:
                                                         count=kind_of(fig.unit) == "count")
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
+                    part_of = _parts_in_brackets(sentence, match.start, outer_end, outer_metric)
+                    if part_of is not None:
+                        # "开复工84项(新建33项,续建51项)": the parts share the figure's measure, their words
+                        # are their category
+                        clause = sentence[max(sentence.rfind(ch, 0, match.start) for ch in CLAUSE_DELIM) + 1:match.start]
+                        own, metric_raw = re.sub(r"^(其中|含)[:：]?", "", clause).strip(), part_of
+                    else:
+                        own = ""
+                        outer_end, outer_metric = match.end, metric_raw
                     kind = kind_of(fig.unit)
                     if not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
-                    carried_category = ""
-                    if kind == "count" and category_of(metric_raw):
+                    carried_category = own if own and part_of is not None else ""
+                    if carried_category:
+                        pass
+                    elif kind == "count" and category_of(metric_raw):
                         part_category = category_of(metric_raw)  # "省重点项目218个，完成投资302.7亿元"
                     elif part_category and metric_raw and not category_of(metric_raw) and kind != "count":
                         carried_category = part_category
@@ -316,6 +346,17 @@ class ProseExtractor:
                         page=page_of(line_no) if page_of else 1,
                         confidence=0.8 if metric_raw and fig.unit else 0.5, flags=flags, category=carried_category,
                     )
+
+
+def _parts_in_brackets(sentence: str, start: int, outer_end: int, outer_metric: str) -> Optional[str]:
+    """The outer figure's phrase when this figure stands in brackets right after it ("84项(新建33项,
+    续建51项)"), else None."""
+    if outer_end < 0 or not outer_metric:
+        return None
+    opening = sentence.rfind("(", 0, start)
+    if opening < outer_end or sentence[outer_end:opening].strip() or ")" in sentence[opening:start]:
+        return None
+    return outer_metric
 
 
 def _list_head(before: str) -> Optional[str]:
@@ -433,7 +474,7 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) ->
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
         names[-1] = re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
         if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗)$", n)
-                   for n in names):
+                   or gazetteer.city_short(n) for n in names):
             return None
     before = n_figures - tail_figures
     return [""] * before + names
