@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from typing import Optional
 from html.parser import HTMLParser
 
 from schemas.records import DocumentError
@@ -82,11 +83,15 @@ def _looks_like_text(text: str) -> bool:
 
 
 class _HtmlToText(HTMLParser):
-    """Flatten HTML to lines: block elements break lines, table cells become tab-separated."""
+    """Flatten HTML to lines: block elements break lines; a table becomes one tab-separated line per
+    row with its merged cells laid out on the grid (colspan: the text, then empty cells, as a merged
+    header reads; rowspan: empty below in header rows, the text repeated in rows of figures, whose
+    label it is)."""
 
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
              "article", "header", "footer", "title", "ul", "ol"}
     SKIP = {"script", "style", "noscript", "head"}
+    MAX_SPAN = 50  # a span beyond this is a page's layout trick, not a table's merge
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -94,19 +99,43 @@ class _HtmlToText(HTMLParser):
         self._skip = 0
         self._title: list[str] = []
         self._in_title = False
-        self._cell_open = False
+        self._rows: Optional[list] = None  # the open table's rows: [[text, rowspan, colspan], …]
+        self._cell: Optional[list] = None
+        self._nested = 0  # tables inside a cell are read as the cell's text
+
+    @staticmethod
+    def _span(attrs, name: str) -> int:
+        value = dict(attrs).get(name) or "1"
+        return max(1, min(int(value), _HtmlToText.MAX_SPAN)) if value.strip().isdigit() else 1
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP and tag != "head":
             self._skip += 1
         if tag == "title":
             self._in_title = True
-        if tag in ("td", "th"):
-            if self._cell_open:
-                self.parts.append("\t")
-            self._cell_open = True
-        elif tag in self.BLOCK:
-            self._cell_open = False
+        if tag == "table":
+            if self._rows is not None:
+                self._nested += 1
+            else:
+                self._rows = []
+                self.parts.append("\n")
+            return
+        if self._rows is not None and not self._nested:
+            if tag == "tr":
+                self._rows.append([])
+            elif tag in ("td", "th"):
+                if not self._rows:
+                    self._rows.append([])
+                self._cell = ["", self._span(attrs, "rowspan"), self._span(attrs, "colspan")]
+                self._rows[-1].append(self._cell)
+            elif tag == "br" and self._cell is not None:
+                self._cell[0] += " "
+            return
+        if self._rows is not None:
+            if tag in ("td", "th", "br", "tr") and self._cell is not None:
+                self._cell[0] += " "
+            return
+        if tag in self.BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
@@ -114,10 +143,56 @@ class _HtmlToText(HTMLParser):
             self._skip -= 1
         if tag == "title":
             self._in_title = False
+        if tag == "table" and self._rows is not None:
+            if self._nested:
+                self._nested -= 1
+                return
+            self.parts.append("\n" + "\n".join("\t".join(row) for row in self._grid()) + "\n")
+            self._rows, self._cell = None, None
+            return
+        if self._rows is not None:
+            if tag in ("td", "th") and not self._nested:
+                self._cell = None
+            return
         if tag in self.BLOCK and tag != "br":
             self.parts.append("\n")
-            if tag == "tr":
-                self._cell_open = False
+
+    def _grid(self) -> list[list[str]]:
+        rows = [[(re.sub(r"\s+", " ", t).strip(), rs, cs) for t, rs, cs in row] for row in self._rows or []]
+        figures = [any(re.search(r"\d", t) for t, _, _ in row) for row in rows]
+        grid: list[list[str]] = []
+        pending: dict[tuple[int, int], str] = {}  # (row, col) → text a rowspan puts there
+        for r, row in enumerate(rows):
+            out: list[str] = []
+            col = 0
+            cells = iter(row)
+            while True:
+                if (r, col) in pending:
+                    out.append(pending.pop((r, col)))
+                    col += 1
+                    continue
+                cell = next(cells, None)
+                if cell is None:
+                    break
+                text, rowspan, colspan = cell
+                for k in range(colspan):
+                    value = text if k == 0 else ""
+                    out.append(value)
+                    for below in range(1, rowspan):
+                        if r + below < len(rows):
+                            # a label spanning rows of figures belongs to each; a header's merge reads empty
+                            pending[(r + below, col)] = value if figures[r + below] and not re.search(r"\d", text) \
+                                else ""
+                    col += 1
+            while any(rr == r for rr, _ in pending):
+                c = min(cc for rr, cc in pending if rr == r)
+                while col < c:
+                    out.append("")
+                    col += 1
+                out.append(pending.pop((r, c)))
+                col += 1
+            grid.append(out)
+        return [row for row in grid if any(c for c in row)]
 
     def handle_data(self, data):
         if self._skip:
@@ -126,8 +201,10 @@ class _HtmlToText(HTMLParser):
             self._title.append(data)
             return
         text = re.sub(r"[ \t\r\n]+", " ", data)
-        if self._cell_open:
-            text = text.strip()
+        if self._rows is not None:
+            if self._cell is not None:
+                self._cell[0] += text
+            return  # text between a table's cells is layout
         self.parts.append(text)
 
     def text(self) -> str:
@@ -143,6 +220,8 @@ def html_to_text(markup: str) -> str:
     parser = _HtmlToText()
     parser.feed(markup)
     parser.close()
+    if parser._rows is not None:  # a table never closed (a cut capture): its rows still count
+        parser.parts.append("\n" + "\n".join("\t".join(row) for row in parser._grid()) + "\n")
     return html.unescape(parser.text())
 
 

@@ -237,3 +237,40 @@ def test_shared_place_check_prints_zero(folder, tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.stdout.strip().splitlines()[-1].startswith("invented_place_facts=0 "), result.stdout
     assert sum(1 for _ in out.open(encoding="utf-8")) and json.loads(out.open(encoding="utf-8").readline())
+
+
+def test_html_table_with_rowspan_and_colspan(tmp_path, kit):
+    """Merged cells are laid out on the grid: a colspan header over its columns, a rowspan label on
+    each of its rows of figures. Read as flat cells they shift every figure one column."""
+    from pipeline.stages.document import extract_document
+
+    page = tmp_path / "yichang.html"
+    page.write_text("""<html><body><p>宜昌市重点项目建设情况通报</p><table>
+<tr><th rowspan="2">地区</th><th rowspan="2">类别</th><th colspan="2">投资（亿元）</th><th rowspan="2">完成率(%)</th></tr>
+<tr><th>计划</th><th>完成</th></tr>
+<tr><td rowspan="2">宜都市</td><td>产业项目</td><td>80</td><td>60</td><td>75.0</td></tr>
+<tr><td>基础设施项目</td><td>40</td><td>38.2</td><td>95.5</td></tr>
+<tr><td>枝江市</td><td>产业项目</td><td>50</td><td>41</td><td>82.0</td></tr>
+</table></body></html>""", encoding="utf-8")
+    data = page.read_bytes()
+    doc = extract_document(str(page), data, "0" * 64, kit)
+    cells = {(f.entity, f.metric, f.category, f.value, f.unit) for f in doc.facts}
+    assert cells == {("宜都市", "计划投资", "产业项目", 80.0, "亿元"), ("宜都市", "完成投资", "产业项目", 60.0, "亿元"),
+                     ("宜都市", "完成率", "产业项目", 75.0, "%"),
+                     ("宜都市", "计划投资", "基础设施项目", 40.0, "亿元"), ("宜都市", "完成投资", "基础设施项目", 38.2, "亿元"),
+                     ("宜都市", "完成率", "基础设施项目", 95.5, "%"),
+                     ("枝江市", "计划投资", "产业项目", 50.0, "亿元"), ("枝江市", "完成投资", "产业项目", 41.0, "亿元"),
+                     ("枝江市", "完成率", "产业项目", 82.0, "%")}
+
+
+def test_cells_one_per_line_and_ideographic_spaces():
+    from extractors.text_tables import find_tables
+
+    flat = normalize_text("地 区\n\n投资目标(亿元)\n\n完成投资(亿元)\n\n贵阳市\n\n1027.0\n\n534.5\n\n遵义市\n\n855.2\n\n405.8\n\n"
+                          "六盘水市\n\n326.3\n\n215.4\n\n说明：以上为初步统计。")
+    tables, _, _ = find_tables(flat)
+    assert len(tables) == 1 and tables[0].rows == [["贵阳市", "1027.0", "534.5"], ["遵义市", "855.2", "405.8"],
+                                                   ["六盘水市", "326.3", "215.4"]]
+    spaced = normalize_text("县市\u3000项目数\u3000完成投资\n吉首市\u300057\u300065.1\n泸溪县\u300038\u300033.7")
+    tables, _, _ = find_tables(spaced)
+    assert len(tables) == 1 and tables[0].rows[0] == ["吉首市", "57", "65.1"]

@@ -25,7 +25,9 @@ ACTUAL_WORDS = {"实际", "已", "累计"}  # filler beside a metric of what was
 UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?平方米|m²|亩|公顷|个|家|户|项|宗|人|分)\s*[)）]$")
 
 
-GENERIC_MEASURES = {"面积"}  # matched only where no component names a more specific measure
+GENERIC_MEASURES = {"面积"}
+# a header above the measure that only says what the measure already says ("投资（亿元）" over 计划 / 完成)
+GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况", "投资情况", "数量"}  # matched only where no component names a more specific measure
 # the tail of a phrase that names a kind of project: a category of the figure, not its measure
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
@@ -68,7 +70,8 @@ class MetricCatalog:
         canonical, how = self.canonical(metric_raw, unit, prose)
         if not prose:
             measure, _, category = canonical.partition(SEP)
-            return measure, category, how
+            parts = [p for p in category.split(SEP) if p and re.sub(r"[(（][^)）]*[)）]", "", p) not in GENERIC_HEADS]
+            return measure, SEP.join(parts), how
         if how == "unmatched":
             if kind_of(unit) == "count" and CATEGORY_TAIL.search(metric_raw or ""):
                 return "项目数", category_of(metric_raw), "catalog"  # "113个续建项目"
