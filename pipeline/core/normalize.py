@@ -84,8 +84,8 @@ def pipe_cells(line: str) -> Optional[list[str]]:
     if PIPE_RULE.match(line):
         return []
     cells = [c.strip() for c in line.strip().split("|")]
-    if cells and not cells[0]:
-        cells = cells[1:]
+    if cells and not cells[0] and line.strip().startswith("|"):
+        cells = cells[1:]  # an outer pipe; " | 57 | 82.5" keeps its empty first cell
     while cells and not cells[-1]:
         cells = cells[:-1]
     return cells if len(cells) >= 3 else None

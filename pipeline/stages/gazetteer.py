@@ -236,25 +236,35 @@ class Gazetteer:
         out: list[Mention] = []
         i = 0
         while i < len(text) - 1:
-            hit = self._mention_at(text, i, jurisdiction, city_shorts, city_named)
+            before = out[-1].place if out and out[-1].start + len(out[-1].surface) == i else None
+            hit, skip = self._mention_at(text, i, jurisdiction, city_shorts, city_named, before)
             if hit:
                 out.append(hit)
                 i += len(hit.surface)
             else:
-                i += 1
+                i += skip
         return out
 
     def _mention_at(self, text: str, i: int, jurisdiction: Optional[Place], city_shorts: bool,
-                    city_named: bool) -> Optional[Mention]:
+                    city_named: bool, before: Optional[Place] = None) -> tuple[Optional[Mention], int]:
+        """(the mention starting at i or None, how far to move on)."""
         for name in self._starts.get(text[i:i + 2], ()):
             if not text.startswith(name, i):
                 continue
-            place, candidates = self.official_named(name, jurisdiction)
+            if len(name) <= 2 and not _stands_alone(text, i, len(name)):
+                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域
+            place, candidates = self.official_named(name, before or jurisdiction)
             how = "former" if name in self.former else "official"
-            if place is None and not candidates:
+            if place is None and candidates:
+                return None, len(name)  # 朝阳区 of several cities and none to choose by: not 朝阳 either
+            if place is None:
                 place, how = self.scoped_named(name, jurisdiction), "short"
                 if place is None:
                     place = self.city_short(name)
+                    if place is not None and (city_shorts or self._in_province(place, jurisdiction)):
+                        pass
+                    elif place is not None and not _zone_word_at(text, i + len(name)):
+                        continue  # a prefecture's short form: a zone's prefix, or in its own province only
             if place is None:
                 continue
             if how == "short" and NOT_THE_DIVISION.match(text, i + len(name)):
@@ -262,16 +272,19 @@ class Gazetteer:
             word = _zone_word_at(text, i + len(name))
             if word and place.kind not in ("zone", "park", "street"):
                 surface = text[i:i + len(name) + len(word)]
-                return Mention(i, surface, self.zone_of(place, ZONE_WORDS[word]), "zone")
-            if how == "short" and place.kind in ("city", PROVINCE_LEVEL) and not city_shorts:
-                continue  # a city's short form: only as a zone's prefix
-            return Mention(i, name, place, how)
+                return Mention(i, surface, self.zone_of(place, ZONE_WORDS[word]), "zone"), len(surface)
+            return Mention(i, name, place, how), len(name)
         word = _zone_word_at(text, i)
         if word and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):  # a bare 高新区, not 示范区 of 某示范区
             zone = self.zone_in(ZONE_WORDS[word], jurisdiction, word, bare=not city_named)
             if zone is not None:
-                return Mention(i, word, zone, "zone")
-        return None
+                return Mention(i, word, zone, "zone"), len(word)
+        return None, 1
+
+    def _in_province(self, city: Place, jurisdiction: Optional[Place]) -> bool:
+        """A prefecture's short form in a provincial bulletin of its own province (长治 in a 山西 text)."""
+        return jurisdiction is not None and jurisdiction.kind == PROVINCE_LEVEL and self.within(city, jurisdiction) \
+            and city.kind == "city"
 
     def zone_of(self, place: Place, zone_word: str, bare: str = "") -> Place:
         """The zone of a place: a known one (株洲高新区) or one made from the place's short name
@@ -306,6 +319,19 @@ class Gazetteer:
 
 NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店")
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+# a one- or two-character name (成县, 南县, 攸县) counts only as a word of its own: not after a Han
+# character that would make it part of another word, nor before one that makes it 县级, 县域, 县区
+_JOINED_AFTER = re.compile(r"[级域区城委直长乡镇里内外市属际]")
+
+
+def _stands_alone(text: str, start: int, length: int) -> bool:
+    before = text[start - 1:start]
+    after = text[start + length:start + length + 1]
+    if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至":
+        return False
+    return not (after and _JOINED_AFTER.match(after))
 
 
 def _zone_word_at(text: str, pos: int) -> Optional[str]:

@@ -104,15 +104,15 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
             if scores[key] and (p.short or p.name).startswith(prefix):
                 scores[key] += 0.5
                 evidence[key].append(f"文号 {meta.doc_no} begins with {prefix}")
+
+    if level and not any(e.startswith(("issuer", "title", "headline")) for k in scores for e in evidence[k]):
+        # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
+        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence)
     if level:
         for key, p in places.items():
             if p.kind in KINDS_OF_LEVEL[level] and scores[key]:
                 scores[key] += 1.0
                 evidence[key].append(f"the text speaks of its {level} ({levels[level]} level words)")
-
-    if level and not any(scores[k] >= SOURCE_WEIGHT["opening"] for k in scores):
-        # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
-        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence)
     named = frozenset(places)
     best = _best(scores, places, gazetteer)
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)

@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 import jieba
 import jieba.posseg
 
+from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
 from pipeline.stages.gazetteer import Gazetteer
@@ -40,11 +41,14 @@ TRAILING_NOISE = {"为", "达", "达到", "是", "约", "近", "超过", "超", 
 QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(重点|重大|新开工|续建|在建|“|\")")
 # a list of names and figures after its opening words: "…分别为：长治124.9%、忻州86.3%、晋城", "为桥西区("
 LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
-LIST_ITEMS = re.compile(r"\s*(?:[^,，。;；:：、\d]{1,12}\s*[(（]?\s*\d[\d.]*\s*%?\s*[)）]?\s*、\s*)*[^,，。;；:：、\d]{1,12}\s*[(（]?\s*")
+LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
 # the words of a list's opening that are not its measure
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # where the noun a count counts ends: the next measure of the sentence begins
 COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产)")
+SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
+# words that open a part speaking of other subjects: no carried subject for it
+OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州)")
 # where a list of examples ends: "A、B项目等11个"
 EXAMPLES_END = re.compile(r"^[^,，;；。]*?等\s*$")
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
@@ -74,6 +78,7 @@ class ProseExtractor:
         forms = "|".join(re.escape(d) for d in gazetteer.dept_by_length if len(d) >= 2)
         # "区发改局牵头的…", "市住建局…": a department named before the figure is its subject
         self.department_mention = re.compile(rf"[区市县]?(?:{forms})") if forms else re.compile(r"(?!x)x")
+        self._mention_cache: tuple = (None, [])  # the last sentence's places
         self.tokenizer = jieba.Tokenizer()
         self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
         jieba.setLogLevel(60)
@@ -218,14 +223,24 @@ class ProseExtractor:
         """The nearest named place or aggregate word before the figure in its sentence."""
         return self._subject(sentence, start, jurisdiction)[0]
 
+    def _mentions(self, sentence: str, jurisdiction: Optional[Jurisdiction]) -> list:
+        """The places a sentence names, read once per sentence (not once per figure)."""
+        key = (sentence, id(jurisdiction))
+        if self._mention_cache[0] != key:
+            found = self.gazetteer.find_in(sentence, jurisdiction.area if jurisdiction else None,
+                                           city_named=jurisdiction.city_named(self.gazetteer) if jurisdiction else True)
+            self._mention_cache = (key, found)
+        return self._mention_cache[1]
+
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction]) -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
         and zones inside the document's area, aggregate words, departments."""
         before = sentence[:start]
         best = ("", -1)
-        for m in self.gazetteer.find_in(before, jurisdiction.area if jurisdiction else None,
-                                        city_named=jurisdiction.city_named(self.gazetteer) if jurisdiction else True):
+        for m in self._mentions(sentence, jurisdiction):
             end = m.start + len(m.surface)
+            if end > start:
+                break
             if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(before[max(0, m.start - 3):m.start]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
@@ -245,14 +260,15 @@ class ProseExtractor:
             # a project or a named area opening the figure's clause ("中广核葵阳风电场项目总投资12.39亿元",
             # "纳入天府新区的30个"): its own entity, not the issuer's
             best = (named.group(1), clause_at + clause.find(named.group(1)))
+        near = max(0, start - SUBJECT_WINDOW, best[1])  # a subject stands near its figure: scan only that far
         if jurisdiction is None or jurisdiction.area is None:
-            for m in BARE_ZONE.finditer(before):  # "高新区完成投资" in a bulletin of no known city: kept for review
+            for m in BARE_ZONE.finditer(before, near):  # "高新区完成投资" in a bulletin of no known city: kept for review
                 if m.start() > best[1]:
                     best = (m.group(1), m.start())
-        for m in AGGREGATE_SUBJECT.finditer(before):
+        for m in AGGREGATE_SUBJECT.finditer(before, near):
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
-        for m in self.department_mention.finditer(before):
+        for m in self.department_mention.finditer(before, near):
             if m.start() > best[1]:
                 best = (m.group(0), m.start())
         return best
@@ -260,8 +276,10 @@ class ProseExtractor:
     def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, jurisdiction: Optional[Jurisdiction] = None,
                 page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
-        recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit
+        recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit, in a section
         for line_no, line in lines:
+            if HEADING.match(line):
+                recent = {}  # "二、招商引资": another section, other measures
             line_period: Optional[Period] = None
             previous = ""
             carried = ""  # a place that opened a sentence carries over to the paragraph's next subjectless ones
@@ -286,6 +304,7 @@ class ProseExtractor:
                 for k, match in enumerate(matches):
                     fig = match.figure
                     inherited = False
+                    flags_for_subject: list[str] = []
                     between = sentence[previous_end:match.start]
                     if k and re.fullmatch(r"\s*[、和及与]\s*", between):
                         # an enumeration ("分别完成66018万元、51693万元") shares its first member's phrase
@@ -326,8 +345,9 @@ class ProseExtractor:
                         subject, at = enumeration[k], -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction)
-                    if not subject and carried:
+                    if not subject and carried and not OWN_SUBJECT_WORDS.match(sentence.lstrip()):
                         subject = carried
+                        flags_for_subject = ["subject_carried"]
                     elif subject:
                         # only a subject that opens its sentence or clause ("分县市区看：郎溪县完成投资…；
                         # 开工20个") carries on
@@ -339,6 +359,7 @@ class ProseExtractor:
                         flags.append("metric_unknown")
                     elif inherited:
                         flags.append("metric_inherited")
+                    flags.extend(flags_for_subject)
                     yield Fact(
                         value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
                         entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
@@ -365,7 +386,8 @@ def _list_head(before: str) -> Optional[str]:
     if not found:
         return None
     last = found[-1]
-    if LIST_ITEMS.fullmatch(before[last.end():]):
+    tail = before[last.end():]
+    if len(tail) <= 400 and LIST_ITEMS.fullmatch(re.sub(r"\s+", " ", tail)):
         return before[:last.end()]
     return None
 
@@ -417,8 +439,9 @@ def _is_whole_year(p: Period) -> bool:
 
 
 def _period_before(sentence: str, start: int, year: Optional[int]) -> Optional[Period]:
-    """The last period expression before a figure in its sentence ("…,截至3月下旬,100个…")."""
-    before = sentence[:start]
+    """The last period expression before a figure in its sentence ("…,截至3月下旬,100个…"), within
+    the 300 characters before it."""
+    before = sentence[max(0, start - SUBJECT_WINDOW):start]
     found = []
     for kind, pattern in PERIOD_PATTERNS:
         if kind == "year":

@@ -79,11 +79,16 @@ class Reconciler:
     gazetteer: Gazetteer
     confirmed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (key, context) → (entity, kind)
     cache: dict[tuple, Resolution] = field(default_factory=dict)
+    local_cache: dict[tuple, dict] = field(default_factory=dict)
 
     def resolve(self, raw: str, jurisdiction: Optional[Jurisdiction | Place | str] = None) -> Resolution:
         jur = self._jurisdiction(jurisdiction)
+        g = self.gazetteer
+        above = [p.key in jur.named for p in (g.city_of(jur.place), g.province_of(jur.place)) if p is not None]
+        # everything a decision depends on, and no more (the set of places a document names would
+        # make the cache grow with every document)
         key = (normalize_name(raw), jur.place.key if jur.place else "", jur.scope.key if jur.scope else "",
-               jur.confidence >= CONFIDENT, jur.named)
+               round(jur.confidence, 2), jur.city_named(g), tuple(above))
         hit = self.cache.get(key)
         if hit is None:
             hit = self.cache[key] = self._resolve(key[0], jur)
@@ -108,9 +113,11 @@ class Reconciler:
             return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
         for context in (jur.name or "", ""):
             if (name, context) in self.confirmed:
-                entity, kind = self.confirmed[(name, context)]
-                return Resolution(entity, kind, "confirmed", 1.0)
-        if AGGREGATE_NAME.match(name):
+                entity, kind, code, parent_code = (tuple(self.confirmed[(name, context)]) + (None, ""))[:4]
+                return Resolution(entity, kind, "confirmed", 1.0, code=code, parent_code=parent_code or "")
+        if name == "全州" and not (place is not None and place.kind == "city" and place.name.endswith("州")):
+            pass  # 全州 outside a 州's bulletin is 全州县 (桂林), read below as a name
+        elif AGGREGATE_NAME.match(name):
             target = self._aggregate_target(name, jur)
             if target is None:
                 return Resolution("", "aggregate", "unknown", 0.0)
@@ -141,6 +148,8 @@ class Reconciler:
         if name.startswith(("全省", "我省", "本省")) and place.kind != "province":
             province = self.gazetteer.province_of(place)
             return province if province is not None and province.key in jur.named else None
+        if name.startswith(("全区", "我区", "本区", "全县", "我县", "本县")) and place.kind in ("city", "province"):
+            return None  # a city's bulletin speaking of 全区: which district is not said
         return place
 
     def _named(self, name: str, jur: Jurisdiction) -> Optional[Resolution]:
@@ -152,14 +161,17 @@ class Reconciler:
         if candidates:  # 鼓楼区 with no jurisdiction to choose by
             return Resolution(name, candidates[0].kind, "review", 0.5,
                               candidates=tuple((f"{p.name} ({p.parent})", 100.0) for p in candidates[:5]))
-        city = g.city_short(name)
-        if city is not None:  # a row "黔西南", "宜昌": a prefecture or province by its short form
-            return _of_place(city, "alias", 0.9)
         mentions = g.find_in(name, jur.area, city_named=jur.city_named(g))
         if len(mentions) == 1 and mentions[0].surface == name:
             m = mentions[0]
             made = m.place.key not in g.by_key  # a zone made from its city's name (宜昌高新区) or kept bare
             return _of_place(m.place, "zone" if m.how == "zone" else "alias", 0.75 if made else 1.0, provisional=made)
+        city = g.city_short(name)
+        if city is not None and g.scoped_named(name, jur.area) is None:
+            # a row "黔西南", "宜昌": a prefecture or province by its short form, where nothing in the
+            # document's own area has that short form (兴安 in a 桂林 bulletin is 兴安县)
+            within = jur.area is None or g.within(city, g.province_of(jur.area))
+            return _of_place(city, "alias", 0.9 if within else 0.6, provisional=not within)
         zone = zone_parts(name)
         if name in g.scoped or (zone and not zone[0]):
             # a short form or zone word of a place elsewhere (高新区 in a bulletin with no city)
@@ -224,6 +236,22 @@ class Reconciler:
                           place.name, parent_code=place.code or place.parent_code,
                           provisional=jur.confidence < CONFIDENT)
 
+    def _local_names(self, area: Place) -> dict[str, list[Place]]:
+        """The names of one city's places, built once per city and batch."""
+        found = self.local_cache.get(area.key)
+        if found is None:
+            g = self.gazetteer
+            found = {}
+            for p in g.places:
+                if p.until == 0 and p.kind != "province" and g.within(p, area):
+                    found.setdefault(normalize_name(p.name), []).append(p)
+            for alias, places in g.scoped.items():
+                for p in places:
+                    if g.within(p, area):
+                        found.setdefault(alias, []).append(p)
+            self.local_cache[area.key] = found
+        return found
+
     def _fuzzy(self, name: str, jur: Jurisdiction) -> Resolution:
         """Near-misses of the names of the document's own city only: a typo of 天元区 in a 株洲
         bulletin, never a place of another province."""
@@ -232,14 +260,7 @@ class Reconciler:
         kind = kind_by_suffix(name)
         if area is None:
             return Resolution(name, kind, "new", 0.5)
-        local: dict[str, list[Place]] = {}
-        for p in g.places:
-            if p.until == 0 and p.kind != "province" and g.within(p, area):
-                local.setdefault(normalize_name(p.name), []).append(p)
-        for alias, found in g.scoped.items():
-            for p in found:
-                if g.within(p, area):
-                    local.setdefault(alias, []).append(p)
+        local = self._local_names(area)
         best = process.extract(name, list(local), scorer=fuzz.ratio, limit=5, score_cutoff=REVIEW - 15)
         ranked: list[tuple[Place, float]] = []
         for alias, score, _ in best:

@@ -206,6 +206,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     cfg = _alembic_config()
+    if engine.dialect.name == "sqlite":
+        # SQLite changes a constraint by copying the table; with foreign keys enforced the old table
+        # cannot be dropped while facts point at it. They are checked once the copy is in place.
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
+            conn.commit()
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise WarehouseError(f"the upgrade would leave {len(broken)} rows pointing nowhere "
+                                             f"(first: {tuple(broken[0])}); nothing was changed")
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+        return
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(724611)")  # one migrator at a time

@@ -189,9 +189,12 @@ def archivist_knowledge(engine: Engine) -> tuple[list, dict]:
         added = [Place(name, kind, parent or "", code or "", parent_code or "") for name, kind, parent, code, parent_code
                  in conn.execute(select(Entity.name, Entity.kind, Entity.parent, Entity.code, Entity.parent_code)
                                  .where(Entity.source == "archivist"))]
-        confirmed = {(raw, context): (name, kind) for raw, context, name, kind in conn.execute(
-            select(EntityAlias.raw, EntityAlias.context, Entity.name, Entity.kind)
-            .join(Entity, Entity.id == EntityAlias.entity_id).where(EntityAlias.confirmed.is_(True)))}
+        # (entity, kind, code, parent code): the decision names one entity row, 鼓楼区 of one city
+        confirmed = {(raw, context): (name, kind, code, parent_code or "")
+                     for raw, context, name, kind, code, parent_code in conn.execute(
+                         select(EntityAlias.raw, EntityAlias.context, Entity.name, Entity.kind, Entity.code,
+                                Entity.parent_code)
+                         .join(Entity, Entity.id == EntityAlias.entity_id).where(EntityAlias.confirmed.is_(True)))}
     return added, confirmed
 
 

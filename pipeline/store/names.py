@@ -74,9 +74,16 @@ def _find_entity(s: Session, name: str, parent: Optional[str] = None) -> Optiona
 def _entity(s: Session, name: str, kind: Optional[str] = None, parent: Optional[str] = None,
             code: Optional[str] = None, source: str = "archivist") -> Entity:
     entity = _find_entity(s, name, parent)
+    if entity is None and parent:
+        # an entity of that name with no parent yet (望京片区 from a table row) is the one meant
+        entity = s.scalar(select(Entity).where(Entity.name == name, Entity.parent_code == "").order_by(Entity.id))
     if entity is None:
+        parent_code = ""
+        if parent:
+            parents = s.scalars(select(Entity.code).where(Entity.name == parent, Entity.code.is_not(None))).all()
+            parent_code = parents[0] if len(set(parents)) == 1 else ""
         entity = Entity(name=name, kind=kind or kind_by_suffix(name), parent=parent, code=code, in_gazetteer=False,
-                        source=source)
+                        source=source, parent_code=parent_code)
         s.add(entity)
         s.flush()
     return entity

@@ -47,6 +47,14 @@ def upgrade() -> None:
         op.add_column("entities", sa.Column("parent_code", sa.String(length=16), nullable=False, server_default=""))
         op.drop_constraint("entities_name_key", "entities", type_="unique")
         op.create_unique_constraint("uq_entities_name_parent_code", "entities", ["name", "parent_code"])
+    # entities of an older warehouse get their parent's code: an official division's from its own
+    # code (430204 → 430200, 430200 → 430000), any other's from its parent's row
+    op.execute("""UPDATE entities SET parent_code = CASE
+        WHEN code IS NOT NULL AND length(code) = 6 AND substr(code, 3, 4) = '0000' THEN ''
+        WHEN code IS NOT NULL AND length(code) = 6 AND substr(code, 5, 2) = '00' THEN substr(code, 1, 2) || '0000'
+        WHEN code IS NOT NULL AND length(code) = 6 THEN substr(code, 1, 4) || '00'
+        ELSE COALESCE((SELECT p.code FROM entities p WHERE p.name = entities.parent AND p.code IS NOT NULL
+                       ORDER BY p.id LIMIT 1), '') END""")
     with op.batch_alter_table("documents") as batch:
         batch.add_column(sa.Column("jurisdiction_code", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("jurisdiction_confidence", sa.Float(), nullable=True))
