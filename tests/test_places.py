@@ -301,3 +301,23 @@ def test_an_older_warehouse_with_data_upgrades(tmp_path):
         fk = conn.exec_driver_sql("PRAGMA foreign_keys").fetchone()[0]
     assert [tuple(r) for r in rows] == [("石峰区", "430200"), ("石峰区发展和改革局", "430204")]
     assert tuple(fact) == ("石峰区", "430204") and fk == 1
+
+
+def test_ranks_stated_outright_capacities_and_written_decimals(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "焦作市重点项目观摩评价结果通报\n"
+        "2020年四季度观摩评价结果县(市)组,从第一名到第三名依次为:孟州市、温县、武陟县;城区组,从第一名到第二名"
+        "依次为:解放区、中站区。\n"
+        "13个县(市、区)投资完成率排名由高到低依次是:博爱县、修武县、沁阳市。\n"
+        "年产20万吨镁合金项目、2台66万千瓦机组开工建设,全市完成投资53、04亿元,另有项目投资110、24亿元。")
+    doc = extract_from_lines(SourceText("jiaozuo.txt", "0" * 64, "utf-8", lines), kit)
+    ranks = {(f.entity, f.value, f.category) for f in doc.facts if f.metric == "排名"}
+    assert ranks == {("孟州市", 1.0, ""), ("温县", 2.0, ""), ("武陟县", 3.0, ""), ("解放区", 1.0, "城区组"),
+                     ("中站区", 2.0, "城区组")}  # an order without ranks written (由高到低依次是) makes none
+    assert not [f for f in doc.facts if f.value in (20.0, 66.0, 200000.0, 660000.0)]  # capacities are names
+    assert [f.value for f in doc.facts if f.metric == "完成投资" and f.unit == "亿元"][:1] == [53.04]
+    ambiguous = [f for f in doc.facts if f.value == 24.0]  # 110.24 or a list 110、24? flagged, low confidence
+    assert ambiguous and all("decimal_or_list" in f.flags and f.confidence < 0.5 for f in ambiguous)

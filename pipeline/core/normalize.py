@@ -56,8 +56,10 @@ PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zA-Zāáǎàēéěèīí
 
 def tidy_prose_line(line: str) -> str:
     """Spacing inside a prose line: no spaces between Han characters, '1-3 月' → '1-3月'; pinyin
-    glosses of mirror sites removed."""
+    glosses of mirror sites removed; a decimal point written as 、 before a leading zero ("53、04亿元",
+    no list item starts with 0) read as the point."""
     line = _MD_MARKUP.sub("", line)
+    line = re.sub(r"(?<=\d)、(?=0\d*\s*(?:[万亿]?元|%|亩|个百分点))", ".", line)
     line = PINYIN_GLOSS.sub("", line)
     line = BRACKET_SPACE.sub("", line)
     line = re.sub(rf"(?<=[{HAN}“”《》、。,:;()])[ \t]+(?=[{HAN}“”《》、。,:;()])", "", line)

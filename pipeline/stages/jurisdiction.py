@@ -30,7 +30,7 @@ LEVEL_WORDS = {
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
-CHROME = re.compile(r"首页|当前位置|>|》|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
+CHROME = re.compile(r"首页|当前位置|\s>\s|>>|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
 INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
 
@@ -91,7 +91,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     # the body is read inside whatever the header named, for short forms
     first = _best(scores, places, gazetteer)
     mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
-                if not INCLUDED.search(text[max(0, m.start - 3):m.start])]
+                if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _in_a_list(text, m)]
     counts = Counter(m.place.key for m in mentions)
     for m in mentions:
         places.setdefault(m.place.key, m.place)
@@ -197,6 +197,12 @@ def _reads_as_place(word: str) -> bool:
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt")
+
+
+def _in_a_list(text: str, m: Mention) -> bool:
+    """孟州市 in "依次为:孟州市、示范区、温县": a member of a list of the issuer's units, not the speaker."""
+    end = m.start + len(m.surface)
+    return text[m.start - 1:m.start] == "、" or text[end:end + 1] == "、"
 
 
 def _headline(body: list[str]) -> str:

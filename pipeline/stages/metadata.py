@@ -20,6 +20,7 @@ ISSUER_END = re.compile(r"(领导小组办公室|领导小组|委员会|人民�
 TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要)")
 ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|来源单位|来源)\s*[:：|]\s*([\u4e00-\u9fff（）()]{2,30}?)"
                           r"(?=关\s*键|主\s*题|文\s*号|成文|发布|$|\s|\|)")
+PROVIDED_BY = re.compile(r"^[(（]\s*([\u4e00-\u9fff]{2,30}?)\s*(?:提供|供稿|供图|报送)\s*[)）]$")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -58,6 +59,10 @@ def _title(head: list[str]) -> Optional[str]:
 
 
 def _issuer(head: list[str], tail: list[str], title: Optional[str], lines: list[str] = ()) -> Optional[str]:
+    for line in reversed(tail):  # "(焦作市发展改革委提供)": the office that gave the text
+        m = PROVIDED_BY.match(line.strip())
+        if m:
+            return m.group(1)
     for line in lines[:20]:  # a web page's metadata fields: "发布机构:二七区发改统计局关 键 词:…"
         m = ISSUER_FIELD.search(line)
         if m and (not m.group(0).startswith("来源") or ISSUER_END.search(m.group(1))):

@@ -125,6 +125,8 @@ class MetricCatalog:
                     continue
                 if (rule.canonical in GENERIC_MEASURES) != generic:
                     continue
+                if kind is None and rule.pattern.pattern == ".":
+                    continue  # a figure without a unit is no score or rank by default
                 m = rule.pattern.search(part)
                 if m:
                     # the measure word alone ("完成投资") is the metric; a named item around it

@@ -49,6 +49,14 @@ COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划
 SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
 # words that open a part speaking of other subjects: no carried subject for it
 OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州)")
+# "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
+# "…县(市)组,从第一名到第七名依次为:A、B、C": ranks stated outright. An order alone ("排名由高到低依次是:
+# A、B、C") states no rank figures, and none are made of it
+RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^。;；:：]{0,30}?第一名到第[一二三四五六七八九十\d]+名)"
+                       r"\s*(?:依次)?(?:为|是)[:：]\s*(?P<names>[^。;；:：]+)")
+# what a project produces is part of its name, not a figure of the bulletin
+CAPACITY_BEFORE = re.compile(r"(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)\s*(近|约|达)?\s*$")
+CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
 # where a list of examples ends: "A、B项目等11个"
 EXAMPLES_END = re.compile(r"^[^,，;；。]*?等\s*$")
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
@@ -106,6 +114,8 @@ class ProseExtractor:
             return None  # a duration (1 个月), not a count
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
+        if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
+            return None  # "年产20万片", "2台66万千瓦机组", "80万吨甲醇": what a project makes, part of its name
         is_cn = not re.match(r"[-+\d]", num)
         if is_cn:
             value = parse_chinese_numeral(num)
@@ -128,6 +138,9 @@ class ProseExtractor:
             unit = canonical_unit(unit_text)
             if m.group("per") and unit:
                 unit = unit + m.group("per")
+        if re.search(r"\d、\s*$", before):
+            # "110、24亿元": a decimal point written as 、 or a list (3、15亿元)? not decided here
+            flags.append("decimal_or_list")
         return Figure(raw=m.group(0).strip(), value=value, unit=unit, flags=flags)
 
     def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
@@ -161,6 +174,24 @@ class ProseExtractor:
                 return ""
             head = LIST_WORDS.sub("", head[:cut])
         return ""
+
+    def _rank_lists(self, sentence: str, line_no: int, period: Optional[Period], page_of) -> Iterator[Fact]:
+        """"县(市)组,从第一名到第七名依次为:孟州市、示范区、温县…": a ranking written as an ordered list;
+        each name's place in it is its rank (排名). Only where the words say it is a ranking in order."""
+        for m in RANK_LIST.finditer(sentence):
+            names = [n.strip() for n in re.split(r"[、,，]", m.group("names"))]
+            names = [n for n in names if n]
+            if len(names) < 2 or any(re.search(r"\d", n) or len(n) > 16 for n in names):
+                continue  # a list with figures of its own ("桥西区(148%)") is read as figures
+            group = re.sub(r"^.*[,，;；:：]", "", m.group("group") or "").strip()
+            measure = re.sub(r"(从第.名到第.+名|由高到低|从高到低|依次|分别)", "", m.group("what") or "")
+            metric_raw = ((measure.strip(",， ") + "排名") if "排名" not in measure else measure.strip(",， ")) or "排名"
+            for rank, name in enumerate(names, start=1):
+                yield Fact(value=float(rank), unit="位次", value_base=float(rank), unit_base="位次", entity_raw=name,
+                           metric_raw=metric_raw, period=period, source_kind="text", quote=sentence.strip(),
+                           extractor="prose_rank", raw=f"第{rank}名", line=line_no,
+                           page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
+                           category=group if len(group) <= 12 else "")
 
     def _list_member(self, sentence: str, start: int) -> bool:
         """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
@@ -294,6 +325,7 @@ class ProseExtractor:
                 leading = _leading_period(sentence, meta.year)
                 if leading and not _is_whole_year(leading):
                     line_period = leading  # "1-3月，…" carries on to the line's next sentences
+                yield from self._rank_lists(sentence, line_no, leading or line_period or meta.period, page_of)
                 if not matches:
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
@@ -365,7 +397,8 @@ class ProseExtractor:
                         entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
                         quote=sentence.strip(), extractor="prose", raw=fig.raw, line=line_no,
                         page=page_of(line_no) if page_of else 1,
-                        confidence=0.8 if metric_raw and fig.unit else 0.5, flags=flags, category=carried_category,
+                        confidence=0.4 if "decimal_or_list" in flags else 0.8 if metric_raw and fig.unit else 0.5,
+                        flags=flags, category=carried_category,
                     )
 
 
