@@ -57,12 +57,15 @@ RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^�
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
+# a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
+PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
+LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # where a list of examples ends: "A、B项目等11个"
-EXAMPLES_END = re.compile(r"^[^,，;；。]*?等\s*$")
+EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八九十百]+\s*[个项宗家条座所批])?")
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z]{4,24}?(?:项目|工程)(?=(?:计划)?总投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    r"|(?:[\u4e00-\u9fff]{2,6}(?:新区|经济区|度假区|都市区|城镇群|经济带))(?=的|内|\d|完成|累计|年度|计划|共|投资))")
+    r"|(?:[\u4e00-\u9fff]{2,6}(?:新区|经济区|度假区|都市区|城镇群|经济带|园区))(?=的|内|\d|完成|累计|年度|计划|共|投资|实施))")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
@@ -225,6 +228,8 @@ class ProseExtractor:
         while words and (words[-1] in TRAILING_NOISE):
             words.pop()
         phrase = "".join(words)
+        if count and re.search(r"等\s*$", before):
+            phrase = ""  # "A、B项目等227个续建项目": the examples name no measure; the noun after does
         subject = self.department_mention.match(phrase)
         if subject:  # the department is the subject, not part of the measure
             phrase = re.sub(r"^(牵头的|负责的|的)", "", phrase[subject.end():])
@@ -278,8 +283,17 @@ class ProseExtractor:
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end):
                 continue  # "安义现代智慧针纺产业园项目": a short form opening a project's name
-            if EXAMPLES_END.search(before[end:]):
+            if EXAMPLES_END.match(before, end) and "等" in before[end:]:
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list
+            project = PROJECT_AFTER_PLACE.match(before, end)
+            if project and before[project.end():].lstrip().startswith("等"):
+                continue  # the first of a list of example projects
+            if project and not CATEGORY_NAME.match(project.group(1) + project.group(2)) \
+                    and not BASE_SET.match(project.group(1) + project.group(2)) and not LEADING_MEASURE.match(project.group(1)):
+                # "楚雄市200MW共享储能建设项目完成投资": the project the place's name opens, not the place
+                if m.start > best[1]:
+                    best = (m.surface + project.group(1) + project.group(2), m.start)
+                continue
             if m.start > best[1]:
                 best = (m.surface, m.start)
         clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
