@@ -169,7 +169,7 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> No
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
         if metric_raw:
             f.metric, category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")
-            f.category = category or f.category  # a sentence's category carried from its count (prose)
+            f.category = f.category or category  # a category prose carried (a part in brackets, 其中…) wins
             if not name and f.entity_raw and f.source_kind == "table":
                 f.category = SEP.join(p for p in (normalize_name(f.entity_raw), f.category) if p)
             if how == "unmatched":

@@ -44,6 +44,9 @@ LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
 # the words of a list's opening that are not its measure
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
+# what is said of the counted projects right after them ("87个项目已顺利开工")
+COUNTED_EVENT = re.compile(r"\s*(已经|已全部|全部|均已|已|顺利|现已)*(开工|竣工|投产|建成|完工|开复工)")
+LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投产|建成|完工|开复工)[^，,。]*$")
 # where the noun a count counts ends: the next measure of the sentence begins
 COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产)")
 SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
@@ -228,8 +231,11 @@ class ProseExtractor:
         while words and (words[-1] in TRAILING_NOISE):
             words.pop()
         phrase = "".join(words)
-        if count and re.search(r"等\s*$", before):
-            phrase = ""  # "A、B项目等227个续建项目": the examples name no measure; the noun after does
+        if count and re.search(r"(等|中(有|已有|已)?)\s*$", before):
+            phrase = ""  # "A、B项目等227个续建项目", "100个计划开工项目中有82个项目开工": the noun after says
+        done = LAST_EVENT.search(phrase)
+        if done and done.start() > 0:
+            phrase = phrase[done.start():]  # "计划新开工项目已开工21个": the last thing said of them is measured
         subject = self.department_mention.match(phrase)
         if subject:  # the department is the subject, not part of the measure
             phrase = re.sub(r"^(牵头的|负责的|的)", "", phrase[subject.end():])
@@ -247,6 +253,9 @@ class ProseExtractor:
         while after and after[-1] in TRAILING_NOISE:
             after.pop()
         noun = "".join(after)[:20]
+        event = COUNTED_EVENT.match(rest, stop)
+        if event and noun:
+            noun += event.group(0)  # "87个项目已顺利开工": what the count counts is projects started
         return (phrase + noun) if phrase and noun else (noun or phrase)
 
     def _is_place_word(self, word: str) -> bool:
@@ -347,9 +356,12 @@ class ProseExtractor:
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
                 previous_end, previous_metric, part_category = 0, "", ""
                 outer_end, outer_metric = -1, ""
+                previous_unit = None
                 for k, match in enumerate(matches):
                     fig = match.figure
                     inherited = False
+                    sub_part = False
+                    own = ""
                     flags_for_subject: list[str] = []
                     between = sentence[previous_end:match.start]
                     if k and re.fullmatch(r"\s*[、和及与]\s*", between):
@@ -358,6 +370,12 @@ class ProseExtractor:
                     else:
                         metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end,
                                                         count=kind_of(fig.unit) == "count")
+                    clause_start = max(sentence.rfind(ch, 0, match.start) for ch in CLAUSE_DELIM) + 1
+                    if k and previous_metric and metric_raw and sentence[clause_start:].lstrip().startswith("其中") \
+                            and category_of(metric_raw) == metric_raw and kind_of(fig.unit) == kind_of(previous_unit):
+                        # "竣工投产…项目44个，其中亿元以上项目21个": a part of the figure before, its category
+                        own, metric_raw = metric_raw, previous_metric
+                        sub_part = True
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
                     part_of = _parts_in_brackets(sentence, match.start, outer_end, outer_metric)
@@ -366,14 +384,14 @@ class ProseExtractor:
                         # are their category
                         clause = sentence[max(sentence.rfind(ch, 0, match.start) for ch in CLAUSE_DELIM) + 1:match.start]
                         own, metric_raw = re.sub(r"^(其中|含)[:：]?", "", clause).strip(), part_of
-                    else:
+                    elif not sub_part:
                         own = ""
                         outer_end, outer_metric = match.end, metric_raw
                     kind = kind_of(fig.unit)
                     if not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
-                    carried_category = own if own and part_of is not None else ""
+                    carried_category = own if own and (part_of is not None or sub_part) else ""
                     if carried_category:
                         pass
                     elif kind == "count" and category_of(metric_raw):
@@ -382,7 +400,7 @@ class ProseExtractor:
                         carried_category = part_category
                     if metric_raw and not inherited:
                         recent[kind] = metric_raw
-                    previous_end, previous_metric = match.end, metric_raw
+                    previous_end, previous_metric, previous_unit = match.end, metric_raw, fig.unit
                     sentence_period = _period_before(sentence, match.start, meta.year) or sentence_start_period
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
                     if year_plan and "计划" in metric_raw and fig.unit not in ("%", "个百分点"):
