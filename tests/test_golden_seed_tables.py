@@ -59,8 +59,11 @@ def test_values_convert_to_base_units(extract):
 def test_rank_is_never_money(extract):
     """排名 under 单位：万元 is a rank, not 1 万元: a wrong scale is the worst defect."""
     doc = extract(seed_path("000"))
-    ranks = [f for f in doc.facts if f.metric_raw == "排名"]
+    ranks = [f for f in doc.facts if f.metric_raw == "排名" and f.source_kind == "table"]
     assert len(ranks) == 12 and {f.unit for f in ranks} == {"位次"}
+    # and the ranks its sentences state ("增幅城区排名第一") are ranks too
+    said = {(f.metric_raw, f.value, f.unit) for f in doc.facts if f.extractor == "prose_rank"}
+    assert ("同比增长排名", 1.0, "位次") in said and all(u == "位次" for _, _, u in said)
 
 
 def test_table_notes_are_kept_not_facts(extract):

@@ -321,3 +321,15 @@ def test_ranks_stated_outright_capacities_and_written_decimals(kit):
     assert [f.value for f in doc.facts if f.metric == "完成投资" and f.unit == "亿元"][:1] == [53.04]
     ambiguous = [f for f in doc.facts if f.value == 24.0]  # 110.24 or a list 110、24? flagged, low confidence
     assert ambiguous and all("decimal_or_list" in f.flags and f.confidence < 0.5 for f in ambiguous)
+
+
+def test_ordinal_ranks_take_their_figures_measure_and_subject(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text("海南省重点项目进度通报\n海口市完成投资63.74亿元,位居第二;进度57%,位居第四。\n"
+                           "郴州市地区生产总值增长10.5%,居全省第2位。\n第一批项目开工12个。")
+    doc = extract_from_lines(SourceText("hainan.txt", "0" * 64, "utf-8", lines), kit)
+    ranks = {(f.entity, f.metric_raw, f.value, f.category) for f in doc.facts if f.metric == "排名"}
+    assert ranks == {("海口市", "完成投资排名", 2.0, ""), ("海口市", "进度排名", 4.0, ""),
+                     ("郴州市", "地区生产总值增长排名", 2.0, "全省")}  # 第一批 is no rank

@@ -57,9 +57,13 @@ OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总�
 # A、B、C") states no rank figures, and none are made of it
 RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^。;；:：]{0,30}?第一名到第[一二三四五六七八九十\d]+名)"
                        r"\s*(?:依次)?(?:为|是)[:：]\s*(?P<names>[^。;；:：]+)")
+# "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
+ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
+                          r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届])")
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
+GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)|项目建设(园区|新区)$")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
@@ -180,6 +184,26 @@ class ProseExtractor:
                 return ""
             head = LIST_WORDS.sub("", head[:cut])
         return ""
+
+    def _ordinal_ranks(self, sentence: str, seen: list, line_no: int, period: Optional[Period], page_of,
+                       jurisdiction: Optional[Jurisdiction]) -> Iterator[Fact]:
+        """"海口市完成投资63.74亿元,位居第二": a rank written as an ordinal, of the measure and subject
+        of the figure before it (完成投资排名 of 海口市)."""
+        for m in ORDINAL_RANK.finditer(sentence):
+            rank = parse_arabic(m.group("n")) if m.group("n")[0].isdigit() else parse_chinese_numeral(m.group("n"))
+            if not rank or rank < 1 or rank != int(rank):
+                continue
+            before = [x for x in seen if x[0] <= m.start()]
+            if before:
+                _, measure, subject = before[-1]
+            else:
+                measure, subject = "", self._subject(sentence, m.start(), jurisdiction)[0]
+            scope = m.group("scope") or ""
+            yield Fact(value=float(rank), unit="位次", value_base=float(rank), unit_base="位次", entity_raw=subject,
+                       metric_raw=(measure + "排名") if measure and "排名" not in measure else (measure or "排名"),
+                       period=period, source_kind="text", quote=sentence.strip(), extractor="prose_rank",
+                       raw=m.group(0), line=line_no, page=page_of(line_no) if page_of else 1, confidence=0.7,
+                       flags=["rank_ordinal"], category=scope)
 
     def _rank_lists(self, sentence: str, line_no: int, period: Optional[Period], page_of) -> Iterator[Fact]:
         """"县(市)组,从第一名到第七名依次为:孟州市、示范区、温县…": a ranking written as an ordered list;
@@ -308,6 +332,8 @@ class ProseExtractor:
         clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
         clause = before[clause_at:]
         named = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
+        if named and GENERIC_AREA.search(named.group(1)):
+            named = None  # "在项目建设园区投资": the parks in general, not one named
         if named and not CATEGORY_NAME.match(named.group(1)) and not BASE_SET.match(named.group(1)) \
                 and clause_at + clause.find(named.group(1)) > best[1] \
                 and not self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None):
@@ -349,7 +375,10 @@ class ProseExtractor:
                 if leading and not _is_whole_year(leading):
                     line_period = leading  # "1-3月，…" carries on to the line's next sentences
                 yield from self._rank_lists(sentence, line_no, leading or line_period or meta.period, page_of)
+                seen: list[tuple[int, str, str]] = []  # (end, measure phrase, subject) of the sentence's figures
                 if not matches:
+                    yield from self._ordinal_ranks(sentence, seen, line_no, leading or line_period or meta.period,
+                                                   page_of, jurisdiction)
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
@@ -424,6 +453,7 @@ class ProseExtractor:
                     elif inherited:
                         flags.append("metric_inherited")
                     flags.extend(flags_for_subject)
+                    seen.append((match.end, metric_raw, subject))
                     yield Fact(
                         value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
                         entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
@@ -432,6 +462,8 @@ class ProseExtractor:
                         confidence=0.4 if "decimal_or_list" in flags else 0.8 if metric_raw and fig.unit else 0.5,
                         flags=flags, category=carried_category,
                     )
+                yield from self._ordinal_ranks(sentence, seen, line_no, sentence_start_period or meta.period, page_of,
+                                               jurisdiction)
 
 
 def _parts_in_brackets(sentence: str, start: int, outer_end: int, outer_metric: str) -> Optional[str]:
