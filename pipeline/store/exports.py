@@ -19,7 +19,8 @@ from sqlalchemy import Engine, text
 EXPORT_COLUMNS = ["document", "sha256", "title", "issuer", "issued_on", "period_label", "period_start", "period_end",
                   "entity", "entity_raw", "entity_kind", "metric", "metric_raw", "value", "unit", "value_base",
                   "unit_base", "source_kind", "page", "table_index", "row", "col", "quote", "extractor", "confidence",
-                  "flags", "line", "entity_method", "entity_score", "load_id", "document_path", "fact_id"]
+                  "flags", "line", "entity_method", "entity_score", "load_id", "document_path", "fact_id",
+                  "category", "entity_code", "entity_parent", "jurisdiction", "jurisdiction_code"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
