@@ -37,7 +37,6 @@ from schemas.records import DocumentError, Fact
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT / "tests" / "devset"
 REAL_TEXT = ROOT.parent / "shared" / "real_text"
-PLACE_LIKE = PLACE_KINDS | {"province", "aggregate"}
 
 
 @dataclass(frozen=True)
