@@ -137,6 +137,9 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         confidence = 0.7
     elif counts.get(key, 0) >= 3 and (level is None or best.kind in KINDS_OF_LEVEL[level]):
         confidence = 0.7
+    elif counts.get(key, 0) >= 2 and level and best.kind in KINDS_OF_LEVEL[level] and \
+            not any(p.kind in KINDS_OF_LEVEL[level] for k, p in places.items() if k != key and counts.get(k)):
+        confidence = 0.7  # the only place of the level its words speak of, named twice
     else:
         # one passing mention in the body is not the speaker ("赴北京招商")
         scope = _common_city(list(places.values()), gazetteer) or gazetteer.scope_of(best)
@@ -178,6 +181,9 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:
             continue  # 上海, 北京: named in any province's news
         weak[place.key] = (place, short, len(uses))
+    ranked = sorted(weak.values(), key=lambda w: -w[2])
+    if len(ranked) > 1 and ranked[0][2] >= 2 and ranked[0][2] >= 2 * ranked[1][2]:
+        weak = {ranked[0][0].key: ranked[0]}  # 惠东 said three times beside a short form said once
     if len(weak) == 1:
         (place, short, n), = weak.values()
         places[place.key] = place

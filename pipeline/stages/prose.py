@@ -63,6 +63,7 @@ ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|列)(?P<scope
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
+GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)|项目建设(园区|新区)$")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
@@ -321,6 +322,8 @@ class ProseExtractor:
             project = PROJECT_AFTER_PLACE.match(before, end)
             if project and before[project.end():].lstrip().startswith("等"):
                 continue  # the first of a list of example projects
+            if project and (re.search(r"\d+\s*[个项宗批]", project.group(1)) or GENERIC_PROJECTS.search(project.group(1))):
+                project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if project and not CATEGORY_NAME.match(project.group(1) + project.group(2)) \
                     and not BASE_SET.match(project.group(1) + project.group(2)) and not LEADING_MEASURE.match(project.group(1)):
                 # "楚雄市200MW共享储能建设项目完成投资": the project the place's name opens, not the place
@@ -587,14 +590,18 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) ->
         return None
     listing = re.split(r"[是为有:：]", m.group(1))[-1]
     names = [n.strip() for n in re.split(r"[、和及]", listing) if n.strip()]
-    tail_figures = len(FIGURE.findall(sentence[m.end():]))
+    listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
+    tail_figures = len(FIGURE.findall(listed))
     if len(names) < 2 or tail_figures != len(names):
         return None
+    after_list = len(FIGURE.findall(sentence[m.end() + len(listed):]))
     if not m.group(2):
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
         names[-1] = re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
         if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗)$", n)
                    or gazetteer.city_short(n) for n in names):
             return None
-    before = n_figures - tail_figures
-    return [""] * before + names
+    before = n_figures - tail_figures - after_list
+    if before < 0:
+        return None  # the sentence's figures and the regex's do not line up: no guess
+    return [""] * before + names + [""] * after_list
