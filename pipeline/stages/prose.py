@@ -385,7 +385,8 @@ class ProseExtractor:
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
-                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches))
+                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches),
+                                                   lambda text: len(self.figures(text)))
                 previous_end, previous_metric, part_category = 0, "", ""
                 outer_end, outer_metric = -1, ""
                 previous_unit = None
@@ -582,7 +583,8 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
     return sentence_period or meta.period
 
 
-def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) -> Optional[list[str]]:
+def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
+                         count=lambda text: len(FIGURE.findall(text))) -> Optional[list[str]]:
     """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
     the figures after 分别 belong to the listed names, in order."""
     m = re.search(r"([^,，。;；:：]*?)([,，]?)\s*分别", sentence)
@@ -591,10 +593,10 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int) ->
     listing = re.split(r"[是为有:：]", m.group(1))[-1]
     names = [n.strip() for n in re.split(r"[、和及]", listing) if n.strip()]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
-    tail_figures = len(FIGURE.findall(listed))
+    tail_figures = count(listed)
     if len(names) < 2 or tail_figures != len(names):
         return None
-    after_list = len(FIGURE.findall(sentence[m.end() + len(listed):]))
+    after_list = count(sentence[m.end() + len(listed):])
     if not m.group(2):
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
         names[-1] = re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
