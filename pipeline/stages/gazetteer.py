@@ -261,7 +261,8 @@ class Gazetteer:
                 place, how = self.scoped_named(name, jurisdiction), "short"
                 if place is None:
                     place = self.city_short(name)
-                    if place is not None and (city_shorts or self._in_province(place, jurisdiction)):
+                    if place is not None and (city_shorts or self._in_province(place, jurisdiction)
+                                              or place == jurisdiction):
                         pass
                     elif place is not None and not _zone_word_at(text, i + len(name)):
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only

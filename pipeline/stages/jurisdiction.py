@@ -88,6 +88,10 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     headline = _headline(body)
     if headline and headline != title:
         add("headline", gazetteer.find_in(headline, city_shorts=True), headline, headline)
+    if any(p.kind == PROVINCE_LEVEL and p.name.endswith("自治区") for p in places.values()):
+        # in 广西 or 宁夏 全区 / 区委 speak of the region, a province
+        levels["province"] += levels.pop("district", 0)
+        level = levels.most_common(1)[0][0] if levels.most_common(1)[0][1] else None
     # the body is read inside whatever the header named, for short forms
     first = _best(scores, places, gazetteer)
     mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)

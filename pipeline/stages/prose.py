@@ -365,10 +365,16 @@ class ProseExtractor:
                 recent = {}  # "二、招商引资": another section, other measures
             line_period: Optional[Period] = None
             previous = ""
-            carried = ""  # a place that opened a sentence carries over to the paragraph's next subjectless ones
+            carried = ""  # a place that opened a sentence carries over its ；-parts and into the next sentence
+            ended = 0  # sentences ended (。) since the carried subject was said
             for sentence in _sentences(line):
-                # a place that opened a sentence goes on in the paragraph's next sentences that name no
-                # subject ("达拉特旗实施…10项。截至目前,开复工10项"); another subject or 全市 ends it
+                # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
+                # names no subject ("达拉特旗实施…10项。截至目前,开复工10项"); no further, and another
+                # subject or 全市 ends it
+                if previous.endswith(("。", "！", "？", "!", "?")):
+                    ended += 1
+                    if ended > 1:
+                        carried = ""
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
@@ -450,6 +456,7 @@ class ProseExtractor:
                         # 开工20个") carries on
                         opens = at >= 0 and (at <= 2 or re.search(r"[:：,，]\s*$", sentence[:at]) is not None)
                         carried = subject if opens and not AGGREGATE_SUBJECT.fullmatch(subject) else ""
+                        ended = 0
                     value_base, unit_base = to_base(fig.value, fig.unit)
                     flags = list(fig.flags)
                     if not metric_raw:
