@@ -23,6 +23,7 @@ or a year is a false one.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -139,8 +140,6 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
         path = Path(tmp) / f"{name}.txt"
         path.write_bytes(raw)
         try:
-            import hashlib
-
             doc = extract_document(str(path), raw, hashlib.sha256(raw).hexdigest(), kit)
             facts = doc.facts
         except DocumentError as exc:

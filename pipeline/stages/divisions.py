@@ -127,5 +127,3 @@ def _add_level(df, id_col, name_col, code_col, short_col, parent_of, kind_of, pl
     for name, codes in targets.items():
         if len(codes) == 1:  # a name that became two different places is no rename to follow
             former[name] = next(iter(codes))
-        else:
-            continue

@@ -143,7 +143,7 @@ class Gazetteer:
         for row in _read_csv("departments.csv"):
             for form in [row["name"]] + [a for a in (row.get("aliases") or "").split("|") if a]:
                 departments.setdefault(normalize_name(form), row["name"])
-        return cls(places, official, scoped, {n: p for n, p in former_places.items()}, departments)
+        return cls(places, official, scoped, former_places, departments)
 
     # --- the tree ---------------------------------------------------------------------------------
 
@@ -261,10 +261,8 @@ class Gazetteer:
                 place, how = self.scoped_named(name, jurisdiction), "short"
                 if place is None:
                     place = self.city_short(name)
-                    if place is not None and (city_shorts or self._in_province(place, jurisdiction)
-                                              or place == jurisdiction):
-                        pass
-                    elif place is not None and not _zone_word_at(text, i + len(name)):
+                    trusted = city_shorts or self._in_province(place, jurisdiction) or place == jurisdiction
+                    if place is not None and not trusted and not _zone_word_at(text, i + len(name)):
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only
             if place is None:
                 continue
@@ -284,8 +282,8 @@ class Gazetteer:
 
     def _in_province(self, city: Place, jurisdiction: Optional[Place]) -> bool:
         """A prefecture's short form in a provincial bulletin of its own province (长治 in a 山西 text)."""
-        return jurisdiction is not None and jurisdiction.kind == PROVINCE_LEVEL and self.within(city, jurisdiction) \
-            and city.kind == "city"
+        return city is not None and jurisdiction is not None and jurisdiction.kind == PROVINCE_LEVEL \
+            and city.kind == "city" and self.within(city, jurisdiction)
 
     def zone_of(self, place: Place, zone_word: str, bare: str = "") -> Place:
         """The zone of a place: a known one (株洲高新区) or one made from the place's short name

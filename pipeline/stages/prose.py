@@ -295,10 +295,11 @@ class ProseExtractor:
 
     def _mentions(self, sentence: str, jurisdiction: Optional[Jurisdiction]) -> list:
         """The places a sentence names, read once per sentence (not once per figure)."""
-        key = (sentence, id(jurisdiction))
+        area = jurisdiction.area if jurisdiction else None
+        key = (sentence, area.key if area else None,
+               jurisdiction.city_named(self.gazetteer) if jurisdiction else True)
         if self._mention_cache[0] != key:
-            found = self.gazetteer.find_in(sentence, jurisdiction.area if jurisdiction else None,
-                                           city_named=jurisdiction.city_named(self.gazetteer) if jurisdiction else True)
+            found = self.gazetteer.find_in(sentence, area, city_named=key[2])
             self._mention_cache = (key, found)
         return self._mention_cache[1]
 
@@ -431,12 +432,11 @@ class ProseExtractor:
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
-                    if carried_category:
-                        pass
-                    elif kind == "count" and category_of(metric_raw):
-                        part_category = category_of(metric_raw)  # "省重点项目218个，完成投资302.7亿元"
-                    elif part_category and metric_raw and not category_of(metric_raw) and kind != "count":
-                        carried_category = part_category
+                    if not carried_category:
+                        if kind == "count" and category_of(metric_raw):
+                            part_category = category_of(metric_raw)  # "省重点项目218个，完成投资302.7亿元"
+                        elif part_category and metric_raw and not category_of(metric_raw) and kind != "count":
+                            carried_category = part_category
                     if metric_raw and not inherited:
                         recent[kind] = metric_raw
                     previous_end, previous_metric, previous_unit = match.end, metric_raw, fig.unit

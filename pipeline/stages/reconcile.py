@@ -24,7 +24,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from pipeline.core.vocabulary import AGGREGATE_NAME
-from pipeline.stages.gazetteer import PLACE_KINDS, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401
+from pipeline.stages.gazetteer import Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction
 
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
@@ -115,9 +115,9 @@ class Reconciler:
             if (name, context) in self.confirmed:
                 entity, kind, code, parent_code = (tuple(self.confirmed[(name, context)]) + (None, ""))[:4]
                 return Resolution(entity, kind, "confirmed", 1.0, code=code, parent_code=parent_code or "")
-        if name == "全州" and not (place is not None and place.kind == "city" and place.name.endswith("州")):
-            pass  # 全州 outside a 州's bulletin is 全州县 (桂林), read below as a name
-        elif AGGREGATE_NAME.match(name):
+        # a whole-area word that is also the short form of a division in the document's own area
+        # (全州 in a 桂林 bulletin is 全州县) is that division, read below as a name
+        if AGGREGATE_NAME.match(name) and g.scoped_named(name, jur.area) is None:
             target = self._aggregate_target(name, jur)
             if target is None:
                 return Resolution("", "aggregate", "unknown", 0.0)
