@@ -67,7 +67,7 @@ class DocumentScore:
     wrong_place: int = 0
     scale_errors: int = 0
     error: str = ""
-    misses: list = field(default_factory=list)
+    misses: list = field(default_factory=list)  # (gold, the fact paired with it or None)
 
     def row(self) -> dict:
         return {"document": self.name, "gold": self.gold, "facts": self.facts,
@@ -165,7 +165,7 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
                 break
     for k, g in enumerate(gold):
         if k not in pairs:
-            score.misses.append(g)
+            score.misses.append((g, None))
             continue
         f = facts[pairs[k]]
         score.value_matched += 1
@@ -176,7 +176,7 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
             else:
                 score.text_strict += 1
         else:
-            score.misses.append(g)
+            score.misses.append((g, f))
         if _entity_of(f) == g.entity:
             score.entity_right += 1
         elif f.entity and f.entity_kind in PLACE_KINDS and \
@@ -242,7 +242,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             r = x.row()
             print(f"{x.name[:58]:58} {x.gold:4} {x.facts:5} {fmt(r['recall'])}   {fmt(r['strict_recall'])}  "
                   f"{fmt(r['precision'])}      {x.wrong_place:4}    {x.scale_errors:3} {x.error}")
-            for g in x.misses[:args.misses]:
-                print(f"    missed: {g.entity} {g.measure} {g.category} {g.value:g} {g.unit} ({g.where})")
+            for g, f in x.misses[:args.misses]:
+                found = f"found as {_entity_of(f)} / {f.metric or f.metric_raw} / {f.category or ''}" if f else "not found"
+                print(f"    missed: {g.entity} / {g.measure} / {g.category} {g.value:g} {g.unit} ({g.where}); {found}")
         print(json.dumps(totals(scores), ensure_ascii=False))
     return 0

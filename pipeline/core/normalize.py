@@ -108,6 +108,10 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return False
     if last in ",，、" or last in "(（“《":
         return True
+    if re.search(r"(来源|發布|发布|时间|作者|编辑)[:：]|\d{1,2}:\d{2}(:\d{2})?$", prev):
+        return False  # a dateline ("来源:… 2021-07-29 13:52:29") ends where it ends
+    if last in "|>" or re.search(r"\s[|>]\s", prev):
+        return False  # a site's banner or breadcrumb ("西部热线 | 助力…! |", "当前位置:首页 > 新闻"), not a sentence cut
     if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30:
         return False
     if len(prev) >= 20 and (not blank_between or "," in prev or "。" in prev):

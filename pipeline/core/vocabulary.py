@@ -12,7 +12,7 @@ import re
 TOTAL_WORDS = ("合计", "总计")           # a row or column that sums the others
 SUBTOTAL_WORDS = ("小计",)               # a total of a part
 WHOLE_AREA_WORDS = ("全市", "全区", "全县")  # the issuer's whole area, as a row or a subject
-MORE_WHOLE_AREA_WORDS = ("全州", "全旗", "全盟", "全省")  # seen as names, not yet as table rows
+MORE_WHOLE_AREA_WORDS = ("全州", "全旗", "全盟", "全省", "全自治区", "自治区层面")  # seen as names, not yet as table rows
 SELF_WORDS = ("我市", "我区", "我县", "我州", "我旗", "我省")       # the issuer speaking of itself
 OWN_AREA_WORDS = ("本市", "本区", "本县")
 OWN_LEVEL_WORDS = ("市本级", "区本级", "县本级")  # the issuer's own budget level, not its subdivisions

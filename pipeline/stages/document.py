@@ -5,6 +5,7 @@ Loading it and batches of many are pipeline/batch.py's; Prefect wiring is flows/
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -127,7 +128,8 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     for t in tables:
         facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln]
-    facts.extend(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page))
+    facts.extend(_without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page),
+                                           lines))
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
     reconcile(facts, kit, jurisdiction)
@@ -139,6 +141,18 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
                                 f"{jurisdiction.confidence:.2f}): " + "; ".join(jurisdiction.evidence)))
     return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes,
                              findings=findings + validate(facts))
+
+
+def _without_headline_repeats(facts: Iterable[Fact], lines: list[str]) -> list[Fact]:
+    """A headline states a figure the body then reports in full ("全省重点工程首季开复工率46.5%" over
+    "…开复工率为46.5%"): the headline's copy is dropped, so a figure is one fact, with the body's
+    subject and measure. A headline figure the body never repeats stays."""
+    facts = list(facts)
+    header_end = next((i for i, ln in enumerate(lines) if len(ln) > 60 or re.search(r"[。；;]", ln)), len(lines))
+    headline = {i + 1 for i, ln in enumerate(lines)
+                if (i < header_end and len(ln) <= 60) or re.match(r"\s*(原标题|标题|题目)\s*[:：]", ln)}
+    body = {(f.value, f.unit) for f in facts if f.line not in headline}
+    return [f for f in facts if f.line not in headline or (f.value, f.unit) not in body]
 
 
 def _number_in_reading_order(tables: list, notes: list[Note]) -> None:

@@ -55,8 +55,12 @@ OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总�
 # "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
 # "…县(市)组,从第一名到第七名依次为:A、B、C": ranks stated outright. An order alone ("排名由高到低依次是:
 # A、B、C") states no rank figures, and none are made of it
-RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^。;；:：]{0,30}?第一名到第[一二三四五六七八九十\d]+名)"
-                       r"\s*(?:依次)?(?:为|是)[:：]\s*(?P<names>[^。;；:：]+)")
+# "…投资完成率排名由高到低依次是:社旗县、桐柏县…": a ranking said to be in order is stated outright too
+RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^。;；:：]{0,30}?(?:第一名到第[一二三四五六七八九十\d]+名"
+                       r"|排名\s*(?:由高到低|从高到低)?\s*依次|(?:由高到低|从高到低)\s*排名\s*依次))"
+                       r"\s*(?:依次)?(?:为|是)[:：]?\s*(?P<names>[^。;；:：]+)")
+# "13个县(市、区)投资完成率": the kind of unit ranked opens the words, after its count
+RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
 ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
                           r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届])")
@@ -73,12 +77,21 @@ EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八�
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z]{4,24}?(?:项目|工程)(?=(?:计划)?总投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    r"|(?:[\u4e00-\u9fff]{2,6}(?:新区|经济区|度假区|都市区|城镇群|经济带|园区))(?=的|内|\d|完成|累计|年度|计划|共|投资|实施))")
+    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区))"
+    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大))")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
+OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*复\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工
+AHEAD_OF_SCHEDULE = re.compile(r"(超过?|高于|快于)(序时|时序|时间)进度")
+# "开工项目1692个,占年度计划的83.5%": a share of the plan said right after a count is that count's rate
+SHARE_OF_PLAN = re.compile(r"^(占|为|达到?)(年度|全年|年|今年)?(计划|目标|任务)")
+# "市林业局、市群力办、市建委负责推进的…分别为": departments by their level and short name
+LEVEL_DEPARTMENT = re.compile(r"[省市区县][\u4e00-\u9fff]{1,6}?(局|委|办|厅)")
+DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|所|站|队|会)$")
+DEPARTMENT_SPEAKS = re.compile(r"(有关|相关|主要)?(负责人|负责同志|领导|介绍|表示|透露|获悉|称|消息|统计显示|数据显示)")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
 
 
@@ -94,9 +107,13 @@ class ProseExtractor:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        forms = "|".join(re.escape(d) for d in gazetteer.dept_by_length if len(d) >= 2)
-        # "区发改局牵头的…", "市住建局…": a department named before the figure is its subject
-        self.department_mention = re.compile(rf"[区市县]?(?:{forms})") if forms else re.compile(r"(?!x)x")
+        named = [d for d in gazetteer.dept_by_length if len(d) >= 2 and DEPARTMENT_END.search(d)]
+        bare = [d for d in gazetteer.dept_by_length if len(d) >= 2 and not DEPARTMENT_END.search(d)]
+        # "区发改局牵头的…", "市住建局…": a department named before the figure is its subject; a
+        # form that is also a word (财政 of 中央财政资金) only with its level (市财政)
+        forms = "|".join([rf"[区市县]?(?:{'|'.join(map(re.escape, named))})"] * bool(named)
+                         + [rf"[区市县省](?:{'|'.join(map(re.escape, bare))})"] * bool(bare))
+        self.department_mention = re.compile(forms) if forms else re.compile(r"(?!x)x")
         self._mention_cache: tuple = (None, [])  # the last sentence's places
         self.tokenizer = jieba.Tokenizer()
         self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
@@ -216,6 +233,9 @@ class ProseExtractor:
                 continue  # a list with figures of its own ("桥西区(148%)") is read as figures
             group = re.sub(r"^.*[,，;；:：]", "", m.group("group") or "").strip()
             measure = re.sub(r"(从第.名到第.+名|由高到低|从高到低|依次|分别)", "", m.group("what") or "")
+            ranked = RANKED_GROUP.match(measure.strip())
+            if ranked and not group:
+                group, measure = ranked.group("group"), measure.strip()[ranked.end():]
             metric_raw = ((measure.strip(",， ") + "排名") if "排名" not in measure else measure.strip(",， ")) or "排名"
             for rank, name in enumerate(names, start=1):
                 yield Fact(value=float(rank), unit="位次", value_base=float(rank), unit_base="位次", entity_raw=name,
@@ -248,11 +268,16 @@ class ProseExtractor:
             before = sentence[outer:opening] if opening > 0 else before
             if sentence[clause_start - 1] == "(":
                 before = re.sub(r"^占", "", before)
-        before = re.sub(r"\([^)]*\)", "", before)
+        before = re.sub(r"\([^)]*\)", "", OPEN_OR_RESUME.sub("开复工", before))
         before = _strip_periods(before)
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
-        while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])):
+        while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])) \
+                and not AHEAD_OF_SCHEDULE.match("".join(words)):  # 超 of 超序时进度 is the measure
             words.pop(0)
+        if words:  # "三区县共完成项目投资": the places spoken of, counted, are the subject, not the measure
+            joined = re.sub(r"^[两二三四五六七八九十\d]+个?(县市区|县区|区县|县市|市县|区|县|市|地)(共|合计|共计)?", "", "".join(words))
+            if joined != "".join(words):
+                words = self.tokenizer.lcut(joined) if joined else []
         while words and (words[-1] in TRAILING_NOISE):
             words.pop()
         phrase = "".join(words)
@@ -267,7 +292,7 @@ class ProseExtractor:
         if len(phrase) >= 2 and (not count or not self._only_verbs(phrase)):
             return phrase
         # what follows a count's unit names the thing counted ("确保120个重大项目" → 重大项目)
-        rest = sentence[end:]
+        rest = OPEN_OR_RESUME.sub("开复工", sentence[end:])
         stops = [i for i in (rest.find(ch) for ch in CLAUSE_DELIM) if i >= 0]
         digit = re.search(r"\d", rest)
         stop = min(stops + [len(rest)] + ([digit.start()] if digit else []))
@@ -308,6 +333,7 @@ class ProseExtractor:
         and zones inside the document's area, aggregate words, departments."""
         before = sentence[:start]
         best = ("", -1)
+        mentions_before: list = []
         for m in self._mentions(sentence, jurisdiction):
             end = m.start + len(m.surface)
             if end > start:
@@ -333,6 +359,10 @@ class ProseExtractor:
                 continue
             if m.start > best[1]:
                 best = (m.surface, m.start)
+                group = _group_ending_at(mentions_before, m, before)
+                if group:
+                    best = group
+            mentions_before.append(m)
         clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
         clause = before[clause_at:]
         named = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
@@ -350,9 +380,13 @@ class ProseExtractor:
                 if m.start() > best[1]:
                     best = (m.group(1), m.start())
         for m in AGGREGATE_SUBJECT.finditer(before, near):
+            if best[0] and m.start() == best[1] + len(best[0]):
+                continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
         for m in self.department_mention.finditer(before, near):
+            if DEPARTMENT_SPEAKS.match(before, m.end()) or re.search(r"(从|据|由|经)$", before[:m.start()]):
+                continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
             if m.start() > best[1]:
                 best = (m.group(0), m.start())
         return best
@@ -380,7 +414,7 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 previous = sentence.rstrip()
-                matches = self.figures(sentence)
+                matches = [m for m in self.figures(sentence) if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
                 if leading and not _is_whole_year(leading):
                     line_period = leading  # "1-3月，…" carries on to the line's next sentences
@@ -397,6 +431,7 @@ class ProseExtractor:
                 previous_end, previous_metric, part_category = 0, "", ""
                 outer_end, outer_metric = -1, ""
                 previous_unit = None
+                previous_member = False
                 for k, match in enumerate(matches):
                     fig = match.figure
                     inherited = False
@@ -418,6 +453,14 @@ class ProseExtractor:
                         sub_part = True
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
+                    elif k and fig.unit == "%" and kind_of(previous_unit) == "count" and SHARE_OF_PLAN.match(metric_raw) \
+                            and re.search(r"开工|竣工|开复工|投产", previous_metric) and previous_end >= match.start - 20:
+                        metric_raw = previous_metric + metric_raw  # 开工项目占年度计划: 开工率
+                    unread = _unread_list_name(sentence, previous_end, match.start) if previous_member else ""
+                    if unread:
+                        # "…、太原2.4%、大同0.04%": a member the gazetteer cannot read (大同 is also a word)
+                        # is still a name of the list, not a measure, and never the member before it
+                        metric_raw = previous_metric
                     part_of = _parts_in_brackets(sentence, match.start, outer_end, outer_metric)
                     if part_of is not None:
                         # "开复工84项(新建33项,续建51项)": the parts share the figure's measure, their words
@@ -444,8 +487,11 @@ class ProseExtractor:
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
                     if year_plan and "计划" in metric_raw and fig.unit not in ("%", "个百分点"):
                         period = leading  # "全年计划开工61个,…计划竣工项目9个"
+                    previous_member = bool(metric_raw) and (self._list_member(sentence, match.start) or bool(unread))
                     if enumeration and enumeration[k]:
                         subject, at = enumeration[k], -1
+                    elif unread:
+                        subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction)
                     if not subject and carried and not OWN_SUBJECT_WORDS.match(sentence.lstrip()):
@@ -454,7 +500,8 @@ class ProseExtractor:
                     elif subject:
                         # only a subject that opens its sentence or clause ("分县市区看：郎溪县完成投资…；
                         # 开工20个") carries on
-                        opens = at >= 0 and (at <= 2 or re.search(r"[:：,，]\s*$", sentence[:at]) is not None)
+                        opens = at >= 0 and (at <= 2 or re.search(r"(^|[:：,，])\s*(今年|目前|全年|同时|此外|另外)?\s*$",
+                                                                sentence[:at]) is not None)
                         carried = subject if opens and not AGGREGATE_SUBJECT.fullmatch(subject) else ""
                         ended = 0
                     value_base, unit_base = to_base(fig.value, fig.unit)
@@ -486,6 +533,41 @@ def _parts_in_brackets(sentence: str, start: int, outer_end: int, outer_metric: 
     if opening < outer_end or sentence[outer_end:opening].strip() or ")" in sentence[opening:start]:
         return None
     return outer_metric
+
+
+def _counts_the_ranked(sentence: str, match: "_Match") -> bool:
+    """"13个县(市、区)投资完成率排名由高到低依次是:…": the count of the units ranked opens the
+    ranking; it is the list's length, not a figure of the bulletin."""
+    for m in RANK_LIST.finditer(sentence):
+        what = m.group("what") or ""
+        ranked = RANKED_GROUP.match(what.strip())
+        if ranked and m.start("what") <= match.start < m.start("what") + len(what) - len(what.lstrip()) + ranked.end():
+            return True
+    return False
+
+
+def _group_ending_at(mentions: list, last, before: str) -> Optional[tuple[str, int]]:
+    """"万州、开州、云阳共同布局实施…47个": places listed together and then one verb speak as a group
+    (the figure is theirs together, not the last one's), unless 分别 gives each its own figure."""
+    run = [last]
+    for m in reversed(mentions):
+        if re.fullmatch(r"\s*[、和及与]\s*", before[m.start + len(m.surface):run[0].start]):
+            run.insert(0, m)
+        else:
+            break
+    after = before[last.start + len(last.surface):]
+    if len(run) < 2 or re.search(r"分别|等|各", after) or not re.match(r"\s*(共同|共|合计|三地|两地|联合|一起|同)", after):
+        return None
+    return "、".join(m.surface for m in run), run[0].start
+
+
+def _unread_list_name(sentence: str, previous_end: int, start: int) -> str:
+    """The words between a list member's figure and the next figure when they are only a name
+    ("、大同" in "…太原2.4%、大同0.04%"), else ""."""
+    m = re.fullmatch(r"\s*[)）]?\s*、\s*([\u4e00-\u9fff]{2,8})\s*[(（]?\s*", sentence[previous_end:start])
+    if not m or re.search(r"(完成|投资|开工|竣工|项目|率|增长|计划|达|为|是|占)", m.group(1)):
+        return ""
+    return m.group(1)
 
 
 def _list_head(before: str) -> Optional[str]:
@@ -606,9 +688,11 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     after_list = count(sentence[m.end() + len(listed):])
     if not m.group(2):
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
-        names[-1] = re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
+        department = LEVEL_DEPARTMENT.match(names[-1])
+        names[-1] = department.group(0) if department else \
+            re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
         if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗)$", n)
-                   or gazetteer.city_short(n) for n in names):
+                   or gazetteer.city_short(n) or LEVEL_DEPARTMENT.fullmatch(n) for n in names):
             return None
     before = n_figures - tail_figures - after_list
     if before < 0:

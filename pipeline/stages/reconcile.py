@@ -30,8 +30,9 @@ from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
 KIND_BY_SUFFIX = [
     (re.compile(r"(街道|街道办事处|乡|镇)$"), "street"),
-    (re.compile(r"(小区|校区|片区|景区|社区|厂区|库区|营区|院区|展区|服务区|功能区|安置区|棚户区|老城区)$"), "other"),
-    (re.compile(r"(园|园区|集中区|示范区|开发区|经开区|高新区|新区|工业区)$"), "park"),
+    (re.compile(r"(小区|校区|片区|景区|社区|厂区|库区|营区|院区|展区|服务区|功能区|安置区|棚户区|老城区|都市区|城镇群|城市群|"
+                r"经济区|经济带|板块)$"), "other"),
+    (re.compile(r"(园|园区|集中区|示范区|开发区|经开区|高新区|新区|工业区|工区)$"), "park"),
     (re.compile(r"(公司|集团|有限|银行|厂|中心\)|公司\))$|公司|集团"), "company"),
     (re.compile(r"(局|委|委员会|办|办公室|中心|厅|处|科|所|站|队|院|室|部|政府)$"), "department"),
     (re.compile(r"(县|区|市|旗|州|盟)$"), "district"),
@@ -47,7 +48,7 @@ NO_JURISDICTION = Jurisdiction(None, 0.0, ())
 class Resolution:
     entity: str
     kind: str
-    method: str  # jurisdiction | unknown | confirmed | aggregate | exact | former | alias | zone | compound | department | division | fuzzy | review | new
+    method: str  # jurisdiction | unknown | confirmed | aggregate | exact | former | alias | zone | group | compound | department | division | fuzzy | review | new
     score: float
     parent: Optional[str] = None
     candidates: tuple = ()  # (name, score) of the best matches, for review
@@ -128,6 +129,9 @@ class Reconciler:
         named = self._named(name, jur)
         if named:
             return named
+        group = self._group(name, jur)
+        if group:
+            return group
         compound = self._compound(name, jur)
         if compound:
             return compound
@@ -145,9 +149,14 @@ class Reconciler:
         if name.startswith(("全市", "我市", "本市", "市本级")) and place.kind not in ("city", "county_city", "province"):
             city = self.gazetteer.city_of(place)
             return city if city is not None and city.key in jur.named else None
-        if name.startswith(("全省", "我省", "本省")) and place.kind != "province":
-            province = self.gazetteer.province_of(place)
+        province = self.gazetteer.province_of(place)
+        if name.startswith(("全省", "我省", "本省", "全自治区", "自治区层面")) and place.kind != "province":
             return province if province is not None and province.key in jur.named else None
+        if name.startswith(("全区", "我区", "本区")) and place.kind == "city" and province is not None \
+                and province.name.endswith("自治区") and province.key in jur.named:
+            return province  # a 北海 bulletin's 全区 is 广西, the autonomous region it names
+        if name.startswith(("全区", "我区", "本区")) and place.kind == "province" and place.name.endswith("自治区"):
+            return place  # 广西's own 全区
         if name.startswith(("全区", "我区", "本区", "全县", "我县", "本县")) and place.kind in ("city", "province"):
             return None  # a city's bulletin speaking of 全区: which district is not said
         return place
@@ -179,6 +188,17 @@ class Reconciler:
             return Resolution(name, kind_by_suffix(name), "review", 0.5,
                               candidates=tuple((f"{p.name} ({p.parent})", 100.0) for p in others[:5]))
         return None
+
+    def _group(self, name: str, jur: Jurisdiction) -> Optional[Resolution]:
+        """万州、开州、云阳: places that report one figure together. Each part must be a place read
+        for sure; the group keeps their full names, and is no place itself (kind `group`)."""
+        parts = [p for p in re.split(r"[、和及与]", name) if p]
+        if len(parts) < 2 or "、" not in name:
+            return None
+        resolved = [self._named(p, jur) for p in parts]
+        if not all(r and not r.pending for r in resolved):
+            return None
+        return Resolution("、".join(r.entity for r in resolved), "group", "group", 0.9)
 
     def _compound(self, name: str, jur: Jurisdiction) -> Optional[Resolution]:
         """高新区(天元区) / 高新区天元区: two places reported as one row."""

@@ -158,7 +158,7 @@ def _entity_fields(f, gazetteer: Gazetteer) -> dict:
     if place:
         return dict(name=place.name, kind=place.kind, code=place.code or None, parent=place.parent or None,
                     parent_code=place.parent_code, in_gazetteer=True, source="reference")
-    derived = f.entity_method in ("department", "compound", "aggregate")  # built from reference data by a rule
+    derived = f.entity_method in ("department", "compound", "group", "aggregate")  # built from reference data by a rule
     return dict(name=f.entity, kind=f.entity_kind or "other", code=f.entity_code, parent=f.entity_parent,
                 parent_code=f.entity_parent_code or "", in_gazetteer=derived, source="rule" if derived else "new")
 
