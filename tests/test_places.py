@@ -357,3 +357,30 @@ def test_a_provincial_bulletin_that_lists_its_cities_by_short_form(extract, gaze
     # a member the gazetteer cannot read is a name of the list, never the member before it
     xiongan = one(doc, value=38.4)
     assert (xiongan.entity_raw, xiongan.metric) == ("雄安新区", "开复工率") and xiongan.entity != "衡水市"
+
+
+def test_a_region_city_article_region_words_groups_and_rankings(extract):
+    """A 广西 article that speaks of the region, of one city and of counties together."""
+    doc = extract(SAMPLES / "2022_qinzhou_1-8.txt")
+    assert doc.meta.jurisdiction == "广西壮族自治区"
+    for value in (2310.0, 3012.6, 268.0):  # 自治区层面, 全区: the autonomous region
+        assert one(doc, value=value).entity == "广西壮族自治区"
+    started = one(doc, value=80.2)  # "完成全年开工目标任务的80.2%"
+    assert started.metric == "开工率"
+    headline = facts_of(doc, value=186.5)  # said in the headline and in the body: one fact, the body's
+    assert len(headline) == 1 and headline[0].entity == "钦州市" and headline[0].line > 3
+    # a city speaks (市发改委负责人介绍, 全市) in a provincial bulletin: which city is not said, and its
+    # figures are never the province's
+    for value in (172.0, 96.4, 152.0, 64.0, 412.7):
+        assert one(doc, value=value).entity is None, value
+    assert one(doc, value=96.4).metric == "完成投资"  # 投入资金
+    assert one(doc, value=4.8).metric == "超序时进度"
+    assert (one(doc, value=152.0).metric, one(doc, value=88.4).metric) == ("开复工项目数", "开复工率")  # 开(复)工
+    assert one(doc, value=82.1).metric == "开工率"  # a share of the plan said right after a count of starts
+    assert one(doc, value=412.7).metric == "总投资"  # 计划总投资
+    together = one(doc, value=36.0)  # "钦南、钦北、灵山共同实施…": theirs together, not 灵山县's
+    assert (together.entity, together.entity_kind) == ("钦南区、钦北区、灵山县", "group")
+    assert one(doc, value=58.2).entity == "钦南区、钦北区、灵山县"
+    ranks = {(f.entity_raw, f.value) for f in doc.facts if f.metric == "排名"}
+    assert ranks == {("灵山县", 1.0), ("钦南区", 2.0), ("浦北县", 3.0), ("钦北区", 4.0), ("钦州港片区", 5.0)}
+    assert not facts_of(doc, value=5.0, unit="个")  # "5个县区…排名": the list's length

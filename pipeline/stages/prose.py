@@ -16,7 +16,7 @@ import jieba.posseg
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
-from pipeline.stages.gazetteer import Gazetteer
+from pipeline.stages.gazetteer import MUNICIPALITIES, Gazetteer
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -402,7 +402,8 @@ class ProseExtractor:
             previous = ""
             carried = ""  # a place that opened a sentence carries over its ；-parts and into the next sentence
             ended = 0  # sentences ended (。) since the carried subject was said
-            for sentence in _sentences(line):
+            for written in _sentences(line):
+                sentence = OPEN_OR_RESUME.sub("开复工", written)  # "开(复)工": one word, not 开 and a bracket
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
                 # names no subject ("达拉特旗实施…10项。截至目前,开复工10项"); no further, and another
                 # subject or 全市 ends it
@@ -502,7 +503,14 @@ class ProseExtractor:
                         # 开工20个") carries on
                         opens = at >= 0 and (at <= 2 or re.search(r"(^|[:：,，])\s*(今年|目前|全年|同时|此外|另外)?\s*$",
                                                                 sentence[:at]) is not None)
-                        carried = subject if opens and not AGGREGATE_SUBJECT.fullmatch(subject) else ""
+                        # 全市 in a provincial bulletin is no default: it goes on like a place
+                        carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
+                                                        or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
+                        ended = 0
+                    if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
+                        # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
+                        # said; its figures are not the province's
+                        subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
                     value_base, unit_base = to_base(fig.value, fig.unit)
                     flags = list(fig.flags)
@@ -515,7 +523,7 @@ class ProseExtractor:
                     yield Fact(
                         value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
                         entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
-                        quote=sentence.strip(), extractor="prose", raw=fig.raw, line=line_no,
+                        quote=written.strip(), extractor="prose", raw=fig.raw, line=line_no,
                         page=page_of(line_no) if page_of else 1,
                         confidence=0.4 if "decimal_or_list" in flags else 0.8 if metric_raw and fig.unit else 0.5,
                         flags=flags, category=carried_category,
@@ -533,6 +541,16 @@ def _parts_in_brackets(sentence: str, start: int, outer_end: int, outer_metric: 
     if opening < outer_end or sentence[outer_end:opening].strip() or ")" in sentence[opening:start]:
         return None
     return outer_metric
+
+
+# a city speaking (市发改委, 市政府, 全市); 市级 / 市重点 projects are a category a province counts too
+CITY_LEVEL_WORDS = re.compile(r"市(发改|委|政府|直)|全市|我市|本市")
+
+
+def _speaks_of_a_city_in_a_province(before: str, jurisdiction: Optional[Jurisdiction]) -> bool:
+    place = jurisdiction.place if jurisdiction else None
+    return place is not None and place.kind == "province" and place.name not in MUNICIPALITIES \
+        and CITY_LEVEL_WORDS.search(before) is not None
 
 
 def _counts_the_ranked(sentence: str, match: "_Match") -> bool:

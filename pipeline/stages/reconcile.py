@@ -24,7 +24,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from pipeline.core.vocabulary import AGGREGATE_NAME
-from pipeline.stages.gazetteer import Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
+from pipeline.stages.gazetteer import MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction
 
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
@@ -149,6 +149,8 @@ class Reconciler:
         if name.startswith(("全市", "我市", "本市", "市本级")) and place.kind not in ("city", "county_city", "province"):
             city = self.gazetteer.city_of(place)
             return city if city is not None and city.key in jur.named else None
+        if name.startswith(("全市", "我市", "本市")) and place.kind == "province" and place.name not in MUNICIPALITIES:
+            return None  # a provincial bulletin's 全市: which city is not said
         province = self.gazetteer.province_of(place)
         if name.startswith(("全省", "我省", "本省", "全自治区", "自治区层面")) and place.kind != "province":
             return province if province is not None and province.key in jur.named else None
