@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractors.glued_cells import glued_ranking
 from extractors.tables import TABLE_BREAK, Table
 from extractors.headers import build_header_paths
 from pipeline.core.cells import is_empty_marker, is_numeric_cell
@@ -58,6 +59,18 @@ def find_tables(lines: list[str], start_index: int = 0,
     notes: list[Note] = []
     i, n = 0, len(lines)
     while i < n:
+        ranking = None if i in reserved else glued_ranking(lines, i, reserved)
+        if ranking is not None:
+            block, j = ranking
+            table = _make_table(block, lines, len(tables) + start_index)
+            if table is not None:
+                table.method = "text_glued_ranking"
+                for c in (1, 2):  # rank and score: split from one number by the ranking's arithmetic
+                    table.header_flags[c] = list(table.header_flags[c]) + ["cells_split_by_ranking"]
+                tables.append(table)
+                consumed.update(range(block[0][0], j))
+                i = j
+                continue
         flat = None if i in reserved else cells_one_per_line(lines, i, reserved)
         if flat is not None:
             block, j = flat

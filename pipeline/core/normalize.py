@@ -98,6 +98,9 @@ def is_table_row(line: str) -> bool:
     return "\t" in line or bool(SPACE_ROW.search(line.strip()))
 
 
+GLUED_ROW = re.compile(r"[\u4e00-\u9fff()（）]{1,19}[区县市旗州盟镇乡局委办]\d{1,4}(?:\.\d{1,2})?")
+
+
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
     if not prev or not nxt or is_table_row(prev) or is_table_row(nxt):
         return False
@@ -110,6 +113,8 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return True
     if re.search(r"(来源|發布|发布|时间|作者|编辑)[:：]|\d{1,2}:\d{2}(:\d{2})?$", prev):
         return False  # a dateline ("来源:… 2021-07-29 13:52:29") ends where it ends
+    if GLUED_ROW.fullmatch(nxt) or GLUED_ROW.fullmatch(prev):
+        return False  # "兖州区195.71": a table row whose delimiters the capture lost, one per line
     if last in "|>" or re.search(r"\s[|>]\s", prev):
         return False  # a site's banner or breadcrumb ("西部热线 | 助力…! |", "当前位置:首页 > 新闻"), not a sentence cut
     if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30:
