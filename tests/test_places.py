@@ -384,3 +384,25 @@ def test_a_region_city_article_region_words_groups_and_rankings(extract):
     ranks = {(f.entity_raw, f.value) for f in doc.facts if f.metric == "排名"}
     assert ranks == {("灵山县", 1.0), ("钦南区", 2.0), ("浦北县", 3.0), ("钦北区", 4.0), ("钦州港片区", 5.0)}
     assert not facts_of(doc, value=5.0, unit="个")  # "5个县区…排名": the list's length
+
+
+def test_stretches_of_a_ranking_repeats_and_rounded_headlines(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "赣州重点项目1-6月完成投资超600亿元\n\n"
+        "上半年,全市重点项目完成投资612.4亿元,占年度计划的55.3%。\n"
+        "综合考核结果,总分居前3位的县市区分别是南康区、于都县、瑞金市,居第4位至第6位的县市区分别是章贡区、"
+        "信丰县、兴国县。\n"
+        "从完成比例看,排名前两位的是会昌县、寻乌县,分别为78.5%、71.2%。\n"
+        "宁都县完成投资36.1亿元……全市新开工项目开工率达到91.2%。\n"
+        "据统计,上半年全市重点项目完成投资612.4亿元,项目建设势头良好。\n")
+    doc = extract_from_lines(SourceText("ganzhou.txt", "0" * 64, "utf-8", lines), kit)
+    ranks = {(f.entity, f.value) for f in doc.facts if f.metric == "排名"}
+    assert ranks == {("南康区", 1.0), ("于都县", 2.0), ("瑞金市", 3.0), ("章贡区", 4.0), ("信丰县", 5.0), ("兴国县", 6.0)}
+    # the headline's round "超600亿元" is the body's 612.4亿元, and the body's repeat is the same fact: one
+    invested = [f for f in doc.facts if f.metric == "完成投资" and f.entity == "赣州市"]
+    assert [(f.value, f.line) for f in invested] == [(612.4, 2)]
+    assert one(doc, value=78.5).entity == "会昌县"  # a stretch with its figures gives the figures, no ranks
+    assert one(doc, value=91.2).entity == "赣州市"  # an ellipsis ends 宁都县's sentence

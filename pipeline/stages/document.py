@@ -133,6 +133,7 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
     reconcile(facts, kit, jurisdiction)
+    facts = _without_repeats(facts)
     if jurisdiction.place is None:
         findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "
                                 + "; ".join(jurisdiction.evidence) + "; figures of the whole area await review"))
@@ -151,8 +152,44 @@ def _without_headline_repeats(facts: Iterable[Fact], lines: list[str]) -> list[F
     header_end = next((i for i, ln in enumerate(lines) if len(ln) > 60 or re.search(r"[。；;]", ln)), len(lines))
     headline = {i + 1 for i, ln in enumerate(lines)
                 if (i < header_end and len(ln) <= 60) or re.match(r"\s*(原标题|标题|题目)\s*[:：]", ln)}
-    body = {(f.value, f.unit) for f in facts if f.line not in headline}
-    return [f for f in facts if f.line not in headline or (f.value, f.unit) not in body]
+    body = [f for f in facts if f.line not in headline]
+    return [f for f in facts if f.line not in headline or not any(_restates(f, b) for b in body)]
+
+
+def _restates(headline: Fact, body: Fact) -> bool:
+    """A headline's figure is the body's, as written or rounded ("完成投资1800亿" over 1800.5亿元,
+    "超800亿元" over 828.7亿元: a round figure said to be passed)."""
+    unit = headline.unit or _bare_scale(headline.raw)
+    if unit != body.unit or not body.value:
+        return False
+    if headline.value == body.value:
+        return True
+    said = re.search(r"(超|逾|近|约|突破)\s*$", (headline.quote or "")[:max(0, (headline.quote or "").find(headline.raw))])
+    decimals = len(headline.raw.split(".")[1].rstrip("亿万元%个项")) if "." in headline.raw else 0
+    if round(body.value, decimals) == headline.value:
+        return True
+    return bool(said) and abs(body.value - headline.value) <= 0.1 * abs(body.value)
+
+
+def _bare_scale(raw: str) -> Optional[str]:
+    """"1800亿" in a headline: 亿元, as the genre writes money."""
+    return {"亿": "亿元", "万": "万元"}.get((raw or "").strip()[-1:])
+
+
+def _without_repeats(facts: list[Fact]) -> list[Fact]:
+    """A figure a text states twice in the same words (a summary, then the details) about the same
+    subject, measure, category and period is one fact: the first statement keeps it. Only a subject
+    the words name counts: "…等3个项目" under two headings (服务业, 农业) are two lists of the issuer's."""
+    seen: set = set()
+    out = []
+    for f in facts:
+        key = (f.source_kind, f.entity, f.entity_kind, f.metric, f.metric_raw, f.category,
+               f.period.label if f.period else None, f.value, f.unit)
+        if f.source_kind == "text" and f.entity and f.entity_raw and key in seen:  # said of a subject named
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
 
 
 def _number_in_reading_order(tables: list, notes: list[Note]) -> None:

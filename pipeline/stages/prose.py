@@ -29,7 +29,7 @@ CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
 FIGURE = re.compile(
     rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{UNIT_ALTERNATION})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
 )
-SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|(?<=……)|(?<=\.\.\.\.\.\.)")  # an ellipsis ends a thought too
 CLAUSE_DELIM = "，,；;：:、（(）)。“”《》"
 LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "我县", "已", "共", "共有", "实现", "累计", "今年", "以来",
                  "目前", "同时", "并", "和", "及", "分别", "均", "总计", "合计", "还有", "有", "另",
@@ -59,11 +59,16 @@ OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总�
 RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^。;；:：]{0,30}?(?:第一名到第[一二三四五六七八九十\d]+名"
                        r"|排名\s*(?:由高到低|从高到低)?\s*依次|(?:由高到低|从高到低)\s*排名\s*依次))"
                        r"\s*(?:依次)?(?:为|是)[:：]?\s*(?P<names>[^。;；:：]+)")
+# "总分居前3位的县市区分别是A、B、C", "居第4位至第7位的县市区分别是D、E、F、G": the places of a
+# stretch of the ranking, in order
+RANK_STRETCH = re.compile(r"(?P<what>[^,，。;；:：]{0,12}?)(?:居|位居|位列|排名|排在|排)(?:前(?P<top>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)"
+                          r"|第(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?(?:至|到|-|—)第?(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名))"
+                          r"的?(?P<group>[^,，。;；:：、]{0,10}?)(?:分别|依次)?(?:是|为)[:：]?(?P<names>[^,，。;；:：]+)")
 # "13个县(市、区)投资完成率": the kind of unit ranked opens the words, after its count
 RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
 ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
-                          r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届])")
+                          r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])")  # 第4位至第7位: a range
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
@@ -244,6 +249,29 @@ class ProseExtractor:
                            page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
                            category=group if len(group) <= 12 else "")
 
+    def _rank_stretches(self, sentence: str, line_no: int, period: Optional[Period], page_of) -> Iterator[Fact]:
+        """"总分居前3位的县市区分别是桂阳县、苏仙区、临武县,居第4位至第7位的…分别是资兴市、…": each name's
+        rank is its place in the stretch, when the names are exactly as many as the stretch is long."""
+        measure = ""
+        for m in RANK_STRETCH.finditer(sentence):
+            number = lambda x: int(parse_arabic(x)) if x[0].isdigit() else int(parse_chinese_numeral(x) or 0)  # noqa: E731
+            first, last = (1, number(m.group("top"))) if m.group("top") else (number(m.group("a")), number(m.group("b")))
+            names = [n.strip() for n in re.split(r"[、和及]", m.group("names")) if n.strip()]
+            if not first or last - first + 1 != len(names) or any(re.search(r"\d", n) or len(n) > 16 for n in names):
+                continue
+            if re.match(r"\s*[,，]?\s*分别", sentence[m.end():]):
+                continue  # "排名前三位的是沧州、廊坊、秦皇岛市,分别为89.8%…": the figures are the facts, as in any list
+            what = re.sub(r"^(结果|情况)?[,，]?", "", (m.group("what") or "").strip())
+            measure = what or measure  # "居第4位至第7位的…" goes on with the stretch before's measure
+            metric_raw = (measure + "排名") if measure and "排名" not in measure else (measure or "排名")
+            group = re.sub(r"^.*[,，;；:：]", "", m.group("group") or "").strip()
+            for rank, name in enumerate(names, start=first):
+                yield Fact(value=float(rank), unit="位次", value_base=float(rank), unit_base="位次", entity_raw=name,
+                           metric_raw=metric_raw, period=period, source_kind="text", quote=sentence.strip(),
+                           extractor="prose_rank", raw=f"第{rank}位", line=line_no,
+                           page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
+                           category=group if len(group) <= 12 else "")
+
     def _list_member(self, sentence: str, start: int) -> bool:
         """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
         clause = sentence[max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1:start].strip()
@@ -420,6 +448,7 @@ class ProseExtractor:
                 if leading and not _is_whole_year(leading):
                     line_period = leading  # "1-3月，…" carries on to the line's next sentences
                 yield from self._rank_lists(sentence, line_no, leading or line_period or meta.period, page_of)
+                yield from self._rank_stretches(sentence, line_no, leading or line_period or meta.period, page_of)
                 seen: list[tuple[int, str, str]] = []  # (end, measure phrase, subject) of the sentence's figures
                 if not matches:
                     yield from self._ordinal_ranks(sentence, seen, line_no, leading or line_period or meta.period,
