@@ -317,7 +317,8 @@ class ProseExtractor:
         subject = self.department_mention.match(phrase)
         if subject:  # the department is the subject, not part of the measure
             phrase = re.sub(r"^(牵头的|负责的|的)", "", phrase[subject.end():])
-        if len(phrase) >= 2 and (not count or not self._only_verbs(phrase)):
+        relative = count and re.search(r"的\s*$", before) is not None  # "全面推进的8683个项目": says which, not what
+        if len(phrase) >= 2 and (not count or not self._only_verbs(phrase)) and not relative:
             return phrase
         # what follows a count's unit names the thing counted ("确保120个重大项目" → 重大项目)
         rest = OPEN_OR_RESUME.sub("开复工", sentence[end:])
