@@ -159,6 +159,10 @@ def test_yichang_bulletin_high_tech_zone_and_short_forms(extract):
     yidu = one(doc, value=13.0, unit="个")
     assert (yidu.entity, yidu.metric) == ("宜都市", "开工项目数") and "metric_inherited" in yidu.flags
     assert one(doc, value=5.0, unit="个").entity == "夷陵区"
+    # "枝江、当阳各9个，远安、兴山0个": one figure said of several places is each one's
+    shared = {(f.entity, f.metric, f.value) for f in doc.facts if "value_shared_in_list" in f.flags}
+    assert shared == {("枝江市", "开工项目数", 9.0), ("当阳市", "开工项目数", 9.0), ("远安县", "开工项目数", 0.0),
+                      ("兴山县", "开工项目数", 0.0)}
     assert one(doc, value=38.6).entity == "伍家岗区" and one(doc, value=27.9).entity == "西陵区"
 
 
@@ -396,6 +400,7 @@ def test_stretches_of_a_ranking_repeats_and_rounded_headlines(kit):
         "综合考核结果,总分居前3位的县市区分别是南康区、于都县、瑞金市,居第4位至第6位的县市区分别是章贡区、"
         "信丰县、兴国县。\n"
         "从完成比例看,排名前两位的是会昌县、寻乌县,分别为78.5%、71.2%。\n"
+        "从完成投资看,前两位的为章贡区(52.3亿元)、南康区(48.6亿元),后两位的为蓉江新区(7.1亿元)、安远县(8.2亿元)。\n"
         "宁都县完成投资36.1亿元……全市新开工项目开工率达到91.2%。\n"
         "据统计,上半年全市重点项目完成投资612.4亿元,项目建设势头良好。\n")
     doc = extract_from_lines(SourceText("ganzhou.txt", "0" * 64, "utf-8", lines), kit)
@@ -406,3 +411,5 @@ def test_stretches_of_a_ranking_repeats_and_rounded_headlines(kit):
     assert [(f.value, f.line) for f in invested] == [(612.4, 2)]
     assert one(doc, value=78.5).entity == "会昌县"  # a stretch with its figures gives the figures, no ranks
     assert one(doc, value=91.2).entity == "赣州市"  # an ellipsis ends 宁都县's sentence
+    # "name(figure)" members: one the gazetteer does not know is still the figure's, never 南康区's
+    assert one(doc, value=7.1).entity_raw == "蓉江新区" and one(doc, value=8.2).entity == "安远县"

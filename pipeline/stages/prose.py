@@ -35,7 +35,7 @@ LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "�
                  "目前", "同时", "并", "和", "及", "分别", "均", "总计", "合计", "还有", "有", "另",
                  "达", "达到", "为", "是", "约", "近", "超", "超过", "的", "了", "在", "完成了", "其", "中", "月", "份",
                  "已有", "截至", "截止", "目前已", "期间", "以上", "左右", "对", "将", "把", "从", "按", "按照", "就"}
-TRAILING_NOISE = {"为", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
+TRAILING_NOISE = {"为", "各", "均", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
                   "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余",
                   "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
 QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(重点|重大|新开工|续建|在建|“|\")")
@@ -272,9 +272,24 @@ class ProseExtractor:
                            page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
                            category=group if len(group) <= 12 else "")
 
+    def _members_sharing(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction]) -> list[str]:
+        """"…,高新区2个,枝江、当阳0个": places listed right before one figure, with no verb between,
+        each have that figure (unlike "万州、开州、云阳共同…47个", which they report together)."""
+        clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；:：。") + 1:start].strip()
+        parts = re.sub(r"(各|均)$", "", clause).split("、")
+        if len(parts) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p) for p in parts):
+            return []
+        area = jurisdiction.area if jurisdiction else None
+        read = [self.gazetteer.find_in(p, area) for p in parts]
+        return parts if all(len(r) == 1 and r[0].surface == p for r, p in zip(read, parts)) else []
+
     def _list_member(self, sentence: str, start: int) -> bool:
         """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
         clause = sentence[max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1:start].strip()
+        if re.search(r"(各|均)$", clause):  # "枝江、当阳各9个": the names, each with the figure
+            start = start - len(clause) + len(clause.rstrip("各均"))
+            clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；:：。") + 1:start].strip()
+            return bool(self._members_sharing(sentence, start, None)) or self._only_a_name(clause)
         return bool(clause) and self._only_a_name(clause)
 
     def _only_a_name(self, phrase: str) -> bool:
@@ -525,6 +540,11 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction)
+                        member = _bracketed_member(sentence, match.start, match.end)
+                        if member and at < member[1]:
+                            # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the
+                            # bracket is the figure's, even one the gazetteer does not know
+                            subject, at = member
                     if not subject and carried and not OWN_SUBJECT_WORDS.match(sentence.lstrip()):
                         subject = carried
                         flags_for_subject = ["subject_carried"]
@@ -550,14 +570,16 @@ class ProseExtractor:
                         flags.append("metric_inherited")
                     flags.extend(flags_for_subject)
                     seen.append((match.end, metric_raw, subject))
-                    yield Fact(
-                        value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
-                        entity_raw=subject, metric_raw=metric_raw, period=period, source_kind="text",
-                        quote=written.strip(), extractor="prose", raw=fig.raw, line=line_no,
-                        page=page_of(line_no) if page_of else 1,
-                        confidence=0.4 if "decimal_or_list" in flags else 0.8 if metric_raw and fig.unit else 0.5,
-                        flags=flags, category=carried_category,
-                    )
+                    sharing = self._members_sharing(sentence, match.start, jurisdiction)
+                    for member in sharing or [subject]:
+                        yield Fact(
+                            value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
+                            entity_raw=member, metric_raw=metric_raw, period=period, source_kind="text",
+                            quote=written.strip(), extractor="prose", raw=fig.raw, line=line_no,
+                            page=page_of(line_no) if page_of else 1,
+                            confidence=0.4 if "decimal_or_list" in flags else 0.8 if metric_raw and fig.unit else 0.5,
+                            flags=flags + (["value_shared_in_list"] if sharing else []), category=carried_category,
+                        )
                 yield from self._ordinal_ranks(sentence, seen, line_no, sentence_start_period or meta.period, page_of,
                                                jurisdiction)
 
@@ -607,6 +629,18 @@ def _group_ending_at(mentions: list, last, before: str) -> Optional[tuple[str, i
     if len(run) < 2 or re.search(r"分别|等|各", after) or not re.match(r"\s*(共同|共|合计|三地|两地|联合|一起|同)", after):
         return None
     return "、".join(m.surface for m in run), run[0].start
+
+
+def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
+    """(name, position) of a list member written "name(figure)" ("循环化工园区(7亿元)、"), else None."""
+    if sentence[start - 1:start] not in ("(", "（") or not re.match(r"\s*[)）]\s*([、,，。;；]|$)", sentence[end:]):
+        return None
+    opening = start - 1
+    m = re.match(r"(?:.*(?:[、,，:：;；]|为|是))?\s*([\u4e00-\u9fff]{2,12})\s*$", sentence[:opening])  # after the last
+    if not m or re.search(r"(完成|投资|任务|计划|占|率|总|共|达|累计|年度|目标|比|增)", m.group(1)):
+        return None
+    listed = sentence[m.start(1) - 1:m.start(1)] == "、" or sentence[end:].lstrip(")） ").startswith("、")
+    return (m.group(1), m.start(1)) if listed else None
 
 
 def _unread_list_name(sentence: str, previous_end: int, start: int) -> str:
