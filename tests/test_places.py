@@ -413,3 +413,16 @@ def test_stretches_of_a_ranking_repeats_and_rounded_headlines(kit):
     assert one(doc, value=91.2).entity == "赣州市"  # an ellipsis ends 宁都县's sentence
     # "name(figure)" members: one the gazetteer does not know is still the figure's, never 南康区's
     assert one(doc, value=7.1).entity_raw == "蓉江新区" and one(doc, value=8.2).entity == "安远县"
+
+
+def test_notes_and_a_headline_run_into_the_text(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "上半年吉安重点项目完成投资320亿开工率88%原标题:吉安重点项目建设提速日前,从市发改委获悉,上半年,"
+        "吉安市重点项目完成投资320.4亿元,开工率88%。\n"
+        "注:1.规模。指单个项目年度投资计划10亿元以上、5-10亿元分别加20、10分;2.投产加20分。\n")
+    doc = extract_from_lines(SourceText("jian.txt", "0" * 64, "utf-8", lines), kit)
+    assert sorted((f.value, f.unit) for f in doc.facts) == [(88.0, "%"), (320.4, "亿元")]
+    assert all(f.entity == "吉安市" for f in doc.facts)

@@ -152,8 +152,18 @@ def _without_headline_repeats(facts: Iterable[Fact], lines: list[str]) -> list[F
     header_end = next((i for i, ln in enumerate(lines) if len(ln) > 60 or re.search(r"[。；;]", ln)), len(lines))
     headline = {i + 1 for i, ln in enumerate(lines)
                 if (i < header_end and len(ln) <= 60) or re.match(r"\s*(原标题|标题|题目)\s*[:：]", ln)}
-    body = [f for f in facts if f.line not in headline]
-    return [f for f in facts if f.line not in headline or not any(_restates(f, b) for b in body)]
+
+    # "…完成投资1800亿开工率91%原标题:…": a capture that ran its headline into the text; where each
+    # figure stands in its sentence (facts come in the order they are written)
+    cursor: dict[tuple, int] = {}
+    ahead = []
+    for f in facts:
+        quote = f.quote or ""
+        at = quote.find(f.raw, cursor.get((f.line, quote), 0))
+        cursor[(f.line, quote)] = at + len(f.raw) if at >= 0 else cursor.get((f.line, quote), 0)
+        ahead.append(f.line in headline or -1 < at < quote.find("原标题"))
+    body = [f for f, h in zip(facts, ahead) if not h]
+    return [f for f, h in zip(facts, ahead) if not h or not any(_restates(f, b) for b in body)]
 
 
 def _restates(headline: Fact, body: Fact) -> bool:

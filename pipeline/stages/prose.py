@@ -442,6 +442,8 @@ class ProseExtractor:
         for line_no, line in lines:
             if HEADING.match(line):
                 recent = {}  # "二、招商引资": another section, other measures
+            if NOTE_LINE.match(line):
+                continue  # "注:1.…指每新开1个项目加5分": how a score is made, not what was done
             line_period: Optional[Period] = None
             previous = ""
             carried = ""  # a place that opened a sentence carries over its ；-parts and into the next sentence
@@ -629,6 +631,9 @@ def _group_ending_at(mentions: list, last, before: str) -> Optional[tuple[str, i
     if len(run) < 2 or re.search(r"分别|等|各", after) or not re.match(r"\s*(共同|共|合计|三地|两地|联合|一起|同)", after):
         return None
     return "、".join(m.surface for m in run), run[0].start
+
+
+NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]?\s*[:：]")
 
 
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
