@@ -422,7 +422,48 @@ def test_notes_and_a_headline_run_into_the_text(kit):
     lines = normalize_text(
         "上半年吉安重点项目完成投资320亿开工率88%原标题:吉安重点项目建设提速日前,从市发改委获悉,上半年,"
         "吉安市重点项目完成投资320.4亿元,开工率88%。\n"
-        "注:1.规模。指单个项目年度投资计划10亿元以上、5-10亿元分别加20、10分;2.投产加20分。\n")
+        "注:1.规模。指单个项目年度投资计划10亿元以上、5-10亿元分别加20、10分;2.投产加20分。\n"
+        "泰和、永丰、吉水等3个县开工率均超过90%,安福县投资进度已达80.7%。\n"
+        "另有37个产业项目年度计划投资完成率超过80%,各乡镇均有1至2个新开工项目,12个行业中建材行业进度较快。\n")
     doc = extract_from_lines(SourceText("jian.txt", "0" * 64, "utf-8", lines), kit)
-    assert sorted((f.value, f.unit) for f in doc.facts) == [(88.0, "%"), (320.4, "亿元")]
-    assert all(f.entity == "吉安市" for f in doc.facts)
+    # a list's length (等3个县, 12个行业中), a bound (均超过90%, 超过80%) and a range (1至2个) are no
+    # figures; a value reached (已达80.7%) and a count of projects (37个) are
+    assert sorted((f.value, f.unit) for f in doc.facts) == [(37.0, "个"), (80.7, "%"), (88.0, "%"), (320.4, "亿元")]
+    assert [f.entity for f in doc.facts if f.value in (88.0, 320.4)] == ["吉安市", "吉安市"]
+    assert one(doc, value=80.7).entity == "安福县"
+
+
+def test_projects_routes_and_topic_areas_as_subjects(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "陕西省重点项目建设情况通报\n\n"
+        "1-6月,全省重点项目完成投资1520.6亿元。其中,比亚迪西安高新区动力电池产业基地项目完成投资21.3亿元,"
+        "占年度计划的71.2%,宝鸡钛谷新材料产业基地已完成投资6.5亿元。\n"
+        "其中G312西安至咸阳段改扩建工程、西咸北环线工程2个计划新开工项目已开工2个。\n"
+        "关中平原城市群则聚焦先进制造业。今年1-6月,先进制造业项目完成投资402.7亿元。\n")
+    doc = extract_from_lines(SourceText("shaanxi.txt", "0" * 64, "utf-8", lines), kit)
+    assert one(doc, value=1520.6).entity == "陕西省"
+    # a project named with a place inside it, and what the sentence goes on to say of it
+    assert one(doc, value=21.3).entity_raw == "比亚迪西安高新区动力电池产业基地项目"
+    assert one(doc, value=71.2).entity_raw == "比亚迪西安高新区动力电池产业基地项目"
+    assert one(doc, value=6.5).entity_raw == "宝鸡钛谷新材料产业基地"
+    # places inside the names of a list's items (a route's ends) are not the count's subject
+    assert {f.entity for f in doc.facts if f.value == 2.0} == {"陕西省"}
+    assert one(doc, value=402.7).entity_raw == "关中平原城市群"  # the area the sentence before is about
+
+
+def test_rates_of_the_figure_before_and_money_changes(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "遵义市重点项目百日会战情况\n\n"
+        "全市重点项目共到位资金412.5亿元,占百日会战目标任务的48.1%,完成投资398.2亿元,占百日会战目标任务的47.3%;"
+        "完成投资较去年同期增长36.4亿元,超序时进度4.2个百分点。\n")
+    doc = extract_from_lines(SourceText("zunyi.txt", "0" * 64, "utf-8", lines), kit)
+    assert one(doc, value=48.1).metric == "到位资金完成率"  # the share of its target said right after it
+    assert one(doc, value=47.3).metric == "完成率"
+    assert one(doc, value=36.4).metric == "同比增加额"
+    assert one(doc, value=4.2).metric == "超序时进度"

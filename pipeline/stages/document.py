@@ -193,7 +193,8 @@ def _without_repeats(facts: list[Fact]) -> list[Fact]:
     seen: set = set()
     out = []
     for f in facts:
-        key = (f.source_kind, f.entity, f.entity_kind, f.metric, f.metric_raw, f.category,
+        ranked = f.metric_raw if f.metric == "排名" else ""  # ranks by 完成投资 and by 进度 are two measures
+        key = (f.source_kind, f.entity, f.entity_kind, f.metric, ranked, f.category,
                f.period.label if f.period else None, f.value, f.unit)
         if f.source_kind == "text" and f.entity and f.entity_raw and key in seen:  # said of a subject named
             continue

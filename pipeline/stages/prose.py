@@ -75,13 +75,13 @@ CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|�
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)|项目建设(园区|新区)$")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
-PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
+PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # where a list of examples ends: "A、B项目等11个"
 EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八九十百]+\s*[个项宗家条座所批])?")
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
 NAMED_AREA_OR_PROJECT = re.compile(
-    r"^((?:[\u4e00-\u9fffA-Za-z]{4,24}?(?:项目|工程)(?=(?:计划)?总投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区))"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大))")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -92,7 +92,7 @@ SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|�
 OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*复\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工
 AHEAD_OF_SCHEDULE = re.compile(r"(超过?|高于|快于)(序时|时序|时间)进度")
 # "开工项目1692个,占年度计划的83.5%": a share of the plan said right after a count is that count's rate
-SHARE_OF_PLAN = re.compile(r"^(占|为|达到?)(年度|全年|年|今年)?(计划|目标|任务)")
+SHARE_OF_PLAN = re.compile(r"^(占|为|达到?)[^,，;；]{0,8}?(计划|目标|任务)")
 # "市林业局、市群力办、市建委负责推进的…分别为": departments by their level and short name
 LEVEL_DEPARTMENT = re.compile(r"[省市区县][\u4e00-\u9fff]{1,6}?(局|委|办|厅)")
 DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|所|站|队|会)$")
@@ -147,6 +147,13 @@ class ProseExtractor:
             return None  # a duration (1 个月), not a count
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
+        units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
+        if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中)", after[units.end():])):
+            return None  # "武汉、襄阳…等11个地区", "12个行业中", "位列8个区的前三位": how many units, not a figure
+        if re.search(r"\d\s*(至|到|~|～)\s*$", before):
+            return None  # "1至2个": a range's bound, not a figure
+        if unit_text.startswith("%") and (BOUND_BEFORE.search(before) or re.match(r"\s*(以上|以下)", after)):
+            return None  # "均超过50%", "已超90%", "是否达到40%", "20%以上": a bound or a target, not a value
         if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
             return None  # "年产20万片", "2台66万千瓦机组", "80万吨甲醇": what a project makes, part of its name
         is_cn = not re.match(r"[-+\d]", num)
@@ -386,15 +393,21 @@ class ProseExtractor:
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
-            if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end):
-                continue  # "安义现代智慧针纺产业园项目": a short form opening a project's name
+            last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
+            if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
+                last_item = None  # "、新华区新开工3个项目": the place's own count
+            if re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) or ITEMS_THEN_COUNT.match(sentence, end) or last_item:
+                continue  # "向塘至新建区西山段公路…", "新华区华业商务广场三个项目": inside names of a list's items
+            project = PROJECT_AFTER_PLACE.match(before, end)
+            if project and (re.search(r"\d+\s*[个项宗批]", project.group(1))
+                            or (GENERIC_PROJECTS.search(project.group(1)) and project.group(2) != "基地")):
+                project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
+            if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
+                continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             if EXAMPLES_END.match(before, end) and "等" in before[end:]:
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list
-            project = PROJECT_AFTER_PLACE.match(before, end)
             if project and before[project.end():].lstrip().startswith("等"):
                 continue  # the first of a list of example projects
-            if project and (re.search(r"\d+\s*[个项宗批]", project.group(1)) or GENERIC_PROJECTS.search(project.group(1))):
-                project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if project and not CATEGORY_NAME.match(project.group(1) + project.group(2)) \
                     and not BASE_SET.match(project.group(1) + project.group(2)) and not LEADING_MEASURE.match(project.group(1)):
                 # "楚雄市200MW共享储能建设项目完成投资": the project the place's name opens, not the place
@@ -412,9 +425,12 @@ class ProseExtractor:
         named = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
         if named and GENERIC_AREA.search(named.group(1)):
             named = None  # "在项目建设园区投资": the parks in general, not one named
+        inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
+        if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
+            named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
         if named and not CATEGORY_NAME.match(named.group(1)) and not BASE_SET.match(named.group(1)) \
                 and clause_at + clause.find(named.group(1)) > best[1] \
-                and not self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None):
+                and (not inside or (re.search(r"(项目|工程|基地)$", named.group(1)) and inside[0].start > 0)):
             # a project or a named area opening the figure's clause ("中广核葵阳风电场项目总投资12.39亿元",
             # "纳入天府新区的30个"): its own entity, not the issuer's
             best = (named.group(1), clause_at + clause.find(named.group(1)))
@@ -453,7 +469,7 @@ class ProseExtractor:
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
                 # names no subject ("达拉特旗实施…10项。截至目前,开复工10项"); no further, and another
                 # subject or 全市 ends it
-                if previous.endswith(("。", "！", "？", "!", "?")):
+                if previous.endswith(("。", "！", "？", "!", "?", "……", "......")):
                     ended += 1
                     if ended > 1:
                         carried = ""
@@ -471,6 +487,15 @@ class ProseExtractor:
                 if not matches:
                     yield from self._ordinal_ranks(sentence, seen, line_no, leading or line_period or meta.period,
                                                    page_of, jurisdiction)
+                    mentions = self._mentions(sentence, jurisdiction)
+                    if carried and any(carried not in (m.surface, m.place.name) for m in mentions):
+                        carried = ""  # "；在唐山,…项目顺利推进": another place spoken of ends the carried one
+                    topic = TOPIC_AREA.match(sentence.lstrip())
+                    if topic:
+                        # "渝东南武陵山区城镇群则聚焦文旅融合…。今年1-7月,…累计完成投资10.5亿元": the area a
+                        # sentence is about is the next sentence's subject when that one names none (a
+                        # place merely opening one, "在唐山,…", is not: the next may be the whole's)
+                        carried, ended = topic.group(1), 0
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
@@ -501,9 +526,10 @@ class ProseExtractor:
                         sub_part = True
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
-                    elif k and fig.unit == "%" and kind_of(previous_unit) == "count" and SHARE_OF_PLAN.match(metric_raw) \
-                            and re.search(r"开工|竣工|开复工|投产", previous_metric) and previous_end >= match.start - 20:
-                        metric_raw = previous_metric + metric_raw  # 开工项目占年度计划: 开工率
+                    elif k and fig.unit == "%" and SHARE_OF_PLAN.match(metric_raw) and previous_end >= match.start - 20 and (
+                            (kind_of(previous_unit) == "count" and re.search(r"开工|竣工|开复工|投产", previous_metric))
+                            or (kind_of(previous_unit) == "money" and "到位资金" in previous_metric)):
+                        metric_raw = previous_metric + metric_raw  # 开工项目占年度计划: 开工率; 到位资金占…目标: its rate
                     unread = _unread_list_name(sentence, previous_end, match.start) if previous_member else ""
                     if unread:
                         # "…、太原2.4%、大同0.04%": a member the gazetteer cannot read (大同 is also a word)
@@ -547,13 +573,13 @@ class ProseExtractor:
                             # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the
                             # bracket is the figure's, even one the gazetteer does not know
                             subject, at = member
-                    if not subject and carried and not OWN_SUBJECT_WORDS.match(sentence.lstrip()):
+                    if not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(sentence.lstrip())):
                         subject = carried
                         flags_for_subject = ["subject_carried"]
                     elif subject:
                         # only a subject that opens its sentence or clause ("分县市区看：郎溪县完成投资…；
                         # 开工20个") carries on
-                        opens = at >= 0 and (at <= 2 or re.search(r"(^|[:：,，])\s*(今年|目前|全年|同时|此外|另外)?\s*$",
+                        opens = at >= 0 and (at <= 2 or re.search(r"(^|[:：,，])\s*(今年|目前|全年|同时|此外|另外|其中)?\s*$",
                                                                 sentence[:at]) is not None)
                         # 全市 in a provincial bulletin is no default: it goes on like a place
                         carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
@@ -634,6 +660,29 @@ def _group_ending_at(mentions: list, last, before: str) -> Optional[tuple[str, i
 
 
 NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]?\s*[:：]")
+
+
+EXAMPLES_COUNT_BEFORE = re.compile(r"等\s*$")
+UNITS_COUNTED = re.compile(r"\s*(地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
+                           r"(?![\u4e00-\u9fff]*?项目)")
+BOUND_BEFORE = re.compile(r"((均|都|全部|基本)(超过|超出|超|高于|达到|达|在)|已(超过|超出|超)|是否(达到|达|超过)|超过|超出)\s*$")
+
+
+# a place opening one item of a 、 list whose count follows ("…、新华区华业商务广场三个项目未竣工")
+ITEMS_THEN_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,}(、[^,，;；。:：、]+)*、[^,，;；。:：、]+?[\d一二三四五六七八九十两]+\s*个"
+                              r"[^,，;；。]{0,8}?(项目|工程)")
+# the last item of such a list: its name, then the count ("、新华区华业商务广场三个项目")
+LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四五六七八九十两]{2,}?)[\d一二三四五六七八九十两]+\s*个[^,，;；。]{0,8}?(项目|工程)")
+
+
+TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
+
+
+def _names_one_project(name: str) -> bool:
+    """"富士康成都光电显示产业基地项目" names one project; "省重点建设项目", "亿元以上项目" a kind of them."""
+    core = re.sub(r"(项目|工程|基地)$", "", name)
+    return len(core) >= 4 and not GENERIC_PROJECTS.search(core) \
+        and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项", core)
 
 
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
