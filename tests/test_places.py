@@ -467,3 +467,28 @@ def test_rates_of_the_figure_before_and_money_changes(kit):
     assert one(doc, value=47.3).metric == "完成率"
     assert one(doc, value=36.4).metric == "同比增加额"
     assert one(doc, value=4.2).metric == "超序时进度"
+
+
+def test_municipality_lists_departments_and_units_ranked_within(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "天津2024年重大项目完成投资856.2亿 完成全年计划52.3%\n创始人\n2024-07-09 10:21:05\n\n"
+        "7月9日消息,今年天津市重大项目共安排312项,市重大项目累计完成投资856.2亿元。\n"
+        "从各区看:滨海新区新开工项目48个,武清区31个,中新天津生态城12个。\n"
+        "列入天津市的项目共82个,完成投资均在天津市16个区排第一。省交通运输厅完成投资62.4亿元。\n"
+        "蓟州区农旅融合一期等重点项目年度任务完成率近90%。今年新开工及在建项目436项。\n"
+        "相关新闻:\n宝坻区完成投资99.9亿元\n")
+    doc = extract_from_lines(SourceText("tianjin.txt", "0" * 64, "utf-8", lines), kit)
+    assert doc.meta.jurisdiction == "天津市"  # a municipality is a 市: its 市 words are its own
+    assert one(doc, value=856.2, unit="亿元").entity == "天津市"
+    assert len(facts_of(doc, value=856.2)) == 1  # the headline's copy and its byline, dateline apart
+    # a comma list's member the gazetteer does not know is its own name, never the member before
+    assert one(doc, value=12.0).entity_raw == "中新天津生态城"
+    assert one(doc, value=62.4).entity == "天津市交通运输厅"  # a province-level department, 省 read as 天津市
+    assert one(doc, value=82.0).entity == "天津市"  # 列入天津市的项目: the list it is in, the issuer's
+    assert not facts_of(doc, value=16.0)  # 16个区: the units ranked among
+    assert one(doc, value=90.0).entity == "蓟州区"  # one example its place opens is that place's
+    assert one(doc, value=436.0).metric == "项目数"  # 新开工及在建项目: projects, not starts
+    assert not facts_of(doc, value=99.9)  # after 相关新闻: other articles

@@ -36,6 +36,7 @@ from pipeline.stages.gazetteer import PLACE_KINDS, normalize_name
 from schemas.records import DocumentError, Fact
 
 ROOT = Path(__file__).resolve().parents[2]
+COUNT_UNITS = {"", "个", "项", "家", "宗", "名", "位次", "位"}  # words that count, none a scale of another
 DEVSET = ROOT / "tests" / "devset"
 REAL_TEXT = ROOT.parent / "shared" / "real_text"
 
@@ -119,8 +120,7 @@ def _measure(f: Fact) -> str:
 def _same_figure(g: Gold, f: Fact) -> bool:
     gv, gu = _base(g.value, g.unit)
     fv, fu = _base(f.value, f.unit)
-    counts = {"", "个", "项", "家", "宗", "名", "位次", "位"}
-    units_agree = gu == fu or (gu in counts and fu in counts)
+    units_agree = gu == fu or (gu in COUNT_UNITS and fu in COUNT_UNITS)
     return units_agree and gv is not None and fv is not None and abs(gv - fv) <= 1e-6 * max(1.0, abs(gv))
 
 
@@ -186,7 +186,8 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
     for i in unmatched:
         f = facts[i]
         if any(abs(f.value - g.value) < 1e-9 and canonical_unit(f.unit or "") != canonical_unit(g.unit or "")
-               and _base(f.value, f.unit)[1] == _base(g.value, g.unit)[1] for g in gold):
+               and _base(f.value, f.unit)[1] == _base(g.value, g.unit)[1]
+               and not {f.unit or "", g.unit} <= COUNT_UNITS for g in gold):  # 4个 and 4项 differ in no scale
             score.scale_errors += 1
     return score
 

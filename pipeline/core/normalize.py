@@ -113,6 +113,9 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return True
     if re.search(r"(来源|發布|发布|时间|作者|编辑)[:：]|\d{1,2}:\d{2}(:\d{2})?$", prev):
         return False  # a dateline ("来源:… 2021-07-29 13:52:29") ends where it ends
+    if re.search(r"\d{1,2}:\d{2}(:\d{2})?$", nxt) or (len(nxt) <= 6 and nxt[-1:] not in TERMINAL
+                                                       and not re.search(r"[，,。；;、\d]", nxt)):
+        return False  # a dateline or a byline ("创始人") after a headline is a line of its own
     if GLUED_ROW.fullmatch(nxt) or GLUED_ROW.fullmatch(prev):
         return False  # "兖州区195.71": a table row whose delimiters the capture lost, one per line
     if last in "|>" or re.search(r"\s[|>]\s", prev):

@@ -127,7 +127,9 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     facts: list[Fact] = []
     for t in tables:
         facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
-    prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln]
+    related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
+    # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures
+    prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]
     facts.extend(_without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page),
                                            lines))
     if not facts:
@@ -142,6 +144,9 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
                                 f"{jurisdiction.confidence:.2f}): " + "; ".join(jurisdiction.evidence)))
     return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes,
                              findings=findings + validate(facts))
+
+
+RELATED_NEWS = re.compile(r"^\s*(相关新闻|新闻推荐|相关阅读|推荐阅读|延伸阅读|热门推荐|热门资讯|猜你喜欢|相关文章)\s*[:：]?\s*$")
 
 
 def _without_headline_repeats(facts: Iterable[Fact], lines: list[str]) -> list[Fact]:

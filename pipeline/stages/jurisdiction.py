@@ -114,7 +114,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence)
     if level:
         for key, p in places.items():
-            if p.kind in KINDS_OF_LEVEL[level] and scores[key]:
+            if _of_level(p, level) and scores[key]:
                 scores[key] += 1.0
                 evidence[key].append(f"the text speaks of its {level} ({levels[level]} level words)")
     named = frozenset(places)
@@ -122,7 +122,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(("issuer", "title", "headline")) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
-    if best is not None and level and best.kind not in KINDS_OF_LEVEL[level] \
+    if best is not None and level and not _of_level(best, level) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
         scope = listed or _common_city(list(places.values()), gazetteer)
@@ -140,10 +140,10 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         confidence = 0.85
     elif weak:
         confidence = 0.7
-    elif counts.get(key, 0) >= 3 and (level is None or best.kind in KINDS_OF_LEVEL[level]):
+    elif counts.get(key, 0) >= 3 and (level is None or _of_level(best, level)):
         confidence = 0.7
-    elif counts.get(key, 0) >= 2 and level and best.kind in KINDS_OF_LEVEL[level] and \
-            not any(p.kind in KINDS_OF_LEVEL[level] for k, p in places.items() if k != key and counts.get(k)):
+    elif counts.get(key, 0) >= 2 and level and _of_level(best, level) and \
+            not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
     else:
         # one passing mention in the body is not the speaker ("赴北京招商")
@@ -200,6 +200,11 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         # give the scope to read names in, not the speaker
         for place, _, _ in weak.values():
             places.setdefault(place.key, place)
+
+
+def _of_level(place: Place, level: str) -> bool:
+    """Whether a place is of the level the text's words speak of (上海市, a municipality, is a 市)."""
+    return place.kind in KINDS_OF_LEVEL[level] or (level == "city" and place.name in MUNICIPALITIES)
 
 
 def _reads_as_place(word: str) -> bool:

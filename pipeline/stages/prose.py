@@ -38,7 +38,7 @@ LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "�
 TRAILING_NOISE = {"为", "各", "均", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
                   "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余",
                   "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
-QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(重点|重大|新开工|续建|在建|“|\")")
+QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(的)?(重点|重大|新开工|续建|在建|项目|“|\")")
 # a list of names and figures after its opening words: "…分别为：长治124.9%、忻州86.3%、晋城", "为桥西区("
 LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
@@ -48,7 +48,7 @@ LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分
 COUNTED_EVENT = re.compile(r"\s*(已经|已全部|全部|均已|已|顺利|现已)*(开工|竣工|投产|建成|完工|开复工)")
 LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投产|建成|完工|开复工)[^，,。]*$")
 # where the noun a count counts ends: the next measure of the sentence begins
-COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产)")
+COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产|开复工|复工)")
 SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
 # words that open a part speaking of other subjects: no carried subject for it
 OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州)")
@@ -148,7 +148,7 @@ class ProseExtractor:
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
-        if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中)", after[units.end():])):
+        if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])):
             return None  # "武汉、襄阳…等11个地区", "12个行业中", "位列8个区的前三位": how many units, not a figure
         if re.search(r"\d\s*(至|到|~|～)\s*$", before):
             return None  # "1至2个": a range's bound, not a figure
@@ -396,7 +396,8 @@ class ProseExtractor:
             last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
             if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
                 last_item = None  # "、新华区新开工3个项目": the place's own count
-            if re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) or ITEMS_THEN_COUNT.match(sentence, end) or last_item:
+            if re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) or ITEMS_THEN_COUNT.match(sentence, end) or last_item \
+                    or re.match(r"(所辖|的)?[\d一二三四五六七八九十两]+\s*个" + UNITS_COUNTED.pattern, sentence[end:]):
                 continue  # "向塘至新建区西山段公路…", "新华区华业商务广场三个项目": inside names of a list's items
             project = PROJECT_AFTER_PLACE.match(before, end)
             if project and (re.search(r"\d+\s*[个项宗批]", project.group(1))
@@ -404,8 +405,10 @@ class ProseExtractor:
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
-            if EXAMPLES_END.match(before, end) and "等" in before[end:]:
-                continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list
+            examples = EXAMPLES_END.match(before, end)
+            if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、"):
+                continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list (one
+                # example its place opens, "同仁市…一体化等重点项目", is that place's)
             if project and before[project.end():].lstrip().startswith("等"):
                 continue  # the first of a list of example projects
             if project and not CATEGORY_NAME.match(project.group(1) + project.group(2)) \
@@ -700,8 +703,13 @@ def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str
 def _unread_list_name(sentence: str, previous_end: int, start: int) -> str:
     """The words between a list member's figure and the next figure when they are only a name
     ("、大同" in "…太原2.4%、大同0.04%"), else ""."""
-    m = re.fullmatch(r"\s*[)）]?\s*、\s*([\u4e00-\u9fff]{2,8})\s*[(（]?\s*", sentence[previous_end:start])
-    if not m or re.search(r"(完成|投资|开工|竣工|项目|率|增长|计划|达|为|是|占)", m.group(1)):
+    between = sentence[previous_end:start]
+    m = re.fullmatch(r"\s*[)）]?\s*、\s*([\u4e00-\u9fff]{2,8})\s*[(（]?\s*", between)
+    if not m and sentence.rfind("(", 0, previous_end) <= sentence.rfind(")", 0, previous_end):
+        # "…,葫芦岛83个,沈抚示范区25个": after a comma too, outside brackets ("(新建2项,续建8项)")
+        m = re.fullmatch(r"\s*[,，]\s*([\u4e00-\u9fff]{2,10})\s*", between)
+    if not m or re.search(r"(完成|投资|开工|竣工|项目|率|增长|计划|达|为|是|占|新建|续建|在建|其中|产业|基础设施|共|合计|总)",
+                          m.group(1)):
         return ""
     return m.group(1)
 
