@@ -442,8 +442,12 @@ def test_projects_routes_and_topic_areas_as_subjects(kit):
         "1-6月,全省重点项目完成投资1520.6亿元。其中,比亚迪西安高新区动力电池产业基地项目完成投资21.3亿元,"
         "占年度计划的71.2%,宝鸡钛谷新材料产业基地已完成投资6.5亿元。\n"
         "其中G312西安至咸阳段改扩建工程、西咸北环线工程2个计划新开工项目已开工2个。\n"
-        "关中平原城市群则聚焦先进制造业。今年1-6月,先进制造业项目完成投资402.7亿元。\n")
+        "关中平原城市群则聚焦先进制造业。今年1-6月,先进制造业项目完成投资402.7亿元。\n"
+        "在汉中,投资120亿元的汉中航空智慧新城项目加快建设。秦岭度假区(翠华山片区)完成投资8.6亿元。\n")
     doc = extract_from_lines(SourceText("shaanxi.txt", "0" * 64, "utf-8", lines), kit)
+    assert one(doc, value=120.0).entity_raw == "汉中航空智慧新城项目"  # named after its figure, not 汉中市
+    resort = one(doc, value=8.6)  # a named area with its other name in brackets; a resort is no district
+    assert (resort.entity_raw, resort.entity_kind) == ("秦岭度假区", "park")
     assert one(doc, value=1520.6).entity == "陕西省"
     # a project named with a place inside it, and what the sentence goes on to say of it
     assert one(doc, value=21.3).entity_raw == "比亚迪西安高新区动力电池产业基地项目"

@@ -426,6 +426,12 @@ class ProseExtractor:
         clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
         clause = before[clause_at:]
         named = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
+        if not named:
+            wide_at = max(before.rfind(ch) for ch in ",，;；:：。") + 1
+            unbracketed = re.sub(r"[(（][^()（）]{1,12}[)）]", "", before[wide_at:])
+            wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
+            if wide and not re.search(r"(项目|工程|基地)$", wide.group(1)) and wide.group(1) in before[wide_at:]:
+                named, clause, clause_at = wide, before[wide_at:], wide_at
         if named and GENERIC_AREA.search(named.group(1)):
             named = None  # "在项目建设园区投资": the parks in general, not one named
         inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
@@ -588,6 +594,11 @@ class ProseExtractor:
                         carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
                                                         or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
                         ended = 0
+                    named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
+                    if named_after and "投资" in metric_raw and _names_one_project(named_after.group(1)):
+                        # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目": the figure is the project's
+                        # that follows it, not the place before it
+                        subject, at = named_after.group(1), -1
                     if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
                         # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
                         # said; its figures are not the province's
@@ -678,6 +689,7 @@ ITEMS_THEN_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,}(、[^,，;；。:�
 LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四五六七八九十两]{2,}?)[\d一二三四五六七八九十两]+\s*个[^,，;；。]{0,8}?(项目|工程)")
 
 
+NAMED_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地))(?=[等,，;；。、]|开工|建成|投产|加快|顺利|正在|已|于|$)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
