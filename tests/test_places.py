@@ -443,11 +443,19 @@ def test_projects_routes_and_topic_areas_as_subjects(kit):
         "占年度计划的71.2%,宝鸡钛谷新材料产业基地已完成投资6.5亿元。\n"
         "其中G312西安至咸阳段改扩建工程、西咸北环线工程2个计划新开工项目已开工2个。\n"
         "关中平原城市群则聚焦先进制造业。今年1-6月,先进制造业项目完成投资402.7亿元。\n"
-        "在汉中,投资120亿元的汉中航空智慧新城项目加快建设。秦岭度假区(翠华山片区)完成投资8.6亿元。\n")
+        "在汉中,投资120亿元的汉中航空智慧新城项目加快建设。秦岭度假区(翠华山片区)完成投资8.6亿元。\n"
+        "开发区、港口码头、农业等项目进展良好,分别完成年度计划投资的70.8%、58.8%和53.6%。\n"
+        "渭南经开区、韩城市、蒲城县(含罕井镇)、富平县等县区、园区分别新开工亿元以上项目15个、6个、9个、3个。\n")
     doc = extract_from_lines(SourceText("shaanxi.txt", "0" * 64, "utf-8", lines), kit)
     assert one(doc, value=120.0).entity_raw == "汉中航空智慧新城项目"  # named after its figure, not 汉中市
     resort = one(doc, value=8.6)  # a named area with its other name in brackets; a resort is no district
     assert (resort.entity_raw, resort.entity_kind) == ("秦岭度假区", "park")
+    # a 分别 list of kinds of project is the issuer's, each kind its figure's category
+    kinds = {(f.entity, f.category, f.value) for f in doc.facts if f.value in (70.8, 58.8, 53.6)}
+    assert kinds == {("陕西省", "开发区", 70.8), ("陕西省", "港口码头", 58.8), ("陕西省", "农业", 53.6)}
+    # "…富平县等县区、园区分别…": the names before 等, each with its figure, a bracket's part left out
+    listed = {(f.entity, f.value) for f in doc.facts if f.value in (15.0, 6.0, 9.0, 3.0)}
+    assert listed == {("渭南经开区", 15.0), ("韩城市", 6.0), ("蒲城县", 9.0), ("富平县", 3.0)}
     assert one(doc, value=1520.6).entity == "陕西省"
     # a project named with a place inside it, and what the sentence goes on to say of it
     assert one(doc, value=21.3).entity_raw == "比亚迪西安高新区动力电池产业基地项目"

@@ -16,7 +16,7 @@ import jieba.posseg
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
-from pipeline.stages.gazetteer import MUNICIPALITIES, Gazetteer
+from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, Gazetteer
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -278,6 +278,18 @@ class ProseExtractor:
                            extractor="prose_rank", raw=f"第{rank}位", line=line_no,
                            page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
                            category=group if len(group) <= 12 else "")
+
+    def _reads_as_subject(self, name: str, jurisdiction: Optional[Jurisdiction]) -> bool:
+        """A listed name that is a place, a department, a named project or a place-like unit (镇, 园区),
+        not a kind of project (港口码头, 农业) nor a generic zone word (开发区 in a province's list)."""
+        if name in GENERIC_NAMES:
+            return False
+        area = jurisdiction.area if jurisdiction else None
+        if "".join(m.surface for m in self.gazetteer.find_in(name, area)) == name:
+            return True
+        return bool(re.search(r"(区|县|市|旗|州|盟|镇|乡|街道|局|委|办|厅|公司|集团|中心|园)$", name)
+                    or self.department_mention.fullmatch(name)
+                    or (re.search(r"(项目|工程|基地)$", name) is not None and _names_one_project(name)))
 
     def _members_sharing(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction]) -> list[str]:
         """"…,高新区2个,枝江、当阳0个": places listed right before one figure, with no verb between,
@@ -571,8 +583,13 @@ class ProseExtractor:
                     if year_plan and "计划" in metric_raw and fig.unit not in ("%", "个百分点"):
                         period = leading  # "全年计划开工61个,…计划竣工项目9个"
                     previous_member = bool(metric_raw) and (self._list_member(sentence, match.start) or bool(unread))
-                    if enumeration and enumeration[k]:
+                    if enumeration and enumeration[k] and self._reads_as_subject(enumeration[k], jurisdiction):
                         subject, at = enumeration[k], -1
+                    elif enumeration and enumeration[k]:
+                        # "开发区、港口码头、农业等项目…,分别完成年度计划投资的70.8%、58.8%和53.6%": kinds of
+                        # project, the issuer's; the kind is the figure's category
+                        subject, at = "", -1
+                        carried_category = re.sub(r"(等)?(项目)?(进展|建设|推进).*$", "", enumeration[k]) or carried_category
                     elif unread:
                         subject, at = unread, -1
                     else:
@@ -836,6 +853,8 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     if not m:
         return None
     listing = re.split(r"[是为有:：]", m.group(1))[-1]
+    listing = re.sub(r"[(（][^()（）]*[)）]", "", listing)  # "送桥镇(含光电产业园)"
+    listing = re.sub(r"等[\u4e00-\u9fff]{1,6}(、[\u4e00-\u9fff]{1,6})*$", "", listing)  # "…车逻镇等乡镇、园区"
     names = [n.strip() for n in re.split(r"[、和及]", listing) if n.strip()]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
     tail_figures = count(listed)
@@ -847,7 +866,7 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
         department = LEVEL_DEPARTMENT.match(names[-1])
         names[-1] = department.group(0) if department else \
             re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
-        if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗)$", n)
+        if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗|镇|乡|街道)$", n)
                    or gazetteer.city_short(n) or LEVEL_DEPARTMENT.fullmatch(n) for n in names):
             return None
     before = n_figures - tail_figures - after_list
