@@ -504,3 +504,18 @@ def test_municipality_lists_departments_and_units_ranked_within(kit):
     assert one(doc, value=90.0).entity == "蓟州区"  # one example its place opens is that place's
     assert one(doc, value=436.0).metric == "项目数"  # 新开工及在建项目: projects, not starts
     assert not facts_of(doc, value=99.9)  # after 相关新闻: other articles
+
+
+def test_parts_said_in_the_sentences_after_their_total(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text(
+        "吉林省一季度重大项目集中开工\n\n"
+        "吉林省此次集中开工的新项目共612个,总投资1520亿元。其中产业项目388个、总投资960亿元。"
+        "包括汽车零部件项目95个、化工新材料项目61个、医药健康项目42个。\n")
+    doc = extract_from_lines(SourceText("jilin.txt", "0" * 64, "utf-8", lines), kit)
+    parts = {(f.metric, f.category, f.value) for f in doc.facts if f.value in (388.0, 95.0, 61.0, 42.0)}
+    assert parts == {("开工项目数", "产业项目", 388.0), ("开工项目数", "汽车零部件项目", 95.0),
+                     ("开工项目数", "化工新材料项目", 61.0), ("开工项目数", "医药健康项目", 42.0)}
+    assert one(doc, value=612.0).metric == "开工项目数"

@@ -148,7 +148,8 @@ class ProseExtractor:
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
-        if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])):
+        if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
+                      or units.group(1) in ("设区市", "地级市", "县级市")):
             return None  # "武汉、襄阳…等11个地区", "12个行业中", "位列8个区的前三位": how many units, not a figure
         if re.search(r"\d\s*(至|到|~|～)\s*$", before):
             return None  # "1至2个": a range's bound, not a figure
@@ -526,6 +527,7 @@ class ProseExtractor:
                 outer_end, outer_metric = -1, ""
                 previous_unit = None
                 previous_member = False
+                parts_of = ""  # the measure the last figure was a part of
                 for k, match in enumerate(matches):
                     fig = match.figure
                     inherited = False
@@ -544,6 +546,17 @@ class ProseExtractor:
                             and category_of(metric_raw) == metric_raw and kind_of(fig.unit) == kind_of(previous_unit):
                         # "竣工投产…项目44个，其中亿元以上项目21个": a part of the figure before, its category
                         own, metric_raw = metric_raw, previous_metric
+                        sub_part = True
+                    elif not k and metric_raw and re.match(r"\s*(其中|包括)", sentence[clause_start:]) \
+                            and category_of(metric_raw) == metric_raw and recent.get(kind_of(fig.unit)):
+                        # "…集中开工的新项目共1816个。其中产业项目1005个": a part of the sentence before's figure
+                        own, metric_raw = re.sub(r"^(其中|包括)", "", metric_raw), recent[kind_of(fig.unit)]
+                        sub_part = True
+                    elif k and parts_of and metric_raw and category_of(metric_raw) == metric_raw \
+                            and re.fullmatch(r"\s*、\s*", sentence[previous_end:clause_start]) \
+                            and kind_of(fig.unit) == kind_of(previous_unit):
+                        # "包括装备制造项目205个、冶金新材料项目154个": the parts go on
+                        own, metric_raw = metric_raw, parts_of
                         sub_part = True
                     if not metric_raw and k and previous_metric:
                         metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
@@ -577,6 +590,7 @@ class ProseExtractor:
                             carried_category = part_category
                     if metric_raw and not inherited:
                         recent[kind] = metric_raw
+                    parts_of = metric_raw if sub_part and kind_of(fig.unit) == "count" else ""
                     previous_end, previous_metric, previous_unit = match.end, metric_raw, fig.unit
                     sentence_period = _period_before(sentence, match.start, meta.year) or sentence_start_period
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
@@ -694,8 +708,8 @@ NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]
 
 
 EXAMPLES_COUNT_BEFORE = re.compile(r"等\s*$")
-UNITS_COUNTED = re.compile(r"\s*(地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
-                           r"(?![\u4e00-\u9fff]*?项目)")
+UNITS_COUNTED = re.compile(r"\s*(设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
+                           r"(?![\u4e00-\u9fff]{0,4}?项目)")
 BOUND_BEFORE = re.compile(r"((均|都|全部|基本)(超过|超出|超|高于|达到|达|在)|已(超过|超出|超)|是否(达到|达|超过)|超过|超出)\s*$")
 
 
