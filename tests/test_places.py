@@ -519,3 +519,12 @@ def test_parts_said_in_the_sentences_after_their_total(kit):
     assert parts == {("开工项目数", "产业项目", 388.0), ("开工项目数", "汽车零部件项目", 95.0),
                      ("开工项目数", "化工新材料项目", 61.0), ("开工项目数", "医药健康项目", 42.0)}
     assert one(doc, value=612.0).metric == "开工项目数"
+
+
+def test_the_count_of_units_a_list_orders_is_no_figure(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = normalize_text("吉安市重点项目推进情况\n\n1-6月,11个县区完成率由高到低依次为:泰和县96.2%、永丰县90.1%。\n")
+    doc = extract_from_lines(SourceText("jian2.txt", "0" * 64, "utf-8", lines), kit)
+    assert sorted((f.entity, f.value) for f in doc.facts) == [("永丰县", 90.1), ("泰和县", 96.2)]

@@ -149,6 +149,7 @@ class ProseExtractor:
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
         if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
+                      or re.match(r"[^,，。;；]{0,12}?(由高到低|从高到低|依次)", after[units.end():])
                       or units.group(1) in ("设区市", "地级市", "县级市")):
             return None  # "武汉、襄阳…等11个地区", "12个行业中", "位列8个区的前三位": how many units, not a figure
         if re.search(r"\d\s*(至|到|~|～)\s*$", before):
