@@ -23,6 +23,7 @@ or a year is a false one.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import tempfile
@@ -125,7 +126,18 @@ def _same_figure(g: Gold, f: Fact) -> bool:
 
 
 def _entity_of(f: Fact) -> str:
-    return normalize_name(f.entity) if f.entity else "?"
+    if not f.entity:
+        return "?"
+    if "entity_as_written" in f.flags:  # 鄧州市 as a traditional-script capture writes 邓州市 (same code)
+        return normalize_name(_simplified(f.entity))
+    return normalize_name(f.entity)
+
+
+@functools.lru_cache(maxsize=4096)
+def _simplified(name: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert(name)
 
 
 def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) -> DocumentScore:

@@ -16,7 +16,7 @@ from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
 from pipeline.core.normalize import normalize_chars, normalize_lines, normalize_text, to_simplified
 from pipeline.stages.metrics import MetricCatalog
-from pipeline.stages.gazetteer import Gazetteer, normalize_name
+from pipeline.stages.gazetteer import PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
 from pipeline.stages.reconcile import Reconciler
 from pipeline.stages.table_facts import metric_from_path, table_facts
@@ -69,7 +69,10 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
         raise DocumentError("empty", "no text after removing blank lines and boilerplate")
     source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=encoding + ("+t2s" if converted else ""),
                         lines=lines)
-    return extract_from_lines(source, kit)
+    doc = extract_from_lines(source, kit)
+    if converted:
+        _places_as_written(doc.facts, normalize_chars(text))
+    return doc
 
 
 def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDocument:
@@ -84,6 +87,7 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     pdf = read_pdf(path, data, use_camelot=kit.use_camelot, max_pages=kit.limits.max_pages,
                    max_inflated=kit.limits.max_inflated)
     lines, origins = normalize_lines(pdf.lines)
+    written = "\n".join(lines)
     lines, converted = to_simplified(lines)
     if not lines:
         raise DocumentError("empty", "PDF has no text")
@@ -96,7 +100,25 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
         rows = [(line_of_raw[first_raw + r], [normalize_chars(c).strip() for c in cells])
                 for r, cells in enumerate(found.cell_rows()) if first_raw + r in line_of_raw]  # empty rows vanish
         typed.append((found, rows))
-    return extract_from_lines(source, kit, typed)
+    doc = extract_from_lines(source, kit, typed)
+    if converted:
+        _places_as_written(doc.facts, written)
+    return doc
+
+
+def _places_as_written(facts: list[Fact], written: str) -> None:
+    """A capture in traditional script is read in simplified (開工率 is 开工率), but a place keeps the
+    name the document writes (鄧州市, not 邓州市) with the same official code, so that every place a
+    fact names is one its document shows; queries across scripts go by `entity_code`."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    for f in facts:
+        if f.entity and f.entity_kind in PLACE_KINDS and f.entity not in written:
+            as_written = to_traditional.convert(f.entity)
+            if as_written in written:
+                f.entity = as_written
+                f.flags.append("entity_as_written")
 
 
 def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()) -> ExtractedDocument:
