@@ -59,31 +59,26 @@ def find_tables(lines: list[str], start_index: int = 0,
     notes: list[Note] = []
     i, n = 0, len(lines)
     while i < n:
-        ranking = None if i in reserved else glued_ranking(lines, i, reserved)
-        if ranking is not None:
-            block, j = ranking
-            table = _make_table(block, lines, len(tables) + start_index)
+        read = None
+        for reader, method in ((glued_ranking, "text_glued_ranking"), (cells_one_per_line, "text_cell_lines")):
+            found = None if i in reserved else reader(lines, i, reserved)
+            table = _make_table(found[0], lines, len(tables) + start_index) if found else None
             if table is not None:
-                table.method = "text_glued_ranking"
+                read = found, table, method
+                break
+        if read is not None:
+            (block, j), table, table.method = read
+            tables.append(table)
+            consumed.update(range(block[0][0], j))
+            if table.method == "text_glued_ranking":
                 for c in (1, 2):  # rank and score: split from one number by the ranking's arithmetic
                     table.header_flags[c] = list(table.header_flags[c]) + ["cells_split_by_ranking"]
-                tables.append(table)
-                consumed.update(range(block[0][0], j))
-                i = j
-                continue
-        flat = None if i in reserved else cells_one_per_line(lines, i, reserved)
-        if flat is not None:
-            block, j = flat
-            table = _make_table(block, lines, len(tables) + start_index)
-            if table is not None:
-                table.method = "text_cell_lines"
-                tables.append(table)
-                consumed.update(range(i, j))
+            else:  # a ranking's last row runs into the words after it: those are no notes of it
                 used, under, j = attach_context(table, block, lines, j)
                 consumed.update(used)
                 notes.extend(under)
-                i = j
-                continue
+            i = j
+            continue
         tabbed = "\t" in lines[i]
         cells = None if i in reserved else split_cells(lines[i])
         if not (tabbed or _space_row(cells)) or i in reserved:

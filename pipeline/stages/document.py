@@ -214,9 +214,9 @@ def _bare_scale(raw: str) -> Optional[str]:
 
 
 def _without_repeats(facts: list[Fact]) -> list[Fact]:
-    """A figure a text states twice in the same words (a summary, then the details) about the same
-    subject, measure, category and period is one fact: the first statement keeps it. Only a subject
-    the words name counts: "…等3个项目" under two headings (服务业, 农业) are two lists of the issuer's."""
+    """A figure a text states twice (a summary, then the details) about the same named subject,
+    measure, category and period is one fact: the first statement keeps it. Only a subject the words
+    name counts: "…等3个项目" under two headings (服务业, 农业) are two lists of the issuer's."""
     seen: set = set()
     out = []
     for f in facts:

@@ -32,6 +32,7 @@ KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
 CHROME = re.compile(r"首页|当前位置|\s>\s|>>|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
 INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
+HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
 
 
@@ -109,7 +110,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
                 scores[key] += 0.5
                 evidence[key].append(f"文号 {meta.doc_no} begins with {prefix}")
 
-    if level and not any(e.startswith(("issuer", "title", "headline")) for k in scores for e in evidence[k]):
+    if level and not any(e.startswith(HEADER_SOURCES) for k in scores for e in evidence[k]):
         # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
         _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence)
     if level:
@@ -120,7 +121,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     named = frozenset(places)
     best = _best(scores, places, gazetteer)
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
-    strong_best = best is not None and any(e.startswith(("issuer", "title", "headline")) for e in evidence[best.key])
+    strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
     if best is not None and level and not _of_level(best, level) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
@@ -131,7 +132,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, ("no place named in issuer, title or text",), scope, named)
     key = best.key
-    strong = any(e.startswith(("issuer", "title", "headline")) for e in evidence[key])
+    strong = any(e.startswith(HEADER_SOURCES) for e in evidence[key])
     header = any(e.startswith("opening") for e in evidence[key])
     weak = any(e.startswith("weak") for e in evidence[key])
     if strong:
