@@ -135,3 +135,4 @@ def _borrow_children(grid, expanded, owner, paths, label_cols, flags) -> None:
             for c, kid in zip(cols, donors[0]):
                 paths[c] = f"{paths[c]}{SEP}{kid}"
                 flags[c].append("header_inferred")
+

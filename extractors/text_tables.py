@@ -14,6 +14,7 @@ from extractors.headers import build_header_paths
 from pipeline.core.cells import is_empty_marker, is_numeric_cell
 from pipeline.core.normalize import BRACKET_SPACE
 from pipeline.core.units import unit_in_label
+from pipeline.core.word_rows import rejoin_header_words
 from schemas.records import Note
 
 UNIT_LINE = re.compile(r"(?<!编制)(?<!填报)(?<!报送)(?<!责任)单位\s*[:：]\s*(?:人民币)?[个万亿元亩平方米公顷%户家项宗人股]")
@@ -144,17 +145,29 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     while leading < len(cells) and cells[leading] and not is_numeric_cell(cells[leading]):
         leading += 1
     k = leading - 1  # header cells; the last non-numeric cell of the run opens the first row
-    if k < 2 or k > 12 or leading >= len(cells) or not is_numeric_cell(cells[leading]):
+    if k < 2 or k > 16 or leading >= len(cells) or not is_numeric_cell(cells[leading]):
         return None
-    block = [(run[0][0], cells[:k])]
+    header = cells[:k]
+    # the next name says how wide a row is; a header with more cells than that had a label split
+    # over lines ("计划 / 总投资")
+    name = next((m for m in range(leading, len(cells)) if cells[m] and not is_numeric_cell(cells[m])
+                 and not is_empty_marker(cells[m])), None)
+    if name is not None and name - k < k:
+        header = rejoin_header_words(header, name - k)
+        if header is None:
+            return None
+    width = len(header)
+    if width > 12:
+        return None
+    block = [(run[0][0], header)]
     at = k
-    while at + k <= len(cells):
-        row = cells[at:at + k]
+    while at + width <= len(cells):
+        row = cells[at:at + width]
         if not row[0] or is_numeric_cell(row[0]) or not all(not c or is_numeric_cell(c) for c in row[1:]) \
                 or not any(row[1:]):
             break
         block.append((run[at][0], row))
-        at += k
+        at += width
     if len(block) < 3:
         return None
     return block, run[at - 1][0] + 1

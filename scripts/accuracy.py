@@ -2,7 +2,7 @@
 """Accuracy on the development set of real bulletins (tests/devset/): strict recall, precision and
 wrongly attributed places per document. See pipeline/batch/accuracy.py.
 
-usage: .venv/bin/python scripts/accuracy.py [--markdown | --json] [--misses N]
+usage: .venv/bin/python scripts/accuracy.py [--markdown | --json] [--misses N] [--false N] [--only PREFIX]
 """
 import sys
 from pathlib import Path

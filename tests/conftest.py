@@ -45,3 +45,12 @@ def extract(kit):
         return cache[path]
 
     return _extract
+
+
+def read_text(kit, name: str, text: str):
+    """A bulletin written in the test, read as a text file is."""
+    from pipeline.core.normalize import normalize_text
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    return extract_from_lines(SourceText(name, "0" * 64, "utf-8", normalize_text(text)), kit)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, SHARED, read_text
 from pipeline.batch.loop import ingest_paths
 from pipeline.core.normalize import normalize_text, to_simplified
 from pipeline.stages.gazetteer import Gazetteer
@@ -38,14 +38,6 @@ def one(doc, **where):
     found = facts_of(doc, **where)
     assert len(found) == 1, f"{where}: {[(f.entity, f.metric, f.value, f.quote[:30]) for f in found]}"
     return found[0]
-
-
-def read_text(kit, name: str, text: str):
-    """A bulletin written in the test, read as a text file is."""
-    from pipeline.stages.document import extract_from_lines
-    from schemas.records import SourceText
-
-    return extract_from_lines(SourceText(name, "0" * 64, "utf-8", normalize_text(text)), kit)
 
 
 # --- the gazetteer: all of China, names trusted only where they belong ---------------------------

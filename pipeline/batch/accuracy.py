@@ -70,6 +70,7 @@ class DocumentScore:
     scale_errors: int = 0
     error: str = ""
     misses: list = field(default_factory=list)  # (gold, the fact paired with it or None)
+    false_facts: list = field(default_factory=list)  # facts whose figure is no gold figure
 
     def row(self) -> dict:
         return {"document": self.name, "gold": self.gold, "facts": self.facts,
@@ -195,8 +196,9 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
                 not any(_same_figure(g, o) and _entity_of(o) == g.entity for o in facts):
             score.wrong_place += 1  # the figure is under another place, and under the gold's nowhere
     score.true_facts = len(facts) - len(unmatched)
-    for i in unmatched:
+    for i in sorted(unmatched):
         f = facts[i]
+        score.false_facts.append(f)
         if any(abs(f.value - g.value) < 1e-9 and canonical_unit(f.unit or "") != canonical_unit(g.unit or "")
                and _base(f.value, f.unit)[1] == _base(g.value, g.unit)[1]
                and not {f.unit or "", g.unit} <= COUNT_UNITS for g in gold):  # 4个 and 4项 differ in no scale
@@ -204,9 +206,11 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
     return score
 
 
-def evaluate(devset: Path = DEVSET, real_text: Path = REAL_TEXT, kit: Optional[Toolkit] = None) -> list[DocumentScore]:
+def evaluate(devset: Path = DEVSET, real_text: Path = REAL_TEXT, kit: Optional[Toolkit] = None,
+             only: tuple = ("",)) -> list[DocumentScore]:
     kit = kit or Toolkit.create(use_camelot=False)
-    return [score_document(name, text, gold, kit) for name, text, gold in documents(devset, real_text)]
+    return [score_document(name, text, gold, kit) for name, text, gold in documents(devset, real_text)
+            if name.startswith(tuple(only))]
 
 
 def totals(scores: Iterable[DocumentScore]) -> dict:
@@ -242,8 +246,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print the README table")
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
     parser.add_argument("--misses", type=int, default=0, help="show up to N missed gold facts per document")
+    parser.add_argument("--false", type=int, default=0, dest="false_facts",
+                        help="show up to N facts per document whose figure is no gold figure")
+    parser.add_argument("--only", default="", help="score only the documents whose names start with one of "
+                        "these comma-separated prefixes")
     args = parser.parse_args(argv)
-    scores = evaluate(Path(args.devset), Path(args.real_text))
+    scores = evaluate(Path(args.devset), Path(args.real_text), only=tuple(args.only.split(",")))
     if args.markdown:
         print(markdown(scores))
     elif args.json:
@@ -258,5 +266,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             for g, f in x.misses[:args.misses]:
                 found = f"found as {_entity_of(f)} / {f.metric or f.metric_raw} / {f.category or ''}" if f else "not found"
                 print(f"    missed: {g.entity} / {g.measure} / {g.category} {g.value:g} {g.unit} ({g.where}); {found}")
+            for f in x.false_facts[:args.false_facts]:
+                print(f"    false: {_entity_of(f)} / {f.metric or f.metric_raw} / {f.category or ''} {f.value:g} "
+                      f"{f.unit or ''} ({f.extractor}) «{(f.quote or '')[:60]}»")
         print(json.dumps(totals(scores), ensure_ascii=False))
     return 0

@@ -9,6 +9,9 @@ import re
 from typing import Optional
 import unicodedata
 
+from pipeline.core.vocabulary import PROJECT_HEADING
+from pipeline.core.word_rows import tabs_for_word_rows
+
 HAN = r"\u3400-\u9fff"
 _SQUARE_METRE = re.compile(r"㎡|m\s*²|m\s*\^\s*2|平米")
 _PLACEHOLDER = "\ue000"
@@ -120,7 +123,7 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return False  # "兖州区195.71": a table row whose delimiters the capture lost, one per line
     if last in "|>" or re.search(r"\s[|>]\s", prev):
         return False  # a site's banner or breadcrumb ("西部热线 | 助力…! |", "当前位置:首页 > 新闻"), not a sentence cut
-    if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30:
+    if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30 or PROJECT_HEADING.match(prev):
         return False
     if len(prev) >= 20 and (not blank_between or "," in prev or "。" in prev):
         # across a blank line only a prose paragraph continues (a page break mid-sentence);
@@ -138,7 +141,7 @@ def normalize_text(text: str) -> list[str]:
 
 def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     """Clean lines and, for each, the index of the raw line it starts at (for page provenance)."""
-    raw_lines = normalize_chars("\n".join(raw_lines)).split("\n")
+    raw_lines = tabs_for_word_rows(normalize_chars("\n".join(raw_lines)).split("\n"))
     out: list[str] = []
     origins: list[int] = []
     blank_since_last = False

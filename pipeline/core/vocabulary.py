@@ -70,3 +70,8 @@ CATEGORY_QUALIFIERS = ("新建", "新开工", "续建", "收尾", "预备", "在
                        "传统产业", "技改", "技术改造", "城镇化", "乡村振兴", "保障性住房", "棚改", "其他", "其它")
 CATEGORY_NAME = re.compile(rf"^(其中[:：]?)?({_alternation(sorted(CATEGORY_QUALIFIERS, key=len, reverse=True))}|及|和|、)+"
                            r"(项目|工程|类项目|类|板块|领域)$")
+
+
+# a line that is only a project's name ("松原至双辽(金宝屯)高速公路"): a list of projects heads each
+# one's figures with it
+PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff()（）\d]{4,30}(项目|工程|高速公路|公路|铁路|大桥|隧道|机场|码头|电站|水库|基地|产业园)$")

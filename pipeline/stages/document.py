@@ -19,6 +19,7 @@ from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.gazetteer import PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
 from pipeline.stages.reconcile import Reconciler
+from pipeline.stages.repeats import without_headline_repeats, without_restatements
 from pipeline.stages.table_facts import metric_from_path, table_facts
 from pipeline.core.vocabulary import CATEGORY_NAME
 from extractors.headers import SEP
@@ -152,12 +153,12 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
     # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]
-    facts.extend(_without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page),
+    facts.extend(without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page),
                                            lines))
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
     reconcile(facts, kit, jurisdiction)
-    facts = _without_repeats(facts)
+    facts = without_restatements(facts)
     if jurisdiction.place is None:
         findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "
                                 + "; ".join(jurisdiction.evidence) + "; figures of the whole area await review"))
@@ -169,65 +170,6 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
 
 
 RELATED_NEWS = re.compile(r"^\s*(相关新闻|新闻推荐|相关阅读|推荐阅读|延伸阅读|热门推荐|热门资讯|猜你喜欢|相关文章)\s*[:：]?\s*$")
-
-
-def _without_headline_repeats(facts: Iterable[Fact], lines: list[str]) -> list[Fact]:
-    """A headline states a figure the body then reports in full ("全省重点工程首季开复工率46.5%" over
-    "…开复工率为46.5%"): the headline's copy is dropped, so a figure is one fact, with the body's
-    subject and measure. A headline figure the body never repeats stays."""
-    facts = list(facts)
-    header_end = next((i for i, ln in enumerate(lines) if len(ln) > 60 or re.search(r"[。；;]", ln)), len(lines))
-    headline = {i + 1 for i, ln in enumerate(lines)
-                if (i < header_end and len(ln) <= 60) or re.match(r"\s*(原标题|标题|题目)\s*[:：]", ln)}
-
-    # "…完成投资1800亿开工率91%原标题:…": a capture that ran its headline into the text; where each
-    # figure stands in its sentence (facts come in the order they are written)
-    cursor: dict[tuple, int] = {}
-    ahead = []
-    for f in facts:
-        quote = f.quote or ""
-        at = quote.find(f.raw, cursor.get((f.line, quote), 0))
-        cursor[(f.line, quote)] = at + len(f.raw) if at >= 0 else cursor.get((f.line, quote), 0)
-        ahead.append(f.line in headline or -1 < at < quote.find("原标题"))
-    body = [f for f, h in zip(facts, ahead) if not h]
-    return [f for f, h in zip(facts, ahead) if not h or not any(_restates(f, b) for b in body)]
-
-
-def _restates(headline: Fact, body: Fact) -> bool:
-    """A headline's figure is the body's, as written or rounded ("完成投资1800亿" over 1800.5亿元,
-    "超800亿元" over 828.7亿元: a round figure said to be passed)."""
-    unit = headline.unit or _bare_scale(headline.raw)
-    if unit != body.unit or not body.value:
-        return False
-    if headline.value == body.value:
-        return True
-    said = re.search(r"(超|逾|近|约|突破)\s*$", (headline.quote or "")[:max(0, (headline.quote or "").find(headline.raw))])
-    decimals = len(headline.raw.split(".")[1].rstrip("亿万元%个项")) if "." in headline.raw else 0
-    if round(body.value, decimals) == headline.value:
-        return True
-    return bool(said) and abs(body.value - headline.value) <= 0.1 * abs(body.value)
-
-
-def _bare_scale(raw: str) -> Optional[str]:
-    """"1800亿" in a headline: 亿元, as the genre writes money."""
-    return {"亿": "亿元", "万": "万元"}.get((raw or "").strip()[-1:])
-
-
-def _without_repeats(facts: list[Fact]) -> list[Fact]:
-    """A figure a text states twice (a summary, then the details) about the same named subject,
-    measure, category and period is one fact: the first statement keeps it. Only a subject the words
-    name counts: "…等3个项目" under two headings (服务业, 农业) are two lists of the issuer's."""
-    seen: set = set()
-    out = []
-    for f in facts:
-        ranked = f.metric_raw if f.metric == "排名" else ""  # ranks by 完成投资 and by 进度 are two measures
-        key = (f.source_kind, f.entity, f.entity_kind, f.metric, ranked, f.category,
-               f.period.label if f.period else None, f.value, f.unit)
-        if f.source_kind == "text" and f.entity and f.entity_raw and key in seen:  # said of a subject named
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
 
 
 def _number_in_reading_order(tables: list, notes: list[Note]) -> None:

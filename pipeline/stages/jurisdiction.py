@@ -170,6 +170,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
             evidence[city.key].append(f"weak: the city above the places the text names, written as {written}")
     weak: dict[tuple, tuple[Place, str, int]] = {}
+    listed_only: set = set()  # short forms the text writes only as members of lists
     for short, found in gazetteer.scoped.items():
         if len(short) < 2 or short not in text:
             continue
@@ -186,11 +187,13 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             continue  # a prefecture's short form starts project names (郑州绿地城); its full name is needed
         if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:
             continue  # 上海, 北京: named in any province's news
+        if all(_listed(text, at - len(short), at) for at in uses):
+            listed_only.add(place.key)
         weak[place.key] = (place, short, len(uses))
     ranked = sorted(weak.values(), key=lambda w: -w[2])
     if len(ranked) > 1 and ranked[0][2] >= 2 and ranked[0][2] >= 2 * ranked[1][2]:
         weak = {ranked[0][0].key: ranked[0]}  # 惠东 said three times beside a short form said once
-    if len(weak) == 1:
+    if len(weak) == 1 and not listed_only & set(weak):
         (place, short, n), = weak.values()
         places[place.key] = place
         scores[place.key] += 1.0 + 0.5 * min(n, 3)
@@ -214,6 +217,15 @@ def _reads_as_place(word: str) -> bool:
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt")
+
+
+LISTED_AFTER = re.compile(r"\s*[(（]?\s*(\d[\d.]*\s*(%|亿元|万元|个|项)?)?\s*[)）]?\s*[、和及]")
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """"蕉城83.8%、福鼎79.1%、古田68.4%": a member of a list of names (and their figures) is one of the
+    issuer's units, never the issuer."""
+    return text[start - 1:start] in ("、", "和", "及") or bool(LISTED_AFTER.match(text, end))
 
 
 def _in_a_list(text: str, m: Mention) -> bool:

@@ -21,7 +21,7 @@ from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
 from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
-from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS
+from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
@@ -40,9 +40,12 @@ TRAILING_NOISE = {"为", "各", "均", "达", "达到", "是", "约", "近", "�
                   "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
 QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(的)?(重点|重大|新开工|续建|在建|项目|“|\")")
 # a list of names and figures after its opening words: "…分别为：长治124.9%、忻州86.3%、晋城", "为桥西区("
+FIGURES_AFTER = re.compile(r"分别(为|是|达|达到)?\s*[:：]?\s*$")  # a list of figures only, the measure said before it
 LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
 # the words of a list's opening that are not its measure
+RANKED_NAMES = re.compile(r"(排名|排序|排在|位列|位居)[^,，;；:：]*(是|为)[^,，;；:：]*$")
+ALL_OF_THEM = re.compile(r"(均|都|全部)(超过|超出|超|高于|低于|快于|慢于|达到|在)[^,，;；:：]*$")
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # what is said of the counted projects right after them ("87个项目已顺利开工")
 COUNTED_EVENT = re.compile(r"\s*(已经|已全部|全部|均已|已|顺利|现已)*(开工|竣工|投产|建成|完工|开复工)")
@@ -199,6 +202,8 @@ class ProseExtractor:
             if again and not self._only_a_name(again):
                 return again
         head = _list_head(sentence[:start])
+        if head is None and not phrase and FIGURES_AFTER.search(sentence[:start]):
+            head = sentence[:start]  # "…等7个行业完成年度投资计划比例均超过序时进度,分别是79%、78.2%"
         if head is not None:
             return self._phrase_of_head(head, count) or ""
         return "" if phrase and self._only_a_name(phrase) else phrase
@@ -207,6 +212,11 @@ class ProseExtractor:
         """The measure a list's opening words name, clause by clause backwards ("从投资完成率情况看,
         排名前五位的为" → 投资完成率)."""
         head = LIST_WORDS.sub("", head)
+        # "各县(市、区)在建项目完成投资均超过序时进度,分别为:蕉城83.8%…": what each figure measures is
+        # said before what all of them pass (均超过 / 均高于 …)
+        head = ALL_OF_THEM.sub("", head) or head
+        # "完成比例排名前三位的是沧州、廊坊、秦皇岛市": the measure comes before the ranking's names
+        head = RANKED_NAMES.sub("", head) or head
         while head:
             phrase = self._metric_phrase(head, len(head), len(head), 0, count)
             if phrase and not self._only_a_name(phrase):
@@ -478,14 +488,18 @@ class ProseExtractor:
                 page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
         recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit, in a section
+        project = ""  # a line that is only a project's name heads the lines under it
         for line_no, line in lines:
             if HEADING.match(line):
-                recent = {}  # "二、招商引资": another section, other measures
+                recent, project = {}, ""  # "二、招商引资": another section, other measures
             if NOTE_LINE.match(line):
                 continue  # "注:1.…指每新开1个项目加5分": how a score is made, not what was done
+            if _project_heading(line):
+                project = line.strip()  # "图们至珲春高速公路" over "本年累计完成投资13.5亿元,…"
+                continue
             line_period: Optional[Period] = None
             previous = ""
-            carried = ""  # a place that opened a sentence carries over its ；-parts and into the next sentence
+            carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             ended = 0  # sentences ended (。) since the carried subject was said
             for written in _sentences(line):
                 sentence = OPEN_OR_RESUME.sub("开复工", written)  # "开(复)工": one word, not 开 and a bracket
@@ -725,6 +739,13 @@ NAMED_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|�
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
+def _project_heading(line: str) -> bool:
+    """A line that is only the name of one project ("松原至双辽(金宝屯)高速公路"), as a list of projects
+    heads each one's figures."""
+    text = line.strip()
+    return bool(PROJECT_HEADING.match(text)) and _names_one_project(re.sub(r"(项目|工程)$", "", text) + "项目")
+
+
 def _names_one_project(name: str) -> bool:
     """"富士康成都光电显示产业基地项目" names one project; "省重点建设项目", "亿元以上项目" a kind of them."""
     core = re.sub(r"(项目|工程|基地)$", "", name)
@@ -869,6 +890,7 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
         return None
     listing = re.split(r"[是为有:：]", m.group(1))[-1]
     listing = re.sub(r"[(（][^()（）]*[)）]", "", listing)  # "送桥镇(含光电产业园)"
+    listing = re.sub(r"等\s*[\d一二三四五六七八九十两]+\s*[个项类家].*$", "", listing)  # "…社会事业等7个行业完成…"
     listing = re.sub(r"等[\u4e00-\u9fff]{1,6}(、[\u4e00-\u9fff]{1,6})*$", "", listing)  # "…车逻镇等乡镇、园区"
     names = [n.strip() for n in re.split(r"[、和及]", listing) if n.strip()]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end

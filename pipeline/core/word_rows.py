@@ -1,0 +1,83 @@
+"""Tables whose cells a web capture separated by single spaces ("1 永城市 52 422.3 180 173.8 96.6%"),
+the way a page's HTML table reads when its tags are stripped. Before a line is tidied (which joins
+Han words and wraps short lines into paragraphs) such a run of rows, and the header line right
+above it, become tab-separated rows, which the table readers then read like any other.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pipeline.core.cells import is_numeric_cell
+# A web capture splits a header cell's words into cells of their own: "计划 / 总投资", "2019年 /
+# 投资目标", "项目 / 个数", "占年度 / 目标(%)". Words that cannot head a column alone join their
+# neighbour: a period or a qualifier joins the word after it, a counter or a bracketed unit the word
+# before it.
+_LEADS = re.compile(r"^((19|20)\d\d年(度)?|\d{1,2}(-|—|－|~|至)\d{1,2}月(份)?|\d{1,2}月(份)?|本年|今年|上年(止|末)?|全年|年度|"
+                    r"计划|累计|实际|占|占年度|占年|其中|项目|当年|截至|截止)$")
+_TAILS = re.compile(r"^(个数|目标|目标?[(（][^()（）]*[)）]|[(（][^()（）]*[)）])$")
+
+
+def rejoin_header_words(words: list[str], width: int) -> Optional[list[str]]:
+    """The `width` labels a split header's words make, or None when the words' own shape does not
+    say how they join (a guess would give a figure the wrong measure)."""
+    words = list(words)
+    while len(words) > width:
+        at = next((k for k in range(len(words) - 1) if _LEADS.match(words[k]) or _TAILS.match(words[k + 1])), None)
+        if at is None:
+            return None
+        words[at:at + 2] = [words[at] + words[at + 1]]
+    return words if len(words) == width else None
+
+
+NUMBER = r"-?\d+(?:\.\d+)?%?"
+WORD_ROW = re.compile(r"^\s*(?:(?P<rank>\d{1,3})\s+)?(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()（）、]*(?: [\u4e00-\u9fff])?)"
+                      rf"(?P<figures>(?: +(?:{NUMBER}|-|—|/))+?)(?: +(?P<cut>\d+\.))?\s*$")
+MIN_FIGURES = 3
+MIN_ROWS = 3
+
+
+def _word_row(line: str) -> Optional[list[str]]:
+    """[rank, name, figures…] of a row written with single spaces, or None."""
+    m = WORD_ROW.match(line)
+    if not m:
+        return None
+    figures = m.group("figures").split()
+    if sum(is_numeric_cell(f) for f in figures) < MIN_FIGURES:
+        return None
+    # a capture cut inside the last figure ("95.") lost it: the cell is empty, not 95
+    return [m.group("rank") or "", m.group("name").replace(" ", "")] + figures + ([""] if m.group("cut") else [])
+
+
+def tabs_for_word_rows(raw_lines: list[str]) -> list[str]:
+    """The lines, with each run of at least three single-spaced rows of one width (and a header
+    line right above it whose words rejoin to that width) written with tabs."""
+    out = list(raw_lines)
+    rows = [_word_row(ln) if "\t" not in ln else None for ln in raw_lines]
+    i = 0
+    while i < len(rows):
+        if rows[i] is None:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(rows) and (rows[j] is not None or not raw_lines[j].strip()):
+            if rows[j] is not None:
+                run.append(j)
+            j += 1
+        widths = {len(rows[k]) for k in run}
+        if len(run) >= MIN_ROWS and len(widths) == 1:
+            ranked = sum(bool(rows[k][0]) for k in run) > len(run) / 2
+            for k in run:
+                out[k] = "\t".join(rows[k] if ranked else rows[k][1:])
+            width = widths.pop() - (0 if ranked else 1)
+            above = i - 1
+            while above >= 0 and not raw_lines[above].strip():
+                above -= 1
+            words = raw_lines[above].split() if above >= 0 else []
+            if len(words) >= width and not any(is_numeric_cell(w) for w in words):
+                header = rejoin_header_words(words, width)
+                if header is not None:
+                    out[above] = "\t".join(header)
+        i = j
+    return out

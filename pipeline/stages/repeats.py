@@ -1,0 +1,129 @@
+"""One figure, one fact: a bulletin states many figures twice (its headline, a lead paragraph and
+the details). The copies are dropped here and the statement kept says so (flag `stated_twice`), so
+that a sum over a document's prose never counts a figure twice. A table cell and the prose that
+repeats it are two statements of two kinds and both stay."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from schemas.records import Fact, Period
+
+
+def without_headline_repeats(facts: Iterable[Fact], lines: list[str]) -> list[Fact]:
+    """A headline states a figure the body then reports in full ("全省重点工程首季开复工率46.5%" over
+    "…开复工率为46.5%"): the headline's copy is dropped, so a figure is one fact, with the body's
+    subject and measure. A headline figure the body never repeats stays."""
+    facts = list(facts)
+    header_end = next((i for i, ln in enumerate(lines) if len(ln) > 60 or re.search(r"[。；;]", ln)), len(lines))
+    headline = {i + 1 for i, ln in enumerate(lines)
+                if (i < header_end and len(ln) <= 60) or re.match(r"\s*(原标题|标题|题目)\s*[:：]", ln)}
+
+    # "…完成投资1800亿开工率91%原标题:…": a capture that ran its headline into the text; where each
+    # figure stands in its sentence (facts come in the order they are written)
+    cursor: dict[tuple, int] = {}
+    ahead = []
+    for f in facts:
+        quote = f.quote or ""
+        at = quote.find(f.raw, cursor.get((f.line, quote), 0))
+        cursor[(f.line, quote)] = at + len(f.raw) if at >= 0 else cursor.get((f.line, quote), 0)
+        ahead.append(f.line in headline or -1 < at < quote.find("原标题"))
+    body = [f for f, h in zip(facts, ahead) if not h]
+    return [f for f, h in zip(facts, ahead) if not h or not any(_restates(f, b) for b in body)]
+
+
+def _restates(headline: Fact, body: Fact) -> bool:
+    """A headline's figure is the body's, as written or rounded ("完成投资1800亿" over 1800.5亿元,
+    "超800亿元" over 828.7亿元: a round figure said to be passed)."""
+    unit = headline.unit or _bare_scale(headline.raw)
+    if unit != body.unit or not body.value:
+        return False
+    if headline.value == body.value:
+        return True
+    said = re.search(r"(超|逾|近|约|突破)\s*$", (headline.quote or "")[:max(0, (headline.quote or "").find(headline.raw))])
+    decimals = len(headline.raw.split(".")[1].rstrip("亿万元%个项")) if "." in headline.raw else 0
+    if round(body.value, decimals) == headline.value:
+        return True
+    return bool(said) and abs(body.value - headline.value) <= 0.1 * abs(body.value)
+
+
+def _bare_scale(raw: str) -> Optional[str]:
+    """"1800亿" in a headline: 亿元, as the genre writes money."""
+    return {"亿": "亿元", "万": "万元"}.get((raw or "").strip()[-1:])
+
+
+def without_restatements(facts: list[Fact]) -> list[Fact]:
+    """A figure stated twice about the same entity and measure is one fact. Two statements are one
+    figure when entity, measure, value and unit agree and
+    - the prose names its subject and category and period agree (the old rule: "…等3个项目" under
+      two headings, 服务业 and 农业, are two lists of the issuer's, so an unnamed subject needs more), or
+    - the figure could hardly recur by chance (a decimal such as 1594.2亿元, or a count of 20 or
+      more), the categories agree or one statement leaves it out (a lead says "全省重点工程完成投资
+      1594.2亿元", the details "其中建设项目…"), the periods agree or one holds the other, and the
+      two stand in different sentences (one sentence saying 12 twice says two things) that are not
+      parallel: "5000万元至亿元项目38个,已累计完成投资20.55亿元" under 续建 and "…38个,已完成投资
+      15.72亿元" under 新开工 are two sections of one shape, told apart by their other figures.
+    The first statement stays. A table and the prose that repeats it keep a fact each: a reader
+    asks for either, and the checks compare the two."""
+    sentences: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        sentences.setdefault(_sentence(f), []).append(f)
+    kept: list[Fact] = []
+    for f in facts:
+        twin = next((k for k, g in enumerate(kept) if _same_figure(g, f) and not _parallel(g, f, sentences)), None)
+        if twin is None:
+            kept.append(f)
+            continue
+        g = kept[twin]
+        if "stated_twice" not in g.flags:
+            g.flags.append("stated_twice")
+    return kept
+
+
+def _same_figure(a: Fact, b: Fact) -> bool:
+    if a.source_kind != b.source_kind:
+        return False  # a table and the prose about it: both kept, for the checks that compare them
+    if (a.entity, a.entity_kind, a.metric, a.value, a.unit) != (b.entity, b.entity_kind, b.metric, b.value, b.unit):
+        return False
+    if a.metric == "排名" and a.metric_raw != b.metric_raw:  # ranks by 完成投资 and by 进度 are two measures
+        return False
+    if b.source_kind == "text" and b.entity and b.entity_raw \
+            and a.category == b.category and _label(a.period) == _label(b.period):
+        return True
+    if not _distinctive(b) or (a.line == b.line and a.quote == b.quote):
+        return False
+    return (not a.category or not b.category or a.category == b.category) and _periods_agree(a.period, b.period)
+
+
+def _sentence(f: Fact) -> tuple:
+    return (f.source_kind, f.line, f.quote)
+
+
+def _parallel(a: Fact, b: Fact, sentences: dict) -> bool:
+    """The two statements' sentences say other figures of one measure and category differently, and
+    none alike (a restatement repeats what it repeats; a threshold both sections name is no figure)."""
+    if a.source_kind != "text" or b.source_kind != "text":
+        return False
+    others = lambda f: {(o.metric, o.category): o.value for o in sentences[_sentence(f)]  # noqa: E731
+                        if o is not f and "metric_unmatched" not in o.flags}
+    mine, theirs = others(a), others(b)
+    shared = [k for k in mine if k in theirs]
+    return bool(shared) and all(mine[k] != theirs[k] for k in shared)
+
+
+def _distinctive(f: Fact) -> bool:
+    if "." in (f.raw or "").rstrip("。"):
+        return f.unit != "%" or not float(f.value).is_integer()
+    return f.unit != "%" and f.value >= 20
+
+
+def _label(p: Optional[Period]) -> Optional[str]:
+    return p.label if p else None
+
+
+def _periods_agree(a: Optional[Period], b: Optional[Period]) -> bool:
+    if a is None or b is None or a.label == b.label:
+        return True
+    if None in (a.start, a.end, b.start, b.end):
+        return False
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)

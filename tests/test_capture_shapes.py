@@ -1,0 +1,182 @@
+"""Shapes that web captures of bulletins take, each pinned by a bulletin written for the test after
+a real one of the holdout (tests/devset/docs/d0*): a table flattened one cell a line whose header
+cell is split over two lines, and a figure a bulletin states twice."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from conftest import read_text
+from extractors.text_tables import cells_one_per_line
+from pipeline.core.word_rows import rejoin_header_words, tabs_for_word_rows
+
+# -- a header cell split into words ------------------------------------------------------------
+
+
+def test_split_header_words_join_by_their_shape():
+    words = ["地区", "项目数", "计划", "总投资", "上年止累计完成投资", "本年计划投资", "本年累计完成投资"]
+    assert rejoin_header_words(words, 6) == ["地区", "项目数", "计划总投资", "上年止累计完成投资", "本年计划投资",
+                                             "本年累计完成投资"]
+    words = "序号 县(市)区 项目 个数 总投资 2019年 投资目标 1-10月份 完成投资 占年度 目标(%)".split()
+    assert rejoin_header_words(words, 7) == ["序号", "县(市)区", "项目个数", "总投资", "2019年投资目标",
+                                             "1-10月份完成投资", "占年度目标(%)"]
+
+
+def test_words_that_stand_alone_are_never_joined_by_a_guess():
+    assert rejoin_header_words(["地区", "项目数", "总投资"], 2) is None
+    assert rejoin_header_words(["完成投资", "完成率", "排名"], 2) is None
+
+
+@given(st.lists(st.sampled_from(["地区", "项目数", "总投资", "完成投资", "完成率", "计划", "本年", "(亿元)", "个数"]),
+                min_size=1, max_size=9), st.integers(min_value=1, max_value=9))
+def test_rejoined_labels_are_the_words_in_order(words, width):
+    labels = rejoin_header_words(words, width)
+    if labels is not None:
+        assert len(labels) == width and "".join(labels) == "".join(words)
+
+
+NANTONG_LIKE = """2019年1-3月份全市工业投资及重点工业项目推进情况专报
+来源: 如海市工业和信息化局
+1-3月,全市实施总投资超亿元工业项目760个。
+2019年1-3月在建亿元以上工业项目情况表
+单位:个、亿元
+地区
+项目数
+计划
+总投资
+本年计划投资
+本年累计完成投资
+合计
+760
+2817.73
+999.78
+360.87
+通州区
+100
+334.3
+76.35
+29.14
+崇川区
+4
+20
+9.2
+3.23
+"""
+
+
+def test_a_header_split_over_lines_keeps_each_figure_under_its_own_measure(kit):
+    lines = NANTONG_LIKE.splitlines()
+    block, _ = cells_one_per_line(lines, lines.index("地区"))
+    assert block[0][1] == ["地区", "项目数", "计划总投资", "本年计划投资", "本年累计完成投资"]
+    doc = read_text(kit, "nantong_like.txt", NANTONG_LIKE)
+    cells = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.source_kind == "table"}
+    assert ("通州区", "项目数", 100, "个") in cells  # 100 is a count, not 计划投资
+    assert ("通州区", "总投资", 334.3, "亿元") in cells
+    assert ("崇川区", "完成投资", 3.23, "亿元") in cells
+    assert not any(f.metric == "计划投资" and f.value in (100, 4, 760) for f in doc.facts)
+
+
+def test_a_header_whose_words_do_not_say_how_they_join_reads_no_table(kit):
+    text = NANTONG_LIKE.replace("计划\n总投资\n", "总投资\n完成率\n")  # 6 labels, rows of 5 cells
+    lines = text.splitlines()
+    assert cells_one_per_line(lines, lines.index("地区")) is None
+
+
+# -- one figure stated twice ---------------------------------------------------------------------
+
+def test_a_figure_the_lead_and_the_details_both_state_is_one_fact(kit):
+    doc = read_text(kit, "shanxi_like.txt", """全省重点工程进展情况通报
+截至8月底，全省确定省市两级重点工程项目1317项，重点工程建设项目完成投资1594.2亿元，完成率69.1%。
+一、建设项目
+截至8月底，全省重点工程建设项目完成投资1594.2亿元，完成率69.1%，高于去年同期3.6个百分点。
+""")
+    invested = [f for f in doc.facts if f.metric == "完成投资"]
+    assert [f.value for f in invested] == [1594.2] and "stated_twice" in invested[0].flags
+    assert [f.value for f in doc.facts if f.metric == "完成率"] == [69.1]
+
+
+def test_parallel_sections_of_one_shape_keep_their_own_figures(kit):
+    doc = read_text(kit, "gaoyou_like.txt", """全市重点项目推进情况
+（一）续建项目。5000万元至亿元项目38个，已累计完成投资20.55亿元。
+（二）新开工项目。5000万元至亿元项目38个，已完成投资15.72亿元。
+""")
+    assert sorted(f.value for f in doc.facts if f.metric == "项目数") == [38, 38]
+
+
+def test_small_counts_that_recur_are_not_taken_for_one_figure(kit):
+    doc = read_text(kit, "small_counts.txt", """全县重点项目推进情况
+服务业方面，开工项目3个。
+农业方面，开工项目3个。
+""")
+    assert [f.value for f in doc.facts if f.metric == "开工项目数"] == [3, 3]
+
+
+# -- a table whose cells are separated by single spaces ------------------------------------------
+
+SHANGQIU_LIKE = """一月份至十月份全市重点项目建设完成情况通报
+1-10月份，全市重点项目完成投资1951亿元。
+1-10月份全市各县(市、区)重点项目投资完成比排名
+单位:亿元
+序号 县(市)区 项目 个数 总投资 2019年 投资目标 1-10月份 完成投资 占年度 目标(%)
+1 永城市 52 422.3 180 173.8 96.6%
+2 虞城县 49 591.2 238 229.7 96.5%
+3 睢 县 29 304.7 161 155.1 96.4%
+夏邑县 51 388.9 196 188.3 96.2%
+睢阳区 61 473.4 249 238.8 95."""
+
+
+def test_single_spaced_rows_and_their_split_header_become_a_table():
+    lines = tabs_for_word_rows(SHANGQIU_LIKE.splitlines())
+    assert lines[4].split("\t") == ["序号", "县(市)区", "项目个数", "总投资", "2019年投资目标", "1-10月份完成投资",
+                                    "占年度目标(%)"]
+    assert lines[7].split("\t")[:3] == ["3", "睢县", "29"]  # a name the capture spaced keeps one cell
+    assert lines[8].split("\t")[:2] == ["", "夏邑县"]  # a tie's row has no rank of its own
+    assert lines[9].split("\t")[-1] == ""  # "95." was cut by the capture: no figure, not 95
+    assert lines[:4] == SHANGQIU_LIKE.splitlines()[:4]
+
+
+def test_single_spaced_table_figures_keep_place_measure_and_unit(kit):
+    doc = read_text(kit, "shangqiu_like.txt", SHANGQIU_LIKE)
+    cells = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.source_kind == "table"}
+    assert {("睢县", "项目数", 29, "个"), ("睢县", "总投资", 304.7, "亿元"), ("睢县", "计划投资", 161, "亿元"),
+            ("睢县", "完成投资", 155.1, "亿元"), ("睢县", "完成率", 96.4, "%")} <= cells
+    assert not any(f.entity == "睢阳区" and f.unit == "%" for f in doc.facts)
+
+
+@given(st.lists(st.text(alphabet="全市完成投资亿元个项目 0123456789.,，。%", max_size=30), max_size=8))
+def test_lines_that_are_no_run_of_rows_are_left_as_written(lines):
+    rows = [ln for ln in lines if "\t" in ln]
+    out = tabs_for_word_rows(lines)
+    assert len(out) == len(lines)
+    changed = [a for a, b in zip(lines, out) if a != b]
+    assert not changed or sum("\t" in b for b in out) - len(rows) >= 3
+
+
+# -- lists whose measure is said before what all of them pass ------------------------------------
+
+def test_a_list_that_all_passes_a_mark_keeps_the_measure_said_first(kit):
+    doc = read_text(kit, "ningde_like.txt", """1-8月在建市重点项目超序时推进
+记者从市重点办获悉，1-8月，300个在建市重点项目完成投资473.2亿元，同比增长29.5亿元，增长率为6.6%。
+各县(市、区)在建项目完成投资均超过序时进度，分别为：蕉城83.8%、福鼎79.1%、古田68.4%。
+分行业看：工业、服务业、交通等3个行业完成年度投资计划比例均超过序时进度，分别是79%、78.2%和77.3%。""")
+    assert doc.meta.jurisdiction is None  # 福鼎, a 县级市 the list names, is one of the issuer's units
+    rates = {(f.entity, f.category, f.value) for f in doc.facts if f.metric == "完成率"}
+    assert {("蕉城区", "", 83.8), ("福鼎市", "", 79.1), ("古田县", "", 68.4)} <= rates  # not 超序时进度
+    assert {(None, "工业", 79), (None, "服务业", 78.2), (None, "交通", 77.3)} <= rates
+    assert not any(f.metric == "超序时进度" for f in doc.facts)
+    assert {(f.metric, f.value, f.unit) for f in doc.facts if "增长" in f.metric_raw} == \
+        {("同比增加额", 29.5, "亿元"), ("同比增长", 6.6, "%")}  # growth in money is an amount, not a rate
+
+
+# -- a list of projects, each name on a line of its own ------------------------------------------
+
+def test_a_project_named_on_its_own_line_owns_the_figures_under_it(kit):
+    doc = read_text(kit, "highways.txt", """全省高速公路建设项目进展
+延吉至长白高速公路
+本年累计完成投资12.5亿元,占年计划15.2亿元的82%;累计完成投资30.1亿元,占总投资45.6亿元的66%。
+四平至辽源高速公路
+本年累计完成投资8.4亿元,占年计划10亿元的84%;累计完成投资20.7亿元,占总投资38.2亿元的54.2%。""")
+    got = {(f.entity, f.metric, f.value) for f in doc.facts}
+    assert {("延吉至长白高速公路", "完成投资", 12.5), ("延吉至长白高速公路", "计划投资", 15.2),
+            ("延吉至长白高速公路", "完成率", 82), ("延吉至长白高速公路", "总投资", 45.6),
+            ("四平至辽源高速公路", "完成投资", 8.4), ("四平至辽源高速公路", "总投资", 38.2),
+            ("四平至辽源高速公路", "完成率", 54.2)} <= got
