@@ -238,12 +238,16 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
     row_lines: list[int] = []
     for idx, cells in block[first_body:]:
         filled = [c for c in cells if c]
+        if _counting_row(filled, cells):
+            continue  # "1 2 3 4 5": a pager, or the column numbers under a header (栏次), no figures
         if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]):
             # a row holding only a name continues the name of the row above (高新区 / 天元区)
             body[-1][0] = body[-1][0] + cells[0]
             continue
         body.append(list(cells))
         row_lines.append(idx + 1)
+    if not body:
+        return None
     n_cols = max(len(r) for r in header_rows + body)
     for r in header_rows + body:
         r.extend([""] * (n_cols - len(r)))
@@ -259,6 +263,16 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
                  method="text_tabs" if "\t" in lines[block[0][0]] else "text_spaces",
                  header_paths=paths, header_flags=flags, label_cols=label_cols, index_cols=index_cols,
                  first_line=block[0][0] + 1)
+
+
+def _counting_row(filled: list[str], cells: list[str]) -> bool:
+    """A row that only counts columns off: 1, 2, 3 … (under 栏次, or a pager's page numbers)."""
+    label = cells[0].strip() if cells and not cells[0].strip().isdigit() else ""
+    numbers = [c for c in filled if c != label]
+    if (label and label not in ("栏次", "序号", "甲", "乙")) or len(numbers) < 3 or not numbers[0].isdigit():
+        return False
+    start = int(numbers[0])
+    return numbers == [str(k) for k in range(start, start + len(numbers))]
 
 
 def _label_columns(body: list[list[str]], n_cols: int) -> int:

@@ -180,3 +180,102 @@ def test_a_project_named_on_its_own_line_owns_the_figures_under_it(kit):
             ("延吉至长白高速公路", "完成率", 82), ("延吉至长白高速公路", "总投资", 45.6),
             ("四平至辽源高速公路", "完成投资", 8.4), ("四平至辽源高速公路", "总投资", 38.2),
             ("四平至辽源高速公路", "完成率", 54.2)} <= got
+
+
+# -- a second holdout (e01–e08): shapes and phrasings first met there ----------------------------
+
+GUANGAN_LIKE = """广安市2019年1-6月全社会固定资产投资暨重点项目进展情况
+发布日期: 2019-07-30 作者:市发展改革委
+2019年1-6月全市全社会固定资产投资暨重点项目完成情况表
+单位:亿元
+县(市、区) 1-6月固投
+增速情况
+1-6月全市重点项目完成情况
+年度投资计划 前三季度
+投资计划
+1-6月
+完成投资
+完成前三季度目标任务占比(%)
+广安市 10.2% 410.5 300.1 201.7 67.2%
+市本级   150.2 110.4 70.3 63.7%
+广安区 11.3% 60.1 44.2 30.5 69.0%
+岳池县 9.8% 55.5 40.7 28.1 69.0%
+武胜县 10.1% 48.3 35.9 25.2 70.2%"""
+
+
+def test_a_header_broken_over_lines_above_single_spaced_rows(kit):
+    lines = tabs_for_word_rows(GUANGAN_LIKE.splitlines())
+    header = next(ln for ln in lines if ln.startswith("县(市、区)"))
+    assert header.split("\t") == ["县(市、区)", "1-6月固投增速情况", "年度投资计划", "前三季度投资计划", "1-6月完成投资",
+                                  "完成前三季度目标任务占比(%)"]  # the group label 1-6月…完成情况 spans, it is no column
+    assert any(ln.startswith("市本级\t\t150.2\t") for ln in lines)  # a wide gap is a cell left empty
+    doc = read_text(kit, "guangan_like.txt", GUANGAN_LIKE)
+    cells = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.source_kind == "table"}
+    assert {("岳池县", "计划投资", 55.5, "亿元"), ("岳池县", "完成投资", 28.1, "亿元"), ("岳池县", "完成率", 69.0, "%"),
+            ("武胜县", "同比增长", 10.1, "%")} <= cells
+
+
+def test_a_place_written_as_a_sentence_heads_its_line(kit):
+    doc = read_text(kit, "dezhou_like.txt", """2020年德州市重点投资项目推进情况通报
+全市380个重点投资项目累计开复工350个，开复工率92.1%。未开复工项目30个。
+德城区 。 重点投资项目41个，已完成投资20.5亿元，占年度计划25.2%。 重点投资项目已开复工40个，开复工率97.6%，未开复工项目1个。
+陵城区 。 重点投资项目28个，已完成投资11.2亿元，占年度计划21.9%。 重点投资项目已开复工26个，开复工率92.9%，未开复工项目2个。""")
+    got = {(f.entity, f.metric, f.value) for f in doc.facts}
+    assert {("德城区", "项目数", 41), ("德城区", "开复工率", 97.6), ("德城区", "未开复工项目数", 1),
+            ("陵城区", "完成投资", 11.2), ("陵城区", "开复工率", 92.9), ("陵城区", "未开复工项目数", 2),
+            ("德州市", "未开复工项目数", 30)} <= got
+    assert not any(f.entity == "德州市" and f.value in (97.6, 92.9) for f in doc.facts)
+
+
+def test_a_list_of_bare_numbers_shares_the_unit_after_its_last(kit):
+    doc = read_text(kit, "towns.txt", """全区重点项目推进情况
+至9月底，我区重点建设项目累计完成投资201.5亿元，完成年度计划的70.2%。
+礼嘉镇、洛阳镇、遥观镇进展情况较好，投资完成率分别高于整体进度的10.5、6.1、3.2个百分点。
+科技、农业、工业项目进展较好，投资完成率分别高于总体进度的8.8、5.2、4.1个百分点。
+属地省市重点项目8项，年度计划投资110、24亿元。""")
+    gaps = {(f.entity, f.category, f.value, f.unit) for f in doc.facts if f.unit == "个百分点"}
+    assert {("礼嘉镇", "", 10.5, "个百分点"), ("洛阳镇", "", 6.1, "个百分点"), ("遥观镇", "", 3.2, "个百分点")} <= gaps
+    assert {("科技", 8.8), ("农业", 5.2), ("工业", 4.1)} <= {(f.category, f.value) for f in doc.facts}
+    assert not any(f.value == 110 for f in doc.facts)  # "110、24亿元": two numbers without 分别 are no list
+
+
+def test_a_word_that_is_also_a_division_short_form_is_no_issuer(kit):
+    doc = read_text(kit, "no_place.txt", """全区重点项目推进情况
+至9月底，全区重点建设项目累计完成投资120.5亿元。新建项目共85个，完成投资40.2亿元；续建项目60个，完成投资80.3亿元。
+我区将继续加快新建项目建设。""")
+    assert doc.meta.jurisdiction is None  # 新建 of 新建项目 is not 新建区 (南昌)
+    assert not any(f.entity == "新建区" for f in doc.facts)
+
+
+def test_banners_by_their_usual_abbreviation_and_a_bare_count_of_projects(kit):
+    doc = read_text(kit, "alxa_like.txt", """全盟2021年重点建设项目截至5月末进展情况
+2021年，我盟计划实施重点建设项目100个，截至5月末，已开复工73个，开复工率73%。阿拉善高新区重点项目18个。
+——按属地分：
+阿左旗21个，年度计划投资58.3亿元，开工12个，开工率57%，完成投资3.8亿元；
+阿右旗7个，年度计划投资20.5亿元，开工5个，开工率71%，完成投资2.2亿元。""")
+    got = {(f.entity, f.metric, f.value) for f in doc.facts}
+    assert {("阿拉善左旗", "项目数", 21), ("阿拉善左旗", "开工项目数", 12), ("阿拉善右旗", "项目数", 7),
+            ("阿拉善右旗", "完成投资", 2.2)} <= got
+
+
+def test_stages_of_projects_are_categories_not_entities(kit):
+    doc = read_text(kit, "stages.txt", """广安市重点项目进展情况
+1-7月，全市230个重点项目完成投资291.5亿元。从项目批次来看，建成投运项目完成投资83.1亿元；加快建设项目完成投资182.1亿元；新开工项目完成投资26.3亿元。""")
+    invested = {(f.entity, f.category, f.value) for f in doc.facts if f.metric == "完成投资"}
+    assert {("广安市", "建成投运项目", 83.1), ("广安市", "加快建设项目", 182.1)} <= invested
+
+
+def test_counts_of_other_things_marks_passed_and_pagers_are_no_figures(kit):
+    doc = read_text(kit, "not_figures.txt", """全省重点工程督查情况
+省发改委派出6个督查组，对重点工程开复工情况进行了督查。33位市级领导牵头联系重点项目。
+北湖区、资兴市地区生产总值过100亿元。全市实施超10亿元工业项目127个，完成投资88.5亿元。
+   1   2   3   4   5""")
+    values = {f.value for f in doc.facts}
+    assert 88.5 in values and 127 in values
+    assert not values & {6, 33, 100, 10, 1, 2, 3, 4, 5}
+
+
+def test_rows_aligned_by_runs_of_spaces_are_left_to_their_own_reader():
+    rows = ["园区              年度计划    上半年完成    完成率", "醴陵经开区        40.0        23.6          59.0%",
+            "陶瓷产业园        18.5        9.9           53.5%", "东富工业园        12.0        5.8           48.3%"]
+    assert tabs_for_word_rows(rows) == rows

@@ -13,9 +13,9 @@ from pipeline.core.cells import is_numeric_cell
 # 投资目标", "项目 / 个数", "占年度 / 目标(%)". Words that cannot head a column alone join their
 # neighbour: a period or a qualifier joins the word after it, a counter or a bracketed unit the word
 # before it.
-_LEADS = re.compile(r"^((19|20)\d\d年(度)?|\d{1,2}(-|—|－|~|至)\d{1,2}月(份)?|\d{1,2}月(份)?|本年|今年|上年(止|末)?|全年|年度|"
+_LEADS = re.compile(r"^((19|20)\d\d年(度)?|前三季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|\d{1,2}(-|—|－|~|至)\d{1,2}月(份)?|\d{1,2}月(份)?|本年|今年|上年(止|末)?|全年|年度|"
                     r"计划|累计|实际|占|占年度|占年|其中|项目|当年|截至|截止)$")
-_TAILS = re.compile(r"^(个数|目标|目标?[(（][^()（）]*[)）]|[(（][^()（）]*[)）])$")
+_TAILS = re.compile(r"^(个数|增速情况|增速|增幅|目标|目标?[(（][^()（）]*[)）]|[(（][^()（）]*[)）])$")
 
 
 def rejoin_header_words(words: list[str], width: int) -> Optional[list[str]]:
@@ -33,6 +33,7 @@ def rejoin_header_words(words: list[str], width: int) -> Optional[list[str]]:
 NUMBER = r"-?\d+(?:\.\d+)?%?"
 WORD_ROW = re.compile(r"^\s*(?:(?P<rank>\d{1,3})\s+)?(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()（）、]*(?: [\u4e00-\u9fff])?)"
                       rf"(?P<figures>(?: +(?:{NUMBER}|-|—|/))+?)(?: +(?P<cut>\d+\.))?\s*$")
+ALIGNED = re.compile(r"\S(?: {2,}|\u3000+)\S.*\S(?: {2,}|\u3000+)\S")
 MIN_FIGURES = 3
 MIN_ROWS = 3
 
@@ -40,9 +41,13 @@ MIN_ROWS = 3
 def _word_row(line: str) -> Optional[list[str]]:
     """[rank, name, figures…] of a row written with single spaces, or None."""
     m = WORD_ROW.match(line)
-    if not m:
-        return None
-    figures = m.group("figures").split()
+    if not m or ALIGNED.search(line.strip()):
+        return None  # cells aligned by runs of spaces are the space-aligned reader's
+    figures = []
+    for cell in re.finditer(r"( *)(\S+)", m.group("figures")):
+        if len(cell.group(1)) >= 3:
+            figures.append("")  # "市本级   209.8": a wide gap is a cell left empty
+        figures.append(cell.group(2))
     if sum(is_numeric_cell(f) for f in figures) < MIN_FIGURES:
         return None
     # a capture cut inside the last figure ("95.") lost it: the cell is empty, not 95
@@ -71,13 +76,39 @@ def tabs_for_word_rows(raw_lines: list[str]) -> list[str]:
             for k in run:
                 out[k] = "\t".join(rows[k] if ranked else rows[k][1:])
             width = widths.pop() - (0 if ranked else 1)
-            above = i - 1
-            while above >= 0 and not raw_lines[above].strip():
-                above -= 1
-            words = raw_lines[above].split() if above >= 0 else []
-            if len(words) >= width and not any(is_numeric_cell(w) for w in words):
-                header = rejoin_header_words(words, width)
-                if header is not None:
-                    out[above] = "\t".join(header)
+            found = _header_above(raw_lines, i, width)
+            if found:
+                at, header = found
+                out[at[0]] = "\t".join(header)
+                for k in at[1:]:
+                    out[k] = ""  # the other lines the header was broken over
         i = j
     return out
+
+
+HEADER_STOP = re.compile(r"单位\s*[:：]|表\s*$|[。；;]")
+GROUP_LABEL = re.compile(r"(完成|进展|推进|建设)情况$")  # "1-7月全市重点项目完成情况" spans the columns under it
+MAX_HEADER_LINES = 10
+
+
+def _header_above(lines: list[str], first_row: int, width: int) -> Optional[tuple[list[int], list[str]]]:
+    """(the lines it stands on, its labels) of the header right above a run of rows: one line whose
+    words rejoin to the rows' width, or a header a capture broke over several lines."""
+    above: list[int] = []
+    k = first_row - 1
+    while k >= 0 and len(above) < MAX_HEADER_LINES:
+        line = lines[k].strip()
+        if line and (HEADER_STOP.search(line) or len(line) > 60 or any(is_numeric_cell(w) for w in line.split())):
+            break
+        if line:
+            above.insert(0, k)
+        k -= 1
+    for start in range(len(above)):  # the whole header up to its caption first, then fewer lines
+        at = above[start:]
+        words = [w for n in at for w in lines[n].split()]
+        header = rejoin_header_words(words, width)
+        if header is None and len(words) > width:
+            header = rejoin_header_words([w for w in words if not GROUP_LABEL.search(w)], width)
+        if header is not None:
+            return at, header
+    return None

@@ -109,6 +109,14 @@ class Gazetteer:
                     common = f"{p.short}{word}"
                     if common not in official:
                         official.setdefault(common, []).append(p)
+        banners: dict[str, list[Place]] = {}
+        for p in places:  # 阿左旗 for 阿拉善左旗, 科右前旗 for 科尔沁右翼前旗: how Inner Mongolia writes its banners
+            m = re.match(r"^(.)(?:.*?)(左|右)翼(前|后|中)旗$", p.name) or re.match(r"^(.)(?:.+?)(左|右|前|后|中)()旗$", p.name)
+            if p.until == 0 and m:
+                banners.setdefault("".join(m.groups()) + "旗", []).append(p)
+        for abbreviation, owners in banners.items():
+            if len(owners) == 1 and abbreviation not in official:
+                official[abbreviation] = owners
         by_code = {p.code: p for p in places if p.code}
         former_places = {}
         current_names = {p.name for p in places if p.until == 0}

@@ -179,7 +179,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             continue  # only an official division's own short form (not 高新区, an alias of one city's zone)
         rest_of_name = place.name[len(short):]
         uses = [m.end() for m in re.finditer(re.escape(short), text)
-                if not NOT_THE_DIVISION.match(text, m.end()) and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
+                if not NOT_THE_DIVISION.match(text, m.end()) and not KIND_OF_PROJECT.match(text, m.end())
+                and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
                 and not (rest_of_name and text.startswith(rest_of_name, m.end()))]
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
@@ -217,6 +218,9 @@ def _reads_as_place(word: str) -> bool:
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt")
+
+
+KIND_OF_PROJECT = re.compile(r"(项目|工程)")  # "新建项目": a word before 项目 says what kind of project, not where
 
 
 LISTED_AFTER = re.compile(r"\s*[(（]?\s*(\d[\d.]*\s*(%|亿元|万元|个|项)?)?\s*[)）]?\s*[、和及]")

@@ -136,6 +136,7 @@ class ProseExtractor:
         for m in FIGURE.finditer(sentence):
             fig = self._figure(sentence, m)
             if fig:
+                out.extend(_members_sharing_the_unit(sentence, m.start(), fig))
                 out.append(_Match(fig, m.start(), m.end()))
         return out
 
@@ -500,6 +501,7 @@ class ProseExtractor:
             line_period: Optional[Period] = None
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
+            heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
             for written in _sentences(line):
                 sentence = OPEN_OR_RESUME.sub("开复工", written)  # "开(复)工": one word, not 开 and a bracket
@@ -509,7 +511,7 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?", "……", "......")):
                     ended += 1
                     if ended > 1:
-                        carried = ""
+                        carried = heading_place
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
@@ -527,6 +529,12 @@ class ProseExtractor:
                     mentions = self._mentions(sentence, jurisdiction)
                     if carried and any(carried not in (m.surface, m.place.name) for m in mentions):
                         carried = ""  # "；在唐山,…项目顺利推进": another place spoken of ends the carried one
+                    bare = re.sub(r"[\s。.:：,，;；()（）【】]", "", sentence)
+                    if bare and len(mentions) == 1 and mentions[0].surface == bare:
+                        # "滨城区 。 重点投资项目35个,…": a place written as a sentence of its own heads the
+                        # sentences after it on its line
+                        carried, heading_place, ended = bare, bare, 0
+                        continue
                     topic = TOPIC_AREA.match(sentence.lstrip())
                     if topic:
                         # "渝东南武陵山区城镇群则聚焦文旅融合…。今年1-7月,…累计完成投资10.5亿元": the area a
@@ -537,7 +545,7 @@ class ProseExtractor:
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches),
-                                                   lambda text: len(self.figures(text)))
+                                                   _counter_within(sentence, self.figures(sentence)))
                 previous_end, previous_metric, part_category = 0, "", ""
                 outer_end, outer_metric = -1, ""
                 previous_unit = None
@@ -594,7 +602,12 @@ class ProseExtractor:
                         own = ""
                         outer_end, outer_metric = match.end, metric_raw
                     kind = kind_of(fig.unit)
-                    if not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
+                    if not metric_raw and kind == "count" and self._list_member(sentence, match.start) \
+                            and LATER_COUNT_MEASURE.search(sentence, match.end):
+                        # "阿左旗21个,年度计划投资58.3亿元,开工12个": the sentence says its 开工 itself;
+                        # the bare count first is how many projects the place has
+                        metric_raw = "项目"
+                    elif not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
@@ -792,15 +805,52 @@ def _list_head(before: str) -> Optional[str]:
 
 
 THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
-                             r"|^\s*(至|到|-)\s*[\d.]+\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+                             r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于)\s*$")
 THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+
+
+LATER_COUNT_MEASURE = re.compile(r"(开复工|开工|复工|竣工|投产|签约|完工|建成)\s*[\d一二三四五六七八九十]+\s*[个项]")
+BARE_MEMBERS = re.compile(r"(?<![\d.A-Za-z])((?:\d+(?:\.\d+)?\s*[、,，]\s*)+(?:\d+(?:\.\d+)?\s*(?:和|及|与)\s*)?"
+                          r"|\d+(?:\.\d+)?\s*(?:和|及|与)\s*)$")
+
+
+def _counter_within(sentence: str, figures: list[_Match]):
+    """How many of the sentence's figures stand in a piece of it (a piece read alone would lose
+    what it shares with the rest: the 分别 before a list)."""
+    def count(text: str) -> int:
+        at = sentence.find(text)
+        return sum(1 for f in figures if at <= f.start < at + len(text)) if at >= 0 else 0
+    return count
+
+
+def _members_sharing_the_unit(sentence: str, start: int, last: Figure) -> list[_Match]:
+    """"分别高于总体进度的9.8、6.2、5.8、2.0个百分点": the numbers of a list share the unit written
+    after its last one."""
+    if not last.unit or not re.match(r"[\d.]+", last.raw):
+        return []
+    m = BARE_MEMBERS.search(sentence[:start])
+    if not m or sentence[:m.start()].endswith(("第", "前", "后")):
+        return []  # "第1、2个": ordinals, not figures
+    if m.group(0).count("、") + len(re.findall(r"和|及|与", m.group(0))) < 2 and \
+            not re.search(r"分别|依次|各", sentence[:m.start()]):
+        return []  # "年度计划投资110、24亿元": a decimal point typed as 、, or two items, not a list
+    out = []
+    for n in re.finditer(r"\d+(?:\.\d+)?", m.group(0)):
+        at = m.start() + n.start()
+        out.append(_Match(Figure(raw=n.group(0) + (last.unit or ""), value=float(n.group(0)), unit=last.unit,
+                                 flags=list(last.flags) + ["unit_shared_in_list"]), at, at + len(n.group(0))))
+    return out
 
 
 def _is_threshold(before: str, after: str) -> bool:
     """A money figure that defines a class of projects rather than measuring one."""
     if THRESHOLD_AFTER.match(after):
         return True
+    if re.search(r"(?<![超通])过\s*$", before):
+        return True  # "四县地区生产总值过100亿元": a mark passed, not a value
+    if re.search(r"(过|超过|超)\s*$", before) and re.match(r"^\s*[\u4e00-\u9fff]{0,4}(项目|工程|企业)", after):
+        return True  # "全市实施超10亿元工业项目127个": a class of projects
     return bool(THRESHOLD_BEFORE.search(before) and THRESHOLD_NOUN_AFTER.match(after)
                 and re.match(r"^\s*(以上|以下)?的", after) or (before.rstrip().endswith(("至", "到"))
                                                             and THRESHOLD_NOUN_AFTER.match(after)))
@@ -893,12 +943,22 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     listing = re.sub(r"等\s*[\d一二三四五六七八九十两]+\s*[个项类家].*$", "", listing)  # "…社会事业等7个行业完成…"
     listing = re.sub(r"等[\u4e00-\u9fff]{1,6}(、[\u4e00-\u9fff]{1,6})*$", "", listing)  # "…车逻镇等乡镇、园区"
     names = [n.strip() for n in re.split(r"[、和及]", listing) if n.strip()]
+    places_only = not m.group(2)
+    if len(names) < 2:
+        # "绿建区、湟里镇、西太湖进展情况较好,投资完成率分别高于整体进度的11.8、6.3、4.9个百分点": the
+        # list is the clause before the measure's (places, or kinds of project as 科技、农业…)
+        before = re.search(r"([^,，。;；:：]*)[,，]\s*$", sentence[:m.start(1)])
+        if before:
+            places_only = False
+            names = [n.strip() for n in re.split(r"[、和及]", re.split(r"[是为有]", before.group(1))[-1]) if n.strip()]
+            if names:  # "雪堰镇进展情况较好", "服务业项目进展较好": the last name, without what is said of all
+                names[-1] = re.sub(r"(等)?(项目)?(进展|推进|建设|完成|投资|情况).*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
     tail_figures = count(listed)
     if len(names) < 2 or tail_figures != len(names):
         return None
     after_list = count(sentence[m.end() + len(listed):])
-    if not m.group(2):
+    if places_only:
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
         department = LEVEL_DEPARTMENT.match(names[-1])
         names[-1] = department.group(0) if department else \
