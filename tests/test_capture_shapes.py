@@ -279,3 +279,27 @@ def test_rows_aligned_by_runs_of_spaces_are_left_to_their_own_reader():
     rows = ["园区              年度计划    上半年完成    完成率", "醴陵经开区        40.0        23.6          59.0%",
             "陶瓷产业园        18.5        9.9           53.5%", "东富工业园        12.0        5.8           48.3%"]
     assert tabs_for_word_rows(rows) == rows
+
+
+def test_a_level_s_own_projects_are_not_the_county_named_before(kit):
+    doc = read_text(kit, "diqing_like.txt", """1至9月全州重点项目建设情况
+1至9月，全州规模以上固定资产投资同比增长20%。其中，香格里拉市完成112亿元，同比增长47.7%；维西县完成46亿元，完成年度目标任务的60.2%。
+截至8月，州级301项重点建设项目共开复工250项，开复工率为83.1%。""")
+    assert not any(f.entity == "维西傈僳族自治县" and f.value in (250, 83.1) for f in doc.facts)
+
+
+def test_a_county_named_only_by_its_news_site_and_its_own_words(kit):
+    doc = read_text(kit, "jianghua_like.txt", """全县重点建设项目1-10月进展情况
+全县重点建设项目共143个，1-10月完成投资46.939亿元，占年度目标任务的60%。
+来源:江华新闻网
+作者:县重点办""")
+    assert doc.meta.jurisdiction == "江华瑶族自治县"  # 江华 is a proper noun (nz) and the text speaks of its 县
+    assert {f.entity for f in doc.facts} == {"江华瑶族自治县"}
+
+
+def test_the_city_s_own_zone_by_its_level_word(kit):
+    doc = read_text(kit, "huangshan_like.txt", """黄山市重点项目进展情况
+今年1至8月，黄山市重点项目共完成投资195.18亿元。其中，市经济开发区完成情况最好，完成投资8.75亿元，占计划的102.97%。屯溪区完成投资10.2亿元。""")
+    zone = {(f.entity, f.value) for f in doc.facts if f.entity_kind == "zone"}
+    assert zone == {("黄山经开区", 8.75), ("黄山经开区", 102.97)}
+    assert all("entity_zone" in f.flags for f in doc.facts if f.entity_kind == "zone")  # made, so for review

@@ -283,10 +283,14 @@ class Gazetteer:
                 return Mention(i, surface, self.zone_of(place, ZONE_WORDS[word]), "zone"), len(surface)
             return Mention(i, name, place, how), len(name)
         word = _zone_word_at(text, i)
-        if word and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):  # a bare 高新区, not 示范区 of 某示范区
-            zone = self.zone_in(ZONE_WORDS[word], jurisdiction, word, bare=not city_named)
+        if word and (not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") or _own_level_before(text, i, jurisdiction)):
+            # a bare 高新区, not 示范区 of 某示范区; "市经济开发区" in a city's bulletin: the city's own
+            level = 1 if re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") else 0  # "市" of 市经济开发区
+            # "市开发区": a city's own 开发区 is its economic development zone (经开区)
+            kind_of_zone = "经开区" if level and word == "开发区" else ZONE_WORDS[word]
+            zone = self.zone_in(kind_of_zone, jurisdiction, word, bare=not city_named)
             if zone is not None:
-                return Mention(i, word, zone, "zone"), len(word)
+                return Mention(i - level, text[i - level:i] + word, zone, "zone"), len(word)
         return None, 1
 
     def _in_province(self, city: Place, jurisdiction: Optional[Place]) -> bool:
@@ -347,6 +351,17 @@ def _zone_word_at(text: str, pos: int) -> Optional[str]:
         if text.startswith(word, pos):
             return word
     return None
+
+
+LEVEL_OF_KIND = {"city": "市州盟", "county_city": "市", "county": "县旗", "district": "区"}
+
+
+def _own_level_before(text: str, i: int, jurisdiction: Optional[Place]) -> bool:
+    """"，市经济开发区完成…" in a 黄山市 bulletin: the level word before a zone word is the issuer's own
+    (市 of a city, 县 of a county), written where its name would stand."""
+    level = text[i - 1:i]
+    return bool(level) and jurisdiction is not None and level in LEVEL_OF_KIND.get(jurisdiction.kind, "") \
+        and not re.match(r"[\u4e00-\u9fff]", text[i - 2:i - 1] or "x")
 
 
 def zone_parts(name: str) -> Optional[tuple[str, str]]:

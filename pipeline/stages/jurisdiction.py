@@ -217,7 +217,7 @@ def _reads_as_place(word: str) -> bool:
     that reads as a name can stand for a division on its own."""
     import jieba.posseg
 
-    return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt")
+    return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt", "nz")
 
 
 KIND_OF_PROJECT = re.compile(r"(项目|工程)")  # "新建项目": a word before 项目 says what kind of project, not where

@@ -54,7 +54,10 @@ LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投
 COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产|开复工|复工)")
 SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
 # words that open a part speaking of other subjects: no carried subject for it
-OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州)")
+OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州|全盟)")
+# "截至8月,州级301项重点建设项目…" after a county's sentence: the level's own projects, not the county's;
+# under a place that heads its paragraph (滨城区 。 …市级重点技改类项目3个) they are that place's
+LEVEL_PROJECTS = re.compile(r"(省级|市级|州级|盟级|县级|区级)")
 # "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
 # "…县(市)组,从第一名到第七名依次为:A、B、C": ranks stated outright. An order alone ("排名由高到低依次是:
 # A、B、C") states no rank figures, and none are made of it
@@ -641,7 +644,9 @@ class ProseExtractor:
                             # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the
                             # bracket is the figure's, even one the gazetteer does not know
                             subject, at = member
-                    if not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(sentence.lstrip())):
+                    opening = _after_its_period(sentence)
+                    if not subject and carried and not (ended and (OWN_SUBJECT_WORDS.match(opening) or (
+                            LEVEL_PROJECTS.match(opening) and carried != heading_place))):
                         subject = carried
                         flags_for_subject = ["subject_carried"]
                     elif subject:
@@ -813,6 +818,11 @@ THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,
 LATER_COUNT_MEASURE = re.compile(r"(开复工|开工|复工|竣工|投产|签约|完工|建成)\s*[\d一二三四五六七八九十]+\s*[个项]")
 BARE_MEMBERS = re.compile(r"(?<![\d.A-Za-z])((?:\d+(?:\.\d+)?\s*[、,，]\s*)+(?:\d+(?:\.\d+)?\s*(?:和|及|与)\s*)?"
                           r"|\d+(?:\.\d+)?\s*(?:和|及|与)\s*)$")
+
+
+def _after_its_period(sentence: str) -> str:
+    """The words after a sentence's opening period ("截至8月,州级301项…" → "州级301项…")."""
+    return re.sub(r"^\s*(截至|截止|到|至)?[^,，。;；]{0,10}?(月|年|季度)(份)?(底|末)?\s*[,，]?\s*", "", sentence).lstrip()
 
 
 def _counter_within(sentence: str, figures: list[_Match]):
