@@ -303,3 +303,31 @@ def test_the_city_s_own_zone_by_its_level_word(kit):
     zone = {(f.entity, f.value) for f in doc.facts if f.entity_kind == "zone"}
     assert zone == {("黄山经开区", 8.75), ("黄山经开区", 102.97)}
     assert all("entity_zone" in f.flags for f in doc.facts if f.entity_kind == "zone")  # made, so for review
+
+
+# -- a third holdout (f01–f08) ----------------------------------------------------------------------
+
+def test_the_issuer_in_a_source_field_run_into_the_page_s_counters(kit):
+    doc = read_text(kit, "huaibei_like.txt", """2015年1-4月份市重点项目投资完成情况
+文章来源:淮北市人民政府浏览量:发表时间:2015-06-29 11:11 责任编辑:项目办
+2015年我市重点调度150个重点建设项目，总投资1500.5亿元。""")
+    assert doc.meta.issuer == "淮北市人民政府" and doc.meta.jurisdiction == "淮北市"
+
+
+def test_a_clause_opening_with_a_kind_of_project_is_not_the_zone_s_before_it(kit):
+    doc = read_text(kit, "huaibei_zones.txt", """淮北市重点项目投资完成情况
+1-4月份，全市重点项目累计完成投资60.5亿元。
+高新技术开发区项目1-4月份完成投资7.68亿元，占全年投资计划的38.93%；城市基础设施项目1-4月份完成投资5.8亿元，占全年投资计划的28.49%；交通项目1-4月份完成投资7.63亿元，占全年投资计划的25.32%。
+开发区、杜集区、相山区位居前三位，分别增长31.8%,30.3%,25.1%；市直1项，总投资82.2亿元。""")
+    invested = {(f.entity, f.category, f.value) for f in doc.facts if f.metric == "完成投资"}
+    assert ("淮北市", "城市基础设施项目", 5.8) in invested and ("淮北市", "交通项目", 7.63) in invested
+    grew = {(f.entity, f.value) for f in doc.facts if f.metric == "同比增长"}
+    assert grew == {("淮北经开区", 31.8), ("杜集区", 30.3), ("相山区", 25.1)}  # a comma parts the list's figures
+    assert {(f.entity, f.value) for f in doc.facts if f.metric == "总投资"} == {("淮北市", 82.2)}  # 市直: the city's
+
+
+def test_a_list_whose_figures_do_not_pair_with_its_names_is_no_single_place_s(kit):
+    doc = read_text(kit, "unaligned.txt", """荆州市1-9月固定资产投资运行情况
+1-9月，全市固定资产投资同比增长10.2%。从县市区看，石首市、监利县位居前两位，分别增长31.8%。""")
+    fact = next(f for f in doc.facts if f.value == 31.8)
+    assert (fact.entity, fact.entity_kind) == ("石首市、监利市", "group") and "subject_list_unaligned" in fact.flags

@@ -286,8 +286,8 @@ class Gazetteer:
         if word and (not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") or _own_level_before(text, i, jurisdiction)):
             # a bare 高新区, not 示范区 of 某示范区; "市经济开发区" in a city's bulletin: the city's own
             level = 1 if re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") else 0  # "市" of 市经济开发区
-            # "市开发区": a city's own 开发区 is its economic development zone (经开区)
-            kind_of_zone = "经开区" if level and word == "开发区" else ZONE_WORDS[word]
+            # "开发区", "市开发区": a city's own 开发区 is its economic development zone (经开区)
+            kind_of_zone = "经开区" if word == "开发区" else ZONE_WORDS[word]
             zone = self.zone_in(kind_of_zone, jurisdiction, word, bare=not city_named)
             if zone is not None:
                 return Mention(i - level, text[i - level:i] + word, zone, "zone"), len(word)

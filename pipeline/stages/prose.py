@@ -16,7 +16,7 @@ import jieba.posseg
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
-from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, Gazetteer
+from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, zone_parts
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -55,8 +55,13 @@ COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划
 SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
 # words that open a part speaking of other subjects: no carried subject for it
 OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州|全盟)")
+DIRECT_UNITS = re.compile(r"(市直|县直|区直|省直|州直|盟直)")  # "市直1项": the issuer's own units, never the place before
 # "截至8月,州级301项重点建设项目…" after a county's sentence: the level's own projects, not the county's;
 # under a place that heads its paragraph (滨城区 。 …市级重点技改类项目3个) they are that place's
+# "…高新技术开发区项目完成投资7.68亿元；城市基础设施项目完成投资5.8亿元": a clause that opens with a
+# kind of project speaks of the issuer's projects of that kind, not of the place before it
+KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全年|当前|已|累计|新)(?:(?!开工|复工|竣工|完成|投资|签约|实施|推进|计划|建设)"
+                        r"[\u4e00-\u9fff“”、及和]){2,24}?(项目|工程)(?=\d|[,，]|\s|累计|完成|共|已|计划)")
 LEVEL_PROJECTS = re.compile(r"(省级|市级|州级|盟级|县级|区级)")
 # "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
 # "…县(市)组,从第一名到第七名依次为:A、B、C": ranks stated outright. An order alone ("排名由高到低依次是:
@@ -298,9 +303,10 @@ class ProseExtractor:
     def _reads_as_subject(self, name: str, jurisdiction: Optional[Jurisdiction]) -> bool:
         """A listed name that is a place, a department, a named project or a place-like unit (镇, 园区),
         not a kind of project (港口码头, 农业) nor a generic zone word (开发区 in a province's list)."""
-        if name in GENERIC_NAMES:
-            return False
         area = jurisdiction.area if jurisdiction else None
+        if name in GENERIC_NAMES:
+            # 开发区 listed beside a city's districts is the city's zone; in a province's list, a kind
+            return bool(zone_parts(name)) and area is not None and area.kind != PROVINCE_LEVEL
         if "".join(m.surface for m in self.gazetteer.find_in(name, area)) == name:
             return True
         return bool(re.search(r"(区|县|市|旗|州|盟|镇|乡|街道|局|委|办|厅|公司|集团|中心|园)$", name)
@@ -644,9 +650,16 @@ class ProseExtractor:
                             # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the
                             # bracket is the figure's, even one the gazetteer does not know
                             subject, at = member
+                        unaligned = _unaligned_list(sentence, at, match.start) if subject and not member else None
+                        if unaligned:
+                            # "A、B分别增长31.8%" with figures that do not pair with the names: the
+                            # figure is the listed places', which one is not said; never B's alone
+                            subject, at = unaligned, -1
+                            flags_for_subject = ["subject_list_unaligned"]
                     opening = _after_its_period(sentence)
-                    if not subject and carried and not (ended and (OWN_SUBJECT_WORDS.match(opening) or (
-                            LEVEL_PROJECTS.match(opening) and carried != heading_place))):
+                    if not subject and carried and not DIRECT_UNITS.match(opening) and not (ended and (OWN_SUBJECT_WORDS.match(opening) or (
+                            LEVEL_PROJECTS.match(opening) and carried != heading_place))) \
+                            and not (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)):
                         subject = carried
                         flags_for_subject = ["subject_carried"]
                     elif subject:
@@ -820,9 +833,29 @@ BARE_MEMBERS = re.compile(r"(?<![\d.A-Za-z])((?:\d+(?:\.\d+)?\s*[、,，]\s*)+(?
                           r"|\d+(?:\.\d+)?\s*(?:和|及|与)\s*)$")
 
 
+PERIOD_OPENING = re.compile(r"^\s*(截至|截止|到|至)?\s*((19|20)\d\d\s*年)?\s*((\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月(份)?(底|末)?|"
+                            r"[一二三四]季度|上半年|前三季度|今年|年初以来)\s*(以来)?\s*[,，]?")
+
+
+LISTED_FIGURE = re.compile(r"[,，]\s*(和|及)?\s*-?\d+(\.\d+)?\s*(%|个百分点|亿元|万元|元|个|项|分)?(?=[,，;；。]|$)")
+
+
+def _unaligned_list(sentence: str, at: int, figure_at: int) -> Optional[str]:
+    """The 、-list a subject found at `at` belongs to, when 分别 stands between it and the figure (the
+    list's figures, which the enumeration could not pair with its names), else None."""
+    if at < 0 or "分别" not in sentence[at:figure_at]:
+        return None
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+", sentence[:figure_at]):
+        if m.start() <= at < m.end():
+            names = m.group(0).split("、")
+            names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进|分别|完成|投资|增长).*$", "", names[-1]) or names[-1]
+            return "、".join(names)
+    return None
+
+
 def _after_its_period(sentence: str) -> str:
     """The words after a sentence's opening period ("截至8月,州级301项…" → "州级301项…")."""
-    return re.sub(r"^\s*(截至|截止|到|至)?[^,，。;；]{0,10}?(月|年|季度)(份)?(底|末)?\s*[,，]?\s*", "", sentence).lstrip()
+    return PERIOD_OPENING.sub("", sentence).lstrip()
 
 
 def _counter_within(sentence: str, figures: list[_Match]):
@@ -963,7 +996,16 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
             names = [n.strip() for n in re.split(r"[、和及]", re.split(r"[是为有]", before.group(1))[-1]) if n.strip()]
             if names:  # "雪堰镇进展情况较好", "服务业项目进展较好": the last name, without what is said of all
                 names[-1] = re.sub(r"(等)?(项目)?(进展|推进|建设|完成|投资|情况).*$", "", names[-1]) or names[-1]
+    if names and not places_only:
+        # "石首市、监利县位居前两位,分别增长…": the last name without what the clause says of them all
+        names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进)[^、]*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
+    while count(listed) < len(names):
+        # "石首市、监利县位居前两位,分别增长31.8%,30.3%": figures a comma parts are the list's too
+        more = LISTED_FIGURE.match(sentence, m.end() + len(listed))
+        if not more:
+            break
+        listed += more.group(0)
     tail_figures = count(listed)
     if len(names) < 2 or tail_figures != len(names):
         return None
