@@ -331,3 +331,46 @@ def test_a_list_whose_figures_do_not_pair_with_its_names_is_no_single_place_s(ki
 1-9月，全市固定资产投资同比增长10.2%。从县市区看，石首市、监利县位居前两位，分别增长31.8%。""")
     fact = next(f for f in doc.facts if f.value == 31.8)
     assert (fact.entity, fact.entity_kind) == ("石首市、监利市", "group") and "subject_list_unaligned" in fact.flags
+
+
+def test_a_decrease_is_a_negative_change_and_a_rate_of_decline_keeps_its_sign(kit):
+    doc = read_text(kit, "jingzhou_like.txt", """荆州市1-9月固定资产投资运行情况
+1-9月，全市固定资产投资同比增长10.2%，工业技改投资同比下降28.2%，降幅较上月减少2.1个百分点。
+全市统计入库的在建项目1278个，比去年同期减少108个。
+荆州开发区、荆州区民间投资负增长，分别下降27.6%、13.6%。""")
+    got = {(f.entity, f.metric, f.value) for f in doc.facts}
+    assert ("荆州市", "同比增长", -28.2) in got and ("荆州市", "同比增长", 10.2) in got
+    assert any(f.value == 2.1 for f in doc.facts)  # 降幅…减少: a change of the rate of decline, as written
+    assert any(f.value == -108 and "sign_from_words" in f.flags for f in doc.facts)
+    assert {("荆州经开区", -27.6), ("荆州区", -13.6)} <= {(f.entity, f.value) for f in doc.facts}
+
+
+def test_a_score_whose_unit_the_capture_lost_takes_the_list_s(kit):
+    doc = read_text(kit, "scores.txt", """全市重点项目建设月度考评情况通报
+10个县区综合得分从高到低依次是：正阳县78.7分、上蔡县78.6分、新蔡县78分、汝南县71.6驿城区71.2分、西平县70.8遂平县70.3分。""")
+    scores = {(f.entity, f.value) for f in doc.facts if f.unit == "分"}
+    assert {("汝南县", 71.6), ("驿城区", 71.2), ("西平县", 70.8), ("遂平县", 70.3), ("新蔡县", 78)} <= scores
+    assert next(f for f in doc.facts if f.value == 71.6).flags.count("unit_from_list") == 1
+
+
+def test_a_table_s_row_labels_and_州直_say_whose_bulletin_it_is(kit):
+    doc = read_text(kit, "enshi_like.txt", """2021年1-9月份重点建设项目简讯
+1-9月份，州直项目40个，完成投资80.5亿元，为年投资计划的64%。
+1-9月份州重点项目投资完成情况汇总表
+单位：个、亿元
+隶属 | 项目个数 | 年投资计划 | 完成投资额 | 年计划投资完成率 |
+恩施市 | 57 | 82.5 | 65.1 | 78.9% |
+利川市 | 27 | 42.6 | 31.2 | 73.2% |
+建始县 | 34 | 78.5 | 62.9 | 80.1% |
+巴东县 | 30 | 50.1 | 40.2 | 80.2% |""")
+    assert doc.meta.jurisdiction == "恩施土家族苗族自治州"
+    assert ("恩施土家族苗族自治州", "完成率", 64) in {(f.entity, f.metric, f.value) for f in doc.facts}  # 为年投资计划的64%
+
+
+def test_a_directional_district_name_is_no_place_outside_its_own_city(kit):
+    doc = read_text(kit, "quzhou_like.txt", """全市二季度重点项目集中开工
+全市共组织参加集中开工项目215个，总投资288亿元。
+分区域情况看：西区组织项目4个，总投资12亿元；柯城区组织项目31个，总投资18亿元；衢江区组织项目29个，总投资71亿元；龙游县组织项目29个，总投资33亿元。
+在衢州绿色产业集聚区举行开工仪式。""")
+    assert doc.meta.jurisdiction == "衢州市"  # 西区 is 攀枝花's district by name, not a place of this text
+    assert not any(f.entity == "西区" and f.entity_kind == "district" for f in doc.facts)

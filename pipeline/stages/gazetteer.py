@@ -32,7 +32,7 @@ ZONE_WORDS = {"经济技术开发区": "经开区", "经济开发区": "经开�
 ZONE_WORDS_BY_LENGTH = sorted(ZONE_WORDS, key=len, reverse=True)
 ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len, reverse=True)) + ")$")
 PROVINCE_LEVEL = "province"
-GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区"}
+GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区"}
 PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone"}
 
 
@@ -280,15 +280,13 @@ class Gazetteer:
             word = _zone_word_at(text, i + len(name))
             if word and place.kind not in ("zone", "park", "street"):
                 surface = text[i:i + len(name) + len(word)]
-                return Mention(i, surface, self.zone_of(place, ZONE_WORDS[word]), "zone"), len(surface)
+                return Mention(i, surface, self.zone_of(place, _zone_kind(word)), "zone"), len(surface)
             return Mention(i, name, place, how), len(name)
         word = _zone_word_at(text, i)
         if word and (not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") or _own_level_before(text, i, jurisdiction)):
             # a bare 高新区, not 示范区 of 某示范区; "市经济开发区" in a city's bulletin: the city's own
             level = 1 if re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") else 0  # "市" of 市经济开发区
-            # "开发区", "市开发区": a city's own 开发区 is its economic development zone (经开区)
-            kind_of_zone = "经开区" if word == "开发区" else ZONE_WORDS[word]
-            zone = self.zone_in(kind_of_zone, jurisdiction, word, bare=not city_named)
+            zone = self.zone_in(_zone_kind(word), jurisdiction, word, bare=not city_named)
             if zone is not None:
                 return Mention(i - level, text[i - level:i] + word, zone, "zone"), len(word)
         return None, 1
@@ -351,6 +349,12 @@ def _zone_word_at(text: str, pos: int) -> Optional[str]:
         if text.startswith(word, pos):
             return word
     return None
+
+
+def _zone_kind(word: str) -> str:
+    """The kind of zone a zone word names: a city's 开发区 (荆州开发区, 市开发区, a bare 开发区) is its
+    economic development zone, 经开区, as the city's own pages name it."""
+    return "经开区" if word == "开发区" else ZONE_WORDS[word]
 
 
 LEVEL_OF_KIND = {"city": "市州盟", "county_city": "市", "county": "县旗", "district": "区"}

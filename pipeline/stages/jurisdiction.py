@@ -24,7 +24,7 @@ LEVEL_WORDS = {
     "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直"),
     "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直"),
     "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直"),
-    "prefecture": re.compile(r"全州|我州|本州|州委|州政府|全盟|我盟|盟委|全地区"),
+    "prefecture": re.compile(r"全州|我州|本州|州委|州政府|州直|全盟|我盟|盟委|盟直|全地区"),
     "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各市|自治区"),
 }
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
@@ -59,7 +59,8 @@ class Jurisdiction:
 
 
 def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Jurisdiction:
-    body = [ln for ln in lines if "\t" not in ln]
+    # a table's row labels (吉首市, 泸溪县 … 湘西高新区) name the places of the issuer's area as its prose does
+    body = [ln if "\t" not in ln else ln.split("\t")[0] for ln in lines]
     text = "\n".join(body)
     levels = Counter({level: len(pattern.findall(text)) for level, pattern in LEVEL_WORDS.items()})
     level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None

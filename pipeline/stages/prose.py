@@ -146,7 +146,7 @@ class ProseExtractor:
             if fig:
                 out.extend(_members_sharing_the_unit(sentence, m.start(), fig))
                 out.append(_Match(fig, m.start(), m.end()))
-        return out
+        return _with_unit_lost_in_list(sentence, out)
 
     def _figure(self, s: str, m: re.Match) -> Optional[Figure]:
         num = m.group("num")
@@ -430,7 +430,8 @@ class ProseExtractor:
             last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
             if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
                 last_item = None  # "、新华区新开工3个项目": the place's own count
-            if re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) or ITEMS_THEN_COUNT.match(sentence, end) or last_item \
+            glued = re.search(r"\d\.\d{1,2}$", before[:m.start])  # "汝南县71.6驿城区71.2分": a list whose 、 was lost
+            if (re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) and not glued) or ITEMS_THEN_COUNT.match(sentence, end) or last_item \
                     or re.match(r"(所辖|的)?[\d一二三四五六七八九十两]+\s*个" + UNITS_COUNTED.pattern, sentence[end:]):
                 continue  # "向塘至新建区西山段公路…", "新华区华业商务广场三个项目": inside names of a list's items
             project = PROJECT_AFTER_PLACE.match(before, end)
@@ -681,8 +682,9 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
-                    value_base, unit_base = to_base(fig.value, fig.unit)
-                    flags = list(fig.flags)
+                    value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit)
+                    value_base, unit_base = to_base(value, fig.unit)
+                    flags = list(fig.flags) + (["sign_from_words"] if signed else [])
                     if not metric_raw:
                         flags.append("metric_unknown")
                     elif inherited:
@@ -692,7 +694,7 @@ class ProseExtractor:
                     sharing = self._members_sharing(sentence, match.start, jurisdiction)
                     for member in sharing or [subject]:
                         yield Fact(
-                            value=fig.value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
+                            value=value, unit=fig.unit, value_base=value_base, unit_base=unit_base,
                             entity_raw=member, metric_raw=metric_raw, period=period, source_kind="text",
                             quote=written.strip(), extractor="prose", raw=fig.raw, line=line_no,
                             page=page_of(line_no) if page_of else 1,
@@ -701,6 +703,20 @@ class ProseExtractor:
                         )
                 yield from self._ordinal_ranks(sentence, seen, line_no, sentence_start_period or meta.period, page_of,
                                                jurisdiction)
+
+
+DECREASE = re.compile(r"(下降|降低|回落|下滑|减少|负增长)(了|为)?\s*$")
+
+
+def _signed(value: float, metric_raw: str, unit: Optional[str]) -> tuple[float, str, bool]:
+    """"同比下降5.0%", "比去年同期减少108个": a decrease is a negative change, stored as one (−5.0 under
+    the growth measure), so that a column of growth rates sorts and sums as a statistician reads it.
+    A rate of decline (降幅28.2%) and its own change (降幅较上月减少2.1个百分点) keep their sign."""
+    m = DECREASE.search(metric_raw or "")
+    if not m or value <= 0 or re.search(r"降幅|跌幅|减幅|降速", metric_raw):
+        return value, metric_raw, False
+    grown = "增加" if m.group(1) == "减少" else "上升" if unit == "个百分点" else "增长"
+    return -value, metric_raw[:m.start()] + grown, True
 
 
 def _parts_in_brackets(sentence: str, start: int, outer_end: int, outer_metric: str) -> Optional[str]:
@@ -867,6 +883,28 @@ def _counter_within(sentence: str, figures: list[_Match]):
     return count
 
 
+LOST_UNIT = re.compile(r"(?<=[区县市镇乡旗州园局])(\d{1,3}(?:\.\d{1,2})?)(?=[\u4e00-\u9fff(（]|[、,，。;；]|$)")
+
+
+def _with_unit_lost_in_list(sentence: str, figures: list[_Match]) -> list[_Match]:
+    """"…平舆县77.5分、泌阳县74.2分、汝南县71.6驿城区71.2分": in a list of names with scores (or rates),
+    a number right after a name whose unit the capture lost takes the list's unit (flag
+    unit_from_list). Only where three or more of the sentence's figures share that unit."""
+    units = [f.figure.unit for f in figures if f.figure.unit in ("分", "%")]
+    if len(units) < 3 or len(set(units)) != 1:
+        return figures
+    taken = [(f.start, f.end) for f in figures]
+    out = list(figures)
+    for m in LOST_UNIT.finditer(sentence):
+        written = FIGURE.match(sentence, m.start())
+        if any(a <= m.start() < b for a, b in taken) or (written and written.group("unit")) \
+                or re.match(r"\s*(年|月|日|号|时|期|批|届|次|位|名)", sentence[m.end():]):
+            continue
+        out.append(_Match(Figure(raw=m.group(1), value=float(m.group(1)), unit=units[0], flags=["unit_from_list"]),
+                          m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _members_sharing_the_unit(sentence: str, start: int, last: Figure) -> list[_Match]:
     """"分别高于总体进度的9.8、6.2、5.8、2.0个百分点": the numbers of a list share the unit written
     after its last one."""
@@ -997,8 +1035,11 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
             if names:  # "雪堰镇进展情况较好", "服务业项目进展较好": the last name, without what is said of all
                 names[-1] = re.sub(r"(等)?(项目)?(进展|推进|建设|完成|投资|情况).*$", "", names[-1]) or names[-1]
     if names and not places_only:
-        # "石首市、监利县位居前两位,分别增长…": the last name without what the clause says of them all
-        names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进)[^、]*$", "", names[-1]) or names[-1]
+        # "石首市、监利县位居前两位,分别增长…", "…、荆州区民间投资负增长,分别下降…": the last name without
+        # what the clause says of them all
+        opening = gazetteer.find_in(names[-1])
+        names[-1] = opening[0].surface if opening and opening[0].start == 0 else \
+            re.sub(r"(位居|位列|排在|排名|居|进展|推进)[^、]*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
     while count(listed) < len(names):
         # "石首市、监利县位居前两位,分别增长31.8%,30.3%": figures a comma parts are the list's too
