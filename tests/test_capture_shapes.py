@@ -374,3 +374,26 @@ def test_a_directional_district_name_is_no_place_outside_its_own_city(kit):
 在衢州绿色产业集聚区举行开工仪式。""")
     assert doc.meta.jurisdiction == "衢州市"  # 西区 is 攀枝花's district by name, not a place of this text
     assert not any(f.entity == "西区" and f.entity_kind == "district" for f in doc.facts)
+
+
+# -- precision on the development set -------------------------------------------------------------
+
+def test_a_headline_run_into_the_first_sentence_and_periods_without_a_year(kit):
+    doc = read_text(kit, "handan_like.txt", """前8个月,290个市重点项目完成投资603.2亿元近日,我市通报今年市重点项目1-8月份完成情况:截至8月底,290个市重点项目完成投资603.2亿元。
+截至3月底,100个重点建设项目已开复工94个,开工率为94%。
+一季度,100个重点建设项目完成投资57.2亿元。""")
+    assert [f.value for f in doc.facts if f.metric == "完成投资" and f.value == 603.2] == [603.2]
+    assert [f.value for f in doc.facts if f.value == 290] == [290]
+    hundred = [f for f in doc.facts if f.value == 100]
+    assert [f.metric for f in hundred] == ["项目数"]  # counted projects, stated twice; 94 is the 开复工 count
+    assert any(f.metric == "开复工项目数" and f.value == 94 for f in doc.facts)
+
+
+def test_counts_that_are_no_figures_of_the_bulletin(kit):
+    doc = read_text(kit, "counts.txt", """全省重点工程开复工督查情况
+省发改委分别对11个市重点工程开复工情况进行了督查。此外，11个市市级重点工程建设项目完成投资969.5亿元。
+嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位投资进度较快。平均每两天就有1个省重点项目开工建设。
+属地省市重点项目8项，年度计划投资110、24亿元。""")
+    values = {f.value for f in doc.facts}
+    assert 969.5 in values and 8 in values
+    assert not values & {11, 4, 1, 24, 110}

@@ -335,8 +335,8 @@ def test_ranks_stated_outright_capacities_and_written_decimals(kit):
     assert not [f for f in doc.facts if f.value == 13.0]
     assert not [f for f in doc.facts if f.value in (20.0, 66.0, 200000.0, 660000.0)]  # capacities are names
     assert [f.value for f in doc.facts if f.metric == "完成投资" and f.unit == "亿元"][:1] == [53.04]
-    ambiguous = [f for f in doc.facts if f.value == 24.0]  # 110.24 or a list 110、24? flagged, low confidence
-    assert ambiguous and all("decimal_or_list" in f.flags and f.confidence < 0.5 for f in ambiguous)
+    # 110.24, or a list 110、24 with no 分别? No guess: neither 24 nor 110 becomes a fact
+    assert not [f for f in doc.facts if f.value in (24.0, 110.0, 110.24)]
 
 
 def test_ordinal_ranks_take_their_figures_measure_and_subject(kit):

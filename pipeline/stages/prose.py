@@ -160,12 +160,24 @@ class ProseExtractor:
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
+        if units and (re.search(r"(对|在|向|赴|深入|覆盖)\s*$", before)
+                      or re.match(r"\s*(市|县|区|州)(市级|县级|区级|州级|的)", after)):
+            return None  # "分别对11个市重点工程…进行了督查", "11个市市级重点工程": how many units, not a figure
+        if re.search(r"每[\u4e00-\u9fff]{0,3}(就|就有|有)\s*$", before):
+            return None  # "平均每两天就有1个项目开工": a pace, not a figure
+        listed = re.search(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})\s*$", before)
+        if units and listed:
+            n = int(num) if num.isdigit() else None if re.match(r"[-+\d]", num) else parse_chinese_numeral(num)
+            if n == len(listed.group(1).split("、")):
+                return None  # "嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位": the list's length
         if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
                       or re.match(r"[^,，。;；]{0,12}?(由高到低|从高到低|依次)", after[units.end():])
                       or units.group(1) in ("设区市", "地级市", "县级市")):
             return None  # "武汉、襄阳…等11个地区", "12个行业中", "位列8个区的前三位": how many units, not a figure
         if re.search(r"\d\s*(至|到|~|～)\s*$", before):
             return None  # "1至2个": a range's bound, not a figure
+        if re.search(r"(?<![\d.])\d{1,4}\s*、\s*$", before) and not re.search(r"分别|依次|各", s):
+            return None  # "年度计划投资110、24亿元": a decimal point typed as 、, or two numbers without 分别: no guess
         if unit_text.startswith("%") and (BOUND_BEFORE.search(before) or re.match(r"\s*(以上|以下)", after)):
             return None  # "均超过50%", "已超90%", "是否达到40%", "20%以上": a bound or a target, not a value
         if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
@@ -193,7 +205,7 @@ class ProseExtractor:
             if m.group("per") and unit:
                 unit = unit + m.group("per")
         if re.search(r"\d、\s*$", before):
-            # "110、24亿元": a decimal point written as 、 or a list (3、15亿元)? not decided here
+            # "分别为3、15亿元": a list, most likely (without 分别 such a number is no figure, above); flagged
             flags.append("decimal_or_list")
         return Figure(raw=m.group(0).strip(), value=value, unit=unit, flags=flags)
 
@@ -389,6 +401,8 @@ class ProseExtractor:
             after.pop()
         noun = "".join(after)[:20]
         event = COUNTED_EVENT.match(rest, stop)
+        if event and re.match(r"\s*[\d一二三四五六七八九十两]", rest[event.end():]):
+            event = None  # "100个重点建设项目已开复工94个": the event has its own count; this one counts projects
         if event and noun:
             noun += event.group(0)  # "87个项目已顺利开工": what the count counts is projects started
         return (phrase + noun) if phrase and noun else (noun or phrase)

@@ -83,15 +83,20 @@ def without_restatements(facts: list[Fact]) -> list[Fact]:
 def _same_figure(a: Fact, b: Fact) -> bool:
     if a.source_kind != b.source_kind:
         return False  # a table and the prose about it: both kept, for the checks that compare them
-    if (a.entity, a.entity_kind, a.metric, a.value, a.unit) != (b.entity, b.entity_kind, b.metric, b.value, b.unit):
-        return False
+    if (a.entity, a.metric, a.value, a.unit) != (b.entity, b.metric, b.value, b.unit) \
+            or (a.entity and a.entity_kind != b.entity_kind):
+        return False  # an unknown entity is one whether a text said 全省 or nothing
     if a.metric == "排名" and a.metric_raw != b.metric_raw:  # ranks by 完成投资 and by 进度 are two measures
         return False
     if b.source_kind == "text" and b.entity and b.entity_raw \
             and a.category == b.category and _label(a.period) == _label(b.period):
         return True
-    if not _distinctive(b) or (a.line == b.line and a.quote == b.quote):
+    if not _distinctive(b):
         return False
+    if a.line == b.line and a.quote == b.quote:
+        # one sentence saying a figure twice says two things, unless all else is the same (a headline a
+        # capture ran into its first sentence: "…340个市重点项目完成投资703.2亿元近日,我市通报…340个市…")
+        return a.category == b.category and _periods_agree(a.period, b.period)
     return (not a.category or not b.category or a.category == b.category) and _periods_agree(a.period, b.period)
 
 
@@ -125,5 +130,30 @@ def _periods_agree(a: Optional[Period], b: Optional[Period]) -> bool:
     if a is None or b is None or a.label == b.label:
         return True
     if None in (a.start, a.end, b.start, b.end):
-        return False
+        # no year to date them: "1-8月", "截至8月底" and "前8个月" are one span of months
+        months = _months(a.label), _months(b.label)
+        return None not in months and months[0] == months[1]
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+QUARTERS = {"一": (1, 3), "二": (4, 6), "三": (7, 9), "四": (10, 12)}
+
+
+def _months(label: str) -> Optional[tuple[int, int]]:
+    """The months a period label without a year covers, as (first, last), or None."""
+    m = re.search(r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月", label)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.search(r"(?:截至|截止|至|到)\s*(\d{1,2})\s*月|前\s*(\d{1,2})\s*个?月", label)
+    if m:
+        return 1, int(m.group(1) or m.group(2))
+    if re.search(r"年度|全年|今年|^\d{4}年$", label):
+        return 1, 12
+    if "上半年" in label:
+        return 1, 6
+    if "前三季度" in label:
+        return 1, 9
+    m = re.search(r"第?([一二三四])季度", label)
+    if m:
+        return QUARTERS[m.group(1)]
+    return None
