@@ -397,3 +397,40 @@ def test_counts_that_are_no_figures_of_the_bulletin(kit):
     values = {f.value for f in doc.facts}
     assert 969.5 in values and 8 in values
     assert not values & {11, 4, 1, 24, 110}
+
+
+# -- a second read of the change: cases it must not break (each was broken once) ---------------------
+
+def test_a_county_bulletin_with_the_city_s_table_is_no_county_s_by_its_first_row(kit):
+    doc = read_text(kit, "county_table.txt", "全县重点项目进展情况\n1-6月，全县重点项目完成投资10.1亿元。\n"
+                    "地区\t完成投资(亿元)\t完成率(%)\n江陵县\t25.5\t50.1%\n公安县\t20.1\t48.2%\n监利市\t30.2\t51.0%")
+    assert doc.meta.jurisdiction is None
+
+
+def test_a_place_heading_its_clauses_keeps_them_and_its_own_level(kit):
+    doc = read_text(kit, "heads.txt", """荆州市重点项目建设进展情况通报
+沙市区：新开工项目12个，完成投资30.5亿元；续建项目25个，完成投资40.2亿元。
+泸溪县完成投资12.1亿元。县级重点项目35个，完成投资12.3亿元。""")
+    got = {(f.entity, f.value) for f in doc.facts}
+    assert {("沙市区", 12), ("沙市区", 30.5), ("沙市区", 25), ("沙市区", 40.2)} <= got
+    assert ("泸溪县", 35) in got and ("泸溪县", 12.3) in got  # 县级 after a county: its own level
+
+
+def test_what_the_new_figure_rules_must_leave_alone(kit):
+    doc = read_text(kit, "leave_alone.txt", """荆州市重点项目建设进展情况通报
+投资完成率：沙市区85.2%、荆州区78.1%、江陵县70.3%，全市5县2区均超过序时进度。
+全市固定资产投资增速回落为5.1%，排名较上月下降3位。
+派出5个督查组开展督导，新开工项目5个。全市120个市级领导联系的重点项目完成投资50.1亿元。
+沙市区、荆州区分别完成投资1,234、2,345万元。
+招商引资项目
+1-6月新签约项目35个。""")
+    got = {(f.metric, f.value) for f in doc.facts}
+    assert not any(f.value in (2, -5.1, -3) for f in doc.facts)  # 5县2区 counts places; 回落为 is a level
+    assert ("同比增长", 5.1) in got or any(f.value == 5.1 and f.value > 0 for f in doc.facts)
+    assert ("开工项目数", 5) in got and ("项目数", 120) in got
+    assert {f.value for f in doc.facts if f.unit == "万元"} == {1234, 2345}
+    assert not any(f.entity == "招商引资项目" for f in doc.facts)
+
+
+def test_a_split_header_with_two_ways_to_join_is_not_guessed():
+    assert rejoin_header_words("地区 计划 完成 占年度 目标(%)".split(), 4) is None

@@ -76,4 +76,6 @@ CATEGORY_NAME = re.compile(rf"^(其中[:：]?)?({_alternation(sorted(CATEGORY_QU
 
 # a line that is only a project's name ("松原至双辽(金宝屯)高速公路"): a list of projects heads each
 # one's figures with it
-PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff()（）\d]{4,30}(项目|工程|高速公路|公路|铁路|大桥|隧道|机场|码头|电站|水库|基地|产业园)$")
+# (a route, 图们至珲春…, or a work whose kind no category has: 高速公路, 大桥; not 招商引资项目, 棚户区改造工程)
+PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff()（）\d]{2,30}(高速公路|公路|铁路|大桥|隧道|机场|码头|电站|水库|水厂)$"
+                             r"|^[\u4e00-\u9fff()（）\d]{1,14}至[\u4e00-\u9fff()（）\d]{1,14}(项目|工程|线|段)$")

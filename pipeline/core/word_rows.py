@@ -20,14 +20,18 @@ _TAILS = re.compile(r"^(个数|增速情况|增速|增幅|目标|目标?[(（][^
 
 def rejoin_header_words(words: list[str], width: int) -> Optional[list[str]]:
     """The `width` labels a split header's words make, or None when the words' own shape does not
-    say how they join (a guess would give a figure the wrong measure)."""
+    say how they join: as many places to join as words too many, none of them touching ("地区 计划
+    完成 占年度 目标(%)" into four could be 计划完成 or 占年度目标: a guess would give a figure the
+    wrong measure)."""
     words = list(words)
-    while len(words) > width:
-        at = next((k for k in range(len(words) - 1) if _LEADS.match(words[k]) or _TAILS.match(words[k + 1])), None)
-        if at is None:
-            return None
-        words[at:at + 2] = [words[at] + words[at + 1]]
-    return words if len(words) == width else None
+    if len(words) < width:
+        return None
+    joins = [k for k in range(len(words) - 1) if _LEADS.match(words[k]) or _TAILS.match(words[k + 1])]
+    if len(joins) != len(words) - width or any(b - a < 2 for a, b in zip(joins, joins[1:])):
+        return None if len(words) > width else words
+    for k in reversed(joins):
+        words[k:k + 2] = [words[k] + words[k + 1]]
+    return words
 
 
 NUMBER = r"-?\d+(?:\.\d+)?%?"

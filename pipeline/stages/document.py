@@ -158,7 +158,7 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
     reconcile(facts, kit, jurisdiction)
-    facts = without_restatements([f for f in facts if not _counts_other_things(f)])
+    facts = without_restatements(facts)
     if jurisdiction.place is None:
         findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "
                                 + "; ".join(jurisdiction.evidence) + "; figures of the whole area await review"))
@@ -205,23 +205,6 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> No
                 f.category = SEP.join(p for p in (normalize_name(f.entity_raw), f.category) if p)
             if how == "unmatched":
                 f.flags.append("metric_unmatched")
-
-
-COUNT_WORDS = ("个", "项", "家", "条", "台", "位", "座", "名", "人", "处")
-# what a bulletin counts besides projects: groups, bodies, people, facilities, places
-OTHER_THINGS = re.compile(r"^[\u4e00-\u9fff“”\d]{0,8}?(督查组|工作组|检查组|调研组|督导组|小组|党委|领导|同志|代表|人员|干部|"
-                          r"酒店|电厂|发电厂|转运站|生产线|信息网|评论)")
-
-
-def _counts_other_things(f: Fact) -> bool:
-    """"省发改委派出6个督查组", "33位市级领导牵头联系…项目", "拟建设2条生产线": a count of groups,
-    people or facilities is no figure of the bulletin's, whatever words follow it. A count of
-    anything else stays (9项可研获批: the document's own measure)."""
-    if f.source_kind != "text" or (f.unit or "") not in COUNT_WORDS:
-        return False
-    quote = f.quote or ""
-    at = quote.find(f.raw)
-    return at >= 0 and bool(OTHER_THINGS.match(quote[at + len(f.raw):]))
 
 
 def iter_documents(paths: Iterable[str], kit: Optional[Toolkit] = None) -> Iterator[ExtractedDocument | DocumentError]:

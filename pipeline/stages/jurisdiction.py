@@ -59,9 +59,11 @@ class Jurisdiction:
 
 
 def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Jurisdiction:
-    # a table's row labels (吉首市, 泸溪县 … 湘西高新区) name the places of the issuer's area as its prose does
-    body = [ln if "\t" not in ln else ln.split("\t")[0] for ln in lines]
+    body = [ln for ln in lines if "\t" not in ln]
     text = "\n".join(body)
+    # a table's row labels (吉首市, 泸溪县 … 湘西高新区): places of the issuer's area, counted only for the
+    # city above them (a county's bulletin that compares all the city's counties is no county's by them)
+    row_labels = "\n".join(ln.split("\t")[0] for ln in lines if "\t" in ln)
     levels = Counter({level: len(pattern.findall(text)) for level, pattern in LEVEL_WORDS.items()})
     level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None
 
@@ -113,7 +115,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
 
     if level and not any(e.startswith(HEADER_SOURCES) for k in scores for e in evidence[k]):
         # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
-        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence)
+        labelled = {m.place.key: m.place for m in gazetteer.find_in(row_labels, first)}
+        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence, labelled, row_labels)
     if level:
         for key, p in places.items():
             if _of_level(p, level) and scores[key]:
@@ -155,17 +158,19 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
 
 
 def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
-                     places: dict, scores: dict, evidence: dict) -> None:
+                     places: dict, scores: dict, evidence: dict, labelled: Optional[dict] = None,
+                     row_labels: str = "") -> None:
     """Evidence from the body when the header names no place, kept only where the level words
     agree: the city above the districts a city bulletin names (云溪区, 君山区 → 岳阳市) when the text
     writes the city's name somewhere (民本岳阳), and a short form only one division of China has
     (立足南康… in a text that says 我区 → 南康区)."""
     kinds = KINDS_OF_LEVEL[level]
-    cities = {gazetteer.city_of(p) for p in places.values() if p.kind in ("district", "county", "county_city")}
+    cities = {gazetteer.city_of(p) for p in list(places.values()) + list((labelled or {}).values())
+              if p.kind in ("district", "county", "county_city")}
     cities.discard(None)
     if level in ("city", "prefecture") and len(cities) == 1:
         city = next(iter(cities))
-        written = next((w for w in (city.name, city.short) if w and w in text), None)
+        written = next((w for w in (city.name, city.short) if w and (w in text or w in row_labels)), None)
         if written:
             places[city.key] = city
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)

@@ -163,6 +163,9 @@ class ProseExtractor:
         if units and (re.search(r"(对|在|向|赴|深入|覆盖)\s*$", before)
                       or re.match(r"\s*(市|县|区|州)(市级|县级|区级|州级|的)", after)):
             return None  # "分别对11个市重点工程…进行了督查", "11个市市级重点工程": how many units, not a figure
+        if unit_text in COUNTERS and OTHER_THINGS.match(after) and (unit_text in ("位", "名", "人")
+                                                                    or not COUNT_OF_PROJECTS.match(after)):
+            return None  # "派出6个督查组", "33位市级领导牵头联系的77个…项目", "拟建设2条生产线": groups, people, facilities
         if re.search(r"每[\u4e00-\u9fff]{0,3}(就|就有|有)\s*$", before):
             return None  # "平均每两天就有1个项目开工": a pace, not a figure
         listed = re.search(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})\s*$", before)
@@ -311,6 +314,12 @@ class ProseExtractor:
                            extractor="prose_rank", raw=f"第{rank}位", line=line_no,
                            page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
                            category=group if len(group) <= 12 else "")
+
+    def _levels_of(self, name: str) -> str:
+        """The level words a place uses of itself: 县 of 泸溪县 (县级, 县直), 区 of 沙市区, 市 of 监利市."""
+        mentions = self.gazetteer.find_in(name)
+        kind = mentions[0].place.kind if mentions else ""
+        return {"county": "县旗", "district": "区", "county_city": "市", "city": "市州盟", "province": "省"}.get(kind, "")
 
     def _reads_as_subject(self, name: str, jurisdiction: Optional[Jurisdiction]) -> bool:
         """A listed name that is a place, a department, a named project or a place-like unit (镇, 园区),
@@ -672,9 +681,18 @@ class ProseExtractor:
                             subject, at = unaligned, -1
                             flags_for_subject = ["subject_list_unaligned"]
                     opening = _after_its_period(sentence)
-                    if not subject and carried and not DIRECT_UNITS.match(opening) and not (ended and (OWN_SUBJECT_WORDS.match(opening) or (
-                            LEVEL_PROJECTS.match(opening) and carried != heading_place))) \
-                            and not (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)):
+                    own_level = self._levels_of(carried) if carried else ""
+                    its_own = bool(opening) and opening[0] in own_level and bool(
+                        DIRECT_UNITS.match(opening) or LEVEL_PROJECTS.match(opening))  # 县级 / 县直 after a county
+                    ends_carry = carried and not subject and not its_own and (
+                        DIRECT_UNITS.match(opening)
+                        or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
+                        or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)))
+                    if ends_carry:
+                        # "市直…", "州级…", "城市基础设施项目…" after a county's sentence: the issuer's
+                        # own; filed under it, and said to be so, for review
+                        flags_for_subject = ["subject_not_carried"]
+                    elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)):
                         subject = carried
                         flags_for_subject = ["subject_carried"]
                     elif subject:
@@ -685,6 +703,8 @@ class ProseExtractor:
                         # 全市 in a provincial bulletin is no default: it goes on like a place
                         carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
                                                         or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
+                        if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
+                            heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
                     named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
                     if named_after and "投资" in metric_raw and _names_one_project(named_after.group(1)):
@@ -696,7 +716,7 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
-                    value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit)
+                    value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit, sentence[:match.start])
                     value_base, unit_base = to_base(value, fig.unit)
                     flags = list(fig.flags) + (["sign_from_words"] if signed else [])
                     if not metric_raw:
@@ -719,16 +739,18 @@ class ProseExtractor:
                                                jurisdiction)
 
 
-DECREASE = re.compile(r"(下降|降低|回落|下滑|减少|负增长)(了|为)?\s*$")
+DECREASE = re.compile(r"(下降|降低|回落|下滑|减少|负增长)了?\s*$")  # "回落为5.1%", "减少为12个": a level, not a change
 
 
-def _signed(value: float, metric_raw: str, unit: Optional[str]) -> tuple[float, str, bool]:
+def _signed(value: float, metric_raw: str, unit: Optional[str], before: str = "") -> tuple[float, str, bool]:
     """"同比下降5.0%", "比去年同期减少108个": a decrease is a negative change, stored as one (−5.0 under
     the growth measure), so that a column of growth rates sorts and sums as a statistician reads it.
     A rate of decline (降幅28.2%) and its own change (降幅较上月减少2.1个百分点) keep their sign."""
     m = DECREASE.search(metric_raw or "")
-    if not m or value <= 0 or re.search(r"降幅|跌幅|减幅|降速", metric_raw):
-        return value, metric_raw, False
+    if re.search(r"(为|至|到)\s*$", before):
+        return value, metric_raw, False  # "增速回落为5.1%", "减少到12个": the level reached, not the change
+    if not m or value <= 0 or re.search(r"降幅|跌幅|减幅|降速|排名|位次|名次", metric_raw) or unit in ("位", "名"):
+        return value, metric_raw, False  # a rank that falls is a larger number, not a negative one
     grown = "增加" if m.group(1) == "减少" else "上升" if unit == "个百分点" else "增长"
     return -value, metric_raw[:m.start()] + grown, True
 
@@ -858,9 +880,15 @@ THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于
 THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 
 
+# what a bulletin counts besides projects: groups, bodies, people, facilities
+COUNTERS = ("个", "项", "家", "条", "台", "位", "座", "名", "人", "处")
+OTHER_THINGS = re.compile(r"^[\u4e00-\u9fff“”]{0,8}?(督查组|工作组|检查组|调研组|督导组|小组|党委|领导|同志|代表|人员|干部|"
+                          r"酒店|电厂|发电厂|转运站|生产线|信息网|评论)")
+COUNT_OF_PROJECTS = re.compile(r"^[^,，。;；:：\d]{0,16}?(项目|工程)")  # "120个市级领导联系的重点项目": projects
 LATER_COUNT_MEASURE = re.compile(r"(开复工|开工|复工|竣工|投产|签约|完工|建成)\s*[\d一二三四五六七八九十]+\s*[个项]")
-BARE_MEMBERS = re.compile(r"(?<![\d.A-Za-z])((?:\d+(?:\.\d+)?\s*[、,，]\s*)+(?:\d+(?:\.\d+)?\s*(?:和|及|与)\s*)?"
-                          r"|\d+(?:\.\d+)?\s*(?:和|及|与)\s*)$")
+BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234 has a thousands separator, not two numbers
+BARE_MEMBERS = re.compile(rf"(?<![\d.,，A-Za-z])((?:{BARE_NUMBER}\s*、\s*)+(?:{BARE_NUMBER}\s*(?:和|及|与)\s*)?"
+                          rf"|{BARE_NUMBER}\s*(?:和|及|与)\s*)$")
 
 
 PERIOD_OPENING = re.compile(r"^\s*(截至|截止|到|至)?\s*((19|20)\d\d\s*年)?\s*((\d{1,2}\s*[-—至~]\s*)?\d{1,2}\s*月(份)?(底|末)?|"
@@ -897,7 +925,8 @@ def _counter_within(sentence: str, figures: list[_Match]):
     return count
 
 
-LOST_UNIT = re.compile(r"(?<=[区县市镇乡旗州园局])(\d{1,3}(?:\.\d{1,2})?)(?=[\u4e00-\u9fff(（]|[、,，。;；]|$)")
+LOST_UNIT = re.compile(r"(?<![全各我本该][区县市镇乡旗州园局])(?<=[\u4e00-\u9fff][区县市镇乡旗州园局])(\d{1,3}(?:\.\d{1,2})?)"
+                       r"(?![区县市镇乡旗个项家])(?=[\u4e00-\u9fff(（]|[、,，。;；]|$)")
 
 
 def _with_unit_lost_in_list(sentence: str, figures: list[_Match]) -> list[_Match]:
@@ -931,9 +960,9 @@ def _members_sharing_the_unit(sentence: str, start: int, last: Figure) -> list[_
             not re.search(r"分别|依次|各", sentence[:m.start()]):
         return []  # "年度计划投资110、24亿元": a decimal point typed as 、, or two items, not a list
     out = []
-    for n in re.finditer(r"\d+(?:\.\d+)?", m.group(0)):
+    for n in re.finditer(BARE_NUMBER, m.group(0)):
         at = m.start() + n.start()
-        out.append(_Match(Figure(raw=n.group(0) + (last.unit or ""), value=float(n.group(0)), unit=last.unit,
+        out.append(_Match(Figure(raw=n.group(0) + (last.unit or ""), value=float(n.group(0).replace(",", "")), unit=last.unit,
                                  flags=list(last.flags) + ["unit_shared_in_list"]), at, at + len(n.group(0))))
     return out
 
