@@ -434,3 +434,24 @@ def test_what_the_new_figure_rules_must_leave_alone(kit):
 
 def test_a_split_header_with_two_ways_to_join_is_not_guessed():
     assert rejoin_header_words("地区 计划 完成 占年度 目标(%)".split(), 4) is None
+
+
+def test_a_bare_zone_word_is_the_zone_the_document_names_in_full():
+    from pipeline.stages.reconcile import zones_written_in
+    assert zones_written_in(["各县(市、区)人民政府,市城乡一体化示范区管委会:", "示范区完成投资199.2亿元"]) == \
+        {"示范区": "城乡一体化示范区"}
+    assert zones_written_in(["在衢州绿色产业集聚区举行", "集聚区组织项目30个"])["集聚区"] == "衢州绿色产业集聚区"
+    assert zones_written_in(["甲乙示范区和丙丁示范区"]) == {}  # two zones of that word: neither
+
+
+def test_a_table_row_named_by_a_bare_zone_word(kit):
+    doc = read_text(kit, "zone_rows.txt", """一月份至十月份全市重点项目建设完成情况通报
+各县(市、区)人民政府，市城乡一体化示范区管委会，市直有关部门：
+1-10月份全市各县(市、区)重点项目投资完成情况
+单位:亿元
+县(市)区\t项目个数\t完成投资
+永城市\t52\t173.8
+虞城县\t49\t229.7
+示范区\t52\t199.2""")
+    row = next(f for f in doc.facts if f.value == 199.2)
+    assert row.entity == "城乡一体化示范区" and "entity_named_in_document" in row.flags

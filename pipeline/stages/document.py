@@ -18,7 +18,7 @@ from pipeline.core.normalize import normalize_chars, normalize_lines, normalize_
 from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.gazetteer import PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
-from pipeline.stages.reconcile import Reconciler
+from pipeline.stages.reconcile import Reconciler, zones_written_in
 from pipeline.stages.repeats import without_headline_repeats, without_restatements
 from pipeline.stages.table_facts import metric_from_path, table_facts
 from pipeline.core.vocabulary import CATEGORY_NAME
@@ -157,7 +157,7 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
                                            lines))
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
-    reconcile(facts, kit, jurisdiction)
+    reconcile(facts, kit, jurisdiction, zones_written_in(lines))
     facts = without_restatements(facts)
     if jurisdiction.place is None:
         findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "
@@ -183,13 +183,18 @@ def _number_in_reading_order(tables: list, notes: list[Note]) -> None:
         n.table_index = above[-1].index if above else None
 
 
-def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction) -> None:
-    """Canonical entity and metric of every fact; names left for review are flagged."""
+def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones: Optional[dict] = None) -> None:
+    """Canonical entity and metric of every fact; names left for review are flagged. zones: bare zone
+    words the document writes in full elsewhere (示范区 → 城乡一体化示范区), read as that name."""
     for f in facts:
         name = f.entity_raw
         if f.source_kind == "table" and CATEGORY_NAME.match(normalize_name(name)):
             # a row of a kind of project (新建项目, 省重点项目): the issuer's own figures, that category
             name = ""
+        bare = re.sub(r"^[市县区州]", "", normalize_name(name or ""))
+        if zones and bare in zones:
+            name = zones[bare]
+            f.flags.append("entity_named_in_document")
         r = kit.reconciler.resolve(name, jurisdiction)
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
         f.entity_key, f.entity_context, f.entity_parent = normalize_name(name), jurisdiction.name or "", r.parent

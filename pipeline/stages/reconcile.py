@@ -299,3 +299,24 @@ class Reconciler:
             if top_score >= REVIEW:
                 return Resolution(name, kind, "review", round(top_score / 100, 3), candidates=candidates)
         return Resolution(name, kind, "new", 0.5, candidates=candidates)
+
+
+# zone words a document may use bare for a zone it names in full elsewhere (示范区 for its
+# 城乡一体化示范区, 集聚区 for 衢州绿色产业集聚区); a city's 高新区 / 经开区 are read by the city instead
+BARE_ZONE_WORDS = ("产业集聚区", "集聚区", "示范区", "工业集中区", "工业园区", "合作区", "试验区")
+ZONE_WRITTEN = re.compile(r"([\u4e00-\u9fff]{2,14}?)(" + "|".join(BARE_ZONE_WORDS) + ")")
+LEADING_WORDS = re.compile(r"^(在|于|和|与|及|的|由|对|将|是|为|从|向|经|各|全|本|我)+")
+
+
+def zones_written_in(lines: list[str]) -> dict[str, str]:
+    """Each bare zone word the document also writes as one longer name, and that name ("市城乡一体化
+    示范区管委会" → 示范区: 城乡一体化示范区). A word written as two different zones maps to neither."""
+    found: dict[str, set] = {}
+    for line in lines:
+        for m in ZONE_WRITTEN.finditer(line):
+            prefix = re.sub(r"^[市县区州盟]", "", LEADING_WORDS.sub("", m.group(1)))
+            if len(prefix) >= 2:
+                for word in BARE_ZONE_WORDS:
+                    if (prefix + m.group(2)).endswith(word):
+                        found.setdefault(word, set()).add(prefix + m.group(2))
+    return {word: next(iter(names)) for word, names in found.items() if len(names) == 1}
