@@ -455,3 +455,11 @@ def test_a_table_row_named_by_a_bare_zone_word(kit):
 示范区\t52\t199.2""")
     row = next(f for f in doc.facts if f.value == 199.2)
     assert row.entity == "城乡一体化示范区" and "entity_named_in_document" in row.flags
+
+
+def test_an_autonomous_county_by_short_form_and_a_county_s_listed_projects(kit):
+    doc = read_text(kit, "anshun_like.txt", """安顺市二季度重大项目集中开工
+分县区：西秀区项目8个，总投资3.26亿元；镇宁自治县项目3个，总投资0.71亿元；关岭自治县项目12个，总投资38.34亿元。
+白水县计划实施重点项目65个，总投资136.1亿元；列入市级重点项目19个，总投资94.6亿元。""")
+    got = {(f.entity, f.value) for f in doc.facts}
+    assert {("镇宁布依族苗族自治县", 0.71), ("关岭布依族苗族自治县", 38.34), ("白水县", 19), ("白水县", 94.6)} <= got

@@ -103,12 +103,12 @@ class Gazetteer:
             (scoped if p.name in GENERIC_NAMES else official).setdefault(normalize_name(p.name), []).append(p)
             if p.short and p.short != p.name and len(p.short) >= 2:
                 scoped.setdefault(p.short, []).append(p)
-        for p in places:  # 黔东南州, 威宁县: the short form with the level's last word, written everywhere
+        for p in places:  # 黔东南州, 威宁县, 镇宁自治县: the short form with the level's word(s), written everywhere
             for ending, word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
                 if p.until == 0 and p.name.endswith(ending) and p.short and len(p.short) >= 2:
-                    common = f"{p.short}{word}"
-                    if common not in official:
-                        official.setdefault(common, []).append(p)
+                    for common in (f"{p.short}{word}", f"{p.short}{ending}"):
+                        if common not in official:
+                            official.setdefault(common, []).append(p)
         banners: dict[str, list[Place]] = {}
         for p in places:  # 阿左旗 for 阿拉善左旗, 科右前旗 for 科尔沁右翼前旗: how Inner Mongolia writes its banners
             m = re.match(r"^(.)(?:.*?)(左|右)翼(前|后|中)旗$", p.name) or re.match(r"^(.)(?:.+?)(左|右|前|后|中)()旗$", p.name)

@@ -60,7 +60,7 @@ DIRECT_UNITS = re.compile(r"(市直|县直|区直|省直|州直|盟直)")  # "�
 # under a place that heads its paragraph (滨城区 。 …市级重点技改类项目3个) they are that place's
 # "…高新技术开发区项目完成投资7.68亿元；城市基础设施项目完成投资5.8亿元": a clause that opens with a
 # kind of project speaks of the issuer's projects of that kind, not of the place before it
-KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全年|当前|已|累计|新)(?:(?!开工|复工|竣工|完成|投资|签约|实施|推进|计划|建设)"
+KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全年|当前|已|累计|新)(?:(?!开工|复工|竣工|完成|投资|签约|实施|推进|计划|建设|列入|纳入|入选)"
                         r"[\u4e00-\u9fff“”、及和]){2,24}?(项目|工程)(?=\d|[,，]|\s|累计|完成|共|已|计划)")
 LEVEL_PROJECTS = re.compile(r"(省级|市级|州级|盟级|县级|区级)")
 # "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
