@@ -463,3 +463,10 @@ def test_an_autonomous_county_by_short_form_and_a_county_s_listed_projects(kit):
 白水县计划实施重点项目65个，总投资136.1亿元；列入市级重点项目19个，总投资94.6亿元。""")
     got = {(f.entity, f.value) for f in doc.facts}
     assert {("镇宁布依族苗族自治县", 0.71), ("关岭布依族苗族自治县", 38.34), ("白水县", 19), ("白水县", 94.6)} <= got
+
+
+def test_the_rest_after_a_period_opening_is_the_issuer_s(kit):
+    doc = read_text(kit, "rest.txt", """荆州市重点项目建设进展情况通报
+沙市区完成投资30.5亿元，占年度计划的60.1%。截至目前，其余项目完成投资12.1亿元。""")
+    rest = next(f for f in doc.facts if f.value == 12.1)
+    assert rest.entity != "沙市区"  # 其余: the others, not the district named before
