@@ -99,7 +99,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     # the body is read inside whatever the header named, for short forms
     first = _best(scores, places, gazetteer)
     mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
-                if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _in_a_list(text, m)]
+                if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))]
     counts = Counter(m.place.key for m in mentions)
     for m in mentions:
         places.setdefault(m.place.key, m.place)
@@ -233,15 +233,9 @@ LISTED_AFTER = re.compile(r"\s*[(（]?\s*(\d[\d.]*\s*(%|亿元|万元|个|项)?)
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """"蕉城83.8%、福鼎79.1%、古田68.4%": a member of a list of names (and their figures) is one of the
-    issuer's units, never the issuer."""
+    """孟州市 in "依次为:孟州市、示范区、温县", 福鼎 in "蕉城83.8%、福鼎79.1%、古田68.4%": a member of a list of
+    names (and their figures) is one of the issuer's units, never the issuer."""
     return text[start - 1:start] in ("、", "和", "及") or bool(LISTED_AFTER.match(text, end))
-
-
-def _in_a_list(text: str, m: Mention) -> bool:
-    """孟州市 in "依次为:孟州市、示范区、温县": a member of a list of the issuer's units, not the speaker."""
-    end = m.start + len(m.surface)
-    return text[m.start - 1:m.start] == "、" or text[end:end + 1] == "、"
 
 
 def _headline(body: list[str]) -> str:

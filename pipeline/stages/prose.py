@@ -549,7 +549,8 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 previous = sentence.rstrip()
-                matches = [m for m in self.figures(sentence) if not _counts_the_ranked(sentence, m)]
+                figures = self.figures(sentence)
+                matches = [m for m in figures if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
                 if leading and not _is_whole_year(leading):
                     line_period = leading  # "1-3月，…" carries on to the line's next sentences
@@ -577,8 +578,7 @@ class ProseExtractor:
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
-                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches),
-                                                   _counter_within(sentence, self.figures(sentence)))
+                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches), [f.start for f in figures])
                 previous_end, previous_metric, part_category = 0, "", ""
                 outer_end, outer_metric = -1, ""
                 previous_unit = None
@@ -916,15 +916,6 @@ def _after_its_period(sentence: str) -> str:
     return PERIOD_OPENING.sub("", sentence).lstrip()
 
 
-def _counter_within(sentence: str, figures: list[_Match]):
-    """How many of the sentence's figures stand in a piece of it (a piece read alone would lose
-    what it shares with the rest: the 分别 before a list)."""
-    def count(text: str) -> int:
-        at = sentence.find(text)
-        return sum(1 for f in figures if at <= f.start < at + len(text)) if at >= 0 else 0
-    return count
-
-
 LOST_UNIT = re.compile(r"(?<![全各我本该][区县市镇乡旗州园局])(?<=[\u4e00-\u9fff][区县市镇乡旗州园局])(\d{1,3}(?:\.\d{1,2})?)"
                        r"(?![区县市镇乡旗个项家])(?=[\u4e00-\u9fff(（]|[、,，。;；]|$)")
 
@@ -1056,12 +1047,16 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
 
 
 def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
-                         count=lambda text: len(FIGURE.findall(text))) -> Optional[list[str]]:
+                         figure_starts: list[int]) -> Optional[list[str]]:
     """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
-    the figures after 分别 belong to the listed names, in order."""
+    the figures after 分别 belong to the listed names, in order. figure_starts: where the sentence's
+    figures stand (a piece read alone would lose what it shares with the rest, the 分别 before a list)."""
     m = re.search(r"([^,，。;；:：]*?)([,，]?)\s*分别", sentence)
     if not m:
         return None
+
+    def figures_in(start: int, end: int) -> int:
+        return sum(start <= at < end for at in figure_starts)
     listing = re.split(r"[是为有:：]", m.group(1))[-1]
     listing = re.sub(r"[(（][^()（）]*[)）]", "", listing)  # "送桥镇(含光电产业园)"
     listing = re.sub(r"等\s*[\d一二三四五六七八九十两]+\s*[个项类家].*$", "", listing)  # "…社会事业等7个行业完成…"
@@ -1084,16 +1079,16 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
         names[-1] = opening[0].surface if opening and opening[0].start == 0 else \
             re.sub(r"(位居|位列|排在|排名|居|进展|推进)[^、]*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
-    while count(listed) < len(names):
+    while figures_in(m.end(), m.end() + len(listed)) < len(names):
         # "石首市、监利县位居前两位,分别增长31.8%,30.3%": figures a comma parts are the list's too
         more = LISTED_FIGURE.match(sentence, m.end() + len(listed))
         if not more:
             break
         listed += more.group(0)
-    tail_figures = count(listed)
+    tail_figures = figures_in(m.end(), m.end() + len(listed))
     if len(names) < 2 or tail_figures != len(names):
         return None
-    after_list = count(sentence[m.end() + len(listed):])
+    after_list = figures_in(m.end() + len(listed), len(sentence))
     if places_only:
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
         department = LEVEL_DEPARTMENT.match(names[-1])

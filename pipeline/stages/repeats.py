@@ -59,24 +59,27 @@ def without_restatements(facts: list[Fact]) -> list[Fact]:
       two headings, 服务业 and 农业, are two lists of the issuer's, so an unnamed subject needs more), or
     - the figure could hardly recur by chance (a decimal such as 1594.2亿元, or a count of 20 or
       more), the categories agree or one statement leaves it out (a lead says "全省重点工程完成投资
-      1594.2亿元", the details "其中建设项目…"), the periods agree or one holds the other, and the
-      two stand in different sentences (one sentence saying 12 twice says two things) that are not
-      parallel: "5000万元至亿元项目38个,已累计完成投资20.55亿元" under 续建 and "…38个,已完成投资
-      15.72亿元" under 新开工 are two sections of one shape, told apart by their other figures.
+      1594.2亿元", the details "其中建设项目…"), the periods agree or one holds the other (months
+      compared where no year dates them), and the two sentences are not parallel: "5000万元至亿元项目
+      38个,已累计完成投资20.55亿元" under 续建 and "…38个,已完成投资15.72亿元" under 新开工 are two
+      sections of one shape, told apart by their other figures. In one sentence the category must
+      agree as well (a headline a capture ran into its first sentence; 12 said twice of two kinds
+      is two figures).
     The first statement stays. A table and the prose that repeats it keep a fact each: a reader
     asks for either, and the checks compare the two."""
     sentences: dict[tuple, list[Fact]] = {}
     for f in facts:
         sentences.setdefault(_sentence(f), []).append(f)
     kept: list[Fact] = []
+    alike: dict[tuple, list[Fact]] = {}  # kept facts by (measure, value, unit): only those can be twins
     for f in facts:
-        twin = next((k for k, g in enumerate(kept) if _same_figure(g, f) and not _parallel(g, f, sentences)), None)
+        key = (f.metric, f.value, f.unit)
+        twin = next((g for g in alike.get(key, ()) if _same_figure(g, f) and not _parallel(g, f, sentences)), None)
         if twin is None:
             kept.append(f)
-            continue
-        g = kept[twin]
-        if "stated_twice" not in g.flags:
-            g.flags.append("stated_twice")
+            alike.setdefault(key, []).append(f)
+        elif "stated_twice" not in twin.flags:
+            twin.flags.append("stated_twice")
     return kept
 
 
