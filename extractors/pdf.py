@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.tables import TABLE_BREAK
-from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, ruled_tables,
-                                  unruled_tables)
+from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
+                                  ruled_tables, three_line_tables, unruled_tables)
 from schemas.records import DocumentError
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
@@ -153,6 +153,7 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
             heights.append(float(page.height))
             camelot_path = path if use_camelot else None
             tables = ruled_tables(page, number, camelot_path)
+            tables = _with_three_line_tables(tables, three_line_tables(page, number, camelot_path, tables))
             lines = _text_lines(page, tables)
             if may_hold_unruled_table(lines):
                 unruled = unruled_tables(page, number, camelot_path, tables)
@@ -170,6 +171,12 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
         return _stream(page_lines, tables, len(pages))
     finally:
         pdf.close()
+
+
+def _with_three_line_tables(ruled: list[PdfTable], lined: list[PdfTable]) -> list[PdfTable]:
+    """The lines strategy's tables and those bounded by horizontal rules outside them, top to bottom."""
+    return sorted(ruled + [l for l in lined if not any(overlapping(l.bbox, t.bbox) for t in ruled)],
+                  key=lambda t: t.bbox[1])
 
 
 def _upright(pdf, page):

@@ -42,6 +42,8 @@ class PdfTable:
     disagreements: list[tuple[int, int, str, str]] = field(default_factory=list)  # row, col, kept, other
     last_page: int = 0  # where a table that runs over pages ends
     last_bottom: float = 0.0
+    row_indents: list = field(default_factory=list)  # x of each row's label text (after 其中 / #), or None
+    columns: list = field(default_factory=list)  # x of the column boundaries, to join a table's parts over pages
 
     def __post_init__(self):
         self.last_page = self.last_page or self.page
@@ -59,7 +61,11 @@ def _clean(cell: Optional[str]) -> str:
 
 
 def score_rows(rows: list[list[Optional[str]]]) -> float:
-    """How table-like a candidate grid is (0..1)."""
+    """How table-like a candidate grid is (0..1). A cell holding several figures on lines of their
+    own is a grid that missed its rows (one cell over a whole column): never a table, since
+    joined they would read as one huge number."""
+    if any(_stacked_figures(c) for r in rows for c in r):
+        return 0.0
     grid = [[_clean(c) for c in r] for r in rows if any(_clean(c) for c in r)]
     if len(grid) < 2 or max(len(r) for r in grid) < 2:
         return 0.0
@@ -81,6 +87,17 @@ def score_rows(rows: list[list[Optional[str]]]) -> float:
             totals = _totals_ok(r, body, figure_cols)
             break
     return round(0.3 * header + 0.4 * numeric + 0.2 * aligned + 0.1 * totals, 3)
+
+
+def _stacked_figures(cell: Optional[str]) -> bool:
+    """Figures on lines of their own in one cell ("866.60\n392.66\n473.94"), not one figure the
+    cell's width wrapped ("534.2\n4": its lines but the last fill the cell alike)."""
+    parts = [p.strip() for p in (cell or "").split("\n") if p.strip()]
+    if len(parts) < 2 or not all(parse_cell(normalize_chars(p)) is not None for p in parts):
+        return False
+    if parse_cell(normalize_chars("".join(parts))) is None or sum("." in p for p in parts) >= 2:
+        return True
+    return len(parts) >= 3 and len({len(p) for p in parts[:-1]}) > 1
 
 
 def _totals_ok(total_row, body, cols) -> float:
@@ -132,6 +149,38 @@ def ruled_tables(page, number: int, camelot_path: Optional[str] = None) -> list[
                     table.flags.append(f"extractors_disagree:{len(table.disagreements)}")
         found.append(table)
     return found
+
+
+def three_line_tables(page, number: int, camelot_path: Optional[str], ruled: list[PdfTable]) -> list[PdfTable]:
+    """Tables bounded by horizontal rules (extractors/rule_tables.py), where pdfplumber's lines
+    strategy found no better table. Camelot's stream flavour, given the region, is asked as well
+    when the rules' own reading scores below 0.8; the better scoring reading is kept and the
+    losing one named in the table's flags."""
+    from extractors.rule_tables import horizontal_rules, read_region, ruled_regions
+
+    found = []  # a grid the lines strategy read is its table: its rules bound no second one
+    for region in ruled_regions(page, horizontal_rules(page), [t.bbox for t in ruled]):
+        read = read_region(page, region)
+        if read is None:
+            continue
+        rows, indents, how, bounds = read
+        bbox = (region.x0, region.top, region.x1, region.bottom)
+        table = PdfTable(number, bbox, rows, how, score_rows(rows), [number] * len(rows), row_indents=indents,
+                         columns=bounds)
+        if table.quality < 0.8 and camelot_path:
+            other = _camelot(camelot_path, page, number, "stream", bbox)
+            if other and other.quality > table.quality:
+                other.flags.append(f"won_over:{how}={table.quality}")
+                table = other
+            elif other:
+                table.flags.append(f"won_over:camelot-stream={other.quality}")
+        if table.quality >= 0.5:
+            found.append(table)
+    return found
+
+
+def overlapping(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def unruled_tables(page, number: int, camelot_path: Optional[str], ruled: list[PdfTable]) -> list[PdfTable]:
@@ -289,6 +338,9 @@ def merge_continuations(page_tables: list[list[PdfTable]], page_lines: list[list
                     k += 1
                 prev.rows = prev.rows + rows[k:]
                 prev.row_pages = prev.row_pages + [t.page] * (len(rows) - k)
+                if prev.row_indents or t.row_indents:
+                    prev.row_indents = (prev.row_indents or [None] * (len(prev.rows) - len(rows) + k)) + \
+                        (t.row_indents[k:] if t.row_indents else [None] * (len(rows) - k))
                 prev.quality = round(min(prev.quality, t.quality), 3)
                 prev.last_page, prev.last_bottom = t.page, t.bbox[3]
                 if "continued" not in prev.flags:
@@ -306,7 +358,13 @@ def _header_rows(rows):
 
 
 def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index: int) -> bool:
+    """The next page's first table goes on with the table that ended the page before: nothing
+    stands between them, they have as many columns and, where both know them, the same column
+    boundaries (a part without its header is joined by its x-positions alone)."""
     if t.page != prev.last_page + 1 or len(t.rows[0]) != len(prev.rows[0]):
+        return False
+    if prev.columns and t.columns and (len(prev.columns) != len(t.columns)
+                                       or any(abs(a - b) > 8 for a, b in zip(prev.columns, t.columns))):
         return False
     below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom]
     above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1]]

@@ -32,6 +32,7 @@ class Table:
     first_line: int = 0
     page: Optional[int] = None
     row_pages: Optional[list[int]] = None
+    row_indents: Optional[list] = None  # x where each body row's label starts (PDF), for rows written under a parent
 
     @property
     def n_cols(self) -> int:

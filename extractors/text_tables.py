@@ -240,7 +240,8 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         filled = [c for c in cells if c]
         if _counting_row(filled, cells):
             continue  # "1 2 3 4 5": a pager, or the column numbers under a header (栏次), no figures
-        if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]):
+        if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]) \
+                and not re.search(r"[:：]$", cells[0].strip()):  # "在总计中：" introduces the rows under it
             # a row holding only a name continues the name of the row above (高新区 / 天元区)
             body[-1][0] = body[-1][0] + cells[0]
             continue

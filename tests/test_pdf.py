@@ -139,8 +139,14 @@ def test_real_pdfs_keep_their_units(extract):
     report = extract(folder / "issue-67-example.pdf")
     units = Counter(f.unit for f in report.facts)
     assert units["元"] > 200 and units["%"] > 20 and units["元/股"] == 4
-    prepaid = [f for f in report.facts if f.entity_raw == "预付款项" and f.metric_raw == "报告期末余额"]
-    assert [(f.value, f.unit, f.value_base) for f in prepaid] == [(2436695.05, "元", pytest.approx(243.669505))]
+    # 项目 | 报告期末余额 | 期初余额 | 增减%: rows are items of the report, not entities
+    prepaid = [f for f in report.facts if f.metric_raw == "预付款项 / 报告期末余额"]
+    assert [(f.entity_raw, f.metric, f.value, f.unit, f.value_base) for f in prepaid] == \
+        [("", "预付款项报告期末余额", 2436695.05, "元", pytest.approx(243.669505))]
+    costs = {(f.metric, f.period.label): f.value for f in report.facts
+             if f.metric_raw in ("管理费用 / 2018年1-3月", "管理费用 / 2017年1-3月", "管理费用 / 增减%")}
+    assert costs == {("管理费用", "2018年1-3月"): 7764789.98, ("管理费用", "2017年1-3月"): 15753158.14,
+                     ("管理费用增速", "2018年第一季度"): -50.71}
     assert any(f.value < 0 and f.unit == "元" for f in report.facts)  # minus signs kept
     assert not any("东北电气发展股份有限公司2018年第一季度报告全文" == ln for ln in report.source.lines[5:])
     standard = extract(folder / "issue-336-example.pdf")

@@ -34,6 +34,31 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "米": ("公里", 1e-3, "length"),
     "股": ("股", 1.0, "shares"),
     "万股": ("股", 1e4, "shares"),
+    # the units of statistical communiqués and reports
+    "‰": ("‰", 1.0, "ratio_permille"),
+    "千克": ("吨", 1e-3, "mass"),
+    "公斤": ("吨", 1e-3, "mass"),
+    "吨": ("吨", 1.0, "mass"),
+    "万吨": ("吨", 1e4, "mass"),
+    "亿吨": ("吨", 1e8, "mass"),
+    "升": ("升", 1.0, "volume"),
+    "千升": ("升", 1e3, "volume"),
+    "万千升": ("升", 1e7, "volume"),
+    "立方米": ("立方米", 1.0, "volume_m3"),
+    "万立方米": ("立方米", 1e4, "volume_m3"),
+    "亿立方米": ("立方米", 1e8, "volume_m3"),
+    "千瓦": ("千瓦", 1.0, "power"),
+    "万千瓦": ("千瓦", 1e4, "power"),
+    "千瓦时": ("千瓦时", 1.0, "energy"),
+    "万千瓦时": ("千瓦时", 1e4, "energy"),
+    "亿千瓦时": ("千瓦时", 1e8, "energy"),
+    "吨公里": ("吨公里", 1.0, "freight"),
+    "万吨公里": ("吨公里", 1e4, "freight"),
+    "亿吨公里": ("吨公里", 1e8, "freight"),
+    "人公里": ("人公里", 1.0, "passenger"),
+    "万人公里": ("人公里", 1e4, "passenger"),
+    "亿人公里": ("人公里", 1e8, "passenger"),
+    "万平方公里": ("平方米", 1e10, "area"),
 }
 COUNT_UNITS = ["个", "家", "户", "项", "宗", "人", "套", "名", "位", "座", "栋", "条", "所", "处",
                "台", "辆", "批", "次", "场", "块", "间", "张", "件"]
@@ -43,6 +68,11 @@ for _u in COUNT_UNITS:
 
 # Longest first so that 万平方米 wins over 平方米 and 个百分点 over 个.
 UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+# The physical units of statistics: known in cells, headers and unit columns; in a progress
+# bulletin's prose they describe a project ("年产10万吨镁合金", "100万千瓦光伏"), not its progress.
+STATISTICAL_KINDS = {"mass", "volume", "volume_m3", "power", "energy", "freight", "passenger", "ratio_permille"}
+PROSE_UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u, (_, _, k) in UNITS.items() if k not in STATISTICAL_KINDS),
+                                         key=len, reverse=True))
 UNIT_ALIASES = {"平米": "平方米", "㎡": "m²", "m2": "m²", "百分点": "个百分点", "hm²": "公顷", "km²": "平方公里",
                 "人民币元": "元", "元人民币": "元", "人民币万元": "万元", "万元人民币": "万元", "人民币亿元": "亿元"}
 

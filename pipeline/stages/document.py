@@ -141,6 +141,9 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
         table.quality = found.quality
         table.page = source.page(table.first_line)
         table.row_pages = [source.page(n) for n in table.row_lines]
+        if found.row_indents:
+            indent_at = {idx: x for (idx, _), x in zip(rows, found.row_indents)}
+            table.row_indents = [indent_at.get(n - 1) for n in table.row_lines]
         if found.flags:  # continued over pages, camelot preferred, extractors disagreeing on cells
             flagged.append((table, found.flags))
         tables.append(table)
@@ -203,6 +206,8 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
             f.flags.append(f"entity_{r.method}")
             f.entity_candidates = [list(c) for c in r.candidates]
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
+        if f.metric:  # decided by the table stage (an indicator table's row and column)
+            continue
         if metric_raw:
             f.metric, category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")
             f.category = f.category or category  # a category prose carried (a part in brackets, 其中…) wins

@@ -20,14 +20,14 @@ from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LE
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
 from pipeline.stages.metrics import BASE_SET, category_of
-from pipeline.core.units import UNIT_ALTERNATION, canonical_unit, kind_of, to_base
+from pipeline.core.units import PROSE_UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
 FIGURE = re.compile(
-    rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{UNIT_ALTERNATION})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
+    rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{PROSE_UNIT_ALTERNATION})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
 )
 SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|(?<=……)|(?<=\.\.\.\.\.\.)")  # an ellipsis ends a thought too
 CLAUSE_DELIM = "，,；;：:、（(）)。“”《》"

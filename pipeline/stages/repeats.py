@@ -86,6 +86,8 @@ def without_restatements(facts: list[Fact]) -> list[Fact]:
 def _same_figure(a: Fact, b: Fact) -> bool:
     if a.source_kind != b.source_kind:
         return False  # a table and the prose about it: both kept, for the checks that compare them
+    if a.source_kind == "table" and a.table_index == b.table_index and a.category != b.category:
+        return False  # a table states each of its cells once: 100.0 of the total and of 生活用品 are two
     if (a.entity, a.metric, a.value, a.unit) != (b.entity, b.metric, b.value, b.unit) \
             or (a.entity and a.entity_kind != b.entity_kind):
         return False  # an unknown entity is one whether a text said 全省 or nothing

@@ -16,6 +16,7 @@ from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
 from pipeline.core.periods import find_period, strip_period
 from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, RANK_WORDS, RATIO_WORDS,
                                       SCORE_WORDS, SURFACE_WORDS, TOTAL_ROW)
+from pipeline.stages.indicator_tables import indicator_facts, is_indicator_table
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
@@ -81,6 +82,9 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
 
 
 def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) -> Iterator[Fact]:
+    if is_indicator_table(table):
+        yield from indicator_facts(table, meta, page)
+        return
     units = parse_unit_line(table.unit_line or "")
     year = meta.year
     table_period = find_period(table.caption or "", year) or meta.period

@@ -1,0 +1,217 @@
+"""Indicator tables → facts: rows are indicators, columns say what kind of value each is.
+
+The tables of statistical communiqués and reports (粮食产量, 规模以上工业增加值, 户籍人口 by
+城镇 / 乡村) are not tables of places: their entity is the document's own area, the measure is
+the row's indicator, and the column says whether a value is the level (绝对数, 年末数, 产量),
+the growth (比上年增长%) or the share (比重%). A sub-row (其中：城镇, #铁路, 在总计中：轻工业, or
+written indented under its parent) is a category of its parent's indicator, so that
+`metric = '货物运输总量'` with `category IS NULL` selects the total alone. A per-row unit column
+(指标 | 单位 | 绝对数 | 增长%) gives each row its unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from extractors.headers import SEP
+from extractors.tables import Table
+from pipeline.core.cells import is_empty_marker, parse_cell
+from pipeline.core.periods import find_period, strip_period
+from pipeline.core.units import canonical_unit, to_base, unit_in_label
+from pipeline.core.vocabulary import TOTAL_ROW
+from schemas.records import DocumentMeta, Fact
+
+INDICATOR_HEAD = re.compile(r"^(主要)?(指标|指标名称|项目|类别|分类|产品名称|产品|品种|名称|行业|行业名称|内容)$")
+UNIT_HEAD = re.compile(r"^(计量)?单位$")
+GROWTH = re.compile(r"比上年|同比|增长|增速|增幅|增减|比去年")
+SHARE = re.compile(r"比重|占比|构成|占.*%")
+INDEX = re.compile(r"指数")
+# a column that holds the level of the row's indicator without naming a measure of its own
+LEVEL = re.compile(r"^(绝对数|绝对值|数值|数量|总量|合计|本年|本期|当年|全年|年末数|年末|年底数|实绩|实际|完成|完成数|累计|总计|"
+                   r"\d{4}年|\d{4}年末|\d{4}年底)$")
+MARKER = re.compile(r"^\s*(其中\s*[:：]?|在总计中\s*[:：]?|#|＃)\s*")
+ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))\s*")
+AREA_PREFIX = re.compile(r"^(全市|全县|全区|全省|全州|全盟|全旗|全国|本市|本县|我市|我县)")
+PLACE_LABEL = re.compile(r"(省|市|县|区|旗|盟|州|镇|乡|街道|办事处|开发区|园区|新区)$")
+INDEX_BASE = re.compile(r"以?\s*((?:上年|上年同期|\d{4}年)\s*)(?:为|=)\s*100")
+
+
+@dataclass
+class ColumnRole:
+    kind: str  # level | growth | share | index | unit
+    measure_word: str  # a measure the column names itself (产量 in "产量（万吨）"), appended to the row's indicator
+    unit: Optional[str]
+
+
+def is_indicator_table(table: Table) -> bool:
+    """Rows of indicators, not places: the label column says 指标 / 产品名称 / 类别, or every figure
+    column is only a kind of value (绝对数, 增长%, 比重); and most row labels are no place names."""
+    lead = table.index_cols
+    if table.label_cols <= lead:
+        return False
+    labels = [_clean(r[lead]) for r in table.rows if len(r) > lead and r[lead]]
+    if not labels:
+        return False
+    places = sum(1 for x in labels if PLACE_LABEL.search(x) and not TOTAL_ROW.match(x))
+    if places >= max(1, len(labels) // 2):
+        return False
+    head = re.sub(r"\s+", "", _label_header(table))
+    roles = [_role(p) for p in table.header_paths[table.label_cols:]]
+    figure_roles = [r for r in roles if r.kind != "unit"]
+    if INDICATOR_HEAD.match(re.sub(r"[(（].*?[)）]", "", head)):
+        return bool(figure_roles)
+    return bool(figure_roles) and all(r.kind != "level" or not r.measure_word for r in figure_roles) and \
+        any(r.kind in ("growth", "share", "index") for r in figure_roles)
+
+
+def _label_header(table: Table) -> str:
+    lead = table.index_cols
+    return SEP.join(h[lead] for h in table.header_rows if len(h) > lead and h[lead])
+
+
+def _clean(label: str) -> str:
+    return re.sub(r"\s+", "", label or "")
+
+
+def _role(path: str) -> ColumnRole:
+    leaf = _clean(path.split(SEP)[-1] if path else "")
+    if UNIT_HEAD.match(leaf):
+        return ColumnRole("unit", "", None)
+    unit = unit_in_label(leaf)
+    base = INDEX_BASE.search(_clean(path))
+    word = re.sub(r"[(（][^)）]*[)）]|%|％", "", leaf)
+    word = re.sub(r"^(\d{4}年(末|底)?)", "", strip_period(word)).strip()  # "2018年1-3月" is the period, not a measure
+    if INDEX.search(leaf) or base:
+        return ColumnRole("index", "", f"{base.group(1)}=100" if base else None)
+    if GROWTH.search(leaf):
+        return ColumnRole("growth", "", unit or ("个百分点" if "百分点" in leaf else "%"))
+    if SHARE.search(leaf):
+        return ColumnRole("share", "", unit or "%")
+    return ColumnRole("level", "" if LEVEL.match(word) or not word else word, unit)
+
+
+@dataclass
+class _Row:
+    label: str  # as written
+    name: str  # without marker and enumerator
+    marked: bool
+    enumerated: bool
+    indent: Optional[float]
+    parent: Optional[int] = None
+
+
+def row_tree(labels: list[str], indents: Optional[list[Optional[float]]]) -> list[_Row]:
+    """Each row's parent: by indentation where the reader measured it, else by its marker; 其中 /
+    # rows belong to the row above them; rows numbered 一、二、 under an unnumbered first row are
+    its parts."""
+    rows = []
+    for k, label in enumerate(labels):
+        marked = bool(MARKER.match(label))
+        name = MARKER.sub("", label)
+        enumerated = bool(ENUMERATOR.match(name))
+        name = ENUMERATOR.sub("", name).strip()
+        rows.append(_Row(label, name, marked, enumerated, indents[k] if indents and k < len(indents) else None))
+    stack: list[int] = []  # open ancestors
+    for k, row in enumerate(rows):
+        if row.indent is not None and all(rows[j].indent is not None for j in stack):
+            while stack and rows[stack[-1]].indent >= row.indent - 2:
+                stack.pop()
+            row.parent = stack[-1] if stack else None
+        elif row.marked and k:
+            while stack and rows[stack[-1]].marked and stack[-1] != k - 1:
+                stack.pop()
+            row.parent = stack[-1] if stack and not rows[stack[-1]].marked else (k - 1)
+        else:
+            row.parent = None
+            stack = []
+        if row.parent is None and row.enumerated and rows[0] is not row and not rows[0].enumerated \
+                and rows[0].parent is None:
+            row.parent = 0
+            stack = [0]
+        stack.append(k)
+    return rows
+
+
+def _root_and_path(rows: list[_Row], k: int) -> tuple[int, list[str]]:
+    chain = []
+    j: Optional[int] = k
+    while j is not None and len(chain) < 8:
+        chain.append(j)
+        j = rows[j].parent
+    chain.reverse()
+    return chain[0], [rows[i].name for i in chain[1:]]
+
+
+def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) -> Iterator[Fact]:
+    lead = table.index_cols
+    roles = [_role(p) for p in table.header_paths]
+    unit_col = next((c for c in range(lead + 1, len(roles)) if roles[c].kind == "unit"), None)
+    labels = [r[lead] if len(r) > lead else "" for r in table.rows]
+    tree = row_tree(labels, table.row_indents)
+    table_unit = next(iter(_units_of(table.unit_line)), None)
+    # growth and share columns of a table whose level column names its measure (产量) are of that measure
+    words = [r.measure_word if r.kind == "level" else "" for r in roles]
+    period = find_period(table.caption or "", meta.year) or meta.period
+    column_periods = [find_period(p, meta.year) for p in table.header_paths]
+    n_header = len(table.header_rows)
+    for i, row in enumerate(table.rows):
+        if not labels[i]:
+            continue
+        root, parts = _root_and_path(tree, i)
+        indicator = AREA_PREFIX.sub("", tree[root].name) or tree[root].name
+        written_unit = _clean(row[unit_col]) if unit_col is not None and unit_col < len(row) else ""
+        row_unit = (canonical_unit(written_unit) or written_unit) if written_unit else None
+        for c in range(table.label_cols, len(row)):
+            role = roles[c] if c < len(roles) else ColumnRole("level", "", None)
+            text = row[c]
+            if role.kind == "unit" or is_empty_marker(text):
+                continue
+            parsed = parse_cell(text)
+            if parsed is None:
+                continue
+            value, unit_cell = parsed
+            flags = ["indicator_table"] + (list(table.header_flags[c]) if c < len(table.header_flags) else [])
+            # the growth of the measure a column to its left names (产量 | 比上年增长)
+            left = next((w for w in reversed(words[table.label_cols:c]) if w), "")
+            word = role.measure_word or (left if role.kind in ("growth", "share") else "")
+            metric = indicator + word if word and not indicator.endswith(word) else indicator
+            if role.kind == "growth":
+                metric += "增速"
+                unit = unit_cell or role.unit
+            elif role.kind == "share":
+                metric += "比重"
+                unit = unit_cell or role.unit
+            elif role.kind == "index":
+                unit = unit_cell or role.unit
+            else:
+                unit = unit_cell or role.unit or unit_in_label(labels[i]) or row_unit or table_unit
+            if unit is None:
+                flags.append("unit_unknown")
+            value_base, unit_base = to_base(value, unit)
+            path = table.header_paths[c] if c < len(table.header_paths) else ""
+            yield Fact(
+                value=value, unit=unit, value_base=value_base, unit_base=unit_base,
+                entity_raw="", metric_raw=SEP.join([tree[j].label for j in _chain(tree, i)] + ([path] if path else [])),
+                period=(column_periods[c] if c < len(column_periods) else None) or period, source_kind="table", quote=text, extractor=table.method, raw=text,
+                page=(table.row_pages[i] if table.row_pages else page),
+                line=table.row_lines[i] if i < len(table.row_lines) else None,
+                table_index=table.index, row=n_header + i + 1, col=c + 1,
+                confidence=round(1.0 - 0.3 * (unit is None), 2), flags=flags,
+                metric=metric, category=SEP.join(parts),
+            )
+
+
+def _chain(tree: list[_Row], k: int) -> list[int]:
+    out = []
+    j: Optional[int] = k
+    while j is not None and len(out) < 8:
+        out.append(j)
+        j = tree[j].parent
+    return out[::-1]
+
+
+def _units_of(unit_line: Optional[str]) -> list[str]:
+    from pipeline.core.units import parse_unit_line
+
+    return parse_unit_line(unit_line or "")
