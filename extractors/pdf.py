@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
                                   ruled_tables, three_line_tables, unruled_tables)
+from extractors.visible_text import visible_page
 from schemas.records import DocumentError
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
@@ -26,6 +27,7 @@ class PdfText:
     line_pages: list[int]
     tables: dict[int, PdfTable] = field(default_factory=dict)  # first line index of the rendered table → table
     pages: int = 0
+    hidden_chars: dict[int, int] = field(default_factory=dict)  # page → characters not visible there, left out
 
 
 _STREAM = re.compile(rb"stream\r?\n")
@@ -140,10 +142,13 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
         page_lines: list[list[dict]] = []
         page_tables: list[list[PdfTable]] = []
         heights: list[float] = []
+        hidden_on: dict[int, int] = {}  # page → characters a reader cannot see, left out
         total_chars = 0
         for number, page in enumerate(pages, 1):
             try:
-                page = _upright(pdf, page)
+                turned = _upright(pdf, page)
+                whole = turned
+                page, dropped = visible_page(turned, check_edges=turned is page)
                 chars = page.chars
             except DocumentError:
                 raise
@@ -151,7 +156,9 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
                 raise DocumentError("corrupt_pdf", f"page {number} cannot be read: {type(exc).__name__}: {exc}")
             total_chars += len(chars)
             heights.append(float(page.height))
-            camelot_path = path if use_camelot else None
+            if dropped:
+                hidden_on[number] = dropped
+            camelot_path = path if use_camelot and not dropped else None  # camelot would read the hidden text
             tables = ruled_tables(page, number, camelot_path)
             tables = _with_three_line_tables(tables, three_line_tables(page, number, camelot_path, tables))
             lines = _text_lines(page, tables)
@@ -162,13 +169,15 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
                     lines = _text_lines(page, tables)
             page_lines.append(lines)
             page_tables.append(tables)
-            page.close()  # its parsed objects are no longer needed: memory stays flat over pages
+            whole.close()  # its parsed objects are no longer needed: memory stays flat over pages
         if total_chars < 20 * max(1, len(pages)) // 4 and total_chars < 50:
             raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {len(pages)} pages): "
                                              "a scanned PDF needs OCR")
         _drop_running_lines(page_lines, heights)
         tables = merge_continuations(page_tables, page_lines, heights)
-        return _stream(page_lines, tables, len(pages))
+        out = _stream(page_lines, tables, len(pages))
+        out.hidden_chars = hidden_on
+        return out
     finally:
         pdf.close()
 

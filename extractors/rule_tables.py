@@ -133,26 +133,32 @@ def _row_run(page, x0, x1, y, direction) -> Optional[float]:
 
 
 def _split_group(page, group: list[Rule]) -> list[list[Rule]]:
-    widths = sorted({round(r.width, 2) for r in group})
-    if len(widths) >= 2 and len(group) >= 4:
-        thick = widths[-1]
-        parts, current = [], []
-        for r in group:
-            current.append(r)
-            if round(r.width, 2) == thick and len(current) >= 2:
-                parts.append(current)
-                current = []
-        if current:
-            parts.append(current) if len(current) >= 2 else (parts[-1].extend(current) if parts else None)
-        return parts
-    parts, current = [], [group[0]]
+    """Rules of one extent → one list per table. A caption or a paragraph between two rules parts
+    two tables; within what stays together, where the outer rules are drawn thicker than the
+    inner ones (booktabs), a thick rule after a thin one closes a table."""
+    segments, current = [], [group[0]]
     for a, b in zip(group, group[1:]):
         if _separates(page, a, b):
-            parts.append(current)
+            segments.append(current)
             current = [b]
         else:
             current.append(b)
-    parts.append(current)
+    segments.append(current)
+    parts = []
+    for seg in segments:
+        widths = sorted({round(r.width, 2) for r in seg})
+        if len(widths) < 2 or len(seg) < 4:
+            parts.append(seg)
+            continue
+        thick = widths[-1]
+        current = []
+        for r in seg:
+            current.append(r)
+            if round(r.width, 2) == thick and len(current) >= 2 and any(round(x.width, 2) != thick for x in current):
+                parts.append(current)
+                current = []
+        if current:
+            parts.append(current)
     return parts
 
 
@@ -160,7 +166,8 @@ def _separates(page, a: Rule, b: Rule) -> bool:
     """Between two rules of equal weight stands a caption (表5 …) or a paragraph: two tables."""
     band = page.crop((max(0, min(a.x0, b.x0) - 2), a.y + 0.5, min(float(page.width), max(a.x1, b.x1) + 2), b.y - 0.5))
     for ln in band.extract_text_lines(strip=True, return_chars=False):
-        if CAPTION_LINE.match(ln["text"]):
+        text = ln["text"]
+        if CAPTION_LINE.match(text) or re.search(r"[。；]$", text):
             return True
     return False
 

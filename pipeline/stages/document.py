@@ -104,6 +104,10 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     doc = extract_from_lines(source, kit, typed)
     if converted:
         _places_as_written(doc.facts, written)
+    if pdf.hidden_chars:
+        where = ", ".join(f"page {p}: {n}" for p, n in sorted(pdf.hidden_chars.items()))
+        doc.findings.append(Finding("pdf_hidden_text", "warning", f"characters a reader cannot see (outside the page, "
+                                    f"white, painted over or too small) were left out ({where})"))
     return doc
 
 

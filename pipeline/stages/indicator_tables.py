@@ -34,6 +34,11 @@ MARKER = re.compile(r"^\s*(其中\s*[:：]?|在总计中\s*[:：]?|#|＃)\s*")
 ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))\s*")
 AREA_PREFIX = re.compile(r"^(全市|全县|全区|全省|全州|全盟|全旗|全国|本市|本县|我市|我县)")
 PLACE_LABEL = re.compile(r"(省|市|县|区|旗|盟|州|镇|乡|街道|办事处|开发区|园区|新区)$")
+STATISTICAL_LEVEL = re.compile(r"^(绝对数|绝对值|数值|总量|年末数)$")
+MEASURE_END = re.compile(r"(量|额|数|值|率|总数|指数|收入|支出|产值)$")
+CAPTION_NOISE = re.compile(r"^(续?表\s*[\d一二三四五六七八九十]+)|(\d{4}年(末|底)?(\d{1,2}(-\d{1,2})?月)?)|"
+                           r"(各|分)(县市区|县\(市、区\)|县\(区\)|县区|市县|乡镇|地区|县|区)|主要|情况|及其?增速|及其?构成|"
+                           r"及增长|完成|统计|[(（][^)）]*[)）]")
 INDEX_BASE = re.compile(r"以?\s*((?:上年|上年同期|\d{4}年)\s*)(?:为|=)\s*100")
 
 
@@ -175,7 +180,9 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
             # the growth of the measure a column to its left names (产量 | 比上年增长)
             left = next((w for w in reversed(words[table.label_cols:c]) if w), "")
             word = role.measure_word or (left if role.kind in ("growth", "share") else "")
-            metric = indicator + word if word and not indicator.endswith(word) else indicator
+            # 发电量 needs no 产量: an indicator that already ends in a measure word keeps its name
+            metric = indicator + word if word and not indicator.endswith(word) and not MEASURE_END.search(indicator) \
+                else indicator
             if role.kind == "growth":
                 metric += "增速"
                 unit = unit_cell or role.unit
@@ -215,3 +222,27 @@ def _units_of(unit_line: Optional[str]) -> list[str]:
     from pipeline.core.units import parse_unit_line
 
     return parse_unit_line(unit_line or "")
+
+
+def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) -> str:
+    """What a table of places measures, from its caption: "表2 2022年宜宾市各县（区）地区生产总值"
+    → 地区生产总值 (its columns only say 绝对数 / 比上年增长); "" when the caption says nothing more."""
+    text = re.sub(r"^\s*续?表\s*[\d一二三四五六七八九十]+\s*", "", caption or "")  # before spaces go: "表2 2022年"
+    text = CAPTION_NOISE.sub("", re.sub(r"\s+", "", text))
+    for name in area_names:
+        text = text.replace(name, "")
+    text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
+    text = re.sub(r"^.{1,6}?(市|州|盟|县|区|旗)(?=.{3,})", "", text) if re.match(r"^.{1,6}?(市|州|盟)", text) else text
+    return text if 2 <= len(text) <= 16 else ""
+
+
+def measure_of_generic_column(path: str, measure: str) -> Optional[str]:
+    """The metric of a column that only says what kind of value it holds, under a caption's measure:
+    绝对数 → 地区生产总值, 比上年增长% → 地区生产总值增速, 比重 → 地区生产总值比重; None for any other column."""
+    role = _role(path)
+    leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", _clean(path.split(SEP)[-1]))
+    if role.kind == "level" and STATISTICAL_LEVEL.match(leaf):
+        return measure
+    if role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
+        return measure + ("增速" if role.kind == "growth" else "比重")
+    return None

@@ -16,7 +16,7 @@ from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
 from pipeline.core.periods import find_period, strip_period
 from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, RANK_WORDS, RATIO_WORDS,
                                       SCORE_WORDS, SURFACE_WORDS, TOTAL_ROW)
-from pipeline.stages.indicator_tables import indicator_facts, is_indicator_table
+from pipeline.stages.indicator_tables import caption_measure, indicator_facts, measure_of_generic_column, is_indicator_table
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
@@ -85,6 +85,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     if is_indicator_table(table):
         yield from indicator_facts(table, meta, page)
         return
+    # a table of places whose columns only say 绝对数 / 比上年增长: the caption names the measure
+    measure = caption_measure(table.caption, tuple(n for n in (meta.jurisdiction,) if n))
     units = parse_unit_line(table.unit_line or "")
     year = meta.year
     table_period = find_period(table.caption or "", year) or meta.period
@@ -130,6 +132,9 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 flags.append("unit_unknown" if how != "ambiguous" else "unit_ambiguous")
             elif how == "sibling":
                 flags.append("unit_from_sibling")
+            metric = measure_of_generic_column(path, measure) if measure and path else None
+            if metric:
+                path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
             value_base, unit_base = to_base(value, unit)
             confidence = 1.0 - 0.2 * bool({"header_inferred", "header_realigned", "header_duplicate"} & set(flags)) \
@@ -141,7 +146,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 source_kind="table", quote=text, extractor=table.method, raw=text,
                 page=(table.row_pages[i] if table.row_pages else page), line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
-                confidence=round(max(confidence, 0.1), 2), flags=flags,
+                confidence=round(max(confidence, 0.1), 2), flags=flags, metric=metric,
             )
 
 

@@ -1,0 +1,83 @@
+"""The project's own communiqué sample (samples/2022_yibin_tongji_gongbao.pdf, built by
+scripts/build_communique_pdf.py): three-line tables with no vertical line at all, one cut by the
+page break with no header on its second page, an indicator table, a per-row unit column, footnote
+markers in sentences and a page with text nobody sees. Golden facts written by hand from the
+figures the builder draws."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+YIBIN = SAMPLES / "2022_yibin_tongji_gongbao.pdf"
+
+
+def _table(doc, metric, entity="宜宾市", category=""):
+    return [(f.value, f.unit, f.page) for f in doc.facts
+            if f.source_kind == "table" and f.metric == metric and f.entity == entity and f.category == category]
+
+
+def test_metadata_from_the_first_lines(extract):
+    doc = extract(YIBIN)
+    assert doc.meta.title == "2022年宜宾市国民经济和社会发展统计公报"  # the PDF's own title is empty
+    assert doc.meta.issuer == "宜宾市统计局" and str(doc.meta.issued_on) == "2023-03-28"
+    assert doc.meta.jurisdiction == "宜宾市" and doc.meta.period.label == "2022年"
+
+
+def test_indicator_table_rows_and_their_parts(extract):
+    doc = extract(YIBIN)
+    assert _table(doc, "户籍人口") == [(555.12, "万人", 1)]
+    assert _table(doc, "户籍人口", category="城镇") == [(260.41, "万人", 1)]
+    assert _table(doc, "户籍人口", category="乡村") == [(294.71, "万人", 1)]  # no 其中: indented as 城镇 is
+    assert _table(doc, "户籍人口比重", category="女性") == [(48.61, "%", 1)]
+    assert not _table(doc, "户籍人口比重")  # the total's 比重 cell is empty
+
+
+def test_three_line_table_continued_without_its_header(extract):
+    doc = extract(YIBIN)
+    counties = [t for t in doc.tables if t.rows and t.rows[0][0] == "翠屏区"]
+    assert len(counties) == 1 and counties[0].row_pages == [1] * 4 + [2] * 6
+    assert counties[0].method == "rules-aligned"  # no vertical line: columns from the words' alignment
+    gdp = {f.entity: f.value for f in doc.facts if f.source_kind == "table" and f.metric == "地区生产总值"}
+    assert gdp == {"翠屏区": 1050.21, "叙州区": 520.33, "南溪区": 210.44, "江安县": 180.12, "长宁县": 175.60,
+                   "高县": 160.05, "珙县": 150.38, "筠连县": 101.27, "兴文县": 140.90, "屏山县": 85.70}
+    assert _table(doc, "地区生产总值增速", entity="珙县") == [(-1.2, "%", 2)]
+    assert all(f.unit == "亿元" for f in doc.facts if f.metric == "地区生产总值" and f.source_kind == "table")
+    assert any(x.check == "pdf_table" and "continued" in x.message for x in doc.findings)
+
+
+def test_unit_column_gives_each_row_its_unit(extract):
+    doc = extract(YIBIN)
+    coal = [f for f in doc.facts if f.metric == "原煤产量" and f.source_kind == "table"]
+    assert [(f.value, f.unit, f.value_base, f.unit_base) for f in coal] == [(512.30, "万吨", 5123000.0, "吨")]
+    assert _table(doc, "饮料酒产量") == [(365000.0, "千升", 2)]
+    assert _table(doc, "发电量") == [(311.45, "亿千瓦时", 2)]  # not 发电量产量
+    assert _table(doc, "纱产量增速") == [(5.0, "%", 2)]
+
+
+def test_hidden_text_never_becomes_a_figure(extract):
+    doc = extract(YIBIN)
+    values = {f.value for f in doc.facts}
+    assert not values & {8888.88, 99.9, 7777.0, 6543.21}  # white, off the page, painted over
+    assert {210.35, 461.30} <= values  # what a reader does see on that page
+    assert any(x.check == "pdf_hidden_text" and "page 3" in x.message for x in doc.findings)
+
+
+def test_footnote_markers_are_not_part_of_numbers(extract):
+    doc = extract(YIBIN)
+    gdp = [(f.value, f.unit) for f in doc.facts if f.source_kind == "text" and f.metric == "地区生产总值"]
+    assert gdp == [(3427.82, "亿元")]
+    assert 4.1 in {f.value for f in doc.facts if f.unit == "%"} and 14.1 not in {f.value for f in doc.facts}
+
+
+def test_sample_rebuilds_to_the_same_facts(tmp_path, extract):
+    pytest.importorskip("reportlab")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_communique_pdf", SAMPLES.parent / "scripts" / "build_communique_pdf.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    rebuilt = builder.build(tmp_path / YIBIN.name)
+    key = lambda d: sorted((f.source_kind, f.page, f.entity or "", f.metric or "", f.category, f.value, f.unit or "")  # noqa: E731
+                           for f in d.facts)
+    assert key(extract(rebuilt)) == key(extract(YIBIN))
