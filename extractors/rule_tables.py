@@ -136,9 +136,10 @@ def _split_group(page, group: list[Rule]) -> list[list[Rule]]:
     """Rules of one extent → one list per table. A caption or a paragraph between two rules parts
     two tables; within what stays together, where the outer rules are drawn thicker than the
     inner ones (booktabs), a thick rule after a thin one closes a table."""
+    lines = page.extract_text_lines(strip=True, return_chars=False) if len(group) > 1 else []
     segments, current = [], [group[0]]
     for a, b in zip(group, group[1:]):
-        if _separates(page, a, b):
+        if _separates(lines, a, b):
             segments.append(current)
             current = [b]
         else:
@@ -162,13 +163,14 @@ def _split_group(page, group: list[Rule]) -> list[list[Rule]]:
     return parts
 
 
-def _separates(page, a: Rule, b: Rule) -> bool:
-    """Between two rules of equal weight stands a caption (表5 …) or a paragraph: two tables."""
-    band = page.crop((max(0, min(a.x0, b.x0) - 2), a.y + 0.5, min(float(page.width), max(a.x1, b.x1) + 2), b.y - 0.5))
-    for ln in band.extract_text_lines(strip=True, return_chars=False):
-        text = ln["text"]
-        if CAPTION_LINE.match(text) or re.search(r"[。；]$", text):
-            return True
+def _separates(lines: list[dict], a: Rule, b: Rule) -> bool:
+    """Between two rules stands a caption (表5 …) or a paragraph: two tables. lines: the page's
+    text lines, read once."""
+    for ln in lines:
+        if ln["top"] > a.y and ln["bottom"] < b.y and ln["x1"] > min(a.x0, b.x0) and ln["x0"] < max(a.x1, b.x1):
+            text = ln["text"]
+            if CAPTION_LINE.match(text) or re.search(r"[。；]$", text):
+                return True
     return False
 
 

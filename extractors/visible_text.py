@@ -88,23 +88,25 @@ def _painted_over(page, chars: list[dict]) -> set[int]:
     if not covers and len(text_boxes) < 2:
         return set()
     hidden = set()
-    by_cell: dict[tuple[int, int], list] = {}
-    for k, text, box in text_boxes:
-        by_cell.setdefault((int(box[0] // 20), int(box[1] // 20)), []).append((k, text, box))
+    index_of = {}
     for i, c in enumerate(chars):
         k = order.get((c["text"], round(c["x0"], 1), round(c["top"], 1)))
         if k is None:
             continue
+        index_of[k] = i
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        if any(j > k and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for j, b in covers):
+        if covers and any(j > k and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for j, b in covers):
             hidden.add(i)
-            continue
-        cell = (int(c["x0"] // 20), int(c["top"] // 20))
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for j, text, b in by_cell.get((cell[0] + dx, cell[1] + dy), ()):
-                    if j > k and text != c["text"] and text.strip() and _overlap(b, (c["x0"], c["top"], c["x1"], c["bottom"])) > 0.5:
-                        hidden.add(i)
+    # text over text: neighbours in reading order overlap, an earlier one is covered by a later one
+    boxes = sorted(text_boxes, key=lambda t: (round(t[2][1]), t[2][0]))
+    for n, (k, text, box) in enumerate(boxes):
+        for j, other, b in boxes[n + 1:n + 4]:
+            if b[0] >= box[2] or abs(b[1] - box[1]) > (box[3] - box[1]) / 2:
+                break
+            if other != text and other.strip() and text.strip() and _overlap(b, box) > 0.5:
+                earlier = k if k < j else j
+                if earlier in index_of:
+                    hidden.add(index_of[earlier])
     return hidden
 
 

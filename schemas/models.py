@@ -84,6 +84,7 @@ class Document(Base):
     jurisdiction_code: Mapped[Optional[str]] = mapped_column(String(16))
     jurisdiction_confidence: Mapped[Optional[float]] = mapped_column(Float)
     jurisdiction_evidence: Mapped[Optional[str]] = mapped_column(Text)
+    genre: Mapped[Optional[str]] = mapped_column(String(16))  # bulletin | communique | report | monthly
     encoding: Mapped[Optional[str]] = mapped_column(String(32))
     pages: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(16), default="loaded")

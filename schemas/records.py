@@ -31,6 +31,7 @@ class DocumentMeta:
     jurisdiction_code: Optional[str] = None  # its GB/T 2260 code
     jurisdiction_confidence: float = 0.0
     jurisdiction_evidence: str = ""  # why: "issuer '…' names 株洲市; named 4× in the text"
+    genre: str = "bulletin"  # bulletin | communique (统计公报) | report (国民经济和社会发展…报告) | monthly (月报)
 
 
 @dataclass

@@ -151,6 +151,9 @@ def build(out: Path) -> Path:
     c.rect(LEFT + 12 * 11 - 2, y - 3, 45, 15, stroke=0, fill=1)  # a white box drawn over the figure
     c.setFillColorRGB(0, 0, 0)
     y -= 24
+    _text(c, LEFT, y, "全年全市接待游客5555万人次。")
+    _text(c, LEFT + 8 * 11, y, "（待核实）     ")  # drawn after, over the figure: a reader sees only this
+    y -= 24
     _text(c, LEFT, y, "年末全市常住人口461.30万人。")
     _text(c, W / 2, 40, "- 3 -", size=9, centre=True)
     c.showPage()

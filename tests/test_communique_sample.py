@@ -22,6 +22,20 @@ def test_metadata_from_the_first_lines(extract):
     assert doc.meta.title == "2022年宜宾市国民经济和社会发展统计公报"  # the PDF's own title is empty
     assert doc.meta.issuer == "宜宾市统计局" and str(doc.meta.issued_on) == "2023-03-28"
     assert doc.meta.jurisdiction == "宜宾市" and doc.meta.period.label == "2022年"
+    assert doc.meta.genre == "communique"
+
+
+@pytest.mark.parametrize("title, genre", [
+    ("2022年宜宾市国民经济和社会发展统计公报", "communique"),
+    ("关于全市重点项目建设情况的通报", "bulletin"),
+    ("2017年10月中央水利建设投资月报", "monthly"),
+    ("关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告", "report"),
+    ("全市重点项目计划执行情况通报", "bulletin"),
+])
+def test_genre_from_the_title(title, genre):
+    from pipeline.stages.metadata import genre_of
+
+    assert genre_of(title, []) == genre
 
 
 def test_indicator_table_rows_and_their_parts(extract):
@@ -58,7 +72,7 @@ def test_unit_column_gives_each_row_its_unit(extract):
 def test_hidden_text_never_becomes_a_figure(extract):
     doc = extract(YIBIN)
     values = {f.value for f in doc.facts}
-    assert not values & {8888.88, 99.9, 7777.0, 6543.21}  # white, off the page, painted over
+    assert not values & {8888.88, 99.9, 7777.0, 6543.21, 5555.0}  # white, off the page, painted over, written over
     assert {210.35, 461.30} <= values  # what a reader does see on that page
     assert any(x.check == "pdf_hidden_text" and "page 3" in x.message for x in doc.findings)
 

@@ -115,7 +115,23 @@ def extract_metadata(lines: list[str]) -> DocumentMeta:
 
     meta.year = _year(meta, lines)
     meta.period = _period(meta, lines)
+    meta.genre = genre_of(meta.title or "", lines[:8])
     return meta
+
+
+GENRES = [("communique", re.compile(r"统计公报|统计公告")),
+          ("monthly", re.compile(r"月报|统计月刊")),
+          ("report", re.compile(r"国民经济和社会发展.{0,12}(报告|计划)|政府工作报告|经济运行(情况|分析)"))]
+
+
+def genre_of(title: str, head: list[str]) -> str:
+    """What kind of document of the archive this is, from its title (else its first lines):
+    a progress bulletin unless it calls itself a communiqué, a monthly or a report."""
+    for text in [title] + ([] if title else head):
+        for genre, words in GENRES:
+            if words.search(text or ""):
+                return genre
+    return "bulletin"
 
 
 def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:

@@ -80,7 +80,7 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
                          period_start=period.start if period else None, period_end=period.end if period else None,
                          year=meta.year, jurisdiction=meta.jurisdiction, jurisdiction_code=meta.jurisdiction_code,
                          jurisdiction_confidence=meta.jurisdiction_confidence,
-                         jurisdiction_evidence=meta.jurisdiction_evidence, encoding=src.encoding, pages=src.pages,
+                         jurisdiction_evidence=meta.jurisdiction_evidence, genre=meta.genre, encoding=src.encoding, pages=src.pages,
                          status="loaded", n_facts=len(doc.facts), run_id=run_id, loaded_at=dt.datetime.now())
             s.add(d)
             s.flush()
