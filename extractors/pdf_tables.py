@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from statistics import mode
 from typing import Optional
 
+from extractors.rule_tables import horizontal_rules, lines_of_words, read_region, ruled_regions
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.normalize import normalize_chars
 from pipeline.core.vocabulary import GRAND_TOTAL_ROW
@@ -156,8 +157,6 @@ def three_line_tables(page, number: int, camelot_path: Optional[str], ruled: lis
     strategy found no better table. Camelot's stream flavour, given the region, is asked as well
     when the rules' own reading scores below 0.8; the better scoring reading is kept and the
     losing one named in the table's flags."""
-    from extractors.rule_tables import horizontal_rules, read_region, ruled_regions
-
     found = []  # a grid the lines strategy read is its table: its rules bound no second one
     for region in ruled_regions(page, horizontal_rules(page), [t.bbox for t in ruled]):
         read = read_region(page, region)
@@ -209,7 +208,7 @@ def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, fl
     words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
              if not any(b[0] - 1 <= w["x0"] <= b[2] + 1 and b[1] - 1 <= w["top"] <= b[3] + 1 for b in ruled)]
     rows = []
-    for ws in _lines_of_words(words):
+    for ws in lines_of_words(words):
         gaps = [b["x0"] - a["x1"] for a, b in zip(ws, ws[1:])]
         wide = sum(1 for g in gaps if g > 12)
         numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)
@@ -231,22 +230,12 @@ def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, fl
     return best
 
 
-def _lines_of_words(words: list[dict]) -> list[list[dict]]:
-    clustered: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: w["top"]):
-        if clustered and abs(w["top"] - clustered[-1][0]["top"]) <= 3:
-            clustered[-1].append(w)
-        else:
-            clustered.append([w])
-    return [sorted(line, key=lambda w: w["x0"]) for line in clustered]
-
-
 def _aligned_words(page, number, region) -> Optional[PdfTable]:
     """Columns from the x-extents of the words in body rows; a column reaches from the right edge
     of the one before it to its own right edge (figures are right-aligned, headers left- or
     centre-aligned), and every word, header words included, goes where its centre falls."""
     crop = page.crop((region[0] - 2, region[1] - 2, region[2] + 2, region[3] + 2))
-    lines = _lines_of_words(crop.extract_words(x_tolerance=1.5, y_tolerance=2))
+    lines = lines_of_words(crop.extract_words(x_tolerance=1.5, y_tolerance=2))
     body = [ln for ln in lines if sum(parse_cell(normalize_chars(w["text"])) is not None for w in ln) >= 2]
     if len(body) < 2:
         return None

@@ -81,18 +81,16 @@ def ruled_regions(page, rules: list[Rule], taken: list) -> list[RuledRegion]:
         for part in _split_group(page, g):
             x0, x1 = min(r.x0 for r in part), max(r.x1 for r in part)
             top, bottom = part[0].y, part[-1].y
+            if len(part) >= 2 and bottom - top > 12 and _has_figures(page, x0, x1, top, bottom):
+                regions.append(RuledRegion(x0, top, x1, bottom, [r.y for r in part[1:-1]]))
+                continue
             below = _row_run(page, x0, x1, bottom, +1)
-            if below is not None and (len(part) == 1 or not _has_figures(page, x0, x1, top, bottom)):
-                # a table cut by the page break: its rules stop at the header, its rows run on
-                inner = [r.y for r in part[1:]] if len(part) >= 2 else []
-                regions.append(RuledRegion(x0, top, x1, below, inner))
+            if below is not None:  # a table cut by the page break: its rules stop at the header, its rows run on
+                regions.append(RuledRegion(x0, top, x1, below, [r.y for r in part[1:]]))
                 continue
             above = _row_run(page, x0, x1, top, -1) if len(part) == 1 else None
             if above is not None:  # the rest of a table from the page before: rows, then its bottom rule
                 regions.append(RuledRegion(x0, above, x1, bottom, []))
-                continue
-            if len(part) >= 2 and bottom - top > 12:
-                regions.append(RuledRegion(x0, top, x1, bottom, [r.y for r in part[1:-1]]))
     return regions
 
 
@@ -110,7 +108,7 @@ def _row_run(page, x0, x1, y, direction) -> Optional[float]:
     if band[1] - band[0] < 8:
         return None
     crop = page.crop((max(0, x0 - 2), band[0], min(float(page.width), x1 + 2), band[1]))
-    lines = _lines_of_words(crop.extract_words(x_tolerance=1.5, y_tolerance=2))
+    lines = lines_of_words(crop.extract_words(x_tolerance=1.5, y_tolerance=2))
     if direction < 0:
         lines = lines[::-1]
     edge, last, rows = None, y, 0
@@ -188,7 +186,7 @@ def _verticals(page, region: RuledRegion) -> list[float]:
     return sorted(xs)
 
 
-def _lines_of_words(words: list[dict]) -> list[list[dict]]:
+def lines_of_words(words: list[dict]) -> list[list[dict]]:
     """Words grouped into text lines: a word joins a line whose vertical middle it shares."""
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
@@ -208,7 +206,7 @@ def _is_figure(text: str) -> bool:
     return parse_cell(normalize_chars(text)) is not None
 
 
-def _aligned_bounds(body: list[list[dict]], x0: float, x1: float) -> list[float]:
+def _aligned_bounds(body: list[list[dict]]) -> list[float]:
     """Column boundaries from word alignment: the gaps no body word crosses. A word cluster left
     of the first figure column that holds text in only some rows (the second word of a spaced
     label "#粮   食", a "在总计中：" prefix) belongs to the label column."""
@@ -273,8 +271,8 @@ def read_region(page, region: RuledRegion) -> Optional[tuple[list[list[str]], li
     """(rows, label x per row, how the columns were found, column boundaries) of one ruled
     region, or None."""
     crop = page.crop((max(0, region.x0 - 2), region.top + 0.3, min(float(page.width), region.x1 + 2), region.bottom - 0.3))
-    words = crop.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=[], return_chars=True)
-    lines = _lines_of_words(words)
+    words = crop.extract_words(x_tolerance=1.5, y_tolerance=2, return_chars=True)
+    lines = lines_of_words(words)
     if len(lines) < 2:
         return None
     header_rule = region.inner[0] if region.inner else None
@@ -291,8 +289,7 @@ def read_region(page, region: RuledRegion) -> Optional[tuple[list[list[str]], li
     if verticals:
         bounds, how = verticals, "rules-vertical"
     else:
-        bounds, how = _aligned_bounds([ln for ln in body if any(_is_figure(w["text"]) for w in ln)],
-                                      region.x0, region.x1), "rules-aligned"
+        bounds, how = _aligned_bounds([ln for ln in body if any(_is_figure(w["text"]) for w in ln)]), "rules-aligned"
     if not bounds:
         return None
     header_rows = _header_rows(head, bounds, _centres(body, bounds))
@@ -337,5 +334,8 @@ def _centres(body: list[list[dict]], bounds: list[float]) -> list[float]:
         lo = bounds[c - 1] if c else float("-inf")
         hi = bounds[c] if c < len(bounds) else float("inf")
         mids = [(w["x0"] + w["x1"]) / 2 for ln in body for w in ln if lo < (w["x0"] + w["x1"]) / 2 <= hi]
-        out.append(sum(mids) / len(mids) if mids else (lo + hi) / 2 if c and c < len(bounds) else (lo if c else hi))
+        if mids:
+            out.append(sum(mids) / len(mids))
+        else:  # an empty column: its middle, or the one boundary it has
+            out.append(hi if c == 0 else lo if c == len(bounds) else (lo + hi) / 2)
     return out

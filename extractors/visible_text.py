@@ -66,48 +66,49 @@ def _on_dark(x: float, y: float, fills) -> bool:
 
 
 def _painted_over(page, chars: list[dict]) -> set[int]:
-    """Characters under a filled box, or under other text, drawn after them: the page's drawing
-    order comes from the layout (pdfminer keeps the content stream's order)."""
-    try:
-        objs = list(page.layout)
-    except Exception:
-        return set()
+    """Characters under a filled box or under other text drawn after them."""
+    hidden = _under_later_boxes(page, chars)
+    # text over text: page.chars keep the content stream's order, so of two overlapping
+    # neighbours on a line the earlier is the one covered
+    order = sorted(range(len(chars)), key=lambda i: (round(chars[i]["top"]), chars[i]["x0"]))
+    for n, i in enumerate(order):
+        a = chars[i]
+        for j in order[n + 1:n + 4]:
+            b = chars[j]
+            if b["x0"] >= a["x1"] or abs(b["top"] - a["top"]) > (a["bottom"] - a["top"]) / 2:
+                break
+            if a["text"] != b["text"] and a["text"].strip() and b["text"].strip() and _overlap(_box(a), _box(b)) > 0.5:
+                hidden.add(min(i, j))
+    return hidden
+
+
+def _under_later_boxes(page, chars: list[dict]) -> set[int]:
+    """Characters whose middle a filled box drawn after them covers. Only pdfminer's layout keeps
+    the order of characters and boxes between them; a character is found there by its text and
+    position."""
     from pdfminer.layout import LTChar, LTRect
 
-    height = float(page.layout.height)
-    order: dict[tuple, int] = {}
-    covers: list[tuple[int, tuple[float, float, float, float]]] = []
-    text_boxes: list[tuple[int, str, tuple[float, float, float, float]]] = []
-    for k, o in enumerate(objs):
-        box = (o.x0, height - o.y1, o.x1, height - o.y0)
-        if isinstance(o, LTChar):
-            order[(o.get_text(), round(o.x0, 1), round(box[1], 1))] = k
-            text_boxes.append((k, o.get_text(), box))
-        elif isinstance(o, LTRect) and getattr(o, "fill", False) and o.width > 4 and o.height > 4:
-            covers.append((k, box))
-    if not covers and len(text_boxes) < 2:
+    if not any(r.get("fill") and r["width"] > 4 and r["height"] > 4 for r in page.rects):
         return set()
+    height = float(page.layout.height)
+    drawn_at: dict[tuple, int] = {}
+    boxes = []
+    for k, o in enumerate(page.layout):
+        if isinstance(o, LTChar):
+            drawn_at[(o.get_text(), round(o.x0, 1), round(height - o.y1, 1))] = k
+        elif isinstance(o, LTRect) and o.fill and o.width > 4 and o.height > 4:
+            boxes.append((k, (o.x0, height - o.y1, o.x1, height - o.y0)))
     hidden = set()
-    index_of = {}
     for i, c in enumerate(chars):
-        k = order.get((c["text"], round(c["x0"], 1), round(c["top"], 1)))
-        if k is None:
-            continue
-        index_of[k] = i
+        k = drawn_at.get((c["text"], round(c["x0"], 1), round(c["top"], 1)))
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        if covers and any(j > k and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for j, b in covers):
+        if k is not None and any(j > k and b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for j, b in boxes):
             hidden.add(i)
-    # text over text: neighbours in reading order overlap, an earlier one is covered by a later one
-    boxes = sorted(text_boxes, key=lambda t: (round(t[2][1]), t[2][0]))
-    for n, (k, text, box) in enumerate(boxes):
-        for j, other, b in boxes[n + 1:n + 4]:
-            if b[0] >= box[2] or abs(b[1] - box[1]) > (box[3] - box[1]) / 2:
-                break
-            if other != text and other.strip() and text.strip() and _overlap(b, box) > 0.5:
-                earlier = k if k < j else j
-                if earlier in index_of:
-                    hidden.add(index_of[earlier])
     return hidden
+
+
+def _box(c: dict) -> tuple[float, float, float, float]:
+    return c["x0"], c["top"], c["x1"], c["bottom"]
 
 
 def _overlap(a, b) -> float:

@@ -66,6 +66,16 @@ def _paragraph(c, y, lines):
     return y - 6
 
 
+def _open_table(c, y, headings) -> float:
+    """A three-line table's top rule, its header (x, text, right-aligned?) and the thin rule under
+    it; returns where the first row goes."""
+    _rule(c, y, 1.5)
+    for x, text, right in headings:
+        _text(c, x, y - 15, text, size=10, right=right)
+    _rule(c, y - 22, 0.5)
+    return y - 38
+
+
 def _rows(c, y, rows, columns, step=20):
     """columns: x of each figure column's right edge; labels left-aligned at LEFT+8 plus their indent."""
     for label, indent, *values in rows:
@@ -79,7 +89,7 @@ def _rows(c, y, rows, columns, step=20):
 
 def build(out: Path) -> Path:
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    c = canvas.Canvas(str(out), pagesize=A4)
+    c = canvas.Canvas(str(out), pagesize=A4, invariant=1)  # the same bytes on every rebuild
     c.setTitle("")  # governments' PDFs often carry no title of their own
     # page 1
     _text(c, W / 2, H - 90, "2022年宜宾市国民经济和社会发展统计公报", size=16, centre=True)
@@ -91,12 +101,8 @@ def build(out: Path) -> Path:
     ])
     _text(c, W / 2, y, "表1  2022年末宜宾市户籍人口及其构成", size=11, centre=True)
     y -= 14
-    _rule(c, y, 1.5)
-    _text(c, LEFT + 40, y - 15, "指  标", size=10)
-    _text(c, 330, y - 15, "年末数（万人）", size=10, right=True)
-    _text(c, 460, y - 15, "比重（%）", size=10, right=True)
-    _rule(c, y - 22, 0.5)
-    y = _rows(c, y - 38, POPULATION, [310, 450])
+    y = _open_table(c, y, [(LEFT + 40, "指  标", False), (330, "年末数（万人）", True), (460, "比重（%）", True)])
+    y = _rows(c, y, POPULATION, [310, 450])
     _rule(c, y + 12, 1.5)
     y -= 20
     y = _paragraph(c, y, [
@@ -106,12 +112,8 @@ def build(out: Path) -> Path:
     y -= 14
     # the table starts low on the page: the page break cuts it after four rows, with no bottom rule
     y = min(y, 250)
-    _rule(c, y, 1.5)
-    _text(c, LEFT + 30, y - 15, "县（区）", size=10)
-    _text(c, 330, y - 15, "绝对数（亿元）", size=10, right=True)
-    _text(c, 470, y - 15, "比上年增长（%）", size=10, right=True)
-    _rule(c, y - 22, 0.5)
-    _rows(c, y - 38, COUNTIES_PAGE1, [310, 450])
+    y = _open_table(c, y, [(LEFT + 30, "县（区）", False), (330, "绝对数（亿元）", True), (470, "比上年增长（%）", True)])
+    _rows(c, y, COUNTIES_PAGE1, [310, 450])
     _text(c, W / 2, 40, "- 1 -", size=9, centre=True)
     c.showPage()
     # page 2: the rest of 表2 without its header, then its bottom rule
@@ -123,13 +125,8 @@ def build(out: Path) -> Path:
     ])
     _text(c, W / 2, y, "表3  2022年宜宾市规模以上工业主要产品产量", size=11, centre=True)
     y -= 14
-    _rule(c, y, 1.5)
-    _text(c, LEFT + 20, y - 15, "产品名称", size=10)
-    _text(c, 250, y - 15, "单位", size=10)
-    _text(c, 380, y - 15, "产  量", size=10, right=True)
-    _text(c, 490, y - 15, "比上年增长（%）", size=10, right=True)
-    _rule(c, y - 22, 0.5)
-    y = y - 38
+    y = _open_table(c, y, [(LEFT + 20, "产品名称", False), (250, "单位", False), (380, "产  量", True),
+                           (490, "比上年增长（%）", True)])
     for name, unit, amount, growth in PRODUCTS:
         _text(c, LEFT + 8, y, name, size=10)
         _text(c, 250, y, unit, size=10)

@@ -18,7 +18,7 @@ from extractors.headers import SEP
 from extractors.tables import Table
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.periods import find_period, strip_period
-from pipeline.core.units import canonical_unit, to_base, unit_in_label
+from pipeline.core.units import canonical_unit, parse_unit_line, to_base, unit_in_label
 from pipeline.core.vocabulary import TOTAL_ROW
 from schemas.records import DocumentMeta, Fact
 
@@ -138,14 +138,19 @@ def row_tree(labels: list[str], indents: Optional[list[Optional[float]]]) -> lis
     return rows
 
 
-def _root_and_path(rows: list[_Row], k: int) -> tuple[int, list[str]]:
-    chain = []
+def _chain(tree: list[_Row], k: int) -> list[int]:
+    """Row k and its ancestors, the top-level row first."""
+    out = []
     j: Optional[int] = k
-    while j is not None and len(chain) < 8:
-        chain.append(j)
-        j = rows[j].parent
-    chain.reverse()
-    return chain[0], [rows[i].name for i in chain[1:]]
+    while j is not None and len(out) < 8:
+        out.append(j)
+        j = tree[j].parent
+    return out[::-1]
+
+
+def _of_kind(measure: str, kind: str) -> str:
+    """The metric of a value of a measure: its level, its growth (增速) or its share (比重)."""
+    return measure + {"growth": "增速", "share": "比重"}.get(kind, "")
 
 
 def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) -> Iterator[Fact]:
@@ -154,7 +159,7 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
     unit_col = next((c for c in range(lead + 1, len(roles)) if roles[c].kind == "unit"), None)
     labels = [r[lead] if len(r) > lead else "" for r in table.rows]
     tree = row_tree(labels, table.row_indents)
-    table_unit = next(iter(_units_of(table.unit_line)), None)
+    table_unit = next(iter(parse_unit_line(table.unit_line or "")), None)
     # growth and share columns of a table whose level column names its measure (产量) are of that measure
     words = [r.measure_word if r.kind == "level" else "" for r in roles]
     period = find_period(table.caption or "", meta.year) or meta.period
@@ -163,8 +168,8 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
     for i, row in enumerate(table.rows):
         if not labels[i]:
             continue
-        root, parts = _root_and_path(tree, i)
-        indicator = AREA_PREFIX.sub("", tree[root].name) or tree[root].name
+        chain = _chain(tree, i)
+        indicator = AREA_PREFIX.sub("", tree[chain[0]].name) or tree[chain[0]].name
         written_unit = _clean(row[unit_col]) if unit_col is not None and unit_col < len(row) else ""
         row_unit = (canonical_unit(written_unit) or written_unit) if written_unit else None
         for c in range(table.label_cols, len(row)):
@@ -181,47 +186,27 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
             left = next((w for w in reversed(words[table.label_cols:c]) if w), "")
             word = role.measure_word or (left if role.kind in ("growth", "share") else "")
             # 发电量 needs no 产量: an indicator that already ends in a measure word keeps its name
-            metric = indicator + word if word and not indicator.endswith(word) and not MEASURE_END.search(indicator) \
+            measure = indicator + word if word and not indicator.endswith(word) and not MEASURE_END.search(indicator) \
                 else indicator
-            if role.kind == "growth":
-                metric += "增速"
-                unit = unit_cell or role.unit
-            elif role.kind == "share":
-                metric += "比重"
-                unit = unit_cell or role.unit
-            elif role.kind == "index":
-                unit = unit_cell or role.unit
-            else:
-                unit = unit_cell or role.unit or unit_in_label(labels[i]) or row_unit or table_unit
+            metric = _of_kind(measure, role.kind)
+            unit = unit_cell or role.unit
+            if role.kind == "level":
+                unit = unit or unit_in_label(labels[i]) or row_unit or table_unit
             if unit is None:
                 flags.append("unit_unknown")
             value_base, unit_base = to_base(value, unit)
             path = table.header_paths[c] if c < len(table.header_paths) else ""
             yield Fact(
                 value=value, unit=unit, value_base=value_base, unit_base=unit_base,
-                entity_raw="", metric_raw=SEP.join([tree[j].label for j in _chain(tree, i)] + ([path] if path else [])),
-                period=(column_periods[c] if c < len(column_periods) else None) or period, source_kind="table", quote=text, extractor=table.method, raw=text,
+                entity_raw="", metric_raw=SEP.join([tree[j].label for j in chain] + ([path] if path else [])),
+                period=(column_periods[c] if c < len(column_periods) else None) or period,
+                source_kind="table", quote=text, extractor=table.method, raw=text,
                 page=(table.row_pages[i] if table.row_pages else page),
                 line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(1.0 - 0.3 * (unit is None), 2), flags=flags,
-                metric=metric, category=SEP.join(parts),
+                metric=metric, category=SEP.join(tree[j].name for j in chain[1:]),
             )
-
-
-def _chain(tree: list[_Row], k: int) -> list[int]:
-    out = []
-    j: Optional[int] = k
-    while j is not None and len(out) < 8:
-        out.append(j)
-        j = tree[j].parent
-    return out[::-1]
-
-
-def _units_of(unit_line: Optional[str]) -> list[str]:
-    from pipeline.core.units import parse_unit_line
-
-    return parse_unit_line(unit_line or "")
 
 
 def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) -> str:
@@ -232,7 +217,6 @@ def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) ->
     for name in area_names:
         text = text.replace(name, "")
     text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
-    text = re.sub(r"^.{1,6}?(市|州|盟|县|区|旗)(?=.{3,})", "", text) if re.match(r"^.{1,6}?(市|州|盟)", text) else text
     return text if 2 <= len(text) <= 16 else ""
 
 
@@ -241,8 +225,7 @@ def measure_of_generic_column(path: str, measure: str) -> Optional[str]:
     绝对数 → 地区生产总值, 比上年增长% → 地区生产总值增速, 比重 → 地区生产总值比重; None for any other column."""
     role = _role(path)
     leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", _clean(path.split(SEP)[-1]))
-    if role.kind == "level" and STATISTICAL_LEVEL.match(leaf):
-        return measure
-    if role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
-        return measure + ("增速" if role.kind == "growth" else "比重")
+    if role.kind == "level" and STATISTICAL_LEVEL.match(leaf) or \
+            role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
+        return _of_kind(measure, role.kind)
     return None

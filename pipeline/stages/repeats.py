@@ -86,8 +86,6 @@ def without_restatements(facts: list[Fact]) -> list[Fact]:
 def _same_figure(a: Fact, b: Fact) -> bool:
     if a.source_kind != b.source_kind:
         return False  # a table and the prose about it: both kept, for the checks that compare them
-    if a.source_kind == "table" and a.table_index == b.table_index and a.category != b.category:
-        return False  # a table states each of its cells once: 100.0 of the total and of 生活用品 are two
     if (a.entity, a.metric, a.value, a.unit) != (b.entity, b.metric, b.value, b.unit) \
             or (a.entity and a.entity_kind != b.entity_kind):
         return False  # an unknown entity is one whether a text said 全省 or nothing
@@ -102,7 +100,10 @@ def _same_figure(a: Fact, b: Fact) -> bool:
         # one sentence saying a figure twice says two things, unless all else is the same (a headline a
         # capture ran into its first sentence: "…340个市重点项目完成投资703.2亿元近日,我市通报…340个市…")
         return a.category == b.category and _periods_agree(a.period, b.period)
-    return (not a.category or not b.category or a.category == b.category) and _periods_agree(a.period, b.period)
+    # prose may leave a category unsaid; in a table an empty category is the total row (100.0 of
+    # 居民消费价格指数 and of its 生活用品 are two figures)
+    left_out = a.source_kind == "text" and (not a.category or not b.category)
+    return (left_out or a.category == b.category) and _periods_agree(a.period, b.period)
 
 
 def _sentence(f: Fact) -> tuple:

@@ -86,7 +86,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
         yield from indicator_facts(table, meta, page)
         return
     # a table of places whose columns only say 绝对数 / 比上年增长: the caption names the measure
-    measure = caption_measure(table.caption, tuple(n for n in (meta.jurisdiction,) if n))
+    area = meta.jurisdiction or ""
+    measure = caption_measure(table.caption, tuple(n for n in (area, re.sub(r"(市|州|盟|县|区|旗)$", "", area)) if len(n) >= 2))
     units = parse_unit_line(table.unit_line or "")
     year = meta.year
     table_period = find_period(table.caption or "", year) or meta.period
