@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
                                   ruled_tables, three_line_tables, unruled_tables)
+from extractors.script_chars import line_tolerance, without_raised_marks
 from extractors.visible_text import visible_page
 from schemas.records import DocumentError
 
@@ -149,6 +150,7 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
                 turned = _upright(pdf, page)
                 whole = turned
                 page, dropped = visible_page(turned, check_edges=turned is page)
+                page, _ = without_raised_marks(page)  # footnote marks: 生产总值²1329.65 is no 1329.652
                 chars = page.chars
             except DocumentError:
                 raise
@@ -207,7 +209,8 @@ def _text_lines(page, tables: list[PdfTable]) -> list[dict]:
     """The page's text lines outside its tables."""
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda o: not _inside(o, boxes)) if boxes else page
-    return [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False) if ln["text"].strip()]
+    return [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False, y_tolerance=line_tolerance(page))
+            if ln["text"].strip()]
 
 
 def _inside(obj, boxes) -> bool:

@@ -54,6 +54,16 @@ def _text(c, x, y, s, size=11, right=False, centre=False, color=(0, 0, 0)):
     c.setFillColorRGB(0, 0, 0)
 
 
+def _scripted(c, x, y, pieces, size=11):
+    """Text with small raised (1) or lowered (-1) pieces: a footnote mark glued to a figure
+    (1210.56³亿元), the subscripts of PM₂.₅ and PM₁₀."""
+    for text, shift in pieces:
+        small = size * 0.6 if shift else size
+        c.setFont(FONT, small)
+        c.drawString(x, y + (size * 0.35 if shift > 0 else -size * 0.05 if shift < 0 else 0), text)
+        x += pdfmetrics.stringWidth(text, FONT, small)
+
+
 def _rule(c, y, width):
     c.setLineWidth(width)
     c.line(LEFT, y, RIGHT, y)
@@ -152,6 +162,16 @@ def build(out: Path) -> Path:
     _text(c, LEFT + 8 * 11, y, "（待核实）     ")  # drawn after, over the figure: a reader sees only this
     y -= 24
     _text(c, LEFT, y, "年末全市常住人口461.30万人。")
+    y -= 30
+    y = _paragraph(c, y, [
+        "全年城镇、农村居民人均可支配收入分别为41230元和19870元，分别增长4.6%和6.2%。",
+        "全年居民消费价格与上年持平。其中，城市上涨0.2%，农村下降0.3%。全年全市粮食播种",
+        "面积425.60万亩，总产量210.80万吨，增产1.2%。其中，夏粮产量62.40万吨。",
+    ])
+    _scripted(c, LEFT, y, [("全年全市社会消费品零售总额1210.56", 0), ("3", 1), ("亿元，增长7.7%。", 0)])
+    y -= 18
+    _scripted(c, LEFT, y, [("全年全市PM", 0), ("2.5", -1), ("年平均浓度35微克/立方米，PM", 0), ("10", -1),
+                           ("年平均浓度52微克/立方米。", 0)])
     _text(c, W / 2, 40, "- 3 -", size=9, centre=True)
     c.showPage()
     c.save()

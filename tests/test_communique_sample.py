@@ -95,3 +95,21 @@ def test_sample_rebuilds_to_the_same_facts(tmp_path, extract):
     key = lambda d: sorted((f.source_kind, f.page, f.entity or "", f.metric or "", f.category, f.value, f.unit or "")  # noqa: E731
                            for f in d.facts)
     assert key(extract(rebuilt)) == key(extract(YIBIN))
+
+
+def test_prose_indicators_named_as_the_tables_name_them(extract):
+    doc = extract(YIBIN)
+    prose = {(f.metric, f.category, f.value, f.unit) for f in doc.facts if f.source_kind == "text" and f.page == 3}
+    assert {("城镇居民人均可支配收入", "", 41230.0, "元"), ("农村居民人均可支配收入", "", 19870.0, "元"),
+            ("城镇居民人均可支配收入增速", "", 4.6, "%"), ("农村居民人均可支配收入增速", "", 6.2, "%"),
+            ("居民消费价格增速", "城市", 0.2, "%"), ("居民消费价格增速", "农村", -0.3, "%"),
+            ("粮食播种面积", "", 425.6, "万亩"), ("粮食产量", "", 210.8, "万吨"), ("粮食产量增速", "", 1.2, "%"),
+            ("夏粮产量", "", 62.4, "万吨"), ("一般公共预算收入增速", "", 6.8, "%")} <= prose
+
+
+def test_raised_footnote_marks_and_lowered_subscripts(extract):
+    doc = extract(YIBIN)
+    retail = [(f.value, f.unit) for f in doc.facts if f.metric == "社会消费品零售总额"]
+    assert retail == [(1210.56, "亿元")]  # the raised 3 after it is a footnote mark, not a digit of it
+    assert not {2.5, 10.0, 1210.563} & {f.value for f in doc.facts}
+    assert any("PM2.5年平均浓度35" in line for line in doc.source.lines)  # the subscript stays on its line

@@ -23,6 +23,7 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "亩": ("平方米", MU_M2, "area"),
     "万亩": ("平方米", 1e4 * MU_M2, "area"),
     "公顷": ("平方米", 1e4, "area"),
+    "万公顷": ("平方米", 1e8, "area"),
     "平方公里": ("平方米", 1e6, "area"),
     "平方千米": ("平方米", 1e6, "area"),
     "%": ("%", 1.0, "ratio"),
@@ -59,18 +60,31 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "万人公里": ("人公里", 1e4, "passenger"),
     "亿人公里": ("人公里", 1e8, "passenger"),
     "万平方公里": ("平方米", 1e10, "area"),
+    # livestock and visits: counted in communiqués; in a bulletin's prose "头" and "人次" are no progress
+    "头": ("头", 1.0, "head"),
+    "万头": ("头", 1e4, "head"),
+    "只": ("只", 1.0, "head_poultry"),
+    "万只": ("只", 1e4, "head_poultry"),
+    "人次": ("人次", 1.0, "visits"),
+    "万人次": ("人次", 1e4, "visits"),
+    "亿人次": ("人次", 1e8, "visits"),
+    "标箱": ("标箱", 1.0, "containers"),
+    "万标箱": ("标箱", 1e4, "containers"),
+    "艘": ("艘", 1.0, "vessels"),
 }
 COUNT_UNITS = ["个", "家", "户", "项", "宗", "人", "套", "名", "位", "座", "栋", "条", "所", "处",
-               "台", "辆", "批", "次", "场", "块", "间", "张", "件"]
+               "台", "辆", "批", "次", "场", "块", "间", "张", "件", "册"]
 for _u in COUNT_UNITS:
     UNITS[_u] = ("个", 1.0, "count")
     UNITS["万" + _u] = ("个", 1e4, "count")
+    UNITS["亿" + _u] = ("个", 1e8, "count")  # 快递业务总量2.24亿件
 
 # Longest first so that 万平方米 wins over 平方米 and 个百分点 over 个.
 UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 # The physical units of statistics: known in cells, headers and unit columns; in a progress
 # bulletin's prose they describe a project ("年产10万吨镁合金", "100万千瓦光伏"), not its progress.
-STATISTICAL_KINDS = {"mass", "volume", "volume_m3", "power", "energy", "freight", "passenger", "ratio_permille"}
+STATISTICAL_KINDS = {"mass", "volume", "volume_m3", "power", "energy", "freight", "passenger", "ratio_permille",
+                     "head", "head_poultry", "visits", "containers", "vessels"}
 PROSE_UNIT_ALTERNATION = "|".join(sorted((re.escape(u) for u, (_, _, k) in UNITS.items() if k not in STATISTICAL_KINDS),
                                          key=len, reverse=True))
 UNIT_ALIASES = {"平米": "平方米", "㎡": "m²", "m2": "m²", "百分点": "个百分点", "hm²": "公顷", "km²": "平方公里",

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from pipeline.stages.prose import ProseExtractor
+from pipeline.stages.indicator_prose import name_indicators
+from pipeline.stages.prose import STATISTICAL_GENRES, ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
@@ -160,8 +161,10 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
     # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]
-    facts.extend(without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page),
-                                           lines))
+    prose = without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page), lines)
+    if meta.genre in STATISTICAL_GENRES:
+        name_indicators(prose, kit.metrics, lines, jurisdiction.place)  # a communiqué's sentences name its indicators, as its tables do
+    facts.extend(prose)
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
     reconcile(facts, kit, jurisdiction, zones_written_in(lines))

@@ -148,8 +148,12 @@ def _chain(tree: list[_Row], k: int) -> list[int]:
     return out[::-1]
 
 
-def _of_kind(measure: str, kind: str) -> str:
-    """The metric of a value of a measure: its level, its growth (增速) or its share (比重)."""
+def metric_of_kind(measure: str, kind: str, unit: Optional[str] = None) -> str:
+    """The metric of a value of a measure: its level, its growth (增速, or 增减 when the change is
+    in points or in the level's own unit) or its share (比重). Tables and a communiqué's prose name
+    them alike, so that one figure in both is one measure."""
+    if kind == "growth" and unit and unit not in ("%", "％"):
+        return measure + "增减"
     return measure + {"growth": "增速", "share": "比重"}.get(kind, "")
 
 
@@ -188,12 +192,12 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
             # 发电量 needs no 产量: an indicator that already ends in a measure word keeps its name
             measure = indicator + word if word and not indicator.endswith(word) and not MEASURE_END.search(indicator) \
                 else indicator
-            metric = _of_kind(measure, role.kind)
             unit = unit_cell or role.unit
             if role.kind == "level":
                 unit = unit or unit_in_label(labels[i]) or row_unit or table_unit
             if unit is None:
                 flags.append("unit_unknown")
+            metric = metric_of_kind(measure, role.kind, unit)
             value_base, unit_base = to_base(value, unit)
             path = table.header_paths[c] if c < len(table.header_paths) else ""
             yield Fact(
@@ -227,5 +231,5 @@ def measure_of_generic_column(path: str, measure: str) -> Optional[str]:
     leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", _clean(path.split(SEP)[-1]))
     if role.kind == "level" and STATISTICAL_LEVEL.match(leaf) or \
             role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
-        return _of_kind(measure, role.kind)
+        return metric_of_kind(measure, role.kind)
     return None

@@ -93,6 +93,18 @@ class MetricCatalog:
                 return next((c for c in map(category_of, candidates) if c), "")
         return ""
 
+    def whole_name(self, phrase: str, unit: Optional[str] = None) -> Optional[str]:
+        """The measure whose pattern covers the whole phrase (生产总值 → 地区生产总值), else None: a
+        communiqué's indicator is renamed only when it is wholly a known measure, never for a word
+        inside it (the 产值 of 农业总产值 is no 营业收入)."""
+        kind = kind_of(unit)
+        for rule in self.rules:
+            if kind and kind not in rule.unit_kinds or rule.pattern.pattern == ".":
+                continue
+            if rule.pattern.fullmatch(phrase):
+                return rule.canonical
+        return None
+
     def canonical(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str]:
         """(canonical metric, method): method is "catalog" or "unmatched" (the path without periods).
         A prose phrase maps to its measure alone ("区级重点项目完成投资" → 完成投资)."""

@@ -20,15 +20,23 @@ from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LE
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
 from pipeline.stages.metrics import BASE_SET, category_of
-from pipeline.core.units import PROSE_UNIT_ALTERNATION, canonical_unit, kind_of, to_base
+from pipeline.core.units import PROSE_UNIT_ALTERNATION, UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
-FIGURE = re.compile(
-    rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{PROSE_UNIT_ALTERNATION})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))"
-)
+
+
+def _figure_pattern(units: str) -> re.Pattern:
+    return re.compile(rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{units})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?"
+                      rf"|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))")
+
+
+FIGURE = _figure_pattern(PROSE_UNIT_ALTERNATION)
+# communiqués and reports state statistics in prose: 粮食总产量902.61万吨, 生猪出栏745.02万头
+STATISTICS_FIGURE = _figure_pattern(UNIT_ALTERNATION)
+STATISTICAL_GENRES = ("communique", "report")
 SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|(?<=……)|(?<=\.\.\.\.\.\.)")  # an ellipsis ends a thought too
 CLAUSE_DELIM = "，,；;：:、（(）)。“”《》"
 LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "我县", "已", "共", "共有", "实现", "累计", "今年", "以来",
@@ -139,9 +147,9 @@ class ProseExtractor:
         for word in PHRASE_WORDS:
             self.tokenizer.add_word(word, freq=2000)
 
-    def figures(self, sentence: str) -> list[_Match]:
+    def figures(self, sentence: str, pattern: re.Pattern = FIGURE) -> list[_Match]:
         out = []
-        for m in FIGURE.finditer(sentence):
+        for m in pattern.finditer(sentence):
             fig = self._figure(sentence, m)
             if fig:
                 out.extend(_members_sharing_the_unit(sentence, m.start(), fig))
@@ -549,7 +557,7 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 previous = sentence.rstrip()
-                figures = self.figures(sentence)
+                figures = self.figures(sentence, STATISTICS_FIGURE if meta.genre in STATISTICAL_GENRES else FIGURE)
                 matches = [m for m in figures if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
                 if leading and not _is_whole_year(leading):
@@ -739,7 +747,7 @@ class ProseExtractor:
                                                jurisdiction)
 
 
-DECREASE = re.compile(r"(下降|降低|回落|下滑|减少|负增长)了?\s*$")  # "回落为5.1%", "减少为12个": a level, not a change
+DECREASE = re.compile(r"(下降|降低|回落|下滑|减少|负增长|减产|下跌)了?\s*$")  # "回落为5.1%", "减少为12个": a level, not a change
 
 
 def _signed(value: float, metric_raw: str, unit: Optional[str], before: str = "") -> tuple[float, str, bool]:
