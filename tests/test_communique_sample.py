@@ -113,3 +113,17 @@ def test_raised_footnote_marks_and_lowered_subscripts(extract):
     assert retail == [(1210.56, "亿元")]  # the raised 3 after it is a footnote mark, not a digit of it
     assert not {2.5, 10.0, 1210.563} & {f.value for f in doc.facts}
     assert any("PM2.5年平均浓度35" in line for line in doc.source.lines)  # the subscript stays on its line
+
+
+def test_a_communique_whose_title_is_not_in_its_text_layer(tmp_path, extract):
+    """The title drawn as shapes: what is left is a section heading, the body, and the issuer and
+    date under it. The heading is no title; 本公报 says the genre; the year is the spring's year before."""
+    path = tmp_path / "untitled.txt"
+    path.write_text("一、综合\n初步核算，全年全市地区生产总值3427.82亿元，比上年增长4.1%。全年全市粮食总产量210.80万吨，"
+                    "增产1.2%。\n注：本公报中数据均为初步统计数。\n宜宾市统计局\n2023年3月28日\n", encoding="utf-8")
+    doc = extract(path)
+    assert doc.meta.title is None and doc.meta.issuer == "宜宾市统计局" and str(doc.meta.issued_on) == "2023-03-28"
+    assert doc.meta.genre == "communique" and doc.meta.jurisdiction == "宜宾市"
+    assert {f.period.start.year for f in doc.facts} == {2022}
+    assert [(f.metric, f.value) for f in doc.facts] == [("地区生产总值", 3427.82), ("地区生产总值增速", 4.1),
+                                                      ("粮食产量", 210.8), ("粮食产量增速", 1.2)]

@@ -17,7 +17,7 @@ PUBLISHED = re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[:�
 SERIES = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d+)\s*期|第\s*(\d+)\s*期")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:19|20)\d\d\s*[〕\])）]\s*\d+\s*号|[\u4e00-\u9fff]{1,6}字\s*\d+\s*号")
 ISSUER_END = re.compile(r"(领导小组办公室|领导小组|委员会|人民政府|政府办公室|办公室|指挥部|局|委|办|中心)$")
-TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要)")
+TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要|公报|公告)")
 ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|来源单位|来源)\s*[:：|]\s*([\u4e00-\u9fff（）()]{2,30}?)"
                           r"(?=关\s*键|主\s*题|文\s*号|成文|发布|发表|浏览|阅读|点击|作者|编辑|责任|时间|日期|$|\s|\|)")
 PROVIDED_BY = re.compile(r"^[(（]\s*([\u4e00-\u9fff]{2,30}?)\s*(?:提供|供稿|供图|报送)\s*[)）]$")
@@ -45,7 +45,9 @@ def _title(head: list[str]) -> Optional[str]:
     candidates = [i for i, ln in enumerate(head) if TITLE_WORDS.search(ln) and not HEADING.match(ln)
                   and not DATE_CN.search(ln) and not SERIES.search(ln)]
     if not candidates:
-        return head[0] if head else None
+        # a title drawn as shapes leaves no line of its own: a section heading or a date is
+        # never taken for it
+        return head[0] if head and not HEADING.match(head[0]) and not DATE_CN.fullmatch(head[0].strip()) else None
     i = candidates[-1]
     title = head[i]
     if i > 0:
@@ -113,9 +115,9 @@ def extract_metadata(lines: list[str]) -> DocumentMeta:
             meta.doc_no = re.sub(r"\s+", "", m.group(0))
             break
 
+    meta.genre = genre_of(meta.title or "", lines[:8], lines)
     meta.year = _year(meta, lines)
     meta.period = _period(meta, lines)
-    meta.genre = genre_of(meta.title or "", lines[:8])
     return meta
 
 
@@ -124,14 +126,20 @@ GENRES = [("communique", re.compile(r"统计公报|统计公告")),
           ("report", re.compile(r"国民经济和社会发展.{0,12}(报告|计划)|政府工作报告|经济运行(情况|分析)"))]
 
 
-def genre_of(title: str, head: list[str]) -> str:
+def genre_of(title: str, head: list[str], lines: list[str] = ()) -> str:
     """What kind of document of the archive this is, from its title (else its first lines):
-    a progress bulletin unless it calls itself a communiqué, a monthly or a report."""
+    a progress bulletin unless it calls itself a communiqué, a monthly or a report. A
+    communiqué whose title is not in its text layer still says 本公报 in its notes."""
     for text in [title] + ([] if title else head):
         for genre, words in GENRES:
             if words.search(text or ""):
                 return genre
+    if not (title and TITLE_WORDS.search(title)) and any(SELF_NAMED_COMMUNIQUE.search(ln) for ln in lines):
+        return "communique"
     return "bulletin"
+
+
+SELF_NAMED_COMMUNIQUE = re.compile(r"本公报|本统计公报")
 
 
 def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
@@ -141,9 +149,17 @@ def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
             return int(m.group(1))
     if meta.series_no and meta.series_no[:4].isdigit():
         return int(meta.series_no[:4])
+    years = Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(DATE_CN.sub("", line)))
+    if meta.genre == "communique":
+        # an annual communiqué is issued in the spring after its year: its own years say which,
+        # else the year before its date
+        if years:
+            return years.most_common(1)[0][0]
+        if meta.issued_on:
+            return meta.issued_on.year - (meta.issued_on.month <= 6)
     if meta.issued_on:
         return meta.issued_on.year
-    years = Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(line))
+    years = years or Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(line))  # dates too, at last
     return years.most_common(1)[0][0] if years else None
 
 
