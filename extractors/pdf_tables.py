@@ -122,13 +122,20 @@ FIGURE_TOKEN = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 def may_hold_unruled_table(lines: list[dict]) -> bool:
     """Cheap test on the page's text lines: two consecutive lines with three or more separate
     figures are what an unruled table looks like; only then are words placed column by column."""
-    run = 0
+    run = narrow = 0
     for ln in lines:
         figures = sum(1 for tok in ln["text"].split() if FIGURE_TOKEN.match(tok))
         run = run + 1 if figures >= 3 else 0
-        if run >= 2:
+        narrow = narrow + 1 if NARROW_ROW.match(ln["text"]) else 0
+        if run >= 2 or narrow >= NARROW_RUN:
             return True
     return False
+
+
+# a row of a table with one or two figure columns: a short label, then only figures (川汇区 120.5 8.1);
+# no sentence punctuation, so a justified line of prose ending in a number is no such row
+NARROW_ROW = re.compile(r"^[^\d\s，。；;：:,、！？]{1,20}(?:\s+[-+]?[\d,]*\.?\d+%?){1,2}$")
+NARROW_RUN = 3  # rows in a row: fewer is a list in prose as likely as a table
 
 
 def ruled_tables(page, number: int, camelot_path: Optional[str] = None) -> list[PdfTable]:
@@ -184,8 +191,7 @@ def overlapping(a: tuple, b: tuple) -> bool:
 
 def unruled_tables(page, number: int, camelot_path: Optional[str], ruled: list[PdfTable]) -> list[PdfTable]:
     found = []
-    region = _aligned_region(page, [t.bbox for t in ruled])
-    if region:
+    for region in _aligned_regions(page, [t.bbox for t in ruled]):
         candidates = [c for c in (_aligned_words(page, number, region), _plumber_text(page, number, region),
                                   _camelot(camelot_path, page, number, "stream", region) if camelot_path else None) if c]
         if candidates:
@@ -202,9 +208,9 @@ def unruled_tables(page, number: int, camelot_path: Optional[str], ruled: list[P
     return found
 
 
-def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, float]]:
-    """Bounding box of consecutive text lines whose words are spread in columns with figures,
-    plus the header line right above them: where an unruled table sits (outside ruled tables)."""
+def _aligned_regions(page, ruled: list) -> list[tuple[float, float, float, float]]:
+    """Bounding boxes of consecutive text lines whose words are spread in columns with figures,
+    plus the header line right above them: where unruled tables sit (outside ruled tables)."""
     words = [w for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
              if not any(b[0] - 1 <= w["x0"] <= b[2] + 1 and b[1] - 1 <= w["top"] <= b[3] + 1 for b in ruled)]
     rows = []
@@ -213,21 +219,44 @@ def _aligned_region(page, ruled: list) -> Optional[tuple[float, float, float, fl
         wide = sum(1 for g in gaps if g > 12)
         numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)
         rows.append((ws, wide, numbers))
-    best, run = None, []
+    wide = _runs(rows, lambda ws, wide, numbers: wide >= 2 and numbers >= 2, 2)
+    found = [max(wide, key=lambda b: b[3] - b[1])] if wide else []
+    # tables of one or two figure columns: short labels, then figures far to their right whose
+    # right edges line up row after row (figures are right-aligned; prose does not line up so)
+    return found + [b for b in _runs(rows, _narrow_row, NARROW_RUN, aligned=True)
+                    if not any(overlapping(b, f) for f in found)]
+
+
+def _narrow_row(ws, wide, numbers) -> bool:
+    """A short label (spaced letters allowed: 江 安 县) and then only one or two figures, the first
+    far to its right."""
+    if not 1 <= numbers <= 2 or len(ws) <= numbers:
+        return False
+    label, figures = ws[:-numbers], ws[-numbers:]
+    text = "".join(normalize_chars(w["text"]) for w in label)
+    return all(parse_cell(normalize_chars(w["text"])) is not None for w in figures) and parse_cell(text) is None \
+        and not re.search(r"[\d，。；;：:,、！？]", text) and len(text) <= 20 and figures[0]["x0"] - label[-1]["x1"] > 12
+
+
+def _runs(rows, is_row, least: int, aligned: bool = False) -> list[tuple[float, float, float, float]]:
+    """Bounding boxes of the runs of at least `least` consecutive rows that is_row accepts (with
+    the header line right above each: words spread in columns, no figures); aligned: the rows'
+    last words end at one x."""
+    boxes, run = [], []
     for i, (ws, wide, numbers) in enumerate(rows + [([], 0, 0)]):
-        if wide >= 2 and numbers >= 2:
+        if is_row(ws, wide, numbers) and (not aligned or not run or abs(ws[-1]["x1"] - rows[run[0]][0][-1]["x1"]) <= 3):
             run.append(i)
             continue
-        if len(run) >= 2:
-            start = run[0] - 1 if run[0] > 0 and rows[run[0] - 1][1] >= 2 else run[0]
-            box = [min(w["x0"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
-                   min(w["top"] for w in rows[start][0]),
-                   max(w["x1"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
-                   max(w["bottom"] for w in rows[run[-1]][0])]
-            if best is None or (box[3] - box[1]) > (best[3] - best[1]):
-                best = tuple(box)
-        run = []
-    return best
+        if len(run) >= least:
+            above = rows[run[0] - 1] if run[0] > 0 else None
+            header = above and (above[1] >= 1 and not above[2] if aligned else above[1] >= 2)
+            start = run[0] - 1 if header else run[0]
+            boxes.append((min(w["x0"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
+                          min(w["top"] for w in rows[start][0]),
+                          max(w["x1"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
+                          max(w["bottom"] for w in rows[run[-1]][0])))
+        run = [i] if i < len(rows) and is_row(ws, wide, numbers) else []
+    return boxes
 
 
 def _aligned_words(page, number, region) -> Optional[PdfTable]:
@@ -237,6 +266,8 @@ def _aligned_words(page, number, region) -> Optional[PdfTable]:
     crop = page.crop((region[0] - 2, region[1] - 2, region[2] + 2, region[3] + 2))
     lines = lines_of_words(crop.extract_words(x_tolerance=1.5, y_tolerance=2))
     body = [ln for ln in lines if sum(parse_cell(normalize_chars(w["text"])) is not None for w in ln) >= 2]
+    if len(body) < 2:  # a table of one figure column: its rows are a label and a figure
+        body = [ln for ln in lines if len(ln) == 2 and parse_cell(normalize_chars(ln[1]["text"])) is not None]
     if len(body) < 2:
         return None
     spans: list[list[float]] = []
@@ -259,9 +290,15 @@ def _aligned_words(page, number, region) -> Optional[PdfTable]:
     rows = []
     for ln in lines:
         row = [""] * len(rights)
+        in_body = any(ln is b for b in body)
         for w in ln:
             centre = (w["x0"] + w["x1"]) / 2
-            c = next((k for k, right in enumerate(rights) if centre <= right + 1), len(rights) - 1)
+            overlap = [min(w["x1"], b) - max(w["x0"], a) for a, b in merged]
+            if not in_body and max(overlap) > 0:
+                # a header word wider than its column, left of its right edge: 县（区） over 翠屏区
+                c = max(range(len(overlap)), key=lambda k: overlap[k])
+            else:
+                c = next((k for k, right in enumerate(rights) if centre <= right + 1), len(rights) - 1)
             row[c] = (row[c] + " " + w["text"]).strip() if row[c] else w["text"]
         rows.append(row)
     return PdfTable(number, region, rows, "aligned-words", score_rows(rows), [number] * len(rows))

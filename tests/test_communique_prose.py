@@ -126,3 +126,10 @@ def test_a_progress_bulletin_keeps_the_catalog_measures(tmp_path, extract):
     facts = {(f.metric, f.value, f.unit) for f in extract(path).facts}
     assert ("完成投资", 235.6, "亿元") in facts and ("同比增长", 12.3, "%") in facts
     assert not any(f[2] == "万头" for f in facts)  # a project's capacity in a bulletin's prose is no figure
+
+
+def test_a_bound_in_points_is_no_figure(tmp_path, extract):
+    path = tmp_path / "bound.txt"
+    path.write_text("关于全市重点项目建设情况的通报\n株洲市重点建设项目办公室\n2021年7月5日\n"
+                    "1-6月，全市重点项目完成投资235.6亿元，投资增速高于全省5个百分点以上的县区有3个。\n", encoding="utf-8")
+    assert 5.0 not in {f.value for f in extract(path).facts}

@@ -49,7 +49,7 @@ def test_indicator_table_rows_and_their_parts(extract):
 
 def test_three_line_table_continued_without_its_header(extract):
     doc = extract(YIBIN)
-    counties = [t for t in doc.tables if t.rows and t.rows[0][0] == "翠屏区"]
+    counties = [t for t in doc.tables if t.rows and t.rows[0][0] == "翠屏区" and t.page == 1]
     assert len(counties) == 1 and counties[0].row_pages == [1] * 4 + [2] * 6
     assert counties[0].method == "rules-aligned"  # no vertical line: columns from the words' alignment
     gdp = {f.entity: f.value for f in doc.facts if f.source_kind == "table" and f.metric == "地区生产总值"}
@@ -109,7 +109,7 @@ def test_prose_indicators_named_as_the_tables_name_them(extract):
 
 def test_raised_footnote_marks_and_lowered_subscripts(extract):
     doc = extract(YIBIN)
-    retail = [(f.value, f.unit) for f in doc.facts if f.metric == "社会消费品零售总额"]
+    retail = [(f.value, f.unit) for f in doc.facts if f.metric == "社会消费品零售总额" and f.source_kind == "text"]
     assert retail == [(1210.56, "亿元")]  # the raised 3 after it is a footnote mark, not a digit of it
     assert not {2.5, 10.0, 1210.563} & {f.value for f in doc.facts}
     assert any("PM2.5年平均浓度35" in line for line in doc.source.lines)  # the subscript stays on its line
@@ -127,3 +127,24 @@ def test_a_communique_whose_title_is_not_in_its_text_layer(tmp_path, extract):
     assert {f.period.start.year for f in doc.facts} == {2022}
     assert [(f.metric, f.value) for f in doc.facts] == [("地区生产总值", 3427.82), ("地区生产总值增速", 4.1),
                                                       ("粮食产量", 210.8), ("粮食产量增速", 1.2)]
+
+
+def test_open_tables_of_one_or_two_figure_columns(extract):
+    """Page 4: no rule at all; 表4 has one figure column, 表5 two, each under a caption naming the
+    measure its columns name only by their last words (收入, 零售总额); prose lines ending in a
+    figure between them are no table."""
+    doc = extract(YIBIN)
+    revenue = {f.entity: f.value for f in doc.facts if f.source_kind == "table" and f.metric == "一般公共预算收入"}
+    assert revenue == {"翠屏区": 52.31, "叙州区": 31.08, "南溪区": 12.47, "江安县": 10.92, "长宁县": 9.85}
+    retail = {(f.entity, f.metric): f.value for f in doc.facts if f.source_kind == "table" and f.page == 4
+              and f.metric.startswith("社会消费品零售总额")}
+    assert retail == {("翠屏区", "社会消费品零售总额"): 420.15, ("叙州区", "社会消费品零售总额"): 180.40,
+                      ("南溪区", "社会消费品零售总额"): 75.33, ("高县", "社会消费品零售总额"): 60.12,
+                      ("翠屏区", "社会消费品零售总额增速"): 6.2, ("叙州区", "社会消费品零售总额增速"): 5.8,
+                      ("南溪区", "社会消费品零售总额增速"): -1.4, ("高县", "社会消费品零售总额增速"): 4.9}
+    page4 = [t for t in doc.tables if t.page == 4]
+    assert len(page4) == 2 and all(t.method == "aligned-words" for t in page4)
+    prose = {(f.metric, f.value, f.unit) for f in doc.facts if f.source_kind == "text" and f.page == 4}
+    assert ("新登记市场主体", 5.21, "万户") in prose and ("新登记市场主体增速", 3.4, "%") in prose
+    counted = next(f for f in doc.facts if f.page == 4 and f.value == 4.0)  # 增长10%以上的县（区）有4个
+    assert "measure_unclear" in counted.flags and not (counted.metric or "").startswith("新登记市场主体")

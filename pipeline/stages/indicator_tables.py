@@ -226,9 +226,12 @@ def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) ->
 
 def measure_of_generic_column(path: str, measure: str) -> Optional[str]:
     """The metric of a column that only says what kind of value it holds, under a caption's measure:
-    绝对数 → 地区生产总值, 比上年增长% → 地区生产总值增速, 比重 → 地区生产总值比重; None for any other column."""
+    绝对数 → 地区生产总值, 比上年增长% → 地区生产总值增速, 比重 → 地区生产总值比重, and a column named
+    by the measure's last words (收入 of 一般公共预算收入); None for any other column."""
     role = _role(path)
     leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", _clean(path.split(SEP)[-1]))
+    if role.kind == "level" and len(leaf) >= 2 and measure.endswith(leaf) and SEP not in path:
+        return measure  # 收入（亿元） under a caption of 一般公共预算收入: the column names it by its last words
     if role.kind == "level" and STATISTICAL_LEVEL.match(leaf) or \
             role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
         return metric_of_kind(measure, role.kind)

@@ -189,7 +189,8 @@ class ProseExtractor:
             return None  # "1至2个": a range's bound, not a figure
         if re.search(r"(?<![\d.])\d{1,4}\s*、\s*$", before) and not re.search(r"分别|依次|各", s):
             return None  # "年度计划投资110、24亿元": a decimal point typed as 、, or two numbers without 分别: no guess
-        if unit_text.startswith("%") and (BOUND_BEFORE.search(before) or re.match(r"\s*(以上|以下)", after)):
+        if unit_text.startswith("%") and BOUND_BEFORE.search(before) or \
+                unit_text.startswith(("%", "个百分点")) and re.match(r"\s*(以上|以下)", after):
             return None  # "均超过50%", "已超90%", "是否达到40%", "20%以上": a bound or a target, not a value
         if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
             return None  # "年产20万片", "2台66万千瓦机组", "80万吨甲醇": what a project makes, part of its name
