@@ -134,7 +134,7 @@ def may_hold_unruled_table(lines: list[dict]) -> bool:
 
 # a row of a table with one or two figure columns: a short label, then only figures (川汇区 120.5 8.1);
 # no sentence punctuation, so a justified line of prose ending in a number is no such row
-NARROW_ROW = re.compile(r"^[^\d\s，。；;：:,、！？]{1,20}(?:\s+[-+]?[\d,]*\.?\d+%?){1,2}$")
+NARROW_ROW = re.compile(r"^[^\d\s，。；;：:,、！？][^\d，。；;：:,、！？]{0,24}?(?:\s+[-+]?[\d,]*\.?\d+%?){1,2}$")
 NARROW_RUN = 3  # rows in a row: fewer is a list in prose as likely as a table
 
 
@@ -223,8 +223,16 @@ def _aligned_regions(page, ruled: list) -> list[tuple[float, float, float, float
     found = [max(wide, key=lambda b: b[3] - b[1])] if wide else []
     # tables of one or two figure columns: short labels, then figures far to their right whose
     # right edges line up row after row (figures are right-aligned; prose does not line up so)
-    return found + [b for b in _runs(rows, _narrow_row, NARROW_RUN, aligned=True)
+    return found + [b for b in _runs(rows, _narrow_row, NARROW_RUN, aligned=True, keep=_not_page_numbers)
                     if not any(overlapping(b, f) for f in found)]
+
+
+def _not_page_numbers(run_rows) -> bool:
+    """A table of contents (综合 1 / 农业 3 / 工业 5) lines up like a table of one figure column:
+    whole numbers rising down the page are its page numbers."""
+    last = [parse_cell(normalize_chars(ws[-1]["text"])) for ws, _, _ in run_rows]
+    values = [v[0] for v in last if v is not None]
+    return not (values and all(float(v).is_integer() for v in values) and all(a < b for a, b in zip(values, values[1:])))
 
 
 def _narrow_row(ws, wide, numbers) -> bool:
@@ -238,7 +246,7 @@ def _narrow_row(ws, wide, numbers) -> bool:
         and not re.search(r"[\d，。；;：:,、！？]", text) and len(text) <= 20 and figures[0]["x0"] - label[-1]["x1"] > 12
 
 
-def _runs(rows, is_row, least: int, aligned: bool = False) -> list[tuple[float, float, float, float]]:
+def _runs(rows, is_row, least: int, aligned: bool = False, keep=lambda run_rows: True) -> list[tuple[float, float, float, float]]:
     """Bounding boxes of the runs of at least `least` consecutive rows that is_row accepts (with
     the header line right above each: words spread in columns, no figures); aligned: the rows'
     last words end at one x."""
@@ -247,7 +255,7 @@ def _runs(rows, is_row, least: int, aligned: bool = False) -> list[tuple[float, 
         if is_row(ws, wide, numbers) and (not aligned or not run or abs(ws[-1]["x1"] - rows[run[0]][0][-1]["x1"]) <= 3):
             run.append(i)
             continue
-        if len(run) >= least:
+        if len(run) >= least and keep([rows[j] for j in run]):
             above = rows[run[0] - 1] if run[0] > 0 else None
             header = above and (above[1] >= 1 and not above[2] if aligned else above[1] >= 2)
             start = run[0] - 1 if header else run[0]

@@ -43,6 +43,9 @@ def raised_marks(page) -> set[int]:
         near = body[bisect.bisect_left(tops, c["top"] - size):bisect.bisect_right(tops, c["bottom"])]
         beside = [b for b in near if b["bottom"] > c["top"]
                   and (abs(b["x1"] - c["x0"]) < size * 1.5 or abs(c["x1"] - b["x0"]) < size * 1.5)]
+        left = [b for b in beside if b["x1"] <= c["x0"] + 1]
+        if left and re.match(r"[A-Za-z]", max(left, key=lambda b: b["x1"])["text"]):
+            continue  # m², hm², km²: the unit's own superscript
         if beside and c["bottom"] < min(b["bottom"] for b in beside) - RAISED * size:
             out.add(i)
     return out

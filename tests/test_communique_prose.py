@@ -133,3 +133,82 @@ def test_a_bound_in_points_is_no_figure(tmp_path, extract):
     path.write_text("关于全市重点项目建设情况的通报\n株洲市重点建设项目办公室\n2021年7月5日\n"
                     "1-6月，全市重点项目完成投资235.6亿元，投资增速高于全省5个百分点以上的县区有3个。\n", encoding="utf-8")
     assert 5.0 not in {f.value for f in extract(path).facts}
+
+
+ZUNYI = "2022年遵义市国民经济和社会发展统计公报\n遵义市统计局\n2023年3月20日\n"
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # a province's or a parent city's own figure stays theirs; a parallel clause keeps its measure
+    ("2022年郸城县国民经济和社会发展统计公报\n郸城县统计局\n2023年3月20日\n",
+     "全年周口市地区生产总值增长4.0%，全县地区生产总值增长5.1%。",
+     [("周口市", "地区生产总值增速", "", 4.0), ("郸城县", "地区生产总值增速", "", 5.1)]),
+    (ZUNYI, "全年贵州省地区生产总值20164.6亿元。", [("贵州省", "地区生产总值", "", 20164.6)]),
+    # figures after the clauses of 分别 are no members of the list
+    (ZUNYI, "全年城镇、农村居民人均可支配收入分别为41230元和19870元，全体居民人均消费支出25000元，增长3.1%。",
+     [("遵义市", "城镇居民人均可支配收入", "", 41230.0), ("遵义市", "农村居民人均可支配收入", "", 19870.0),
+      ("遵义市", "全体居民人均消费支出", "", 25000.0), ("遵义市", "全体居民人均消费支出增速", "", 3.1)]),
+    # figures that do not divide among a list are named by the whole list, flagged
+    (ZUNYI, "全年小麦、玉米、稻谷播种面积分别为500万亩、300万亩。",
+     [("遵义市", "小麦、玉米、稻谷播种面积", "", 500.0), ("遵义市", "小麦、玉米、稻谷播种面积", "", 300.0)]),
+    # a total's growth after a list is of no one member
+    (ZUNYI, "全年小麦、玉米产量分别为120.3万吨、80.2万吨，合计增长2.1%。",
+     [("遵义市", "小麦产量", "", 120.3), ("遵义市", "玉米产量", "", 80.2), ("遵义市", "同比增长", "", 2.1)]),
+    # changes of 分别 after several levels pair with them in order
+    (ZUNYI, "年末全市金融机构本外币各项存款余额5620.3亿元，各项贷款余额4810.2亿元，分别比年初增加520.1亿元和450.3亿元。",
+     [("遵义市", "金融机构本外币各项存款余额", "", 5620.3), ("遵义市", "各项贷款余额", "", 4810.2),
+      ("遵义市", "金融机构本外币各项存款余额增减", "", 520.1), ("遵义市", "各项贷款余额增减", "", 450.3)]),
+    (ZUNYI, "全年规模以上工业企业营业收入2314.5亿元、利润总额201.3亿元，分别增长9.4%和23.7%。",
+     [("遵义市", "规模以上工业企业营业收入", "", 2314.5), ("遵义市", "规模以上工业企业利润总额", "", 201.3),
+      ("遵义市", "规模以上工业企业营业收入增速", "", 9.4), ("遵义市", "规模以上工业企业利润总额增速", "", 23.7)]),
+    # 全年发电量 is this year's output, not a project's annual capacity
+    (ZUNYI, "全市建成光伏电站2个，全年发电量120.3亿千瓦时，增长5.1%。",
+     [("遵义市", "光伏电站", "", 2.0), ("遵义市", "发电量", "", 120.3), ("遵义市", "发电量增速", "", 5.1)]),
+    # a class of the thing counted and a berth class are no figures
+    (ZUNYI, "年末全市共有养殖场1200个，其中存栏500头以上的规模养猪场320个。",
+     [("遵义市", "养殖场", "", 1200.0), ("遵义市", "存栏500头以上的规模养猪场", "", 320.0)]),
+    # targets of a work report are targets
+    ("2023年遵义市政府工作报告\n遵义市人民政府\n2023年1月10日\n",
+     "主要预期目标是：地区生产总值增长6%左右，粮食产量稳定在280万吨以上。",
+     [("遵义市", "地区生产总值增速目标", "", 6.0), ("遵义市", "粮食产量目标", "", 280.0)]),
+    # a comparison with the province is the area's, named as written
+    (ZUNYI, "全年全市地区生产总值4401.6亿元，增长7.2%，增速高于全省1.5个百分点。",
+     [("遵义市", "地区生产总值", "", 4401.6), ("遵义市", "地区生产总值增速", "", 7.2), ("遵义市", "增速高于全省", "", 1.5)]),
+    # a split without 其中, right after its whole
+    (ZUNYI, "全年居民消费价格上涨1.7%，城市上涨1.9%，农村上涨1.5%。",
+     [("遵义市", "居民消费价格增速", "", 1.7), ("遵义市", "居民消费价格增速", "城市", 1.9),
+      ("遵义市", "居民消费价格增速", "农村", 1.5)]),
+    # a list of places: each place's figure
+    (ZUNYI, "仁怀、赤水地区生产总值分别为1210.5亿元和150.2亿元。",
+     [("仁怀市", "地区生产总值", "", 1210.5), ("赤水市", "地区生产总值", "", 150.2)]),
+])
+def test_communique_sentences_from_a_second_read(tmp_path, extract, head, body, expected):
+    path = tmp_path / "c.txt"
+    path.write_text(head + body + "\n", encoding="utf-8")
+    assert [(f.entity, f.metric, f.category, f.value) for f in extract(path).facts] == expected
+
+
+def test_unclear_cases_are_flagged(tmp_path, extract):
+    path = tmp_path / "c.txt"
+    path.write_text(ZUNYI + "全年小麦、玉米、稻谷播种面积分别为500万亩、300万亩。1、2月份全市工业增加值分别增长5.1%和6.2%。"
+                    "全年小麦、玉米产量分别为120.3万吨、80.2万吨，合计增长2.1%。\n", encoding="utf-8")
+    flags = {f.value: f.flags for f in extract(path).facts}
+    assert "indicator_list_unaligned" in flags[500.0] and "indicator_list_unaligned" in flags[300.0]
+    assert "period_list_unaligned" in flags[5.1] and "period_list_unaligned" in flags[6.2]
+    assert "growth_of_unknown_measure" in flags[2.1]
+
+
+def test_a_bulletin_reads_visits_as_no_people(tmp_path, extract):
+    path = tmp_path / "b.txt"
+    path.write_text("关于全市重点项目建设情况的通报\n遵义市发展和改革委员会\n2022年7月5日\n"
+                    "1-6月，全市接待游客1.2亿人次，同比增长10.2%。\n", encoding="utf-8")
+    assert not any(f.unit and f.unit.endswith("人") for f in extract(path).facts)
+
+
+def test_a_menu_line_is_no_title_and_no_genre(tmp_path, extract):
+    path = tmp_path / "m.txt"
+    path.write_text("1-6月全市重点项目建设进展\n首页 > 统计信息 > 统计公报\n2022年7月5日\n"
+                    "1-6月，全市重点项目完成投资235.6亿元，生猪出栏10万头的养殖项目开工。\n", encoding="utf-8")
+    doc = extract(path)
+    assert doc.meta.genre == "bulletin" and doc.meta.title == "1-6月全市重点项目建设进展"
+    assert not any(f.unit == "万头" for f in doc.facts)

@@ -228,3 +228,34 @@ def test_rotated_page_reads_upright(tmp_path, extract):
     doc = extract(path)
     assert {(f.value, f.unit, f.metric_raw) for f in doc.facts} >= {(213644.0, "万元", "完成固定资产投资"),
                                                                     (14.4, "%", "同比增长")}
+
+
+def test_a_table_of_contents_is_no_table_and_a_units_superscript_stays(tmp_path, extract):
+    """Page numbers right-aligned after short labels line up like a table of one figure column,
+    but rise down the page; a raised 2 after m is the unit's (m²), not a footnote mark."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+    def draw(c):
+        c.setFont("STSong-Light", 16)
+        c.drawString(200, 780, "2022年宜宾市国民经济和社会发展统计公报")
+        c.setFont("STSong-Light", 11)
+        y = 740
+        for label, page in [("综合", "1"), ("农业", "3"), ("工业和建筑业", "5"), ("固定资产投资", "7"), ("国内贸易", "9")]:
+            c.drawString(100, y, label)
+            c.drawRightString(480, y, page)
+            y -= 20
+        c.drawString(100, 600, "全年全市新建商品住宅施工面积120.5万m")
+        x = 100 + pdfmetrics.stringWidth("全年全市新建商品住宅施工面积120.5万m", "STSong-Light", 11)
+        c.setFont("STSong-Light", 6.6)
+        c.drawString(x, 604, "2")
+        c.setFont("STSong-Light", 11)
+        c.drawString(x + 4, 600, "，增长3.1%。")
+
+    path = tmp_path / "toc.pdf"
+    _reportlab_pdf(path, draw)
+    doc = extract(path)
+    assert not doc.tables
+    assert not {1.0, 3.0, 5.0, 7.0, 9.0} & {f.value for f in doc.facts}
+    assert any("120.5万m2" in line for line in doc.source.lines)

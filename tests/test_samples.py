@@ -82,11 +82,21 @@ def test_sample_prose(name, entity, metric, value, unit, period, extract):
     assert (entity, metric, float(value), unit, *period) in described
 
 
-def test_unknown_scale_is_flagged_not_guessed(kit):
+def test_a_class_of_projects_is_no_figure(kit):
     from pipeline.stages.document import extract_from_lines
     from schemas.records import SourceText
 
     lines = ["石峰区工作简报", "2017年4月24日", "1-3月,30个投资在 5000 万以上的项目进入统计直报,完成投资 11 亿元。"]
+    doc = extract_from_lines(SourceText("x.txt", "0" * 64, "utf-8", lines), kit)
+    assert not [f for f in doc.facts if f.raw.startswith("5000")]  # 5000万以上的项目: a class, not a figure
+    assert [(f.metric, f.value, f.unit) for f in doc.facts if f.value == 11] == [("完成投资", 11.0, "亿元")]
+
+
+def test_unknown_scale_is_flagged_not_guessed(kit):
+    from pipeline.stages.document import extract_from_lines
+    from schemas.records import SourceText
+
+    lines = ["石峰区工作简报", "2017年4月24日", "1-3月,30个项目进入统计直报,完成投资 5000 万,占年度计划的 31%。"]
     doc = extract_from_lines(SourceText("x.txt", "0" * 64, "utf-8", lines), kit)
     bare = [f for f in doc.facts if f.raw.startswith("5000")]
     assert bare and bare[0].unit is None and bare[0].value_base is None and "unit_unknown" in bare[0].flags

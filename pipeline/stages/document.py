@@ -163,7 +163,10 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]
     prose = without_headline_repeats(kit.prose.extract(prose_lines, meta, jurisdiction, page_of=source.page), lines)
     if meta.genre in STATISTICAL_GENRES:
-        name_indicators(prose, kit.metrics, lines, jurisdiction.place)  # a communiqué's sentences name its indicators, as its tables do
+        # a communiqué's sentences name its indicators, as its tables do
+        name_indicators(prose, kit.metrics, lines, jurisdiction.place,
+                        lambda words: next((m.surface for m in kit.gazetteer.find_in(words, jurisdiction.place)
+                                            if m.start == 0), ""))
     facts.extend(prose)
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")

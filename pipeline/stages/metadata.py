@@ -17,7 +17,7 @@ PUBLISHED = re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[:�
 SERIES = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d+)\s*期|第\s*(\d+)\s*期")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:19|20)\d\d\s*[〕\])）]\s*\d+\s*号|[\u4e00-\u9fff]{1,6}字\s*\d+\s*号")
 ISSUER_END = re.compile(r"(领导小组办公室|领导小组|委员会|人民政府|政府办公室|办公室|指挥部|局|委|办|中心)$")
-TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要|公报|公告)")
+TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要)")
 ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|来源单位|来源)\s*[:：|]\s*([\u4e00-\u9fff（）()]{2,30}?)"
                           r"(?=关\s*键|主\s*题|文\s*号|成文|发布|发表|浏览|阅读|点击|作者|编辑|责任|时间|日期|$|\s|\|)")
 PROVIDED_BY = re.compile(r"^[(（]\s*([\u4e00-\u9fff]{2,30}?)\s*(?:提供|供稿|供图|报送)\s*[)）]$")
@@ -130,7 +130,7 @@ def genre_of(title: str, head: list[str], lines: list[str] = ()) -> str:
     """What kind of document of the archive this is, from its title (else its first lines):
     a progress bulletin unless it calls itself a communiqué, a monthly or a report. A
     communiqué whose title is not in its text layer still says 本公报 in its notes."""
-    for text in [title] + ([] if title else head):
+    for text in [title] + ([] if title else [ln for ln in head if not BREADCRUMB.search(ln)]):
         for genre, words in GENRES:
             if words.search(text or ""):
                 return genre
@@ -140,6 +140,7 @@ def genre_of(title: str, head: list[str], lines: list[str] = ()) -> str:
 
 
 SELF_NAMED_COMMUNIQUE = re.compile(r"本公报|本统计公报")
+BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置")  # "首页 > 统计信息 > 统计公报": a site's menu, not the title
 
 
 def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
@@ -149,17 +150,14 @@ def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
             return int(m.group(1))
     if meta.series_no and meta.series_no[:4].isdigit():
         return int(meta.series_no[:4])
-    years = Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(DATE_CN.sub("", line)))
-    if meta.genre == "communique":
-        # an annual communiqué is issued in the spring after its year: its own years say which,
-        # else the year before its date
-        if years:
-            return years.most_common(1)[0][0]
-        if meta.issued_on:
-            return meta.issued_on.year - (meta.issued_on.month <= 6)
+    written = Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(DATE_CN.sub("", line)))
+    if meta.genre == "communique" and meta.issued_on:
+        return meta.issued_on.year - 1  # a year's communiqué is issued after it ends ("比2021年" says nothing)
+    if meta.genre == "communique" and written:
+        return written.most_common(1)[0][0]
     if meta.issued_on:
         return meta.issued_on.year
-    years = years or Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(line))  # dates too, at last
+    years = Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(line))
     return years.most_common(1)[0][0] if years else None
 
 

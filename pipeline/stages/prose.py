@@ -29,7 +29,8 @@ CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
 
 
 def _figure_pattern(units: str) -> re.Pattern:
-    return re.compile(rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{units})(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?"
+    # (?!次): 1.2亿人次 is visits, not 1.2亿 people; (?!级): 5000吨级 is a class of berth or ship
+    return re.compile(rf"(?P<num>{ARABIC_NUM}|{CN_NUM})\s*(?:(?P<unit>{units})(?![次级])(?P<per>/(?:平方米|m²|[人户股吨亩年月天次个家套]))?"
                       rf"|(?P<bare>[万亿])(?![\u4e00-\u9fff]*?[元亩]))")
 
 
@@ -89,7 +90,7 @@ RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<gro
 ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
                           r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])")  # 第4位至第7位: a range
 # what a project produces is part of its name, not a figure of the bulletin
-CAPACITY_BEFORE = re.compile(r"(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)\s*(近|约|达)?\s*$")
+CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)|项目建设(园区|新区)$")
@@ -189,6 +190,8 @@ class ProseExtractor:
             return None  # "1至2个": a range's bound, not a figure
         if re.search(r"(?<![\d.])\d{1,4}\s*、\s*$", before) and not re.search(r"分别|依次|各", s):
             return None  # "年度计划投资110、24亿元": a decimal point typed as 、, or two numbers without 分别: no guess
+        if re.match(r"\s*(以上|以下|及以上|及以下|以内)的", after):
+            return None  # "存栏500头以上的规模养猪场", "10个以上的": a class of the thing counted, not a figure
         if unit_text.startswith("%") and BOUND_BEFORE.search(before) or \
                 unit_text.startswith(("%", "个百分点")) and re.match(r"\s*(以上|以下)", after):
             return None  # "均超过50%", "已超90%", "是否达到40%", "20%以上": a bound or a target, not a value
@@ -201,7 +204,7 @@ class ProseExtractor:
                 return None
             if _inside_quotes(s, m.start()) or re.match(r"^[\d一二三四五六七八九十“\"]", after) or before.endswith(("至", "到", "或")):
                 return None
-            if m.group("bare") or unit_text in ("分", "位", "名", "次", "处", "件", "条", "批", "场", "套"):
+            if m.group("bare") or unit_text in ("分", "位", "名", "次", "处", "件", "条", "批", "场", "套", "头", "只", "艘"):
                 return None  # 十分 (very), 一名, 两次: words, not figures
         else:
             value = parse_arabic(num)
