@@ -15,6 +15,7 @@ from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
                                   ruled_tables, three_line_tables, unruled_tables)
 from extractors.script_chars import line_tolerance, without_raised_marks
+from extractors.rendering import PageRenderer
 from extractors.visible_text import visible_page
 from schemas.records import DocumentError
 
@@ -138,6 +139,7 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
         raise DocumentError("too_large", f"its compressed streams inflate to more than {max_inflated // 2**20} MiB "
                                          f"(--max-inflated)")
     pdf = _open(path, data, max_pages)
+    renderer = PageRenderer(data)
     try:
         pages = pdf.pages
         page_lines: list[list[dict]] = []
@@ -149,7 +151,7 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
             try:
                 turned = _upright(pdf, page)
                 whole = turned
-                page, dropped = visible_page(turned, check_edges=turned is page)
+                page, dropped = visible_page(turned, check_edges=turned is page, rendering=renderer(number - 1))
                 page, _ = without_raised_marks(page)  # footnote marks: 生产总值²1329.65 is no 1329.652
                 chars = page.chars
             except DocumentError:
@@ -181,7 +183,10 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
         out.hidden_chars = hidden_on
         return out
     finally:
+        renderer.close()
         pdf.close()
+
+
 
 
 def _with_three_line_tables(ruled: list[PdfTable], lined: list[PdfTable]) -> list[PdfTable]:

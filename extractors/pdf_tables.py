@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from statistics import mode
 from typing import Optional
 
+from extractors.rendering import PDFIUM_LOCK
 from extractors.rule_tables import horizontal_rules, lines_of_words, read_region, ruled_regions
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.normalize import normalize_chars
@@ -332,7 +333,11 @@ def _camelot(path, page, number, flavor, bbox) -> Optional[PdfTable]:
     area = f"{bbox[0] - 2},{h - bbox[1] + 2},{bbox[2] + 2},{h - bbox[3] - 2}"
     try:
         kwargs = {"table_areas": [area]} if flavor == "stream" else {}
-        tables = camelot.read_pdf(path, pages=str(number), flavor=flavor, **kwargs)
+        if flavor == "lattice":  # lattice renders the page through pdfium: one pdfium call at a time
+            with PDFIUM_LOCK:
+                tables = camelot.read_pdf(path, pages=str(number), flavor=flavor, **kwargs)
+        else:
+            tables = camelot.read_pdf(path, pages=str(number), flavor=flavor, **kwargs)
     except Exception:
         return None
     if not tables or len(tables) == 0:

@@ -1,16 +1,19 @@
 """Only the text a reader sees on a PDF page becomes figures.
 
 A text layer can hold characters nobody sees: drawn outside the page, in white on a white page,
-too small to read, painted over by a filled box drawn after them, or overwritten by other text
-at the same place. Search-engine stuffing, redactions done by covering, and templates with
-leftover text do this. Such characters never reach the table or prose readers; how many were
-dropped is reported.
+too small to read, painted over by a filled box drawn after them, overwritten by other text at
+the same place, or clipped away by a clipping path (which pdfminer does not report: the page is
+rendered, and a digit whose box the rendering leaves blank was not painted). Search-engine
+stuffing, redactions done by covering, and templates with leftover text do this. Such
+characters never reach the table or prose readers; how many were dropped is reported.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 MIN_SIZE = 1.5  # points: smaller text cannot be read on paper
+RENDER_SCALE = 0.5  # pixels per point (36 dpi) of the rendering that tells painted digits from clipped ones
+BLANK = 235  # grey level (0 black … 255 white) above which no ink was put down
 
 
 def _white(color, space: Optional[str] = None) -> bool:
@@ -31,9 +34,10 @@ def _white(color, space: Optional[str] = None) -> bool:
     return False
 
 
-def hidden_chars(page, check_edges: bool = True) -> set[int]:
+def hidden_chars(page, check_edges: bool = True, rendering=None) -> set[int]:
     """Indexes into page.chars of the characters a reader cannot see. check_edges: False for a
-    page read with its /Rotate undone, whose box no longer frames its text's coordinates."""
+    page read with its /Rotate undone, whose box no longer frames its text's coordinates;
+    rendering: the page rendered in grey at RENDER_SCALE (a 2-D array), or None."""
     chars = page.chars
     if not chars:
         return set()
@@ -49,7 +53,37 @@ def hidden_chars(page, check_edges: bool = True) -> set[int]:
         elif _white(c.get("non_stroking_color")) and not _on_dark(cx, cy, fills):
             hidden.add(i)  # white on white (white on a dark cell is a header, and seen)
     hidden |= _painted_over(page, chars)
+    if rendering is not None and check_edges and not page.rotation and not _scanned(page):
+        hidden |= _unpainted_digits(page, chars, rendering)
     return hidden
+
+
+def _scanned(page) -> bool:
+    """A page that is mostly one image: its text layer is a recognizer's, laid over the scan
+    where the recognizer put it, not painted itself; the rendering cannot judge it."""
+    area = float(page.width * page.height) or 1.0
+    return any((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) > 0.5 * area for i in page.images)
+
+
+def _unpainted_digits(page, chars: list[dict], rendering) -> set[int]:
+    """Digits whose box is blank on the rendered page: clipped away (or otherwise never painted).
+    The middle of the box is looked at, so a neighbour's anti-aliased edge does not count."""
+    x_origin, y_origin = page.bbox[0], page.bbox[1]
+    height, width = rendering.shape[:2]
+    out = set()
+    for i, c in enumerate(chars):
+        if c["text"] not in "0123456789" or not c["text"]:  # ASCII digits: ① is a mark, and fonts may lack it
+            continue
+        w, h = c["x1"] - c["x0"], c["bottom"] - c["top"]
+        x0 = int((c["x0"] - x_origin + 0.2 * w) * RENDER_SCALE)
+        x1 = int((c["x1"] - x_origin - 0.2 * w) * RENDER_SCALE) + 1
+        y0 = int((c["top"] - y_origin + 0.2 * h) * RENDER_SCALE)
+        y1 = int((c["bottom"] - y_origin - 0.2 * h) * RENDER_SCALE) + 1
+        if not (0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height):
+            continue
+        if rendering[y0:y1, x0:x1].min() > BLANK:
+            out.add(i)
+    return out
 
 
 def _filled_boxes(page) -> list[tuple[float, float, float, float, bool]]:
@@ -120,9 +154,9 @@ def _overlap(a, b) -> float:
     return w * h / smaller
 
 
-def visible_page(page, check_edges: bool = True):
+def visible_page(page, check_edges: bool = True, rendering=None):
     """(the page without its hidden characters, how many were dropped)."""
-    hidden = hidden_chars(page, check_edges)
+    hidden = hidden_chars(page, check_edges, rendering)
     if not hidden:
         return page, 0
     keys = {id(c) for i, c in enumerate(page.chars) if i in hidden}

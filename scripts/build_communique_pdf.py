@@ -166,6 +166,13 @@ def build(out: Path) -> Path:
     _text(c, LEFT + 8 * 11, y, "（待核实）     ")  # drawn after, over the figure: a reader sees only this
     y -= 24
     _text(c, LEFT, y, "年末全市常住人口461.30万人。")
+    y -= 20
+    c.saveState()  # a clipping path that shows only the first words: the figure after them is never painted
+    clip = c.beginPath()
+    clip.rect(LEFT - 2, y - 4, 70, 16)
+    c.clipPath(clip, stroke=0, fill=0)
+    _text(c, LEFT, y, "全年全市新增市场主体4444户。")
+    c.restoreState()
     y -= 30
     y = _paragraph(c, y, [
         "全年城镇、农村居民人均可支配收入分别为41230元和19870元，分别增长4.6%和6.2%。",

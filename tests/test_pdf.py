@@ -259,3 +259,68 @@ def test_a_table_of_contents_is_no_table_and_a_units_superscript_stays(tmp_path,
     assert not doc.tables
     assert not {1.0, 3.0, 5.0, 7.0, 9.0} & {f.value for f in doc.facts}
     assert any("120.5万m2" in line for line in doc.source.lines)
+
+
+def test_an_ocr_text_layer_over_a_scan_is_not_taken_for_clipped_text(tmp_path, extract):
+    """Invisible recognized text over a scanned image is what a reader sees (the image); the
+    rendering check for clipped digits stands aside on such a page."""
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    scan = tmp_path / "blank_scan.png"
+    Image.new("L", (600, 800), 255).save(scan)  # the scan's ink lies elsewhere than the text layer says
+
+    def draw(c):
+        c.drawImage(str(scan), 0, 0, width=595, height=842)
+        text = c.beginText(72, 700)
+        text.setTextRenderMode(3)  # invisible, as OCR layers are
+        text.setFont("STSong-Light", 12)
+        text.textLine("关于全区重点项目建设情况的通报")
+        text.textLine("1-3月，全区重点项目完成投资11.5亿元。")
+        c.drawText(text)
+
+    path = tmp_path / "ocr_layer.pdf"
+    _reportlab_pdf(path, draw)
+    assert 11.5 in {f.value for f in extract(path).facts}
+
+
+def test_a_header_cell_drawn_as_shapes_leaves_the_rest_of_its_table(tmp_path, extract):
+    """A three-line table whose middle header exists only as strokes (a logo-like drawing, no
+    text): the other columns keep their measures, and the unnamed column's figures are not given
+    a neighbour's measure."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("翠屏区", "1050.21", "4.5"), ("叙州区", "520.33", "3.9"), ("南溪区", "210.44", "-0.8")]
+
+    def draw(c):
+        c.setFont("STSong-Light", 14)
+        c.drawString(150, 790, "2022年宜宾市国民经济和社会发展统计公报")
+        c.setFont("STSong-Light", 10)
+        c.drawString(72, 760, "表1  2022年宜宾市各县（区）地区生产总值")
+        c.setLineWidth(1.5)
+        c.line(72, 745, 520, 745)
+        c.drawString(90, 730, "县（区）")
+        c.setLineWidth(0.6)
+        for k in range(6):  # the header 绝对数（亿元） drawn as strokes, not text
+            c.line(300 + k * 6, 728, 303 + k * 6, 738)
+        c.drawRightString(500, 730, "比上年增长（%）")
+        c.setLineWidth(0.5)
+        c.line(72, 722, 520, 722)
+        y = 706
+        for county, amount, growth in rows:
+            c.drawString(90, y, county)
+            c.drawRightString(340, y, amount)
+            c.drawRightString(500, y, growth)
+            y -= 18
+        c.setLineWidth(1.5)
+        c.line(72, y + 10, 520, y + 10)
+
+    path = tmp_path / "glyph_header.pdf"
+    _reportlab_pdf(path, draw)
+    doc = extract(path)
+    growth = {f.entity: f.value for f in doc.facts if f.metric == "地区生产总值增速"}
+    assert growth == {"翠屏区": 4.5, "叙州区": 3.9, "南溪区": -0.8}
+    amounts = [f for f in doc.facts if f.value in (1050.21, 520.33, 210.44)]
+    assert len(amounts) == 3 and all(f.metric != "地区生产总值增速" for f in amounts)

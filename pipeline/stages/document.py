@@ -108,7 +108,7 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     if pdf.hidden_chars:
         where = ", ".join(f"page {p}: {n}" for p, n in sorted(pdf.hidden_chars.items()))
         doc.findings.append(Finding("pdf_hidden_text", "warning", f"characters a reader cannot see (outside the page, "
-                                    f"white, painted over or too small) were left out ({where})"))
+                                    f"white, painted over, clipped away or too small) were left out ({where})"))
     return doc
 
 

@@ -1,0 +1,51 @@
+"""Pages rendered by pdfium, one call at a time.
+
+PDFium may not be called from two threads at once, not even on two documents (pypdfium2's own
+documentation: it crashes the process), and batches run documents in threads. Every pdfium call
+of the project, camelot's lattice (which renders through pdfium) included, takes PDFIUM_LOCK;
+every pdfium object is closed under it, never left to another thread's garbage collector.
+"""
+from __future__ import annotations
+
+import threading
+
+from extractors.visible_text import RENDER_SCALE
+
+PDFIUM_LOCK = threading.Lock()
+
+
+class PageRenderer:
+    """A PDF's pages rendered in grey at RENDER_SCALE: what was painted. A file pdfium cannot
+    open is rendered as None (the checks that need it stand aside)."""
+
+    def __init__(self, data: bytes):
+        try:
+            import pypdfium2 as pdfium
+
+            with PDFIUM_LOCK:
+                self.doc = pdfium.PdfDocument(data)
+        except Exception:
+            self.doc = None
+
+    def __call__(self, index: int):
+        if self.doc is None:
+            return None
+        with PDFIUM_LOCK:
+            page = bitmap = None
+            try:
+                page = self.doc[index]
+                bitmap = page.render(scale=RENDER_SCALE, grayscale=True)
+                image = bitmap.to_numpy().copy()
+            except Exception:
+                return None
+            finally:
+                if bitmap is not None:
+                    bitmap.close()
+                if page is not None:
+                    page.close()
+        return image[:, :, 0] if image.ndim == 3 else image
+
+    def close(self) -> None:
+        if self.doc is not None:
+            with PDFIUM_LOCK:
+                self.doc.close()
