@@ -179,7 +179,7 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
         findings.append(Finding("jurisdiction", "warning", f"the document's area is uncertain ({jurisdiction.name}, "
                                 f"{jurisdiction.confidence:.2f}): " + "; ".join(jurisdiction.evidence)))
     return ExtractedDocument(source=source, meta=meta, tables=tables, facts=facts, notes=notes,
-                             findings=findings + validate(facts))
+                             findings=findings + validate(facts, statistical=meta.genre in STATISTICAL_GENRES))
 
 
 RELATED_NEWS = re.compile(r"^\s*(相关新闻|新闻推荐|相关阅读|推荐阅读|延伸阅读|热门推荐|热门资讯|猜你喜欢|相关文章)\s*[:：]?\s*$")

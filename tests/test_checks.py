@@ -1,0 +1,56 @@
+"""Checks that catch wrong facts a document itself exposes (pipeline/stages/validate.py): a printed
+rate against the quotient of its parts, a sentence against the document's own table."""
+from __future__ import annotations
+
+import pytest
+
+TABLE_BULLETIN = """关于全市重点项目建设情况的通报
+株洲市重点建设项目办公室
+2021年4月10日
+一季度各县市区重点项目完成情况如下。
+表1 各县市区重点项目完成情况
+县市区    全年计划投资（亿元）    1-3月完成投资（亿元）    完成年度计划比例（%）
+荷塘区    20    6.6018    33.0
+芦淞区    4    1.0401    45.0
+石峰区    0.67    6.143    923.79
+"""
+
+
+def _doc(tmp_path, extract, text, name="doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(path)
+
+
+def test_a_rate_that_does_not_follow_from_its_parts_is_a_finding(tmp_path, extract):
+    doc = _doc(tmp_path, extract, TABLE_BULLETIN)
+    rates = [x for x in doc.findings if x.check == "rate"]
+    assert len(rates) == 1 and "芦淞区" in rates[0].message and "26.00%" in rates[0].message
+    flagged = {(f.entity, f.metric) for f in doc.facts if "rate_mismatch" in f.flags}
+    assert flagged == {("芦淞区", "完成率"), ("芦淞区", "完成投资"), ("芦淞区", "计划投资")}
+    assert next(f.confidence for f in doc.facts if f.entity == "芦淞区" and f.metric == "完成率") <= 0.6
+    # 33.0 = 6.6018 / 20 exactly; 923.79 is within what 6.143 / 0.67 allows once both are rounded (0.665 → 923.8)
+    assert not {f.entity for f in doc.facts if "rate_mismatch" in f.flags} & {"荷塘区", "石峰区"}
+
+
+@pytest.mark.parametrize("prose, finding", [("282.5", True), ("285.2", False), ("285", False)])
+def test_a_communique_sentence_against_its_own_table(tmp_path, extract, prose, finding):
+    text = ("2022年遵义市国民经济和社会发展统计公报\n遵义市统计局\n2023年3月20日\n\n"
+            f"全年全市粮食产量{prose}万吨，增长1.2%。\n"
+            "表1  主要农产品产量\n指标    单位    产量    比上年增长（%）\n粮食    万吨    285.2    1.2\n油料    万吨    30.1    2.0\n")
+    doc = _doc(tmp_path, extract, text, f"c{prose}.txt")
+    found = [x for x in doc.findings if x.check == "prose_table"]
+    assert bool(found) is finding  # 285 万吨 is 285.2 rounded: no disagreement
+    if finding:
+        assert "282.5" in found[0].message and "285.2" in found[0].message
+        assert {f.value for f in doc.facts if "prose_table_disagree" in f.flags} == {282.5, 285.2}
+
+
+def test_a_bulletins_prose_is_not_held_against_its_table(tmp_path, extract):
+    """A bulletin's sentence loses the category of a part (其中工业项目…完成投资38.9亿元): its figure
+    is no match for the table's total, so the check stays with communiqués and reports."""
+    text = ("关于全市重点项目建设情况的通报\n醴陵市重点建设项目办公室\n2021年7月10日\n"
+            "上半年，全市重点项目完成投资52.1亿元，其中工业项目31个，完成投资38.9亿元。\n"
+            "表1 重点项目完成情况\n单位    计划投资（亿元）    完成投资（亿元）\n醴陵市    100    39.3\n")
+    doc = _doc(tmp_path, extract, text)
+    assert not [x for x in doc.findings if x.check == "prose_table"]
