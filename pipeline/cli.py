@@ -404,6 +404,30 @@ def stats(db: str | None, as_json: bool) -> None:
         click.echo(f"{key:>20}  {value}")
 
 
+@main.command("findings")
+@DB_OPTION
+@click.option("--check", "check", default=None, help="Only this check (rate, prose_table, row_total, unit, …).")
+@click.option("--document", default=None, help="Only documents whose file name contains this.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a finding.")
+def findings_command(db: str | None, check: str | None, document: str | None, as_json: bool) -> None:
+    """What the checks found: rates that do not follow from their parts, a sentence that says
+    another value than its own table, totals that do not add up, figures without a unit.
+
+    \b
+    Example:
+      bulletins findings --check rate
+    """
+    from pipeline.store import findings as found
+
+    rows = found.findings(_read_only_or_exit(db), check, document)
+    if _echo_json(rows, as_json):
+        return
+    table = [(r["document"], r["check"], r["severity"], "" if r["table"] is None else f"table {r['table']} row {r['row']}",
+              r["message"]) for r in rows]
+    click.echo(format_table(["document", "check", "severity", "where", "message"], table, 80))
+    click.echo(f"({len(rows)} findings)")
+
+
 @main.command()
 @DB_OPTION
 def upgrade(db: str | None) -> None:

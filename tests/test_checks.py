@@ -2,6 +2,8 @@
 rate against the quotient of its parts, a sentence against the document's own table."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 TABLE_BULLETIN = """关于全市重点项目建设情况的通报
@@ -54,3 +56,23 @@ def test_a_bulletins_prose_is_not_held_against_its_table(tmp_path, extract):
             "表1 重点项目完成情况\n单位    计划投资（亿元）    完成投资（亿元）\n醴陵市    100    39.3\n")
     doc = _doc(tmp_path, extract, text)
     assert not [x for x in doc.findings if x.check == "prose_table"]
+
+
+def test_findings_command_lists_them_by_file_name(tmp_path):
+    from tests.test_cli import run
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "zhuzhou_q1.txt").write_text(TABLE_BULLETIN, encoding="utf-8")
+    (inbox / "zunyi_2022.txt").write_text(
+        "2022年遵义市国民经济和社会发展统计公报\n遵义市统计局\n2023年3月20日\n\n全年全市粮食产量282.5万吨，增长1.2%。\n"
+        "表1  主要农产品产量\n指标    单位    产量    比上年增长（%）\n粮食    万吨    285.2    1.2\n油料    万吨    30.1    2.0\n",
+        encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    assert run("ingest", inbox, "--db", url).returncode == 0
+    rows = [json.loads(line) for line in run("findings", "--db", url, "--json").stdout.splitlines()]
+    assert {(r["document"], r["check"]) for r in rows if r["check"] in ("rate", "prose_table")} == {
+        ("zhuzhou_q1.txt", "rate"), ("zunyi_2022.txt", "prose_table")}
+    only = run("findings", "--db", url, "--check", "rate", "--document", "zhuzhou")
+    assert only.returncode == 0 and "芦淞区" in only.stdout and "(1 findings)" in only.stdout
+    assert "Example" in run("findings", "--help").stdout
