@@ -152,7 +152,9 @@ def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
         return int(meta.series_no[:4])
     written = Counter(int(m.group(1)) for line in lines for m in YEAR.finditer(DATE_CN.sub("", line)))
     if meta.genre == "communique" and meta.issued_on:
-        return meta.issued_on.year - 1  # a year's communiqué is issued after it ends ("比2021年" says nothing)
+        # a year's communiqué is issued in the first half of the next ("比2021年" in its text says
+        # nothing of its own year); one issued later in a year is taken as that year's, for review
+        return meta.issued_on.year - (meta.issued_on.month <= 6)
     if meta.genre == "communique" and written:
         return written.most_common(1)[0][0]
     if meta.issued_on:
