@@ -220,8 +220,8 @@ def _aligned_regions(page, ruled: list) -> list[tuple[float, float, float, float
         wide = sum(1 for g in gaps if g > 12)
         numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)
         rows.append((ws, wide, numbers))
-    wide = _runs(rows, lambda ws, wide, numbers: wide >= 2 and numbers >= 2, 2)
-    found = [max(wide, key=lambda b: b[3] - b[1])] if wide else []
+    spread = _runs(rows, lambda ws, wide, numbers: wide >= 2 and numbers >= 2, 2)
+    found = [max(spread, key=lambda b: b[3] - b[1])] if spread else []  # the tallest, as before
     # tables of one or two figure columns: short labels, then figures far to their right whose
     # right edges line up row after row (figures are right-aligned; prose does not line up so)
     return found + [b for b in _runs(rows, _narrow_row, NARROW_RUN, aligned=True, keep=_not_page_numbers)
