@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import partial
 from dataclasses import dataclass, field
 
 from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
                                   ruled_tables, three_line_tables, unruled_tables)
-from extractors.script_chars import line_tolerance, without_raised_marks
+from extractors.script_chars import body_size, line_tolerance, without_raised_marks
 from extractors.rendering import PageRenderer
 from extractors.visible_text import visible_page
 from schemas.records import DocumentError
@@ -151,8 +152,9 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
             try:
                 turned = _upright(pdf, page)
                 whole = turned
-                page, dropped = visible_page(turned, check_edges=turned is page, rendering=renderer(number - 1))
-                page, _ = without_raised_marks(page)  # footnote marks: 生产总值²1329.65 is no 1329.652
+                page, dropped = visible_page(turned, check_edges=turned is page, render=partial(renderer, number - 1))
+                size = body_size(page)
+                page, _ = without_raised_marks(page, size)  # footnote marks: 生产总值²1329.65 is no 1329.652
                 chars = page.chars
             except DocumentError:
                 raise
@@ -165,12 +167,13 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
             camelot_path = path if use_camelot and not dropped else None  # camelot would read the hidden text
             tables = ruled_tables(page, number, camelot_path)
             tables = _with_three_line_tables(tables, three_line_tables(page, number, camelot_path, tables))
-            lines = _text_lines(page, tables)
+            tolerance = line_tolerance(size)
+            lines = _text_lines(page, tables, tolerance)
             if may_hold_unruled_table(lines):
                 unruled = unruled_tables(page, number, camelot_path, tables)
                 if unruled:
                     tables = sorted(tables + unruled, key=lambda t: t.bbox[1])
-                    lines = _text_lines(page, tables)
+                    lines = _text_lines(page, tables, tolerance)
             page_lines.append(lines)
             page_tables.append(tables)
             whole.close()  # its parsed objects are no longer needed: memory stays flat over pages
@@ -185,8 +188,6 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
     finally:
         renderer.close()
         pdf.close()
-
-
 
 
 def _with_three_line_tables(ruled: list[PdfTable], lined: list[PdfTable]) -> list[PdfTable]:
@@ -210,11 +211,11 @@ def _upright(pdf, page):
     return Page(pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
-def _text_lines(page, tables: list[PdfTable]) -> list[dict]:
-    """The page's text lines outside its tables."""
+def _text_lines(page, tables: list[PdfTable], tolerance: float) -> list[dict]:
+    """The page's text lines outside its tables; tolerance: how far apart tops on one line may be."""
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda o: not _inside(o, boxes)) if boxes else page
-    return [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False, y_tolerance=line_tolerance(page))
+    return [ln for ln in text_page.extract_text_lines(strip=True, return_chars=False, y_tolerance=tolerance)
             if ln["text"].strip()]
 
 

@@ -13,6 +13,8 @@ import bisect
 import re
 import statistics
 
+from extractors.visible_text import without_chars
+
 SMALL = 0.8  # a script character is at most this fraction of the body text's size
 RAISED = 0.25  # of the body size: how far above the body's baseline a mark's own baseline sits
 MARK = re.compile(r"[\d*#†‡§①-⑳\[\]()（）]")
@@ -23,17 +25,16 @@ def body_size(page) -> float:
     return statistics.median(sizes) if sizes else 10.0
 
 
-def line_tolerance(page) -> float:
-    """How far apart two characters' tops may be and still share a line: a lowered digit's top
-    is below the body's by its smaller size and its offset."""
-    return max(3.0, 0.4 * body_size(page))
+def line_tolerance(size: float) -> float:
+    """How far apart two characters' tops may be and still share a line, for body text of this
+    size: a lowered digit's top is below the body's by its smaller size and its offset."""
+    return max(3.0, 0.4 * size)
 
 
-def raised_marks(page) -> set[int]:
+def raised_marks(page, size: float) -> set[int]:
     """Indexes in page.chars of small characters raised above the baseline of the body text
-    beside them: footnote marks, never part of a figure."""
+    (of this size) beside them: footnote marks, never part of a figure."""
     chars = page.chars
-    size = body_size(page)
     body = sorted((c for c in chars if c["size"] >= SMALL * size), key=lambda c: c["top"])
     tops = [c["top"] for c in body]
     out = set()
@@ -51,10 +52,6 @@ def raised_marks(page) -> set[int]:
     return out
 
 
-def without_raised_marks(page):
+def without_raised_marks(page, size: float):
     """(the page without its raised footnote marks, how many were dropped)."""
-    marks = raised_marks(page)
-    if not marks:
-        return page, 0
-    keys = {id(c) for i, c in enumerate(page.chars) if i in marks}
-    return page.filter(lambda o: o.get("object_type") != "char" or id(o) not in keys), len(marks)
+    return without_chars(page, raised_marks(page, size))

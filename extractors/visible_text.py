@@ -14,6 +14,7 @@ from typing import Optional
 MIN_SIZE = 1.5  # points: smaller text cannot be read on paper
 RENDER_SCALE = 0.5  # pixels per point (36 dpi) of the rendering that tells painted digits from clipped ones
 BLANK = 235  # grey level (0 black … 255 white) above which no ink was put down
+DIGITS = frozenset("0123456789")
 
 
 def _white(color, space: Optional[str] = None) -> bool:
@@ -34,10 +35,11 @@ def _white(color, space: Optional[str] = None) -> bool:
     return False
 
 
-def hidden_chars(page, check_edges: bool = True, rendering=None) -> set[int]:
+def hidden_chars(page, check_edges: bool = True, render=None) -> set[int]:
     """Indexes into page.chars of the characters a reader cannot see. check_edges: False for a
     page read with its /Rotate undone, whose box no longer frames its text's coordinates;
-    rendering: the page rendered in grey at RENDER_SCALE (a 2-D array), or None."""
+    render: () → the page rendered in grey at RENDER_SCALE (a 2-D array) or None; called only
+    where a digit could have been clipped."""
     chars = page.chars
     if not chars:
         return set()
@@ -53,8 +55,11 @@ def hidden_chars(page, check_edges: bool = True, rendering=None) -> set[int]:
         elif _white(c.get("non_stroking_color")) and not _on_dark(cx, cy, fills):
             hidden.add(i)  # white on white (white on a dark cell is a header, and seen)
     hidden |= _painted_over(page, chars)
-    if rendering is not None and check_edges and not page.rotation and not _scanned(page):
-        hidden |= _unpainted_digits(page, chars, rendering)
+    if render is not None and check_edges and not page.rotation and not _scanned(page) \
+            and any(c["text"] in DIGITS for c in chars):
+        rendering = render()
+        if rendering is not None:
+            hidden |= _unpainted_digits(page, chars, rendering)
     return hidden
 
 
@@ -72,7 +77,7 @@ def _unpainted_digits(page, chars: list[dict], rendering) -> set[int]:
     height, width = rendering.shape[:2]
     out = set()
     for i, c in enumerate(chars):
-        if c["text"] not in "0123456789" or not c["text"]:  # ASCII digits: ① is a mark, and fonts may lack it
+        if c["text"] not in DIGITS:  # ASCII digits: ① is a mark, and fonts may lack it
             continue
         w, h = c["x1"] - c["x0"], c["bottom"] - c["top"]
         x0 = int((c["x0"] - x_origin + 0.2 * w) * RENDER_SCALE)
@@ -154,10 +159,14 @@ def _overlap(a, b) -> float:
     return w * h / smaller
 
 
-def visible_page(page, check_edges: bool = True, rendering=None):
+def visible_page(page, check_edges: bool = True, render=None):
     """(the page without its hidden characters, how many were dropped)."""
-    hidden = hidden_chars(page, check_edges, rendering)
-    if not hidden:
+    return without_chars(page, hidden_chars(page, check_edges, render))
+
+
+def without_chars(page, indexes: set[int]):
+    """(the page without the characters at these indexes of page.chars, how many were left out)."""
+    if not indexes:
         return page, 0
-    keys = {id(c) for i, c in enumerate(page.chars) if i in hidden}
-    return page.filter(lambda o: o.get("object_type") != "char" or id(o) not in keys), len(hidden)
+    keys = {id(c) for i, c in enumerate(page.chars) if i in indexes}
+    return page.filter(lambda o: o.get("object_type") != "char" or id(o) not in keys), len(indexes)

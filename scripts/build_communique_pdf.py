@@ -90,6 +90,16 @@ def _open_table(c, y, headings) -> float:
     return y - 38
 
 
+def _open_unruled_table(c, y, caption, headings) -> float:
+    """A caption and a header line with no rule at all: 县（区） over the labels, then each figure
+    column's heading right-aligned at x; returns where the first row goes."""
+    _text(c, W / 2, y, caption, size=11, centre=True)
+    _text(c, LEFT + 30, y - 22, "县（区）", size=10)
+    for x, text in headings:
+        _text(c, x, y - 22, text, size=10, right=True)
+    return y - 42
+
+
 def _rows(c, y, rows, columns, step=20):
     """columns: x of each figure column's right edge; labels left-aligned at LEFT+8 plus their indent."""
     for label, indent, *values in rows:
@@ -193,18 +203,11 @@ def build(out: Path) -> Path:
         "%，其中增长10%以上的县（区）有 4",
         "个。",
     ])
-    _text(c, W / 2, y, "表4  2022年宜宾市各县（区）一般公共预算收入", size=11, centre=True)
-    y -= 22
-    _text(c, LEFT + 30, y, "县（区）", size=10)
-    _text(c, 330, y, "收入（亿元）", size=10, right=True)
-    y = _rows(c, y - 20, REVENUE, [310])
-    y -= 10
-    _text(c, W / 2, y, "表5  2022年宜宾市各县（区）社会消费品零售总额", size=11, centre=True)
-    y -= 22
-    _text(c, LEFT + 30, y, "县（区）", size=10)
-    _text(c, 330, y, "零售总额（亿元）", size=10, right=True)
-    _text(c, 470, y, "比上年增长（%）", size=10, right=True)
-    y = _rows(c, y - 20, RETAIL, [310, 450])
+    y = _open_unruled_table(c, y, "表4  2022年宜宾市各县（区）一般公共预算收入", [(330, "收入（亿元）")])
+    y = _rows(c, y, REVENUE, [310]) - 10
+    y = _open_unruled_table(c, y, "表5  2022年宜宾市各县（区）社会消费品零售总额",
+                            [(330, "零售总额（亿元）"), (470, "比上年增长（%）")])
+    y = _rows(c, y, RETAIL, [310, 450])
     _paragraph(c, y - 10, ["注：表4、表5数据为初步统计数。"])
     _text(c, W / 2, 40, "- 4 -", size=9, centre=True)
     c.showPage()

@@ -14,7 +14,8 @@ and every growth rate as one 同比增长. Here the measure is the sentence's ow
   qualifier as its category;
 - a list of indicators sharing figures (城镇、农村居民人均可支配收入分别为38120元和16230元) gives each
   figure its own member, in order; the list is no place.
-A figure whose indicator cannot be told keeps the catalog's measure and is flagged for review.
+What cannot be told is flagged for review, never guessed: a growth of no measure said beside it
+keeps the catalog's 同比增长; a count whose noun is lost keeps the phrase as written.
 """
 from __future__ import annotations
 
@@ -37,8 +38,9 @@ SCOPE = re.compile(r"^(截至\S{0,12}?(末|底)|截止\S{0,12}?(末|底)|分(产
 INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff]{2})实现(?=[\u4e00-\u9fff]{2})")  # 失业人员实现再就业 → 失业人员再就业
 DATE = re.compile(r"^(\d{4}年)?\d{1,2}月\d{1,2}日")  # a dateline run into the first sentence
 TRAILING = re.compile(r"((全面|基本|已|已经)?(竣工|完成|建成)|实现|达到|达|为|共|共计|总计|约|约为|分别为|分别|以上|稳定在|稳定|保持在|保持|控制在|一只|一个|一批|一家|一座)+$")
-CHANGE = re.compile(r"(比上年|比去年|比上年同期|比去年同期|比上年末|比上年底|比年初|较年初|同比|较上年|较去年|比|较)?(分别)?(增长|下降|增产|减产|上涨|下跌|回落|提高|降低|减少|"
-                    r"增加|上升|下滑|增|降|负增长)$")
+CHANGE_WORDS = (r"(比上年|比去年|比上年同期|比去年同期|比上年末|比上年底|比年初|较年初|同比|较上年|较去年|比|较)?(分别)?"
+                r"(增长|下降|增产|减产|上涨|下跌|回落|提高|降低|减少|增加|上升|下滑|增|降|负增长)")
+CHANGE = re.compile(CHANGE_WORDS + "$")  # a phrase that ends in a change: 规模以上工业增加值增长
 STEADY = re.compile(r"(与上年|与去年|比上年|同比)?(基本)?持平$")
 SHARE = re.compile(r"^(?P<part>.*?)占(?P<whole>.*?)(的)?(比重|比例|份额)?$")
 # measure words that name no indicator alone: the subject of the clause before is theirs
@@ -65,6 +67,16 @@ TOTAL_OF = re.compile(r"合计|总计|共计|两者|二者|三者")
 # words that split a measure said just before them, with or without 其中 (…上涨1.7%，城市上涨1.9%)
 SPLIT = re.compile(r"^(城市|农村|城镇|乡村|男性|女性|城区|郊区|城镇居民|农村居民)$")
 MONTH_LIST = re.compile(r"^([\d一二三四五六七八九十]{1,2}月?份?、)+[\d一二三四五六七八九十]{1,2}月")  # 1、2月份
+
+
+@dataclass(frozen=True)
+class _Member:
+    """What a figure after a 分别 list is of: the member as written (第三产业), completed (第三产业增加值),
+    the list's words, and the place when the list is of places. No whole: the figures do not pair."""
+    short: str
+    whole: str
+    words: str
+    place: str = ""
 
 
 @dataclass
@@ -139,9 +151,8 @@ def _change_governs(before: str) -> bool:
     """Whether the clause before a figure ends with a change word and only figures after it
     ("比年初增加500亿元和" before 450): "增长10%以上的县（区）有" counts something else."""
     clause = re.split(r"[，,；;：:。]", before)[-1]
-    m = None
-    for m in re.finditer(CHANGE.pattern[:-1], clause):
-        pass
+    changes = list(re.finditer(CHANGE_WORDS, clause))
+    m = changes[-1] if changes else None
     return m is not None and re.fullmatch(r"(\s*[了为达至]?\s*[-+]?[\d.,]+\s*[^\d\s，,；;。、和及与]{0,4}\s*[、和及与])*[\s了为达至]*",
                                           clause[m.end():]) is not None
 
@@ -197,7 +208,7 @@ def _name_one(s: _Said, said: list[_Said], previous: list[_Said], sentence_befor
             f.metric, f.category = last.fact.metric, last.fact.category
             f.flags.append("measure_from_parallel")
         else:
-            written = _subject_written_before(f)
+            written = _subject_written_before(s)
             if not written:
                 f.flags.append("growth_of_unknown_measure")  # the catalog's 同比增长 stays, for review
                 return
@@ -286,9 +297,10 @@ def _parent_of_part(s: _Said, said: list[_Said], previous: list[_Said], sentence
     before = [x for x in previous if _alike(x, s)]
     if before:
         return before[-1].fact.metric
-    steady = STEADY.search(sentence_before.rstrip("。；; "))
+    sentence_before = sentence_before.rstrip("。；; ")
+    steady = STEADY.search(sentence_before)
     if steady:
-        words = indicator(sentence_before.rstrip("。；; ")[:steady.start()].split("，")[-1].split(",")[-1])
+        words = indicator(re.split(r"[，,]", sentence_before[:steady.start()])[-1])
         words = re.sub(r"(涨幅|增幅|增速|涨跌幅)$", "", words)  # 居民消费价格涨幅与上年持平
         return words + "增速" if words and MEASURE_NOUN.search(words) and s.growth else None
     return None
@@ -300,13 +312,10 @@ def _alike(parent: _Said, part: _Said) -> bool:
     return parent.growth == part.growth and bool(parent.fact.metric) and a[-1:] == b[-1:]
 
 
-def _subject_written_before(f: Fact) -> str:
+def _subject_written_before(s: _Said) -> str:
     """"全年全市固定资产投资(不含农户,下同)同比增长10.5%": the prose reader's clause stopped at the
     bracket; the indicator is the words of the clause before the growth."""
-    at = f.quote.find(f.raw) if f.raw else -1
-    if at < 0:
-        return ""
-    before = BRACKETED.sub("", f.quote[:at])
+    before = BRACKETED.sub("", s.fact.quote[:s.at])
     before = re.split(r"[，,；;：:。]", before)[-1]
     name = indicator(before)
     change = CHANGE.search(name)
@@ -314,13 +323,12 @@ def _subject_written_before(f: Fact) -> str:
     return subject if MEASURE_NOUN.search(subject) else ""
 
 
-def _indicator_list(quote: str, said: list[_Said], place_at_start) -> dict[int, tuple[str, str, str]]:
+def _indicator_list(quote: str, said: list[_Said], place_at_start) -> dict[int, _Member]:
     """"城镇、农村居民人均可支配收入分别为38120元和16230元，分别增长5.1%和6.3%": each figure of the
     clauses that say 分别 after a list of indicators is its member's, in order, the list's shared
     tail completing the short members (城镇 → 城镇居民人均可支配收入; 第一、二、三产业 → 第一产业 …).
-    Per figure: the member as written, completed, and the list's words. Figures that do not divide
-    among the members are flagged and named by the whole list; a list of places or months is the
-    sentence reader's."""
+    Figures that do not divide among the members are named by the whole list; a list of places
+    gives each place its figure; a list of months is flagged and left to the sentence reader."""
     m = re.search(r"([^，,；;：:。]*、[^，,；;：:。]*?)分别", quote)
     if not m:
         return {}
@@ -345,12 +353,13 @@ def _indicator_list(quote: str, said: list[_Said], place_at_start) -> dict[int, 
         if len(short) >= 2 and not len(after) % len(short):
             break
     else:
-        return {id(x.fact): ("", "", words) for x in after}  # no pairing: named by the whole list, flagged
+        return {id(x.fact): _Member("", "", words) for x in after}  # no pairing: named by the whole list, flagged
     places = [place_at_start(x) for x in short]
     if all(places):
         # "仁怀、赤水地区生产总值分别为1210.5亿元和150.2亿元": each place's figure of the measure after them
         measure = short[-1][len(places[-1]):]
-        return {id(x.fact): ("@" + places[k % len(places)], measure, words) for k, x in enumerate(after)}
+        return {id(x.fact): _Member(short[k % len(places)], measure, words, places[k % len(places)])
+                for k, x in enumerate(after)}
     if not all(short) or any(PLACE_END.search(x) and x not in KINDS_OF_AREA or p for x, p in zip(short, places)) \
             or not (_names_a_measure(short[-1]) or all(x.endswith("类") for x in short)):
         return {}  # a list of places is the prose reader's; a list of classes may leave its measure unsaid
@@ -360,7 +369,7 @@ def _indicator_list(quote: str, said: list[_Said], place_at_start) -> dict[int, 
     if tail and not _names_a_measure(short[0]):
         short[-1] = short[-1][:-len(tail)]  # 第三产业增加值 as written; 第三产业 is what a later run's measure is of
     n = len(members)
-    return {id(x.fact): (short[k % n], members[k % n], words) for k, x in enumerate(after)}
+    return {id(x.fact): _Member(short[k % n], members[k % n], words) for k, x in enumerate(after)}
 
 
 def _end_of_respective_clauses(quote: str, start: int) -> int:
@@ -398,12 +407,12 @@ KINDS_OF_AREA = {"城镇", "乡镇", "城区", "市区", "郊区", "社区", "�
 ORDINAL_SERIES = re.compile(r"第((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])([\u4e00-\u9fff]{0,3}?(?:产业|季度|批))")
 
 
-def _name_listed(s: _Said, member: tuple[str, str, str], naming: "_Naming") -> None:
+def _name_listed(s: _Said, member: _Member, naming: "_Naming") -> None:
     f = s.fact
-    short, whole, words = member
+    short, whole, words = member.short, member.whole, member.words
     name = re.sub(r"^分别", "", s.name)
-    if short.startswith("@"):  # a list of places: the place is the owner, the words after them the measure
-        f.entity_raw = short[1:]
+    if member.place:  # a list of places: the place is the owner, the words after them the measure
+        f.entity_raw = member.place
         f.metric = metric_of_kind(naming.final(whole or name, f.unit), "growth" if s.growth else "level", f.unit)
         f.flags.append("entity_from_list")
     elif not whole:

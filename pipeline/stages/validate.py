@@ -4,7 +4,7 @@
 - row_total: a total row (合计 / 全市) against the sum of the rows below it, per column.
 - rate: a printed rate (完成率, 开工率, 竣工率, 投产率) in a table against the quotient of its parts
   in the same row (same entity and category, parts in one unit), allowing for the rounding of
-  every printed figure; the facts involved are flagged `rate_mismatch`.
+  every printed figure; the three facts are flagged `rate_mismatch`, their confidence lowered.
 - prose_table (communiqués and reports): a figure stated in a sentence and in the document's own
   table (the same entity, measure, category and period) with different values, beyond the
   rounding of both; both facts are flagged `prose_table_disagree`.
@@ -62,23 +62,23 @@ def _rates(facts: list[Fact]) -> list[Finding]:
             for num_metric, den_metric in RATE_PARTS[rate.metric]:
                 if den_metric == "总投资" and "总投资" not in (rate.metric_raw or ""):
                     continue  # 占总投资 only where the rate's own header says so
-                num = [f for f in group if f.metric == num_metric and f.value_base is not None]
-                den = [f for f in group if f.metric == den_metric and f.value_base is not None]
-                if len(num) == 1 and len(den) == 1 and den[0].value_base and num[0].unit == den[0].unit:
+                num = [f for f in group if f.metric == num_metric]
+                den = [f for f in group if f.metric == den_metric]
+                if len(num) == 1 and len(den) == 1 and den[0].value and num[0].unit == den[0].unit:
                     quotients.append((num[0], den[0], 100 * num[0].value / den[0].value))
             if not quotients:
                 continue
             if any(abs(rate.value - q) <= _rate_tolerance(rate, n, d, q) for n, d, q in quotients):
                 continue
             n, d, q = quotients[0]
-            for f in (rate, n, d):
+            for f in (rate, n, d):  # which of the three is wrong the row does not say
                 f.flags.append("rate_mismatch")
-            rate.confidence = min(rate.confidence, MISMATCH_CONFIDENCE)
+                f.confidence = min(f.confidence, MISMATCH_CONFIDENCE)
             findings.append(Finding(
                 "rate", "warning",
-                f"{rate.entity or rate.entity_raw or '?'} {rate.metric} printed {rate.raw or rate.value:} but "
-                f"{n.metric} {n.raw or n.value} / {d.metric} {d.raw or d.value} = {q:.2f}% "
-                f"(table {rate.table_index} row {rate.row})", rate.table_index, rate.row, rate.col))
+                f"{rate.entity or rate.entity_raw or '?'} {rate.metric} printed {rate.raw or rate.value} but "
+                f"{n.metric} {n.raw or n.value} / {d.metric} {d.raw or d.value} = {q:.2f}%",
+                rate.table_index, rate.row, rate.col))
     return findings
 
 
