@@ -105,3 +105,23 @@ def test_chinese_numerals_that_carry_a_figure(extract):
     # "六个“信贷通”" (a name) and "十分" (very) are not figures
     doc1 = extract(seed_path("001"))
     assert not [f for f in doc1.facts if f.raw.startswith(("六个", "十分", "四套"))]
+
+
+# seed 003: "全市计划开工239个，实际开工274个（按计划开工195个，计划外开工79个）。其中产业项目计划开工
+# 135个，实际开工191个（按计划开工119个，计划外开工72个）。计划竣工70个，实际竣工96个（…），其中产业
+# 项目计划竣工38个，实际竣工63个": a part named after 其中 goes on through the counts after it, and
+# the bracketed parts of a part are parts of that part
+PARTS_003 = [
+    (274, "开工项目数", ""), (195, "开工项目数", "按计划开工"), (79, "开工项目数", "计划外开工"),
+    (135, "计划开工项目数", "产业项目"), (191, "开工项目数", "产业项目"),
+    (119, "开工项目数", "产业项目 / 按计划开工"), (72, "开工项目数", "产业项目 / 计划外开工"),
+    (96, "竣工项目数", ""), (38, "计划竣工项目数", "产业项目"), (63, "竣工项目数", "产业项目"),
+]
+
+
+@pytest.mark.parametrize("value,metric,category", PARTS_003, ids=[str(p[0]) for p in PARTS_003])
+def test_a_part_goes_on_through_its_counts(value, metric, category, extract):
+    doc = extract(seed_path("003"))
+    found = [(f.metric, f.category) for f in doc.facts
+             if f.source_kind == "text" and f.value == value and f.unit == "个" and ("实际开工" in f.quote or "实际竣工" in f.quote)]
+    assert (metric, category) in found, found

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from pipeline.stages.header_readings import read_header_by_evidence
 from pipeline.stages.indicator_prose import name_indicators
 from pipeline.stages.prose import STATISTICAL_GENRES, ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
@@ -155,9 +156,6 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
         notes.extend(under)
     _number_in_reading_order(tables, notes)
     findings = [Finding("pdf_table", "info", f"table {t.index}: {', '.join(flags)}", t.index) for t, flags in flagged]
-    facts: list[Fact] = []
-    for t in tables:
-        facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
     related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
     # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]
@@ -167,10 +165,18 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
         name_indicators(prose, kit.metrics, lines, jurisdiction.place,
                         lambda words: next((m.surface for m in kit.gazetteer.find_in(words, jurisdiction.place)
                                             if m.start == 0), ""))
+    zones = zones_written_in(lines)
+    reconcile(prose, kit, jurisdiction, zones)
+    # a flattened header is read as its figures and the document's sentences bear out
+    whole = [f for f in prose if f.entity and f.entity == jurisdiction.name]
+    findings.extend(filter(None, (read_header_by_evidence(t, whole, kit.metrics.measure_of_path) for t in tables)))
+    facts: list[Fact] = []
+    for t in tables:
+        facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))
+    reconcile(facts, kit, jurisdiction, zones)
     facts.extend(prose)
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
-    reconcile(facts, kit, jurisdiction, zones_written_in(lines))
     facts = without_restatements(facts)
     if jurisdiction.place is None:
         findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "

@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 import jieba
 import jieba.posseg
 
+from extractors.headers import SEP
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
@@ -591,8 +592,8 @@ class ProseExtractor:
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches), [f.start for f in figures])
-                previous_end, previous_metric, part_category = 0, "", ""
-                outer_end, outer_metric = -1, ""
+                previous_end, previous_metric, part_category, part_counts = 0, "", "", False
+                outer_end, outer_metric, outer_category = -1, "", ""
                 previous_unit = None
                 previous_member = False
                 parts_of = ""  # the measure the last figure was a part of
@@ -643,6 +644,9 @@ class ProseExtractor:
                         # are their category
                         clause = sentence[max(sentence.rfind(ch, 0, match.start) for ch in CLAUSE_DELIM) + 1:match.start]
                         own, metric_raw = re.sub(r"^(其中|含)[:：]?", "", clause).strip(), part_of
+                        if outer_category and own:
+                            # "其中产业项目…实际开工191个(按计划开工119个…)": parts of a part
+                            own = outer_category + SEP + own
                     elif not sub_part:
                         own = ""
                         outer_end, outer_metric = match.end, metric_raw
@@ -657,10 +661,18 @@ class ProseExtractor:
                         metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
                     if not carried_category:
+                        opens_part = re.match(r"\s*其中", sentence[clause_start:]) is not None
                         if kind == "count" and category_of(metric_raw):
-                            part_category = category_of(metric_raw)  # "省重点项目218个，完成投资302.7亿元"
-                        elif part_category and metric_raw and not category_of(metric_raw) and kind != "count":
+                            part_category, part_counts = category_of(metric_raw), False  # "省重点项目218个，完成投资302.7亿元"
+                        elif kind == "count" and opens_part and _kind_opening(metric_raw):
+                            # "其中产业项目计划开工135个，实际开工191个": the part goes on through the counts
+                            # after it that name no projects of their own
+                            part_category, part_counts = _kind_opening(metric_raw), True
+                        elif part_category and metric_raw and not category_of(metric_raw) \
+                                and (kind != "count" or (part_counts and "项目" not in metric_raw)):
                             carried_category = part_category
+                    if part_of is None and not sub_part:
+                        outer_category = carried_category if part_counts else ""
                     if metric_raw and not inherited:
                         recent[kind] = metric_raw
                     parts_of = metric_raw if sub_part and kind_of(fig.unit) == "count" else ""
@@ -765,6 +777,14 @@ def _signed(value: float, metric_raw: str, unit: Optional[str], before: str = ""
         return value, metric_raw, False  # a rank that falls is a larger number, not a negative one
     grown = "增加" if m.group(1) == "减少" else "上升" if unit == "个百分点" else "增长"
     return -value, metric_raw[:m.start()] + grown, True
+
+
+def _kind_opening(phrase: str) -> str:
+    """The kind of project a measure phrase opens with ("产业项目计划开工" → 产业项目), else ""."""
+    m = re.match(r"^(.{2,10}?(?:项目|工程))(?=计划|实际|新|开工|竣工|投产|完成)", phrase or "")
+    kind = category_of(m.group(1)) if m else ""
+    # a kind is a noun phrase: "组织项目" or "这样一些项目" is a clause, not a kind of project
+    return "" if re.search(r"组织|参加|安排|实施|推进|签约|集中|谋划|列入|纳入|这|那|些|开工|竣工", kind) else kind
 
 
 def _parts_in_brackets(sentence: str, start: int, outer_end: int, outer_metric: str) -> Optional[str]:

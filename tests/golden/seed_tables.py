@@ -74,19 +74,20 @@ SEED003_ATT2 = dict(
     ],
 )
 
-# 附件6's header lost its merged cells in the flattening: the paths below are what its grid says
-# column by column under the rules in extractors/headers.py (a label spans the empty cells after
-# it within its parent); the duplicates under 未按计划竣工 are numbered and flagged.
+# 附件6's header lost its merged cells in the flattening: written literally, 191 (实际开工, of which
+# 产业) would be 未按计划开工. Its arithmetic (274 = 195 + 0 + 79, 96 = 58 + 20 + 18, every part
+# within its total) and its own prose (全市计划开工239个，实际开工274个…其中产业项目…实际开工191个)
+# say which reading is right: each group is its total then its 其中产业 part, the two 实际 groups a
+# 小计 and three parts first. Written by hand from the document's prose and sums.
 _C = ("个", *JS_2020)
 SEED003_ATT6 = dict(
     seed="003", caption="附件 6",
-    columns=[("计划开工 / 其中", *_C), ("计划开工 / 产业", *_C), ("实际开工 / 小计", *_C),
+    columns=[("计划开工", *_C), ("计划开工 / 其中产业", *_C), ("实际开工 / 小计", *_C),
              ("实际开工 / 计划内开工", *_C), ("实际开工 / 计划内提前开工", *_C), ("实际开工 / 计划外开工", *_C),
-             ("未按计划开工", *_C), ("计划竣工 / 其中", *_C), ("计划竣工 / 产业", *_C), ("实际竣工 / 小计", *_C),
+             ("实际开工 / 其中产业", *_C), ("未按计划开工", *_C), ("未按计划开工 / 其中产业", *_C),
+             ("计划竣工", *_C), ("计划竣工 / 其中产业", *_C), ("实际竣工 / 小计", *_C),
              ("实际竣工 / 计划内竣工", *_C), ("实际竣工 / 计划内提前竣工", *_C), ("实际竣工 / 计划外竣工", *_C),
-             ("未按计划竣工 / 其中产业", *_C), ("未按计划竣工 / 其中产业 (2)", *_C),
-             ("未按计划竣工 / 其中产业 (3)", *_C), ("未按计划竣工 / 其中产业 (4)", *_C),
-             ("未按计划竣工 / 其中产业 (5)", *_C)],
+             ("实际竣工 / 其中产业", *_C), ("未按计划竣工", *_C), ("未按计划竣工 / 其中产业", *_C)],
     rows=[
         ("合计", "株洲市", [239, 135, 274, 195, 0, 79, 191, 44, 16, 70, 38, 96, 58, 20, 18, 63, 12, 2]),
         ("高新区天元区", "株洲高新区(天元区)", [31, 21, 36, 26, 0, 10, 28, 5, 2, 18, 9, 29, 16, 7, 6, 16, 2, 1]),

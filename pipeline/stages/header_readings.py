@@ -1,0 +1,268 @@
+"""A flattened two-row header read by the evidence its own table and document give.
+
+A header of merged cells copied out of Word or a web page loses its empty cells: the labels of the
+second row slide left, and a label repeated under every group (其中产业) may be written once. The
+header is then open to several readings. Each is scored by what it claims and the figures say:
+
+- a 小计 / 合计 column (or a group's own total) equals the sum of the parts beside it, row by row;
+- a 其中… column is no larger than its group's total;
+- the total row's figures are the ones the document's own sentences state for the same measure
+  and category.
+
+The reading as written (extractors/headers.py) is kept unless another is better by evidence that
+is more than a part's bound; a header whose written reading the arithmetic breaks and no other
+reading mends is flagged for review, its paths as written. Pure: no database, no kit beyond a
+function that names a path's measure.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from extractors.headers import SEP, clean_label
+from extractors.tables import Table
+from pipeline.core.cells import is_empty_marker, parse_cell
+from pipeline.core.units import kind_of
+from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_PART
+from schemas.records import Fact, Finding
+
+PART_LABEL = re.compile(r"^其中")
+RATE_CELL = re.compile(r"%|％")  # a rate is no part of a sum
+MAX_READINGS = 5000  # widths tried per header; beyond, the header is left as written
+MARGIN = 1  # a new reading must beat the written one by more than one stated figure
+
+
+@dataclass
+class Reading:
+    """One way to read a header: a path per column and how it was arrived at."""
+
+    paths: list[str]
+    how: str  # "as written" or "groups of 2, 5, 2 columns"
+    inferred: set = field(default_factory=set)  # columns whose label was borrowed from another group
+
+
+@dataclass
+class Evidence:
+    sums_held: int = 0
+    sums_broken: int = 0
+    parts_held: int = 0
+    parts_broken: int = 0
+    part_columns: int = 0  # 其中 columns within their total on every row (two rows at least)
+    prose_agree: int = 0
+    quotes: list = field(default_factory=list)  # the sentences that agreed
+
+    @property
+    def strong(self) -> int:
+        return 2 * (self.sums_held - self.sums_broken) + self.prose_agree + self.part_columns - 2 * self.parts_broken
+
+    def describe(self) -> str:
+        return (f"{self.sums_held} row sums hold, {self.sums_broken} broken; {self.parts_held} parts within their "
+                f"total, {self.parts_broken} above it; {self.prose_agree} total-row figures stated in the text")
+
+
+# measure_of(path, unit) → (measure, category): the catalog's reading of a header path
+MeasureOf = Callable[[str, Optional[str]], tuple[str, str]]
+
+
+def candidate_readings(table: Table) -> list[Reading]:
+    """The readings of a two-row header besides the one as written; [] when it admits no other.
+    The top row's labels are groups in their written order; the second row's labels stay with the
+    group they were written under, and only the groups' widths vary: a group may hold, beyond its
+    written labels, its own total first and the part label the other groups end with."""
+    if len(table.header_rows) != 2 or not table.rows:
+        return []
+    n, lead = table.n_cols, table.label_cols
+    top_row, sub_row = ([clean_label(r[c]) if c < len(r) else "" for c in range(n)] for r in table.header_rows)
+    tops = [c for c in range(lead, n) if top_row[c]]
+    if len(tops) < 2 or any(sub_row[c] for c in range(lead, tops[0])):
+        return []
+    groups = []
+    for i, start in enumerate(tops):
+        end = tops[i + 1] if i + 1 < len(tops) else n
+        groups.append((top_row[start], _joined_parts([sub_row[c] for c in range(start, end) if sub_row[c]])))
+    tails = {subs[-1] for _, subs in groups if subs and PART_LABEL.match(subs[-1])}
+    borrowed = tails.pop() if len(tails) == 1 else None
+    width = n - lead
+    ranges = [range(max(1, len(subs)), len(subs) + 3) for _, subs in groups]
+    if _product(len(r) for r in ranges) > MAX_READINGS:
+        return []
+    readings = []
+    for widths in itertools.product(*ranges):
+        if sum(widths) != width:
+            continue
+        reading = _fill(groups, widths, borrowed, lead)
+        if reading and reading.paths[lead:] != table.header_paths[lead:n]:
+            reading.paths[:lead] = table.header_paths[:lead]
+            readings.append(reading)
+    return readings
+
+
+def _joined_parts(labels: list[str]) -> list[str]:
+    """"其中" written in a cell of its own before the part it introduces ("其中 | 产业") is one label."""
+    out: list[str] = []
+    for label in labels:
+        if out and out[-1] == "其中" and not PART_LABEL.match(label):
+            out[-1] = "其中" + label
+        else:
+            out.append(label)
+    return out
+
+
+def _product(sizes) -> int:
+    out = 1
+    for size in sizes:
+        out *= size
+    return out
+
+
+def _fill(groups, widths, borrowed: Optional[str], lead: int) -> Optional[Reading]:
+    paths: list[str] = [""] * lead
+    inferred: set = set()
+    for (label, subs), w in zip(groups, widths):
+        cols: list[Optional[str]] = list(subs)
+        extra = w - len(subs)
+        if extra and not (subs and TOTAL_PART.match(subs[0])):
+            cols.insert(0, None)  # the group's own total, unlabeled under its merged cell
+            extra -= 1
+        if extra and borrowed and not any(PART_LABEL.match(s) for s in subs):
+            cols.append(borrowed)
+            inferred.add(len(paths) + len(cols) - 1)
+            extra -= 1
+        if extra:
+            return None
+        paths.extend(label if c is None else label + SEP + c for c in cols)
+    if len(set(paths[lead:])) < len(paths) - lead:
+        return None
+    return Reading(paths, "groups of " + ", ".join(map(str, widths)) + " columns", inferred)
+
+
+def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: MeasureOf) -> Evidence:
+    """What the table's figures and the document's sentences say of a reading."""
+    ev = Evidence()
+    values = [[_value(row[c]) if c < len(row) else None for c in range(table.n_cols)] for row in table.rows]
+    for total, parts, sub_parts in _groups(reading.paths, table.label_cols):
+        parts = [p for p in parts if not any(row[p] is not None and RATE_CELL.search(table.rows[i][p])
+                                             for i, row in enumerate(values))]
+        held = broken = 0
+        for row in values:
+            t = row[total]
+            if t is None:
+                continue
+            if len(parts) >= 2 and all(row[p] is not None for p in parts):
+                tolerance = 0.5 * sum(10 ** -d for _, d in [t] + [row[p] for p in parts])
+                if abs(t[0] - sum(row[p][0] for p in parts)) <= tolerance + 1e-9:
+                    held += 1
+                else:
+                    broken += 1
+            for q in sub_parts:
+                if row[q] is not None:
+                    if row[q][0] <= t[0] + 1e-9:
+                        ev.parts_held += 1
+                    else:
+                        ev.parts_broken += 1
+        if held:  # parts that never sum to their 小计 are not a partition of it (已开工 of 签约), not evidence
+            ev.sums_held, ev.sums_broken = ev.sums_held + held, ev.sums_broken + broken
+        for q in sub_parts:
+            pairs = [(row[q][0], row[total][0]) for row in values if row[q] is not None and row[total] is not None]
+            ev.part_columns += len(pairs) >= 2 and all(part <= whole + 1e-9 for part, whole in pairs)
+    _weigh_prose(reading, table, values, prose, measure_of, ev)
+    return ev
+
+
+def _value(text: str) -> Optional[tuple[float, int]]:
+    """(value, decimals written) of a figure cell, else None."""
+    if is_empty_marker(text or ""):
+        return None
+    parsed = parse_cell(text)
+    if parsed is None:
+        return None
+    digits = re.search(r"\.(\d+)", text)
+    return parsed[0], len(digits.group(1)) if digits else 0
+
+
+def _groups(paths: list[str], lead: int):
+    """(total column, part columns, 其中 columns) of each run of columns under one top label."""
+    runs: list[tuple[str, list[int]]] = []
+    for c in range(lead, len(paths)):
+        top = paths[c].split(SEP)[0] if paths[c] else ""
+        if runs and runs[-1][0] == top:
+            runs[-1][1].append(c)
+        else:
+            runs.append((top, [c]))
+    for _, cols in runs:
+        rest = {c: paths[c].split(SEP)[1:] for c in cols}
+        totals = [c for c in cols if not rest[c] or (len(rest[c]) == 1 and TOTAL_PART.match(rest[c][0]))]
+        if len(totals) != 1:
+            continue
+        parts = [c for c in cols if c not in totals and len(rest[c]) == 1 and not PART_LABEL.match(rest[c][0])]
+        sub_parts = [c for c in cols if c not in totals and rest[c] and PART_LABEL.match(rest[c][-1])]
+        yield totals[0], parts, sub_parts
+
+
+def _weigh_prose(reading, table, values, prose, measure_of, ev) -> None:
+    totals = [i for i, row in enumerate(table.rows) if row and GRAND_TOTAL_ROW.match(row[table.index_cols] or "")]
+    if not totals or not prose:
+        return
+    row = values[totals[0]]
+    for c in range(table.label_cols, len(reading.paths)):
+        cell = row[c] if c < len(row) else None
+        if cell is None:
+            continue
+        for f in prose:
+            if f.value != cell[0] or not f.metric or kind_of(f.unit) not in ("count", "money", "area", None):
+                continue
+            measure, category = measure_of(reading.paths[c], f.unit)
+            if measure == f.metric and _same_category(category, f.category):
+                ev.prose_agree += 1
+                ev.quotes.append(f.quote)
+                break
+
+
+def _same_category(table_category: str, prose_category: str) -> bool:
+    """A table path's category ("实际开工 / 计划外开工", "其中产业") and a sentence's ("计划外开工",
+    "产业项目") name the same part when, without the words only a header uses, the path's ends with
+    the sentence's; a total is a total in both."""
+    t, p = _bare(table_category), _bare(prose_category)
+    return t == p or bool(p) and t.endswith(p)
+
+
+def _bare(category: str) -> str:
+    return re.sub(r"其中|小计|合计|项目|\s|/|\(\d+\)", "", category or "")
+
+
+def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: MeasureOf) -> Optional[Finding]:
+    """Keep the written reading of the table's header or replace it by a better-supported one; the
+    finding (or None when there was nothing to decide) records the evidence either way."""
+    others = candidate_readings(table)
+    written = Reading(list(table.header_paths), "as written")
+    scored = sorted(((weigh(r, table, prose, measure_of), r) for r in [written] + others),
+                    key=lambda pair: -pair[0].strong)
+    best_ev, best = scored[0]
+    written_ev = next(ev for ev, r in scored if r is written)
+    where = f"table {table.index}" + (f" ({table.attachment or table.caption})" if table.attachment or table.caption else "")
+    runner_up = scored[1][0].strong if len(scored) > 1 else None
+    supported = best_ev.sums_held + best_ev.prose_agree > 0
+    if best is not written and supported and best_ev.strong > written_ev.strong + MARGIN and best_ev.strong != runner_up:
+        for c in range(table.label_cols, len(best.paths)):
+            flags = [f for f in table.header_flags[c] if f not in ("header_duplicate", "header_realigned")] \
+                if c < len(table.header_flags) else []
+            flags.append("header_by_evidence")
+            if c in best.inferred:
+                flags.append("header_inferred")
+            table.header_flags[c] = flags
+        table.header_paths = best.paths
+        return Finding("header_reading", "info",
+                       f"{where}: header read as {best.how}: {best_ev.describe()}; as written: {written_ev.describe()}",
+                       table.index)
+    if best is not written and best_ev.strong > written_ev.strong:
+        # another reading is better borne out than the written one, but not by enough to be taken
+        for c in range(table.label_cols, len(table.header_paths)):
+            table.header_flags[c] = list(table.header_flags[c]) + ["header_unverified"]
+        return Finding("header_reading", "warning",
+                       f"{where}: the header admits {len(others) + 1} readings; {best.how} fits its figures better "
+                       f"({best_ev.describe()}) than as written ({written_ev.describe()}), but neither its sums nor "
+                       f"the text decide; kept as written, its measures await review",
+                       table.index)
+    return None

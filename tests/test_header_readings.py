@@ -1,0 +1,88 @@
+"""A flattened two-row header read by what its figures and the document's sentences bear out
+(pipeline/stages/header_readings.py): the reading as written unless another is better supported,
+and a header nobody can read flagged, never guessed."""
+from pipeline.stages.header_readings import candidate_readings
+from tests.conftest import read_text, seed_path
+
+# 开工项目's merged cell lost one of its empty cells, and its own 其中亿元以上 was never written: as
+# written, the part 开工项目 / 其中亿元以上 would be 竣工项目's total and 竣工项目's total its part
+FLATTENED = """衡阳市重点项目建设情况通报
+衡阳市重点项目建设办公室 2021年7月10日
+1-6月，全市重点项目建设推进有序。
+附件
+2021年1-6月各县市区项目签约开竣工情况表
+单位：个
+县市区\t签约项目\t\t开工项目\t\t\t竣工项目\t\t
+\t\t其中亿元以上\t小计\t新建\t续建\t\t其中亿元以上\t
+合计\t60\t21\t95\t40\t55\t30\t18\t7
+衡南县\t12\t5\t20\t9\t11\t6\t4\t2
+衡阳县\t15\t4\t23\t10\t13\t8\t5\t1
+耒阳市\t18\t7\t30\t12\t18\t9\t6\t3
+常宁市\t15\t5\t22\t9\t13\t7\t3\t1
+"""
+
+RIGHT = ["签约项目", "签约项目 / 其中亿元以上", "开工项目 / 小计", "开工项目 / 新建", "开工项目 / 续建",
+         "开工项目 / 其中亿元以上", "竣工项目", "竣工项目 / 其中亿元以上"]
+
+
+def test_a_flattened_header_is_read_by_its_sums(kit):
+    doc = read_text(kit, "hengyang_2021_h1.txt", FLATTENED)
+    table = doc.tables[0]
+    assert table.header_paths[1:] == RIGHT
+    cells = {(f.entity_raw, f.metric_raw): f.value for f in doc.facts if f.source_kind == "table"}
+    assert cells[("耒阳市", "开工项目 / 新建")] == 12 and cells[("耒阳市", "开工项目 / 续建")] == 18
+    assert cells[("合计", "开工项目 / 其中亿元以上")] == 30 and cells[("合计", "竣工项目")] == 18
+    inferred = [f for f in doc.facts if f.metric_raw == "开工项目 / 其中亿元以上"]
+    assert inferred and all({"header_by_evidence", "header_inferred"} <= set(f.flags) for f in inferred)
+    assert all(f.confidence < 1 for f in inferred)  # a label nobody wrote there is not trusted whole
+    (finding,) = [x for x in doc.findings if x.check == "header_reading"]
+    assert finding.severity == "info" and "groups of 2, 4, 2 columns" in finding.message
+    assert "5 row sums hold, 0 broken" in finding.message
+
+
+# the writer kept every cell, but 签约项目's own total has nothing written under it: as written, the
+# 其中 beside it would stand under no group
+WHOLE_HEADER = "县市区\t签约项目\t\t开工项目\t\t\t\t竣工项目\t\n\t\t其中亿元以上\t小计\t新建\t续建\t其中亿元以上\t\t其中亿元以上\n"
+LOST_HEADER = "县市区\t签约项目\t\t开工项目\t\t\t竣工项目\t\t\n\t\t其中亿元以上\t小计\t新建\t续建\t\t其中亿元以上\t\n"
+# every cell labelled: the reading as written is the only one the figures bear out
+LABELLED_HEADER = WHOLE_HEADER.replace("\t\t其中亿元以上\t小计", "\t合计\t其中亿元以上\t小计").replace(
+    "\t\t其中亿元以上\n", "\t合计\t其中亿元以上\n")
+
+
+def test_a_part_under_no_group_is_read_under_its_whole(kit):
+    doc = read_text(kit, "hengyang_2021_h1_whole.txt", FLATTENED.replace(LOST_HEADER, WHOLE_HEADER))
+    assert doc.tables[0].header_paths[1:] == RIGHT
+    (finding,) = [x for x in doc.findings if x.check == "header_reading"]
+    assert finding.severity == "info"
+
+
+def test_a_header_whose_written_reading_adds_up_is_kept(kit):
+    doc = read_text(kit, "hengyang_2021_h1_labelled.txt", FLATTENED.replace(LOST_HEADER, LABELLED_HEADER))
+    assert doc.tables[0].header_paths[1:3] == ["签约项目 / 合计", "签约项目 / 其中亿元以上"]
+    assert not [x for x in doc.findings if x.check == "header_reading"]
+    assert not [f for f in doc.facts if "header_by_evidence" in f.flags or "header_unverified" in f.flags]
+
+
+def test_a_header_no_figure_chooses_is_kept_as_written_and_flagged(kit):
+    # the 小计 column sums nothing beside it and no sentence states a total: the readings of the
+    # flattened header cannot be told apart
+    text = FLATTENED
+    for row, total in (("合计\t60\t21\t", "95"), ("衡南县\t12\t5\t", "20"), ("衡阳县\t15\t4\t", "23"),
+                       ("耒阳市\t18\t7\t", "30"), ("常宁市\t15\t5\t", "22")):
+        text = text.replace(row + total, row + str(int(total) + 6))
+    written = read_text(kit, "x.txt", text.split("合计")[0] + "合计\t1\t1\t1\t1\t1\t1\t1\t1\n")
+    doc = read_text(kit, "hengyang_2021_h1_typo.txt", text)
+    assert doc.tables[0].header_paths != RIGHT and doc.tables[0].header_paths == written.tables[0].header_paths
+    (finding,) = [x for x in doc.findings if x.check == "header_reading"]
+    assert finding.severity == "warning" and "await review" in finding.message
+    assert all("header_unverified" in f.flags for f in doc.facts if f.source_kind == "table")
+
+
+def test_seed_003_attachment_6_is_read_by_its_prose_and_sums(extract):
+    doc = extract(seed_path("003"))
+    (finding,) = [x for x in doc.findings if x.check == "header_reading"]
+    assert "附件 6" in finding.message and "24 row sums hold, 0 broken" in finding.message
+    assert "11 total-row figures stated in the text" in finding.message
+    # no other seed table needed another reading, and none is left unverified
+    for seed in ("000", "001", "002", "004"):
+        assert not [x for x in extract(seed_path(seed)).findings if x.check == "header_reading"]
