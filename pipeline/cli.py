@@ -321,6 +321,31 @@ def export_facts(fmt: str, output: str, db: str | None) -> None:
         click.echo(f"wrote {n} facts to {output}", err=True)
 
 
+@export.command("findings")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", metavar="FILE", help="Output file ('-' for stdout; xlsx needs a file).")
+@click.option("--check", "check", default=None, help="Only this check.")
+@DB_OPTION
+def export_findings(fmt: str, output: str, check: str | None, db: str | None) -> None:
+    """Write every finding: its documents by file name, the check and severity, the entity, measure,
+    category and period it is about, the values at odds, the quotes and the message.
+
+    \b
+    Example:
+      bulletins export findings --format csv -o findings.csv
+    """
+    from pipeline.store import findings as found
+    from pipeline.store.exports import check_output, write_findings
+
+    if fmt == "xlsx" and output == "-":
+        raise click.UsageError("--format xlsx needs -o FILE")
+    check_output(output)
+    rows = found.findings(_read_only_or_exit(db), check)
+    write_findings(rows, fmt, sys.stdout if output == "-" else output)
+    if output != "-":
+        click.echo(f"wrote {len(rows)} findings to {output}", err=True)
+
+
 @main.command()
 @click.argument("sql")
 @DB_OPTION
@@ -422,9 +447,11 @@ def findings_command(db: str | None, check: str | None, document: str | None, as
     rows = found.findings(_read_only_or_exit(db), check, document)
     if _echo_json(rows, as_json):
         return
-    table = [(r["document"], r["check"], r["severity"], "" if r["table"] is None else f"table {r['table']} row {r['row']}",
-              r["message"]) for r in rows]
-    click.echo(format_table(["document", "check", "severity", "where", "message"], table, 80))
+    table = [(r["document"] + (f" ~ {r['other_document']}" if r["other_document"] else ""), r["check"], r["severity"],
+              "" if r["table"] is None else f"table {r['table']} row {r['row']}",
+              " / ".join(x for x in (r["entity"], r["metric"], r["category"], r["period_label"]) if x),
+              "; ".join(f"{v:g}" for v in r["values"]), r["message"]) for r in rows]
+    click.echo(format_table(["document", "check", "severity", "where", "about", "values", "message"], table, 80))
     click.echo(f"({len(rows)} findings)")
 
 

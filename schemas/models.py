@@ -190,6 +190,16 @@ class FindingRow(Base):
     table_index: Mapped[Optional[int]] = mapped_column(Integer)
     row: Mapped[Optional[int]] = mapped_column(Integer)
     col: Mapped[Optional[int]] = mapped_column(Integer)
+    entity: Mapped[Optional[str]] = mapped_column(Text)
+    metric: Mapped[Optional[str]] = mapped_column(Text)
+    category: Mapped[Optional[str]] = mapped_column(Text)
+    period_label: Mapped[Optional[str]] = mapped_column(Text)
+    period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
+    period_end: Mapped[Optional[dt.date]] = mapped_column(Date)
+    values: Mapped[Optional[str]] = mapped_column(Text)  # JSON list: the values at odds
+    quotes: Mapped[Optional[str]] = mapped_column(Text)  # JSON list: where each is stated
+    # a finding across documents (a series that falls, a bulletin revised) names the other one
+    other_document_id: Mapped[Optional[int]] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
 
 
 class NoteRow(Base):

@@ -105,6 +105,14 @@ class Finding:
     table_index: Optional[int] = None
     row: Optional[int] = None
     col: Optional[int] = None
+    # what the finding is about, as data: the figure's entity, measure, category and period, the
+    # values at odds and the quotes that state them (the document's first, then the other's)
+    entity: str = ""
+    metric: str = ""
+    category: str = ""
+    period: Optional[Period] = None
+    values: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
 
 
 @dataclass

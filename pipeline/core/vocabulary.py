@@ -27,6 +27,11 @@ def _alternation(words, spaced: bool = False) -> str:
     return "|".join(_spaced(w) if spaced else re.escape(w) for w in words)
 
 
+# measures that run from the start of a year and can only grow from one bulletin to the next
+# (pipeline/store/series.py): what was done, started, finished, signed or paid in so far
+CUMULATIVE_MEASURES = ("完成投资", "固定资产投资", "开工项目数", "竣工项目数", "投产项目数", "开复工项目数", "复工项目数",
+                       "完成项目数", "签约项目数", "签约金额", "到位资金", "征地面积", "房屋征收面积", "交地面积", "融资")
+
 # a table row that totals the rows around it (table → facts, validation)
 TOTAL_ROW = re.compile(rf"^({_alternation(TOTAL_WORDS + WHOLE_AREA_WORDS + SUBTOTAL_WORDS, spaced=True)})$")
 # a total row a PDF table candidate is scored on (a 小计 sums only a part)

@@ -31,7 +31,7 @@ def validate(facts: list[Fact], statistical: bool = False) -> list[Finding]:
         if f.unit is None:
             where = f"table {f.table_index} row {f.row} col {f.col}" if f.source_kind == "table" else f"line {f.line}"
             findings.append(Finding("unit", "warning", f"no unit for {f.raw!r} ({f.metric_raw or 'no metric'}) at {where}",
-                                    f.table_index, f.row, f.col))
+                                    f.table_index, f.row, f.col, **_about(f), values=[f.value], quotes=[f.quote]))
     findings.extend(_row_totals(f for f in facts if f.source_kind == "table"))
     findings.extend(_rates(facts))
     if statistical:
@@ -78,7 +78,8 @@ def _rates(facts: list[Fact]) -> list[Finding]:
                 "rate", "warning",
                 f"{rate.entity or rate.entity_raw or '?'} {rate.metric} printed {rate.raw or rate.value} but "
                 f"{n.metric} {n.raw or n.value} / {d.metric} {d.raw or d.value} = {q:.2f}%",
-                rate.table_index, rate.row, rate.col))
+                rate.table_index, rate.row, rate.col, **_about(rate), values=[rate.value, round(q, 4), n.value, d.value],
+                quotes=[rate.quote, n.quote, d.quote]))
     return findings
 
 
@@ -122,7 +123,7 @@ def _prose_against_tables(facts: list[Fact]) -> list[Finding]:
             "prose_table", "warning",
             f"{f.entity or f.entity_raw or '?'} {f.metric}{' / ' + f.category if f.category else ''}: the text says "
             f"{f.raw} («{_short(f.quote)}», line {f.line}) but table {cell.table_index} row {cell.row} says {cell.raw}",
-            cell.table_index, cell.row, cell.col))
+            cell.table_index, cell.row, cell.col, **_about(f), values=[f.value, cell.value], quotes=[f.quote, cell.quote]))
     return findings
 
 
@@ -139,6 +140,12 @@ def _base_tolerance(f: Fact) -> float:
     if not f.value:
         return 1e-9
     return abs(_half_unit(f) * f.value_base / f.value) + 1e-9
+
+
+def _about(f: Fact) -> dict:
+    """What a finding on this fact is about, as the findings table stores it."""
+    return dict(entity=f.entity or f.entity_raw or "", metric=f.metric or f.metric_raw or "", category=f.category or "",
+                period=f.period)
 
 
 def _short(quote: str, n: int = 40) -> str:
@@ -170,5 +177,5 @@ def _row_totals(facts: Iterable[Fact]) -> list[Finding]:
         findings.append(Finding(
             "row_total", "warning",
             f"table {table} col {col} ({metric}): total {total.raw} but the rows add up to {members_sum:.6g}",
-            table, total.row, col))
+            table, total.row, col, **_about(total), values=[total.value, round(members_sum, 6)], quotes=[total.quote]))
     return findings

@@ -157,3 +157,54 @@ def _plain(v):
     if hasattr(v, "item"):
         return v.item()
     return v
+
+
+def write_findings(rows: list[dict], fmt: str, out) -> None:
+    """The findings as JSON lines (values and quotes as lists) or as a sheet (lists joined with
+    " | "), written beside the target and renamed into place."""
+    import pandas as pd
+
+    if fmt == "jsonl":
+        with _open_out(out) if out in (None, "-") or not isinstance(out, (str, Path)) else _replacing(out) as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    df = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    for col in ("values", "quotes"):
+        df[col] = df[col].map(lambda xs: " | ".join(f"{x:g}" if isinstance(x, float) else str(x) for x in xs or []))
+    for col in _text_columns(df):
+        df[col] = df[col].map(defuse_formula) if fmt == "csv" else df[col]
+    if fmt == "csv":
+        if not isinstance(out, (str, Path)):
+            df.to_csv(out, index=False, lineterminator="\r\n")
+            return
+        with _replacing(out, text=False) as tmp:
+            df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    elif fmt == "xlsx":
+        with _replacing(out, text=False) as tmp:
+            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                df.to_excel(writer, index=False, sheet_name="findings")
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+FINDING_COLUMNS = ["document", "other_document", "check", "severity", "table", "row", "col", "entity", "metric",
+                   "category", "period_label", "period_start", "period_end", "values", "quotes", "message"]
+
+
+@contextlib.contextmanager
+def _replacing(out, text: bool = True):
+    """A file written beside its target and renamed into place, so that a failure leaves no half
+    file; yields an open text file, or the temporary path when text is False."""
+    target = Path(out)
+    tmp = target.with_name(f".partial-{target.name}")
+    try:
+        if text:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                yield fh
+        else:
+            yield str(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from pipeline.stages.gazetteer import Gazetteer
 from pipeline.store.runs import os_user
+from pipeline.store.findings import finding_row
+from pipeline.store.series import series_findings
 from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, FindingRow, Metric, NoteRow,
                             Replacement)
 from schemas.records import ExtractedDocument
@@ -105,10 +107,10 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
                          confidence=f.confidence, flags=",".join(f.flags)) for f in doc.facts]
             if rows:
                 s.execute(insert(FactRow), rows)
-            if doc.findings:
-                s.execute(insert(FindingRow), [dict(document_id=d.id, check=x.check, severity=x.severity,
-                                                    message=x.message, table_index=x.table_index, row=x.row,
-                                                    col=x.col) for x in doc.findings])
+            findings = [finding_row(d.id, x) for x in doc.findings]
+            findings += series_findings(s, d.id)  # against the bulletins of the same area already here
+            if findings:
+                s.execute(insert(FindingRow), findings)
             if doc.notes:
                 s.execute(insert(NoteRow), [dict(document_id=d.id, table_index=n.table_index, line=n.line,
                                                  text=n.text) for n in doc.notes])
@@ -121,6 +123,7 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
 
 
 def _delete_document(s: Session, document_id: int) -> None:
+    s.execute(delete(FindingRow).where(FindingRow.other_document_id == document_id))
     for model in (FactRow, FindingRow, NoteRow, ExtractedTable):
         s.execute(delete(model).where(model.document_id == document_id))
     s.execute(delete(Document).where(Document.id == document_id))
