@@ -174,6 +174,10 @@ def _row_totals(facts: Iterable[Fact]) -> list[Finding]:
         tolerance = max(abs(total.value) * 0.005, 0.005 * len(members))
         if abs(members_sum - total.value) <= tolerance:
             continue
+        # the total or one of the rows is wrong, which the table does not say: the total is the
+        # figure a reader takes, so it carries the doubt
+        total.flags.append("row_total_mismatch")
+        total.confidence = min(total.confidence, MISMATCH_CONFIDENCE)
         findings.append(Finding(
             "row_total", "warning",
             f"table {table} col {col} ({metric}): total {total.raw} but the rows add up to {members_sum:.6g}",
