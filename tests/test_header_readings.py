@@ -78,11 +78,31 @@ def test_a_header_no_figure_chooses_is_kept_as_written_and_flagged(kit):
     assert all("header_unverified" in f.flags for f in doc.facts if f.source_kind == "table")
 
 
-def test_seed_003_attachment_6_is_read_by_its_prose_and_sums(extract):
+def test_seed_003_attachments_1_and_6_are_read_by_their_evidence(extract):
     doc = extract(seed_path("003"))
-    (finding,) = [x for x in doc.findings if x.check == "header_reading"]
-    assert "附件 6" in finding.message and "24 row sums hold, 0 broken" in finding.message
-    assert "11 total-row figures stated in the text" in finding.message
+    found = {x.table_index: x for x in doc.findings if x.check == "header_reading"}
+    att1 = next(t for t in doc.tables if t.attachment == "附件 1")
+    att6 = next(t for t in doc.tables if t.attachment == "附件 6")
+    assert set(found) == {att1.index, att6.index} and all(x.severity == "info" for x in found.values())
+    assert "24 row sums hold, 0 broken" in found[att6.index].message
+    assert "11 total-row figures stated in the text" in found[att6.index].message
+    # 附件1: the sections of the text and 四大 / 五大 say which group each column is in
+    assert "10 column labels named in their group's section of the text, 0 in another's" in found[att1.index].message
+    assert "2 groups as many columns as their label counts, 0 not" in found[att1.index].message
+    assert att1.header_paths[13:16] == ["四大配套行动 / 环境优化行动(50分)", "要素保障 / 征地拆迁(120分)",
+                                        "要素保障 / 项目储备(40分)"]
     # no other seed table needed another reading, and none is left unverified
     for seed in ("000", "001", "002", "004"):
         assert not [x for x in extract(seed_path(seed)).findings if x.check == "header_reading"]
+
+
+def test_a_section_of_the_text_names_a_groups_columns():
+    from pipeline.stages.header_readings import text_sections
+
+    lines = ["（二）产业项目五大攻坚考核情况", "重大产业项目攻坚考核得分较高的是荷塘区。", "（三）四大配套行动考核情况",
+             "环境优化行动考核得分较高的是芦淞区。", "1. 规划引领行动得分均一致。", "（四）要素保障考核情况", "项目储备工作未考核。",
+             "附件 1", "（五）不是这一节"]
+    sections = text_sections(lines, ["产业项目五大攻坚", "四大配套行动", "要素保障"])
+    assert "环境优化行动" in sections["四大配套行动"] and "规划引领行动" in sections["四大配套行动"]
+    assert sections["要素保障"] == "项目储备工作未考核。"
+    assert "环境优化行动" not in sections["产业项目五大攻坚"]

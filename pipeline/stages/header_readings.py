@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from extractors.headers import SEP, clean_label
+from extractors.headers import SEP, build_header_paths, clean_label
 from extractors.tables import Table
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.units import kind_of
@@ -31,6 +31,7 @@ from schemas.records import Fact, Finding
 PART_LABEL = re.compile(r"^其中")
 RATE_CELL = re.compile(r"%|％")  # a rate is no part of a sum
 MAX_READINGS = 5000  # widths tried per header; beyond, the header is left as written
+MAX_SLIDE = 2  # columns a top label may have slid left in a flattening
 MARGIN = 1  # a new reading must beat the written one by more than one stated figure
 
 
@@ -41,6 +42,8 @@ class Reading:
     paths: list[str]
     how: str  # "as written" or "groups of 2, 5, 2 columns"
     inferred: set = field(default_factory=set)  # columns whose label was borrowed from another group
+    cost: int = 0  # cells the reading supposes lost: of readings equally borne out, the fewest wins
+    flags: Optional[list] = None  # per column, when the reading was built by the header rules
 
 
 @dataclass
@@ -51,15 +54,32 @@ class Evidence:
     parts_broken: int = 0
     part_columns: int = 0  # 其中 columns within their total on every row (two rows at least)
     prose_agree: int = 0
+    sections_agree: int = 0  # column labels the text names in the section of their group
+    sections_disagree: int = 0  # … in the section of another group
+    counts_agree: int = 0  # groups whose label counts their columns' labels (四大配套行动: four)
+    counts_disagree: int = 0
     quotes: list = field(default_factory=list)  # the sentences that agreed
 
     @property
     def strong(self) -> int:
-        return 2 * (self.sums_held - self.sums_broken) + self.prose_agree + self.part_columns - 2 * self.parts_broken
+        return (2 * (self.sums_held - self.sums_broken) + self.prose_agree + self.part_columns - 2 * self.parts_broken
+                + self.sections_agree - self.sections_disagree + self.counts_agree - self.counts_disagree)
+
+    @property
+    def supported(self) -> bool:
+        """Some sum, sentence or section of the text bears the reading out (not parts alone)."""
+        return self.sums_held + self.prose_agree + self.sections_agree > 0
 
     def describe(self) -> str:
-        return (f"{self.sums_held} row sums hold, {self.sums_broken} broken; {self.parts_held} parts within their "
-                f"total, {self.parts_broken} above it; {self.prose_agree} total-row figures stated in the text")
+        said = [f"{self.sums_held} row sums hold, {self.sums_broken} broken",
+                f"{self.parts_held} parts within their total, {self.parts_broken} above it",
+                f"{self.prose_agree} total-row figures stated in the text"]
+        if self.sections_agree or self.sections_disagree:
+            said.append(f"{self.sections_agree} column labels named in their group's section of the text, "
+                        f"{self.sections_disagree} in another's")
+        if self.counts_agree or self.counts_disagree:
+            said.append(f"{self.counts_agree} groups as many columns as their label counts, {self.counts_disagree} not")
+        return "; ".join(said)
 
 
 # measure_of(path, unit) → (measure, category): the catalog's reading of a header path
@@ -99,6 +119,40 @@ def candidate_readings(table: Table) -> list[Reading]:
     return readings
 
 
+def slid_readings(table: Table) -> list[Reading]:
+    """Readings of a two-row header whose second row stands as written and whose top labels slid
+    left: a flattening that loses an empty cell of a merged top cell moves every top label after
+    it one column left. Each top label may stand up to MAX_SLIDE columns further right, never
+    less than the label before it (a lost cell moves all that follow); paths are then rebuilt by
+    the header rules. cost: the cells the reading supposes lost."""
+    if len(table.header_rows) != 2 or not table.rows:
+        return []
+    n, lead = table.n_cols, table.label_cols
+    top_row, sub_row = ([r[c] if c < len(r) else "" for c in range(n)] for r in table.header_rows)
+    tops = [c for c in range(lead, n) if clean_label(top_row[c])]
+    if len(tops) < 2 or len(tops) > 8:
+        return []
+    readings, seen = [], {tuple(table.header_paths)}
+    for shifts in itertools.product(range(MAX_SLIDE + 1), repeat=len(tops)):
+        if any(b < a for a, b in zip(shifts, shifts[1:])) or not any(shifts):
+            continue
+        moved = [c + d for c, d in zip(tops, shifts)]
+        if moved[-1] >= n or any(b <= a for a, b in zip(moved, moved[1:])):
+            continue
+        grid = [[""] * n, list(sub_row)]
+        for c, m in zip(tops, moved):
+            grid[0][m] = top_row[c]
+        for c in range(lead):
+            grid[0][c] = top_row[c]
+        paths, flags = build_header_paths(grid, n, lead)
+        if tuple(paths) in seen:
+            continue
+        seen.add(tuple(paths))
+        readings.append(Reading(paths, "top labels moved right by " + ", ".join(map(str, shifts)), cost=shifts[-1],
+                                flags=flags))
+    return readings
+
+
 def _joined_parts(labels: list[str]) -> list[str]:
     """"其中" written in a cell of its own before the part it introduces ("其中 | 产业") is one label."""
     out: list[str] = []
@@ -135,12 +189,78 @@ def _fill(groups, widths, borrowed: Optional[str], lead: int) -> Optional[Readin
         paths.extend(label if c is None else label + SEP + c for c in cols)
     if len(set(paths[lead:])) < len(paths) - lead:
         return None
-    return Reading(paths, "groups of " + ", ".join(map(str, widths)) + " columns", inferred)
+    added = sum(w - len(subs) for (_, subs), w in zip(groups, widths))
+    return Reading(paths, "groups of " + ", ".join(map(str, widths)) + " columns", inferred, cost=added)
 
 
-def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: MeasureOf) -> Evidence:
-    """What the table's figures and the document's sentences say of a reading."""
+CHINESE_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a group label that counts its members: 五大攻坚, 四大配套行动, 三项改革, 六类项目
+COUNTED_GROUP = re.compile(r"([一两二三四五六七八九十])(?:大|项|类)")
+HEADING_STYLES = (("paren", re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")),
+                  ("dun", re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")),
+                  ("number", re.compile(r"^\s*\d{1,2}[、.．](?!\d)")))
+END_OF_TEXT = re.compile(r"^\s*(附件|附表)")
+
+
+def text_sections(lines: list[str], labels: list[str]) -> dict[str, str]:
+    """The text under each heading that names a top label of a table ("（三）四大配套行动考核情况"),
+    up to the next heading of the same style: where a bulletin discusses that group's columns."""
+    out: dict[str, list[str]] = {}
+    wanted = [(label, re.sub(r"\s+", "", label)) for label in labels if len(re.sub(r"\s+", "", label)) >= 3]
+    for i, line in enumerate(lines):
+        style = next((name for name, pattern in HEADING_STYLES if pattern.match(line)), None)
+        squeezed = re.sub(r"\s+", "", line)
+        if style is None or len(squeezed) > 40:
+            continue
+        for label, bare in wanted:
+            if bare not in squeezed:
+                continue
+            body = []
+            for later in lines[i + 1:]:
+                if END_OF_TEXT.match(later) or any(p.match(later) for name, p in HEADING_STYLES if name == style):
+                    break
+                body.append(re.sub(r"\s+", "", later))
+            out.setdefault(label, []).extend(body)
+    return {label: "\n".join(body) for label, body in out.items()}
+
+
+def _bare_label(label: str) -> str:
+    """A column label as a sentence would name it: no score or unit in brackets, no ordinal."""
+    return re.sub(r"\s*[(（][^)）]*[)）]|\s+", "", label)
+
+
+def _weigh_structure(reading: Reading, lead: int, sections: dict[str, str], ev: Evidence) -> None:
+    members: dict[str, list[str]] = {}
+    for path in reading.paths[lead:]:
+        parts = path.split(SEP)
+        members.setdefault(parts[0], [])
+        if len(parts) > 1 and _bare_label(parts[1]) not in members[parts[0]]:
+            members[parts[0]].append(_bare_label(parts[1]))
+    for group, labels in members.items():
+        counted = COUNTED_GROUP.search(group)
+        if counted and labels:
+            if CHINESE_COUNT[counted.group(1)] == len(labels):
+                ev.counts_agree += 1
+            else:
+                ev.counts_disagree += 1
+        if not sections:
+            continue
+        for label in labels:
+            if len(label) < 2:
+                continue
+            here = label in sections.get(group, "")
+            elsewhere = any(label in text for other, text in sections.items() if other != group)
+            if here:
+                ev.sections_agree += 1
+            elif elsewhere:
+                ev.sections_disagree += 1
+
+
+def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: MeasureOf,
+          sections: Optional[dict] = None) -> Evidence:
+    """What the table's figures, the document's sentences and its sections say of a reading."""
     ev = Evidence()
+    _weigh_structure(reading, table.label_cols, sections or {}, ev)
     values = [[_value(row[c]) if c < len(row) else None for c in range(table.n_cols)] for row in table.rows]
     for total, parts, sub_parts in _groups(reading.paths, table.label_cols):
         parts = [p for p in parts if not any(row[p] is not None and RATE_CELL.search(table.rows[i][p])
@@ -162,7 +282,7 @@ def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: Measure
                         ev.parts_held += 1
                     else:
                         ev.parts_broken += 1
-        if held:  # parts that never sum to their 小计 are not a partition of it (已开工 of 签约), not evidence
+        if held > broken:  # parts that mostly do not sum to their 小计 are no partition of it (已开工 of 签约)
             ev.sums_held, ev.sums_broken = ev.sums_held + held, ev.sums_broken + broken
         for q in sub_parts:
             pairs = [(row[q][0], row[total][0]) for row in values if row[q] is not None and row[total] is not None]
@@ -232,22 +352,29 @@ def _bare(category: str) -> str:
     return re.sub(r"其中|小计|合计|项目|\s|/|\(\d+\)", "", category or "")
 
 
-def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: MeasureOf) -> Optional[Finding]:
+def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: MeasureOf,
+                            lines: Optional[list[str]] = None) -> Optional[Finding]:
     """Keep the written reading of the table's header or replace it by a better-supported one; the
-    finding (or None when there was nothing to decide) records the evidence either way."""
-    others = candidate_readings(table)
+    finding (or None when there was nothing to decide) records the evidence either way. lines: the
+    document's text, whose sections may say which columns belong to which group."""
+    others = candidate_readings(table) + slid_readings(table)
     written = Reading(list(table.header_paths), "as written")
-    scored = sorted(((weigh(r, table, prose, measure_of), r) for r in [written] + others),
-                    key=lambda pair: -pair[0].strong)
+    tops = [clean_label(c) for c in table.header_rows[0][table.label_cols:]] if table.header_rows else []
+    sections = text_sections(lines or [], [t for t in tops if t])
+    scored = sorted(((weigh(r, table, prose, measure_of, sections), r) for r in [written] + others),
+                    key=lambda pair: (-pair[0].strong, pair[1].cost))
     best_ev, best = scored[0]
     written_ev = next(ev for ev, r in scored if r is written)
     where = f"table {table.index}" + (f" ({table.attachment or table.caption})" if table.attachment or table.caption else "")
-    runner_up = scored[1][0].strong if len(scored) > 1 else None
-    supported = best_ev.sums_held + best_ev.prose_agree > 0
-    if best is not written and supported and best_ev.strong > written_ev.strong + MARGIN and best_ev.strong != runner_up:
+    # equally borne out and supposing as few lost cells: no reading is preferred
+    tied = any(ev.strong == best_ev.strong and r.cost == best.cost for ev, r in scored[1:])
+    if best is not written and best_ev.supported and best_ev.strong > written_ev.strong + MARGIN and not tied:
         for c in range(table.label_cols, len(best.paths)):
-            flags = [f for f in table.header_flags[c] if f not in ("header_duplicate", "header_realigned")] \
-                if c < len(table.header_flags) else []
+            if best.flags is not None:
+                flags = list(best.flags[c])
+            else:
+                flags = [f for f in table.header_flags[c] if f not in ("header_duplicate", "header_realigned")] \
+                    if c < len(table.header_flags) else []
             flags.append("header_by_evidence")
             if c in best.inferred:
                 flags.append("header_inferred")
