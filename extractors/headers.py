@@ -80,7 +80,9 @@ def _vertical_only(grid, r, src, c) -> bool:
     then the label spans down, not right (县市区 over its column only)."""
     below_src = any(grid[k][src] for k in range(r + 1, len(grid)))
     below_c = any(grid[k][c] for k in range(r + 1, len(grid)))
-    return not below_src and below_c
+    # "其中…" below is always a part of the label before it (签约项目 over its total and 其中亿元以上)
+    part_below = any(grid[k][c].startswith("其中") for k in range(r + 1, len(grid)))
+    return not below_src and below_c and not part_below
 
 
 def _realign(grid, expanded, owner, label_cols, flags) -> None:

@@ -119,11 +119,14 @@ def _quiet_prefect() -> None:
 @click.option("--replace", is_flag=True,
               help="The files correct documents loaded earlier from the same paths: those give way (recorded). "
                    "Without it, a new file under an old name is a new document.")
-@click.option("--runner", type=click.Choice(["threads", "dask", "plain"]), default=None,
-              help="threads (default): a Prefect flow with one task per document on threads; dask: on a Dask "
-                   "cluster; plain: a loop without Prefect (the default when Prefect is not installed).")
+@click.option("--runner", type=click.Choice(["pool", "plain", "threads", "dask"]), default=None,
+              help="pool (default): extraction in a pool of processes, one writer, no Prefect; plain: one file "
+                   "after another in this process; threads and dask: the Prefect flow (see --flow).")
+@click.option("--flow", is_flag=True, help="Run as a Prefect flow (on threads; --runner dask for Dask): on the server "
+              "PREFECT_API_URL names, else a temporary one. The default when PREFECT_API_URL is set.")
 @click.option("--dask-address", metavar="HOST:PORT", help="Scheduler of an existing Dask cluster (implies --runner dask).")
-@click.option("--workers", type=int, help="Threads, or local Dask workers.")
+@click.option("--workers", type=int, help="Processes of the pool (default: the cores), threads, or local Dask workers; "
+              "--workers 1 is the plain loop.")
 @click.option("--no-camelot", is_flag=True, help="pdfplumber only for PDF tables (faster; unruled tables may be missed).")
 @click.option("--max-bytes", type=int, metavar="N", help="Largest file read, in bytes (default 200 MiB; "
               "env BULLETINS_MAX_BYTES).")
@@ -137,7 +140,7 @@ def _quiet_prefect() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="A line for every file.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary and errors.")
 def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: str | None, replace: bool,
-           runner: str | None, dask_address: str | None, workers: int | None, no_camelot: bool,
+           runner: str | None, flow: bool, dask_address: str | None, workers: int | None, no_camelot: bool,
            max_bytes: int | None, max_pages: int | None, max_inflated: int | None, max_text_chars: int | None,
            settle: float | None, verbose: bool, quiet: bool) -> None:
     """Ingest files, folders or globs (.txt .md .html .pdf) into the warehouse.
@@ -147,7 +150,9 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
     new document (a note says so), unless --replace says it corrects the earlier one. Bad files
     are reported one line each on stderr and recorded as failures; the exit status is 1 when any
     file failed. Only regular files are read, each within the limits (--max-*).
-    With PREFECT_API_URL set, the flow runs on that Prefect server; otherwise on a temporary one.
+    By default files are read in a pool of processes (one per core) and written by this one,
+    without Prefect. With --flow, or PREFECT_API_URL set, the batch runs as a Prefect flow (on that
+    server, or on a temporary one), for its run history and retries in Prefect's UI.
 
     \b
     Example:
@@ -170,8 +175,12 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
             check_folders(inbox, archive)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
-    runner = "dask" if dask_address else runner or ("threads" if prefect_available() else "plain")
-    if runner != "plain" and not prefect_available():
+    as_flow = flow or bool(dask_address) or runner in ("threads", "dask") or (
+        runner is None and bool(os.environ.get("PREFECT_API_URL")) and prefect_available())
+    runner = "dask" if dask_address else runner or ("threads" if as_flow else "pool")
+    if runner in ("pool", "plain") and as_flow:
+        raise click.UsageError(f"--runner {runner} runs without Prefect: leave out --flow, or use --runner threads|dask")
+    if runner in ("threads", "dask") and not prefect_available():
         raise click.UsageError(f"--runner {runner} needs Prefect: pip install 'bulletin-warehouse[flows]'")
     limits = Limits.from_env(max_bytes=max_bytes, max_pages=max_pages, max_inflated=max_inflated,
                              max_text_chars=max_text_chars)
@@ -202,16 +211,20 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
             click.echo(f"note: {shown(outcome.path)}: {outcome.note}", err=True)
 
     command = "ingest " + " ".join(paths or ("--inbox", inbox)) + (" --replace" if replace else "")
-    if runner == "plain":
+    if runner in ("pool", "plain"):
         from pipeline.batch.loop import ingest_paths, toolkit_for
         from pipeline.batch.inbox import ingest_inbox
+        from pipeline.batch.pool import ingest_paths_pooled
 
         kit = toolkit_for(engine, use_camelot=not no_camelot, limits=limits)
-        if inbox:
+        if inbox:  # an inbox pass takes the few files that arrived: one after another
             summary = ingest_inbox(inbox, db, archive, on_file=report, kit=kit, replace=replace,
                                    settle_seconds=settle)
-        else:
+        elif runner == "plain":
             summary = ingest_paths(paths, db, command=command, on_file=report, kit=kit, replace=replace)
+        else:
+            summary = ingest_paths_pooled(paths, db, command=command, on_file=report, kit=kit, replace=replace,
+                                          workers=workers)
     else:
         _quiet_prefect()
         from dataclasses import asdict
@@ -450,8 +463,8 @@ def findings_command(db: str | None, check: str | None, document: str | None, as
     table = [(r["document"] + (f" ~ {r['other_document']}" if r["other_document"] else ""), r["check"], r["severity"],
               "" if r["table"] is None else f"table {r['table']} row {r['row']}",
               " / ".join(x for x in (r["entity"], r["metric"], r["category"], r["period_label"]) if x),
-              "; ".join(f"{v:g}" for v in r["values"]), r["message"]) for r in rows]
-    click.echo(format_table(["document", "check", "severity", "where", "about", "values", "message"], table, 80))
+              "; ".join(f"{v:g}" for v in r["figures"]), r["message"]) for r in rows]
+    click.echo(format_table(["document", "check", "severity", "where", "about", "figures", "message"], table, 80))
     click.echo(f"({len(rows)} findings)")
 
 

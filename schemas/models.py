@@ -80,7 +80,7 @@ class Document(Base):
     period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
     period_end: Mapped[Optional[dt.date]] = mapped_column(Date)
     year: Mapped[Optional[int]] = mapped_column(Integer)
-    jurisdiction: Mapped[Optional[str]] = mapped_column(String(64))  # None: the document does not say
+    jurisdiction: Mapped[Optional[str]] = mapped_column(String(64), index=True)  # None: the document does not say
     jurisdiction_code: Mapped[Optional[str]] = mapped_column(String(16))
     jurisdiction_confidence: Mapped[Optional[float]] = mapped_column(Float)
     jurisdiction_evidence: Mapped[Optional[str]] = mapped_column(Text)
@@ -196,10 +196,12 @@ class FindingRow(Base):
     period_label: Mapped[Optional[str]] = mapped_column(Text)
     period_start: Mapped[Optional[dt.date]] = mapped_column(Date)
     period_end: Mapped[Optional[dt.date]] = mapped_column(Date)
-    values: Mapped[Optional[str]] = mapped_column(Text)  # JSON list: the values at odds
+    figures: Mapped[Optional[str]] = mapped_column(Text)  # JSON list: the figures at odds
     quotes: Mapped[Optional[str]] = mapped_column(Text)  # JSON list: where each is stated
     # a finding across documents (a series that falls, a bulletin revised) names the other one
     other_document_id: Mapped[Optional[int]] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    # JSON [[fact id, confidence, flags], …]: the state of other documents' facts this finding changed
+    facts_before: Mapped[Optional[str]] = mapped_column(Text)
 
 
 class NoteRow(Base):

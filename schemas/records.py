@@ -106,12 +106,12 @@ class Finding:
     row: Optional[int] = None
     col: Optional[int] = None
     # what the finding is about, as data: the figure's entity, measure, category and period, the
-    # values at odds and the quotes that state them (the document's first, then the other's)
+    # figures at odds and the quotes that state them (the document's first, then the other's)
     entity: str = ""
     metric: str = ""
     category: str = ""
     period: Optional[Period] = None
-    values: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
 
 
@@ -143,3 +143,6 @@ class DocumentError(Exception):
         super().__init__(reason)
         self.kind = kind
         self.reason = reason
+
+    def __reduce__(self):  # sent back from a worker process whole, kind and reason
+        return DocumentError, (self.kind, self.reason)

@@ -82,7 +82,7 @@ def test_a_total_row_that_does_not_add_up_is_a_finding_on_the_total(tmp_path, ex
     text = TABLE_BULLETIN.replace("石峰区    0.67    6.143    923.79", "石峰区    0.67    6.143    923.79\n合计    25    15.0    60.0")
     doc = _doc(tmp_path, extract, text, "total.txt")
     (finding,) = [x for x in doc.findings if x.check == "row_total" and x.metric == "完成投资"]
-    assert finding.values == [15.0, pytest.approx(13.7849)] and finding.entity == "株洲市"
+    assert finding.figures == [15.0, pytest.approx(13.7849)] and finding.entity == "株洲市"
     total = next(f for f in doc.facts if f.entity_raw == "合计" and f.metric == "完成投资")
     assert "row_total_mismatch" in total.flags and total.confidence <= 0.6
     # the plan's total is off too: 20 + 4 + 0.67 = 24.67 is not 25 to the rounding of its figures

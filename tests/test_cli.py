@@ -11,7 +11,7 @@ from tests.conftest import CHECK_EXPORT, SAMPLES, SEEDS
 
 
 def run_process(*args, cwd=None):
-    """The real `bulletins` process: its default runner (the Prefect flow), exit status and streams."""
+    """The real `bulletins` process: its default runner (a pool of processes, one writer), exit status and streams."""
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, cwd=cwd,
                           timeout=300)
 

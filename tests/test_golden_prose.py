@@ -125,3 +125,23 @@ def test_a_part_goes_on_through_its_counts(value, metric, category, extract):
     found = [(f.metric, f.category) for f in doc.facts
              if f.source_kind == "text" and f.value == value and f.unit == "个" and ("实际开工" in f.quote or "实际竣工" in f.quote)]
     assert (metric, category) in found, found
+
+
+# where the part named after 其中 ends: a subject of its own (全市, a place), a count of its own
+# kind, or a sum of money (which a part's counts do not carry to)
+PART_ENDS = [
+    ("其中产业项目开工35个，实际开工31个，全市累计竣工项目12个。", {35: "产业项目", 31: "产业项目", 12: ""}),
+    ("其中产业项目开工35个，雨湖区开工12个。", {35: "产业项目", 12: ""}),
+    ("其中产业项目开工35个，累计竣工12个，全市完成投资150亿元。", {35: "产业项目", 12: "产业项目", 150: ""}),
+    ("其中产业项目开工35个，续建项目复工40个，竣工18个。", {35: "产业项目", 40: "续建项目", 18: ""}),
+]
+
+
+@pytest.mark.parametrize("sentence,categories", PART_ENDS, ids=[str(i) for i in range(len(PART_ENDS))])
+def test_where_a_part_ends(sentence, categories, kit):
+    from tests.conftest import read_text
+
+    doc = read_text(kit, "xiangtan.txt", "湘潭市重点项目建设情况通报\n湘潭市重点建设项目办公室 2021年7月10日\n"
+                    f"1-6月，全市新开工项目53个。{sentence}\n")
+    got = {f.value: f.category for f in doc.facts if f.value in categories}
+    assert got == {float(k): v for k, v in categories.items()}

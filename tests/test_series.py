@@ -51,7 +51,7 @@ def _ingest(tmp_path, *docs):
 
 
 def _series(rows, check):
-    return sorted((r["entity"], r["metric"], r["values"][0], r["values"][1]) for r in rows if r["check"] == check)
+    return sorted((r["entity"], r["metric"], r["figures"][0], r["figures"][1]) for r in rows if r["check"] == check)
 
 
 def test_a_cumulative_figure_that_falls_is_a_finding_naming_both_bulletins(tmp_path):
@@ -99,5 +99,42 @@ def test_findings_export_carries_them_as_data(tmp_path):
     with open(out, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     fall = next(r for r in rows if r["entity"] == "雨湖区")
-    assert fall["check"] == "series_fall" and fall["values"] == "30.5 | 28.1" and fall["metric"] == "完成投资"
+    assert fall["check"] == "series_fall" and fall["figures"] == "30.5 | 28.1" and fall["metric"] == "完成投资"
     assert fall["document"] == "xiangtan_2021_1-9.txt" and fall["other_document"] == "xiangtan_2021_1-6.txt"
+
+
+def test_findings_export_to_stdout_and_a_sheet_without_formulas(tmp_path):
+    from openpyxl import load_workbook
+
+    url, _ = _ingest(tmp_path, ("xiangtan_2021_1-6.txt", H1), ("xiangtan_2021_1-9.txt", Q3.replace("雨湖区", "=雨湖区")))
+    lines = run("export", "findings", "--db", url).stdout.splitlines()
+    assert lines and all(json.loads(line)["check"] for line in lines)
+    out = tmp_path / "findings.xlsx"
+    assert run("export", "findings", "--format", "xlsx", "-o", out, "--db", url).returncode == 0
+    sheet = load_workbook(out)["findings"]
+    assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_a_replaced_bulletin_takes_its_findings_and_flags_with_it(tmp_path):
+    url, rows = _ingest(tmp_path, ("xiangtan_2021_1-6.txt", H1), ("xiangtan_2021_1-9.txt", Q3))
+    assert [r for r in rows if r["check"] == "series_fall"]
+    fixed = Q3.replace("雨湖区    60    28.1    46.8    16", "雨湖区    60    38.1    63.5    16") \
+        .replace("岳塘区    55    40.2    73.1    10", "岳塘区    55    40.2    73.1    14")
+    (tmp_path / "xiangtan_2021_1-9.txt").write_text(fixed, encoding="utf-8")
+    assert run("ingest", tmp_path / "xiangtan_2021_1-9.txt", "--db", url, "--replace").returncode == 0
+    after = [json.loads(line) for line in run("findings", "--db", url, "--json").stdout.splitlines()]
+    assert not [r for r in after if r["check"].startswith("series")], after
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        left = conn.execute("SELECT count(*) FROM facts_view WHERE flags LIKE '%series_%' OR "
+                            "(document = 'xiangtan_2021_1-6.txt' AND confidence <= 0.6)").fetchone()[0]
+    assert left == 0  # the earlier bulletin's facts have their confidence back
+
+
+def test_monthly_figures_and_other_series_are_not_compared(tmp_path):
+    # a bulletin of another series (产业项目) of the same city and period, and a month's own column
+    other = H1.replace("湘潭市重点项目建设情况通报", "湘潭市产业项目建设情况通报").replace("30.5", "20.5")
+    monthly = Q3.replace("1-9月完成投资", "9月当月完成投资")
+    _, rows = _ingest(tmp_path, ("xiangtan_2021_1-6.txt", H1), ("xiangtan_chanye_2021_1-6.txt", other),
+                      ("xiangtan_2021_9.txt", monthly))
+    assert not [r for r in rows if r["check"] in ("series_revision", "series_duplicate")], rows
+    assert {r["entity"] for r in rows if r["check"] == "series_fall"} <= {"岳塘区"}  # 新开工 12 → 10 stays a fall

@@ -79,11 +79,11 @@ def test_an_early_ctrl_c_stops_serve_cleanly(tmp_path):
 
 
 def test_a_killed_ingest_leaves_no_prefect_server(tmp_path):
-    """kill -9 of `bulletins ingest` (the flow runner): its temporary server does not outlive it."""
+    """kill -9 of `bulletins ingest --flow`: its temporary server does not outlive it."""
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     marker = f"BULLETINS_TEST_MARK={tmp_path}"
     env["BULLETINS_TEST_MARK"] = str(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(SAMPLES), "--db",
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(SAMPLES), "--flow", "--db",
                              f"sqlite:///{tmp_path / 'w.db'}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env=env)
     deadline = time.monotonic() + 120

@@ -117,28 +117,48 @@ def process_file(engine, path: str, run_id: int, kit: Toolkit, raise_transient: 
     sha = None
     try:
         data, sha = read_source(path, kit.limits)
-        if loading.is_loaded(engine, sha):
-            # loaded before, perhaps beside the document it corrects: --replace still applies
-            replaced = loading.replace_earlier(engine, path, sha, run_id) if replace else 0
-            return FileOutcome(path, "replaced" if replaced else "skipped", sha256=sha)
+        seen = outcome_if_loaded(engine, path, sha, run_id, replace)
+        if seen:
+            return seen
         doc = extract_document(path, data, sha, kit)
         del data
-        load = lambda: loading.load_document(engine, doc, run_id, kit.gazetteer, replace=replace)  # noqa: E731
-        status = load() if raise_transient else RETRY.call(load)
-        note = ""
-        if status == "loaded" and not replace:
-            earlier = loading.same_path_documents(engine, path, sha)
-            if earlier:
-                note = (f"loaded as a new document beside {len(earlier)} earlier one(s) from the same path with "
-                        f"other content (last loaded {max(t for _, t in earlier):%Y-%m-%d %H:%M}); "
-                        f"if it corrects them, ingest it again with --replace")
-        return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0, sha256=sha, note=note)
+        return load_extracted(engine, path, sha, doc, run_id, kit.gazetteer, replace, raise_transient)
     except DocumentError as exc:
         kind, reason = exc.kind, exc.reason
     except Exception as exc:  # an extractor bug must not stop the batch either
         if raise_transient and is_transient(exc):
             raise
         kind, reason = "error", f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return failed(engine, run_id, path, kind, reason, sha)
+
+
+def outcome_if_loaded(engine, path: str, sha: str, run_id: int, replace: bool) -> Optional[FileOutcome]:
+    """The outcome of a file whose content is loaded already (skipped, or with replace the
+    documents it corrects give way), else None: it is to be read."""
+    if not loading.is_loaded(engine, sha):
+        return None
+    # loaded before, perhaps beside the document it corrects: --replace still applies
+    replaced = loading.replace_earlier(engine, path, sha, run_id) if replace else 0
+    return FileOutcome(path, "replaced" if replaced else "skipped", sha256=sha)
+
+
+def load_extracted(engine, path: str, sha: str, doc, run_id: int, gazetteer, replace: bool = False,
+                   raise_transient: bool = False) -> FileOutcome:
+    """Load one extracted document (retried on transient errors unless the caller retries)."""
+    load = lambda: loading.load_document(engine, doc, run_id, gazetteer, replace=replace)  # noqa: E731
+    status = load() if raise_transient else RETRY.call(load)
+    note = ""
+    if status == "loaded" and not replace:
+        earlier = loading.same_path_documents(engine, path, sha)
+        if earlier:
+            note = (f"loaded as a new document beside {len(earlier)} earlier one(s) from the same path with "
+                    f"other content (last loaded {max(t for _, t in earlier):%Y-%m-%d %H:%M}); "
+                    f"if it corrects them, ingest it again with --replace")
+    return FileOutcome(path, status, facts=len(doc.facts) if status != "skipped" else 0, sha256=sha, note=note)
+
+
+def failed(engine, run_id: int, path: str, kind: str, reason: str, sha: Optional[str] = None) -> FileOutcome:
+    """A file's failure, recorded in the warehouse."""
     record_failed(engine, run_id, path, kind, reason, sha)
     return FileOutcome(path, "failed", kind=kind, reason=reason, sha256=sha or "")
 

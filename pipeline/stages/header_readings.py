@@ -24,12 +24,15 @@ from typing import Callable, Optional
 from extractors.headers import SEP, build_header_paths, clean_label
 from extractors.tables import Table
 from pipeline.core.cells import is_empty_marker, parse_cell
+from pipeline.core.numbers import parse_chinese_numeral
 from pipeline.core.units import kind_of
 from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_PART
 from schemas.records import Fact, Finding
 
 PART_LABEL = re.compile(r"^其中")
+DUPLICATE = re.compile(r" \(\d+\)$")  # the ordinal the header rules give a repeated label
 RATE_CELL = re.compile(r"%|％")  # a rate is no part of a sum
+RATE_HEADER = re.compile(r"率|比重|占|%|％|百分|排名|得分")
 MAX_READINGS = 5000  # widths tried per header; beyond, the header is left as written
 MAX_SLIDE = 2  # columns a top label may have slid left in a flattening
 MARGIN = 1  # a new reading must beat the written one by more than one stated figure
@@ -58,17 +61,20 @@ class Evidence:
     sections_disagree: int = 0  # … in the section of another group
     counts_agree: int = 0  # groups whose label counts their columns' labels (四大配套行动: four)
     counts_disagree: int = 0
+    orphans: int = 0  # 其中… columns under no group: a part of no whole
     quotes: list = field(default_factory=list)  # the sentences that agreed
 
     @property
     def strong(self) -> int:
         return (2 * (self.sums_held - self.sums_broken) + self.prose_agree + self.part_columns - 2 * self.parts_broken
-                + self.sections_agree - self.sections_disagree + self.counts_agree - self.counts_disagree)
+                + self.sections_agree - self.sections_disagree + self.counts_agree - self.counts_disagree
+                - self.orphans)
 
     @property
-    def supported(self) -> bool:
-        """Some sum, sentence or section of the text bears the reading out (not parts alone)."""
-        return self.sums_held + self.prose_agree + self.sections_agree > 0
+    def support(self) -> int:
+        """What bears the reading out positively: sums that hold, figures the text states, column
+        labels its sections name (a reading that merely breaks less is not thereby right)."""
+        return self.sums_held + self.prose_agree + self.sections_agree + self.part_columns
 
     def describe(self) -> str:
         said = [f"{self.sums_held} row sums hold, {self.sums_broken} broken",
@@ -79,6 +85,8 @@ class Evidence:
                         f"{self.sections_disagree} in another's")
         if self.counts_agree or self.counts_disagree:
             said.append(f"{self.counts_agree} groups as many columns as their label counts, {self.counts_disagree} not")
+        if self.orphans:
+            said.append(f"{self.orphans} 其中 columns under no group or repeated")
         return "; ".join(said)
 
 
@@ -134,7 +142,7 @@ def slid_readings(table: Table) -> list[Reading]:
         return []
     readings, seen = [], {tuple(table.header_paths)}
     for shifts in itertools.product(range(MAX_SLIDE + 1), repeat=len(tops)):
-        if any(b < a for a, b in zip(shifts, shifts[1:])) or not any(shifts):
+        if any(b < a for a, b in zip(shifts, shifts[1:])):
             continue
         moved = [c + d for c, d in zip(tops, shifts)]
         if moved[-1] >= n or any(b <= a for a, b in zip(moved, moved[1:])):
@@ -144,13 +152,42 @@ def slid_readings(table: Table) -> list[Reading]:
             grid[0][m] = top_row[c]
         for c in range(lead):
             grid[0][c] = top_row[c]
-        paths, flags = build_header_paths(grid, n, lead)
-        if tuple(paths) in seen:
-            continue
-        seen.add(tuple(paths))
-        readings.append(Reading(paths, "top labels moved right by " + ", ".join(map(str, shifts)), cost=shifts[-1],
-                                flags=flags))
+        how = "top labels moved right by " + ", ".join(map(str, shifts))
+        # the header rules (a top label with nothing under its first column spans down only), and
+        # every top label over all columns to the next, its first unlabelled column its own total
+        variants = [(build_header_paths(grid, n, lead), False)] if any(shifts) else []
+        spanning = _spans_to_next(grid, moved, lead, n)
+        variants += [(spanning, True)] if spanning else []
+        for (paths, flags), spanning in variants:
+            paths[:lead] = table.header_paths[:lead]
+            if tuple(paths) in seen:
+                continue
+            seen.add(tuple(paths))
+            readings.append(Reading(paths, how + (", each over the columns to the next" if spanning else ""),
+                                    cost=shifts[-1], flags=flags))
     return readings
+
+
+def _spans_to_next(grid: list[list[str]], tops: list[int], lead: int, n: int) -> Optional[tuple[list[str], list[list[str]]]]:
+    """Paths when every top label stands over all columns up to the next: a second-row label
+    spans the empty cells after it (numbered), and the empty cells before the first are the
+    group's own total."""
+    paths, flags = [""] * n, [[] for _ in range(n)]
+    for i, start in enumerate(tops):
+        end = tops[i + 1] if i + 1 < len(tops) else n
+        top, label, seen = clean_label(grid[0][start]), None, {}
+        for c in range(start, end):
+            written = clean_label(grid[1][c])
+            if not written and label is not None and PART_LABEL.match(label):
+                return None  # "其中…" names one column: it spans nothing
+            label = written or label
+            path = top if label is None else top + SEP + label
+            seen[path] = seen.get(path, 0) + 1
+            if seen[path] > 1:
+                flags[c].append("header_duplicate")
+                path = f"{path} ({seen[path]})"
+            paths[c] = path
+    return paths, flags
 
 
 def _joined_parts(labels: list[str]) -> list[str]:
@@ -193,9 +230,8 @@ def _fill(groups, widths, borrowed: Optional[str], lead: int) -> Optional[Readin
     return Reading(paths, "groups of " + ", ".join(map(str, widths)) + " columns", inferred, cost=added)
 
 
-CHINESE_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-# a group label that counts its members: 五大攻坚, 四大配套行动, 三项改革, 六类项目
-COUNTED_GROUP = re.compile(r"([一两二三四五六七八九十])(?:大|项|类)")
+# a group label that counts its members: 五大攻坚, 四大配套行动, 三项改革, 十二大工程 (not 一大批)
+COUNTED_GROUP = re.compile(r"(?<![一两二三四五六七八九十百])([一两二三四五六七八九十]{1,3})(?:大|项|类)(?!批)")
 HEADING_STYLES = (("paren", re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")),
                   ("dun", re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")),
                   ("number", re.compile(r"^\s*\d{1,2}[、.．](?!\d)")))
@@ -224,6 +260,12 @@ def text_sections(lines: list[str], labels: list[str]) -> dict[str, str]:
     return {label: "\n".join(body) for label, body in out.items()}
 
 
+def _opens_a_sentence(label: str, text: str) -> bool:
+    """The text speaks of the label: a line or sentence opens with it ("征地拆迁工作考核得分…"), not a
+    passing mention ("受征地拆迁影响")."""
+    return re.search(r"(^|[\n。；;！])" + re.escape(label), text) is not None
+
+
 def _bare_label(label: str) -> str:
     """A column label as a sentence would name it: no score or unit in brackets, no ordinal."""
     return re.sub(r"\s*[(（][^)）]*[)）]|\s+", "", label)
@@ -233,13 +275,16 @@ def _weigh_structure(reading: Reading, lead: int, sections: dict[str, str], ev: 
     members: dict[str, list[str]] = {}
     for path in reading.paths[lead:]:
         parts = path.split(SEP)
+        # a part of no whole, or a "其中…" repeated over empty cells (it names one column)
+        ev.orphans += bool(PART_LABEL.match(parts[0])) or bool(PART_LABEL.match(parts[-1]) and DUPLICATE.search(parts[-1]))
         members.setdefault(parts[0], [])
         if len(parts) > 1 and _bare_label(parts[1]) not in members[parts[0]]:
             members[parts[0]].append(_bare_label(parts[1]))
     for group, labels in members.items():
         counted = COUNTED_GROUP.search(group)
-        if counted and labels:
-            if CHINESE_COUNT[counted.group(1)] == len(labels):
+        counted_members = [x for x in labels if not TOTAL_PART.match(x)]
+        if counted and counted_members and parse_chinese_numeral(counted.group(1)):
+            if parse_chinese_numeral(counted.group(1)) == len(counted_members):
                 ev.counts_agree += 1
             else:
                 ev.counts_disagree += 1
@@ -248,8 +293,8 @@ def _weigh_structure(reading: Reading, lead: int, sections: dict[str, str], ev: 
         for label in labels:
             if len(label) < 2:
                 continue
-            here = label in sections.get(group, "")
-            elsewhere = any(label in text for other, text in sections.items() if other != group)
+            here = _opens_a_sentence(label, sections.get(group, ""))
+            elsewhere = any(_opens_a_sentence(label, text) for other, text in sections.items() if other != group)
             if here:
                 ev.sections_agree += 1
             elif elsewhere:
@@ -263,8 +308,8 @@ def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: Measure
     _weigh_structure(reading, table.label_cols, sections or {}, ev)
     values = [[_value(row[c]) if c < len(row) else None for c in range(table.n_cols)] for row in table.rows]
     for total, parts, sub_parts in _groups(reading.paths, table.label_cols):
-        parts = [p for p in parts if not any(row[p] is not None and RATE_CELL.search(table.rows[i][p])
-                                             for i, row in enumerate(values))]
+        parts = [p for p in parts if not RATE_HEADER.search(reading.paths[p]) and not any(
+            row[p] is not None and RATE_CELL.search(table.rows[i][p]) for i, row in enumerate(values))]
         held = broken = 0
         for row in values:
             t = row[total]
@@ -286,7 +331,9 @@ def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: Measure
             ev.sums_held, ev.sums_broken = ev.sums_held + held, ev.sums_broken + broken
         for q in sub_parts:
             pairs = [(row[q][0], row[total][0]) for row in values if row[q] is not None and row[total] is not None]
-            ev.part_columns += len(pairs) >= 2 and all(part <= whole + 1e-9 for part, whole in pairs)
+            if q not in reading.inferred and not DUPLICATE.search(reading.paths[q]):
+                # a label the reading invented or repeated proves nothing by fitting
+                ev.part_columns += len(pairs) >= 2 and all(part <= whole + 1e-9 for part, whole in pairs)
     _weigh_prose(reading, table, values, prose, measure_of, ev)
     return ev
 
@@ -334,22 +381,35 @@ def _weigh_prose(reading, table, values, prose, measure_of, ev) -> None:
             if f.value != cell[0] or not f.metric or kind_of(f.unit) not in ("count", "money", "area", None):
                 continue
             measure, category = measure_of(reading.paths[c], f.unit)
-            if measure == f.metric and _same_category(category, f.category):
+            if measure == f.metric and _same_category(category, f.category, reading.paths[c].split(SEP)[0]):
                 ev.prose_agree += 1
                 ev.quotes.append(f.quote)
                 break
 
 
-def _same_category(table_category: str, prose_category: str) -> bool:
+def _same_category(table_category: str, prose_category: str, top: str = "") -> bool:
     """A table path's category ("实际开工 / 计划外开工", "其中产业") and a sentence's ("计划外开工",
-    "产业项目") name the same part when, without the words only a header uses, the path's ends with
-    the sentence's; a total is a total in both."""
+    "产业项目") name the same part when, without the words only a header uses, they are equal, or
+    the path's is the sentence's under the column's own top label."""
     t, p = _bare(table_category), _bare(prose_category)
-    return t == p or bool(p) and t.endswith(p)
+    return t == p or (bool(p) and t == _bare(top) + p)
 
 
 def _bare(category: str) -> str:
     return re.sub(r"其中|小计|合计|项目|\s|/|\(\d+\)", "", category or "")
+
+
+def _decisive(best: Evidence, written: Evidence) -> bool:
+    """Evidence enough to replace the written reading: more positive support than it has, and,
+    where only the text's sections speak (no sum, no stated figure), a group label that counts its
+    columns and contradicts the written reading, with no section against the new one."""
+    if best.support <= written.support:
+        return False
+    if best.sums_held > written.sums_held or best.prose_agree > written.prose_agree:
+        return True
+    if written.orphans > best.orphans and best.part_columns > written.part_columns:
+        return True  # parts the written reading left under no whole, each within the whole it is given
+    return written.counts_disagree > best.counts_disagree and best.sections_disagree == 0
 
 
 def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: MeasureOf,
@@ -368,7 +428,7 @@ def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: Measure
     where = f"table {table.index}" + (f" ({table.attachment or table.caption})" if table.attachment or table.caption else "")
     # equally borne out and supposing as few lost cells: no reading is preferred
     tied = any(ev.strong == best_ev.strong and r.cost == best.cost for ev, r in scored[1:])
-    if best is not written and best_ev.supported and best_ev.strong > written_ev.strong + MARGIN and not tied:
+    if best is not written and best_ev.strong > written_ev.strong + MARGIN and not tied and _decisive(best_ev, written_ev):
         for c in range(table.label_cols, len(best.paths)):
             if best.flags is not None:
                 flags = list(best.flags[c])
@@ -380,9 +440,10 @@ def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: Measure
                 flags.append("header_inferred")
             table.header_flags[c] = flags
         table.header_paths = best.paths
+        # the paths as written are kept in the finding: what the evidence replaced
         return Finding("header_reading", "info",
                        f"{where}: header read as {best.how}: {best_ev.describe()}; as written: {written_ev.describe()}",
-                       table.index)
+                       table.index, quotes=written.paths[table.label_cols:])
     if best is not written and best_ev.strong > written_ev.strong:
         # another reading is better borne out than the written one, but not by enough to be taken
         for c in range(table.label_cols, len(table.header_paths)):

@@ -668,8 +668,12 @@ class ProseExtractor:
                             # "其中产业项目计划开工135个，实际开工191个": the part goes on through the counts
                             # after it that name no projects of their own
                             part_category, part_counts = _kind_opening(metric_raw), True
+                        elif part_counts and (kind not in ("count", "ratio") or "项目" in metric_raw or _kind_opening(metric_raw)
+                                              or AGGREGATE_SUBJECT.search(sentence[clause_start:match.start])):
+                            # a sum of money, a count of its own kind, or 全市 again: the part has ended
+                            part_category, part_counts = "", False
                         elif part_category and metric_raw and not category_of(metric_raw) \
-                                and (kind != "count" or (part_counts and "项目" not in metric_raw)):
+                                and (kind != "count" or part_counts):
                             carried_category = part_category
                     if part_of is None and not sub_part:
                         outer_category = carried_category if part_counts else ""
@@ -693,6 +697,10 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction)
+                        if part_counts and subject and at >= clause_start:
+                            # "…，雨湖区开工12个": a place of its own, no longer the part's count
+                            carried_category = outer_category = part_category = ""
+                            part_counts = False
                         member = _bracketed_member(sentence, match.start, match.end)
                         if member and at < member[1]:
                             # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the

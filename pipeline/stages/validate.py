@@ -31,7 +31,7 @@ def validate(facts: list[Fact], statistical: bool = False) -> list[Finding]:
         if f.unit is None:
             where = f"table {f.table_index} row {f.row} col {f.col}" if f.source_kind == "table" else f"line {f.line}"
             findings.append(Finding("unit", "warning", f"no unit for {f.raw!r} ({f.metric_raw or 'no metric'}) at {where}",
-                                    f.table_index, f.row, f.col, **_about(f), values=[f.value], quotes=[f.quote]))
+                                    f.table_index, f.row, f.col, **_about(f), figures=[f.value], quotes=[f.quote]))
     findings.extend(_row_totals(f for f in facts if f.source_kind == "table"))
     findings.extend(_rates(facts))
     if statistical:
@@ -44,7 +44,8 @@ RATE_PARTS = {"完成率": [("完成投资", "计划投资"), ("完成投资", "
               "开工率": [("开工项目数", "计划开工项目数")],
               "竣工率": [("竣工项目数", "计划竣工项目数")],
               "投产率": [("投产项目数", "计划投产项目数")]}
-MISMATCH_CONFIDENCE = 0.6  # a fact a check found at odds with the document's own figures
+MISMATCH_CONFIDENCE = 0.6
+NESTED_ROW = re.compile(r"小计|合计|其中|#")  # a fact a check found at odds with the document's own figures
 
 
 def _rates(facts: list[Fact]) -> list[Finding]:
@@ -78,7 +79,7 @@ def _rates(facts: list[Fact]) -> list[Finding]:
                 "rate", "warning",
                 f"{rate.entity or rate.entity_raw or '?'} {rate.metric} printed {rate.raw or rate.value} but "
                 f"{n.metric} {n.raw or n.value} / {d.metric} {d.raw or d.value} = {q:.2f}%",
-                rate.table_index, rate.row, rate.col, **_about(rate), values=[rate.value, round(q, 4), n.value, d.value],
+                rate.table_index, rate.row, rate.col, **_about(rate), figures=[rate.value, round(q, 4), n.value, d.value],
                 quotes=[rate.quote, n.quote, d.quote]))
     return findings
 
@@ -123,7 +124,7 @@ def _prose_against_tables(facts: list[Fact]) -> list[Finding]:
             "prose_table", "warning",
             f"{f.entity or f.entity_raw or '?'} {f.metric}{' / ' + f.category if f.category else ''}: the text says "
             f"{f.raw} («{_short(f.quote)}», line {f.line}) but table {cell.table_index} row {cell.row} says {cell.raw}",
-            cell.table_index, cell.row, cell.col, **_about(f), values=[f.value, cell.value], quotes=[f.quote, cell.quote]))
+            cell.table_index, cell.row, cell.col, **_about(f), figures=[f.value, cell.value], quotes=[f.quote, cell.quote]))
     return findings
 
 
@@ -169,6 +170,8 @@ def _row_totals(facts: Iterable[Fact]) -> list[Finding]:
         total, members = g["total"], [m for m in g["members"] if m.unit == g["total"].unit] if g["total"] else []
         if total is None or len(members) < 2:
             continue
+        if any(NESTED_ROW.search(m.entity_raw) for m in members):
+            continue  # 市区小计 / 其中: rows inside rows, which a plain sum counts twice
         members_sum = sum(m.value for m in members)
         # figures are rounded as printed: allow half a unit of the last digit per member
         tolerance = max(abs(total.value) * 0.005, 0.005 * len(members))
@@ -181,5 +184,5 @@ def _row_totals(facts: Iterable[Fact]) -> list[Finding]:
         findings.append(Finding(
             "row_total", "warning",
             f"table {table} col {col} ({metric}): total {total.raw} but the rows add up to {members_sum:.6g}",
-            table, total.row, col, **_about(total), values=[total.value, round(members_sum, 6)], quotes=[total.quote]))
+            table, total.row, col, **_about(total), figures=[total.value, round(members_sum, 6)], quotes=[total.quote]))
     return findings

@@ -108,7 +108,7 @@ def _text_columns(df) -> list[str]:
     return [c for c in df.columns if is_object_dtype(df[c]) or is_string_dtype(df[c])]
 
 
-def _write_xlsx(df, out) -> None:
+def _write_xlsx(df, out, sheet: str = "facts") -> None:
     """Text that looks like a formula is stored as a text cell, exactly as written: openpyxl would
     otherwise store '=…' as a formula that runs when the sheet opens."""
     import pandas as pd
@@ -121,10 +121,10 @@ def _write_xlsx(df, out) -> None:
     risky = [(i, j) for j, col in enumerate(df.columns) if col in _text_columns(df)
              for i in df.index[df[col].map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))]]
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        df.to_excel(writer, index=False, sheet_name="facts")
-        sheet = writer.sheets["facts"]
+        df.to_excel(writer, index=False, sheet_name=sheet)
+        cells = writer.sheets[sheet]
         for i, j in risky:
-            cell = sheet.cell(row=df.index.get_loc(i) + 2, column=j + 1)
+            cell = cells.cell(row=df.index.get_loc(i) + 2, column=j + 1)
             cell.value = df.iat[df.index.get_loc(i), j]
             cell.data_type = "s"
 
@@ -160,36 +160,36 @@ def _plain(v):
 
 
 def write_findings(rows: list[dict], fmt: str, out) -> None:
-    """The findings as JSON lines (values and quotes as lists) or as a sheet (lists joined with
-    " | "), written beside the target and renamed into place."""
+    """The findings as JSON lines (figures and quotes as lists) or as a sheet (lists joined with
+    " | ", text defused as in the facts export), written beside the target and renamed into place."""
     import pandas as pd
 
+    to_path = isinstance(out, (str, Path)) and str(out) != "-"
     if fmt == "jsonl":
-        with _open_out(out) if out in (None, "-") or not isinstance(out, (str, Path)) else _replacing(out) as fh:
+        with (_replacing(out) if to_path else contextlib.nullcontext(sys.stdout if out in (None, "-") else out)) as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     df = pd.DataFrame(rows, columns=FINDING_COLUMNS)
-    for col in ("values", "quotes"):
+    for col in ("figures", "quotes"):
         df[col] = df[col].map(lambda xs: " | ".join(f"{x:g}" if isinstance(x, float) else str(x) for x in xs or []))
-    for col in _text_columns(df):
-        df[col] = df[col].map(defuse_formula) if fmt == "csv" else df[col]
     if fmt == "csv":
-        if not isinstance(out, (str, Path)):
-            df.to_csv(out, index=False, lineterminator="\r\n")
+        for col in _text_columns(df):
+            df[col] = df[col].map(defuse_formula)
+        if not to_path:
+            df.to_csv(sys.stdout if out in (None, "-") else out, index=False, lineterminator="\r\n")
             return
         with _replacing(out, text=False) as tmp:
             df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     elif fmt == "xlsx":
         with _replacing(out, text=False) as tmp:
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                df.to_excel(writer, index=False, sheet_name="findings")
+            _write_xlsx(df, tmp, sheet="findings")
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
 
 FINDING_COLUMNS = ["document", "other_document", "check", "severity", "table", "row", "col", "entity", "metric",
-                   "category", "period_label", "period_start", "period_end", "values", "quotes", "message"]
+                   "category", "period_label", "period_start", "period_end", "figures", "quotes", "message"]
 
 
 @contextlib.contextmanager

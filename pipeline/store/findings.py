@@ -38,7 +38,7 @@ def _as_dict(file_name: str, other_name: Optional[str], f: FindingRow) -> dict:
             "category": f.category, "period_label": f.period_label,
             "period_start": f.period_start.isoformat() if f.period_start else None,
             "period_end": f.period_end.isoformat() if f.period_end else None,
-            "values": json.loads(f.values) if f.values else [], "quotes": json.loads(f.quotes) if f.quotes else [],
+            "figures": json.loads(f.figures) if f.figures else [], "quotes": json.loads(f.quotes) if f.quotes else [],
             "message": f.message}
 
 
@@ -49,6 +49,6 @@ def finding_row(document_id: int, x: Finding, other_document_id: Optional[int] =
                 table_index=x.table_index, row=x.row, col=x.col, entity=x.entity or None, metric=x.metric or None,
                 category=x.category or None, period_label=period.label if period else None,
                 period_start=period.start if period else None, period_end=period.end if period else None,
-                values=json.dumps(x.values, ensure_ascii=False) if x.values else None,
+                figures=json.dumps(x.figures, ensure_ascii=False) if x.figures else None,
                 quotes=json.dumps(x.quotes, ensure_ascii=False) if x.quotes else None,
-                other_document_id=other_document_id)
+                other_document_id=other_document_id, facts_before=None)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from pipeline.stages.gazetteer import Gazetteer
 from pipeline.store.runs import os_user
 from pipeline.store.findings import finding_row
-from pipeline.store.series import series_findings
+from pipeline.store.series import restore_facts, series_findings
 from schemas.models import (Document, Entity, EntityAlias, ExtractedTable, FactRow, FindingRow, Metric, NoteRow,
                             Replacement)
 from schemas.records import ExtractedDocument
@@ -123,6 +123,7 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
 
 
 def _delete_document(s: Session, document_id: int) -> None:
+    restore_facts(s, document_id)
     s.execute(delete(FindingRow).where(FindingRow.other_document_id == document_id))
     for model in (FactRow, FindingRow, NoteRow, ExtractedTable):
         s.execute(delete(model).where(model.document_id == document_id))

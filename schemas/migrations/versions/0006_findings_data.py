@@ -14,7 +14,7 @@ branch_labels = None
 depends_on = None
 
 COLUMNS = [("entity", sa.Text), ("metric", sa.Text), ("category", sa.Text), ("period_label", sa.Text),
-           ("period_start", sa.Date), ("period_end", sa.Date), ("values", sa.Text), ("quotes", sa.Text)]
+           ("period_start", sa.Date), ("period_end", sa.Date), ("figures", sa.Text), ("quotes", sa.Text), ("facts_before", sa.Text)]
 
 
 def upgrade() -> None:
@@ -25,9 +25,12 @@ def upgrade() -> None:
         batch.create_foreign_key("fk_findings_other_document", "documents", ["other_document_id"], ["id"],
                                  ondelete="CASCADE")
         batch.create_index("ix_findings_other_document_id", ["other_document_id"])
+    # the series check looks up the bulletins of one area
+    op.create_index("ix_documents_jurisdiction", "documents", ["jurisdiction"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_jurisdiction", "documents")
     with op.batch_alter_table("findings") as batch:
         batch.drop_index("ix_findings_other_document_id")
         batch.drop_constraint("fk_findings_other_document", type_="foreignkey")
