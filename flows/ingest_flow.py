@@ -1,6 +1,7 @@
 """Prefect wiring of the batch loop: the flows hand pipeline.batch.loop.run_batch an executor that runs
-one task per document, concurrently on threads (the default) or on a Dask cluster, retried by the
-pipeline's one retry policy; and publish the summary as a markdown artifact.
+one task per document or per chunk of documents, concurrently on threads (the default) or on a
+Dask cluster, retried by the pipeline's one retry policy; and publish the summary as a markdown
+artifact.
 
 Only wiring lives here: reading, extracting, loading and the run records are pipeline functions.
 """
@@ -45,6 +46,21 @@ def ingest_document(path: str, db_url: Optional[str], run_id: int, use_camelot: 
     return asdict(process_file(engine, path, run_id, kit, raise_transient=True, replace=replace))
 
 
+@task(task_run_name="ingest {n} files from {first}")
+def ingest_chunk(paths: list[str], db_url: Optional[str], run_id: int, use_camelot: bool = True,
+                 replace: bool = False, limits: Optional[Limits] = None, n: int = 0, first: str = "") -> list[dict]:
+    """A chunk of documents in one task: each retried on its own by the pipeline's policy, a bad
+    one that document's failure; a task run per chunk instead of per document."""
+    engine, kit = _worker_resources(db_url, use_camelot, limits, run_id)
+    return [asdict(process_file(engine, path, run_id, kit, replace=replace)) for path in paths]
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Documents per task: four tasks per worker at least, at most 50 documents a task (a Prefect
+    task run costs milliseconds of API traffic; a chunk amortizes it and still spreads the load)."""
+    return max(1, min(50, files // (4 * max(1, workers))))
+
+
 def task_runner(kind: str = "threads", dask_address: Optional[str] = None, workers: Optional[int] = None):
     """threads (default) or dask: an existing scheduler at dask_address, else a local cluster."""
     if kind == "dask":
@@ -69,25 +85,37 @@ def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest") -> s
     return "\n".join(lines)
 
 
-def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limits: Optional[Limits]):
-    """The executor run_batch calls: one task per file, outcomes yielded as tasks end. Closed early
-    (the run was interrupted), it starts no more documents and waits for those under way."""
+def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limits: Optional[Limits],
+                  chunk: Optional[int] = 1):
+    """The executor run_batch calls: one task per file (chunk 1), or per chunk of files (chunk N;
+    None: chosen by chunk_size from the batch), outcomes yielded as tasks end. Closed early (the
+    run was interrupted), it starts no more documents and waits for those under way."""
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
-        futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
-                                      use_camelot=unmapped(use_camelot), replace=unmapped(replace),
-                                      limits=unmapped(limits))
-        path_of = {id(f): path for f, path in zip(futures, files)}
+        size = chunk or chunk_size(len(files), int(os.environ.get("BULLETINS_FLOW_WORKERS", "4")))
+        if size == 1:
+            futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
+                                          use_camelot=unmapped(use_camelot), replace=unmapped(replace),
+                                          limits=unmapped(limits))
+            paths_of = {id(f): [path] for f, path in zip(futures, files)}
+        else:
+            chunks = [files[i:i + size] for i in range(0, len(files), size)]
+            futures = [ingest_chunk.submit(part, db_url, run_id, use_camelot, replace, limits, n=len(part),
+                                           first=Path(part[0]).name) for part in chunks]
+            paths_of = {id(f): part for f, part in zip(futures, chunks)}
         engine = None
         try:
             for future in as_completed(futures):
                 try:
-                    yield FileOutcome(**future.result())
-                except Exception as exc:  # retries exhausted: that file's failure, and the others go on
+                    result = future.result()
+                    for outcome in (result if isinstance(result, list) else [result]):
+                        yield FileOutcome(**outcome)
+                except Exception as exc:  # retries exhausted: its files' failure, and the others go on
                     reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
                     engine = engine or store_engine.open_warehouse(db_url)
-                    record_failed(engine, run_id, path_of[id(future)], "error", reason)
-                    yield FileOutcome(path_of[id(future)], "failed", kind="error", reason=reason)
+                    for path in paths_of[id(future)]:
+                        record_failed(engine, run_id, path, "error", reason)
+                        yield FileOutcome(path, "failed", kind="error", reason=reason)
         except BaseException:  # GeneratorExit included: the loop stopped
             for future in futures:
                 wrapped = getattr(future, "wrapped_future", None)
@@ -113,10 +141,11 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
 
     @flow(name="bulletins-ingest", log_prints=False)
     def ingest_flow(paths: list[str], db_url: Optional[str] = None, command: str = "ingest",
-                    use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None) -> dict:
+                    use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None,
+                    chunk: Optional[int] = 1) -> dict:
         chosen = Limits(**limits) if limits else None
         summary = run_batch(store_engine.open_warehouse(db_url), discover(paths), command,
-                            prefect_tasks(db_url, use_camelot, replace, chosen), on_file)
+                            prefect_tasks(db_url, use_camelot, replace, chosen, chunk), on_file)
         return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary")
 
     return ingest_flow

@@ -127,6 +127,9 @@ def _quiet_prefect() -> None:
 @click.option("--dask-address", metavar="HOST:PORT", help="Scheduler of an existing Dask cluster (implies --runner dask).")
 @click.option("--workers", type=int, help="Processes of the pool (default: the cores), threads, or local Dask workers; "
               "--workers 1 is the plain loop.")
+@click.option("--chunk", type=int, default=None, metavar="N",
+              help="With the flow: documents per Prefect task (default chosen from the batch: four tasks per "
+                   "worker, at most 50 a task; 1: a task per document).")
 @click.option("--no-camelot", is_flag=True, help="pdfplumber only for PDF tables (faster; unruled tables may be missed).")
 @click.option("--max-bytes", type=int, metavar="N", help="Largest file read, in bytes (default 200 MiB; "
               "env BULLETINS_MAX_BYTES).")
@@ -140,7 +143,8 @@ def _quiet_prefect() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="A line for every file.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary and errors.")
 def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: str | None, replace: bool,
-           runner: str | None, flow: bool, dask_address: str | None, workers: int | None, no_camelot: bool,
+           runner: str | None, flow: bool, dask_address: str | None, workers: int | None, chunk: int | None,
+           no_camelot: bool,
            max_bytes: int | None, max_pages: int | None, max_inflated: int | None, max_text_chars: int | None,
            settle: float | None, verbose: bool, quiet: bool) -> None:
     """Ingest files, folders or globs (.txt .md .html .pdf) into the warehouse.
@@ -242,8 +246,9 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
                               limits=asdict(limits), settle_seconds=settle)
             else:
                 flow = build_ingest_flow(report).with_options(task_runner=chosen)
+                os.environ["BULLETINS_FLOW_WORKERS"] = str(workers or 4)  # for the chunk size, in the flow
                 result = flow(paths=list(paths), db_url=db, command=command, use_camelot=not no_camelot,
-                              replace=replace, limits=asdict(limits))
+                              replace=replace, limits=asdict(limits), chunk=chunk)
         summary = BatchSummary(result["run_id"], [FileOutcome(**o) for o in result["outcomes"]], result["seconds"])
         summary.recorded = {k: result[k] for k in ("files_seen", "loaded", "replaced", "skipped", "failed", "facts")}
     if bar:

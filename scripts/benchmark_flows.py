@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark batch loading: N text bulletins generated from samples/ (figures varied, districts
 swapped) loaded into a fresh SQLite warehouse by
-  1. the plain loop (pipeline.batch.loop.ingest_paths, no Prefect),
-  2. the Prefect flow on threads,
+  1. the plain loop (pipeline.batch.loop.ingest_paths, no Prefect), and the default pool of
+     worker processes with one writer (pipeline.batch.pool),
+  2. the Prefect flow on threads, one task per document and in chunks (chunk_size),
   3. the Prefect flow on a local Dask cluster of two worker processes,
 each in its own process; plus Prefect's fixed start-up cost (a flow of one trivial task on a
 temporary server). Prints documents per second and peak memory.
 
-usage: python scripts/benchmark_flows.py [N]      (default 1000)
+usage: python scripts/benchmark_flows.py [N] [MODE,MODE…]      (default 1000, every mode)
 """
 from __future__ import annotations
 
@@ -63,6 +64,11 @@ def _mode(mode: str, folder: str, db: str) -> dict:
 
         summary = ingest_paths([folder], db)
         loaded = summary.count("loaded")
+    elif mode == "pool":
+        from pipeline.batch.pool import ingest_paths_pooled
+
+        summary = ingest_paths_pooled([folder], db)
+        loaded = summary.count("loaded")
     elif mode == "prefect-startup":
         from prefect import flow, task
 
@@ -87,7 +93,7 @@ def _mode(mode: str, folder: str, db: str) -> dict:
                 result = build_ingest_flow().with_options(task_runner=runner)(paths=[folder], db_url=db)
         else:
             result = build_ingest_flow().with_options(task_runner=task_runner("threads", workers=4))(
-                paths=[folder], db_url=db)
+                paths=[folder], db_url=db, chunk=None if mode == "flow-chunked" else 1)
         loaded = result["loaded"]
     seconds = time.perf_counter() - start
     return {"mode": mode, "documents": files, "loaded": loaded, "seconds": round(seconds, 2),
@@ -106,7 +112,8 @@ def main(argv: list[str]) -> int:
         generate(n, folder)
         print(f"{n} generated text bulletins; 2 cores; each mode in its own process on a fresh SQLite warehouse")
         print(f"{'mode':<18}{'loaded':>8}{'seconds':>10}{'docs/s':>9}{'peak MiB':>10}")
-        for mode in ("prefect-startup", "plain", "flow-threads", "flow-dask"):
+        modes = argv[1].split(",") if len(argv) > 1 else ["prefect-startup", "plain", "pool", "flow-threads", "flow-chunked", "flow-dask"]
+        for mode in modes:
             db = f"sqlite:///{tmp}/{mode}.db"
             proc = subprocess.run([sys.executable, __file__, "--mode", mode, str(folder), db], capture_output=True,
                                   text=True)

@@ -158,3 +158,18 @@ def test_an_interrupted_flow_run_counts_what_it_loaded(tmp_path):
     assert status == "interrupted" and loaded >= 1
     assert (loaded, facts) == sqlite3.connect(db).execute("SELECT count(*), sum(n_facts) FROM documents").fetchone()
     assert loaded < 40  # the rest were never started
+
+
+def test_a_chunked_flow_loads_what_the_per_document_flow_loads(batch, tmp_path):
+    """--chunk: documents per task; each document still its own outcome, a bad one its own failure."""
+    from flows.ingest_flow import build_ingest_flow, chunk_size, task_runner
+
+    seen = []
+    flow = build_ingest_flow(seen.append).with_options(task_runner=task_runner("threads", workers=2))
+    db = tmp_path / "w.db"
+    result = flow(paths=[str(batch)], db_url=f"sqlite:///{db}", chunk=3)
+    good = len(list(SAMPLES.glob("*.*")))
+    assert (result["loaded"], result["failed"], result["files_seen"]) == (good, 3, good + 3)
+    assert len(seen) == good + 3 and count(db, "SELECT count(*) FROM documents") == good
+    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
+    assert (chunk_size(1000, 4), chunk_size(10, 4), chunk_size(100_000, 2)) == (50, 1, 50)
