@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.core.vocabulary import CUMULATIVE_MEASURES
@@ -28,6 +28,7 @@ from schemas.records import Finding, Period
 
 MISMATCH_CONFIDENCE = 0.6
 SAME_BULLETIN_MIN = 3  # figures alike before two documents of one period are called the same bulletin
+NEIGHBOURS = 3  # issues of one period compared at most: the check's cost stays flat as a series grows
 # a figure of the month alone, or a stock at a date (余额, 储备): no running total of the year
 NOT_RUNNING = re.compile(r"当月|本月|单月|上月|月度|余额|储备|存量|缺口|剩余|待")
 
@@ -61,9 +62,14 @@ def series_findings(s: Session, document_id: int) -> list[dict]:
     mine = {key[1:]: figure for key, figure in _figures(s, [document_id]).items()}
     if not mine:
         return []
-    others = [o for o in s.execute(select(Document.id, Document.file_name, Document.issued_on, Document.title,
-                                          Document.issuer, Document.period_end).where(
-        Document.id != document_id, *_same_series(doc))).all() if _stem(o.title, o.issuer) == _stem(doc.title, doc.issuer)]
+    if doc.period_end is None:
+        return []
+    year = doc.period_end.year
+    candidates = [o for o in s.execute(select(Document.id, Document.file_name, Document.issued_on, Document.title,
+                                              Document.issuer, Document.period_end).where(
+        Document.id != document_id, *_same_series(doc), Document.period_end >= dt.date(year, 1, 1),
+        Document.period_end <= dt.date(year, 12, 31))).all() if _stem(o.title, o.issuer) == _stem(doc.title, doc.issuer)]
+    others = _neighbours(candidates, doc.period_end)
     if not others:
         return []
     theirs = _figures(s, [o.id for o in others], starts={k[4] for k in mine})
@@ -103,6 +109,18 @@ def series_findings(s: Session, document_id: int) -> list[dict]:
                               f"figure cannot fall; a typo or a revision"), [a.fact_id, b.fact_id]))
     _flag(s, rows)
     return [row for row, _ in rows]
+
+
+def _neighbours(candidates: list, period_end: dt.date) -> list:
+    """The issues a document is compared with, a bounded few however long the series: those of
+    its own period (the latest NEIGHBOURS loaded) and of the nearest periods before and after it."""
+    same = [o for o in candidates if o.period_end == period_end][-NEIGHBOURS:]
+    before = [o for o in candidates if o.period_end < period_end]
+    after = [o for o in candidates if o.period_end > period_end]
+    nearest_before = max((o.period_end for o in before), default=None)
+    nearest_after = min((o.period_end for o in after), default=None)
+    return same + [o for o in before if o.period_end == nearest_before][-NEIGHBOURS:] \
+        + [o for o in after if o.period_end == nearest_after][-NEIGHBOURS:]
 
 
 def _same_series(doc: Document) -> list:
@@ -200,11 +218,15 @@ def _flag(s: Session, rows: list[tuple[dict, list[int]]]) -> None:
         row["facts_before"] = json.dumps([[fid, *state[fid]] for fid in fact_ids]) if fact_ids else None
         for fid in fact_ids:
             added[fid].add(row["check"])
+    changes = []
     for fid, checks in added.items():
         present = [f for f in state[fid][1].split(",") if f]
-        s.execute(update(FactRow).where(FactRow.id == fid).values(
-            flags=",".join(present + sorted(c for c in checks if c not in present)),
-            confidence=min(state[fid][0], MISMATCH_CONFIDENCE)))
+        changes.append({"fact_id": fid, "new_flags": ",".join(present + sorted(c for c in checks if c not in present)),
+                        "new_confidence": min(state[fid][0], MISMATCH_CONFIDENCE)})
+    facts = FactRow.__table__
+    # one statement for all the facts (executemany), not a round trip each
+    s.connection().execute(update(facts).where(facts.c.id == bindparam("fact_id")).values(
+        flags=bindparam("new_flags"), confidence=bindparam("new_confidence")), changes)
 
 
 def restore_facts(s: Session, document_id: int) -> None:
