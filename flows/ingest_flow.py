@@ -86,13 +86,13 @@ def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest") -> s
 
 
 def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limits: Optional[Limits],
-                  chunk: Optional[int] = 1):
+                  chunk: Optional[int] = 1, workers: int = 4):
     """The executor run_batch calls: one task per file (chunk 1), or per chunk of files (chunk N;
     None: chosen by chunk_size from the batch), outcomes yielded as tasks end. Closed early (the
     run was interrupted), it starts no more documents and waits for those under way."""
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
-        size = chunk or chunk_size(len(files), int(os.environ.get("BULLETINS_FLOW_WORKERS", "4")))
+        size = chunk or chunk_size(len(files), workers)
         if size == 1:
             futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
                                           use_camelot=unmapped(use_camelot), replace=unmapped(replace),
@@ -142,10 +142,10 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
     @flow(name="bulletins-ingest", log_prints=False)
     def ingest_flow(paths: list[str], db_url: Optional[str] = None, command: str = "ingest",
                     use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None,
-                    chunk: Optional[int] = 1) -> dict:
+                    chunk: Optional[int] = 1, workers: int = 4) -> dict:
         chosen = Limits(**limits) if limits else None
         summary = run_batch(store_engine.open_warehouse(db_url), discover(paths), command,
-                            prefect_tasks(db_url, use_camelot, replace, chosen, chunk), on_file)
+                            prefect_tasks(db_url, use_camelot, replace, chosen, chunk, workers), on_file)
         return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary")
 
     return ingest_flow

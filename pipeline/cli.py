@@ -246,9 +246,8 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
                               limits=asdict(limits), settle_seconds=settle)
             else:
                 flow = build_ingest_flow(report).with_options(task_runner=chosen)
-                os.environ["BULLETINS_FLOW_WORKERS"] = str(workers or 4)  # for the chunk size, in the flow
                 result = flow(paths=list(paths), db_url=db, command=command, use_camelot=not no_camelot,
-                              replace=replace, limits=asdict(limits), chunk=chunk)
+                              replace=replace, limits=asdict(limits), chunk=chunk, workers=workers or 4)
         summary = BatchSummary(result["run_id"], [FileOutcome(**o) for o in result["outcomes"]], result["seconds"])
         summary.recorded = {k: result[k] for k in ("files_seen", "loaded", "replaced", "skipped", "failed", "facts")}
     if bar:

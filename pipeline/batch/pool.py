@@ -27,6 +27,7 @@ from pipeline.stages.document import Toolkit, extract_document
 from schemas.records import DocumentError
 
 IN_FLIGHT_PER_WORKER = 2
+FORKING = "fork" in multiprocessing.get_all_start_methods()  # workers inherit the writer's toolkit
 
 # The worker process's toolkit: set once by _start_worker in each worker, never in the writer.
 _worker_kit: Optional[Toolkit] = None
@@ -64,12 +65,11 @@ def _extract(path: str):
 def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Optional[dict] = None) -> Execute:
     """An executor for run_batch: extraction in `workers` processes, loading here. recipe: the
     arguments of Toolkit.create, for workers that cannot be forked from this process."""
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forking else "spawn")
+    context = multiprocessing.get_context("fork" if FORKING else "spawn")
 
     def new_pool(size: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker,
-                                   initargs=(kit if forking else None, recipe or {}))
+                                   initargs=(kit if FORKING else None, recipe or {}))
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
         pool = new_pool(workers)
@@ -87,7 +87,7 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
                     try:
                         pending[pool.submit(_extract, path)] = (path, sha)
                     except BrokenProcessPool:  # a worker died since the last look
-                        broken.append(path)
+                        broken.append((path, sha))
                 if pending and not broken:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
@@ -95,11 +95,11 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
                         try:
                             result = future.result()
                         except BrokenProcessPool:
-                            broken.append(path)
+                            broken.append((path, sha))
                             continue
                         yield _written(engine, path, sha, result, run_id, kit, replace)
                 if broken:
-                    broken += [path for path, _ in pending.values()]
+                    broken += list(pending.values())
                     pending.clear()
                     pool.shutdown(wait=True, cancel_futures=True)
                     yield from _one_at_a_time(engine, broken, run_id, kit, replace, new_pool)
@@ -137,15 +137,11 @@ def _written(engine, path: str, sha: str, result, run_id: int, kit: Toolkit, rep
         return failed(engine, run_id, path, "error", f"{type(exc).__name__}: {exc}".splitlines()[0], sha)
 
 
-def _one_at_a_time(engine, paths: list[str], run_id: int, kit: Toolkit, replace: bool, new_pool) -> Iterator[FileOutcome]:
-    """The files under way when a worker died, each alone in a fresh worker: the one that kills
-    its worker again is that file's failure."""
-    for path in paths:
-        try:
-            _, sha = read_source(path, kit.limits)
-        except DocumentError as exc:
-            yield failed(engine, run_id, path, exc.kind, exc.reason)
-            continue
+def _one_at_a_time(engine, files: list[tuple[str, str]], run_id: int, kit: Toolkit, replace: bool,
+                   new_pool) -> Iterator[FileOutcome]:
+    """The files (path, sha) under way when a worker died, each alone in a fresh worker: the one
+    that kills its worker again is that file's failure."""
+    for path, sha in files:
         pool = new_pool(1)
         try:
             result = pool.submit(_extract, path).result()
@@ -174,8 +170,11 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
     engine = store_engine.open_warehouse(db_url)
     try:
         kit = kit or toolkit_for(engine, use_camelot=use_camelot, limits=limits)
-        extra, confirmed = loading.archivist_knowledge(engine)
-        recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra), confirmed=confirmed)
+        recipe = None
+        if not FORKING:  # spawned workers build their own toolkit from the same knowledge
+            extra, confirmed = loading.archivist_knowledge(engine)
+            recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra),
+                          confirmed=confirmed)
         files = discover(paths)
         return run_batch(engine, files, command, pooled(engine, kit, min(workers, max(1, len(files))), replace, recipe),
                          on_file)

@@ -169,7 +169,8 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     reconcile(prose, kit, jurisdiction, zones)
     # a flattened header is read as its figures and the document's sentences bear out
     whole = [f for f in prose if f.entity and f.entity == jurisdiction.name]
-    findings.extend(filter(None, (read_header_by_evidence(t, whole, kit.metrics.measure_of_path, lines) for t in tables)))
+    measure_of = lambda path, unit: kit.metrics.measure_and_category(path, unit)[:2]  # noqa: E731
+    findings.extend(filter(None, (read_header_by_evidence(t, whole, measure_of, lines) for t in tables)))
     facts: list[Fact] = []
     for t in tables:
         facts.extend(table_facts(t, meta, page=source.page(t.first_line) if t.page is None else t.page))

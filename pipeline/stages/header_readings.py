@@ -9,14 +9,17 @@ header is then open to several readings. Each is scored by what it claims and th
 - the total row's figures are the ones the document's own sentences state for the same measure
   and category.
 
-The reading as written (extractors/headers.py) is kept unless another is better by evidence that
-is more than a part's bound; a header whose written reading the arithmetic breaks and no other
-reading mends is flagged for review, its paths as written. Pure: no database, no kit beyond a
-function that names a path's measure.
+Two more kinds of evidence weigh the group a column belongs to: a heading of the text that names
+a group ("（三）四大配套行动考核情况") and the column labels its lines open with, and a group label
+that counts its columns (四大: four). The reading as written (extractors/headers.py) is kept
+unless another is better by more than one, with more positive support (_decisive); a header that
+another reading fits better without such support is kept as written and flagged for review.
+Pure: no database, no kit beyond a function that names a path's measure.
 """
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -27,6 +30,7 @@ from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.numbers import parse_chinese_numeral
 from pipeline.core.units import kind_of
 from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_PART
+from pipeline.stages.table_facts import metric_from_path
 from schemas.records import Fact, Finding
 
 PART_LABEL = re.compile(r"^其中")
@@ -62,7 +66,6 @@ class Evidence:
     counts_agree: int = 0  # groups whose label counts their columns' labels (四大配套行动: four)
     counts_disagree: int = 0
     orphans: int = 0  # 其中… columns under no group: a part of no whole
-    quotes: list = field(default_factory=list)  # the sentences that agreed
 
     @property
     def strong(self) -> int:
@@ -90,7 +93,7 @@ class Evidence:
         return "; ".join(said)
 
 
-# measure_of(path, unit) → (measure, category): the catalog's reading of a header path
+# measure_of(path without periods, unit) → (measure, category): the catalog's reading of a header path
 MeasureOf = Callable[[str, Optional[str]], tuple[str, str]]
 
 
@@ -114,7 +117,7 @@ def candidate_readings(table: Table) -> list[Reading]:
     borrowed = tails.pop() if len(tails) == 1 else None
     width = n - lead
     ranges = [range(max(1, len(subs)), len(subs) + 3) for _, subs in groups]
-    if _product(len(r) for r in ranges) > MAX_READINGS:
+    if math.prod(len(r) for r in ranges) > MAX_READINGS:
         return []
     readings = []
     for widths in itertools.product(*ranges):
@@ -198,13 +201,6 @@ def _joined_parts(labels: list[str]) -> list[str]:
             out[-1] = "其中" + label
         else:
             out.append(label)
-    return out
-
-
-def _product(sizes) -> int:
-    out = 1
-    for size in sizes:
-        out *= size
     return out
 
 
@@ -301,12 +297,18 @@ def _weigh_structure(reading: Reading, lead: int, sections: dict[str, str], ev: 
                 ev.sections_disagree += 1
 
 
+def table_values(table: Table) -> list[list[Optional[tuple[float, int]]]]:
+    """(value, decimals written) of every body cell, None where it holds no figure."""
+    return [[_value(row[c]) if c < len(row) else None for c in range(table.n_cols)] for row in table.rows]
+
+
 def weigh(reading: Reading, table: Table, prose: list[Fact], measure_of: MeasureOf,
-          sections: Optional[dict] = None) -> Evidence:
-    """What the table's figures, the document's sentences and its sections say of a reading."""
+          sections: Optional[dict] = None, values: Optional[list] = None) -> Evidence:
+    """What the table's figures, the document's sentences and its sections say of a reading.
+    values: table_values(table), when many readings of one table are weighed."""
     ev = Evidence()
     _weigh_structure(reading, table.label_cols, sections or {}, ev)
-    values = [[_value(row[c]) if c < len(row) else None for c in range(table.n_cols)] for row in table.rows]
+    values = values if values is not None else table_values(table)
     for total, parts, sub_parts in _groups(reading.paths, table.label_cols):
         parts = [p for p in parts if not RATE_HEADER.search(reading.paths[p]) and not any(
             row[p] is not None and RATE_CELL.search(table.rows[i][p]) for i, row in enumerate(values))]
@@ -380,10 +382,9 @@ def _weigh_prose(reading, table, values, prose, measure_of, ev) -> None:
         for f in prose:
             if f.value != cell[0] or not f.metric or kind_of(f.unit) not in ("count", "money", "area", None):
                 continue
-            measure, category = measure_of(reading.paths[c], f.unit)
+            measure, category = measure_of(metric_from_path(reading.paths[c]), f.unit)
             if measure == f.metric and _same_category(category, f.category, reading.paths[c].split(SEP)[0]):
                 ev.prose_agree += 1
-                ev.quotes.append(f.quote)
                 break
 
 
@@ -418,10 +419,13 @@ def read_header_by_evidence(table: Table, prose: list[Fact], measure_of: Measure
     finding (or None when there was nothing to decide) records the evidence either way. lines: the
     document's text, whose sections may say which columns belong to which group."""
     others = candidate_readings(table) + slid_readings(table)
+    if not others:
+        return None  # one reading only: nothing to decide
     written = Reading(list(table.header_paths), "as written")
-    tops = [clean_label(c) for c in table.header_rows[0][table.label_cols:]] if table.header_rows else []
+    tops = [clean_label(c) for c in table.header_rows[0][table.label_cols:]]
     sections = text_sections(lines or [], [t for t in tops if t])
-    scored = sorted(((weigh(r, table, prose, measure_of, sections), r) for r in [written] + others),
+    values = table_values(table)
+    scored = sorted(((weigh(r, table, prose, measure_of, sections, values), r) for r in [written] + others),
                     key=lambda pair: (-pair[0].strong, pair[1].cost))
     best_ev, best = scored[0]
     written_ev = next(ev for ev, r in scored if r is written)

@@ -78,11 +78,6 @@ class MetricCatalog:
             return canonical, "", how
         return canonical, self._category_around_measure(metric_raw, unit), how
 
-    def measure_of_path(self, path: str, unit: Optional[str]) -> tuple[str, str]:
-        """(measure, category) of a table column's header path, as its facts would be named."""
-        measure, category, _ = self.measure_and_category(SEP.join(strip_period(p) for p in path.split(SEP)), unit)
-        return measure, category
-
     def _category_around_measure(self, phrase: str, unit: Optional[str]) -> str:
         """The kind of project a phrase names beside its measure: "区级重点计划开工项目" → 区级重点项目,
         "市级重点建设项目" (a count) → 市级重点建设项目, "产业项目完成投资" → 产业项目."""

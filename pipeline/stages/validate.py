@@ -72,9 +72,7 @@ def _rates(facts: list[Fact]) -> list[Finding]:
             if any(abs(rate.value - q) <= _rate_tolerance(rate, n, d, q) for n, d, q in quotients):
                 continue
             n, d, q = quotients[0]
-            for f in (rate, n, d):  # which of the three is wrong the row does not say
-                f.flags.append("rate_mismatch")
-                f.confidence = min(f.confidence, MISMATCH_CONFIDENCE)
+            _doubt((rate, n, d), "rate_mismatch")  # which of the three is wrong the row does not say
             findings.append(Finding(
                 "rate", "warning",
                 f"{rate.entity or rate.entity_raw or '?'} {rate.metric} printed {rate.raw or rate.value} but "
@@ -117,9 +115,7 @@ def _prose_against_tables(facts: list[Fact]) -> list[Finding]:
         if any(abs(f.value_base - c.value_base) <= _base_tolerance(f) + _base_tolerance(c) for c in cells):
             continue
         cell = cells[0]
-        for x in (f, cell):
-            x.flags.append("prose_table_disagree")
-            x.confidence = min(x.confidence, MISMATCH_CONFIDENCE)
+        _doubt((f, cell), "prose_table_disagree")
         findings.append(Finding(
             "prose_table", "warning",
             f"{f.entity or f.entity_raw or '?'} {f.metric}{' / ' + f.category if f.category else ''}: the text says "
@@ -141,6 +137,13 @@ def _base_tolerance(f: Fact) -> float:
     if not f.value:
         return 1e-9
     return abs(_half_unit(f) * f.value_base / f.value) + 1e-9
+
+
+def _doubt(facts, flag: str) -> None:
+    """Facts a check found at odds with the document's own figures: flagged, confidence lowered."""
+    for f in facts:
+        f.flags.append(flag)
+        f.confidence = min(f.confidence, MISMATCH_CONFIDENCE)
 
 
 def _about(f: Fact) -> dict:
@@ -179,8 +182,7 @@ def _row_totals(facts: Iterable[Fact]) -> list[Finding]:
             continue
         # the total or one of the rows is wrong, which the table does not say: the total is the
         # figure a reader takes, so it carries the doubt
-        total.flags.append("row_total_mismatch")
-        total.confidence = min(total.confidence, MISMATCH_CONFIDENCE)
+        _doubt((total,), "row_total_mismatch")
         findings.append(Finding(
             "row_total", "warning",
             f"table {table} col {col} ({metric}): total {total.raw} but the rows add up to {members_sum:.6g}",

@@ -60,14 +60,8 @@ def export_facts(engine: Engine, fmt: str, out) -> int:
     check_output(out)
     if not isinstance(out, (str, Path)) or str(out) == "-":
         return _write(engine, fmt, out)
-    target = Path(out)
-    tmp = target.with_name(f".partial-{target.name}")  # the same suffix: writers choose by it
-    try:
-        n = _write(engine, fmt, str(tmp))
-        os.replace(tmp, target)
-        return n
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _replacing(out, text=False) as tmp:
+        return _write(engine, fmt, tmp)
 
 
 def _write(engine: Engine, fmt: str, out) -> int:
@@ -197,7 +191,7 @@ def _replacing(out, text: bool = True):
     """A file written beside its target and renamed into place, so that a failure leaves no half
     file; yields an open text file, or the temporary path when text is False."""
     target = Path(out)
-    tmp = target.with_name(f".partial-{target.name}")
+    tmp = target.with_name(f".partial-{target.name}")  # the same suffix: writers choose by it
     try:
         if text:
             with open(tmp, "w", encoding="utf-8") as fh:

@@ -7,7 +7,9 @@ finding names both documents, both values and both quotes. Two documents of the 
 told apart from a new one: the same figures throughout are the same bulletin loaded again under
 another name (one finding, info); some figures different are a revision, each difference a
 finding. A figure whose value is ambiguous within its own document (two values for one key) is
-never compared.
+never compared. A series is the same area (by code where it has one), genre and title without its
+number and period; a document is compared only with the few issues of its own and the nearest
+periods of its year, so that the check costs the same however long the series.
 """
 from __future__ import annotations
 
@@ -18,15 +20,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.core.vocabulary import CUMULATIVE_MEASURES
+from pipeline.stages.validate import MISMATCH_CONFIDENCE
 from pipeline.store.findings import finding_row
-from schemas.models import Document, Entity, FactRow, Metric
+from schemas.models import Document, Entity, FactRow, FindingRow, Metric
 from schemas.records import Finding, Period
 
-MISMATCH_CONFIDENCE = 0.6
 SAME_BULLETIN_MIN = 3  # figures alike before two documents of one period are called the same bulletin
 NEIGHBOURS = 3  # issues of one period compared at most: the check's cost stays flat as a series grows
 # a figure of the month alone, or a stock at a date (余额, 储备): no running total of the year
@@ -165,10 +167,6 @@ def _category(key) -> str:
     return f" ({key[2]})" if key[2] else ""
 
 
-def _issued_after(mine: Optional[dt.date], theirs: Optional[dt.date]) -> bool:
-    return bool(mine and theirs and mine > theirs) or (mine is not None and theirs is None) or (mine == theirs)
-
-
 def _figures(s: Session, document_ids: list[int], starts: Optional[set] = None) -> dict[tuple, _Figure]:
     """Cumulative figures of a year, by (document id, entity, metric, category, unit, period
     start): a key with two different values in one document is dropped."""
@@ -232,10 +230,6 @@ def _flag(s: Session, rows: list[tuple[dict, list[int]]]) -> None:
 def restore_facts(s: Session, document_id: int) -> None:
     """Before a document is deleted (replaced): the other documents' facts its series findings
     flagged get their state back."""
-    from sqlalchemy import or_
-
-    from schemas.models import FindingRow
-
     kept = s.execute(select(FindingRow.facts_before).where(
         or_(FindingRow.document_id == document_id, FindingRow.other_document_id == document_id),
         FindingRow.facts_before.is_not(None))).scalars().all()
