@@ -17,3 +17,7 @@ if [ ! -f "$stamp" ]; then
   fi
   rm -f .venv/.installed-* && touch "$stamp"
 fi
+# Start-up work done once, not by every run: bytecode of the project's own modules (written even
+# where PYTHONDONTWRITEBYTECODE is set) and jieba's dictionary as memory-mapped tries.
+.venv/bin/python -m compileall -q pipeline extractors schemas flows >/dev/null
+.venv/bin/python -m pipeline.core.word_dictionary >/dev/null

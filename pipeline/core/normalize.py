@@ -5,6 +5,7 @@ a page break or a web capture split a sentence ("占\\n\\n全年任务").
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 import unicodedata
@@ -175,17 +176,22 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
 TRADITIONAL_SHARE = 0.02  # of CJK characters t2s changes: below, a simplified text with a few 乾 / 著
 
 
+@functools.lru_cache(maxsize=4)  # a converter reads its tables when made (3.5 ms); it holds no state after
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
 def to_simplified(lines: list[str]) -> tuple[list[str], bool]:
     """A capture in traditional script (mirror sites, 繁體 pages) read as simplified, so that 開工率 is
     开工率 and 縣 is 县; a simplified text is left as written (t2s would turn 乾县 into 干县).
     Returns the lines and whether they were converted."""
-    import opencc
-
     text = "\n".join(lines)
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     if not cjk:
         return lines, False
-    converted = opencc.OpenCC("t2s").convert(text)
+    converted = _converter("t2s").convert(text)
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     if changed < 5 or changed / cjk < TRADITIONAL_SHARE:
         return lines, False

@@ -17,6 +17,7 @@ import os
 import pickle
 from pathlib import Path
 
+from pipeline.core.cache import cache_dir
 from pipeline.stages.gazetteer import Place
 
 VERSION = "v6"
@@ -39,8 +40,8 @@ def official_divisions() -> tuple[list[Place], dict[str, str]]:
         stamp = f"{table}:{os.path.getsize(str(table))}:{os.path.getmtime(str(table))}:{VERSION}"
     except (ModuleNotFoundError, StopIteration, OSError, TypeError, AttributeError, IndexError):
         return [], {}
-    cache_dir = Path(os.environ.get("BULLETINS_CACHE") or Path.home() / ".cache" / "bulletin-warehouse")
-    cache = cache_dir / f"divisions-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.pickle"
+    folder = cache_dir()
+    cache = folder / f"divisions-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.pickle"
     try:
         with open(cache, "rb") as fh:
             return pickle.load(fh)
@@ -48,7 +49,7 @@ def official_divisions() -> tuple[list[Place], dict[str, str]]:
         pass  # no cache yet, or one of older code
     out = parse_divisions(table)
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             pickle.dump(out, fh)

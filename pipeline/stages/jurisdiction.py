@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+from pipeline.core.word_dictionary import word_tags
 from pipeline.stages.gazetteer import MUNICIPALITIES, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
@@ -221,9 +222,7 @@ def _of_level(place: Place, level: str) -> bool:
 def _reads_as_place(word: str) -> bool:
     """jieba's dictionary tags 南康 a place name (ns) and 振兴, 资源 ordinary words: only a word
     that reads as a name can stand for a division on its own."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab.get(word) in (None, "ns", "nr", "nrt", "nz")
+    return word_tags().get(word) in (None, "ns", "nr", "nrt", "nz")
 
 
 KIND_OF_PROJECT = re.compile(r"(项目|工程)")  # "新建项目": a word before 项目 says what kind of project, not where

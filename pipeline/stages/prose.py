@@ -10,10 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-import jieba
-import jieba.posseg
-
 from extractors.headers import SEP
+from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
@@ -128,16 +126,6 @@ class _Match:
     end: int
 
 
-def _pos_tokenizer(tokenizer: "jieba.Tokenizer") -> "jieba.posseg.POSTokenizer":
-    """A part-of-speech tokenizer over our own tokenizer that shares the word-tag table jieba read
-    when jieba.posseg was imported: POSTokenizer(tokenizer) would read the whole dictionary file a
-    second time (0.8 s of every start-up). The table is copied: words we tag stay ours."""
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = tokenizer
-    pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-    return pos
-
-
 class ProseExtractor:
     """Holds a jieba tokenizer with the domain's words (one per batch, not global)."""
 
@@ -151,9 +139,8 @@ class ProseExtractor:
                          + [rf"[区市县省](?:{'|'.join(map(re.escape, bare))})"] * bool(bare))
         self.department_mention = re.compile(forms) if forms else re.compile(r"(?!x)x")
         self._mention_cache: tuple = (None, [])  # the last sentence's places
-        self.tokenizer = jieba.Tokenizer()
-        self.pos = _pos_tokenizer(self.tokenizer)
-        jieba.setLogLevel(60)
+        self.tokenizer = word_dictionary.tokenizer()
+        self.pos = word_dictionary.pos_tokenizer(self.tokenizer)
         for name in set(gazetteer.official) | set(gazetteer.scoped):
             self.tokenizer.add_word(name, freq=2000)
         for word in PHRASE_WORDS:
