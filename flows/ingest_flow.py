@@ -8,6 +8,7 @@ Only wiring lives here: reading, extracting, loading and the run records are pip
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from extractors.sources import Limits, discover
 def _worker_resources(db_url: Optional[str], use_camelot: bool, limits: Optional[Limits], run_id: int):
     """One engine and one toolkit per worker and run: jieba's dictionary loads once per worker, and
     each run sees the archivists' name decisions as they stand when it starts."""
-    engine = store_engine.open_warehouse(db_url)
+    engine = store_engine.open_warehouse(db_url, keep_connections=False)
     return engine, toolkit_for(engine, use_camelot, limits)
 
 
@@ -72,12 +73,17 @@ def task_runner(kind: str = "threads", dask_address: Optional[str] = None, worke
     return ThreadPoolTaskRunner(max_workers=workers or min(8, (os.cpu_count() or 2) * 2))
 
 
-def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest") -> str:
+def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest",
+                     task_runs: Optional[tuple[int, int]] = None) -> str:
     c = summary.counts()
     lines = [f"# {title} (run {summary.run_id})", "",
              "| files | loaded | replaced | skipped | failed | facts | seconds |", "|---|---|---|---|---|---|---|",
              f"| {c['files_seen']} | {c['loaded']} | {c['replaced']} | {c['skipped']} | {c['failed']} | {c['facts']} "
              f"| {summary.seconds:.1f} |"]
+    if task_runs:
+        recorded, asked = task_runs
+        lines += ["", f"Task runs recorded on the server: {recorded} of {asked}"
+                      + ("" if recorded >= asked else " (the server had not written the rest when the flow ended)")]
     failed = [o for o in summary.outcomes if o.status == "failed"]
     if failed:
         lines += ["", "## Failed", "", "| file | kind | reason |", "|---|---|---|"]
@@ -93,6 +99,7 @@ def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limit
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
         size = chunk or chunk_size(len(files), workers)
+        submitted = execute.submitted
         if size == 1:
             futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
                                           use_camelot=unmapped(use_camelot), replace=unmapped(replace),
@@ -103,6 +110,7 @@ def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limit
             futures = [ingest_chunk.submit(part, db_url, run_id, use_camelot, replace, limits, n=len(part),
                                            first=Path(part[0]).name) for part in chunks]
             paths_of = {id(f): part for f, part in zip(futures, chunks)}
+        submitted.extend(futures)
         engine = None
         try:
             for future in as_completed(futures):
@@ -127,13 +135,49 @@ def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limit
                 pass
             raise
 
+    execute.submitted = []  # the task runs this batch asked for, to be counted on the server
     return execute
 
 
-def _publish(summary: BatchSummary, title: str, key: str) -> dict:
-    create_markdown_artifact(markdown=summary_markdown(summary, title), key=key, description=summary.line())
+FINAL_STATES = ("COMPLETED", "FAILED", "CRASHED", "CANCELLED")
+
+
+def recorded_task_runs(expected: int, timeout: float = 120.0) -> int:
+    """How many of this flow run's task runs the server holds in a final state, waiting (up to
+    timeout) until all expected are there. Prefect's client reports task states as events the
+    server writes in the background; a temporary server stopped before its backlog is written
+    loses them (154 of 1,000 recorded, once)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (FlowRunFilter, FlowRunFilterId, TaskRunFilter, TaskRunFilterState,
+                                                TaskRunFilterStateType)
+    from prefect.runtime import flow_run
+
+    from flows.temporary_server import drain_clients
+
+    drain_clients()
+    runs = FlowRunFilter(id=FlowRunFilterId(any_=[flow_run.get_id()]))
+    final = TaskRunFilter(state=TaskRunFilterState(type=TaskRunFilterStateType(any_=list(FINAL_STATES))))
+    deadline = time.monotonic() + timeout
+    with get_client(sync_client=True) as client:
+        while True:
+            count, page = 0, 200
+            while True:
+                got = len(client.read_task_runs(flow_run_filter=runs, task_run_filter=final, limit=page, offset=count))
+                count += got
+                if got < page:
+                    break
+            if count >= expected or time.monotonic() > deadline:
+                return count
+            time.sleep(0.25)
+
+
+def _publish(summary: BatchSummary, title: str, key: str, execute) -> dict:
+    asked = len(execute.submitted)
+    task_runs = (recorded_task_runs(asked), asked)
+    create_markdown_artifact(markdown=summary_markdown(summary, title, task_runs), key=key,
+                             description=summary.line())
     return {"run_id": summary.run_id, "seconds": summary.seconds, **summary.counts(),
-            "outcomes": [asdict(o) for o in summary.outcomes]}
+            "task_runs_recorded": task_runs[0], "task_runs": asked, "outcomes": [asdict(o) for o in summary.outcomes]}
 
 
 def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
@@ -144,9 +188,12 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
                     use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None,
                     chunk: Optional[int] = 1, workers: int = 4) -> dict:
         chosen = Limits(**limits) if limits else None
-        summary = run_batch(store_engine.open_warehouse(db_url), discover(paths), command,
-                            prefect_tasks(db_url, use_camelot, replace, chosen, chunk, workers), on_file)
-        return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary")
+        engine = store_engine.open_warehouse(db_url)
+        execute = prefect_tasks(db_url, use_camelot, replace, chosen, chunk, workers)
+        with store_engine.write_ahead(engine):
+            summary = run_batch(engine, discover(paths), command, execute, on_file)
+        engine.dispose()
+        return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary", execute)
 
     return ingest_flow
 
@@ -162,10 +209,13 @@ def build_inbox_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
         archive = str(Path(archive).resolve()) if archive else None
         chosen = Limits(**limits) if limits else Limits.from_env()
         engine = store_engine.open_warehouse(db_url)
-        summary = run_batch(engine, new_files(engine, inbox, settle_seconds, chosen), inbox_command(inbox, replace),
-                            prefect_tasks(db_url, use_camelot, replace, chosen), on_file,
-                            after=lambda done: settle(engine, inbox, done.outcomes, done.run_id, archive))
-        return _publish(summary, f"Inbox {inbox}", "bulletins-inbox-summary")
+        execute = prefect_tasks(db_url, use_camelot, replace, chosen)
+        with store_engine.write_ahead(engine):
+            summary = run_batch(engine, new_files(engine, inbox, settle_seconds, chosen),
+                                inbox_command(inbox, replace), execute, on_file,
+                                after=lambda done: settle(engine, inbox, done.outcomes, done.run_id, archive))
+        engine.dispose()
+        return _publish(summary, f"Inbox {inbox}", "bulletins-inbox-summary", execute)
 
     return inbox_flow
 

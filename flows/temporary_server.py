@@ -28,7 +28,7 @@ def _stderr_to(path: str):
         os.close(log)
 
 
-def _drain_clients(timeout: float = 5.0) -> None:
+def drain_clients(timeout: float = 5.0) -> None:
     """Let Prefect's log and event workers send what they hold while the server still listens;
     otherwise they report, at exit, that it is gone."""
     try:
@@ -58,7 +58,7 @@ def temporary_server() -> Iterator[str]:
             try:
                 yield server.api_url
             finally:
-                _drain_clients()
+                drain_clients()
     finally:
         server.stop()
         try:

@@ -31,6 +31,11 @@ def batch(tmp_path):
     return folder
 
 
+def sqlite_journal_mode(db) -> str:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+
 def count(db, sql):
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchone()[0]
@@ -55,6 +60,10 @@ def test_batch_rerun_and_change(batch, tmp_path):
     from prefect.artifacts import Artifact
     artifact = Artifact.get("bulletins-ingest-summary")
     assert artifact is not None and "| files | loaded |" in artifact.data and "no_figures" in artifact.data
+    # one task run per document, each on the server before the flow ends, and the artifact says so
+    assert result["task_runs"] == good + 3 and result["task_runs_recorded"] == good + 3
+    assert f"Task runs recorded on the server: {good + 3} of {good + 3}" in artifact.data
+    assert sqlite_journal_mode(db) == "delete" and not os.path.exists(f"{db}-wal")  # one file again
 
     rerun = flow(paths=[str(batch)], db_url=url)
     assert (rerun["skipped"], rerun["loaded"]) == (good, 0)
@@ -173,3 +182,5 @@ def test_a_chunked_flow_loads_what_the_per_document_flow_loads(batch, tmp_path):
     assert len(seen) == good + 3 and count(db, "SELECT count(*) FROM documents") == good
     assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
     assert (chunk_size(1000, 4), chunk_size(10, 4), chunk_size(100_000, 2)) == (50, 1, 50)
+    chunks = -(-(good + 3) // 3)
+    assert (result["task_runs"], result["task_runs_recorded"]) == (chunks, chunks)

@@ -213,8 +213,9 @@ def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: st
     engine = store_engine.open_warehouse(db_url)
     try:
         kit = kit or toolkit_for(engine)
-        return run_batch(engine, discover(paths), command,
-                         serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)),
-                         on_file)
+        with store_engine.write_ahead(engine):
+            return run_batch(engine, discover(paths), command,
+                             serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)),
+                             on_file)
     finally:
         engine.dispose()

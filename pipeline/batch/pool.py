@@ -176,8 +176,9 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
             recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra),
                           confirmed=confirmed)
         files = discover(paths)
-        return run_batch(engine, files, command, pooled(engine, kit, min(workers, max(1, len(files))), replace, recipe),
-                         on_file)
+        with store_engine.write_ahead(engine):
+            return run_batch(engine, files, command,
+                             pooled(engine, kit, min(workers, max(1, len(files))), replace, recipe), on_file)
     finally:
         engine.dispose()
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import os
 import sys
 import tempfile
+import threading
 from importlib.metadata import version
 from pathlib import Path
 
@@ -179,20 +181,23 @@ def word_tags() -> TagTable:
     return TagTable(_tables()[1])
 
 
+_IMPORTING = threading.Lock()  # the import below points jieba's module tokenizer elsewhere for a moment
+
+
 def _posseg_module():
     """jieba.posseg, imported without its import-time read of the whole dictionary: it tags
     words for its module-level tokenizer, which we never use. The tokenizer it reads from is
     pointed at an empty file for the import, then set back."""
-    if "jieba.posseg" in sys.modules:
-        return sys.modules["jieba.posseg"]
-    saved = jieba.dt.dictionary
-    with tempfile.NamedTemporaryFile(suffix=".txt") as empty:
-        jieba.dt.dictionary = empty.name
-        try:
-            import jieba.posseg as posseg
-        finally:
-            jieba.dt.dictionary = saved
-    return posseg
+    with _IMPORTING:
+        if "jieba.posseg" not in sys.modules:
+            saved = jieba.dt.dictionary
+            with tempfile.NamedTemporaryFile(suffix=".txt") as empty:
+                jieba.dt.dictionary = empty.name
+                try:
+                    importlib.import_module("jieba.posseg")
+                finally:
+                    jieba.dt.dictionary = saved
+        return importlib.import_module("jieba.posseg")
 
 
 def pos_tokenizer(words: jieba.Tokenizer):
