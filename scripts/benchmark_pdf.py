@@ -9,7 +9,9 @@
      start-up and all (bulletins-ingest),
 on the same PDFs in one run. Each mode runs in its own process so peak RSS is its own.
 
-usage: python scripts/benchmark_pdf.py [PDF or folder ...]   (default: ../shared/seeds_pdf and samples/)
+usage: python scripts/benchmark_pdf.py [--repeat N] [--modes a,b] [--long PAGES] [PDF or folder ...]
+  (default: ../shared/seeds_pdf and samples/, every mode, the median of 3 runs each; --long PAGES
+  measures one PDF of that many pages made by repeating the given PDFs' pages, samples/' by default)
 """
 from __future__ import annotations
 
@@ -108,23 +110,74 @@ def _run_mode(mode: str, pdfs: list[str]) -> dict:
             "peak_rss_mib": round(peak_kib / 1024, 1)}
 
 
+def long_pdf(sources: list[str], pages: int, out: str) -> str:
+    """A PDF of `pages` pages made by repeating the sources' pages (pypdfium2, a pdfplumber
+    dependency): the long-document case (a year's bulletins bound in one file)."""
+    import pypdfium2
+
+    target = pypdfium2.PdfDocument.new()
+    while len(target) < pages:
+        for path in sources:
+            src = pypdfium2.PdfDocument(path)
+            want = min(len(src), pages - len(target))
+            target.import_pages(src, list(range(want)))
+            src.close()
+            if len(target) >= pages:
+                break
+    target.save(out)
+    target.close()
+    return out
+
+
+def _measure(mode: str, pdfs: list[str], repeat: int) -> dict:
+    """The median run of `repeat`, each in its own process (peak memory its own)."""
+    runs = []
+    for _ in range(repeat):
+        proc = subprocess.run([sys.executable, __file__, "--mode", mode, *pdfs], capture_output=True, text=True)
+        if proc.returncode:
+            raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else str(proc.returncode))
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    runs.sort(key=lambda r: r["seconds"])
+    return runs[len(runs) // 2]
+
+
 def main(argv: list[str]) -> int:
+    """[--repeat N] [--modes a,b] [--long PAGES] [PDF or folder …]"""
     if argv and argv[0] == "--mode":
         print(json.dumps(_run_mode(argv[1], argv[2:])))
         return 0
-    pdfs = _pdfs(argv)
+    repeat, modes, long_pages, rest = 3, MODES, 0, []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--repeat":
+            repeat = int(next(args))
+        elif arg == "--modes":
+            modes = next(args).split(",")
+        elif arg == "--long":
+            long_pages = int(next(args))
+        else:
+            rest.append(arg)
+    pdfs = _pdfs(rest) if rest or not long_pages else [str(ROOT / "samples" / "2020_lukou_1-6.pdf")]
     if not pdfs:
         print("no PDFs to measure", file=sys.stderr)
         return 2
-    print(f"{len(pdfs)} PDFs, one process per mode, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        if long_pages:
+            pdfs = [long_pdf(pdfs, long_pages, f"{tmp}/long-{long_pages}.pdf")]
+        return _report(pdfs, modes, repeat, long_pages)
+
+
+def _report(pdfs: list[str], modes: list[str], repeat: int, long_pages: int) -> int:
+    what = f"one PDF of {long_pages} pages" if long_pages else f"{len(pdfs)} PDFs"
+    print(f"{what}, one process per mode, median of {repeat}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(f"{'mode':<24}{'pages':>7}{'seconds':>10}{'pages/s':>10}{'docs/s':>9}{'peak MiB':>10}")
     results = {}
-    for mode in MODES:
-        proc = subprocess.run([sys.executable, __file__, "--mode", mode, *pdfs], capture_output=True, text=True)
-        if proc.returncode:
-            print(f"{mode:<24} failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}")
+    for mode in modes:
+        try:
+            r = _measure(mode, pdfs, repeat)
+        except RuntimeError as exc:
+            print(f"{mode:<24} failed: {exc}")
             continue
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
         results[mode] = r
         print(f"{mode:<24}{r['pages']:>7}{r['seconds']:>10}{r['pages_per_second']:>10}{r['documents_per_second']:>9}"
               f"{r['peak_rss_mib']:>10}")

@@ -470,3 +470,14 @@ def test_the_rest_after_a_period_opening_is_the_issuer_s(kit):
 沙市区完成投资30.5亿元，占年度计划的60.1%。截至目前，其余项目完成投资12.1亿元。""")
     rest = next(f for f in doc.facts if f.value == 12.1)
     assert rest.entity != "沙市区"  # 其余: the others, not the district named before
+
+
+def test_the_place_a_subject_lies_in_is_not_the_subject(kit):
+    """A county profile on its own site ("为河南省新乡市辖县") names the province and the city the
+    county belongs to: the figures after them are the county's, not theirs."""
+    doc = read_text(kit, "fengqiu_like.txt", """封丘县重点项目建设情况
+封丘县地处河南省东北部，为河南省新乡市辖县，南北长38.2公里，东西宽48.7公里。
+1-4月，全县重点项目完成投资12.5亿元。隶属新乡市的长垣市完成投资20亿元。""")
+    got = {(f.entity, f.value) for f in doc.facts}
+    assert {("封丘县", 38.2), ("封丘县", 48.7), ("封丘县", 12.5), ("长垣市", 20)} <= got
+    assert not any(f.entity in ("河南省", "新乡市") for f in doc.facts)

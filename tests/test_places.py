@@ -491,3 +491,23 @@ def test_parts_said_in_the_sentences_after_their_total(kit):
 def test_the_count_of_units_a_list_orders_is_no_figure(kit):
     doc = read_text(kit, "jian2.txt", "吉安市重点项目推进情况\n\n1-6月,11个县区完成率由高到低依次为:泰和县96.2%、永丰县90.1%。\n")
     assert sorted((f.entity, f.value) for f in doc.facts) == [("永丰县", 90.1), ("泰和县", 96.2)]
+
+
+def test_a_prefecture_without_counties_reports_by_town_and_zone(kit):
+    """东莞 (中山, 儋州, 嘉峪关) has no counties: its figures are its towns', streets' and zones'."""
+    doc = read_text(kit, "dongguan_like.txt", """东莞市重大项目建设情况
+1-6月，全市市重大建设项目完成投资420.5亿元。从功能区看，松山湖功能区完成投资101.2亿元；水乡功能区完成投资38.7亿元。
+虎门镇完成投资20.7亿元，塘厦完成投资15.5亿元，长安镇完成投资12.1亿元，松山湖高新区完成投资49.7亿元。""")
+    got = {f.value: f.entity for f in doc.facts if f.metric == "完成投资"}
+    assert got == {420.5: "东莞市", 101.2: "东莞松山湖功能区", 38.7: "东莞水乡功能区", 20.7: "虎门镇", 15.5: "塘厦镇",
+                   12.1: "长安镇", 49.7: "东莞松山湖高新区"}
+    town = next(f for f in doc.facts if f.value == 20.7)
+    assert (town.entity_parent, town.entity_parent_code) == ("东莞市", "441900")
+
+
+def test_a_town_name_is_trusted_only_inside_its_city(kit):
+    """长安镇 and 东城街道 are names of many towns and streets in China: outside 东莞 they are not 东莞's."""
+    doc = read_text(kit, "elsewhere.txt", """宝鸡市重点项目进展情况
+1-6月，全市重点项目完成投资88.6亿元，其中陈仓区完成投资12.5亿元。长安镇完成投资2.1亿元，东城街道完成投资1.3亿元。""")
+    assert not any(f.entity_parent_code == "441900" for f in doc.facts)
+    assert {f.value: f.entity for f in doc.facts if f.value in (88.6, 12.5)} == {88.6: "宝鸡市", 12.5: "陈仓区"}

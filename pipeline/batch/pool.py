@@ -62,6 +62,23 @@ def _extract(path: str):
         return DocumentError("error", f"{type(exc).__name__}: {exc}".splitlines()[0])
 
 
+def _work(path: str) -> tuple[int, int]:
+    """How long a file will take, to order the batch: a PDF by its pages (its bytes are mostly
+    fonts), before any text; a text by its size."""
+    try:
+        if path.lower().endswith(".pdf"):
+            import pypdfium2
+
+            pdf = pypdfium2.PdfDocument(path)
+            try:
+                return 1, len(pdf)
+            finally:
+                pdf.close()
+        return 0, os.path.getsize(path)
+    except Exception:  # unreadable or broken: found out and failed by its worker
+        return 0, 0
+
+
 def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Optional[dict] = None) -> Execute:
     """An executor for run_batch: extraction in `workers` processes, loading here. recipe: the
     arguments of Toolkit.create, for workers that cannot be forked from this process."""
@@ -74,7 +91,9 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
         pool = new_pool(workers)
         pending: dict[Future, tuple[str, str]] = {}
-        queue = list(reversed(files))
+        # the longest files first (popped from the end), so that a long PDF does not start last
+        # and run alone while the other workers idle; files of one length keep their order
+        queue = sorted(reversed(files), key=_work)
         try:
             while queue or pending:
                 broken = []
@@ -160,7 +179,7 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
     """`bulletins ingest PATH…` on one machine: a recorded run, extraction in a pool of processes,
     one writer. workers=1 is the plain loop in this process."""
     from extractors.sources import discover
-    from pipeline.batch.loop import ingest_paths, run_batch, toolkit_for
+    from pipeline.batch.loop import ingest_paths, process_file, run_batch, serial, toolkit_for
     from pipeline.store import engine as store_engine
     from pipeline.store import loading
 
@@ -176,9 +195,11 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
             recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra),
                           confirmed=confirmed)
         files = discover(paths)
+        # one file is read here: a worker would add only the copy of its pages back to this process
+        execute = pooled(engine, kit, min(workers, len(files)), replace, recipe) if len(files) > 1 else \
+            serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace))
         with store_engine.write_ahead(engine):
-            return run_batch(engine, files, command,
-                             pooled(engine, kit, min(workers, max(1, len(files))), replace, recipe), on_file)
+            return run_batch(engine, files, command, execute, on_file)
     finally:
         engine.dispose()
 

@@ -177,7 +177,7 @@ TRADITIONAL_SHARE = 0.02  # of CJK characters t2s changes: below, a simplified t
 
 
 @functools.lru_cache(maxsize=4)  # a converter reads its tables when made (3.5 ms); it holds no state after
-def _converter(config: str):
+def opencc_converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
@@ -191,7 +191,7 @@ def to_simplified(lines: list[str]) -> tuple[list[str], bool]:
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     if not cjk:
         return lines, False
-    converted = _converter("t2s").convert(text)
+    converted = opencc_converter("t2s").convert(text)
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     if changed < 5 or changed / cjk < TRADITIONAL_SHARE:
         return lines, False

@@ -16,7 +16,7 @@ from pipeline.stages.prose import STATISTICAL_GENRES, ProseExtractor
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
-from pipeline.core.normalize import normalize_chars, normalize_lines, normalize_text, to_simplified
+from pipeline.core.normalize import opencc_converter, normalize_chars, normalize_lines, normalize_text, to_simplified
 from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.gazetteer import PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
@@ -117,9 +117,7 @@ def _places_as_written(facts: list[Fact], written: str) -> None:
     """A capture in traditional script is read in simplified (開工率 is 开工率), but a place keeps the
     name the document writes (鄧州市, not 邓州市) with the same official code, so that every place a
     fact names is one its document shows; queries across scripts go by `entity_code`."""
-    import opencc
-
-    to_traditional = opencc.OpenCC("s2t")
+    to_traditional = opencc_converter("s2t")
     for f in facts:
         if f.entity and f.entity_kind in PLACE_KINDS and f.entity not in written:
             as_written = to_traditional.convert(f.entity)

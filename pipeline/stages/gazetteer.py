@@ -34,6 +34,7 @@ ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len
 PROVINCE_LEVEL = "province"
 GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区"}
 PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone"}
+LOCAL_KINDS = {"town", "street"}  # below the county level: places.csv rows, named within their city
 
 
 def normalize_name(raw: str) -> str:
@@ -134,7 +135,8 @@ class Gazetteer:
                 place = Place(row["name"], row["kind"], row["parent"] or (parent.name if parent else ""), row["code"],
                               row["parent_code"])
                 places.append(place)
-                official.setdefault(normalize_name(place.name), []).append(place)
+                # a town's or a street's name repeats across China (长安镇, 东城街道): trusted in its city only
+                (scoped if place.kind in LOCAL_KINDS else official).setdefault(normalize_name(place.name), []).append(place)
             for alias in aliases:
                 scoped.setdefault(alias, []).append(place)
         for place in extra:  # entities an archivist added to the warehouse
@@ -226,7 +228,7 @@ class Gazetteer:
 
     def unique_short(self, name: str) -> Optional[Place]:
         """The one division of China that a short form means (南康 → 南康区), or None."""
-        found = {p.key: p for p in self.scoped.get(name, []) if p.until == 0}
+        found = {p.key: p for p in self.scoped.get(name, []) if p.until == 0 and p.kind not in LOCAL_KINDS}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def city_short(self, name: str) -> Optional[Place]:

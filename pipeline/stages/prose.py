@@ -106,6 +106,10 @@ NAMED_AREA_OR_PROJECT = re.compile(
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
+# "封丘县地处河南省东北部，为河南省新乡市辖县，南北长38.2公里": the place a subject lies in or
+# belongs to, not the subject
+PARENT_BEFORE = re.compile(r"(隶属于?|属于|地处|毗邻|紧邻|邻近)$")
+PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|区|市|旗)")  # "河南省新乡市辖县"
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
 OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*复\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工
@@ -460,6 +464,8 @@ class ProseExtractor:
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
+            if PARENT_BEFORE.search(before[max(0, m.start - 3):m.start]) or PARENT_AFTER.match(before, m.start):
+                continue  # "地处河南省", "新乡市辖县": where the subject lies
             last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
             if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
                 last_item = None  # "、新华区新开工3个项目": the place's own count
