@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import partial
 from dataclasses import dataclass, field
+from typing import Optional
 
 from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
@@ -133,8 +134,24 @@ def _margin_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 2000,
-             max_inflated: int = 512 * 1024 * 1024) -> PdfText:
+@dataclass
+class PageRange:
+    """What pages first+1 … of a PDF yield on their own. A long PDF's ranges are read by several
+    workers and joined by assemble_pages: running lines and tables that go on over pages need
+    every page."""
+    first: int  # pages before the range
+    pages: int  # pages in the whole file
+    lines: list[list[dict]] = field(default_factory=list)
+    tables: list[list[PdfTable]] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+    hidden: dict[int, int] = field(default_factory=dict)  # page → characters a reader cannot see, left out
+    chars: int = 0
+
+
+def read_pages(path: str, data: bytes, first: int = 0, last: Optional[int] = None, use_camelot: bool = True,
+               max_pages: int = 2000, max_inflated: int = 512 * 1024 * 1024) -> PageRange:
+    """The text lines and tables of pages first+1 … last (all pages by default), one at a time:
+    each page's parsed objects are released once it is read, so memory stays flat over pages."""
     inflated = inflated_size(data, max_inflated)
     if inflated > max_inflated:
         raise DocumentError("too_large", f"its compressed streams inflate to more than {max_inflated // 2**20} MiB "
@@ -143,13 +160,10 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
     renderer = PageRenderer(data)
     try:
         pages = pdf.pages
-        page_lines: list[list[dict]] = []
-        page_tables: list[list[PdfTable]] = []
-        heights: list[float] = []
-        hidden_on: dict[int, int] = {}  # page → characters a reader cannot see, left out
-        total_chars = 0
-        for number, page in enumerate(pages, 1):
+        out = PageRange(first, len(pages))
+        for number in range(first + 1, min(len(pages), last if last is not None else len(pages)) + 1):
             try:
+                page = pages[number - 1]
                 turned = _upright(pdf, page)
                 whole = turned
                 page, dropped = visible_page(turned, check_edges=turned is page, render=partial(renderer, number - 1))
@@ -160,10 +174,10 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
                 raise
             except Exception as exc:
                 raise DocumentError("corrupt_pdf", f"page {number} cannot be read: {type(exc).__name__}: {exc}")
-            total_chars += len(chars)
-            heights.append(float(page.height))
+            out.chars += len(chars)
+            out.heights.append(float(page.height))
             if dropped:
-                hidden_on[number] = dropped
+                out.hidden[number] = dropped
             camelot_path = path if use_camelot and not dropped else None  # camelot would read the hidden text
             tables = ruled_tables(page, number, camelot_path)
             tables = _with_three_line_tables(tables, three_line_tables(page, number, camelot_path, tables))
@@ -174,20 +188,37 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
                 if unruled:
                     tables = sorted(tables + unruled, key=lambda t: t.bbox[1])
                     lines = _text_lines(page, tables, tolerance)
-            page_lines.append(lines)
-            page_tables.append(tables)
+            out.lines.append(lines)
+            out.tables.append(tables)
             whole.close()  # its parsed objects are no longer needed: memory stays flat over pages
-        if total_chars < 20 * max(1, len(pages)) // 4 and total_chars < 50:
-            raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {len(pages)} pages): "
-                                             "a scanned PDF needs OCR")
-        _drop_running_lines(page_lines, heights)
-        tables = merge_continuations(page_tables, page_lines, heights)
-        out = _stream(page_lines, tables, len(pages))
-        out.hidden_chars = hidden_on
         return out
     finally:
         renderer.close()
         pdf.close()
+
+
+def assemble_pages(parts: list[PageRange]) -> PdfText:
+    """The whole document from its ranges (in any order): running headers and footers dropped,
+    tables joined over pages, text and table rows in reading order."""
+    parts = sorted(parts, key=lambda p: p.first)
+    n_pages = parts[0].pages
+    page_lines = [lines for p in parts for lines in p.lines]
+    page_tables = [tables for p in parts for tables in p.tables]
+    heights = [h for p in parts for h in p.heights]
+    total_chars = sum(p.chars for p in parts)
+    if total_chars < 20 * max(1, n_pages) // 4 and total_chars < 50:
+        raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {n_pages} pages): "
+                                         "a scanned PDF needs OCR")
+    _drop_running_lines(page_lines, heights)
+    tables = merge_continuations(page_tables, page_lines, heights)
+    out = _stream(page_lines, tables, n_pages)
+    out.hidden_chars = {page: n for p in parts for page, n in p.hidden.items()}
+    return out
+
+
+def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 2000,
+             max_inflated: int = 512 * 1024 * 1024) -> PdfText:
+    return assemble_pages([read_pages(path, data, 0, None, use_camelot, max_pages, max_inflated)])
 
 
 def _with_three_line_tables(ruled: list[PdfTable], lined: list[PdfTable]) -> list[PdfTable]:

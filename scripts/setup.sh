@@ -18,6 +18,8 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 # Start-up work done once, not by every run: bytecode of the project's own modules (written even
-# where PYTHONDONTWRITEBYTECODE is set) and jieba's dictionary as memory-mapped tries.
+# where PYTHONDONTWRITEBYTECODE is set), jieba's dictionary as memory-mapped tries, and the empty
+# warehouse the migrations make, which a new SQLite warehouse copies.
 .venv/bin/python -m compileall -q pipeline extractors schemas flows >/dev/null
 .venv/bin/python -m pipeline.core.word_dictionary >/dev/null
+.venv/bin/python -c "from pipeline.store.engine import empty_warehouse; empty_warehouse()"

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from tests.test_cli import run
 
@@ -35,7 +36,7 @@ def _dies_on_liling(path):
         os._exit(3)  # what a crash in a native reader looks like to the pool
     from pipeline.batch import pool
 
-    return pool._extract_for_real(path)
+    return pool._whole_file_for_real(path)
 
 
 def test_a_file_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
@@ -43,8 +44,8 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
 
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         pytest.skip("the crash is planted in forked workers")
-    monkeypatch.setattr(pool, "_extract_for_real", pool._extract, raising=False)
-    monkeypatch.setattr(pool, "_extract", _dies_on_liling)
+    monkeypatch.setattr(pool, "_whole_file_for_real", pool._whole_file, raising=False)
+    monkeypatch.setattr(pool, "_whole_file", _dies_on_liling)
     db = tmp_path / "w.db"
     result = run("ingest", SAMPLES, "--db", f"sqlite:///{db}", "--runner", "pool", "--workers", "2")
     assert result.returncode == 1
@@ -54,3 +55,57 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
     assert f"{n - 1} loaded" in result.stdout and "1 failed" in result.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT kind FROM failures").fetchall() == [("crashed",)]
+
+
+def _long_pdf(path: Path, pages: int, blank: bool = False) -> Path:
+    """A PDF of `pages` pages: the samples' PDF pages over and over (or blank pages, a scan's
+    worth of text layer)."""
+    import pypdfium2
+
+    target = pypdfium2.PdfDocument.new()
+    source = pypdfium2.PdfDocument(str(SAMPLES / "2020_lukou_1-6.pdf"))
+    while len(target) < pages:
+        if blank:
+            target.new_page(595, 842)
+        else:
+            target.import_pages(source, list(range(min(len(source), pages - len(target)))))
+    target.save(str(path))
+    source.close()
+    target.close()
+    return path
+
+
+@given(pages=st.integers(1, 2000), workers=st.integers(1, 16))
+def test_page_ranges_cover_the_pages_once(pages, workers):
+    from pipeline.batch.pool import SPLIT_PAGES, page_ranges
+
+    ranges = page_ranges(pages, workers)
+    assert ranges[0][0] == 0 and ranges[-1][1] == pages
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))  # contiguous, no page twice
+    assert len(ranges) == 1 or (all(b - a >= SPLIT_PAGES for a, b in ranges[:-1]) and len(ranges) <= 2 * workers)
+
+
+def test_a_long_pdf_read_in_ranges_by_two_workers_gives_what_one_reader_gives(tmp_path):
+    from pipeline.batch.pool import _workers_for
+
+    pdf = _long_pdf(tmp_path / "long.pdf", 20)
+    assert _workers_for([str(pdf)], 2) == 2  # one file, and yet two workers: a range of pages each
+    plain, pooled = tmp_path / "plain.db", tmp_path / "pool.db"
+    assert run("ingest", pdf, "--db", f"sqlite:///{plain}", "--runner", "plain").returncode == 0
+    result = run("ingest", pdf, "--db", f"sqlite:///{pooled}", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert _facts(pooled) == _facts(plain) and len(_facts(plain)) > 50
+    with sqlite3.connect(pooled) as conn:
+        assert conn.execute("SELECT pages FROM documents").fetchall() == [(20,)]
+
+
+def test_a_long_scan_read_in_ranges_fails_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _long_pdf(folder / "scan.pdf", 18, blank=True)
+    (folder / "good.txt").write_bytes((SAMPLES / "2019_hetang_1-9.txt").read_bytes())
+    db = tmp_path / "w.db"
+    result = run("ingest", folder, "--db", f"sqlite:///{db}", "--workers", "2")
+    assert result.returncode == 1 and "1 loaded" in result.stdout and "1 failed" in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT kind FROM failures").fetchall() == [("needs_ocr",)]

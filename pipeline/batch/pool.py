@@ -17,16 +17,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from dataclasses import dataclass, field
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Optional
 
 from extractors.sources import read_source
 from pipeline.batch.loop import Execute, FileOutcome, failed, load_extracted, outcome_if_loaded
-from pipeline.stages.document import Toolkit, extract_document
+from pipeline.stages.document import Toolkit, document_from_pdf, extract_document
 from schemas.records import DocumentError
 
 IN_FLIGHT_PER_WORKER = 2
+SPLIT_PAGES = 8  # a PDF of twice this many pages or more is read in ranges by several workers
 FORKING = "fork" in multiprocessing.get_all_start_methods()  # workers inherit the writer's toolkit
 
 # The worker process's toolkit: set once by _start_worker in each worker, never in the writer.
@@ -50,16 +52,34 @@ def _start_worker(kit: Optional[Toolkit], recipe: dict) -> None:
     _worker_kit = kit if kit is not None else Toolkit.create(**recipe)
 
 
-def _extract(path: str):
-    """In a worker: the file's ExtractedDocument, or its DocumentError as a value."""
-    kit = _worker_kit
+def _as_value(read, path: str, *args):
+    """In a worker: what read gives, or the file's DocumentError as a value."""
     try:
-        data, sha = read_source(path, kit.limits)
-        return extract_document(path, data, sha, kit)
+        return read(path, *args)
     except DocumentError as exc:
         return exc
     except Exception as exc:  # an extractor bug fails its file, not the batch
         return DocumentError("error", f"{type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _whole_file(path: str):
+    """In a worker: the file's ExtractedDocument."""
+    data, sha = read_source(path, _worker_kit.limits)
+    return extract_document(path, data, sha, _worker_kit)
+
+
+def _page_range(path: str, first: int, last: int):
+    from extractors.pdf import read_pages
+
+    kit = _worker_kit
+    data, _ = read_source(path, kit.limits)
+    return read_pages(path, data, first, last, kit.use_camelot, kit.limits.max_pages, kit.limits.max_inflated)
+
+
+def _joined_pages(path: str, sha: str, parts: list):
+    from extractors.pdf import assemble_pages
+
+    return document_from_pdf(path, sha, assemble_pages(parts), _worker_kit)
 
 
 def _work(path: str) -> tuple[int, int]:
@@ -79,9 +99,38 @@ def _work(path: str) -> tuple[int, int]:
         return 0, 0
 
 
+def page_ranges(pages: int, workers: int) -> list[tuple[int, int]]:
+    """A long PDF's pages in ranges for several workers: two ranges a worker, SPLIT_PAGES at
+    least each (a range reopens the file); one range when the file is short."""
+    if workers < 2 or pages < 2 * SPLIT_PAGES:
+        return [(0, pages)]
+    size = max(SPLIT_PAGES, -(-pages // (2 * workers)))
+    return [(first, min(pages, first + size)) for first in range(0, pages, size)]
+
+
+def _workers_for(files: list[str], workers: int) -> int:
+    """Workers a batch can keep busy: one a file, or one a range of pages when the batch is one
+    long PDF."""
+    if len(files) != 1:
+        return min(workers, len(files))
+    is_pdf, pages = _work(files[0])
+    return min(workers, len(page_ranges(pages, workers))) if is_pdf else 1
+
+
+@dataclass
+class _Split:
+    """A PDF read in ranges: the parts back so far, and the first error of any."""
+    sha: str
+    expected: int
+    parts: list = field(default_factory=list)
+    error: Optional[DocumentError] = None
+    done: int = 0
+
+
 def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Optional[dict] = None) -> Execute:
     """An executor for run_batch: extraction in `workers` processes, loading here. recipe: the
-    arguments of Toolkit.create, for workers that cannot be forked from this process."""
+    arguments of Toolkit.create, for workers that cannot be forked from this process. A long PDF
+    is read in ranges of pages by several workers, then joined and extracted by one."""
     context = multiprocessing.get_context("fork" if FORKING else "spawn")
 
     def new_pool(size: int) -> ProcessPoolExecutor:
@@ -90,38 +139,68 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
         pool = new_pool(workers)
-        pending: dict[Future, tuple[str, str]] = {}
+        pending: dict[Future, tuple[str, str, bool]] = {}  # → (path, sha, whether a range of a split file)
+        ready: list[tuple] = []  # (reader, args, path, sha, is_range): tasks to submit before new files
+        splits: dict[str, _Split] = {}
+        work = {path: _work(path) for path in files}
         # the longest files first (popped from the end), so that a long PDF does not start last
         # and run alone while the other workers idle; files of one length keep their order
-        queue = sorted(reversed(files), key=_work)
+        queue = sorted(reversed(files), key=work.get)
         try:
-            while queue or pending:
+            while queue or pending or ready:
                 broken = []
-                while queue and len(pending) < IN_FLIGHT_PER_WORKER * workers and not broken:
-                    path = queue.pop()
-                    outcome, sha = _before_reading(engine, path, run_id, kit, replace)
-                    if outcome:
-                        yield outcome
-                        continue
+                while (ready or queue) and len(pending) < IN_FLIGHT_PER_WORKER * workers and not broken:
+                    if not ready:
+                        path = queue.pop()
+                        outcome, sha = _before_reading(engine, path, run_id, kit, replace)
+                        if outcome:
+                            yield outcome
+                            continue
+                        is_pdf, pages = work[path]
+                        ranges = page_ranges(pages, workers) if is_pdf else [(0, 0)]
+                        if len(ranges) > 1:
+                            splits[path] = _Split(sha, len(ranges))
+                            ready += [(_page_range, (path, a, b), path, sha, True) for a, b in ranges]
+                        else:
+                            ready.append((_whole_file, (path,), path, sha, False))
+                    reader, args, path, sha, is_range = ready.pop(0)
                     try:
-                        pending[pool.submit(_extract, path)] = (path, sha)
+                        pending[pool.submit(_as_value, reader, *args)] = (path, sha, is_range)
                     except BrokenProcessPool:  # a worker died since the last look
                         broken.append((path, sha))
                 if pending and not broken:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
-                        path, sha = pending.pop(future)
+                        path, sha, is_range = pending.pop(future)
                         try:
                             result = future.result()
                         except BrokenProcessPool:
                             broken.append((path, sha))
                             continue
-                        yield _written(engine, path, sha, result, run_id, kit, replace)
+                        if not is_range:
+                            yield _written(engine, path, sha, result, run_id, kit, replace)
+                            continue
+                        split = splits[path]
+                        split.done += 1
+                        if isinstance(result, DocumentError):
+                            split.error = split.error or result
+                        else:
+                            split.parts.append(result)
+                        if split.done == split.expected:  # every range back: one worker joins them
+                            del splits[path]
+                            if split.error:
+                                yield _written(engine, path, sha, split.error, run_id, kit, replace)
+                            else:
+                                ready.insert(0, (_joined_pages, (path, sha, split.parts), path, sha, False))
                 if broken:
-                    broken += list(pending.values())
+                    # every file under way, and every file read in ranges, again one at a time
+                    under_way = broken + [(p, s) for p, s, _ in pending.values()] + \
+                        [(p, sp.sha) for p, sp in splits.items()] + [(r[2], r[3]) for r in ready]
+                    ready.clear()
+                    splits.clear()
                     pending.clear()
                     pool.shutdown(wait=True, cancel_futures=True)
-                    yield from _one_at_a_time(engine, broken, run_id, kit, replace, new_pool)
+                    yield from _one_at_a_time(engine, list(dict(under_way).items()), run_id, kit, replace, new_pool)
                     pool = new_pool(workers)
         except BaseException:
             _terminate(pool)  # interrupted: the documents under way are not waited for
@@ -163,7 +242,7 @@ def _one_at_a_time(engine, files: list[tuple[str, str]], run_id: int, kit: Toolk
     for path, sha in files:
         pool = new_pool(1)
         try:
-            result = pool.submit(_extract, path).result()
+            result = pool.submit(_as_value, _whole_file, path).result()
         except BrokenProcessPool:
             yield failed(engine, run_id, path, "crashed", "the reader's process died on this file (a crash in a "
                          "native library); the other files went on", sha)
@@ -195,8 +274,10 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
             recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra),
                           confirmed=confirmed)
         files = discover(paths)
-        # one file is read here: a worker would add only the copy of its pages back to this process
-        execute = pooled(engine, kit, min(workers, len(files)), replace, recipe) if len(files) > 1 else \
+        busy = _workers_for(files, workers)
+        # a batch one process can read alone is read here: a worker would add only the copy of
+        # its document back to this process
+        execute = pooled(engine, kit, busy, replace, recipe) if busy > 1 else \
             serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace))
         with store_engine.write_ahead(engine):
             return run_batch(engine, files, command, execute, on_file)

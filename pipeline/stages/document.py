@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from pipeline.stages.header_readings import read_header_by_evidence
 from pipeline.stages.indicator_prose import name_indicators
@@ -28,6 +28,9 @@ from extractors.headers import SEP
 from extractors.sources import Limits, discover, read_source
 from pipeline.stages.validate import validate
 from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, Note, SourceText
+
+if TYPE_CHECKING:
+    from extractors.pdf import PdfText
 
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
 
@@ -89,6 +92,11 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
         raise DocumentError("empty", "file is empty")
     pdf = read_pdf(path, data, use_camelot=kit.use_camelot, max_pages=kit.limits.max_pages,
                    max_inflated=kit.limits.max_inflated)
+    return document_from_pdf(path, sha, pdf, kit)
+
+
+def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit) -> ExtractedDocument:
+    """A PDF's document once its pages are read (in this process, or in ranges by several)."""
     lines, origins = normalize_lines(pdf.lines)
     written = "\n".join(lines)
     lines, converted = to_simplified(lines)
