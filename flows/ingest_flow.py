@@ -49,16 +49,26 @@ def ingest_document(path: str, db_url: Optional[str], run_id: int, use_camelot: 
 
 @task(task_run_name="ingest {n} files from {first}")
 def ingest_chunk(paths: list[str], db_url: Optional[str], run_id: int, use_camelot: bool = True,
-                 replace: bool = False, limits: Optional[Limits] = None, n: int = 0, first: str = "") -> list[dict]:
+                 replace: bool = False, limits: Optional[Limits] = None, n: int = 0, first: str = "",
+                 processes: int = 0) -> list[dict]:
     """A chunk of documents in one task: each retried on its own by the pipeline's policy, a bad
-    one that document's failure; a task run per chunk instead of per document."""
+    one that document's failure; a task run per chunk instead of per document. With processes,
+    the chunk is read by the pool of `bulletins ingest` (extraction in that many processes, this
+    thread the one writer); else one document after another in this thread."""
     engine, kit = _worker_resources(db_url, use_camelot, limits, run_id)
+    if processes > 1:
+        from pipeline.batch.pool import pooled
+
+        return [asdict(o) for o in pooled(engine, kit, min(processes, len(paths)), replace)(paths, run_id)]
     return [asdict(process_file(engine, path, run_id, kit, replace=replace)) for path in paths]
 
 
-def chunk_size(files: int, workers: int) -> int:
+def chunk_size(files: int, workers: int, processes: int = 0) -> int:
     """Documents per task: four tasks per worker at least, at most 50 documents a task (a Prefect
-    task run costs milliseconds of API traffic; a chunk amortizes it and still spreads the load)."""
+    task run costs milliseconds of API traffic; a chunk amortizes it and still spreads the load).
+    A chunk read by a pool of processes keeps each of them busy: four documents a process at least."""
+    if processes > 1:
+        return max(1, min(50, max(4 * processes, files // 4)))
     return max(1, min(50, files // (4 * max(1, workers))))
 
 
@@ -92,13 +102,13 @@ def summary_markdown(summary: BatchSummary, title: str = "Bulletin ingest",
 
 
 def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limits: Optional[Limits],
-                  chunk: Optional[int] = 1, workers: int = 4):
+                  chunk: Optional[int] = 1, workers: int = 4, processes: int = 0):
     """The executor run_batch calls: one task per file (chunk 1), or per chunk of files (chunk N;
     None: chosen by chunk_size from the batch), outcomes yielded as tasks end. Closed early (the
     run was interrupted), it starts no more documents and waits for those under way."""
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
-        size = chunk or chunk_size(len(files), workers)
+        size = chunk or chunk_size(len(files), workers, processes)
         submitted = execute.submitted
         if size == 1:
             futures = ingest_document.map(files, db_url=unmapped(db_url), run_id=unmapped(run_id),
@@ -108,7 +118,7 @@ def prefect_tasks(db_url: Optional[str], use_camelot: bool, replace: bool, limit
         else:
             chunks = [files[i:i + size] for i in range(0, len(files), size)]
             futures = [ingest_chunk.submit(part, db_url, run_id, use_camelot, replace, limits, n=len(part),
-                                           first=Path(part[0]).name) for part in chunks]
+                                           first=Path(part[0]).name, processes=processes) for part in chunks]
             paths_of = {id(f): part for f, part in zip(futures, chunks)}
         submitted.extend(futures)
         engine = None
@@ -186,10 +196,10 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
     @flow(name="bulletins-ingest", log_prints=False)
     def ingest_flow(paths: list[str], db_url: Optional[str] = None, command: str = "ingest",
                     use_camelot: bool = True, replace: bool = False, limits: Optional[dict] = None,
-                    chunk: Optional[int] = 1, workers: int = 4) -> dict:
+                    chunk: Optional[int] = 1, workers: int = 4, processes: int = 0) -> dict:
         chosen = Limits(**limits) if limits else None
         engine = store_engine.open_warehouse(db_url)
-        execute = prefect_tasks(db_url, use_camelot, replace, chosen, chunk, workers)
+        execute = prefect_tasks(db_url, use_camelot, replace, chosen, chunk, workers, processes)
         with store_engine.write_ahead(engine):
             summary = run_batch(engine, discover(paths), command, execute, on_file)
         engine.dispose()

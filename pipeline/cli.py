@@ -235,9 +235,14 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
 
         from flows.ingest_flow import build_inbox_flow, build_ingest_flow, task_runner
         from flows.temporary_server import temporary_server
+        from pipeline.batch.pool import default_workers
 
         _watch_children()
-        chosen = task_runner(runner, dask_address, workers)
+        # on threads a chunk is read by the pool of processes, chunks one after another (threads
+        # share one GIL); a task per document (--chunk 1) or on Dask: as many at once as workers
+        processes = default_workers() if workers is None else workers
+        pooled_chunks = runner == "threads" and chunk != 1 and not inbox and processes > 1
+        chosen = task_runner(runner, dask_address, 1 if pooled_chunks else workers)
         server = temporary_server() if not os.environ.get("PREFECT_API_URL") else _no_server()
         with server:
             if inbox:
@@ -247,7 +252,9 @@ def ingest(paths: tuple[str, ...], db: str | None, inbox: str | None, archive: s
             else:
                 flow = build_ingest_flow(report).with_options(task_runner=chosen)
                 result = flow(paths=list(paths), db_url=db, command=command, use_camelot=not no_camelot,
-                              replace=replace, limits=asdict(limits), chunk=chunk, workers=workers or 4)
+                              replace=replace, limits=asdict(limits), chunk=chunk,
+                              workers=1 if pooled_chunks else workers or 4,
+                              processes=processes if pooled_chunks else 0)
         summary = BatchSummary(result["run_id"], [FileOutcome(**o) for o in result["outcomes"]], result["seconds"])
         summary.recorded = {k: result[k] for k in ("files_seen", "loaded", "replaced", "skipped", "failed", "facts")}
     if bar:

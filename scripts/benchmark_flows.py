@@ -91,9 +91,14 @@ def _mode(mode: str, folder: str, db: str) -> dict:
             with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
                 runner = task_runner("dask", cluster.scheduler_address)
                 result = build_ingest_flow().with_options(task_runner=runner)(paths=[folder], db_url=db)
+        elif mode == "flow-chunked":  # as `bulletins ingest --flow`: chunks one after another, each read by the pool
+            from pipeline.batch.pool import default_workers
+
+            result = build_ingest_flow().with_options(task_runner=task_runner("threads", workers=1))(
+                paths=[folder], db_url=db, chunk=None, workers=1, processes=default_workers())
         else:
             result = build_ingest_flow().with_options(task_runner=task_runner("threads", workers=4))(
-                paths=[folder], db_url=db, chunk=None if mode == "flow-chunked" else 1)
+                paths=[folder], db_url=db, chunk=1)
         loaded = result["loaded"]
     seconds = time.perf_counter() - start
     return {"mode": mode, "documents": files, "loaded": loaded, "seconds": round(seconds, 2),

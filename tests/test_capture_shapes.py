@@ -481,3 +481,11 @@ def test_the_place_a_subject_lies_in_is_not_the_subject(kit):
     got = {(f.entity, f.value) for f in doc.facts}
     assert {("封丘县", 38.2), ("封丘县", 48.7), ("封丘县", 12.5), ("长垣市", 20)} <= got
     assert not any(f.entity in ("河南省", "新乡市") for f in doc.facts)
+
+
+def test_changes_on_last_year_and_budgeted_investment_by_their_usual_words(kit):
+    doc = read_text(kit, "heihe_like.txt", """黑河市重点项目建设情况
+今年全市安排百大项目145个，年度投资90亿元，较上年增长17%；截至目前完成投资6亿元，较去年增加2亿元。
+牟定县集中开工项目5个，概算投资20.23亿元。""")
+    got = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts}
+    assert {("黑河市", "同比增长", 17, "%"), ("黑河市", "同比增加额", 2, "亿元"), ("牟定县", "总投资", 20.23, "亿元")} <= got

@@ -184,3 +184,23 @@ def test_a_chunked_flow_loads_what_the_per_document_flow_loads(batch, tmp_path):
     assert (chunk_size(1000, 4), chunk_size(10, 4), chunk_size(100_000, 2)) == (50, 1, 50)
     chunks = -(-(good + 3) // 3)
     assert (result["task_runs"], result["task_runs_recorded"]) == (chunks, chunks)
+
+
+def test_chunks_read_by_the_pool_of_processes(batch, tmp_path):
+    """`bulletins ingest --flow` on threads: chunks one after another, each read by the pool."""
+    from flows.ingest_flow import build_ingest_flow, chunk_size, task_runner
+
+    flow = build_ingest_flow().with_options(task_runner=task_runner("threads", workers=1))
+    db = tmp_path / "w.db"
+    result = flow(paths=[str(batch)], db_url=f"sqlite:///{db}", chunk=None, workers=1, processes=2)
+    good = len(list(SAMPLES.glob("*.*")))
+    assert (result["loaded"], result["failed"], result["files_seen"]) == (good, 3, good + 3)
+    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
+    size = chunk_size(good + 3, 1, processes=2)
+    assert size == 8 and result["task_runs"] == result["task_runs_recorded"] == -(-(good + 3) // size)
+    plain = tmp_path / "plain.db"
+    from pipeline.batch.loop import ingest_paths
+
+    ingest_paths([str(batch)], f"sqlite:///{plain}")
+    facts = "SELECT count(*) FROM facts"
+    assert count(db, facts) == count(plain, facts) > 300
