@@ -66,9 +66,11 @@ def ingest_chunk(paths: list[str], db_url: Optional[str], run_id: int, use_camel
 def chunk_size(files: int, workers: int, processes: int = 0) -> int:
     """Documents per task: four tasks per worker at least, at most 50 documents a task (a Prefect
     task run costs milliseconds of API traffic; a chunk amortizes it and still spreads the load).
-    A chunk read by a pool of processes keeps each of them busy: four documents a process at least."""
+    A chunk read by a pool of processes keeps each of them busy (four documents a process at
+    least) and is larger, up to 250: starting and ending a pool costs most of a second, and
+    1,000 bulletins in chunks of 50 took 37 s in the flow against 21 s in chunks of 250."""
     if processes > 1:
-        return max(1, min(50, max(4 * processes, files // 4)))
+        return max(1, min(250, max(4 * processes, files // 4)))
     return max(1, min(50, files // (4 * max(1, workers))))
 
 

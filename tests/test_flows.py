@@ -198,6 +198,7 @@ def test_chunks_read_by_the_pool_of_processes(batch, tmp_path):
     assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
     size = chunk_size(good + 3, 1, processes=2)
     assert size == 8 and result["task_runs"] == result["task_runs_recorded"] == -(-(good + 3) // size)
+    assert (chunk_size(1000, 1, processes=2), chunk_size(100_000, 1, processes=8)) == (250, 250)
     plain = tmp_path / "plain.db"
     from pipeline.batch.loop import ingest_paths
 
