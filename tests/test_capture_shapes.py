@@ -489,3 +489,11 @@ def test_changes_on_last_year_and_budgeted_investment_by_their_usual_words(kit):
 牟定县集中开工项目5个，概算投资20.23亿元。""")
     got = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts}
     assert {("黑河市", "同比增长", 17, "%"), ("黑河市", "同比增加额", 2, "亿元"), ("牟定县", "总投资", 20.23, "亿元")} <= got
+
+
+def test_a_list_of_places_that_pass_a_mark_keeps_the_measure_said_before_the_mark(kit):
+    doc = read_text(kit, "xingan_like.txt", """兴安盟重大项目建设情况
+截至5月底，全盟开复工率达到84%。开复工率达到80%以上的旗县市有乌兰浩特市、科右前旗、扎赉特旗,分别达到97.22%、88.57%、88%。""")
+    got = [(f.entity, f.metric, f.value) for f in doc.facts]
+    assert got == [("兴安盟", "开复工率", 84), ("乌兰浩特市", "开复工率", 97.22), ("科尔沁右翼前旗", "开复工率", 88.57),
+                   ("扎赉特旗", "开复工率", 88)]  # 80 is the mark, no figure

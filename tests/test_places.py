@@ -503,6 +503,9 @@ def test_a_prefecture_without_counties_reports_by_town_and_zone(kit):
                    12.1: "长安镇", 49.7: "东莞松山湖高新区"}
     town = next(f for f in doc.facts if f.value == 20.7)
     assert (town.entity_parent, town.entity_parent_code) == ("东莞市", "441900")
+    doc = read_text(kit, "dongguan_list.txt", """东莞市重大项目建设情况
+从完成投资量看，松山湖、虎门、塘厦完成投资较多，分别完成49.7亿元、20.7亿元和15.5亿元。""")
+    assert [(f.entity, f.value) for f in doc.facts] == [("东莞松山湖高新区", 49.7), ("虎门镇", 20.7), ("塘厦镇", 15.5)]
 
 
 def test_a_town_name_is_trusted_only_inside_its_city(kit):

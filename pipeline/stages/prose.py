@@ -53,6 +53,9 @@ LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
 # the words of a list's opening that are not its measure
 RANKED_NAMES = re.compile(r"(排名|排序|排在|位列|位居)[^,，;；:：]*(是|为)[^,，;；:：]*$")
+# "开复工率达到80%以上的旗县市有乌兰浩特市、科右前旗…": the measure comes before the mark the
+# listed names pass and the names
+PASSING_NAMES = re.compile(r"(达到|超过|超|高于|在)\s*[\d.]+\s*(%|％|个百分点)?(以上|以下)?的[^,，;；:：]{0,8}?(有|是|为)[^,，;；:：]*$")
 ALL_OF_THEM = re.compile(r"(均|都|全部)(超过|超出|超|高于|低于|快于|慢于|达到|在)[^,，;；:：]*$")
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # what is said of the counted projects right after them ("87个项目已顺利开工")
@@ -232,6 +235,8 @@ class ProseExtractor:
         member of a list of names and figures ("完成率分别为：长治124.9%、忻州86.3%") the phrase
         before the list."""
         phrase = self._metric_phrase(sentence, start, end, previous_end, count)
+        if phrase and not re.search(r"[\u4e00-\u9fff]", phrase):
+            phrase = ""  # a leftover sign ("%" of "80%以上的…") names no measure
         if phrase and not self._only_a_name(phrase):
             return phrase
         if previous_end and not phrase:
@@ -249,12 +254,13 @@ class ProseExtractor:
     def _phrase_of_head(self, head: str, count: bool) -> str:
         """The measure a list's opening words name, clause by clause backwards ("从投资完成率情况看,
         排名前五位的为" → 投资完成率)."""
-        head = LIST_WORDS.sub("", head)
+        head = LIST_WORDS.sub("", FIGURES_AFTER.sub("", head))
         # "各县(市、区)在建项目完成投资均超过序时进度,分别为:蕉城83.8%…": what each figure measures is
         # said before what all of them pass (均超过 / 均高于 …)
         head = ALL_OF_THEM.sub("", head) or head
         # "完成比例排名前三位的是沧州、廊坊、秦皇岛市": the measure comes before the ranking's names
         head = RANKED_NAMES.sub("", head) or head
+        head = PASSING_NAMES.sub("", head) or head
         while head:
             phrase = self._metric_phrase(head, len(head), len(head), 0, count)
             if phrase and not self._only_a_name(phrase):
@@ -1116,11 +1122,11 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
             if names:  # "雪堰镇进展情况较好", "服务业项目进展较好": the last name, without what is said of all
                 names[-1] = re.sub(r"(等)?(项目)?(进展|推进|建设|完成|投资|情况).*$", "", names[-1]) or names[-1]
     if names and not places_only:
-        # "石首市、监利县位居前两位,分别增长…", "…、荆州区民间投资负增长,分别下降…": the last name without
-        # what the clause says of them all
+        # "石首市、监利县位居前两位,分别增长…", "…、荆州区民间投资负增长,分别下降…", "松山湖、虎门、
+        # 塘厦完成投资较多,分别完成…": the last name without what the clause says of them all
         opening = gazetteer.find_in(names[-1])
         names[-1] = opening[0].surface if opening and opening[0].start == 0 else \
-            re.sub(r"(位居|位列|排在|排名|居|进展|推进)[^、]*$", "", names[-1]) or names[-1]
+            re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|投资|增长|开工|竣工)[^、]*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
     while figures_in(m.end(), m.end() + len(listed)) < len(names):
         # "石首市、监利县位居前两位,分别增长31.8%,30.3%": figures a comma parts are the list's too
