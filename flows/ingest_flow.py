@@ -162,6 +162,7 @@ def recorded_task_runs(expected: int, timeout: float = 120.0) -> int:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import (FlowRunFilter, FlowRunFilterId, TaskRunFilter, TaskRunFilterState,
                                                 TaskRunFilterStateType)
+    from prefect.client.schemas.sorting import TaskRunSort
     from prefect.runtime import flow_run
 
     from flows.temporary_server import drain_clients
@@ -172,14 +173,17 @@ def recorded_task_runs(expected: int, timeout: float = 120.0) -> int:
     deadline = time.monotonic() + timeout
     with get_client(sync_client=True) as client:
         while True:
-            count, page = 0, 200
+            seen: set = set()  # by id: a page that shifts while the server writes counts no run twice
+            offset, page = 0, 200
             while True:
-                got = len(client.read_task_runs(flow_run_filter=runs, task_run_filter=final, limit=page, offset=count))
-                count += got
-                if got < page:
+                got = client.read_task_runs(flow_run_filter=runs, task_run_filter=final, sort=TaskRunSort.ID_DESC,
+                                            limit=page, offset=offset)
+                seen.update(run.id for run in got)
+                offset += len(got)
+                if len(got) < page:
                     break
-            if count >= expected or time.monotonic() > deadline:
-                return count
+            if len(seen) >= expected or time.monotonic() > deadline:
+                return len(seen)
             time.sleep(0.25)
 
 

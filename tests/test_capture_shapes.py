@@ -481,6 +481,9 @@ def test_the_place_a_subject_lies_in_is_not_the_subject(kit):
     got = {(f.entity, f.value) for f in doc.facts}
     assert {("封丘县", 38.2), ("封丘县", 48.7), ("封丘县", 12.5), ("长垣市", 20)} <= got
     assert not any(f.entity in ("河南省", "新乡市") for f in doc.facts)
+    doc = read_text(kit, "henan_like.txt", """河南省重点项目建设情况
+1-6月，全省重点项目完成投资8000亿元。郑州市辖区内重点项目完成投资500亿元，洛阳市辖区内完成投资300亿元。""")
+    assert [(f.entity, f.value) for f in doc.facts] == [("河南省", 8000), ("郑州市", 500), ("洛阳市", 300)]  # 辖区: its own area
 
 
 def test_changes_on_last_year_and_budgeted_investment_by_their_usual_words(kit):

@@ -66,3 +66,14 @@ def test_an_existing_file_is_never_replaced_by_the_copy(tmp_path, monkeypatch):
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT count(*) FROM ingest_runs WHERE command = 'x'").fetchone()[0] == 1
     assert not list(tmp_path.glob(".new-warehouse-*"))
+
+
+def test_a_damaged_empty_warehouse_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("BULLETINS_CACHE", str(tmp_path / "cache"))
+    store_engine.open_warehouse(f"sqlite:///{tmp_path / 'first.db'}").dispose()
+    template = next((tmp_path / "cache").glob("warehouse-*.db"))
+    template.write_bytes(template.read_bytes()[: template.stat().st_size // 2])  # a crash mid-copy, a full disk
+    engine = store_engine.open_warehouse(f"sqlite:///{tmp_path / 'second.db'}")
+    assert store_engine.schema_revision(engine) == store_engine.HEAD_REVISION
+    engine.dispose()
+    assert _schema(tmp_path / "second.db") == _schema(tmp_path / "first.db")

@@ -65,12 +65,16 @@ def test_cache_built_once_then_mapped_and_rebuilt_when_damaged(tmp_path, monkeyp
     try:
         freq, tags, total = word_dictionary._tables()
         files = sorted(p.name for p in tmp_path.iterdir())
-        assert [f.split(".", 1)[1] for f in files] == ["freq.marisa", "tags.marisa", "total"]
+        assert [f.split(".", 1)[1] for f in files] == ["freq.marisa", "json", "tags.marisa"]
         assert total == jieba.Tokenizer.gen_pfdict(jieba.get_module_res("dict.txt"))[1]
-        (tmp_path / files[0]).write_bytes(b"not a trie")
-        word_dictionary._tables.cache_clear()
-        freq, _, _ = word_dictionary._tables()
-        assert freq["项目"][0][0] > 0 and (tmp_path / files[0]).stat().st_size > 1000
+        trie = tmp_path / files[0]
+        good = trie.read_bytes()
+        for damaged in (b"not a trie", good[:-200_000] + bytes(200_000)):  # unreadable; readable but zeroed
+            trie.write_bytes(damaged)
+            word_dictionary._tables.cache_clear()
+            freq, _, _ = word_dictionary._tables()
+            assert freq["重点项目"][0][0] > 0 and trie.read_bytes() == good  # rebuilt, never used as it was
+        assert not list(tmp_path.glob(".*.part"))
     finally:
         word_dictionary._tables.cache_clear()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 from dataclasses import dataclass, field
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -82,37 +83,40 @@ def _joined_pages(path: str, sha: str, parts: list):
     return document_from_pdf(path, sha, assemble_pages(parts), _worker_kit)
 
 
-def _work(path: str) -> tuple[int, int]:
-    """How long a file will take, to order the batch: a PDF by its pages (its bytes are mostly
-    fonts), before any text; a text by its size."""
-    try:
-        if path.lower().endswith(".pdf"):
-            import pypdfium2
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
-            pdf = pypdfium2.PdfDocument(path)
-            try:
-                return 1, len(pdf)
-            finally:
-                pdf.close()
-        return 0, os.path.getsize(path)
-    except Exception:  # unreadable or broken: found out and failed by its worker
+
+def _work(path: str, max_bytes: int = 200 * 1024 * 1024) -> tuple[int, int]:
+    """How long a file will take, to order the batch: a PDF by its pages (its bytes are mostly
+    fonts), before any text; a text by its size. Pages are counted in the file's bytes, not by a
+    PDF library: a file that would crash one crashes a worker, never this writer. Pages kept in
+    compressed object streams are not seen: such a PDF counts none and is read whole."""
+    try:
+        size = os.path.getsize(path)
+        if path.lower().endswith(".pdf") and size <= max_bytes:
+            with open(path, "rb") as fh:
+                return 1, len(PAGE_OBJECT.findall(fh.read()))
+        return 0, size
+    except OSError:  # unreadable: found out and failed by its worker
         return 0, 0
 
 
-def page_ranges(pages: int, workers: int) -> list[tuple[int, int]]:
+def page_ranges(pages: int, workers: int) -> list[tuple[int, Optional[int]]]:
     """A long PDF's pages in ranges for several workers: two ranges a worker, SPLIT_PAGES at
-    least each (a range reopens the file); one range when the file is short."""
+    least each (a range reopens the file); one range when the file is short. The last range runs
+    to the end of the file, however many pages the reader finds there (the count is an estimate)."""
     if workers < 2 or pages < 2 * SPLIT_PAGES:
-        return [(0, pages)]
+        return [(0, None)]
     size = max(SPLIT_PAGES, -(-pages // (2 * workers)))
-    return [(first, min(pages, first + size)) for first in range(0, pages, size)]
+    starts = list(range(0, pages, size))
+    return [(first, nxt) for first, nxt in zip(starts, starts[1:])] + [(starts[-1], None)]
 
 
 def _workers_for(files: list[str], workers: int) -> int:
     """Workers a batch can keep busy: one a file, or one a range of pages when the batch is one
-    long PDF."""
+    long PDF; one at least, so that a file that crashes its reader is that file's failure."""
     if len(files) != 1:
-        return min(workers, len(files))
+        return max(1, min(workers, len(files)))
     is_pdf, pages = _work(files[0])
     return min(workers, len(page_ranges(pages, workers))) if is_pdf else 1
 
@@ -142,7 +146,8 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
         pending: dict[Future, tuple[str, str, bool]] = {}  # → (path, sha, whether a range of a split file)
         ready: list[tuple] = []  # (reader, args, path, sha, is_range): tasks to submit before new files
         splits: dict[str, _Split] = {}
-        work = {path: _work(path) for path in files}
+        files = list(dict.fromkeys(files))  # a path given twice is one file
+        work = {path: _work(path, kit.limits.max_bytes) for path in files}
         # the longest files first (popped from the end), so that a long PDF does not start last
         # and run alone while the other workers idle; files of one length keep their order
         queue = sorted(reversed(files), key=work.get)
@@ -258,7 +263,7 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
     """`bulletins ingest PATH…` on one machine: a recorded run, extraction in a pool of processes,
     one writer. workers=1 is the plain loop in this process."""
     from extractors.sources import discover
-    from pipeline.batch.loop import ingest_paths, process_file, run_batch, serial, toolkit_for
+    from pipeline.batch.loop import ingest_paths, run_batch, toolkit_for
     from pipeline.store import engine as store_engine
     from pipeline.store import loading
 
@@ -274,11 +279,7 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
             recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra),
                           confirmed=confirmed)
         files = discover(paths)
-        busy = _workers_for(files, workers)
-        # a batch one process can read alone is read here: a worker would add only the copy of
-        # its document back to this process
-        execute = pooled(engine, kit, busy, replace, recipe) if busy > 1 else \
-            serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace))
+        execute = pooled(engine, kit, _workers_for(files, workers), replace, recipe)
         with store_engine.write_ahead(engine):
             return run_batch(engine, files, command, execute, on_file)
     finally:

@@ -3,8 +3,8 @@
 jieba keeps its 350,000 words as Python dicts: it unmarshals its prefix table (1 s on a busy
 core) when a tokenizer first cuts, and jieba.posseg reads the whole dictionary file again to
 tag words when it is imported (0.9 s). Both tables are built once here into marisa tries
-(``freq.marisa`` and ``tags.marisa`` in the cache folder, 3 MiB), opened with mmap by every run
-and shared by forked workers. Words a run adds (the gazetteer's names) go into a small dict laid
+(``freq.marisa`` and ``tags.marisa`` in the cache folder, 3 MiB, with a manifest of their
+digests), opened with mmap by every run and shared by forked workers. Words a run adds (the gazetteer's names) go into a small dict laid
 over the trie, so the tokenizer's answers are exactly jieba's own.
 
 The cache folder is ``$BULLETINS_CACHE`` or ``~/.cache/bulletin-warehouse``; where it cannot
@@ -15,12 +15,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import json
 import os
 import sys
 import tempfile
 import threading
 from importlib.metadata import version
 from pathlib import Path
+from typing import Optional
 
 import marisa_trie
 
@@ -128,42 +130,67 @@ def _build() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, int]:
             marisa_trie.BytesTrie((w, t.encode()) for w, t in tags.items()), total)
 
 
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_new(path: Path, write) -> None:
+    """write(name) fills a file beside path, which is then synced and renamed into place: a reader
+    never maps half a file. Made with the user's umask, as any file the user makes."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    os.close(os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o666))
+    try:
+        write(str(tmp))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _save(folder: Path, key: str, freq, tags, total: int) -> None:
-    """Each file written beside its name and renamed: a reader never maps half a file."""
+    """The two tries, then a manifest of their digests: files without a manifest that matches
+    them are never used."""
     folder.mkdir(parents=True, exist_ok=True)
+    digests = {}
     for name, trie in (("freq", freq), ("tags", tags)):
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-        os.close(fd)
-        trie.save(tmp)
-        os.replace(tmp, folder / f"jieba-{key}.{name}.marisa")
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
-    with os.fdopen(fd, "w") as out:
-        out.write(str(total))
-    os.replace(tmp, folder / f"jieba-{key}.total")
+        path = folder / f"jieba-{key}.{name}.marisa"
+        _write_new(path, trie.save)
+        digests[name] = _digest(path)
+    manifest = json.dumps({"total": total, **digests})
+    _write_new(folder / f"jieba-{key}.json", lambda name: Path(name).write_text(manifest))
+
+
+def _mapped(folder: Path, key: str) -> Optional[tuple]:
+    """The cached tables, mapped, if their manifest is there and their digests match it."""
+    try:
+        manifest = json.loads((folder / f"jieba-{key}.json").read_text())
+        paths = {name: folder / f"jieba-{key}.{name}.marisa" for name in ("freq", "tags")}
+        if any(_digest(path) != manifest[name] for name, path in paths.items()):
+            return None  # damaged (a crash mid-write, a full disk): rebuilt
+        return (marisa_trie.RecordTrie("<Q").mmap(str(paths["freq"])),
+                marisa_trie.BytesTrie().mmap(str(paths["tags"])), int(manifest["total"]))
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError):
+        return None
 
 
 @functools.lru_cache(maxsize=1)  # read-only tables: one mapping per process, shared by its tokenizers
 def _tables() -> tuple[marisa_trie.RecordTrie, marisa_trie.BytesTrie, int]:
     key, folder = _dictionary_key(), cache_dir()
-    paths = [folder / f"jieba-{key}.{n}" for n in ("freq.marisa", "tags.marisa", "total")]
-    if not all(p.exists() for p in paths):
-        freq, tags, total = _build()
-        try:
-            _save(folder, key, freq, tags, total)
-        except OSError as exc:  # a read-only home: this run keeps its tables in memory
-            print(f"note: jieba's tables not cached in {folder} ({exc.strerror}); built for this run",
-                  file=sys.stderr)
-            return freq, tags, total
+    tables = _mapped(folder, key)
+    if tables is not None:
+        return tables
+    freq, tags, total = _build()
     try:
-        return (marisa_trie.RecordTrie("<Q").mmap(str(paths[0])), marisa_trie.BytesTrie().mmap(str(paths[1])),
-                int(paths[2].read_text()))
-    except (OSError, ValueError, RuntimeError):  # a damaged cache file: rebuilt for this run, replaced
-        freq, tags, total = _build()
-        try:
-            _save(folder, key, freq, tags, total)
-        except OSError:
-            pass
+        _save(folder, key, freq, tags, total)
+    except OSError as exc:  # a read-only home: this run keeps its tables in memory
+        print(f"note: jieba's tables not cached in {folder} ({exc.strerror}); built for this run", file=sys.stderr)
         return freq, tags, total
+    return _mapped(folder, key) or (freq, tags, total)
 
 
 def tokenizer() -> jieba.Tokenizer:
@@ -187,7 +214,8 @@ _IMPORTING = threading.Lock()  # the import below points jieba's module tokenize
 def _posseg_module():
     """jieba.posseg, imported without its import-time read of the whole dictionary: it tags
     words for its module-level tokenizer, which we never use. The tokenizer it reads from is
-    pointed at an empty file for the import, then set back."""
+    pointed at an empty file for the import, then set back; so jieba.posseg's own module-level
+    functions (jieba.posseg.lcut) tag every word x in this process: use pos_tokenizer."""
     with _IMPORTING:
         if "jieba.posseg" not in sys.modules:
             saved = jieba.dt.dictionary

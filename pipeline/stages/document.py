@@ -18,7 +18,7 @@ from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
 from pipeline.core.normalize import opencc_converter, normalize_chars, normalize_lines, normalize_text, to_simplified
 from pipeline.stages.metrics import MetricCatalog
-from pipeline.stages.gazetteer import PLACE_KINDS, Gazetteer, normalize_name
+from pipeline.stages.gazetteer import LOCAL_KINDS, PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
 from pipeline.stages.reconcile import Reconciler, zones_written_in
 from pipeline.stages.repeats import without_headline_repeats, without_restatements
@@ -127,7 +127,7 @@ def _places_as_written(facts: list[Fact], written: str) -> None:
     fact names is one its document shows; queries across scripts go by `entity_code`."""
     to_traditional = opencc_converter("s2t")
     for f in facts:
-        if f.entity and f.entity_kind in PLACE_KINDS and f.entity not in written:
+        if f.entity and f.entity_kind in PLACE_KINDS | LOCAL_KINDS and f.entity not in written:
             as_written = to_traditional.convert(f.entity)
             if as_written in written:
                 f.entity = as_written

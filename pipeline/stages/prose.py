@@ -112,7 +112,9 @@ INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 # "封丘县地处河南省东北部，为河南省新乡市辖县，南北长38.2公里": the place a subject lies in or
 # belongs to, not the subject
 PARENT_BEFORE = re.compile(r"(隶属于?|属于|地处|毗邻|紧邻|邻近)$")
-PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|区|市|旗)")  # "河南省新乡市辖县"
+# "为河南省新乡市辖县，": a county's own words of what it belongs to, ending its clause (never 辖区,
+# "郑州市辖区内", which is the city's own area)
+PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|市|旗)(?=[，,。；;]|$)")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
 OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*复\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工

@@ -138,7 +138,9 @@ def empty_warehouse() -> Optional[str]:
     folder = cache_dir()
     kept = folder / f"warehouse-{_migrations_key()}.db"
     if kept.exists():
-        return str(kept)
+        if _is_empty_warehouse(str(kept)):
+            return str(kept)
+        kept.unlink(missing_ok=True)  # damaged: made again below
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
@@ -157,6 +159,22 @@ def empty_warehouse() -> Optional[str]:
     engine.dispose()
     os.replace(tmp, kept)
     return str(kept)
+
+
+def _is_empty_warehouse(path: str) -> bool:
+    """A whole SQLite file at the head migration, with no document in it."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok" \
+                and conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)] \
+                and conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _copy_of_empty_warehouse(path: str) -> None:
@@ -195,6 +213,8 @@ def _set_journal_mode(engine: Engine, mode: str, wait_ms: int) -> bool:
             return cur.execute(f"PRAGMA journal_mode={mode}").fetchone()[0].lower() == mode.lower()
         except sqlite3.OperationalError:
             return False
+        finally:
+            cur.execute("PRAGMA busy_timeout=30000")  # the pooled connection goes back as it came
     finally:
         conn.close()
 
