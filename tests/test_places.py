@@ -103,6 +103,17 @@ def test_jurisdiction_from_the_issuer_with_its_evidence(gazetteer):
     assert j.name == "衡阳市" and j.confidence < 0.8  # the city above the counties, written in 衡阳县; weak
 
 
+def test_the_site_a_page_belongs_to_names_its_issuer(gazetteer):
+    """A government site's exit notice ("即将离开“…”网站") or its footer (主办单位) names whose page it
+    is, when nothing else in the page names the area."""
+    body = "今年上半年，全市365个市级重点建设项目完成投资357.76亿元，占年计划的48.56%。\n"
+    j = jurisdiction_of(body + "您访问的链接即将离开\n“汉中市发展和改革委员会”网站\n是否继续？", gazetteer)
+    assert j.name == "汉中市"
+    j = jurisdiction_of(body + "主办单位：宝鸡市人民政府办公室 地址：宝鸡市\n", gazetteer)
+    assert j.name == "宝鸡市"
+    assert jurisdiction_of(body + "您访问的链接即将离开本站，是否继续？", gazetteer).place is None
+
+
 def test_no_named_place_is_an_unknown_jurisdiction(gazetteer):
     j = jurisdiction_of((SAMPLES / "2021_unnamed_q2.txt").read_text(encoding="utf-8"), gazetteer)
     assert j.place is None and j.confidence == 0.0
