@@ -161,7 +161,15 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
         return None
     block = [(run[0][0], header)]
     at = k
+    number = 1
     while at + width <= len(cells):
+        if cells[at] == str(number) and at + 1 < len(cells) and cells[at + 1] and not is_numeric_cell(cells[at + 1]):
+            # "1 / 佛山(云浮)产业转移工业园 / 7 / …": a row number (or an order) the header has no cell
+            # for, before each row's name: not a figure of the row
+            at += 1
+            number += 1
+            if at + width > len(cells):
+                break
         row = cells[at:at + width]
         if not row[0] or is_numeric_cell(row[0]) or not all(not c or is_numeric_cell(c) for c in row[1:]) \
                 or not any(row[1:]):

@@ -500,3 +500,32 @@ def test_a_list_of_places_that_pass_a_mark_keeps_the_measure_said_before_the_mar
     got = [(f.entity, f.metric, f.value) for f in doc.facts]
     assert got == [("兴安盟", "开复工率", 84), ("乌兰浩特市", "开复工率", 97.22), ("科尔沁右翼前旗", "开复工率", 88.57),
                    ("扎赉特旗", "开复工率", 88)]  # 80 is the mark, no figure
+
+
+def test_a_site_menu_and_a_counter_line_are_no_part_of_the_title_or_the_figures(kit):
+    doc = read_text(kit, "baotou_like.txt", """首 页 区县招商 产业园区 企业选址 优惠政策 新闻中心
+上半年包头市工业重点项目建设情况
+
+阅读:123次
+
+截至6月，全市390个工业重点项目完成投资750.7亿元，新开工6个项目大多投资在5亿元以上。
+其余地区依次为东河区69亿元、白云区8.1亿元、昆区10亿元、达茂旗50.1亿元。""")
+    assert doc.meta.title == "上半年包头市工业重点项目建设情况" and doc.meta.jurisdiction == "包头市"
+    got = {(f.entity, f.entity_code, f.value) for f in doc.facts}
+    assert {("包头市", "150200", 750.7), ("东河区", "150202", 69), ("白云鄂博矿区", "150206", 8.1),
+            ("昆都仑区", "150203", 10), ("达尔罕茂明安联合旗", "150223", 50.1)} <= got
+    assert not any(f.value in (123, 5) for f in doc.facts)  # a page counter; a band the projects fall in
+
+
+def test_a_flattened_table_with_a_row_number_before_each_name(kit):
+    """One cell a line, as a page's HTML table loses its tags, with a row number the header has no
+    cell for: the numbers are no figures and the rows keep their shape."""
+    cells = ["地区", "重点项目个数", "累计投资金额(亿元)", "完成年度百分比(%)",
+             "全市", "116", "119.73", "61.14",
+             "1", "佛山(云浮)产业转移工业园", "7", "7.54", "43.04",
+             "2", "市直单位", "19", "23.06", "46.87",
+             "3", "云浮新区", "13", "9.12", "50.05"]
+    doc = read_text(kit, "yunfu_like.txt", "云浮市重点建设项目督查情况通报\n各地完成投资情况：\n\n" + "\n\n".join(cells))
+    table = [(f.entity_raw, f.metric, f.value) for f in doc.facts if f.source_kind == "table"]
+    assert ("市直单位", "完成投资", 23.06) in table and ("云浮新区", "完成率", 50.05) in table
+    assert len(table) == 12 and not any(v in (1, 2, 3) for _, _, v in table)

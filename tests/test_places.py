@@ -114,6 +114,15 @@ def test_the_site_a_page_belongs_to_names_its_issuer(gazetteer):
     assert jurisdiction_of(body + "您访问的链接即将离开本站，是否继续？", gazetteer).place is None
 
 
+def test_a_local_papers_masthead_names_its_area_when_the_text_speaks_of_it(gazetteer):
+    body = "本网讯 2020年我州重点项目250个，年度计划投资307.05亿元，1-8月累计完成投资210.88亿元。"
+    j = jurisdiction_of("甘孜日报 2020年09月25日\n" + body, gazetteer)
+    assert j.name == "甘孜藏族自治州" and j.confidence < 0.8  # weak: for review
+    # a city paper carrying the province's news speaks of 全省: the paper's city is not the speaker
+    j = jurisdiction_of("绵阳日报 2020年09月25日\n本报讯 今年全省重点项目700个，1-8月完成投资3000亿元。", gazetteer)
+    assert j.place is None or j.name != "绵阳市"
+
+
 def test_no_named_place_is_an_unknown_jurisdiction(gazetteer):
     j = jurisdiction_of((SAMPLES / "2021_unnamed_q2.txt").read_text(encoding="utf-8"), gazetteer)
     assert j.place is None and j.confidence == 0.0

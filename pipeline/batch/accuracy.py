@@ -37,7 +37,7 @@ from pipeline.stages.gazetteer import PLACE_KINDS, normalize_name
 from schemas.records import DocumentError, Fact
 
 ROOT = Path(__file__).resolve().parents[2]
-COUNT_UNITS = {"", "个", "项", "家", "宗", "名", "位次", "位"}  # words that count, none a scale of another
+COUNT_UNITS = {"", "个", "项", "家", "宗", "名", "位次", "位", "条", "台", "套", "座", "处", "批", "次", "所"}  # words that count, none a scale of another
 DEVSET = ROOT / "tests" / "devset"
 REAL_TEXT = ROOT.parent / "shared" / "real_text"
 

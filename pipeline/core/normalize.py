@@ -24,6 +24,8 @@ BOILERPLATE = [
         r"下载文档前|不提供额外的编辑|仅部分预览|侵犯您的权益|人工客服|联系客服",
         r"^查看次数", r"^信息来源\s*[:：]", r"^作者\s*[:：]", r"^【\s*字体", r"^分享到",
         r"^(上一篇|下一篇)\s*[:：]", r"^来源\s*[:：]\s*本站", r"^浏览次数", r"^阅读次数",
+        r"^(阅读|浏览|点击|访问)(量|数)?\s*[:：]\s*\d+\s*次?$",  # a page's counter line: "阅读:123次"
+        r"^字数\s*[:：]\s*\d+",
     )
 ]
 # page chrome words that are also words of a bulletin ("督促纠错整改问题12个"): chrome only on a short line
@@ -105,6 +107,11 @@ def is_table_row(line: str) -> bool:
 GLUED_ROW = re.compile(r"[\u4e00-\u9fff()（）]{1,19}[区县市旗州盟镇乡局委办]\d{1,4}(?:\.\d{1,2})?")
 
 
+# a site's menu ("首 页 区县招商 产业园区 新闻中心"): words a space apart and nothing else, read before
+# the spaces between Chinese words are tidied away; it joins no line, and none joins it
+SITE_MENU = re.compile(r"(?:[\u4e00-\u9fff]{1,6}\s+){3,}[\u4e00-\u9fff]{1,6}")
+
+
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
     if not prev or not nxt or is_table_row(prev) or is_table_row(nxt):
         return False
@@ -146,6 +153,7 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     out: list[str] = []
     origins: list[int] = []
     blank_since_last = False
+    menu_last = False
     for index, raw in enumerate(raw_lines):
         cells = pipe_cells(raw) if "\t" not in raw else None
         if cells == []:
@@ -164,12 +172,14 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
         if is_boilerplate(line) and "\t" not in line:
             blank_since_last = True
             continue
-        if out and _should_join(out[-1], line, blank_since_last):
+        menu = bool(SITE_MENU.fullmatch(raw.strip()))
+        if out and not menu and not menu_last and _should_join(out[-1], line, blank_since_last):
             out[-1] = out[-1] + line
         else:
             out.append(line)
             origins.append(index)
         blank_since_last = False
+        menu_last = menu
     return out, origins
 
 

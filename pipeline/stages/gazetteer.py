@@ -267,6 +267,9 @@ class Gazetteer:
             place, candidates = self.official_named(name, before or jurisdiction)
             how = "former" if name in self.former else "official"
             if place is None and candidates:
+                local = self.scoped_named(name, jurisdiction)
+                if local is not None:  # 白云区 in a 包头 bulletin: its own 白云鄂博矿区, not 广州's or 贵阳's
+                    return Mention(i, name, local, "short"), len(name)
                 return None, len(name)  # 朝阳区 of several cities and none to choose by: not 朝阳 either
             if place is None:
                 place, how = self.scoped_named(name, jurisdiction), "short"

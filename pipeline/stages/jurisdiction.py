@@ -31,8 +31,13 @@ LEVEL_WORDS = {
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
-CHROME = re.compile(r"首页|当前位置|\s>\s|>>|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
-INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
+CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
+INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")
+# a local paper's or station's masthead opening the page ("甘孜日报 2020年09月25日"): whose news it is
+# when the text's own level words agree with its place (我州 and 甘孜, a prefecture); a city paper
+# reprinting a provincial story speaks of 全省 and is not taken for it
+MASTHEAD = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)\s*"
+                      r"(?=(?:19|20)\d\d\s*[年\-/.]|本网讯|本报讯|讯|记者)")  # "共225个(含邓州市)": a part named, not the speaker
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
 
@@ -176,6 +181,16 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             places[city.key] = city
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
             evidence[city.key].append(f"weak: the city above the places the text names, written as {written}")
+    for m in MASTHEAD.finditer(text[:200]):  # the page's opening: a masthead and its date or 本网讯
+        owners = {p.key: p for p in gazetteer.scoped.get(m.group(1), []) + gazetteer.official.get(m.group(1), [])
+                  if p.kind in kinds and p.code and p.until == 0}
+        if len(owners) == 1:
+            place = next(iter(owners.values()))
+            places[place.key] = place
+            scores[place.key] += 1.5
+            evidence[place.key].append(f"weak: the masthead {m.group(0).strip()} names {place.name}, and the text "
+                                       f"speaks of its {level} ({n_level_words} level words)")
+            break
     weak: dict[tuple, tuple[Place, str, int]] = {}
     listed_only: set = set()  # short forms the text writes only as members of lists
     for short, found in gazetteer.scoped.items():

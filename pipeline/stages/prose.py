@@ -199,6 +199,11 @@ class ProseExtractor:
             return None  # "年度计划投资110、24亿元": a decimal point typed as 、, or two numbers without 分别: no guess
         if re.match(r"\s*(以上|以下|及以上|及以下|以内)的", after):
             return None  # "存栏500头以上的规模养猪场", "10个以上的": a class of the thing counted, not a figure
+        if re.search(r"((大多|大都|均|都)(投资|产值|规模)?|(投资|产值|规模))在\s*$", before) \
+                and re.match(r"\s*(以上|以下|以内|左右)", after):
+            # "6个项目大多投资在5亿元以上", "年产值在10亿元以上": a band the projects fall in (a target
+            # "粮食产量稳定在280万吨以上" stays a figure)
+            return None
         if unit_text.startswith("%") and BOUND_BEFORE.search(before) or \
                 unit_text.startswith(("%", "个百分点")) and re.match(r"\s*(以上|以下)", after):
             return None  # "均超过50%", "已超90%", "是否达到40%", "20%以上": a bound or a target, not a value

@@ -169,6 +169,9 @@ class Reconciler:
         place, candidates = g.official_named(name, jur.area)
         if place is not None:
             return _of_place(place, "former" if name in g.former else "exact", 1.0)
+        local = g.scoped_named(name, jur.area) if candidates else None
+        if local is not None:  # 白云区 in a 包头 bulletin: its own 白云鄂博矿区 (an alias), not 广州's or 贵阳's
+            return _of_place(local, "alias", 1.0)
         if candidates:  # 鼓楼区 with no jurisdiction to choose by
             return Resolution(name, candidates[0].kind, "review", 0.5,
                               candidates=tuple((f"{p.name} ({p.parent})", 100.0) for p in candidates[:5]))
