@@ -125,6 +125,9 @@ def _lone_cell(line: str) -> Optional[str]:
     return text if SINGLE_CELL.match(text) and "|" not in text else None
 
 
+ROW_NUMBER_HEADER = re.compile(r"序号|编号|排名|名次|排序")
+
+
 def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = frozenset()
                        ) -> Optional[tuple[list[tuple[int, list[str]]], int]]:
     """A web table a capture flattened to one cell per line: its header cells, then rows of as many
@@ -141,10 +144,17 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     if len(run) < 9:
         return None
     cells = [c for _, c in run]
+    if cells and ROW_NUMBER_HEADER.fullmatch(cells[0]):
+        cells = cells[1:]  # "序号 / 县区 / …" then "1 / 金水区 / …": the numbers are no figures (below)
+        run = run[1:]
     leading = 0
     while leading < len(cells) and cells[leading] and not is_numeric_cell(cells[leading]):
         leading += 1
     k = leading - 1  # header cells; the last non-numeric cell of the run opens the first row
+    numbered = leading + 1 < len(cells) and cells[leading] == "1" and bool(cells[leading + 1]) \
+        and not is_numeric_cell(cells[leading + 1])
+    if numbered:
+        k = leading  # "… / 完成率(%) / 1 / 金水区 / …": the rows are numbered from the first
     if k < 2 or k > 16 or leading >= len(cells) or not is_numeric_cell(cells[leading]):
         return None
     header = cells[:k]
@@ -152,7 +162,7 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     # over lines ("计划 / 总投资")
     name = next((m for m in range(leading, len(cells)) if cells[m] and not is_numeric_cell(cells[m])
                  and not is_empty_marker(cells[m])), None)
-    if name is not None and name - k < k:
+    if name is not None and name - k < k and not numbered:
         header = rejoin_header_words(header, name - k)
         if header is None:
             return None

@@ -22,6 +22,7 @@ class Period:
 class DocumentMeta:
     title: Optional[str] = None
     issuer: Optional[str] = None
+    site_owner: Optional[str] = None  # whose web site carries the page (its exit notice, its footer's 主办单位)
     issued_on: Optional[dt.date] = None
     series_no: Optional[str] = None  # 2017 年第 1 期
     doc_no: Optional[str] = None  # 株发改发〔2016〕193号

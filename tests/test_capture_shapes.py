@@ -529,3 +529,30 @@ def test_a_flattened_table_with_a_row_number_before_each_name(kit):
     table = [(f.entity_raw, f.metric, f.value) for f in doc.facts if f.source_kind == "table"]
     assert ("市直单位", "完成投资", 23.06) in table and ("云浮新区", "完成率", 50.05) in table
     assert len(table) == 12 and not any(v in (1, 2, 3) for _, _, v in table)
+
+
+def test_mends_from_a_second_read_of_the_new_rules(kit):
+    """Sentences a reviewer wrote against the rules above: none may file a figure wrongly."""
+    def facts(text):
+        return [(f.entity, f.metric, f.category, f.value) for f in read_text(kit, "x.txt", text).facts]
+
+    assert ("仙桃市", "完成投资", "", 98.6) in facts("湖北省重点项目进展情况\n1-6月，全省重点项目完成投资8000亿元，"
+                                                   "武汉市完成投资1800亿元。仙桃市为省直辖市，完成投资98.6亿元。")
+    assert ("兰考县", "完成投资", "", 38) in facts("河南省重点项目进展情况\n1-6月，全省完成投资8000亿元。"
+                                                 "兰考县为开封市辖县，完成投资38亿元。")
+    assert ("南溪区", "完成投资", "", 12) in facts("宜宾市南溪区重点项目推进情况\n一季度，全区重点项目完成投资在12亿元左右。")
+    assert any(e == "宜宾市" and m and v == 1256 for e, m, _, v in facts("宜宾市经济运行情况\n全市实现GDP 1256亿元。"))
+    got = facts("重点项目推进情况\n市城投公司、市文旅集团、市产业投资集团完成投资较多，分别完成投资20亿元、15亿元、12亿元。")
+    assert [e for e, *_ in got] == ["市城投公司", "市文旅集团", "市产业投资集团"]
+    # a bare 高新区 in a provincial bulletin is no city's zone in particular
+    assert not any(e == "包头稀土高新区" for e, *_ in facts("内蒙古自治区重点项目进展情况\n1-6月，全区重点项目完成"
+                                                          "投资2000亿元，呼和浩特市完成投资500亿元，其中高新区完成投资30亿元。"))
+
+
+def test_a_flattened_table_numbered_from_its_first_row(kit):
+    for numbers in ([], ["序号"]):
+        cells = numbers + ["县区", "项目数", "完成投资(亿元)", "完成率(%)", "1", "金水区", "12", "56.3", "80.5",
+                           "2", "二七区", "9", "40.1", "70.2", "3", "中原区", "7", "30.5", "65.3"]
+        doc = read_text(kit, "zz.txt", "郑州市重点项目进展情况\n各区完成情况：\n\n" + "\n\n".join(cells))
+        table = {(f.entity, f.metric, f.value) for f in doc.facts if f.source_kind == "table"}
+        assert ("金水区", "项目数", 12) in table and ("中原区", "完成率", 65.3) in table and len(table) == 9

@@ -103,15 +103,21 @@ def test_jurisdiction_from_the_issuer_with_its_evidence(gazetteer):
     assert j.name == "衡阳市" and j.confidence < 0.8  # the city above the counties, written in 衡阳县; weak
 
 
-def test_the_site_a_page_belongs_to_names_its_issuer(gazetteer):
-    """A government site's exit notice ("即将离开“…”网站") or its footer (主办单位) names whose page it
-    is, when nothing else in the page names the area."""
+def test_the_site_a_page_belongs_to_is_weak_evidence_of_its_area(gazetteer):
+    """A government site's exit notice ("即将离开“…”网站") or its footer (主办单位) says whose site carries
+    the page: weak evidence of the area where the text's own level words agree (a city's site reposts
+    its counties' bulletins), never the issuer."""
     body = "今年上半年，全市365个市级重点建设项目完成投资357.76亿元，占年计划的48.56%。\n"
     j = jurisdiction_of(body + "您访问的链接即将离开\n“汉中市发展和改革委员会”网站\n是否继续？", gazetteer)
     assert j.name == "汉中市"
     j = jurisdiction_of(body + "主办单位：宝鸡市人民政府办公室 地址：宝鸡市\n", gazetteer)
     assert j.name == "宝鸡市"
     assert jurisdiction_of(body + "您访问的链接即将离开本站，是否继续？", gazetteer).place is None
+    county = ("重点项目推进情况通报\n1-6月，全县重点项目完成投资56亿元，开工项目30个。\n下半年，全县将加快推进项目建设。\n"
+              "您访问的链接即将离开“宜宾市发展和改革委员会”网站")
+    assert jurisdiction_of(county, gazetteer).place is None  # a county's page on the city's site
+    lines = normalize_text("全市重点项目集中签约仪式举行\n本次签约项目20个。本次活动主办单位：市投资促进局")
+    assert extract_metadata(lines).site_owner is None and extract_metadata(lines).issuer is None
 
 
 def test_a_local_papers_masthead_names_its_area_when_the_text_speaks_of_it(gazetteer):

@@ -223,6 +223,10 @@ class Gazetteer:
         """A short form or alias, only inside the jurisdiction's city (its province for a
         provincial bulletin)."""
         area = self.scope_of(jurisdiction)
+        if name in ZONE_WORDS or name in GENERIC_NAMES:
+            # a bare 高新区 is the document's own city's zone: in a provincial bulletin it is any
+            # city's, so it is no alias there
+            area = self.city_of(jurisdiction)
         local = {p.key: p for p in self.scoped.get(name, []) if self.within(p, area)}
         return next(iter(local.values())) if len(local) == 1 else None
 

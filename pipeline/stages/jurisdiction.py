@@ -181,6 +181,14 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             places[city.key] = city
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
             evidence[city.key].append(f"weak: the city above the places the text names, written as {written}")
+    owner = gazetteer.find_in(meta.site_owner or "", city_shorts=True)
+    owned = {x.place.key: x.place for x in owner if x.place.kind in kinds and x.place.code}
+    if len(owned) == 1:  # "即将离开“汉中市发展和改革委员会”网站" on a page that speaks of 全市
+        place = next(iter(owned.values()))
+        places[place.key] = place
+        scores[place.key] += 1.5
+        evidence[place.key].append(f"weak: the page is on the site of {meta.site_owner}, and the text speaks of "
+                                   f"its {level} ({n_level_words} level words)")
     for m in MASTHEAD.finditer(text[:200]):  # the page's opening: a masthead and its date or 本网讯
         owners = {p.key: p for p in gazetteer.scoped.get(m.group(1), []) + gazetteer.official.get(m.group(1), [])
                   if p.kind in kinds and p.code and p.until == 0}

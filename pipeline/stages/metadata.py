@@ -22,7 +22,9 @@ ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|来源单�
                           r"(?=关\s*键|主\s*题|文\s*号|成文|发布|发表|浏览|阅读|点击|作者|编辑|责任|时间|日期|$|\s|\|)")
 # whose web site the page is: "您访问的链接即将离开“汉中市发展和改革委员会”网站", "主办单位：XX市人民政府办公室"
 SITE_OWNER = re.compile(r"(?:即将离开\s*[“\"「『]\s*([\u4e00-\u9fff（）()]{2,30}?)\s*[”\"」』]\s*网站"
-                        r"|(?:网站主办|主办单位|主办)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?)(?=\s|$|[|，,;；]|承办|协办|地址|电话|备案|技术))")
+                        r"|(?<![动议式坛次])(?:网站主办|主办单位)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?"
+                        r"(?:委员会|人民政府|办公室|局|委|办|中心))(?=\s*(?:\||承办|协办|地址|电话|备案|ICP|技术支持|网站标识码|"
+                        r"联系|版权|$)))")
 PROVIDED_BY = re.compile(r"^[(（]\s*([\u4e00-\u9fff]{2,30}?)\s*(?:提供|供稿|供图|报送)\s*[)）]$")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
@@ -82,10 +84,15 @@ def _issuer(head: list[str], tail: list[str], title: Optional[str], lines: list[
         m = re.match(r"^(.{2,30}?(?:委员会|人民政府|局|委|办公室))关于", title)
         if m:
             return m.group(1)
-    m = SITE_OWNER.search("".join(line.strip() for line in tail))  # the notice may run over lines
-    if m and ISSUER_END.search(m.group(1) or m.group(2)):
-        return m.group(1) or m.group(2)  # the office whose site carries the page: the last resort
     return None
+
+
+def _site_owner(tail: list[str]) -> Optional[str]:
+    """The office whose web site carries the page, from its footer: not the issuer (a city's site
+    reposts its counties' bulletins), weak evidence of the area where the text's words agree."""
+    m = SITE_OWNER.search("".join(line.strip() for line in tail))  # the notice may run over lines
+    owner = m and (m.group(1) or m.group(2))
+    return owner if owner and ISSUER_END.search(owner) else None
 
 
 def extract_metadata(lines: list[str]) -> DocumentMeta:
@@ -94,6 +101,7 @@ def extract_metadata(lines: list[str]) -> DocumentMeta:
     meta = DocumentMeta()
     meta.title = _title(head)
     meta.issuer = _issuer(head, tail, meta.title, lines)
+    meta.site_owner = _site_owner(tail)
 
     # issue date: a standalone date line (header or signature) is the document's own date;
     # a web page's 发布日期 is the fallback

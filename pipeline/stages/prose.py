@@ -114,6 +114,7 @@ INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 PARENT_BEFORE = re.compile(r"(隶属于?|属于|地处|毗邻|紧邻|邻近)$")
 # "为河南省新乡市辖县，": a county's own words of what it belongs to, ending its clause (never 辖区,
 # "郑州市辖区内", which is the city's own area)
+PARENT_SAID = re.compile(r"(为|是|系)[^，,。；;：:]{0,12}$")
 PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|市|旗)(?=[，,。；;]|$)")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
@@ -200,7 +201,7 @@ class ProseExtractor:
         if re.match(r"\s*(以上|以下|及以上|及以下|以内)的", after):
             return None  # "存栏500头以上的规模养猪场", "10个以上的": a class of the thing counted, not a figure
         if re.search(r"((大多|大都|均|都)(投资|产值|规模)?|(投资|产值|规模))在\s*$", before) \
-                and re.match(r"\s*(以上|以下|以内|左右)", after):
+                and re.match(r"\s*(以上|以下|以内)", after):
             # "6个项目大多投资在5亿元以上", "年产值在10亿元以上": a band the projects fall in (a target
             # "粮食产量稳定在280万吨以上" stays a figure)
             return None
@@ -242,7 +243,7 @@ class ProseExtractor:
         member of a list of names and figures ("完成率分别为：长治124.9%、忻州86.3%") the phrase
         before the list."""
         phrase = self._metric_phrase(sentence, start, end, previous_end, count)
-        if phrase and not re.search(r"[\u4e00-\u9fff]", phrase):
+        if phrase and not re.search(r"[\u4e00-\u9fffA-Za-z]", phrase):
             phrase = ""  # a leftover sign ("%" of "80%以上的…") names no measure
         if phrase and not self._only_a_name(phrase):
             return phrase
@@ -477,8 +478,10 @@ class ProseExtractor:
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
-            if PARENT_BEFORE.search(before[max(0, m.start - 3):m.start]) or PARENT_AFTER.match(before, m.start):
-                continue  # "地处河南省", "新乡市辖县": where the subject lies
+            if PARENT_BEFORE.search(before[max(0, m.start - 3):m.start]) or (
+                    PARENT_AFTER.match(before, m.start) and PARENT_SAID.search(before[:m.start])):
+                continue  # "地处河南省", "为河南省新乡市辖县": where the subject lies (the subject itself,
+                # "兰考县为开封市辖县", opens the clause)
             last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
             if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
                 last_item = None  # "、新华区新开工3个项目": the place's own count
@@ -1133,7 +1136,7 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
         # 塘厦完成投资较多,分别完成…": the last name without what the clause says of them all
         opening = gazetteer.find_in(names[-1])
         names[-1] = opening[0].surface if opening and opening[0].start == 0 else \
-            re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|投资|增长|开工|竣工)[^、]*$", "", names[-1]) or names[-1]
+            re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|增长|开工|竣工)[^、]*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
     while figures_in(m.end(), m.end() + len(listed)) < len(names):
         # "石首市、监利县位居前两位,分别增长31.8%,30.3%": figures a comma parts are the list's too
