@@ -206,8 +206,7 @@ def build_ingest_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
         chosen = Limits(**limits) if limits else None
         engine = store_engine.open_warehouse(db_url)
         execute = prefect_tasks(db_url, use_camelot, replace, chosen, chunk, workers, processes)
-        with store_engine.write_ahead(engine):
-            summary = run_batch(engine, discover(paths), command, execute, on_file)
+        summary = run_batch(engine, discover(paths), command, execute, on_file)
         engine.dispose()
         return _publish(summary, "Bulletin ingest", "bulletins-ingest-summary", execute)
 
@@ -226,10 +225,8 @@ def build_inbox_flow(on_file: Optional[Callable[[FileOutcome], None]] = None):
         chosen = Limits(**limits) if limits else Limits.from_env()
         engine = store_engine.open_warehouse(db_url)
         execute = prefect_tasks(db_url, use_camelot, replace, chosen)
-        with store_engine.write_ahead(engine):
-            summary = run_batch(engine, new_files(engine, inbox, settle_seconds, chosen),
-                                inbox_command(inbox, replace), execute, on_file,
-                                after=lambda done: settle(engine, inbox, done.outcomes, done.run_id, archive))
+        summary = run_batch(engine, new_files(engine, inbox, settle_seconds, chosen), inbox_command(inbox, replace),
+                            execute, on_file, after=lambda done: settle(engine, inbox, done.outcomes, done.run_id, archive))
         engine.dispose()
         return _publish(summary, f"Inbox {inbox}", "bulletins-inbox-summary", execute)
 

@@ -122,8 +122,9 @@ def test_a_long_pdf_read_in_ranges_by_two_workers_gives_what_one_reader_gives(tm
     monkeypatch.setattr(pool, "_page_range", _range_spy)
 
     pdf = _long_pdf(tmp_path / "long.pdf", 20)
-    assert _workers_for([str(pdf)], 2) == 2  # one file, and yet two workers: a range of pages each
-    assert _workers_for([str(SAMPLES / "2019_hetang_1-9.txt")], 2) == 1  # still a worker: a crash fails the file
+    limit = 200 * 2**20
+    assert _workers_for([str(pdf)], 2, limit) == 2  # one file, and yet two workers: a range of pages each
+    assert _workers_for([str(SAMPLES / "2019_hetang_1-9.txt")], 2, limit) == 1  # a worker still: a crash fails the file
     plain, pooled = tmp_path / "plain.db", tmp_path / "pool.db"
     assert run("ingest", pdf, "--db", f"sqlite:///{plain}", "--runner", "plain").returncode == 0
     result = run("ingest", pdf, "--db", f"sqlite:///{pooled}", "--runner", "pool", "--workers", "2")

@@ -74,7 +74,7 @@ def test_cache_built_once_then_mapped_and_rebuilt_when_damaged(tmp_path, monkeyp
             word_dictionary._tables.cache_clear()
             freq, _, _ = word_dictionary._tables()
             assert freq["重点项目"][0][0] > 0 and trie.read_bytes() == good  # rebuilt, never used as it was
-        assert not list(tmp_path.glob(".*.part"))
+        assert not list(tmp_path.glob(".partial-*"))  # no temporary file left behind
     finally:
         word_dictionary._tables.cache_clear()
 

@@ -151,11 +151,9 @@ def ingest_inbox(inbox: str, db_url: Optional[str] = None, archive: Optional[str
     try:
         kit = kit or toolkit_for(engine)
         files = new_files(engine, inbox, settle_seconds, kit.limits)
-        with store_engine.write_ahead(engine):
-            return run_batch(engine, files, inbox_command(inbox, replace),
-                             serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)),
-                             on_file,
-                             after=lambda summary: settle(engine, inbox, summary.outcomes, summary.run_id, archive))
+        return run_batch(engine, files, inbox_command(inbox, replace),
+                         serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)), on_file,
+                         after=lambda summary: settle(engine, inbox, summary.outcomes, summary.run_id, archive))
     finally:
         engine.dispose()
 

@@ -181,7 +181,15 @@ def run_batch(engine, files: list[str], command: str, execute: Execute,
     """A recorded run over files. execute(files, run_id) yields outcomes as documents end; when the
     run is interrupted (Ctrl-C, SIGTERM) it is closed, so that an executor can stop starting
     documents and wait for those under way; the run is then closed as 'interrupted' with the
-    counts of what it wrote, and the interruption goes on."""
+    counts of what it wrote, and the interruption goes on. A SQLite warehouse is written through
+    its write-ahead log meanwhile (store_engine.write_ahead)."""
+    with store_engine.write_ahead(engine):
+        return _recorded_run(engine, files, command, execute, on_file, after)
+
+
+def _recorded_run(engine, files: list[str], command: str, execute: Execute,
+                  on_file: Optional[Callable[[FileOutcome], None]],
+                  after: Optional[Callable[[BatchSummary], None]]) -> BatchSummary:
     started = time.perf_counter()
     run_id = runs.start_run(engine, command, files_seen=len(files))
     summary = BatchSummary(run_id)
@@ -213,9 +221,8 @@ def ingest_paths(paths: Iterable[str], db_url: Optional[str] = None, command: st
     engine = store_engine.open_warehouse(db_url)
     try:
         kit = kit or toolkit_for(engine)
-        with store_engine.write_ahead(engine):
-            return run_batch(engine, discover(paths), command,
-                             serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)),
-                             on_file)
+        return run_batch(engine, discover(paths), command,
+                         serial(lambda path, run_id: process_file(engine, path, run_id, kit, replace=replace)),
+                         on_file)
     finally:
         engine.dispose()

@@ -86,7 +86,7 @@ def _joined_pages(path: str, sha: str, parts: list):
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
-def _work(path: str, max_bytes: int = 200 * 1024 * 1024) -> tuple[int, int]:
+def _work(path: str, max_bytes: int) -> tuple[int, int]:
     """How long a file will take, to order the batch: a PDF by its pages (its bytes are mostly
     fonts), before any text; a text by its size. Pages are counted in the file's bytes, not by a
     PDF library: a file that would crash one crashes a worker, never this writer. Pages kept in
@@ -112,12 +112,12 @@ def page_ranges(pages: int, workers: int) -> list[tuple[int, Optional[int]]]:
     return [(first, nxt) for first, nxt in zip(starts, starts[1:])] + [(starts[-1], None)]
 
 
-def _workers_for(files: list[str], workers: int) -> int:
+def _workers_for(files: list[str], workers: int, max_bytes: int) -> int:
     """Workers a batch can keep busy: one a file, or one a range of pages when the batch is one
     long PDF; one at least, so that a file that crashes its reader is that file's failure."""
     if len(files) != 1:
         return max(1, min(workers, len(files)))
-    is_pdf, pages = _work(files[0])
+    is_pdf, pages = _work(files[0], max_bytes)
     return min(workers, len(page_ranges(pages, workers))) if is_pdf else 1
 
 
@@ -162,7 +162,7 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
                             yield outcome
                             continue
                         is_pdf, pages = work[path]
-                        ranges = page_ranges(pages, workers) if is_pdf else [(0, 0)]
+                        ranges = page_ranges(pages, workers) if is_pdf else []
                         if len(ranges) > 1:
                             splits[path] = _Split(sha, len(ranges))
                             ready += [(_page_range, (path, a, b), path, sha, True) for a, b in ranges]
@@ -279,9 +279,8 @@ def ingest_paths_pooled(paths, db_url: Optional[str] = None, command: str = "ing
             recipe = dict(use_camelot=kit.use_camelot, limits=kit.limits, extra_places=tuple(extra),
                           confirmed=confirmed)
         files = discover(paths)
-        execute = pooled(engine, kit, _workers_for(files, workers), replace, recipe)
-        with store_engine.write_ahead(engine):
-            return run_batch(engine, files, command, execute, on_file)
+        busy = _workers_for(files, workers, kit.limits.max_bytes)
+        return run_batch(engine, files, command, pooled(engine, kit, busy, replace, recipe), on_file)
     finally:
         engine.dispose()
 

@@ -16,7 +16,6 @@ import functools
 import hashlib
 import importlib
 import json
-import os
 import sys
 import tempfile
 import threading
@@ -27,6 +26,7 @@ from typing import Optional
 import marisa_trie
 
 from pipeline.core.cache import cache_dir
+from pipeline.core.files import replacing
 
 
 def _import_jieba():
@@ -138,20 +138,6 @@ def _digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _write_new(path: Path, write) -> None:
-    """write(name) fills a file beside path, which is then synced and renamed into place: a reader
-    never maps half a file. Made with the user's umask, as any file the user makes."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    os.close(os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o666))
-    try:
-        write(str(tmp))
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def _save(folder: Path, key: str, freq, tags, total: int) -> None:
     """The two tries, then a manifest of their digests: files without a manifest that matches
     them are never used."""
@@ -159,10 +145,11 @@ def _save(folder: Path, key: str, freq, tags, total: int) -> None:
     digests = {}
     for name, trie in (("freq", freq), ("tags", tags)):
         path = folder / f"jieba-{key}.{name}.marisa"
-        _write_new(path, trie.save)
+        with replacing(path, text=False, sync=True) as tmp:
+            trie.save(tmp)
         digests[name] = _digest(path)
-    manifest = json.dumps({"total": total, **digests})
-    _write_new(folder / f"jieba-{key}.json", lambda name: Path(name).write_text(manifest))
+    with replacing(folder / f"jieba-{key}.json", sync=True) as manifest:
+        json.dump({"total": total, **digests}, manifest)
 
 
 def _mapped(folder: Path, key: str) -> Optional[tuple]:

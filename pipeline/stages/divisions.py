@@ -18,6 +18,7 @@ import pickle
 from pathlib import Path
 
 from pipeline.core.cache import cache_dir
+from pipeline.core.files import replacing
 from pipeline.stages.gazetteer import Place
 
 VERSION = "v6"
@@ -50,10 +51,8 @@ def official_divisions() -> tuple[list[Place], dict[str, str]]:
     out = parse_divisions(table)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
+        with replacing(cache, text=False) as tmp, open(tmp, "wb") as fh:
             pickle.dump(out, fh)
-        os.replace(tmp, cache)
     except OSError:
         pass  # no writable cache: parse again next time
     return out

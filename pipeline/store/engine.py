@@ -236,6 +236,7 @@ def write_ahead(engine: Engine) -> Iterator[None]:
     finally:
         engine.dispose()
         _set_journal_mode(engine, "DELETE", wait_ms=0)
+        engine.dispose()  # the connection that switched back holds the file no longer
 
 
 def recover_sqlite(path: str) -> bool:

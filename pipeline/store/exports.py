@@ -16,6 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from pipeline.core.files import replacing
+
 EXPORT_COLUMNS = ["document", "sha256", "title", "issuer", "issued_on", "period_label", "period_start", "period_end",
                   "entity", "entity_raw", "entity_kind", "metric", "metric_raw", "value", "unit", "value_base",
                   "unit_base", "source_kind", "page", "table_index", "row", "col", "quote", "extractor", "confidence",
@@ -60,7 +62,7 @@ def export_facts(engine: Engine, fmt: str, out) -> int:
     check_output(out)
     if not isinstance(out, (str, Path)) or str(out) == "-":
         return _write(engine, fmt, out)
-    with _replacing(out, text=False) as tmp:
+    with replacing(out, text=False) as tmp:
         return _write(engine, fmt, tmp)
 
 
@@ -160,7 +162,7 @@ def write_findings(rows: list[dict], fmt: str, out) -> None:
 
     to_path = isinstance(out, (str, Path)) and str(out) != "-"
     if fmt == "jsonl":
-        with (_replacing(out) if to_path else contextlib.nullcontext(sys.stdout if out in (None, "-") else out)) as fh:
+        with (replacing(out) if to_path else contextlib.nullcontext(sys.stdout if out in (None, "-") else out)) as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
@@ -173,10 +175,10 @@ def write_findings(rows: list[dict], fmt: str, out) -> None:
         if not to_path:
             df.to_csv(sys.stdout if out in (None, "-") else out, index=False, lineterminator="\r\n")
             return
-        with _replacing(out, text=False) as tmp:
+        with replacing(out, text=False) as tmp:
             df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     elif fmt == "xlsx":
-        with _replacing(out, text=False) as tmp:
+        with replacing(out, text=False) as tmp:
             _write_xlsx(df, tmp, sheet="findings")
     else:
         raise ValueError(f"unknown format {fmt!r}")
@@ -185,20 +187,4 @@ def write_findings(rows: list[dict], fmt: str, out) -> None:
 FINDING_COLUMNS = ["document", "other_document", "check", "severity", "table", "row", "col", "entity", "metric",
                    "category", "period_label", "period_start", "period_end", "figures", "quotes", "message"]
 
-
-@contextlib.contextmanager
-def _replacing(out, text: bool = True):
-    """A file written beside its target and renamed into place, so that a failure leaves no half
-    file; yields an open text file, or the temporary path when text is False."""
-    target = Path(out)
-    tmp = target.with_name(f".partial-{target.name}")  # the same suffix: writers choose by it
-    try:
-        if text:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                yield fh
-        else:
-            yield str(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
