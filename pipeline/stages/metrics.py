@@ -30,6 +30,8 @@ GENERIC_MEASURES = {"面积"}
 GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况", "投资情况", "数量"}  # matched only where no component names a more specific measure
 # the tail of a phrase that names a kind of project: a category of the figure, not its measure
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
+# a level alone before a count of projects ("省级6项"): the level is the category, the count projects
+LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(级|直)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
 BASE_SET = re.compile(r"^(全市|全省|全县|全区|全州|我市|我省|我县|我区)?(重点|重大|重点建设|重大建设|重点推进|重点工程)?(建设)?(项目|工程)$")
 CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|的|"
@@ -75,6 +77,8 @@ class MetricCatalog:
         if how == "unmatched":
             if kind_of(unit) == "count" and CATEGORY_TAIL.search(metric_raw or ""):
                 return "项目数", category_of(metric_raw), "catalog"  # "113个续建项目"
+            if kind_of(unit) == "count" and LEVEL_ONLY.fullmatch(metric_raw or ""):
+                return "项目数", metric_raw, "catalog"  # "其中：省级6项、市级5项": projects of each level
             return canonical, "", how
         return canonical, self._category_around_measure(metric_raw, unit), how
 

@@ -65,7 +65,7 @@ LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投
 COUNTED_NOUN_END = re.compile(r"(?<=项目|工程|企业)(?=完成|累计|计划|总投资|年度|实现|共|已|当年|全年|开工|竣工|投产|开复工|复工)")
 SUBJECT_WINDOW = 300  # characters before a figure where its subject word may stand
 # words that open a part speaking of other subjects: no carried subject for it
-OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|其中|全市|全区|全县|全省|全州|全盟)")
+OWN_SUBJECT_WORDS = re.compile(r"(其余|其他|其它|另有|另外|合计|总计|各|全市|全区|全县|全省|全州|全盟)")
 DIRECT_UNITS = re.compile(r"(市直|县直|区直|省直|州直|盟直)")  # "市直1项": the issuer's own units, never the place before
 # "截至8月,州级301项重点建设项目…" after a county's sentence: the level's own projects, not the county's;
 # under a place that heads its paragraph (滨城区 。 …市级重点技改类项目3个) they are that place's
@@ -104,7 +104,7 @@ EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八�
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区))"
+    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团))"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大))")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
@@ -527,12 +527,14 @@ class ProseExtractor:
         inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
         if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
             named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
+        named_at = clause_at + clause.find(named.group(1)) if named else -1
         if named and not CATEGORY_NAME.match(named.group(1)) and not BASE_SET.match(named.group(1)) \
-                and clause_at + clause.find(named.group(1)) > best[1] \
-                and (not inside or (re.search(r"(项目|工程|基地)$", named.group(1)) and inside[0].start > 0)):
+                and named_at > best[1] \
+                and (not inside or (re.search(r"(项目|工程|基地)$", named.group(1)) and (inside[0].start > 0 or named_at > 0))):
             # a project or a named area opening the figure's clause ("中广核葵阳风电场项目总投资12.39亿元",
-            # "纳入天府新区的30个"): its own entity, not the issuer's
-            best = (named.group(1), clause_at + clause.find(named.group(1)))
+            # "纳入天府新区的30个"; "其中渭南银发经济产业园…项目总投资", whose city's short form opens
+            # it and is no subject there): its own entity, not the issuer's
+            best = (named.group(1), named_at)
         near = max(0, start - SUBJECT_WINDOW, best[1])  # a subject stands near its figure: scan only that far
         if jurisdiction is None or jurisdiction.area is None:
             for m in BARE_ZONE.finditer(before, near):  # "高新区完成投资" in a bulletin of no known city: kept for review
