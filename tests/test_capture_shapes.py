@@ -587,3 +587,27 @@ def test_mends_from_the_first_read_of_holdout_j(kit):
                                             "生态涵养发展区", "生态涵养发展区"]
     doc = read_text(kit, "qinshui_like.txt", "沁水县重点工程进展情况\n其中：\n省级6项，概算投资140.16亿元。")
     assert [(f.metric, f.category, f.value) for f in doc.facts][0] == ("项目数", "省级", 6)
+
+
+def test_a_short_form_across_two_words_and_a_name_t2s_would_misread(kit, tmp_path):
+    """Holdout j: 乾安县's bulletin is simplified text (its 乾 is no sign of traditional script, and a
+    traditional capture keeps 乾安 as written); 林西 inside 吉林西部 names no county; a page's date in
+    pieces is no title."""
+    from pipeline.stages.document import extract_document
+
+    def read_file(name, text):
+        data = text.encode("utf-8")
+        (tmp_path / name).write_bytes(data)
+        return extract_document(str(tmp_path / name), data, "0" * 64, kit)
+
+    doc = read_file("qianan_like.txt", """乾安县项目建设情况
+一季度,乾安县10个项目开工,乾安县铁科高速公路项目建设、吉林西部供水工程项目、乾安县棚户区改造项目进展顺利,全县完成投资1.47亿元。""")
+    assert "t2s" not in doc.source.encoding and {(f.entity, f.entity_code) for f in doc.facts} == {("乾安县", "220723")}
+    doc = read_file("qianan_trad.txt", "乾安縣項目建設情況\n一季度,乾安縣重點項目開工10個,全縣完成投資1.47億元。")
+    assert "t2s" in doc.source.encoding and {f.entity_code for f in doc.facts} == {"220723"}  # 乾安縣 as written
+    doc = read_text(kit, "jilin_like.txt", "重点项目建设情况\n今年,全县吉林西部供水工程项目等10个项目开工,完成投资1.47亿元。")
+    assert {f.entity for f in doc.facts} == {None} and doc.meta.jurisdiction is None
+    doc = read_text(kit, "yichun_like.txt", "01\n\n2022\n\n-\n\n08\n\n宜春市重大基础设施建设上半年进展位列全省第一\n\n所属分类:\n\n"
+                                            "近日从市发改委获悉:截至6月底,我市55个重大基础设施项目当年完成投资90.62亿元。")
+    assert doc.meta.title == "宜春市重大基础设施建设上半年进展位列全省第一"
+    assert ("宜春市", "完成投资", 90.62) in {(f.entity, f.metric, f.value) for f in doc.facts}

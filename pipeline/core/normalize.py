@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
+from typing import Callable, Iterable, Optional
 import unicodedata
 
 from pipeline.core.vocabulary import PROJECT_HEADING
@@ -187,6 +187,9 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 TRADITIONAL_SHARE = 0.02  # of CJK characters t2s changes: below, a simplified text with a few 乾 / 著
+# characters simplified text writes too (乾安县, 著名, 於 as a surname): t2s changes them, yet they are
+# no sign of traditional script
+SHARED_CHARS = frozenset("乾著於藉瞭麽夥囉")
 
 
 @functools.lru_cache(maxsize=4)  # a converter reads its tables when made (3.5 ms); it holds no state after
@@ -196,16 +199,22 @@ def opencc_converter(config: str):
     return opencc.OpenCC(config)
 
 
-def to_simplified(lines: list[str]) -> tuple[list[str], bool]:
+def to_simplified(lines: list[str], keep: Callable[[], Iterable[str]] = tuple) -> tuple[list[str], bool]:
     """A capture in traditional script (mirror sites, 繁體 pages) read as simplified, so that 開工率 is
-    开工率 and 縣 is 县; a simplified text is left as written (t2s would turn 乾县 into 干县).
+    开工率 and 縣 is 县; a simplified text is left as written (t2s would turn 乾县 into 干县). The names
+    `keep()` gives (places whose official name t2s would change: 乾安县) stay as written in a converted
+    text; they are asked for only when a text is converted.
     Returns the lines and whether they were converted."""
     text = "\n".join(lines)
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     if not cjk:
         return lines, False
     converted = opencc_converter("t2s").convert(text)
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = sum(1 for a, b in zip(text, converted) if a != b and a not in SHARED_CHARS)
     if changed < 5 or changed / cjk < TRADITIONAL_SHARE:
         return lines, False
+    if len(converted) == len(text):  # t2s maps character for character: a kept name is copied back
+        for name in keep():
+            for m in re.finditer(re.escape(name), text):
+                converted = converted[:m.start()] + name + converted[m.end():]
     return converted.split("\n"), True

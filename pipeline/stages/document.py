@@ -70,7 +70,7 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
     if len(text) > kit.limits.max_text_chars:
         raise DocumentError("too_large", f"{len(text):,} characters of text, over the limit of "
                                          f"{kit.limits.max_text_chars:,} (--max-text-chars)")
-    lines, converted = to_simplified(normalize_text(text))
+    lines, converted = to_simplified(normalize_text(text), lambda: kit.gazetteer.names_t2s_changes)
     if not lines:
         raise DocumentError("empty", "no text after removing blank lines and boilerplate")
     source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=encoding + ("+t2s" if converted else ""),
@@ -99,7 +99,7 @@ def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit) -> Extr
     """A PDF's document once its pages are read (in this process, or in ranges by several)."""
     lines, origins = normalize_lines(pdf.lines)
     written = "\n".join(lines)
-    lines, converted = to_simplified(lines)
+    lines, converted = to_simplified(lines, lambda: kit.gazetteer.names_t2s_changes)
     if not lines:
         raise DocumentError("empty", "PDF has no text")
     source = SourceText(path=os.path.abspath(path), sha256=sha, encoding="pdf+t2s" if converted else "pdf",
@@ -138,7 +138,7 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     """typed_tables: (PdfTable, [(line index, cells)]) of a reader that typed its tables itself."""
     lines = source.lines
     meta = extract_metadata(lines)
-    jurisdiction = find_jurisdiction(meta, lines, kit.gazetteer)
+    jurisdiction = find_jurisdiction(meta, lines, kit.gazetteer, kit.prose.tokenizer.lcut)
     meta.jurisdiction, meta.jurisdiction_confidence = jurisdiction.name, jurisdiction.confidence
     meta.jurisdiction_code = jurisdiction.place.code or None if jurisdiction.place else None
     meta.jurisdiction_evidence = "; ".join(jurisdiction.evidence)

@@ -15,11 +15,14 @@ bulletin: 高新区 in a 宜昌 bulletin is never 株洲高新区.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable, Optional
+
+from pipeline.core.normalize import opencc_converter
 
 VARIANTS = str.maketrans({"巿": "市", "縣": "县", "區": "区", "（": "(", "）": ")", "[": "(", "]": ")", "〔": "(", "〕": ")",
                           "【": "(", "】": ")"})
@@ -88,6 +91,14 @@ class Gazetteer:
                 self._starts.setdefault(name[:2], []).append(name)
         for names in self._starts.values():
             names.sort(key=len, reverse=True)
+
+    @functools.cached_property
+    def names_t2s_changes(self) -> tuple[str, ...]:
+        """Place names that t2s would misread (乾安县 → 干安县), longest first: a converted capture
+        keeps them as written."""
+        names = sorted(set(self.official) | set(self.scoped), key=len, reverse=True)
+        converted = opencc_converter("t2s").convert("\n".join(names)).split("\n")
+        return tuple(n for n, c in zip(names, converted) if n != c)
 
     @classmethod
     def load(cls, extra: Iterable[Place] = (), official_divisions: Optional[list[Place]] = None,

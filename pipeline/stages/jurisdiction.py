@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from pipeline.core.word_dictionary import word_tags
 from pipeline.stages.gazetteer import MUNICIPALITIES, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
@@ -64,7 +64,10 @@ class Jurisdiction:
         return city is not None and city.key in self.named
 
 
-def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer) -> Jurisdiction:
+def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
+                      cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
+    """The issuer's area with its evidence; `cut` (a word tokenizer's lcut) keeps a short form that
+    straddles two words (林西 of 吉林西部) from counting as a name."""
     body = [ln for ln in lines if "\t" not in ln]
     text = "\n".join(body)
     # a table's row labels (吉首市, 泸溪县 … 湘西高新区): places of the issuer's area, counted only for the
@@ -122,7 +125,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     if level and not any(e.startswith(HEADER_SOURCES) for k in scores for e in evidence[k]):
         # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
         labelled = {m.place.key: m.place for m in gazetteer.find_in(row_labels, first)}
-        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence, labelled, row_labels)
+        _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence, labelled, row_labels,
+                         cut)
     if level:
         for key, p in places.items():
             if _of_level(p, level) and scores[key]:
@@ -165,7 +169,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
 
 def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
                      places: dict, scores: dict, evidence: dict, labelled: Optional[dict] = None,
-                     row_labels: str = "") -> None:
+                     row_labels: str = "", cut: Optional[Callable[[str], list[str]]] = None) -> None:
     """Evidence from the body when the header names no place, kept only where the level words
     agree: the city above the districts a city bulletin names (云溪区, 君山区 → 岳阳市) when the text
     writes the city's name somewhere (民本岳阳), and a short form only one division of China has
@@ -211,7 +215,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         uses = [m.end() for m in re.finditer(re.escape(short), text)
                 if not NOT_THE_DIVISION.match(text, m.end()) and not KIND_OF_PROJECT.match(text, m.end())
                 and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
-                and not (rest_of_name and text.startswith(rest_of_name, m.end()))]
+                and not (rest_of_name and text.startswith(rest_of_name, m.end()))
+                and (cut is None or _a_word_of_its_own(text, m.start(), m.end(), cut))]
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
         if place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
@@ -235,6 +240,17 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         # give the scope to read names in, not the speaker
         for place, _, _ in weak.values():
             places.setdefault(place.key, place)
+
+
+def _a_word_of_its_own(text: str, start: int, end: int, cut: Callable[[str], list[str]]) -> bool:
+    """Whether text[start:end] begins and ends where the text's words do ("立足南康" cuts 立足/南康; in
+    "吉林西部" 林西 straddles 吉林/西部 and names nothing)."""
+    left = max(0, start - 8)
+    bounds, at = {left}, left
+    for word in cut(text[left:end + 8]):
+        at += len(word)
+        bounds.add(at)
+    return start in bounds and end in bounds
 
 
 def _of_level(place: Place, level: str) -> bool:

@@ -51,8 +51,12 @@ def _title(head: list[str]) -> Optional[str]:
                   and not DATE_CN.search(ln) and not SERIES.search(ln)]
     if not candidates:
         # a title drawn as shapes leaves no line of its own: a section heading or a date is
-        # never taken for it
-        return head[0] if head and not HEADING.match(head[0]) and not DATE_CN.fullmatch(head[0].strip()) else None
+        # never taken for it, nor a page's date in pieces ("01", "2022", "-", "08") or a field label
+        # ("所属分类:"): the first line that says something in words
+        worded = [ln for ln in head if len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 4 and not HEADING.match(ln)
+                  and not DATE_CN.fullmatch(ln.strip()) and not BREADCRUMB.search(ln)
+                  and not ln.rstrip().endswith((":", "："))]
+        return worded[0] if worded else None
     i = candidates[-1]
     title = head[i]
     if i > 0:
