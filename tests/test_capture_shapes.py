@@ -611,3 +611,20 @@ def test_a_short_form_across_two_words_and_a_name_t2s_would_misread(kit, tmp_pat
                                             "近日从市发改委获悉:截至6月底,我市55个重大基础设施项目当年完成投资90.62亿元。")
     assert doc.meta.title == "宜春市重大基础设施建设上半年进展位列全省第一"
     assert ("宜春市", "完成投资", 90.62) in {(f.entity, f.metric, f.value) for f in doc.facts}
+
+
+def test_states_said_after_a_count_and_counts_of_examples(kit):
+    """Holdout j: "60个项目在建" counts projects under construction, "17个项目正在做前期工作" projects in
+    preparation, "11个项目未到开工期限" projects not started (never started ones); "新开工A、B等47个重点项目"
+    counts starts; "111个重大项目经调整后计划总投资771.12亿元" counts projects; a headline's "完成投资343.19亿"
+    is 亿元; two named projects with 分别 take their own figures."""
+    doc = read_text(kit, "tianjin_like.txt", """天津市重大项目进展
+截至3月底,120项工业重大项目中43个项目建成投产,60个项目在建,17个项目正在做前期工作。另外11个项目未到开工期限。
+1至4月份,全市新开工中集冷链高新产业项目等47个重点项目。今年全市111个重大项目经调整后计划总投资771.12亿元。
+前7月全市重大项目完成投资343.19亿。其中,中电投兰州新区热电联产项目、安宁中央商务广场项目分别完成投资3.09亿元、7亿元。""")
+    got = [(f.entity, f.metric, f.value, f.unit) for f in doc.facts]
+    assert got == [("天津市", "项目数", 120, "项"), ("天津市", "竣工项目数", 43, "个"), ("天津市", "在建项目数", 60, "个"),
+                   ("天津市", "前期项目数", 17, "个"), ("天津市", "未开工项目数", 11, "个"), ("天津市", "开工项目数", 47, "个"),
+                   ("天津市", "项目数", 111, "个"), ("天津市", "总投资", 771.12, "亿元"), ("天津市", "完成投资", 343.19, "亿元"),
+                   ("中电投兰州新区热电联产项目", "完成投资", 3.09, "亿元"), ("安宁中央商务广场项目", "完成投资", 7, "亿元")]
+    assert read_text(kit, "x.txt", "重点项目\n在建项目220个，前期项目120个。").facts[0].metric == "项目数"  # kinds of project

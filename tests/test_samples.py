@@ -96,11 +96,17 @@ def test_unknown_scale_is_flagged_not_guessed(kit):
     from pipeline.stages.document import extract_from_lines
     from schemas.records import SourceText
 
-    lines = ["石峰区工作简报", "2017年4月24日", "1-3月,30个项目进入统计直报,完成投资 5000 万,占年度计划的 31%。"]
+    lines = ["石峰区工作简报", "2017年4月24日", "1-3月,30个项目进入统计直报,新增就业岗位 5000 万,占年度计划的 31%。"]
     doc = extract_from_lines(SourceText("x.txt", "0" * 64, "utf-8", lines), kit)
     bare = [f for f in doc.facts if f.raw.startswith("5000")]
     assert bare and bare[0].unit is None and bare[0].value_base is None and "unit_unknown" in bare[0].flags
-    assert any(x.check == "unit" for x in doc.findings)
+    assert any(x.check == "unit" and x.severity == "warning" for x in doc.findings)
+    # after an amount of money the 万 is 万元, read from the measure and said so in a finding
+    lines[2] = "1-3月,30个项目进入统计直报,完成投资 5000 万,占年度计划的 31%。"
+    doc = extract_from_lines(SourceText("x.txt", "0" * 64, "utf-8", lines), kit)
+    money = [f for f in doc.facts if f.raw.startswith("5000")][0]
+    assert (money.unit, money.value_base, money.unit_base, money.flags) == ("万元", 5000, "万元", ["unit_from_measure"])
+    assert any(x.check == "unit" and x.severity == "info" for x in doc.findings)
 
 
 def test_a_city_beyond_the_reference_files(extract):

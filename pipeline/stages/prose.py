@@ -59,6 +59,11 @@ PASSING_NAMES = re.compile(r"(达到|超过|超|高于|在)\s*[\d.]+\s*(%|％|�
 ALL_OF_THEM = re.compile(r"(均|都|全部)(超过|超出|超|高于|低于|快于|慢于|达到|在)[^,，;；:：]*$")
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # what is said of the counted projects right after them ("87个项目已顺利开工")
+# "我市新开工中集冷链…项目等47个重点项目": the event the examples (and the count after them) went through
+EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
+                            r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|签约)")
+# an amount of money named right before a bare 亿 / 万 ("完成投资343.19亿")
+MONEY_MEASURE_BEFORE = re.compile(r"(投资|资金|金额|总额|产值|收入|税收|营收|融资|签约额)(额)?\s*(达到?|为|约|近|超过?|逾|了)?\s*$")
 COUNTED_EVENT = re.compile(r"\s*(已经|已全部|全部|均已|已|顺利|现已)*(开工|竣工|投产|建成|完工|开复工)")
 LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投产|建成|完工|开复工)[^，,。]*$")
 # where the noun a count counts ends: the next measure of the sentence begins
@@ -224,7 +229,11 @@ class ProseExtractor:
             if value is None:
                 return None
         flags = []
-        if m.group("bare"):
+        if m.group("bare") and MONEY_MEASURE_BEFORE.search(before):
+            # "完成投资343.19亿": a headline's amount of money, its 元 left out
+            unit = canonical_unit(m.group("bare") + "元")
+            flags.append("unit_from_measure")
+        elif m.group("bare"):
             # "5000 万以上": the scale is written, the quantity (元? 人?) is not
             unit = None
             flags.append("unit_unknown")
@@ -415,7 +424,10 @@ class ProseExtractor:
             words.pop()
         phrase = "".join(words)
         if count and re.search(r"(等|中(有|已有|已)?)\s*$", before):
-            phrase = ""  # "A、B项目等227个续建项目", "100个计划开工项目中有82个项目开工": the noun after says
+            # "A、B项目等227个续建项目", "100个计划开工项目中有82个项目开工": the noun after says; an
+            # event opening the examples ("新开工中集冷链…项目等47个重点项目") is what befell them
+            event = EXAMPLES_EVENT.match(before) if before.rstrip().endswith("等") else None
+            phrase = event.group(1) if event else ""
         done = LAST_EVENT.search(phrase)
         if done and done.start() > 0:
             phrase = phrase[done.start():]  # "计划新开工项目已开工21个": the last thing said of them is measured
@@ -433,6 +445,11 @@ class ProseExtractor:
         measure = COUNTED_NOUN_END.search(rest[:stop])
         if measure and measure.start() > 0:
             stop = measure.start()  # "150个重大项目完成投资231.4亿元": the count is of 重大项目
+        elif digit and stop == digit.start():
+            # "111个重大项目经调整后计划总投资771.12亿元": another figure follows in the clause, and
+            # the words before it measure that figure, not the count
+            noun_end = re.match(r"[^\d]{0,16}?(项目|工程)", rest[:stop])
+            stop = noun_end.end() if noun_end else stop
         after = [w for w in self.tokenizer.lcut(rest[:stop]) if w.strip()]
         while after and after[-1] in TRAILING_NOISE:
             after.pop()
@@ -897,6 +914,11 @@ def _names_one_project(name: str) -> bool:
         and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项", core)
 
 
+def _a_named_project(name: str) -> bool:
+    """"安宁中央商务广场项目": one project by its name (not 省重点项目, a kind of them)."""
+    return re.search(r"(项目|工程)$", name) is not None and _names_one_project(name)
+
+
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
     """(name, position) of a list member written "name(figure)" ("循环化工园区(7亿元)、"), else None."""
     if sentence[start - 1:start] not in ("(", "（") or not re.match(r"\s*[)）]\s*([、,，。;；]|$)", sentence[end:]):
@@ -1152,11 +1174,15 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     after_list = figures_in(m.end() + len(listed), len(sentence))
     if places_only:
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
+        # (or named projects: "中电投兰州新区热电联产项目、安宁中央商务广场项目分别完成投资…")
         department = LEVEL_DEPARTMENT.match(names[-1])
-        names[-1] = department.group(0) if department else \
-            re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
+        if department:
+            names[-1] = department.group(0)
+        elif not _a_named_project(names[-1]):
+            names[-1] = re.sub(r"^(.*?(?:区|县|市|旗|州|镇|乡|街道|新区|开发区|高新区|经开区)).*$", r"\1", names[-1])
         if not all("".join(x.surface for x in gazetteer.find_in(n)) == n or re.search(r"(区|县|市|旗|镇|乡|街道)$", n)
-                   or gazetteer.city_short(n) or LEVEL_DEPARTMENT.fullmatch(n) for n in names):
+                   or gazetteer.city_short(n) or LEVEL_DEPARTMENT.fullmatch(n) for n in names) \
+                and not all(_a_named_project(n) for n in names):
             return None
     before = n_figures - tail_figures - after_list
     if before < 0:
