@@ -628,3 +628,28 @@ def test_states_said_after_a_count_and_counts_of_examples(kit):
                    ("天津市", "项目数", 111, "个"), ("天津市", "总投资", 771.12, "亿元"), ("天津市", "完成投资", 343.19, "亿元"),
                    ("中电投兰州新区热电联产项目", "完成投资", 3.09, "亿元"), ("安宁中央商务广场项目", "完成投资", 7, "亿元")]
     assert read_text(kit, "x.txt", "重点项目\n在建项目220个，前期项目120个。").facts[0].metric == "项目数"  # kinds of project
+
+
+def test_the_serial_numbers_of_a_ranking_table_are_ranks(kit):
+    """"…投资完成比排名" over a 序号 column whose tied rows share one number (d05): the numbers are ranks,
+    a row without one gets none; under any other caption they are row numbers, no figures."""
+    rows = ["序号 县(市)区 项目个数 总投资 完成投资 完成率(%)", "1 永城市 52 422.3 173.8 96.6", "2 虞城县 49 591.2 229.7 96.5",
+            "3 民权县 44 212.5 112.5 96.2", "夏邑县 51 388.9 188.3 96.2", "4 梁园区 36 623.0 228.9 96.0"]
+    for caption, ranked in (("1-10月份全市各县(市、区)重点项目投资完成比排名", True), ("各县(市、区)重点项目进展情况", False)):
+        doc = read_text(kit, "sq.txt", "商丘市重点项目进展\n\n" + caption + "\n单位:亿元\n" + "\n".join(rows))
+        ranks = [(f.entity, f.value) for f in doc.facts if f.metric == "排名"]
+        assert ranks == ([("永城市", 1), ("虞城县", 2), ("民权县", 3), ("梁园区", 4)] if ranked else [])
+        assert ("夏邑县", "完成投资", 188.3) in {(f.entity, f.metric, f.value) for f in doc.facts}
+
+
+def test_lists_whose_measure_stands_before_or_after_them(kit):
+    """Kinds of project listed after the measure ("完成年度投资计划比例从高到低依次为:社会事业类项目25.2%、…")
+    take the measure, the kind their category; places listed as "name(figure)" before the measure
+    ("新干县(35.2%)、吉州区(34.8%)投资完成率排在前列") take the measure said after them; how many
+    counties passed a mark is no figure."""
+    doc = read_text(kit, "ningde_like.txt", """宁德市重点项目
+从分行业完成情况看,在建重点项目中,完成年度投资计划比例从高到低依次为:社会事业类项目25.2%、能源类项目21.8%。
+15个县(市、区)投资完成率均超序时进度,新干县(35.2%)、吉州区(34.8%)投资完成率排在前列。""")
+    got = [(f.entity, f.metric, f.category, f.value) for f in doc.facts]
+    assert got == [("宁德市", "完成率", "社会事业类项目", 25.2), ("宁德市", "完成率", "能源类项目", 21.8),
+                   ("新干县", "完成率", "", 35.2), ("吉州区", "完成率", "", 34.8)]

@@ -195,6 +195,8 @@ class ProseExtractor:
             n = int(num) if num.isdigit() else None if re.match(r"[-+\d]", num) else parse_chinese_numeral(num)
             if n == len(listed.group(1).split("、")):
                 return None  # "嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位": the list's length
+        if units and PLACES_COUNTED.fullmatch(units.group(1)):
+            return None  # "市级项目中有9个县(市、区)完成了年计划的65%以上": how many places, not a figure
         if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
                       or re.match(r"[^,，。;；]{0,12}?(由高到低|从高到低|依次)", after[units.end():])
                       or units.group(1) in ("设区市", "地级市", "县级市")):
@@ -261,6 +263,10 @@ class ProseExtractor:
             again = self._metric_phrase(sentence, start, end, 0, count)
             if again and not self._only_a_name(again):
                 return again
+        if not phrase:
+            tail = MEASURE_AFTER_BRACKETED_LIST.match(sentence, end)
+            if tail:  # "新干县(35.2%)、吉州区(34.8%)、安福县(34%)投资完成率排在前列": said after the list
+                return tail.group(1)
         head = _list_head(sentence[:start])
         if head is None and not phrase and FIGURES_AFTER.search(sentence[:start]):
             head = sentence[:start]  # "…等7个行业完成年度投资计划比例均超过序时进度,分别是79%、78.2%"
@@ -671,6 +677,14 @@ class ProseExtractor:
                             (kind_of(previous_unit) == "count" and re.search(r"开工|竣工|开复工|投产", previous_metric))
                             or (kind_of(previous_unit) == "money" and "到位资金" in previous_metric)):
                         metric_raw = previous_metric + metric_raw  # 开工项目占年度计划: 开工率; 到位资金占…目标: its rate
+                    listed_kind = ""
+                    if kind_of(fig.unit) != "count" and metric_raw and category_of(metric_raw) == metric_raw:
+                        head = _list_head(sentence[:match.start])
+                        measure = self._phrase_of_head(head, False) if head is not None else ""
+                        if measure and not category_of(measure):
+                            # "完成年度投资计划比例从高到低依次为:社会事业类项目25.2%、能源类项目21.8%": kinds
+                            # of project listed with figures; the list's opening names the measure
+                            listed_kind, metric_raw = metric_raw, measure
                     unread = _unread_list_name(sentence, previous_end, match.start) if previous_member else ""
                     if unread:
                         # "…、太原2.4%、大同0.04%": a member the gazetteer cannot read (大同 is also a word)
@@ -713,6 +727,8 @@ class ProseExtractor:
                         elif part_category and metric_raw and not category_of(metric_raw) \
                                 and (kind != "count" or part_counts):
                             carried_category = part_category
+                    if listed_kind:
+                        carried_category = listed_kind
                     if part_of is None and not sub_part:
                         outer_category = carried_category if part_counts else ""
                     if metric_raw and not inherited:
@@ -886,6 +902,12 @@ NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]
 EXAMPLES_COUNT_BEFORE = re.compile(r"等\s*$")
 UNITS_COUNTED = re.compile(r"\s*(设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
                            r"(?![\u4e00-\u9fff]{0,4}?项目)")
+# the kinds of place a count of places counts ("9个县(市、区)", "11个县市区")
+PLACES_COUNTED = re.compile(r"设区市|地级市|县级市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县")
+# the measure a list of "name(figure)" members states after its last member
+MEASURE_AFTER_BRACKETED_LIST = re.compile(
+    r"\s*[)）](?:\s*[、和及]\s*[^,，;；。()（）]{1,15}[(（][^()（）]{1,12}[)）])*\s*([^,，;；。()（）\d]{2,20}?)"
+    r"(?:均|都)?(?:排在|排名|位居|位列|居于|居|较高|较快|最高|领先|靠前|靠后|较低|较慢|最低|最快|最慢)")
 BOUND_BEFORE = re.compile(r"((均|都|全部|基本)(超过|超出|超|高于|达到|达|在)|已(超过|超出|超)|是否(达到|达|超过)|超过|超出)\s*$")
 
 

@@ -113,6 +113,14 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
         else:
             entity_raw = entity
         row_label = " ".join(([row[lead]] if has_label else []) + categories)
+        if lead and RANKING_CAPTION.search(table.caption or "") and re.fullmatch(r"\d{1,3}", row[0].strip()):
+            # "投资完成比排名" over a 序号 column whose tied rows share one number: the number is a rank
+            yield Fact(value=float(row[0]), unit="位次", value_base=float(row[0]), unit_base="位次",
+                       entity_raw=entity_raw, metric_raw="排名", period=table_period, source_kind="table",
+                       quote=row[0], extractor=table.method, raw=row[0],
+                       page=(table.row_pages[i] if table.row_pages else page),
+                       line=table.row_lines[i] if i < len(table.row_lines) else None, table_index=table.index,
+                       row=n_header + i + 1, col=1, confidence=0.8, flags=["rank_from_index_column"])
         sibling_units: dict[str, str] = {}  # group path → unit of its latest resolved column
         for c in range(table.label_cols, len(row)):
             text = row[c]
@@ -150,6 +158,10 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(max(confidence, 0.1), 2), flags=flags, metric=metric,
             )
+
+
+# a table said to rank its rows ("各县(市、区)重点项目投资完成比排名"): its serial numbers are ranks
+RANKING_CAPTION = re.compile(r"排名|排序|位次|排位")
 
 
 def _category_columns(table: Table, lead: int) -> list[int]:
