@@ -653,3 +653,17 @@ def test_lists_whose_measure_stands_before_or_after_them(kit):
     got = [(f.entity, f.metric, f.category, f.value) for f in doc.facts]
     assert got == [("宁德市", "完成率", "社会事业类项目", 25.2), ("宁德市", "完成率", "能源类项目", 21.8),
                    ("新干县", "完成率", "", 35.2), ("吉州区", "完成率", "", 34.8)]
+
+
+def test_zones_listed_by_name_with_their_projects_and_a_breakdown_by_kind(kit):
+    """"万宝新区项目3个", "黄果树旅游区项目7个": the zone's own count, never the place listed before it
+    (i05, g02); "按类别分,产业发展项目37个" after the list of places speaks of the whole again."""
+    doc = read_text(kit, "loudi_like.txt", """娄底市重点项目集中开工
+
+此次集中开工的项目共45个。按县市区分,娄星区项目9个,总投资17.17亿元;万宝新区项目3个,总投资11.6亿元。按类别分,产业发展项目37个,总投资105.68亿元。
+安顺市西秀区8个,总投资5亿元;黄果树旅游区项目7个,总投资3.66亿元。""")
+    got = [(f.entity, f.metric, f.category, f.value) for f in doc.facts]
+    assert got[1:7] == [("娄星区", "项目数", "", 9), ("娄星区", "总投资", "", 17.17), ("万宝新区", "项目数", "", 3),
+                       ("万宝新区", "总投资", "", 11.6), ("娄底市", "项目数", "产业发展项目", 37),
+                       ("娄底市", "总投资", "产业发展项目", 105.68)]
+    assert ("黄果树旅游区", "项目数", "", 7) in got and not any(e == "西秀区" and v in (7, 3.66) for e, _, _, v in got)

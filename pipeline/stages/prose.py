@@ -78,6 +78,9 @@ DIRECT_UNITS = re.compile(r"(市直|县直|区直|省直|州直|盟直)")  # "�
 # kind of project speaks of the issuer's projects of that kind, not of the place before it
 KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全年|当前|已|累计|新)(?:(?!开工|复工|竣工|完成|投资|签约|实施|推进|计划|建设|列入|纳入|入选)"
                         r"[\u4e00-\u9fff“”、及和]){2,24}?(项目|工程)(?=\d|[,，]|\s|累计|完成|共|已|计划)")
+# "按类别分,产业发展项目37个": a sentence opening another breakdown of the whole (by kind, by field)
+# speaks of the issuer's whole again, not of the last place listed before it
+BREAKDOWN_OPENS = re.compile(r"^(按|分|从)[^,，;；:：]{1,8}(分|看|来看|划分|统计)\s*[,，:：]")
 LEVEL_PROJECTS = re.compile(r"(省级|市级|州级|盟级|县级|区级)")
 # "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
 # "…县(市)组,从第一名到第七名依次为:A、B、C": ranks stated outright. An order alone ("排名由高到低依次是:
@@ -109,8 +112,9 @@ EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八�
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团))"
-    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大))")
+    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
+    r"|旅游区|风景区|管理区|集聚区|示范区|试验区|合作区))"
+    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|项目\s*(?:$|[\d一二三四五六七八九十])))")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
@@ -771,7 +775,7 @@ class ProseExtractor:
                     its_own = bool(opening) and opening[0] in own_level and bool(
                         DIRECT_UNITS.match(opening) or LEVEL_PROJECTS.match(opening))  # 县级 / 县直 after a county
                     ends_carry = carried and not subject and not its_own and (
-                        DIRECT_UNITS.match(opening)
+                        DIRECT_UNITS.match(opening) or BREAKDOWN_OPENS.match(opening)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)))
                     if ends_carry:
@@ -802,6 +806,13 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
+                    if subject and len(metric_raw) > len(subject) and metric_raw.startswith(subject):
+                        # "万宝新区项目3个,总投资11.6亿元": the zone's projects, no kind of them
+                        metric_raw = metric_raw[len(subject):]
+                        if part_category.startswith(subject):
+                            part_category, part_counts = "", False
+                        if carried_category.startswith(subject):
+                            carried_category = ""
                     value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit, sentence[:match.start])
                     value_base, unit_base = to_base(value, fig.unit)
                     flags = list(fig.flags) + (["sign_from_words"] if signed else [])
