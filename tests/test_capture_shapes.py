@@ -667,3 +667,17 @@ def test_zones_listed_by_name_with_their_projects_and_a_breakdown_by_kind(kit):
                        ("万宝新区", "总投资", "", 11.6), ("娄底市", "项目数", "产业发展项目", 37),
                        ("娄底市", "总投资", "产业发展项目", 105.68)]
     assert ("黄果树旅游区", "项目数", "", 7) in got and not any(e == "西秀区" and v in (7, 3.66) for e, _, _, v in got)
+
+
+def test_a_second_list_of_figures_after_a_fenbie_list(kit):
+    """"松山湖、虎门、塘厦…分别完成49.7亿元、20.7亿元和15.5亿元,为年度目标任务的50%、37.1%和30.3%": the
+    second list is the same places', in order (h06, e08), never the three together."""
+    doc = read_text(kit, "dongguan_like.txt", """东莞市重大项目
+
+从完成投资量看,松山湖、虎门、塘厦完成投资较多,分别完成49.7亿元、20.7亿元和15.5亿元,为年度目标任务的50%、37.1%和30.3%。
+南海区、高明区重点项目建设进度相近,分别完成投资67.57亿元、35.17亿元,赶超时间进度8.44、8.15个百分点。""")
+    got = [(f.entity, f.metric, f.value) for f in doc.facts]
+    assert got == [("东莞松山湖高新区", "完成投资", 49.7), ("虎门镇", "完成投资", 20.7), ("塘厦镇", "完成投资", 15.5),
+                   ("东莞松山湖高新区", "完成率", 50), ("虎门镇", "完成率", 37.1), ("塘厦镇", "完成率", 30.3),
+                   ("南海区", "完成投资", 67.57), ("高明区", "完成投资", 35.17), ("南海区", "超序时进度", 8.44),
+                   ("高明区", "超序时进度", 8.15)]

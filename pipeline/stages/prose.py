@@ -1162,6 +1162,11 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
     return sentence_period or meta.period
 
 
+# a clause right after a 分别 list whose figures are a list of their own (the tail of the clause)
+SECOND_LIST = re.compile(r"[,，]\s*[^,，;；。、\d]{0,20}?((?:-?\d[\d.]*\s*(?:%|个百分点|[万亿]?元|个|项|亩)?\s*[、和及]\s*)+"
+                         r"-?\d[\d.]*\s*(?:%|个百分点|[万亿]?元|个|项|亩)?)(?=\s*[,，;；。]|\s*$)")
+
+
 def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
                          figure_starts: list[int]) -> Optional[list[str]]:
     """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
@@ -1220,4 +1225,9 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     before = n_figures - tail_figures - after_list
     if before < 0:
         return None  # the sentence's figures and the regex's do not line up: no guess
+    # "…,分别完成49.7亿元、20.7亿元和15.5亿元,为年度目标任务的50%、37.1%和30.3%": the next clause lists
+    # as many figures, joined as a list: the same names in the same order
+    again = SECOND_LIST.match(sentence, m.end() + len(listed))
+    if again and figures_in(again.start(), again.end()) == len(names) == len(re.split(r"[、和及]", again.group(1))):
+        return [""] * before + names + names + [""] * (after_list - len(names))
     return [""] * before + names + [""] * after_list
