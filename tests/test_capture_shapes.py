@@ -681,3 +681,18 @@ def test_a_second_list_of_figures_after_a_fenbie_list(kit):
                    ("东莞松山湖高新区", "完成率", 50), ("虎门镇", "完成率", 37.1), ("塘厦镇", "完成率", 30.3),
                    ("南海区", "完成投资", 67.57), ("高明区", "完成投资", 35.17), ("南海区", "超序时进度", 8.44),
                    ("高明区", "超序时进度", 8.15)]
+
+
+def test_a_bilingual_yearbook_table_with_single_spaced_rows(kit):
+    """A statistical yearbook's table as a page captures it (k03): a header of years, labels in
+    Chinese and English, single spaces between the figures, 其中 rows in their parent's unit."""
+    doc = read_text(kit, "yearbook.txt", """4-4 投资施工项目数和计划总投资
+Number of Investment Projects and Value of Planned Investment
+指标 Item 2018 2019 2020 2021
+施工项目个数 (个) Number of Projects Under Construction(unit) 23578 22195 20654 22601
+  其中:本年新开工    Newly Started This Year 12362 8708 9174 10091
+计划总投资 (亿元) Total Planned Investment(100 million yuan) 69551.19 72102.71 76710.27 82545.73
+  其中:本年新开工   Newly Started This Year 12110.06 9775.88 12517.6 11941.57""")
+    got = {(f.metric, f.category, f.value, f.unit, f.period.label) for f in doc.facts}
+    assert len(got) == 16 and {("施工项目个数", "", 23578, "个", "2018年"), ("施工项目个数", "本年新开工", 10091, "个", "2021年"),
+                               ("计划总投资", "本年新开工", 12110.06, "亿元", "2018年")} <= got

@@ -35,15 +35,23 @@ def rejoin_header_words(words: list[str], width: int) -> Optional[list[str]]:
 
 
 NUMBER = r"-?\d+(?:\.\d+)?%?"
-WORD_ROW = re.compile(r"^\s*(?:(?P<rank>\d{1,3})\s+)?(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()（）、]*(?: [\u4e00-\u9fff])?)"
+WORD_ROW = re.compile(r"^\s*(?:(?P<rank>\d{1,3})\s+)?(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()（）、:：]*(?: [\u4e00-\u9fff])?)"
                       rf"(?P<figures>(?: +(?:{NUMBER}|-|—|/))+?)(?: +(?P<cut>\d+\.))?\s*$")
 ALIGNED = re.compile(r"\S(?: {2,}|\u3000+)\S.*\S(?: {2,}|\u3000+)\S")
 MIN_FIGURES = 3
 MIN_ROWS = 3
 
 
+# a yearbook's row label in two languages: "施工项目个数 (个) Number of Projects Under Construction(unit) 23578 …"
+ENGLISH_LABEL = re.compile(r"(?<=[\u4e00-\u9fff)）:：])[ \t]+[A-Za-z][A-Za-z ,.'&/\-]*(?:\([^()]*\))?[A-Za-z ,.'&/\-]*?"
+                           r"(?=[ \t]+-?\d)")
+UNIT_AFTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[(（][^()（）\d]{1,8}[)）])")  # "施工项目个数 (个)"
+YEAR = re.compile(r"(19|20)\d\d(年)?")
+
+
 def _word_row(line: str) -> Optional[list[str]]:
     """[rank, name, figures…] of a row written with single spaces, or None."""
+    line = UNIT_AFTER_SPACE.sub("", ENGLISH_LABEL.sub(" ", line.strip()))
     m = WORD_ROW.match(line)
     if not m or ALIGNED.search(line.strip()):
         return None  # cells aligned by runs of spaces are the space-aligned reader's
@@ -75,11 +83,19 @@ def tabs_for_word_rows(raw_lines: list[str]) -> list[str]:
                 run.append(j)
             j += 1
         widths = {len(rows[k]) for k in run}
+        years = None
+        if len(run) > MIN_ROWS and len(widths) == 1 and all(YEAR.fullmatch(f) for f in rows[run[0]][2:]):
+            # "指标 Item 2018 2019 2020 2021" over the rows: a header of years, no row of figures
+            years, run = run[0], run[1:]
         if len(run) >= MIN_ROWS and len(widths) == 1:
             ranked = sum(bool(rows[k][0]) for k in run) > len(run) / 2
             for k in run:
                 out[k] = "\t".join(rows[k] if ranked else rows[k][1:])
             width = widths.pop() - (0 if ranked else 1)
+            if years is not None:
+                out[years] = "\t".join(rows[years] if ranked else rows[years][1:])
+                i = j
+                continue
             found = _header_above(raw_lines, i, width)
             if found:
                 at, header = found

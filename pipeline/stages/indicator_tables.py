@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from extractors.headers import SEP
 from extractors.tables import Table
 from pipeline.core.cells import is_empty_marker, parse_cell
-from pipeline.core.periods import find_period, strip_period
+from pipeline.core.periods import find_period, strip_period, year_period
 from pipeline.core.units import canonical_unit, parse_unit_line, to_base, unit_in_label
 from pipeline.core.vocabulary import TOTAL_ROW
 from schemas.records import DocumentMeta, Fact
@@ -29,7 +29,7 @@ SHARE = re.compile(r"比重|占比|构成|占.*%")
 INDEX = re.compile(r"指数")
 # a column that holds the level of the row's indicator without naming a measure of its own
 LEVEL = re.compile(r"^(绝对数|绝对值|数值|数量|总量|合计|本年|本期|当年|全年|年末数|年末|年底数|实绩|实际|完成|完成数|累计|总计|"
-                   r"\d{4}年|\d{4}年末|\d{4}年底)$")
+                   r"\d{4}年?|\d{4}年末|\d{4}年底)$")
 MARKER = re.compile(r"^\s*(其中\s*[:：]?|在总计中\s*[:：]?|#|＃)\s*")
 ENUMERATOR = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d))\s*")
 AREA_PREFIX = re.compile(r"^(全市|全县|全区|全省|全州|全盟|全旗|全国|本市|本县|我市|我县)")
@@ -167,13 +167,19 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
     # growth and share columns of a table whose level column names its measure (产量) are of that measure
     words = [r.measure_word if r.kind == "level" else "" for r in roles]
     period = find_period(table.caption or "", meta.year) or meta.period
-    column_periods = [find_period(p, meta.year) for p in table.header_paths]
+    # a column headed by a year alone ("指标 | 2018 | 2019", a yearbook's) is that year
+    column_periods = [year_period(int(_clean(p)[:4])) if re.fullmatch(r"(19|20)\d\d年?", _clean(p))
+                      else find_period(p, meta.year) for p in table.header_paths]
     n_header = len(table.header_rows)
     for i, row in enumerate(table.rows):
         if not labels[i]:
             continue
         chain = _chain(tree, i)
         indicator = AREA_PREFIX.sub("", tree[chain[0]].name) or tree[chain[0]].name
+        if unit_in_label(indicator):
+            indicator = re.sub(r"\s*[(（][^()（）]{1,10}[)）]$", "", indicator) or indicator  # "施工项目个数 (个)"
+        # a sub-row (其中:本年新开工) counts in its parent's unit when it writes none
+        inherited_unit = next((unit_in_label(labels[j]) for j in reversed(chain[:-1]) if unit_in_label(labels[j])), None)
         written_unit = _clean(row[unit_col]) if unit_col is not None and unit_col < len(row) else ""
         row_unit = (canonical_unit(written_unit) or written_unit) if written_unit else None
         for c in range(table.label_cols, len(row)):
@@ -194,7 +200,7 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
                 else indicator
             unit = unit_cell or role.unit
             if role.kind == "level":
-                unit = unit or unit_in_label(labels[i]) or row_unit or table_unit
+                unit = unit or unit_in_label(labels[i]) or row_unit or inherited_unit or table_unit
             if unit is None:
                 flags.append("unit_unknown")
             metric = metric_of_kind(measure, role.kind, unit)
