@@ -696,3 +696,14 @@ Number of Investment Projects and Value of Planned Investment
     got = {(f.metric, f.category, f.value, f.unit, f.period.label) for f in doc.facts}
     assert len(got) == 16 and {("施工项目个数", "", 23578, "个", "2018年"), ("施工项目个数", "本年新开工", 10091, "个", "2021年"),
                                ("计划总投资", "本年新开工", 12110.06, "亿元", "2018年")} <= got
+
+
+def test_money_done_of_a_plan_and_a_target_to_strive_for(kit):
+    """"已完成中央投资计划6.7亿元" is money done (18, 19 of real_text), "力争完成660亿元" a target, and
+    "全年完成投资计划100亿元" the year's plan."""
+    doc = read_text(kit, "zhejiang_like.txt", """浙江省水利投资进展
+
+2022年全省中央水利投资计划32.9亿元;截至3月底,已完成中央投资计划6.7亿元、完成率20.4%。
+2022年全省水利投资力争完成660亿元。重大水利工程已完成年度中央水利投资计划746.4亿元。全年完成投资计划100亿元。""")
+    assert [(f.metric, f.value) for f in doc.facts] == [("计划投资", 32.9), ("完成投资", 6.7), ("完成率", 20.4),
+                                                        ("计划投资", 660), ("完成投资", 746.4), ("计划投资", 100)]

@@ -424,7 +424,9 @@ class ProseExtractor:
         before = _strip_periods(before)
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
         while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])) \
-                and not AHEAD_OF_SCHEDULE.match("".join(words)):  # 超 of 超序时进度 is the measure
+                and not AHEAD_OF_SCHEDULE.match("".join(words)) \
+                and not (words[0] == "已" and len(words) > 1 and words[1].startswith("完成") and "计划" in "".join(words)):
+            # 超 of 超序时进度 is the measure; 已 of "已完成中央投资计划6.7亿元" says it is done, not planned
             words.pop(0)
         if words:  # "三区县共完成项目投资": the places spoken of, counted, are the subject, not the measure
             joined = re.sub(r"^[两二三四五六七八九十\d]+个?(县市区|县区|区县|县市|市县|区|县|市|地)(共|合计|共计)?", "", "".join(words))
