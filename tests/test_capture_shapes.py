@@ -707,3 +707,16 @@ def test_money_done_of_a_plan_and_a_target_to_strive_for(kit):
 2022年全省水利投资力争完成660亿元。重大水利工程已完成年度中央水利投资计划746.4亿元。全年完成投资计划100亿元。""")
     assert [(f.metric, f.value) for f in doc.facts] == [("计划投资", 32.9), ("完成投资", 6.7), ("完成率", 20.4),
                                                         ("计划投资", 660), ("完成投资", 746.4), ("计划投资", 100)]
+
+
+def test_the_list_a_county_is_listed_in_names_no_speaker_and_a_renamed_city_speaks(kit):
+    """l05: "我市列入福州市三大项目…" is 长乐's news (its masthead 长乐新闻网, from when 长乐区 was 长乐市, so
+    its 我市 is itself); 福州市, whose list the projects are in, is not the speaker."""
+    doc = read_text(kit, "changle_like.txt", """您的位置: 长乐新闻网 >> 长乐新闻 >> 长乐要闻 >> 正文
+
+我市列入福州市三大项目提前两月完成年度目标
+
+长乐新闻网讯 11月24日,记者从市发展和改革局了解到,今年我市列入福州市的重点项目提前两个月完成全年目标任务。
+今年,我市共安排重点项目270项,总投资4065.5亿元。我市列入福州市重点项目85项,完成投资366.2亿元。""")
+    assert doc.meta.jurisdiction == "长乐区"
+    assert [(f.entity, f.value) for f in doc.facts] == [("长乐区", 270), ("长乐区", 4065.5), ("长乐区", 85), ("长乐区", 366.2)]
