@@ -720,3 +720,15 @@ def test_the_list_a_county_is_listed_in_names_no_speaker_and_a_renamed_city_spea
 今年,我市共安排重点项目270项,总投资4065.5亿元。我市列入福州市重点项目85项,完成投资366.2亿元。""")
     assert doc.meta.jurisdiction == "长乐区"
     assert [(f.entity, f.value) for f in doc.facts] == [("长乐区", 270), ("长乐区", 4065.5), ("长乐区", 85), ("长乐区", 366.2)]
+
+
+def test_a_project_named_after_its_figures_and_a_sum_of_what_was_just_said(kit):
+    """l01: "占地2700亩、总投资4.6亿元的华润100兆瓦光伏发电项目正如火如荼建设中" gives both figures to the project;
+    l02: "…年度计划投资27.7亿元;总计120.7亿元" sums the plans just said."""
+    doc = read_text(kit, "haiyuan_like.txt", """海原县项目建设
+
+在海原县关桥乡的山上,占地2700亩、总投资4.6亿元的华润100兆瓦光伏发电项目正如火如荼建设中。
+2019年该县有9个项目被列入省重点项目,全年计划投资93亿元;安排185个政府投资项目,年度计划投资27.7亿元;总计120.7亿元。""")
+    got = [(f.entity, f.metric, f.value) for f in doc.facts]
+    assert got[:2] == [("华润100兆瓦光伏发电项目", "占地面积", 2700), ("华润100兆瓦光伏发电项目", "总投资", 4.6)]
+    assert got[-1] == ("海原县", "计划投资", 120.7)

@@ -717,6 +717,10 @@ class ProseExtractor:
                     elif not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
+                    elif not metric_raw and recent.get(kind) and \
+                            re.fullmatch(r"\s*(总计|合计|共计|总共|以上合计|两项合计)\s*", sentence[clause_start:match.start]):
+                        # "…年度计划投资27.7亿元;总计120.7亿元": the sum of what was just said
+                        metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
                     if not carried_category:
                         opens_part = re.match(r"\s*其中", sentence[clause_start:]) is not None
@@ -799,9 +803,10 @@ class ProseExtractor:
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
                     named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
-                    if named_after and "投资" in metric_raw and _names_one_project(named_after.group(1)):
-                        # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目": the figure is the project's
-                        # that follows it, not the place before it
+                    if named_after and ("投资" in metric_raw or kind_of(fig.unit) == "area") \
+                            and _names_one_project(named_after.group(1)):
+                        # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
+                        # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
                     if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
                         # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
@@ -931,7 +936,9 @@ ITEMS_THEN_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,}(、[^,，;；。:�
 LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四五六七八九十两]{2,}?)[\d一二三四五六七八九十两]+\s*个[^,，;；。]{0,8}?(项目|工程)")
 
 
-NAMED_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地))(?=[等,，;；。、]|开工|建成|投产|加快|顺利|正在|已|于|$)")
+NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
+                                r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地))"
+                                r"(?=[等,，;；。、]|开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展|$)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
