@@ -732,3 +732,16 @@ def test_a_project_named_after_its_figures_and_a_sum_of_what_was_just_said(kit):
     got = [(f.entity, f.metric, f.value) for f in doc.facts]
     assert got[:2] == [("华润100兆瓦光伏发电项目", "占地面积", 2700), ("华润100兆瓦光伏发电项目", "总投资", 4.6)]
     assert got[-1] == ("海原县", "计划投资", 120.7)
+
+
+def test_units_reported_on_before_a_colon_and_a_ranking_said_with_ju(kit):
+    """h03: "2.城乡建设工作指挥部:项目23项,未达序时进度2项" is the 指挥部's (never the county's); j01: "新开工
+    项目数居前列的是胶州市、平度市,分别为13个、9个" keeps its measure."""
+    doc = read_text(kit, "minqing_like.txt", """闽清县重大项目
+
+1.党建引领基层治理工作指挥部:项目7项,均达序时进度。
+2.城乡建设工作指挥部:项目23项,未达序时进度2项为:城区污水处理厂扩容项目、南山片区老旧小区改造工程。
+青岛市1至4月份新开工项目数居前列的是胶州市、平度市,分别为13个、9个。""")
+    assert [(f.entity, f.metric, f.value) for f in doc.facts] == [
+        ("党建引领基层治理工作指挥部", "项目数", 7), ("城乡建设工作指挥部", "项目数", 23), ("城乡建设工作指挥部", "未达序时进度项目数", 2),
+        ("胶州市", "开工项目数", 13), ("平度市", "开工项目数", 9)]

@@ -52,7 +52,7 @@ FIGURES_AFTER = re.compile(r"分别(为|是|达|达到)?\s*[:：]?\s*$")  # a li
 LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
 LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
 # the words of a list's opening that are not its measure
-RANKED_NAMES = re.compile(r"(排名|排序|排在|位列|位居)[^,，;；:：]*(是|为)[^,，;；:：]*$")
+RANKED_NAMES = re.compile(r"(排名|排序|排在|位列|位居|居前|居后)[^,，;；:：]*(是|为)[^,，;；:：]*$")
 # "开复工率达到80%以上的旗县市有乌兰浩特市、科右前旗…": the measure comes before the mark the
 # listed names pass and the names
 PASSING_NAMES = re.compile(r"(达到|超过|超|高于|在)\s*[\d.]+\s*(%|％|个百分点)?(以上|以下)?的[^,，;；:：]{0,8}?(有|是|为)[^,，;；:：]*$")
@@ -110,6 +110,8 @@ LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|
 # where a list of examples ends: "A、B项目等11个"
 EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八九十百]+\s*[个项宗家条座所批])?")
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
+# a unit a line reports on, named before a colon ("1.党建引领基层治理工作指挥部:项目7项")
+ORGANIZATION_HEADING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff()（）]{2,24}?(?:指挥部|管委会|工作组|领导小组|工作专班|专班))\s*[:：]")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
@@ -574,6 +576,9 @@ class ProseExtractor:
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
+        heading = ORGANIZATION_HEADING.match(sentence)
+        if heading and heading.end() <= start and heading.start(1) > best[1]:
+            best = (heading.group(1), heading.start(1))  # "2.城乡建设工作指挥部:项目23项,…": the unit reported on
         for m in self.department_mention.finditer(before, near):
             if DEPARTMENT_SPEAKS.match(before, m.end()) or re.search(r"(从|据|由|经)$", before[:m.start()]):
                 continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
