@@ -745,3 +745,12 @@ def test_units_reported_on_before_a_colon_and_a_ranking_said_with_ju(kit):
     assert [(f.entity, f.metric, f.value) for f in doc.facts] == [
         ("党建引领基层治理工作指挥部", "项目数", 7), ("城乡建设工作指挥部", "项目数", 23), ("城乡建设工作指挥部", "未达序时进度项目数", 2),
         ("胶州市", "开工项目数", 13), ("平度市", "开工项目数", 9)]
+
+
+def test_a_column_named_with_its_counting_word_has_no_category(kit):
+    """"重点项目个数", "项目总投资金额(亿元)": the measure and its counting word, no part of a total (i01)."""
+    cells = ["地区", "重点项目个数", "项目总投资金额(亿元)", "全市", "116", "900.5", "云浮新区", "13", "120.2",
+             "罗定市", "20", "150.3"]
+    doc = read_text(kit, "yunfu_cols.txt", "云浮市重点建设项目督查情况通报\n各地完成情况：\n\n" + "\n\n".join(cells))
+    got = {(f.metric, f.category) for f in doc.facts if f.source_kind == "table"}
+    assert got == {("项目数", ""), ("总投资", "")}

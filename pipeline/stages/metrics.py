@@ -19,7 +19,7 @@ from pipeline.core.units import kind_of
 from pipeline.core.vocabulary import TOTAL_PART
 
 # what may stand beside a measure word without naming anything of its own
-FILLERS = {"数", "额", "量", "的", "年度", "全年", "年", "总", "累计", "比重", "比例", "比", "率", "的比重"}
+FILLERS = {"数", "额", "量", "的", "年度", "全年", "年", "总", "累计", "比重", "比例", "比", "率", "的比重", "个数", "金额", "总额", "数量"}
 PLAN_WORDS = {"目标", "任务", "计划"}  # filler beside a plan metric only: 储备目标 and 实际储备 must stay apart
 ACTUAL_WORDS = {"实际", "已", "累计"}  # filler beside a metric of what was done
 UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?平方米|m²|亩|公顷|个|家|户|项|宗|人|分)\s*[)）]$")
