@@ -754,3 +754,13 @@ def test_a_column_named_with_its_counting_word_has_no_category(kit):
     doc = read_text(kit, "yunfu_cols.txt", "云浮市重点建设项目督查情况通报\n各地完成情况：\n\n" + "\n\n".join(cells))
     got = {(f.metric, f.category) for f in doc.facts if f.source_kind == "table"}
     assert got == {("项目数", ""), ("总投资", "")}
+
+
+def test_a_kind_of_project_keeps_its_whole_name_around_a_measure_word(kit):
+    """"新开工项目50个" is a count of 新开工项目 (never of 新项目), "本次集中开工项目6个" of 本次集中开工项目,
+    "区级重点计划开工项目" of 区级重点项目 planned to start; "预计开工" is planned."""
+    m = kit.metrics
+    assert m.measure_and_category("新开工项目", "个", True)[:2] == ("开工项目数", "新开工项目")
+    assert m.measure_and_category("本次集中开工项目", "个", True)[:2] == ("开工项目数", "本次集中开工项目")
+    assert m.measure_and_category("区级重点计划开工项目", "个", True)[:2] == ("计划开工项目数", "区级重点项目")
+    assert m.measure_and_category("预计开工项目", "个", True)[0] == "计划开工项目数"

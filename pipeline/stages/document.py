@@ -52,7 +52,8 @@ class Toolkit:
         """extra_places and confirmed: the archivists' added entities and name decisions
         (pipeline.store.loading.archivist_knowledge reads them from a warehouse)."""
         gazetteer = Gazetteer.load(list(extra_places))
-        return cls(gazetteer, ProseExtractor(gazetteer), Reconciler(gazetteer, confirmed or {}), MetricCatalog.load(),
+        prose = ProseExtractor(gazetteer)
+        return cls(gazetteer, prose, Reconciler(gazetteer, confirmed or {}), MetricCatalog.load(prose.tokenizer.lcut),
                    use_camelot, limits or Limits.from_env())
 
 

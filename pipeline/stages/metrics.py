@@ -11,12 +11,12 @@ import csv
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Optional
+from typing import Callable, Optional
 
 from extractors.headers import SEP
 from pipeline.core.periods import strip_period
 from pipeline.core.units import kind_of
-from pipeline.core.vocabulary import TOTAL_PART
+from pipeline.core.vocabulary import CATEGORY_NAME, TOTAL_PART
 
 # what may stand beside a measure word without naming anything of its own
 FILLERS = {"数", "额", "量", "的", "年度", "全年", "年", "总", "累计", "比重", "比例", "比", "率", "的比重", "个数", "金额", "总额", "数量"}
@@ -54,16 +54,27 @@ class MetricRule:
 
 
 class MetricCatalog:
-    def __init__(self, rules: list[MetricRule]):
+    def __init__(self, rules: list[MetricRule], cut: Optional[Callable[[str], list[str]]] = None):
         self.rules = rules
+        self.cut = cut  # a word tokenizer: a measure word inside a word (开工 of 新开工) is not cut out of it
         self.cache: dict[tuple[str, Optional[str]], tuple[str, str]] = {}
 
     @classmethod
-    def load(cls) -> "MetricCatalog":
+    def load(cls, cut: Optional[Callable[[str], list[str]]] = None) -> "MetricCatalog":
         with (resources.files("schemas") / "reference" / "metrics.csv").open(encoding="utf-8") as fh:
             rules = [MetricRule(r["canonical"], frozenset(r["unit_kinds"].split("|")), re.compile(r["pattern"]))
                      for r in csv.DictReader(fh)]
-        return cls(rules)
+        return cls(rules, cut)
+
+    def _cut_at(self, phrase: str, start: int, end: int) -> bool:
+        """Whether phrase[start:end] begins and ends where the phrase's words do."""
+        if self.cut is None:
+            return True
+        bounds, at = {0}, 0
+        for word in self.cut(phrase):
+            at += len(word)
+            bounds.add(at)
+        return start in bounds and end in bounds
 
     def measure_and_category(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str, str]:
         """(measure, category, method): the measure alone ("完成投资") and what part of the total
@@ -91,7 +102,15 @@ class MetricCatalog:
                 continue
             m = rule.pattern.search(phrase)
             if m and rule.pattern.pattern != ".":
-                candidates = [phrase[:m.start()], phrase[:m.start()] + phrase[m.end():]]
+                if CATEGORY_TAIL.search(phrase) and not self._cut_at(phrase, m.start(), m.end()):
+                    # "新开工项目", "本次集中开工项目": the measure word is part of a word of the kind's name,
+                    # which stays whole (never 新项目)
+                    return category_of(phrase)
+                glued = phrase[:m.start()] + phrase[m.end():]
+                if CATEGORY_TAIL.search(phrase) and len(phrase[:m.start()]) >= 2 and not CATEGORY_NAME.match(glued):
+                    # "本次集中开工项目": what is left without 开工 (本次集中项目) names no kind; the whole does
+                    glued = phrase
+                candidates = [phrase[:m.start()], glued]
                 if CATEGORY_TAIL.search(m.group(0)):
                     candidates.append(phrase[:m.end()])  # the measure word is the noun counted (建设项目)
                 return next((c for c in map(category_of, candidates) if c), "")
