@@ -764,3 +764,15 @@ def test_a_kind_of_project_keeps_its_whole_name_around_a_measure_word(kit):
     assert m.measure_and_category("本次集中开工项目", "个", True)[:2] == ("开工项目数", "本次集中开工项目")
     assert m.measure_and_category("区级重点计划开工项目", "个", True)[:2] == ("计划开工项目数", "区级重点项目")
     assert m.measure_and_category("预计开工项目", "个", True)[0] == "计划开工项目数"
+
+
+def test_the_first_months_of_a_year_are_a_period():
+    """"前7月兰州市列重大项目完成投资343.19亿" (a headline, j07): 前7月 is January to July, as 1-7月 is."""
+    import datetime as dt
+
+    from pipeline.core.periods import find_period
+
+    for label in ("前7月", "前7个月", "2016年前7月份"):
+        p = find_period(label, 2016)
+        assert (p.start, p.end) == (dt.date(2016, 1, 1), dt.date(2016, 7, 31)), label
+    assert find_period("前三季度", 2016).end == dt.date(2016, 9, 30)

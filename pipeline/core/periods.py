@@ -20,6 +20,7 @@ PERIOD_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<a>{_M})\s*(?:月份?)?\s*(?:-|至|到)\s*(?P<b>{_M})\s*月(?:份)?(?!\d*日)")),
     ("ytd", re.compile(rf"(?:截至|截止|截止到|截至到|到)(?:(?P<y>(?:19|20)\d\d)年)?(?P<b>{_M})\s*月(?:份)?(?P<part>底|末|上旬|中旬|下旬|初)?")),
     ("first_quarters", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?前(?P<q>[一二三1-3])(?:个)?季度")),
+    ("first_months", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?前(?P<b>{_M})(?:个)?月(?:份)?(?![\d上中下初底末])")),
     ("quarter", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:第)?(?P<q>[一二三四1-4])季度")),
     ("half", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<h>上|下)半年")),
     ("year", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:全年|年度|年内)")),
@@ -51,9 +52,9 @@ def period_from_match(kind: str, m: re.Match, year: Optional[int]) -> Optional[P
             if a > b:
                 return None
             return Period(label, dt.date(y, a, 1), _end_of_month(y, b))
-        if kind in ("ytd", "month"):
+        if kind in ("ytd", "month", "first_months"):  # "前7月": the year to the end of July
             b = _month(m.group("b"))
-            start = dt.date(y, 1, 1) if kind == "ytd" else dt.date(y, b, 1)
+            start = dt.date(y, b, 1) if kind == "month" else dt.date(y, 1, 1)
             return Period(label, start, _end_of_month(y, b))
         if kind == "first_quarters":
             q = QUARTER[m.group("q")]
@@ -92,7 +93,7 @@ def find_period(text: str, year: Optional[int], kinds: Optional[set[str]] = None
 def strip_period(text: str) -> str:
     """Header text without its period ("1-9月完成投资" → "完成投资")."""
     for kind, pattern in PERIOD_PATTERNS:
-        if kind in ("range", "ytd", "first_quarters", "quarter", "half", "month"):
+        if kind in ("range", "ytd", "first_quarters", "first_months", "quarter", "half", "month"):
             text = pattern.sub("", text, count=1) if pattern.match(text.strip()) else text
     text = re.sub(r"^全年", "", text.strip())
     return text.strip() or text

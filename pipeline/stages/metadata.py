@@ -182,7 +182,7 @@ def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
 
 
 def _period(meta: DocumentMeta, lines: list[str]):
-    specific = {"range", "ytd", "first_quarters", "quarter", "half"}
+    specific = {"range", "ytd", "first_quarters", "first_months", "quarter", "half"}
     if meta.title:
         p = find_period(meta.title, meta.year, specific)
         if p:

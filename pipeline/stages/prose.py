@@ -1160,7 +1160,7 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
                    unit: Optional[str] = None) -> Optional[Period]:
     """全年 / 年度 in the metric phrase ("全年计划融资", "年度计划总投资") mean the whole year; a ratio
     ("完成年度计划的33%") is progress as of the sentence's period."""
-    own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "quarter", "half"})
+    own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "first_months", "quarter", "half"})
     if own:
         return own
     clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；。") + 1:start]

@@ -178,7 +178,7 @@ def _category_columns(table: Table, lead: int) -> list[int]:
 def _column_period(path: str, year: Optional[int]) -> Optional[Period]:
     for part in (path.split(SEP) if path else []):
         # "占年度计划比重" is a ratio as of the report date, not a figure for the whole year
-        kinds = {"range", "ytd", "first_quarters", "quarter", "half", "month"} if RATIO_WORDS.search(part) else None
+        kinds = {"range", "ytd", "first_quarters", "first_months", "quarter", "half", "month"} if RATIO_WORDS.search(part) else None
         p = find_period(part, year, kinds)
         if p:
             return p
