@@ -776,3 +776,21 @@ def test_the_first_months_of_a_year_are_a_period():
         p = find_period(label, 2016)
         assert (p.start, p.end) == (dt.date(2016, 1, 1), dt.date(2016, 7, 31)), label
     assert find_period("前三季度", 2016).end == dt.date(2016, 9, 30)
+
+
+def test_a_prefecture_by_its_abbreviation_aid_from_other_provinces_and_the_level_of_a_list(kit):
+    """m02: 克州 writes its own name so (克孜勒苏柯尔克孜自治州); "对口援疆…其中江西省11项" are the
+    prefecture's projects that 江西省 aids, not 江西's; m05: "牡丹江市级『百大项目』" names the level of a
+    list in 穆棱市's news, not the subject; "累计完成投资计划27.66亿元" is money done."""
+    doc = read_text(kit, "kezhou_like.txt", """2013年以来,克州加大基础设施和重点项目投资力度,推进克州跨越式发展。
+
+截至11月底,全州已累计完成投资71.14亿元。政府性投资建设重点项目44项,累计完成投资计划27.66亿元。
+今年,对口援疆重点建设项目34项,其中江西省11项,计划投资1.84亿元。江苏省援疆重点项目23项,计划投资3.18亿元。""")
+    assert doc.meta.jurisdiction == "克孜勒苏柯尔克孜自治州"
+    got = [(f.entity, f.metric, f.value) for f in doc.facts]
+    assert {e for e, _, _ in got} == {"克孜勒苏柯尔克孜自治州"} and ("克孜勒苏柯尔克孜自治州", "完成投资", 27.66) in got
+    doc = read_text(kit, "muling_like.txt", """穆棱市项目建设
+
+今年穆棱市开复工项目总数达到106个,其中包括16个黑龙江省、牡丹江市『百大项目』,总投资额为86.82亿元。
+牡丹江市级『百大项目』总投资25.92亿元。""")
+    assert {f.entity for f in doc.facts} == {"穆棱市"}

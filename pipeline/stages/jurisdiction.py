@@ -218,7 +218,9 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         if len(short) < 2 or short not in text:
             continue
         place = gazetteer.unique_short(short)
-        if place is None or not place.code or place.short != short:
+        # an abbreviation that keeps the level's word (克州 of 克孜勒苏柯尔克孜自治州) names its prefecture
+        level_form = place is not None and place.kind == "city" and len(short) == 2 and short.endswith(("州", "盟"))
+        if place is None or not place.code or (place.short != short and not level_form):
             continue  # only an official division's own short form (not 高新区, an alias of one city's zone)
         rest_of_name = place.name[len(short):]
         uses = [m.end() for m in re.finditer(re.escape(short), text)
@@ -228,7 +230,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                 and (cut is None or _a_word_of_its_own(text, m.start(), m.end(), cut))]
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
-        if place.kind not in kinds or place.kind == "city" or not _reads_as_place(short):
+        if place.kind not in kinds or (place.kind == "city" and not level_form) or not _reads_as_place(short):
             continue  # a prefecture's short form starts project names (郑州绿地城); its full name is needed
         if place.kind == PROVINCE_LEVEL and place.name in MUNICIPALITIES:
             continue  # 上海, 北京: named in any province's news

@@ -46,7 +46,7 @@ LEADING_NOISE = {"其中", "全区", "全市", "全县", "我区", "我市", "�
 TRAILING_NOISE = {"为", "各", "均", "达", "达到", "是", "约", "近", "超过", "超", "的", "了", "共", "共计", "总计", "计", "达到了",
                   "有", "已", "在", "合计", "约为", "分别为", "分别", "高达", "仅", "只有", "突破", "逾", "多", "余",
                   "已有", "共有", "还有", "中", "其中", "对", "将", "把", "从", "有"}
-QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(的)?(重点|重大|新开工|续建|在建|项目|“|\")")
+QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(的)?(重点|重大|新开工|续建|在建|项目|百大|千项|“|\"|『|「)")
 # a list of names and figures after its opening words: "…分别为：长治124.9%、忻州86.3%、晋城", "为桥西区("
 FIGURES_AFTER = re.compile(r"分别(为|是|达|达到)?\s*[:：]?\s*$")  # a list of figures only, the measure said before it
 LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
@@ -112,6 +112,9 @@ EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八�
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
 # a unit a line reports on, named before a colon ("1.党建引领基层治理工作指挥部:项目7项")
 ORGANIZATION_HEADING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff()（）]{2,24}?(?:指挥部|管委会|工作组|领导小组|工作专班|专班))\s*[:：]")
+LISTS_NAMED_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,6}?(省|市|县|区|州)(级)?(『|「|“|\"|百大|千项)")
+# aid between regions: the province or city named gives it, the document's area receives it
+AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
@@ -364,6 +367,14 @@ class ProseExtractor:
                            page=page_of(line_no) if page_of else 1, confidence=0.7, flags=["rank_from_order"],
                            category=group if len(group) <= 12 else "")
 
+    def _outside_the_area(self, place, jurisdiction: Optional[Jurisdiction]) -> bool:
+        """A place of another province than the document's own (江西省 in a 克州 bulletin)."""
+        area = jurisdiction.area if jurisdiction else None
+        if area is None:
+            return False
+        own, theirs = self.gazetteer.province_of(area) or area, self.gazetteer.province_of(place) or place
+        return own.key != theirs.key
+
     def _levels_of(self, name: str) -> str:
         """The level words a place uses of itself: 县 of 泸溪县 (县级, 县直), 区 of 沙市区, 市 of 监利市."""
         mentions = self.gazetteer.find_in(name)
@@ -427,7 +438,8 @@ class ProseExtractor:
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
         while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])) \
                 and not AHEAD_OF_SCHEDULE.match("".join(words)) \
-                and not (words[0] == "已" and len(words) > 1 and words[1].startswith("完成") and "计划" in "".join(words)):
+                and not (words[0] in ("已", "已经", "累计") and len(words) > 1 and words[1].startswith("完成")
+                         and "计划" in "".join(words)):
             # 超 of 超序时进度 is the measure; 已 of "已完成中央投资计划6.7亿元" says it is done, not planned
             words.pop(0)
         if words:  # "三区县共完成项目投资": the places spoken of, counted, are the subject, not the measure
@@ -509,6 +521,12 @@ class ProseExtractor:
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
+            if before[end:end + 1] == "级" and end < len(before) or LISTS_NAMED_AFTER.match(before, end):
+                # "牡丹江市级『百大项目』", "16个黑龙江省、牡丹江市『百大项目』": the owners of lists the
+                # projects are on, not the subject
+                continue
+            if AID_WORDS.search(sentence) and self._outside_the_area(m.place, jurisdiction):
+                continue  # "对口援疆重点建设项目34项,其中江西省11项": the province that gives aid, not the subject
             if PARENT_BEFORE.search(before[max(0, m.start - 3):m.start]) or (
                     PARENT_AFTER.match(before, m.start) and PARENT_SAID.search(before[:m.start])):
                 continue  # "地处河南省", "为河南省新乡市辖县": where the subject lies (the subject itself,
