@@ -20,7 +20,7 @@ PERIOD_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<a>{_M})\s*(?:月份?)?\s*(?:-|至|到)\s*(?P<b>{_M})\s*月(?:份)?(?!\d*日)")),
     ("ytd", re.compile(rf"(?:截至|截止|截止到|截至到|到)(?:(?P<y>(?:19|20)\d\d)年)?(?P<b>{_M})\s*月(?:份)?(?P<part>底|末|上旬|中旬|下旬|初)?")),
     ("first_quarters", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?前(?P<q>[一二三1-3])(?:个)?季度")),
-    ("first_months", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?前(?P<b>{_M})(?:个)?月(?:份)?(?![\d上中下初底末])")),
+    ("first_months", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?(?<![提之此以])前(?!一)(?P<b>{_M})(?:个)?月(?:份)?(?![\d上中下初底末])")),
     ("quarter", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:第)?(?P<q>[一二三四1-4])季度")),
     ("half", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<h>上|下)半年")),
     ("year", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:全年|年度|年内)")),

@@ -93,17 +93,6 @@ class Gazetteer:
             names.sort(key=len, reverse=True)
 
     @functools.cached_property
-    def _former_names(self) -> dict[tuple, list[str]]:
-        out: dict[tuple, list[str]] = {}
-        for name, place in self.former.items():
-            out.setdefault(place.key, []).append(name)
-        return out
-
-    def former_names(self, place: Place) -> list[str]:
-        """The names a place had before (长乐市 of 长乐区, renamed 2017)."""
-        return self._former_names.get(place.key, [])
-
-    @functools.cached_property
     def names_t2s_changes(self) -> tuple[str, ...]:
         """Place names that t2s would misread (乾安县 → 干安县), longest first: a converted capture
         keeps them as written."""

@@ -40,8 +40,7 @@ MASTHEAD = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻
                       r"(?=(?:19|20)\d\d\s*[年\-/.]|本网讯|本报讯|讯|记者)")  # "共225个(含邓州市)": a part named, not the speaker
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
-LISTED_UNDER = re.compile(r"(列入|纳入|进入|入选|列为|跻身)\s*$")
-LEVEL_WORD = {"district": "区", "county": "县旗", "city": "市州盟", "prefecture": "市州盟", "province": "省"}
+LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
 
@@ -53,7 +52,6 @@ class Jurisdiction:
     evidence: tuple[str, ...]
     scope: Optional[Place] = None  # where short forms are read; the place itself when known
     named: frozenset = field(default_factory=frozenset)  # keys of every place the document names
-    speaks_of: str = ""  # the level its own words speak of (全市 / 我县 …: city, county …)
 
     @property
     def name(self) -> Optional[str]:
@@ -143,7 +141,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
-    if best is not None and level and not _of_level(best, level, gazetteer) \
+    if best is not None and level and not _of_level(best, level) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
         scope = listed or _common_city(list(places.values()), gazetteer)
@@ -161,16 +159,16 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         confidence = 0.85
     elif weak:
         confidence = 0.7
-    elif counts.get(key, 0) >= 3 and (level is None or _of_level(best, level, gazetteer)):
+    elif counts.get(key, 0) >= 3 and (level is None or _of_level(best, level)):
         confidence = 0.7
-    elif counts.get(key, 0) >= 2 and level and _of_level(best, level, gazetteer) and \
+    elif counts.get(key, 0) >= 2 and level and _of_level(best, level) and \
             not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
     else:
         # one passing mention in the body is not the speaker ("赴北京招商")
         scope = _common_city(list(places.values()), gazetteer) or gazetteer.scope_of(best)
         return Jurisdiction(None, 0.0, tuple(evidence[key]) + ("not enough to name the issuer's area",), scope, named)
-    return Jurisdiction(best, confidence, tuple(evidence[key]), best, named, level or "")
+    return Jurisdiction(best, confidence, tuple(evidence[key]), best, named)
 
 
 def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
@@ -200,11 +198,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         evidence[place.key].append(f"weak: the page is on the site of {meta.site_owner}, and the text speaks of "
                                    f"its {level} ({n_level_words} level words)")
     for m in MASTHEAD.finditer(text[:600]):  # the page's opening: a masthead and its date or 本网讯
-        # a place of the level the text speaks of, or one that was (长乐新闻网 of 长乐区, 长乐市 until
-        # 2017, whose 2016 news says 我市)
         owners = {p.key: p for p in gazetteer.scoped.get(m.group(1), []) + gazetteer.official.get(m.group(1), [])
-                  if (p.kind in kinds or any(f.endswith(tuple(LEVEL_WORD[level])) for f in gazetteer.former_names(p)))
-                  and p.code and p.until == 0}
+                  if p.kind in kinds and p.code and p.until == 0}
         if len(owners) == 1:
             place = next(iter(owners.values()))
             places[place.key] = place
@@ -264,11 +259,11 @@ def _a_word_of_its_own(text: str, start: int, end: int, cut: Callable[[str], lis
     return start in bounds and end in bounds
 
 
-def _of_level(place: Place, level: str, gazetteer: Optional[Gazetteer] = None) -> bool:
-    """Whether a place is of the level the text's words speak of (上海市, a municipality, is a 市), or
-    was before it was renamed (长乐区, 长乐市 until 2017, in news that says 我市)."""
-    return place.kind in KINDS_OF_LEVEL[level] or (level == "city" and place.name in MUNICIPALITIES) or (
-        gazetteer is not None and any(f.endswith(tuple(LEVEL_WORD[level])) for f in gazetteer.former_names(place)))
+def _of_level(place: Place, level: str) -> bool:
+    """Whether a place is of the level the text's words speak of (上海市, a municipality, is a 市). A
+    place renamed since (长乐市, now 长乐区) is read as it is today: the rename's year is not known here,
+    and 萧山日报's 全市 is 杭州."""
+    return place.kind in KINDS_OF_LEVEL[level] or (level == "city" and place.name in MUNICIPALITIES)
 
 
 def _reads_as_place(word: str) -> bool:

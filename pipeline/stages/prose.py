@@ -113,13 +113,20 @@ SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|�
 # a unit a line reports on, named before a colon ("1.党建引领基层治理工作指挥部:项目7项")
 ORGANIZATION_HEADING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff()（）]{2,24}?(?:指挥部|管委会|工作组|领导小组|工作专班|专班))\s*[:：]")
 LISTS_NAMED_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,6}?(省|市|县|区|州)(级)?(『|「|“|\"|百大|千项)")
+COMPARISON_TAIL = re.compile(r"(较|比)(上年|去年|上年度)(同期)?(提高|降低|上升|下降|增加|减少|增长|加快|放缓|快|慢|高|低)了?$")
+# the words a kind of zone is named with: what is left of a named one (宿马, 黄果树) is its own name
+KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创新|循环|经济|生态|文化|旅游|特色|乡村振兴|示范|新区|旅游区|风景区|"
+                        r"度假区|管理区|园区|城市|发展|功能|核心|拓展|片区|组团|集聚区|试验区|合作区")
 # aid between regions: the province or city named gives it, the document's area receives it
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
     r"|旅游区|风景区|管理区|集聚区|示范区|试验区|合作区))"
-    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|项目\s*(?:$|[\d一二三四五六七八九十])))")
+    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大)"
+    # "万宝新区项目3个", "黄果树旅游区项目7个": a zone named with its projects (not 乡村振兴示范区项目, a kind)
+    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|旅游区|风景区|度假区|管理区|园区))(?=项目\s*(?:$|[\d一二三四五六七八九十]))"
+    r")")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
@@ -240,7 +247,8 @@ class ProseExtractor:
             if value is None:
                 return None
         flags = []
-        if m.group("bare") and MONEY_MEASURE_BEFORE.search(before):
+        if m.group("bare") and MONEY_MEASURE_BEFORE.search(before) and not _is_threshold(before, after) \
+                and not re.match(r"\s*(以上|以下)?的", after):
             # "完成投资343.19亿": a headline's amount of money, its 元 left out
             unit = canonical_unit(m.group("bare") + "元")
             flags.append("unit_from_measure")
@@ -270,12 +278,13 @@ class ProseExtractor:
         if previous_end and not phrase:
             # "占年度计划400亿元的81.93%": the clause before the earlier figure names this one too
             again = self._metric_phrase(sentence, start, end, 0, count)
+            again = COMPARISON_TAIL.sub("", again)  # "完成率较上年同期提高3个百分点，达55%": the level
             if again and not self._only_a_name(again):
                 return again
-        if not phrase:
+        if not phrase and sentence[start:end].rstrip().endswith("%"):
             tail = MEASURE_AFTER_BRACKETED_LIST.match(sentence, end)
-            if tail:  # "新干县(35.2%)、吉州区(34.8%)、安福县(34%)投资完成率排在前列": said after the list
-                return tail.group(1)
+            if tail and re.search(r"率|比重|占比|比例|进度", tail.group(1)):
+                return tail.group(1)  # "新干县(35.2%)、吉州区(34.8%)投资完成率排在前列": said after the list
         head = _list_head(sentence[:start])
         if head is None and not phrase and FIGURES_AFTER.search(sentence[:start]):
             head = sentence[:start]  # "…等7个行业完成年度投资计划比例均超过序时进度,分别是79%、78.2%"
@@ -471,7 +480,8 @@ class ProseExtractor:
         measure = COUNTED_NOUN_END.search(rest[:stop])
         if measure and measure.start() > 0:
             stop = measure.start()  # "150个重大项目完成投资231.4亿元": the count is of 重大项目
-        elif digit and stop == digit.start():
+        elif digit and stop == digit.start() and not (re.match(r"\d+\s*(个月|个工作日|天|日|年|周|小时)", rest[stop:])
+                                                      and re.search(r"(提前|连续|滞后|推迟|延期|超期)$", rest[:stop])):
             # "111个重大项目经调整后计划总投资771.12亿元": another figure follows in the clause, and
             # the words before it measure that figure, not the count
             noun_end = re.match(r"[^\d]{0,16}?(项目|工程)", rest[:stop])
@@ -571,8 +581,9 @@ class ProseExtractor:
             wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
             if wide and not re.search(r"(项目|工程|基地)$", wide.group(1)) and wide.group(1) in before[wide_at:]:
                 named, clause, clause_at = wide, before[wide_at:], wide_at
-        if named and GENERIC_AREA.search(named.group(1)):
-            named = None  # "在项目建设园区投资": the parks in general, not one named
+        if named and (GENERIC_AREA.search(named.group(1))
+                      or named.group(1).endswith("园区") and len(KIND_WORDS.sub("", named.group(1))) < 2):
+            named = None  # "在项目建设园区投资", "现代农业产业园区项目": parks of a kind, not one named
         inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
         if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
             named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
@@ -622,6 +633,7 @@ class ProseExtractor:
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
+            said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
                 sentence = OPEN_OR_RESUME.sub("开复工", written)  # "开(复)工": one word, not 开 and a bracket
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
@@ -701,12 +713,18 @@ class ProseExtractor:
                         own, metric_raw = metric_raw, parts_of
                         sub_part = True
                     if not metric_raw and k and previous_metric:
-                        metric_raw = previous_metric  # "…,后五位的为平山县(62.4%)": the list's measure goes on
+                        # "…,后五位的为平山县(62.4%)": the list's measure goes on; after a change ("完成率较上年
+                        # 同期提高3个百分点，达55%") the level of what changed
+                        metric_raw = COMPARISON_TAIL.sub("", previous_metric) or previous_metric
                     elif k and fig.unit == "%" and SHARE_OF_PLAN.match(metric_raw) and previous_end >= match.start - 20 and (
                             (kind_of(previous_unit) == "count" and re.search(r"开工|竣工|开复工|投产", previous_metric))
                             or (kind_of(previous_unit) == "money" and "到位资金" in previous_metric)):
                         metric_raw = previous_metric + metric_raw  # 开工项目占年度计划: 开工率; 到位资金占…目标: its rate
                     listed_kind = ""
+                    if kind_of(fig.unit) == "money" and "计划" in metric_raw and "完成" in metric_raw \
+                            and re.match(r"\s*[)）]?\s*的\s*[\d.]+\s*%", sentence[match.end:]):
+                        # "已完成年度投资计划600亿元的58.3%": the amount is the plan the share is of
+                        metric_raw = metric_raw[metric_raw.index("完成") + 2:] or metric_raw
                     if kind_of(fig.unit) != "count" and metric_raw and category_of(metric_raw) == metric_raw:
                         head = _list_head(sentence[:match.start])
                         measure = self._phrase_of_head(head, False) if head is not None else ""
@@ -804,14 +822,19 @@ class ProseExtractor:
                     its_own = bool(opening) and opening[0] in own_level and bool(
                         DIRECT_UNITS.match(opening) or LEVEL_PROJECTS.match(opening))  # 县级 / 县直 after a county
                     ends_carry = carried and not subject and not its_own and (
-                        DIRECT_UNITS.match(opening) or BREAKDOWN_OPENS.match(opening)
+                        DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)))
                     if ends_carry:
                         # "市直…", "州级…", "城市基础设施项目…" after a county's sentence: the issuer's
                         # own; filed under it, and said to be so, for review
                         flags_for_subject = ["subject_not_carried"]
-                    elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)):
+                    elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)) \
+                            and not (ended and opening.startswith("其中") and any(
+                                m.figure.value > said_of.get(carried, {}).get(kind_of(m.figure.unit), float("inf"))
+                                for m in matches)):
+                        # (a 其中 sentence with a part larger than the carried place's own figure is of the
+                        # whole: "信丰县完成投资35亿元。其中，省重点项目48个，完成投资150亿元")
                         subject = carried
                         flags_for_subject = ["subject_carried"]
                     elif subject:
@@ -852,6 +875,9 @@ class ProseExtractor:
                         flags.append("metric_inherited")
                     flags.extend(flags_for_subject)
                     seen.append((match.end, metric_raw, subject))
+                    if subject:
+                        said = said_of.setdefault(subject, {})
+                        said[kind_of(fig.unit)] = max(said.get(kind_of(fig.unit), value), value)
                     sharing = self._members_sharing(sentence, match.start, jurisdiction)
                     for member in sharing or [subject]:
                         yield Fact(
@@ -980,8 +1006,10 @@ def _names_one_project(name: str) -> bool:
 
 
 def _a_named_project(name: str) -> bool:
-    """"安宁中央商务广场项目": one project by its name (not 省重点项目, a kind of them)."""
-    return re.search(r"(项目|工程)$", name) is not None and _names_one_project(name)
+    """"安宁中央商务广场项目": one project by its name (not 省重点项目, nor 城市更新项目 or 乡村振兴项目,
+    kinds of them named in four characters)."""
+    return re.search(r"(项目|工程)$", name) is not None and _names_one_project(name) \
+        and len(re.sub(r"(项目|工程)$", "", name)) >= 6
 
 
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
@@ -1260,6 +1288,9 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     # "…,分别完成49.7亿元、20.7亿元和15.5亿元,为年度目标任务的50%、37.1%和30.3%": the next clause lists
     # as many figures, joined as a list: the same names in the same order
     again = SECOND_LIST.match(sentence, m.end() + len(listed))
-    if again and figures_in(again.start(), again.end()) == len(names) == len(re.split(r"[、和及]", again.group(1))):
+    lead = sentence[again.start():again.start(1)] if again else ""
+    if again and figures_in(again.start(), again.end()) == len(names) == len(re.split(r"[、和及]", again.group(1))) \
+            and not re.search(r"分别|全市|全县|全区|全省|全州|我市|我县|我区|其中|各|项目", lead) \
+            and not gazetteer.find_in(lead):
         return [""] * before + names + names + [""] * (after_list - len(names))
     return [""] * before + names + [""] * after_list

@@ -146,9 +146,6 @@ class Reconciler:
         place = jur.place
         if place is None:
             return None
-        if name.startswith(("全市", "我市", "本市")) and place.kind == "district" and jur.speaks_of == "city" \
-                and any(f.endswith("市") for f in self.gazetteer.former_names(place)):
-            return place  # 长乐区's news from when it was 长乐市: its 我市 is itself
         if name.startswith(("全市", "我市", "本市", "市本级")) and place.kind not in ("city", "county_city", "province"):
             city = self.gazetteer.city_of(place)
             return city if city is not None and city.key in jur.named else None

@@ -101,6 +101,9 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     entity = ""
     column_periods = [_column_period(p, year) for p in table.header_paths]
     has_label = table.label_cols > lead
+    # a table said to rank its rows and with no rank column of its own ranks them by its serial numbers
+    ranks_by_serial = bool(lead and RANKING_CAPTION.search(table.caption or "")) and \
+        not any(re.search(r"排名|名次|位次|排序", p or "") for p in table.header_paths)
     for i, row in enumerate(table.rows):
         if has_label and row[lead]:
             entity = row[lead]
@@ -113,7 +116,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
         else:
             entity_raw = entity
         row_label = " ".join(([row[lead]] if has_label else []) + categories)
-        if lead and RANKING_CAPTION.search(table.caption or "") and re.fullmatch(r"\d{1,3}", row[0].strip()):
+        if lead and ranks_by_serial and re.fullmatch(r"\d{1,3}", row[0].strip()):
             # "投资完成比排名" over a 序号 column whose tied rows share one number: the number is a rank
             yield Fact(value=float(row[0]), unit="位次", value_base=float(row[0]), unit_base="位次",
                        entity_raw=entity_raw, metric_raw="排名", period=table_period, source_kind="table",
