@@ -58,12 +58,12 @@ RANKED_NAMES = re.compile(r"(排名|排序|排在|位列|位居|居前|居后)[^
 PASSING_NAMES = re.compile(r"(达到|超过|超|高于|在)\s*[\d.]+\s*(%|％|个百分点)?(以上|以下)?的[^,，;；:：]{0,8}?(有|是|为)[^,，;；:：]*$")
 ALL_OF_THEM = re.compile(r"(均|都|全部)(超过|超出|超|高于|低于|快于|慢于|达到|在)[^,，;；:：]*$")
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
-# what is said of the counted projects right after them ("87个项目已顺利开工")
 # "我市新开工中集冷链…项目等47个重点项目": the event the examples (and the count after them) went through
 EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
                             r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|签约)")
 # an amount of money named right before a bare 亿 / 万 ("完成投资343.19亿")
 MONEY_MEASURE_BEFORE = re.compile(r"(投资|资金|金额|总额|产值|收入|税收|营收|融资|签约额)(额)?\s*(达到?|为|约|近|超过?|逾|了)?\s*$")
+# what is said of the counted projects right after them ("87个项目已顺利开工")
 COUNTED_EVENT = re.compile(r"\s*(已经|已全部|全部|均已|已|顺利|现已)*(开工|竣工|投产|建成|完工|开复工)")
 LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投产|建成|完工|开复工)[^，,。]*$")
 # where the noun a count counts ends: the next measure of the sentence begins
