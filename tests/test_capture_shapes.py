@@ -841,3 +841,11 @@ def test_mends_from_a_second_read_of_the_day_tables_and_periods(kit):
         "\t".join(r) for r in (["指标", "2021年", "2022年"], ["固定资产投资（亿元）", "14567", "15678"],
                                ["其中：民间投资占比", "47.3", "48.0"])))
     assert {f.unit for f in doc.facts if f.value in (47.3, 48.0)} == {None}
+
+
+def test_projects_in_a_state_and_a_list_name_in_quotation_marks(kit):
+    """m04: "已开工建设项目" are projects in a state, no one project; m05: "省级『百大项目』总投资" is 总投资."""
+    doc = read_text(kit, "kaizhou_like.txt", """开州区重大项目
+
+目前已开工建设的农业农村重大项目完成投资6.72亿元。省级『百大项目』总投资15.71亿元。""")
+    assert [(f.entity, f.metric) for f in doc.facts] == [("开州区", "完成投资"), ("开州区", "总投资")]

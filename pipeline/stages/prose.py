@@ -1002,7 +1002,8 @@ def _names_one_project(name: str) -> bool:
     """"富士康成都光电显示产业基地项目" names one project; "省重点建设项目", "亿元以上项目" a kind of them."""
     core = re.sub(r"(项目|工程|基地)$", "", name)
     return len(core) >= 4 and not GENERIC_PROJECTS.search(core) \
-        and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项", core)
+        and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
+                          r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
 
 
 def _a_named_project(name: str) -> bool:
