@@ -26,6 +26,8 @@ PERIOD_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:全年|年度|年内)")),
     ("month", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<b>{_M})月份?(?![\d上中下初底末]|\s*\d+\s*日|-)")),
 ]
+# the kinds that name a span within a year (not 全年 / 年度); with "month", the kinds a header's period takes
+SPAN_KINDS = frozenset({"range", "ytd", "first_quarters", "first_months", "quarter", "half"})
 QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -93,7 +95,7 @@ def find_period(text: str, year: Optional[int], kinds: Optional[set[str]] = None
 def strip_period(text: str) -> str:
     """Header text without its period ("1-9月完成投资" → "完成投资")."""
     for kind, pattern in PERIOD_PATTERNS:
-        if kind in ("range", "ytd", "first_quarters", "first_months", "quarter", "half", "month"):
+        if kind in SPAN_KINDS | {"month"}:
             text = pattern.sub("", text, count=1) if pattern.match(text.strip()) else text
     text = re.sub(r"^全年", "", text.strip())
     return text.strip() or text

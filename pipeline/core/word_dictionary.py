@@ -21,7 +21,7 @@ import tempfile
 import threading
 from importlib.metadata import version
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import marisa_trie
 
@@ -188,6 +188,18 @@ def tokenizer() -> jieba.Tokenizer:
     tok.total = total
     tok.initialized = True  # nothing left for jieba to load
     return tok
+
+
+def on_word_bounds(cut: Callable[[str], list[str]], text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins and ends where the text's words do, as `cut` (a tokenizer's
+    lcut) reads the words around it: 林西 in 吉林西部 straddles 吉林 / 西部, 开工 of 新开工项目 is inside
+    新开工."""
+    left = max(0, start - 8)
+    bounds, at = {left}, left
+    for word in cut(text[left:end + 8]):
+        at += len(word)
+        bounds.add(at)
+    return start in bounds and end in bounds
 
 
 def word_tags() -> TagTable:

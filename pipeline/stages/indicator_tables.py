@@ -180,7 +180,7 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
             indicator = re.sub(r"\s*[(（][^()（）]{1,10}[)）]$", "", indicator) or indicator  # "施工项目个数 (个)"
         # a sub-row (其中:本年新开工) counts in its parent's unit when it writes none
         inherited_unit = None if re.search(r"率|比重|占比|比例|增长|增速|%|％", labels[i]) else \
-            next((unit_in_label(labels[j]) for j in reversed(chain[:-1]) if unit_in_label(labels[j])), None)
+            next(filter(None, (unit_in_label(labels[j]) for j in reversed(chain[:-1]))), None)
         written_unit = _clean(row[unit_col]) if unit_col is not None and unit_col < len(row) else ""
         row_unit = (canonical_unit(written_unit) or written_unit) if written_unit else None
         for c in range(table.label_cols, len(row)):

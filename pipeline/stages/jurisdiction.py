@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from pipeline.core.word_dictionary import word_tags
+from pipeline.core.word_dictionary import on_word_bounds, word_tags
 from pipeline.stages.gazetteer import MUNICIPALITIES, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
@@ -32,12 +32,12 @@ KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
 CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
-INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")
+INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
 # a local paper's or station's masthead opening the page ("甘孜日报 2020年09月25日"): whose news it is
 # when the text's own level words agree with its place (我州 and 甘孜, a prefecture); a city paper
 # reprinting a provincial story speaks of 全省 and is not taken for it
 MASTHEAD = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)\s*"
-                      r"(?=(?:19|20)\d\d\s*[年\-/.]|本网讯|本报讯|讯|记者)")  # "共225个(含邓州市)": a part named, not the speaker
+                      r"(?=(?:19|20)\d\d\s*[年\-/.]|本网讯|本报讯|讯|记者)")
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
@@ -189,23 +189,25 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             places[city.key] = city
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
             evidence[city.key].append(f"weak: the city above the places the text names, written as {written}")
-    owner = gazetteer.find_in(meta.site_owner or "", city_shorts=True)
-    owned = {x.place.key: x.place for x in owner if x.place.kind in kinds and x.place.code}
-    if len(owned) == 1:  # "即将离开“汉中市发展和改革委员会”网站" on a page that speaks of 全市
-        place = next(iter(owned.values()))
+
+    def credit(owners: dict, why: str) -> bool:
+        """One place of the level the words speak of, named where the page says whose it is."""
+        if len(owners) != 1:
+            return False
+        place = next(iter(owners.values()))
         places[place.key] = place
         scores[place.key] += 1.5
-        evidence[place.key].append(f"weak: the page is on the site of {meta.site_owner}, and the text speaks of "
-                                   f"its {level} ({n_level_words} level words)")
+        evidence[place.key].append(f"weak: {why} names {place.name}, and the text speaks of its {level} "
+                                   f"({n_level_words} level words)")
+        return True
+
+    owner = gazetteer.find_in(meta.site_owner or "", city_shorts=True)
+    # "即将离开“汉中市发展和改革委员会”网站" on a page that speaks of 全市
+    credit({x.place.key: x.place for x in owner if x.place.kind in kinds and x.place.code},
+           f"the page's site ({meta.site_owner})")
     for m in MASTHEAD.finditer(text[:600]):  # the page's opening: a masthead and its date or 本网讯
-        owners = {p.key: p for p in gazetteer.scoped.get(m.group(1), []) + gazetteer.official.get(m.group(1), [])
-                  if p.kind in kinds and p.code and p.until == 0}
-        if len(owners) == 1:
-            place = next(iter(owners.values()))
-            places[place.key] = place
-            scores[place.key] += 1.5
-            evidence[place.key].append(f"weak: the masthead {m.group(0).strip()} names {place.name}, and the text "
-                                       f"speaks of its {level} ({n_level_words} level words)")
+        if credit({p.key: p for p in gazetteer.scoped.get(m.group(1), []) + gazetteer.official.get(m.group(1), [])
+                   if p.kind in kinds and p.code and p.until == 0}, f"the masthead {m.group(0).strip()}"):
             break
     weak: dict[tuple, tuple[Place, str, int]] = {}
     listed_only: set = set()  # short forms the text writes only as members of lists
@@ -222,7 +224,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                 if not NOT_THE_DIVISION.match(text, m.end()) and not KIND_OF_PROJECT.match(text, m.end())
                 and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
                 and not (rest_of_name and text.startswith(rest_of_name, m.end()))
-                and (cut is None or _a_word_of_its_own(text, m.start(), m.end(), cut))]
+                and (cut is None or on_word_bounds(cut, text, m.start(), m.end()))]  # not 林西 of 吉林西部
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
         if place.kind not in kinds or (place.kind == "city" and not level_form) or not _reads_as_place(short):
@@ -246,17 +248,6 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         # give the scope to read names in, not the speaker
         for place, _, _ in weak.values():
             places.setdefault(place.key, place)
-
-
-def _a_word_of_its_own(text: str, start: int, end: int, cut: Callable[[str], list[str]]) -> bool:
-    """Whether text[start:end] begins and ends where the text's words do ("立足南康" cuts 立足/南康; in
-    "吉林西部" 林西 straddles 吉林/西部 and names nothing)."""
-    left = max(0, start - 8)
-    bounds, at = {left}, left
-    for word in cut(text[left:end + 8]):
-        at += len(word)
-        bounds.add(at)
-    return start in bounds and end in bounds
 
 
 def _of_level(place: Place, level: str) -> bool:

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Optional
 
 from pipeline.core.normalize import HEADING, TITLE_END
-from pipeline.core.periods import find_period, year_period
+from pipeline.core.periods import SPAN_KINDS, find_period, year_period
 from schemas.records import DocumentMeta
 
 DATE_CN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -182,7 +182,7 @@ def _year(meta: DocumentMeta, lines: list[str]) -> Optional[int]:
 
 
 def _period(meta: DocumentMeta, lines: list[str]):
-    specific = {"range", "ytd", "first_quarters", "first_months", "quarter", "half"}
+    specific = SPAN_KINDS
     if meta.title:
         p = find_period(meta.title, meta.year, specific)
         if p:

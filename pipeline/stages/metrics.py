@@ -16,6 +16,7 @@ from typing import Callable, Optional
 from extractors.headers import SEP
 from pipeline.core.periods import strip_period
 from pipeline.core.units import kind_of
+from pipeline.core.word_dictionary import on_word_bounds
 from pipeline.core.vocabulary import CATEGORY_NAME, TOTAL_PART
 
 # what may stand beside a measure word without naming anything of its own
@@ -66,16 +67,6 @@ class MetricCatalog:
                      for r in csv.DictReader(fh)]
         return cls(rules, cut)
 
-    def _cut_at(self, phrase: str, start: int, end: int) -> bool:
-        """Whether phrase[start:end] begins and ends where the phrase's words do."""
-        if self.cut is None:
-            return True
-        bounds, at = {0}, 0
-        for word in self.cut(phrase):
-            at += len(word)
-            bounds.add(at)
-        return start in bounds and end in bounds
-
     def measure_and_category(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str, str]:
         """(measure, category, method): the measure alone ("完成投资") and what part of the total
         the figure is ("产业项目", "省重点项目 / 其中"); a table path's qualifiers are its category,
@@ -102,14 +93,15 @@ class MetricCatalog:
                 continue
             m = rule.pattern.search(phrase)
             if m and rule.pattern.pattern != ".":
-                if CATEGORY_TAIL.search(phrase) and not self._cut_at(phrase, m.start(), m.end()):
-                    # "新开工项目", "本次集中开工项目": the measure word is part of a word of the kind's name,
-                    # which stays whole (never 新项目)
-                    return category_of(phrase)
                 glued = phrase[:m.start()] + phrase[m.end():]
-                if CATEGORY_TAIL.search(phrase) and len(phrase[:m.start()]) >= 2 and not CATEGORY_NAME.match(glued):
-                    # "本次集中开工项目": what is left without 开工 (本次集中项目) names no kind; the whole does
-                    glued = phrase
+                if CATEGORY_TAIL.search(phrase):
+                    if self.cut is not None and not on_word_bounds(self.cut, phrase, m.start(), m.end()):
+                        # "新开工项目": the measure word is inside a word of the kind's name, which stays
+                        # whole (never 新项目)
+                        return category_of(phrase)
+                    if m.start() >= 2 and not CATEGORY_NAME.match(glued):
+                        # "本次集中开工项目": what is left without 开工 (本次集中项目) names no kind; the whole does
+                        glued = phrase
                 candidates = [phrase[:m.start()], glued]
                 if CATEGORY_TAIL.search(m.group(0)):
                     candidates.append(phrase[:m.end()])  # the measure word is the noun counted (建设项目)

@@ -14,7 +14,7 @@ from extractors.headers import SEP
 from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
-from pipeline.core.periods import PERIOD_PATTERNS, find_period, period_from_match
+from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
 from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, zone_parts
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME
@@ -523,6 +523,7 @@ class ProseExtractor:
         before = sentence[:start]
         best = ("", -1)
         mentions_before: list = []
+        aid = AID_WORDS.search(sentence) is not None  # aid between regions: the giver is no subject
         for m in self._mentions(sentence, jurisdiction):
             end = m.start + len(m.surface)
             if end > start:
@@ -531,11 +532,11 @@ class ProseExtractor:
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
-            if before[end:end + 1] == "级" and end < len(before) or LISTS_NAMED_AFTER.match(before, end):
+            if before[end:end + 1] == "级" or LISTS_NAMED_AFTER.match(before, end):
                 # "牡丹江市级『百大项目』", "16个黑龙江省、牡丹江市『百大项目』": the owners of lists the
                 # projects are on, not the subject
                 continue
-            if AID_WORDS.search(sentence) and self._outside_the_area(m.place, jurisdiction):
+            if aid and self._outside_the_area(m.place, jurisdiction):
                 continue  # "对口援疆重点建设项目34项,其中江西省11项": the province that gives aid, not the subject
             if PARENT_BEFORE.search(before[max(0, m.start - 3):m.start]) or (
                     PARENT_AFTER.match(before, m.start) and PARENT_SAID.search(before[:m.start])):
@@ -998,10 +999,10 @@ def _project_heading(line: str) -> bool:
     return bool(PROJECT_HEADING.match(text)) and _names_one_project(re.sub(r"(项目|工程)$", "", text) + "项目")
 
 
-def _names_one_project(name: str) -> bool:
+def _names_one_project(name: str, shortest: int = 4) -> bool:
     """"富士康成都光电显示产业基地项目" names one project; "省重点建设项目", "亿元以上项目" a kind of them."""
     core = re.sub(r"(项目|工程|基地)$", "", name)
-    return len(core) >= 4 and not GENERIC_PROJECTS.search(core) \
+    return len(core) >= shortest and not GENERIC_PROJECTS.search(core) \
         and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
                           r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
 
@@ -1009,8 +1010,7 @@ def _names_one_project(name: str) -> bool:
 def _a_named_project(name: str) -> bool:
     """"安宁中央商务广场项目": one project by its name (not 省重点项目, nor 城市更新项目 or 乡村振兴项目,
     kinds of them named in four characters)."""
-    return re.search(r"(项目|工程)$", name) is not None and _names_one_project(name) \
-        and len(re.sub(r"(项目|工程)$", "", name)) >= 6
+    return re.search(r"(项目|工程)$", name) is not None and _names_one_project(name, shortest=6)
 
 
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
@@ -1207,7 +1207,7 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
                    unit: Optional[str] = None) -> Optional[Period]:
     """全年 / 年度 in the metric phrase ("全年计划融资", "年度计划总投资") mean the whole year; a ratio
     ("完成年度计划的33%") is progress as of the sentence's period."""
-    own = find_period(metric, meta.year, {"range", "ytd", "first_quarters", "first_months", "quarter", "half"})
+    own = find_period(metric, meta.year, SPAN_KINDS)
     if own:
         return own
     clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；。") + 1:start]

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 from extractors.tables import Table
 from extractors.headers import SEP
 from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
-from pipeline.core.periods import find_period, strip_period
+from pipeline.core.periods import SPAN_KINDS, find_period, strip_period
 from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, RANK_WORDS, RATIO_WORDS,
                                       SCORE_WORDS, SURFACE_WORDS, TOTAL_ROW)
 from pipeline.stages.indicator_tables import caption_measure, indicator_facts, measure_of_generic_column, is_indicator_table
@@ -116,7 +116,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
         else:
             entity_raw = entity
         row_label = " ".join(([row[lead]] if has_label else []) + categories)
-        if lead and ranks_by_serial and re.fullmatch(r"\d{1,3}", row[0].strip()):
+        if ranks_by_serial and re.fullmatch(r"\d{1,3}", row[0].strip()):
             # "投资完成比排名" over a 序号 column whose tied rows share one number: the number is a rank
             yield Fact(value=float(row[0]), unit="位次", value_base=float(row[0]), unit_base="位次",
                        entity_raw=entity_raw, metric_raw="排名", period=table_period, source_kind="table",
@@ -181,7 +181,7 @@ def _category_columns(table: Table, lead: int) -> list[int]:
 def _column_period(path: str, year: Optional[int]) -> Optional[Period]:
     for part in (path.split(SEP) if path else []):
         # "占年度计划比重" is a ratio as of the report date, not a figure for the whole year
-        kinds = {"range", "ytd", "first_quarters", "first_months", "quarter", "half", "month"} if RATIO_WORDS.search(part) else None
+        kinds = SPAN_KINDS | {"month"} if RATIO_WORDS.search(part) else None
         p = find_period(part, year, kinds)
         if p:
             return p

@@ -28,14 +28,16 @@ def validate(facts: list[Fact], statistical: bool = False) -> list[Finding]:
     its 完成投资 of 产业项目 is no match for the table's total)."""
     findings: list[Finding] = []
     for f in facts:
+        where = f"table {f.table_index} row {f.row} col {f.col}" if f.source_kind == "table" else f"line {f.line}"
         if f.unit is None:
-            where = f"table {f.table_index} row {f.row} col {f.col}" if f.source_kind == "table" else f"line {f.line}"
-            findings.append(Finding("unit", "warning", f"no unit for {f.raw!r} ({f.metric_raw or 'no metric'}) at {where}",
-                                    f.table_index, f.row, f.col, **_about(f), figures=[f.value], quotes=[f.quote]))
+            severity, message = "warning", f"no unit for {f.raw!r} ({f.metric_raw or 'no metric'}) at {where}"
         elif "unit_from_measure" in f.flags:  # "完成投资5000万": 元 read from the measure, said so
-            findings.append(Finding("unit", "info", f"{f.raw!r} read as {f.unit}: the words before it name an amount "
-                                    f"of money ({f.metric_raw or 'no metric'}) at line {f.line}",
-                                    f.table_index, f.row, f.col, **_about(f), figures=[f.value], quotes=[f.quote]))
+            severity, message = "info", (f"{f.raw!r} read as {f.unit}: the words before it name an amount of money "
+                                         f"({f.metric_raw or 'no metric'}) at {where}")
+        else:
+            continue
+        findings.append(Finding("unit", severity, message, f.table_index, f.row, f.col, **_about(f),
+                                figures=[f.value], quotes=[f.quote]))
     findings.extend(_row_totals(f for f in facts if f.source_kind == "table"))
     findings.extend(_rates(facts))
     if statistical:
