@@ -7,6 +7,7 @@ slice's table, header, unit and prose code serve PDF unchanged: one pipeline, tw
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import partial
@@ -17,6 +18,7 @@ from extractors.tables import TABLE_BREAK
 from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
                                   ruled_tables, three_line_tables, unruled_tables)
 from extractors.script_chars import body_size, line_tolerance, without_raised_marks
+from extractors.ocr import needs_ocr, read_page, render_dpi
 from extractors.rendering import PageRenderer
 from extractors.visible_text import visible_page
 from schemas.records import DocumentError
@@ -32,6 +34,8 @@ class PdfText:
     tables: dict[int, PdfTable] = field(default_factory=dict)  # first line index of the rendered table → table
     pages: int = 0
     hidden_chars: dict[int, int] = field(default_factory=dict)  # page → characters not visible there, left out
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
+    line_provenance: dict = field(default_factory=dict)  # line index → OcrProvenance, for lines of OCR'd pages
 
 
 _STREAM = re.compile(rb"stream\r?\n")
@@ -146,6 +150,7 @@ class PageRange:
     heights: list[float] = field(default_factory=list)
     hidden: dict[int, int] = field(default_factory=dict)  # page → characters a reader cannot see, left out
     chars: int = 0
+    ocr_pages: list[int] = field(default_factory=list)
 
 
 def read_pages(path: str, data: bytes, first: int = 0, last: Optional[int] = None, use_camelot: bool = True,
@@ -174,8 +179,17 @@ def read_pages(path: str, data: bytes, first: int = 0, last: Optional[int] = Non
                 raise
             except Exception as exc:
                 raise DocumentError("corrupt_pdf", f"page {number} cannot be read: {type(exc).__name__}: {exc}")
-            out.chars += len(chars)
             out.heights.append(float(page.height))
+            if ocr_enabled() and needs_ocr(page):
+                read = _read_by_ocr(renderer, number, render_dpi(page))
+                out.chars += sum(len(ln["text"]) for ln in read.lines) + sum(
+                    len(c or "") for t in read.tables for r in t.rows for c in r)
+                out.lines.append(read.lines)
+                out.tables.append(read.tables)
+                out.ocr_pages.append(number)
+                whole.close()
+                continue
+            out.chars += len(chars)
             if dropped:
                 out.hidden[number] = dropped
             camelot_path = path if use_camelot and not dropped else None  # camelot would read the hidden text
@@ -207,18 +221,34 @@ def assemble_pages(parts: list[PageRange]) -> PdfText:
     heights = [h for p in parts for h in p.heights]
     total_chars = sum(p.chars for p in parts)
     if total_chars < 20 * max(1, n_pages) // 4 and total_chars < 50:
+        if any(p.ocr_pages for p in parts):
+            raise DocumentError("ocr_empty", f"OCR found no text ({total_chars} characters on {n_pages} pages)")
         raise DocumentError("needs_ocr", f"no text layer ({total_chars} characters on {n_pages} pages): "
-                                         "a scanned PDF needs OCR")
+                                         "a scanned PDF needs OCR" + ("" if ocr_enabled() else " (BULLETINS_OCR=off)"))
     _drop_running_lines(page_lines, heights)
     tables = merge_continuations(page_tables, page_lines, heights)
     out = _stream(page_lines, tables, n_pages)
     out.hidden_chars = {page: n for p in parts for page, n in p.hidden.items()}
+    out.ocr_pages = [page for p in parts for page in p.ocr_pages]
     return out
 
 
 def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 2000,
              max_inflated: int = 512 * 1024 * 1024) -> PdfText:
     return assemble_pages([read_pages(path, data, 0, None, use_camelot, max_pages, max_inflated)])
+
+
+def ocr_enabled() -> bool:
+    """OCR of pages without a text layer is on unless BULLETINS_OCR is off / 0 / no."""
+    return os.environ.get("BULLETINS_OCR", "on").strip().lower() not in ("off", "0", "no", "false")
+
+
+def _read_by_ocr(renderer: PageRenderer, number: int, dpi: float):
+    """A scanned page's lines and tables, from the recognizer's boxes."""
+    image = renderer.colour(number - 1, dpi / 72)
+    if image is None:
+        raise DocumentError("corrupt_pdf", f"page {number} cannot be rendered for OCR")
+    return read_page(image, dpi / 72, number)
 
 
 def _with_three_line_tables(ruled: list[PdfTable], lined: list[PdfTable]) -> list[PdfTable]:
@@ -292,6 +322,11 @@ def _stream(page_lines: list[list[dict]], tables: list[PdfTable], n_pages: int) 
                 if previous_bottom is not None and top - previous_bottom > paragraph_gap:
                     out.lines.append("")  # a paragraph gap
                     out.line_pages.append(number)
+                if item.get("paragraph") and out.lines and out.lines[-1] != "":
+                    out.lines.append("")  # a scan's paragraph, told by indent (extractors.ocr)
+                    out.line_pages.append(number)
+                if "ocr" in item:
+                    out.line_provenance[len(out.lines)] = item["ocr"]
                 out.lines.append(item["text"])
                 out.line_pages.append(number)
                 previous_bottom = item["bottom"]

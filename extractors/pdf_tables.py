@@ -46,6 +46,7 @@ class PdfTable:
     last_bottom: float = 0.0
     row_indents: list = field(default_factory=list)  # x of each row's label text (after 其中 / #), or None
     columns: list = field(default_factory=list)  # x of the column boundaries, to join a table's parts over pages
+    cell_provenance: list = field(default_factory=list)  # OCR: each cell's box and confidence (extractors.ocr)
 
     def __post_init__(self):
         self.last_page = self.last_page or self.page
@@ -380,6 +381,9 @@ def merge_continuations(page_tables: list[list[PdfTable]], page_lines: list[list
                 if prev.row_indents or t.row_indents:
                     prev.row_indents = (prev.row_indents or [None] * (len(prev.rows) - len(rows) + k)) + \
                         (t.row_indents[k:] if t.row_indents else [None] * (len(rows) - k))
+                if prev.cell_provenance or t.cell_provenance:
+                    prev.cell_provenance = (prev.cell_provenance or [[None] * len(r) for r in prev.rows[:len(prev.rows) - len(rows) + k]]) + \
+                        (t.cell_provenance[k:] if t.cell_provenance else [[None] * len(r) for r in rows[k:]])
                 prev.quality = round(min(prev.quality, t.quality), 3)
                 prev.last_page, prev.last_bottom = t.page, t.bbox[3]
                 if "continued" not in prev.flags:

@@ -45,6 +45,25 @@ class PageRenderer:
                     page.close()
         return image[:, :, 0] if image.ndim == 3 else image
 
+    def colour(self, index: int, scale: float):
+        """The page in RGB at `scale` pixels a point, for the recognizer; None where pdfium fails."""
+        if self.doc is None:
+            return None
+        with PDFIUM_LOCK:
+            page = bitmap = None
+            try:
+                page = self.doc[index]
+                bitmap = page.render(scale=scale)
+                image = bitmap.to_numpy()[:, :, :3].copy()
+            except Exception:
+                return None
+            finally:
+                if bitmap is not None:
+                    bitmap.close()
+                if page is not None:
+                    page.close()
+        return image
+
     def close(self) -> None:
         if self.doc is not None:
             with PDFIUM_LOCK:

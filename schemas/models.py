@@ -172,6 +172,7 @@ class FactRow(Base):
     table_index: Mapped[Optional[int]] = mapped_column(Integer)
     row: Mapped[Optional[int]] = mapped_column(Integer)
     col: Mapped[Optional[int]] = mapped_column(Integer)
+    bbox: Mapped[Optional[str]] = mapped_column(String(64))  # OCR: "x0,top,x1,bottom" in PDF points of its page
     raw: Mapped[Optional[str]] = mapped_column(Text)
     quote: Mapped[str] = mapped_column(Text)
     extractor: Mapped[str] = mapped_column(String(32))

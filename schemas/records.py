@@ -94,6 +94,7 @@ class Fact:
     col: Optional[int] = None
     confidence: float = 1.0
     flags: list[str] = field(default_factory=list)
+    bbox: Optional[tuple] = None  # OCR: (x0, top, x1, bottom) in PDF points of `page`, where it was read
 
 
 @dataclass

@@ -33,7 +33,8 @@ NUMBER = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 
 
 def _styles():
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    if FONT == "STSong-Light":  # a font registered by a caller (build_scan_sample.py embeds a TrueType font)
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=17, firstLineIndent=22, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=16, leading=24, alignment=1, firstLineIndent=0,
                            spaceAfter=6)

@@ -68,13 +68,13 @@ def test_ingest_export_and_rerun(batch, tmp_path):
     reasons = {ln.split(": ")[1].rsplit("/", 1)[-1]: ln.split(": ", 2)[2] for ln in errors}
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
-    assert "unknown file type '.docx'" in reasons["scan.docx"]
+    assert "damaged zip container" in reasons["scan.docx"]
     assert "do not decode" in reasons["garbled.txt"]
     assert "no figures" in reasons["no_figures.txt"]
     assert f"{good} loaded" in first.stdout and "5 failed" in first.stdout
 
     kinds = sorted(k for (k,) in db_rows(db, "SELECT kind FROM failures"))
-    assert kinds == ["binary", "empty", "no_figures", "undecodable", "unsupported"]
+    assert kinds == ["binary", "corrupt_office", "empty", "no_figures", "undecodable"]
     assert db_rows(db, "SELECT count(*) FROM documents") == [(good,)]
     # nothing of a failed document is in the warehouse
     assert db_rows(db, "SELECT count(*) FROM documents WHERE file_name IN "

@@ -54,7 +54,7 @@ def test_batch_rerun_and_change(batch, tmp_path):
     result = state.result()
     assert (result["loaded"], result["failed"], result["files_seen"]) == (good, 3, good + 3)
     assert len(seen) == good + 3
-    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
+    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["corrupt_office", "empty", "no_figures"]
     assert count(db, "SELECT count(*) FROM failures") == 3 and count(db, "SELECT count(*) FROM documents") == good
 
     from prefect.artifacts import Artifact
@@ -180,7 +180,7 @@ def test_a_chunked_flow_loads_what_the_per_document_flow_loads(batch, tmp_path):
     good = len(list(SAMPLES.glob("*.*")))
     assert (result["loaded"], result["failed"], result["files_seen"]) == (good, 3, good + 3)
     assert len(seen) == good + 3 and count(db, "SELECT count(*) FROM documents") == good
-    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
+    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["corrupt_office", "empty", "no_figures"]
     assert (chunk_size(1000, 4), chunk_size(10, 4), chunk_size(100_000, 2)) == (50, 1, 50)
     chunks = -(-(good + 3) // 3)
     assert (result["task_runs"], result["task_runs_recorded"]) == (chunks, chunks)
@@ -195,7 +195,7 @@ def test_chunks_read_by_the_pool_of_processes(batch, tmp_path):
     result = flow(paths=[str(batch)], db_url=f"sqlite:///{db}", chunk=None, workers=1, processes=2)
     good = len(list(SAMPLES.glob("*.*")))
     assert (result["loaded"], result["failed"], result["files_seen"]) == (good, 3, good + 3)
-    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["empty", "no_figures", "unsupported"]
+    assert sorted(o["kind"] for o in result["outcomes"] if o["status"] == "failed") == ["corrupt_office", "empty", "no_figures"]
     size = chunk_size(good + 3, 1, processes=2)
     assert size == 8 and result["task_runs"] == result["task_runs_recorded"] == -(-(good + 3) // size)
     assert (chunk_size(1000, 1, processes=2), chunk_size(100_000, 1, processes=8)) == (250, 250)

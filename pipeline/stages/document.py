@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 from pipeline.stages.header_readings import read_header_by_evidence
 from pipeline.stages.indicator_prose import name_indicators
 from pipeline.stages.prose import STATISTICAL_GENRES, ProseExtractor
+from extractors.office import OFFICE_SUFFIXES, office_kind, read_office
 from extractors.text import HTML_SUFFIXES, TEXT_SUFFIXES, read_text_file
 from extractors.text_tables import find_tables, table_from_rows
 from pipeline.stages.metadata import extract_metadata
@@ -32,7 +33,7 @@ from schemas.records import DocumentError, ExtractedDocument, Fact, Finding, Not
 if TYPE_CHECKING:
     from extractors.pdf import PdfText
 
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES | {".pdf"}
 
 
 @dataclass
@@ -64,6 +65,12 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
         raise DocumentError("unsupported", f"unknown file type {suffix or '(no extension)'!r}")
     if suffix == ".pdf":
         return _extract_pdf(path, data, sha, kit)
+    if suffix in OFFICE_SUFFIXES:
+        if not data.strip():
+            raise DocumentError("empty", "file is empty")
+        if office_kind(suffix, data) != "html":  # a page saved as .doc / .xls is read as the page it is
+            laid, reader = read_office(path, data)
+            return document_from_pdf(path, sha, laid, kit, reader)
     if len(data) > 4 * kit.limits.max_text_chars:  # no encoding spends more than 4 bytes a character
         raise DocumentError("too_large", f"{len(data):,} bytes of text cannot hold under "
                                          f"{kit.limits.max_text_chars:,} characters (--max-text-chars)")
@@ -96,14 +103,15 @@ def _extract_pdf(path: str, data: bytes, sha: str, kit: Toolkit) -> ExtractedDoc
     return document_from_pdf(path, sha, pdf, kit)
 
 
-def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit) -> ExtractedDocument:
-    """A PDF's document once its pages are read (in this process, or in ranges by several)."""
+def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit, reader: str = "pdf") -> ExtractedDocument:
+    """A PDF's document once its pages are read (in this process, or in ranges by several); also
+    a Word or Excel file's, which its reader lays out the same way (reader: docx, xlsx, xls)."""
     lines, origins = normalize_lines(pdf.lines)
     written = "\n".join(lines)
     lines, converted = to_simplified(lines, lambda: kit.gazetteer.names_t2s_changes)
     if not lines:
-        raise DocumentError("empty", "PDF has no text")
-    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding="pdf+t2s" if converted else "pdf",
+        raise DocumentError("empty", f"{'PDF' if reader == 'pdf' else 'the ' + reader + ' file'} has no text")
+    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=reader + ("+t2s" if converted else ""),
                         lines=lines, pages=pdf.pages,
                         page_of_line=[pdf.line_pages[o] for o in origins])
     line_of_raw = {raw: k for k, raw in enumerate(origins)}
@@ -115,6 +123,15 @@ def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit) -> Extr
     doc = extract_from_lines(source, kit, typed)
     if converted:
         _places_as_written(doc.facts, written)
+    if pdf.ocr_pages:
+        from extractors.ocr import DOUBTFUL, attach_provenance
+
+        doubted = attach_provenance(doc.facts, pdf, lambda line: origins[line - 1] if 0 < line <= len(origins) else None)
+        pages = ", ".join(map(str, pdf.ocr_pages))
+        doc.findings.append(Finding("ocr", "warning" if doubted else "info",
+                                    f"page{'s' if len(pdf.ocr_pages) > 1 else ''} {pages} read by OCR (no text layer)"
+                                    + (f"; {doubted} figures read with confidence under {DOUBTFUL:.2f} are flagged "
+                                       "ocr_doubtful for review" if doubted else "")))
     if pdf.hidden_chars:
         where = ", ".join(f"page {p}: {n}" for p, n in sorted(pdf.hidden_chars.items()))
         doc.findings.append(Finding("pdf_hidden_text", "warning", f"characters a reader cannot see (outside the page, "
@@ -162,7 +179,9 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
         tables.append(table)
         notes.extend(under)
     _number_in_reading_order(tables, notes)
-    findings = [Finding("pdf_table", "info", f"table {t.index}: {', '.join(flags)}", t.index) for t, flags in flagged]
+    reader = source.encoding.split("+")[0] if typed_tables else "pdf"
+    findings = [Finding(f"{reader}_table", "info", f"table {t.index}: {', '.join(flags)}", t.index)
+                for t, flags in flagged]
     related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
     # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]

@@ -56,7 +56,7 @@ def _parse_url(url: str):
                              f"postgresql+psycopg://user@host/db)") from None
 
 
-HEAD_REVISION = "0006_findings_data"
+HEAD_REVISION = "0007_fact_boxes"
 
 
 def _check_sqlite_file(path: str, writable: bool) -> None:

@@ -22,7 +22,7 @@ EXPORT_COLUMNS = ["document", "sha256", "title", "issuer", "issued_on", "period_
                   "entity", "entity_raw", "entity_kind", "metric", "metric_raw", "value", "unit", "value_base",
                   "unit_base", "source_kind", "page", "table_index", "row", "col", "quote", "extractor", "confidence",
                   "flags", "line", "entity_method", "entity_score", "load_id", "document_path", "fact_id",
-                  "category", "entity_code", "entity_parent", "jurisdiction", "jurisdiction_code", "genre"]
+                  "category", "entity_code", "entity_parent", "jurisdiction", "jurisdiction_code", "genre", "bbox"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

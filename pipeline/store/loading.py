@@ -103,7 +103,8 @@ def load_document(engine: Engine, doc: ExtractedDocument, run_id: Optional[int],
                          period_end=f.period.end if f.period else None,
                          value=f.value, unit=f.unit, value_base=f.value_base, unit_base=f.unit_base,
                          source_kind=f.source_kind, page=f.page, line=f.line, table_index=f.table_index,
-                         row=f.row, col=f.col, raw=f.raw, quote=f.quote, extractor=f.extractor,
+                         row=f.row, col=f.col, bbox=",".join(f"{v:g}" for v in f.bbox) if f.bbox else None,
+                         raw=f.raw, quote=f.quote, extractor=f.extractor,
                          confidence=f.confidence, flags=",".join(f.flags)) for f in doc.facts]
             if rows:
                 s.execute(insert(FactRow), rows)

@@ -1,0 +1,491 @@
+"""Pages without a text layer, read by offline Chinese OCR (RapidOCR: PP-OCRv4 models shipped in
+the rapidocr-onnxruntime wheel; nothing is downloaded at run time).
+
+A page is rendered by pdfium, the recognizer gives text boxes with a confidence, and this module
+lays them out as the PDF reader lays out a text layer: lines of prose (top, bottom, text) and
+tables (PdfTable, method "ocr") whose rows and columns are rebuilt from the boxes' coordinates.
+Every line and cell keeps its box (in PDF points of its page) and the recognizer's confidence,
+for the facts' provenance.
+
+- Skew: a sheet fed askew tilts every row; the rows are found after turning the boxes' centres
+  back by the boxes' own median slope.
+- Columns: the x-extents of the cells of rows that hold figures, merged where they overlap; a
+  header cell over several columns is a merged cell (its text in the first column).
+- Numbers: what the recognizer confuses in figures (O/0, l/1, 。/.) is read by the number grammar,
+  only between digits, and such a figure is flagged `ocr_corrected`.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Optional
+
+from extractors.pdf_tables import PdfTable, score_rows
+from extractors.rule_tables import LABEL_MARKER
+from pipeline.core.cells import parse_cell
+
+OCR_DPI = (150, 300)      # rendered at the scan's own resolution within these bounds: finer gains nothing
+MAX_SIDE = 4000           # pixels: the recognizer's own limit (2000) would shrink an A4 page at 200 dpi
+DOUBTFUL = 0.96           # a box read with less confidence than this is flagged, never silently trusted
+MIN_TEXT_CHARS = 10       # a page with fewer characters in its text layer (and an image) is a scan
+
+
+@dataclass
+class OcrBox:
+    """One run of text the recognizer read, in PDF points of its page (top-left origin)."""
+
+    text: str
+    confidence: float
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    slope: float = 0.0  # the box's baseline slope (dy/dx)
+    corrected: bool = False  # the number grammar changed a character of a figure
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class OcrProvenance:
+    """Where a line or cell of an OCR'd page stands and how sure the recognizer was of it."""
+
+    bbox: tuple[float, float, float, float]
+    confidence: float
+    corrected: bool = False
+
+
+@dataclass
+class OcrPage:
+    lines: list[dict] = field(default_factory=list)  # text, top, bottom, x0, x1, ocr (OcrProvenance)
+    tables: list[PdfTable] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the recognizer
+
+class Recognizer:
+    """RapidOCR, loaded on first use (a second or so) and then kept for the process: a batch
+    worker reads many pages with one. Threads of a batch share it under a lock (one onnxruntime
+    session per model); processes each have their own."""
+
+    def __init__(self, threads: Optional[int] = None):
+        self.threads = threads if threads is not None else _threads_from_env()
+        self._engine = None
+        self._lock = threading.Lock()
+
+    def __call__(self, image) -> list[tuple[list, str, float]]:
+        with self._lock:
+            if self._engine is None:
+                from rapidocr_onnxruntime import RapidOCR
+
+                self._engine = RapidOCR(max_side_len=MAX_SIDE, intra_op_num_threads=self.threads,
+                                        inter_op_num_threads=1)
+            result, _ = self._engine(image)
+        return result or []
+
+
+def _threads_from_env() -> int:
+    """BULLETINS_OCR_THREADS, else all cores: a pool of workers sets 1 each, so that two workers
+    do not fight over the same cores."""
+    try:
+        return int(os.environ.get("BULLETINS_OCR_THREADS", "") or -1)
+    except ValueError:
+        return -1
+
+
+_RECOGNIZERS: dict[int, Recognizer] = {}
+
+
+def recognizer() -> Recognizer:
+    """The process's recognizer (its models load once per process, not per page)."""
+    return _RECOGNIZERS.setdefault(os.getpid(), Recognizer())
+
+
+def needs_ocr(page) -> bool:
+    """A page whose text layer is (nearly) empty while an image covers much of it: a scan."""
+    if len(page.chars) >= MIN_TEXT_CHARS:
+        return False
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+                  for i in page.images)
+    return covered >= 0.1 * area
+
+
+def render_dpi(page) -> float:
+    """The resolution of the page's largest image (its pixels over its printed width), within
+    OCR_DPI; 200 where the image does not tell."""
+    best = max(page.images, key=lambda i: (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])),
+               default=None)
+    try:
+        dpi = float(best["srcsize"][0]) / ((float(best["x1"]) - float(best["x0"])) / 72)
+    except (TypeError, KeyError, ValueError, ZeroDivisionError, IndexError):
+        return 200.0
+    return min(max(dpi, OCR_DPI[0]), OCR_DPI[1])
+
+
+def boxes_from_result(result, scale: float) -> list[OcrBox]:
+    """RapidOCR's (quad, text, score) triples as boxes in PDF points."""
+    out = []
+    for quad, text, score in result:
+        text = (text or "").strip()
+        if not text:
+            continue
+        xs, ys = [p[0] / scale for p in quad], [p[1] / scale for p in quad]
+        (ax, ay), (bx, by) = quad[0], quad[1]
+        slope = (by - ay) / (bx - ax) if abs(bx - ax) > 1e-6 else 0.0
+        fixed, corrected = number_grammar(text)
+        out.append(OcrBox(fixed, float(score), min(xs), min(ys), max(xs), max(ys), slope, corrected))
+    return _split_stacked(out)
+
+
+def _split_stacked(boxes: list[OcrBox]) -> list[OcrBox]:
+    """In a page of horizontal text, a tall narrow box of several characters is the detector
+    reading down a column of a dense table (粮食 / 鲜菜 / 畜肉 / 水产品 give 食菜肉品): its characters
+    belong to as many rows, and are cut apart by height."""
+    horizontal = sum(1 for b in boxes if (b.x1 - b.x0) > b.height)
+    if horizontal < len(boxes) / 2:
+        return boxes  # vertical writing: left as read
+    out = []
+    for b in boxes:
+        n = len(b.text)
+        if n >= 2 and b.height > 1.8 * (b.x1 - b.x0):
+            step = b.height / n
+            out.extend(OcrBox(ch, b.confidence, b.x0, b.top + k * step, b.x1, b.top + (k + 1) * step, 0.0,
+                              b.corrected) for k, ch in enumerate(b.text))
+        else:
+            out.append(b)
+    return out
+
+
+# ---------------------------------------------------------------- the number grammar
+
+_DIGITISH = r"[\dOoQDIl|]"
+_AS_ZERO = re.compile(rf"(?<=[\d.])[OoQD](?=[\d.%]|$)|(?<=\d)[OoQD]|[OoQD](?=\d)")
+_AS_ONE = re.compile(r"(?<=[\d.])[Il|](?=[\d.%]|$)|[Il|](?=\d)")
+_AS_POINT = re.compile(r"(?<=\d)[。·，,](?=\d{1,2}%)|(?<=\d)[。·](?=\d)")
+_SPACE_AFTER_POINT = re.compile(r"(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=\.\d)")
+_FIGURE_RUN = re.compile(rf"[-+]?{_DIGITISH}[\dOoQDIl|.。·，,\s]*%?")
+
+
+def number_grammar(text: str) -> tuple[str, bool]:
+    """Characters the recognizer confuses inside figures, read as the figure's grammar requires:
+    a letter O between or beside digits is 0, l / I / | there is 1, 。 or · between digits is a
+    decimal point; a space after a decimal point goes. Letters in words (ID, OK) are left, since
+    only runs holding a real digit are touched. Returns the text and whether a character changed."""
+    changed = False
+
+    def fix(match: re.Match) -> str:
+        nonlocal changed
+        run = match.group(0)
+        if not re.search(r"\d", run):
+            return run
+        fixed = _SPACE_AFTER_POINT.sub("", run)
+        fixed = _AS_POINT.sub(".", _AS_ONE.sub("1", _AS_ZERO.sub("0", fixed)))
+        if fixed.replace(" ", "") != run.replace(" ", ""):
+            changed = True
+        return fixed
+
+    out = _FIGURE_RUN.sub(fix, text)
+    return out, changed
+
+
+# ---------------------------------------------------------------- layout
+
+def read_page(image, scale: float, page_number: int, recognize: Optional[Recognizer] = None) -> OcrPage:
+    """A rendered page (numpy RGB at `scale` pixels per point) as lines and tables."""
+    boxes = boxes_from_result((recognize or recognizer())(image), scale)
+    return lay_out(boxes, page_number)
+
+
+def lay_out(boxes: list[OcrBox], page_number: int) -> OcrPage:
+    """Rows of boxes, then runs of rows laid out in columns as tables, the rest as lines."""
+    page = OcrPage()
+    if not boxes:
+        return page
+    rows = _rows(boxes)
+    height = median(b.height for b in boxes)
+    segmented = [_segments(r, height) for r in rows]
+    for kind, run in _runs(segmented, height):
+        if kind == "table":
+            table = _table(run, page_number, height)
+            if table is not None:
+                page.tables.append(table)
+                continue
+        for segments in run:
+            line = _line(segments, height)
+            if not BARE_FIGURES.fullmatch(line["text"]):
+                page.lines.append(line)
+    _mark_paragraphs(page.lines, height)
+    return page
+
+
+# a line of figures with no word, unit or sign: a chart's axis or data labels, or a page number;
+# written into the prose it would glue itself to the sentence that follows
+BARE_FIGURES = re.compile(r"[\d\s.,，、:/—–-]+")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _mark_paragraphs(lines: list[dict], height: float) -> None:
+    """Where a paragraph starts, which a text layer's spacing tells and a scan's does not: a line
+    indented past the left margin (a paragraph's first line is indented by two characters), and
+    lines of bare figures with no word (a chart's axis and labels), which are no part of the
+    sentences around them."""
+    if not lines:
+        return
+    margin = sorted(ln["x0"] for ln in lines)[len(lines) // 10]
+    for k, ln in enumerate(lines):
+        bare = not _CJK.search(ln["text"]) and len(re.findall(r"\d+(?:\.\d+)?", ln["text"])) >= 2
+        if ln["x0"] > margin + 1.5 * height or bare:
+            ln["paragraph"] = True
+            if bare and k + 1 < len(lines):
+                lines[k + 1]["paragraph"] = True
+
+
+def _rows(boxes: list[OcrBox]) -> list[list[OcrBox]]:
+    """Boxes grouped into rows, after turning their centres back by the page's skew."""
+    wide = [b.slope for b in boxes if (b.x1 - b.x0) > 3 * b.height]
+    slope = median(wide) if wide else 0.0
+    angle = math.atan(slope)
+
+    def level(b: OcrBox) -> float:
+        cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+        return cy * math.cos(angle) - cx * math.sin(angle)
+
+    ordered = sorted(boxes, key=level)
+    rows: list[list[OcrBox]] = []
+    centre = None
+    for b in ordered:
+        y = level(b)
+        if rows and y - centre <= 0.5 * min(b.height, median(x.height for x in rows[-1])):
+            rows[-1].append(b)
+            centre = sum(level(x) for x in rows[-1]) / len(rows[-1])
+        else:
+            rows.append([b])
+            centre = y
+    return [sorted(r, key=lambda b: b.x0) for r in rows]
+
+
+def _segments(row: list[OcrBox], height: float) -> list[list[OcrBox]]:
+    """A row's boxes joined where the gap between them is narrower than a character: one phrase."""
+    out: list[list[OcrBox]] = []
+    for b in row:
+        if out and b.x0 - out[-1][-1].x1 < 0.8 * height and not _is_figure(b.text) and not _is_figure(out[-1][-1].text):
+            out[-1].append(b)
+        else:
+            out.append([b])
+    return out
+
+
+def _is_figure(text: str) -> bool:
+    return parse_cell(text) is not None
+
+
+def _text(segment: list[OcrBox]) -> str:
+    return "".join(b.text for b in segment)
+
+
+def _provenance(segment: list[OcrBox]) -> OcrProvenance:
+    return OcrProvenance((round(min(b.x0 for b in segment), 1), round(min(b.top for b in segment), 1),
+                          round(max(b.x1 for b in segment), 1), round(max(b.bottom for b in segment), 1)),
+                         round(min(b.confidence for b in segment), 3), any(b.corrected for b in segment))
+
+
+def _line(segments: list[list[OcrBox]], height: float) -> dict:
+    """A row of prose: its phrases joined with a space where a wide gap parts them."""
+    text = ""
+    for k, seg in enumerate(segments):
+        gap = seg[0].x0 - segments[k - 1][-1].x1 if k else 0
+        text += (" " if k and gap > height else "") + _text(seg)
+    flat = [b for s in segments for b in s]
+    prov = _provenance(flat)
+    return {"text": text, "top": prov.bbox[1], "bottom": prov.bbox[3], "x0": prov.bbox[0], "x1": prov.bbox[2],
+            "ocr": prov}
+
+
+def _runs(rows: list[list[list[OcrBox]]], height: float):
+    """("table", rows) for runs of rows of two or more phrases of which at least two hold a
+    figure; ("text", rows) for the rest. A row of one phrase inside a run (a wrapped name, a
+    group label) stays in the table when the rows after it go on with the table."""
+    tabular = [len(r) >= 2 for r in rows]
+    i = 0
+    while i < len(rows):
+        if not tabular[i]:
+            start = i
+            while i < len(rows) and not tabular[i]:
+                i += 1
+            yield "text", rows[start:i]
+            continue
+        start = i
+        while i < len(rows) and (tabular[i] or (i + 1 < len(rows) and tabular[i + 1] and i > start
+                                                and _close(rows[i - 1], rows[i], height * 1.6))):
+            i += 1
+        run = rows[start:i]
+        with_figures = sum(1 for r in run if sum(_is_figure(_text(s)) for s in r) >= 1 and len(r) >= 2)
+        yield ("table" if with_figures >= 2 else "text"), run
+
+
+def _close(above: list[list[OcrBox]], below: list[list[OcrBox]], gap: float) -> bool:
+    return min(b.top for s in below for b in s) - max(b.bottom for s in above for b in s) < gap
+
+
+def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Optional[PdfTable]:
+    """Rows and columns from the boxes: columns are the merged x-extents of the phrases of rows
+    that hold figures; a phrase over several columns is a merged cell."""
+    body = [r for r in run if any(_is_figure(_text(s)) for s in r) and len(r) >= 2]
+    extents: list[list[float]] = []
+    for x0, x1 in sorted((s[0].x0, s[-1].x1) for r in body for s in r):
+        if extents and x0 <= extents[-1][1] + 0.3 * height:
+            extents[-1][1] = max(extents[-1][1], x1)
+        else:
+            extents.append([x0, x1])
+    if len(extents) < 2:
+        return None
+
+    def columns_of(seg: list[OcrBox]) -> list[int]:
+        x0, x1 = seg[0].x0, seg[-1].x1
+        covered = [k for k, (a, b) in enumerate(extents) if a >= x0 - height and b <= x1 + height]
+        if len(covered) >= 2:
+            return covered
+        centre = (x0 + x1) / 2
+        inside = [k for k, (a, b) in enumerate(extents) if a <= centre <= b]
+        if inside:
+            return inside[:1]
+        # between columns: a header written from its cell's left edge over right-aligned figures
+        # starts past the column before it
+        return [next((k for k, (_, b) in enumerate(extents) if b >= x0 + 0.3 * height), len(extents) - 1)]
+
+    width = len(extents)
+    grid: list[list[str]] = []
+    prov: list[list[Optional[OcrProvenance]]] = []
+    spans: list[list[bool]] = []
+    previous = None
+    for r in run:
+        cells, spanning = [""] * width, [False] * width
+        members: list[list[OcrBox]] = [[] for _ in range(width)]
+        for seg in r:
+            cols = columns_of(seg)
+            k = cols[0]
+            cells[k] += _text(seg)
+            members[k].extend(seg)
+            spanning[k] = len(cols) >= 2
+        boxes = [_provenance(m) if m else None for m in members]
+        is_body = r in body
+        if previous is not None and grid and _continues(grid[-1], spans[-1], cells, is_body, previous, r, height):
+            for k, text in enumerate(cells):
+                if text:
+                    grid[-1][k] += text
+                    old, new = prov[-1][k], boxes[k]
+                    prov[-1][k] = new if old is None else OcrProvenance(
+                        (min(old.bbox[0], new.bbox[0]), min(old.bbox[1], new.bbox[1]),
+                         max(old.bbox[2], new.bbox[2]), max(old.bbox[3], new.bbox[3])),
+                        min(old.confidence, new.confidence), old.corrected or new.corrected)
+        else:
+            grid.append(cells)
+            prov.append(boxes)
+            spans.append(spanning)
+        previous = r
+    if score_rows(grid) <= 0:
+        return None
+    flat = [b for r in run for s in r for b in s]
+    bbox = (min(b.x0 for b in flat), min(b.top for b in flat), max(b.x1 for b in flat), max(b.bottom for b in flat))
+    table = PdfTable(page=page_number, bbox=bbox, rows=grid, method="ocr", quality=round(score_rows(grid), 2),
+                     row_pages=[page_number] * len(grid),
+                     row_indents=_levels([_label_x(t, p) for t, p in zip(grid, prov)], height))
+    table.cell_provenance = prov
+    return table
+
+
+def _levels(xs: list[Optional[float]], height: float) -> list[Optional[float]]:
+    """Indents within half a character of each other are one level: a box's edge wavers by a
+    few points where a text layer's does not."""
+    known = sorted(x for x in xs if x is not None)
+    level: dict[float, float] = {}
+    for x in known:
+        base = next((level[y] for y in reversed(list(level)) if x - level[y] <= 0.5 * height), x)
+        level[x] = base
+    return [level[x] if x is not None else None for x in xs]
+
+
+def _label_x(cells: list[str], boxes: list[Optional[OcrProvenance]]) -> Optional[float]:
+    """Where a row's name starts, after a 其中： / # marker (its characters taken as equally wide):
+    rows written under a parent stand further right, as in the PDF reader's tables."""
+    if not cells or not cells[0] or boxes[0] is None:
+        return None
+    x0, _, x1, _ = boxes[0].bbox
+    marker = LABEL_MARKER.match(cells[0])
+    return round(x0 + (x1 - x0) * (len(marker.group(0)) / len(cells[0]) if marker else 0), 1)
+
+
+def _continues(above: list[str], above_spans: list[bool], cells: list[str], is_body: bool, above_boxes, row,
+               height: float) -> bool:
+    """A row that is the wrapped second line of the row above: no figure of its own, close under
+    it, and text only in columns where the row above has text of its own (not a merged header
+    over columns, whose sub-headers stand below it)."""
+    if is_body or any(_is_figure(c) for c in cells if c):
+        return False
+    if not _close(above_boxes, row, 0.45 * height):
+        return False
+    filled = [k for k, c in enumerate(cells) if c]
+    return bool(filled) and all(above[k] and not above_spans[k] for k in filled)
+
+
+# ---------------------------------------------------------------- provenance of facts
+
+PER_MILLE = re.compile(r"(出生|死亡|自然增长|生育)率$")  # measures stated per mille (‰) by definition
+
+def attach_provenance(facts, pdf, raw_line: "callable") -> int:
+    """Facts read from OCR'd pages: extractor `ocr`, the box of their cell or line, the
+    recognizer's confidence, and flags where it doubted (`ocr_doubtful`) or the number grammar
+    mended a character (`ocr_corrected`). raw_line(fact.line) → the reader's line index.
+    Returns how many figures were doubted."""
+    from pipeline.core.normalize import normalize_chars
+
+    pages = set(pdf.ocr_pages)
+    if not pages:
+        return 0
+    spans = [(first, first + len(t.rows), t) for first, t in pdf.tables.items()]
+    doubted = 0
+    for f in facts:
+        if f.page not in pages:
+            continue
+        f.extractor = "ocr"
+        raw = raw_line(f.line) if f.line else None
+        prov = pdf.line_provenance.get(raw)
+        if f.source_kind == "table" and raw is not None:
+            for first, end, table in spans:
+                if first <= raw < end and table.cell_provenance:
+                    row = table.rows[raw - first]
+                    boxes = table.cell_provenance[raw - first]
+                    cells = [normalize_chars(c or "").replace("\n", "").strip() for c in row]
+                    k = next((k for k, c in enumerate(cells) if c and c == f.quote), None)
+                    if k is None:
+                        k = next((k for k, c in enumerate(cells) if c and f.raw and f.raw in c), None)
+                    prov = boxes[k] if k is not None and k < len(boxes) else None
+                    # the row's name is read from another cell: a doubted name is a doubted entity
+                    names = [b for c, b in zip(cells[:k or 0], boxes) if b is not None and c and not _is_figure(c)]
+                    if any(b.confidence < DOUBTFUL for b in names):
+                        f.flags.append("ocr_doubtful_entity")
+                        f.confidence = round(min(f.confidence, min(b.confidence for b in names)), 3)
+                    break
+        if f.unit == "%" and f.metric and PER_MILLE.search(f.metric):
+            # the recognizer reads ‰ as %: a per-mille measure keeps no unit rather than a tenfold one
+            f.unit = f.unit_base = f.value_base = None
+            f.flags.append("ocr_unit_doubtful")
+        if prov is None:
+            continue
+        f.bbox = prov.bbox
+        f.confidence = round(min(f.confidence, prov.confidence), 3)
+        if prov.confidence < DOUBTFUL:
+            f.flags.append("ocr_doubtful")
+            doubted += 1
+        if prov.corrected:
+            f.flags.append("ocr_corrected")
+    return doubted
