@@ -166,8 +166,10 @@ def _split_stacked(boxes: list[OcrBox]) -> list[OcrBox]:
 # ---------------------------------------------------------------- the number grammar
 
 _DIGITISH = r"[\dOoQDIl|]"
-_AS_ZERO = re.compile(rf"(?<=[\d.])[OoQD](?=[\d.%]|$)|(?<=\d)[OoQD]|[OoQD](?=\d)")
-_AS_ONE = re.compile(r"(?<=[\d.])[Il|](?=[\d.%]|$)|[Il|](?=\d)")
+# a letter for a digit only beside a digit it continues (6Q.4%, 28lO50, 2O2O年); a letter that
+# leads (Q1, D3) is a word's, except l / I before two or more digits (l2.5亿元)
+_AS_ZERO = re.compile(r"(?<=[\d.])[OoQD](?=[\d.%OoQD]|$)|(?<=\d)[OoQD]")
+_AS_ONE = re.compile(r"(?<=[\d.])[Il|](?=[\d.%Il|]|$)|(?<=\d)[Il|]|(?<![A-Za-z])[Il|](?=\d[\d.]+)")
 _AS_POINT = re.compile(r"(?<=\d)[。·，,](?=\d{1,2}%)|(?<=\d)[。·](?=\d)")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=\.\d)")
 _FIGURE_RUN = re.compile(rf"[-+]?{_DIGITISH}[\dOoQDIl|.。·，,\s]*%?")
@@ -186,7 +188,8 @@ def number_grammar(text: str) -> tuple[str, bool]:
         if not re.search(r"\d", run):
             return run
         fixed = _SPACE_AFTER_POINT.sub("", run)
-        fixed = _AS_POINT.sub(".", _AS_ONE.sub("1", _AS_ZERO.sub("0", fixed)))
+        for _ in range(3):  # each mended letter can make its neighbour a letter beside a digit
+            fixed = _AS_POINT.sub(".", _AS_ONE.sub("1", _AS_ZERO.sub("0", fixed)))
         if fixed.replace(" ", "") != run.replace(" ", ""):
             changed = True
         return fixed
@@ -313,23 +316,35 @@ def _line(segments: list[list[OcrBox]], height: float) -> dict:
 def _runs(rows: list[list[list[OcrBox]]], height: float):
     """("table", rows) for runs of rows of two or more phrases of which at least two hold a
     figure; ("text", rows) for the rest. A row of one phrase inside a run (a wrapped name, a
-    group label) stays in the table when the rows after it go on with the table."""
+    group label) stays in the table when the rows after it go on with the table; one right above
+    a run that touches its first row (a header cell merged down two rows stands between them) is
+    the table's too."""
     tabular = [len(r) >= 2 for r in rows]
+    tables: list[tuple[int, int]] = []
     i = 0
     while i < len(rows):
         if not tabular[i]:
-            start = i
-            while i < len(rows) and not tabular[i]:
-                i += 1
-            yield "text", rows[start:i]
+            i += 1
             continue
         start = i
         while i < len(rows) and (tabular[i] or (i + 1 < len(rows) and tabular[i + 1] and i > start
                                                 and _close(rows[i - 1], rows[i], height * 1.6))):
             i += 1
-        run = rows[start:i]
-        with_figures = sum(1 for r in run if sum(_is_figure(_text(s)) for s in r) >= 1 and len(r) >= 2)
-        yield ("table" if with_figures >= 2 else "text"), run
+        while i < len(rows) and not tabular[i] and _close(rows[i - 1], rows[i], 0.45 * height):
+            i += 1  # the last row's name wrapped onto a line of its own
+        with_figures = sum(1 for r in rows[start:i] if sum(_is_figure(_text(s)) for s in r) >= 1 and len(r) >= 2)
+        if with_figures >= 2:
+            while start > (tables[-1][1] if tables else 0) and _close(rows[start - 1], rows[start], 0):
+                start -= 1
+            tables.append((start, i))
+    done = 0
+    for start, end in tables:
+        if start > done:
+            yield "text", rows[done:start]
+        yield "table", rows[start:end]
+        done = end
+    if done < len(rows):
+        yield "text", rows[done:]
 
 
 def _close(above: list[list[OcrBox]], below: list[list[OcrBox]], gap: float) -> bool:
@@ -392,6 +407,8 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
             prov.append(boxes)
             spans.append(spanning)
         previous = r
+    grid, prov, spans = _header_rows_joined(grid, prov, spans, next((k for k, r in enumerate(grid) if any(
+        _is_figure(c) for c in r[1:] if c)), len(grid)))
     if score_rows(grid) <= 0:
         return None
     flat = [b for r in run for s in r for b in s]
@@ -422,6 +439,23 @@ def _label_x(cells: list[str], boxes: list[Optional[OcrProvenance]]) -> Optional
     x0, _, x1, _ = boxes[0].bbox
     marker = LABEL_MARKER.match(cells[0])
     return round(x0 + (x1 - x0) * (len(marker.group(0)) / len(cells[0]) if marker else 0), 1)
+
+
+def _header_rows_joined(grid, prov, spans, first_body: int):
+    """Header rows whose cells do not collide are one row: a header cell merged down over two
+    rows stands, centred, between them, and reads as a row of its own."""
+    k = 1
+    while k < first_body:
+        upper, lower = grid[k - 1], grid[k]
+        if all(not (a and b) for a, b in zip(upper, lower)) and k - 1 == 0:
+            grid[k - 1] = [a or b for a, b in zip(upper, lower)]
+            prov[k - 1] = [a or b for a, b in zip(prov[k - 1], prov[k])]
+            spans[k - 1] = [a or b for a, b in zip(spans[k - 1], spans[k])]
+            del grid[k], prov[k], spans[k]
+            first_body -= 1
+            continue
+        k += 1
+    return grid, prov, spans
 
 
 def _continues(above: list[str], above_spans: list[bool], cells: list[str], is_body: bool, above_boxes, row,
@@ -455,6 +489,8 @@ def attach_provenance(facts, pdf, raw_line: "callable") -> int:
     doubted = 0
     for f in facts:
         if f.page not in pages:
+            if "ocr" in f.extractor.split("+"):  # a row on a text page of a table begun on a scan
+                f.extractor = "+".join(p for p in f.extractor.split("+") if p != "ocr")
             continue
         f.extractor = "ocr"
         raw = raw_line(f.line) if f.line else None

@@ -17,6 +17,8 @@ from statistics import mode
 from typing import Optional
 
 from extractors.rendering import PDFIUM_LOCK
+
+MARGIN = 0.075  # share of the page height that holds running headers and footers (as extractors.pdf)
 from extractors.rule_tables import horizontal_rules, lines_of_words, read_region, ruled_regions
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.normalize import normalize_chars
@@ -369,7 +371,7 @@ def merge_continuations(page_tables: list[list[PdfTable]], page_lines: list[list
     merged: list[PdfTable] = []
     for index, tables in enumerate(page_tables):
         for position, t in enumerate(tables):
-            if merged and position == 0 and _continues(merged[-1], t, page_lines, index):
+            if merged and position == 0 and _continues(merged[-1], t, page_lines, index, heights):
                 prev = merged[-1]
                 rows = t.rows
                 header = _header_rows(prev.rows)
@@ -384,6 +386,8 @@ def merge_continuations(page_tables: list[list[PdfTable]], page_lines: list[list
                 if prev.cell_provenance or t.cell_provenance:
                     prev.cell_provenance = (prev.cell_provenance or [[None] * len(r) for r in prev.rows[:len(prev.rows) - len(rows) + k]]) + \
                         (t.cell_provenance[k:] if t.cell_provenance else [[None] * len(r) for r in rows[k:]])
+                if t.method not in prev.method.split("+"):
+                    prev.method += "+" + t.method  # a scanned page's table going on in a text page's
                 prev.quality = round(min(prev.quality, t.quality), 3)
                 prev.last_page, prev.last_bottom = t.page, t.bbox[3]
                 if "continued" not in prev.flags:
@@ -400,15 +404,22 @@ def _header_rows(rows):
     return []
 
 
-def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index: int) -> bool:
+def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index: int,
+               heights: Optional[list[float]] = None) -> bool:
     """The next page's first table goes on with the table that ended the page before: nothing
-    stands between them, they have as many columns and, where both know them, the same column
-    boundaries (a part without its header is joined by its x-positions alone)."""
+    but the running header and footer in the margins stands between them, they have as many
+    columns and, where both know them, the same column boundaries (a part without its header is
+    joined by its x-positions alone)."""
     if t.page != prev.last_page + 1 or len(t.rows[0]) != len(prev.rows[0]):
         return False
     if prev.columns and t.columns and (len(prev.columns) != len(t.columns)
                                        or any(abs(a - b) > 8 for a, b in zip(prev.columns, t.columns))):
         return False
-    below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom]
-    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1]]
+    def in_body(ln: dict, page: int) -> bool:
+        h = heights[page] if heights and page < len(heights) else None
+        return h is None or (ln["top"] >= h * MARGIN and ln["bottom"] <= h * (1 - MARGIN))
+
+    below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom
+             and in_body(ln, prev.last_page - 1)]
+    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1] and in_body(ln, index)]
     return not below and not above

@@ -5,6 +5,9 @@
                                                       (scripts/benchmark_pdf.py)
   python scripts/benchmark.py batch [N] [MODES]       N text bulletins: plain loop, pool, Prefect
                                                       flow (scripts/benchmark_flows.py)
+  python scripts/benchmark.py scans [--pages N]        scanned pages by OCR (one process, the
+                                                      pool) and the Word / Excel samples
+                                                      (scripts/benchmark_scans.py)
   python scripts/benchmark.py all                     pdf on the seeds' PDFs, then batch for 1, 10
                                                       and 1,000 bulletins
 
@@ -26,11 +29,15 @@ def main(argv: list[str]) -> int:
         return subprocess.call([sys.executable, str(HERE / "benchmark_pdf.py"), *rest])
     if what == "batch":
         return subprocess.call([sys.executable, str(HERE / "benchmark_flows.py"), *rest])
+    if what == "scans":
+        return subprocess.call([sys.executable, str(HERE / "benchmark_scans.py"), *rest])
     if what == "all":
         code = subprocess.call([sys.executable, str(HERE / "benchmark_pdf.py")])
         for n in ("1", "10", "1000"):
             print()
             code |= subprocess.call([sys.executable, str(HERE / "benchmark_flows.py"), n, "plain,pool"])
+        print()
+        code |= subprocess.call([sys.executable, str(HERE / "benchmark_scans.py")])
         return code
     print(__doc__, file=sys.stderr)
     return 2

@@ -44,8 +44,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(kit: Optional[Toolkit], recipe: dict) -> None:
+def _start_worker(kit: Optional[Toolkit], recipe: dict, ocr_threads: int = 1) -> None:
     global _worker_kit
+    # the workers share the cores: each one's OCR runs on its share of them, not on all
+    os.environ.setdefault("BULLETINS_OCR_THREADS", str(ocr_threads))
     # the writer stops the batch on Ctrl-C and ends the workers; a worker itself only dies quietly
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -139,7 +141,7 @@ def pooled(engine, kit: Toolkit, workers: int, replace: bool = False, recipe: Op
 
     def new_pool(size: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker,
-                                   initargs=(kit if FORKING else None, recipe or {}))
+                                   initargs=(kit if FORKING else None, recipe or {}, max(1, (os.cpu_count() or 1) // size)))
 
     def execute(files: list[str], run_id: int) -> Iterator[FileOutcome]:
         pool = new_pool(workers)
