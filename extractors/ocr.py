@@ -27,6 +27,7 @@ from typing import Optional
 from extractors.pdf_tables import PdfTable, score_rows
 from extractors.rule_tables import LABEL_MARKER
 from pipeline.core.cells import parse_cell
+from schemas.records import DocumentError
 
 OCR_DPI = (150, 300)      # rendered at the scan's own resolution within these bounds: finer gains nothing
 MAX_SIDE = 4000           # pixels: the recognizer's own limit (2000) would shrink an A4 page at 200 dpi
@@ -46,6 +47,7 @@ class OcrBox:
     bottom: float
     slope: float = 0.0  # the box's baseline slope (dy/dx)
     corrected: bool = False  # the number grammar changed a character of a figure
+    page_box: Optional[tuple] = None  # where it stands on the page, when x0 … are turned back by the skew
 
     @property
     def height(self) -> float:
@@ -82,10 +84,14 @@ class Recognizer:
     def __call__(self, image) -> list[tuple[list, str, float]]:
         with self._lock:
             if self._engine is None:
-                from rapidocr_onnxruntime import RapidOCR
+                try:
+                    from rapidocr_onnxruntime import RapidOCR
 
-                self._engine = RapidOCR(max_side_len=MAX_SIDE, intra_op_num_threads=self.threads,
-                                        inter_op_num_threads=1)
+                    self._engine = RapidOCR(max_side_len=MAX_SIDE, intra_op_num_threads=self.threads,
+                                            inter_op_num_threads=1)
+                except (ImportError, OSError) as exc:  # a platform without onnxruntime's wheel
+                    raise DocumentError("needs_ocr", f"a scanned page, and OCR cannot start here: "
+                                                     f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
             result, _ = self._engine(image)
         return result or []
 
@@ -99,11 +105,13 @@ def _threads_from_env() -> int:
         return -1
 
 
+# a cache, not state: the models load once per process (a second or so), not per page; keyed by
+# process, since a forked worker must not use its parent's onnxruntime sessions
 _RECOGNIZERS: dict[int, Recognizer] = {}
 
 
 def recognizer() -> Recognizer:
-    """The process's recognizer (its models load once per process, not per page)."""
+    """The process's recognizer."""
     return _RECOGNIZERS.setdefault(os.getpid(), Recognizer())
 
 
@@ -202,8 +210,44 @@ def number_grammar(text: str) -> tuple[str, bool]:
 
 def read_page(image, scale: float, page_number: int, recognize: Optional[Recognizer] = None) -> OcrPage:
     """A rendered page (numpy RGB at `scale` pixels per point) as lines and tables."""
-    boxes = boxes_from_result((recognize or recognizer())(image), scale)
+    boxes = boxes_from_result(recognized(image, recognize or recognizer()), scale)
     return lay_out(boxes, page_number)
+
+
+ENGINE = "rapidocr-onnxruntime-1.4/PP-OCRv4"  # what a cached reading was made by
+
+
+def recognized(image, recognize) -> list:
+    """The recognizer's (quad, text, score) for a page image, kept in the cache folder under the
+    image's digest: a scan read once is not read again (13 s of a core a page) when it is loaded
+    into another warehouse, replaced, or met again inside another PDF. A damaged entry is read
+    afresh; BULLETINS_OCR_CACHE=off reads every time."""
+    import hashlib
+    import json
+
+    from pipeline.core.cache import cache_dir
+
+    use_cache = os.environ.get("BULLETINS_OCR_CACHE", "on").strip().lower() not in ("off", "0", "no", "false")
+    digest = hashlib.sha256(f"{ENGINE}|{image.shape}".encode() + image.tobytes()).hexdigest()
+    path = cache_dir() / "ocr" / digest[:2] / f"{digest}.json"
+    if use_cache:
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            if cached.get("engine") == ENGINE and isinstance(cached.get("boxes"), list):
+                return [(quad, text, score) for quad, text, score in cached["boxes"]]
+        except (OSError, ValueError, TypeError):
+            pass  # none yet, or damaged: read afresh
+    result = [([[float(x), float(y)] for x, y in quad], str(text), float(score)) for quad, text, score in
+              recognize(image)]
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({"engine": ENGINE, "boxes": result}, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, path)  # whole or not at all: a reader never sees half an entry
+        except OSError:
+            pass  # a cache that cannot be written costs time, never a reading
+    return result
 
 
 def lay_out(boxes: list[OcrBox], page_number: int) -> OcrPage:
@@ -211,15 +255,16 @@ def lay_out(boxes: list[OcrBox], page_number: int) -> OcrPage:
     page = OcrPage()
     if not boxes:
         return page
+    boxes = deskewed(boxes)
     rows = _rows(boxes)
     height = median(b.height for b in boxes)
     segmented = [_segments(r, height) for r in rows]
     for kind, run in _runs(segmented, height):
         if kind == "table":
-            table = _table(run, page_number, height)
+            table, after = _table(run, page_number, height)
             if table is not None:
                 page.tables.append(table)
-                continue
+                run = after  # a heading right under the table is no row of it
         for segments in run:
             line = _line(segments, height)
             if not BARE_FIGURES.fullmatch(line["text"]):
@@ -243,44 +288,77 @@ def _mark_paragraphs(lines: list[dict], height: float) -> None:
     sentences around them."""
     if not lines:
         return
-    margin = sorted(ln["x0"] for ln in lines)[len(lines) // 10]
+    margin = sorted(ln["indent"] for ln in lines)[len(lines) // 10]
     for k, ln in enumerate(lines):
         bare = not _CJK.search(ln["text"]) and len(re.findall(r"\d+(?:\.\d+)?", ln["text"])) >= 2
-        if ln["x0"] > margin + 1.5 * height or bare:
+        if ln["indent"] > margin + 1.5 * height or bare:
             ln["paragraph"] = True
             if bare and k + 1 < len(lines):
                 lines[k + 1]["paragraph"] = True
 
 
-def _rows(boxes: list[OcrBox]) -> list[list[OcrBox]]:
-    """Boxes grouped into rows, after turning their centres back by the page's skew."""
-    wide = [b.slope for b in boxes if (b.x1 - b.x0) > 3 * b.height]
-    slope = median(wide) if wide else 0.0
-    angle = math.atan(slope)
+def skew_angle(boxes: list[OcrBox]) -> float:
+    """The page's skew, in radians: the angle within ±2° at which the boxes' centres, turned back,
+    fall into the fewest, fullest rows (a projection profile). The boxes' own slopes cannot tell:
+    the detector draws many of them level whatever the page."""
+    import numpy as np
 
-    def level(b: OcrBox) -> float:
+    if len(boxes) < 3:
+        return 0.0
+    cx = np.array([(b.x0 + b.x1) / 2 for b in boxes])
+    cy = np.array([(b.top + b.bottom) / 2 for b in boxes])
+    weight = np.array([b.x1 - b.x0 for b in boxes])
+    best, best_score = 0.0, -1.0
+    for degrees in sorted(np.arange(-2.0, 2.0001, 0.05), key=abs):  # level first: ties stay level
+        a = math.radians(degrees)
+        levels = cy * math.cos(a) - cx * math.sin(a)
+        counts = np.bincount(((levels - levels.min()) / 2.0).astype(int), weights=weight)
+        score = float((counts ** 2).sum())
+        if score > best_score * 1.0001:
+            best, best_score = a, score
+    return best
+
+
+def deskewed(boxes: list[OcrBox]) -> list[OcrBox]:
+    """The boxes turned back by the page's skew, each keeping where it stands on the page for
+    provenance: a sheet fed askew tilts rows and columns alike."""
+    angle = skew_angle(boxes)
+    if abs(angle) < 1e-4:
+        return boxes
+    cos, sin = math.cos(angle), math.sin(angle)
+    out = []
+    for b in boxes:
         cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
-        return cy * math.cos(angle) - cx * math.sin(angle)
+        x, y = cx * cos + cy * sin, cy * cos - cx * sin
+        w, h = (b.x1 - b.x0) / 2, b.height / 2
+        out.append(OcrBox(b.text, b.confidence, x - w, y - h, x + w, y + h, 0.0, b.corrected,
+                          (b.x0, b.top, b.x1, b.bottom)))
+    return out
 
-    ordered = sorted(boxes, key=level)
+
+def _rows(boxes: list[OcrBox]) -> list[list[OcrBox]]:
+    """Boxes (deskewed) grouped into rows: a box joins the row whose median band it overlaps by
+    half its height. The band is the median of the row's boxes, so a row cannot drift down into
+    the next one box by box (as a running mean would, in a dense table)."""
+    ordered = sorted(boxes, key=lambda b: (b.top + b.bottom) / 2)
     rows: list[list[OcrBox]] = []
-    centre = None
     for b in ordered:
-        y = level(b)
-        if rows and y - centre <= 0.5 * min(b.height, median(x.height for x in rows[-1])):
-            rows[-1].append(b)
-            centre = sum(level(x) for x in rows[-1]) / len(rows[-1])
-        else:
-            rows.append([b])
-            centre = y
+        if rows:
+            top, bottom = median(x.top for x in rows[-1]), median(x.bottom for x in rows[-1])
+            overlap = min(bottom, b.bottom) - max(top, b.top)
+            if overlap >= 0.5 * min(b.height, bottom - top):
+                rows[-1].append(b)
+                continue
+        rows.append([b])
     return [sorted(r, key=lambda b: b.x0) for r in rows]
 
 
-def _segments(row: list[OcrBox], height: float) -> list[list[OcrBox]]:
-    """A row's boxes joined where the gap between them is narrower than a character: one phrase."""
+def _segments(row: list[OcrBox], height: float, join: float = 0.8) -> list[list[OcrBox]]:
+    """A row's boxes joined where the gap between them is narrower than `join` characters: one
+    phrase. Tables are cut finer: two header cells written from their left edges stand closer."""
     out: list[list[OcrBox]] = []
     for b in row:
-        if out and b.x0 - out[-1][-1].x1 < 0.8 * height and not _is_figure(b.text) and not _is_figure(out[-1][-1].text):
+        if out and b.x0 - out[-1][-1].x1 < join * height and not _is_figure(b.text) and not _is_figure(out[-1][-1].text):
             out[-1].append(b)
         else:
             out.append([b])
@@ -296,8 +374,10 @@ def _text(segment: list[OcrBox]) -> str:
 
 
 def _provenance(segment: list[OcrBox]) -> OcrProvenance:
-    return OcrProvenance((round(min(b.x0 for b in segment), 1), round(min(b.top for b in segment), 1),
-                          round(max(b.x1 for b in segment), 1), round(max(b.bottom for b in segment), 1)),
+    """The phrase's box on the page (not turned back by the skew) and the recognizer's least sure."""
+    boxes = [b.page_box or (b.x0, b.top, b.x1, b.bottom) for b in segment]
+    return OcrProvenance((round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
+                          round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)),
                          round(min(b.confidence for b in segment), 3), any(b.corrected for b in segment))
 
 
@@ -310,7 +390,7 @@ def _line(segments: list[list[OcrBox]], height: float) -> dict:
     flat = [b for s in segments for b in s]
     prov = _provenance(flat)
     return {"text": text, "top": prov.bbox[1], "bottom": prov.bbox[3], "x0": prov.bbox[0], "x1": prov.bbox[2],
-            "ocr": prov}
+            "ocr": prov, "indent": min(b.x0 for b in flat)}
 
 
 def _runs(rows: list[list[list[OcrBox]]], height: float):
@@ -353,7 +433,9 @@ def _close(above: list[list[OcrBox]], below: list[list[OcrBox]], gap: float) -> 
 
 def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Optional[PdfTable]:
     """Rows and columns from the boxes: columns are the merged x-extents of the phrases of rows
-    that hold figures; a phrase over several columns is a merged cell."""
+    that hold figures; a phrase over several columns is a merged cell. Returns the table (or
+    None) and the rows after its last that are no part of it."""
+    run = [_segments([b for seg in r for b in seg], height, 0.3) for r in run]
     body = [r for r in run if any(_is_figure(_text(s)) for s in r) and len(r) >= 2]
     extents: list[list[float]] = []
     for x0, x1 in sorted((s[0].x0, s[-1].x1) for r in body for s in r):
@@ -362,7 +444,7 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
         else:
             extents.append([x0, x1])
     if len(extents) < 2:
-        return None
+        return None, run
 
     def columns_of(seg: list[OcrBox]) -> list[int]:
         x0, x1 = seg[0].x0, seg[-1].x1
@@ -381,43 +463,99 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
     grid: list[list[str]] = []
     prov: list[list[Optional[OcrProvenance]]] = []
     spans: list[list[bool]] = []
-    previous = None
-    for r in run:
+    labels: list[Optional[tuple[float, float]]] = []  # the name cell's extent, turned back by the skew
+    sources: list[list] = []  # the run's rows each grid row was made of
+    centres: list[tuple[Optional[float], float]] = []  # (centre of its figures, centre of its text)
+    inside: list[bool] = []  # every phrase within its column: no line reaching past it (a heading)
+    first_body = next(i for i, r in enumerate(run) if r in body)
+    for i, r in enumerate(run):
         cells, spanning = [""] * width, [False] * width
         members: list[list[OcrBox]] = [[] for _ in range(width)]
         for seg in r:
             cols = columns_of(seg)
-            k = cols[0]
-            cells[k] += _text(seg)
-            members[k].extend(seg)
-            spanning[k] = len(cols) >= 2
+            cells[cols[0]] += _text(seg)
+            members[cols[0]].extend(seg)
+            spanning[cols[0]] = len(cols) >= 2
         boxes = [_provenance(m) if m else None for m in members]
-        is_body = r in body
-        if previous is not None and grid and _continues(grid[-1], spans[-1], cells, is_body, previous, r, height):
-            for k, text in enumerate(cells):
-                if text:
-                    grid[-1][k] += text
-                    old, new = prov[-1][k], boxes[k]
-                    prov[-1][k] = new if old is None else OcrProvenance(
-                        (min(old.bbox[0], new.bbox[0]), min(old.bbox[1], new.bbox[1]),
-                         max(old.bbox[2], new.bbox[2]), max(old.bbox[3], new.bbox[3])),
-                        min(old.confidence, new.confidence), old.corrected or new.corrected)
-        else:
-            grid.append(cells)
-            prov.append(boxes)
-            spans.append(spanning)
-        previous = r
-    grid, prov, spans = _header_rows_joined(grid, prov, spans, next((k for k, r in enumerate(grid) if any(
-        _is_figure(c) for c in r[1:] if c)), len(grid)))
-    if score_rows(grid) <= 0:
-        return None
-    flat = [b for r in run for s in r for b in s]
-    bbox = (min(b.x0 for b in flat), min(b.top for b in flat), max(b.x1 for b in flat), max(b.bottom for b in flat))
-    table = PdfTable(page=page_number, bbox=bbox, rows=grid, method="ocr", quality=round(score_rows(grid), 2),
-                     row_pages=[page_number] * len(grid),
-                     row_indents=_levels([_label_x(t, p) for t, p in zip(grid, prov)], height))
+        within = all(k + 1 >= width or seg[-1].x1 <= extents[k + 1][0] + 0.3 * height
+                     for seg, k in ((seg, columns_of(seg)[0]) for seg in r))
+        if 0 < i < first_body and within and _continues(grid[-1], spans[-1], cells, run[i - 1], r, height):
+            _merge_row(grid, prov, sources, labels, len(grid) - 1, cells, boxes, r, members[0], after=True)
+            continue
+        figures = [b for seg in r if _is_figure(_text(seg)) for b in seg]
+        centres.append((sum(_centre(b) for b in figures) / len(figures) if figures else None,
+                        sum(_centre(b) for seg in r for b in seg) / sum(len(seg) for seg in r)))
+        grid.append(cells)
+        prov.append(boxes)
+        spans.append(spanning)
+        sources.append([r])
+        labels.append((min(b.x0 for b in members[0]), max(b.x1 for b in members[0])) if members[0] else None)
+        inside.append(within)
+    # a name wrapped over lines beside figures centred in their cell: each line of no figure goes
+    # to the row whose figures are nearer, before (its first line) or after (its last)
+    body_start = next(k for k, (figure, _) in enumerate(centres) if figure is not None)
+    k = body_start
+    while k < len(grid):
+        if centres[k][0] is not None or not inside[k]:
+            k += 1
+            continue
+        text_centre = centres[k][1]
+        before = text_centre - centres[k - 1][0] if k > body_start and centres[k - 1][0] is not None else math.inf
+        after_ = centres[k + 1][0] - text_centre if k + 1 < len(grid) and centres[k + 1][0] is not None else math.inf
+        # top-aligned cells: the name's next line sits tight under the row's first (only between
+        # rows of the table: under its last row, a line that close is as likely a heading)
+        tight = k > body_start and k + 1 < len(grid) and _close(sources[k - 1][-1], sources[k][0], 0.45 * height)
+        if min(before, after_) >= 0.8 * height and not tight:
+            k += 1  # a group label on a row of its own, or a heading under the table
+            continue
+        target = k - 1 if before <= after_ or tight else k + 1
+        members0 = [b for r in sources[k] for seg in r for b in seg if columns_of([b])[0] == 0]
+        _merge_row(grid, prov, sources, labels, target, grid[k], prov[k], sources[k][0], members0,
+                   after=target < k)
+        for rows in (grid, prov, spans, labels, sources, centres, inside):
+            del rows[k]
+    after: list = []
+    while len(grid) > 1 and not any(_is_figure(c) for c in grid[-1] if c) and sum(1 for c in grid[-1] if c) == 1:
+        after = sources.pop() + after  # a line under the table reaching past its column: a heading
+        for rows in (grid, prov, spans, labels):
+            rows.pop()
+    indents = [_label_x(cells, extent) for cells, extent in zip(grid, labels)]
+    grid, prov, spans, indents = _header_rows_joined(grid, prov, spans, indents, next(
+        (k for k, r in enumerate(grid) if any(_is_figure(c) for c in r[1:] if c)), len(grid)))
+    if score_rows(grid) <= 0 or all(not c or _is_figure(c) for row in grid for c in row):
+        return None, run  # figures with no word beside them: a chart's labels, not a table
+    kept = [b for rows in sources for r in rows for seg in r for b in seg]
+    table = PdfTable(page=page_number, bbox=_provenance(kept).bbox, rows=grid,
+                     method="ocr", quality=round(score_rows(grid), 2), row_pages=[page_number] * len(grid),
+                     row_indents=_levels(indents, height))
     table.cell_provenance = prov
-    return table
+    return table, after
+
+
+def _centre(b: OcrBox) -> float:
+    return (b.top + b.bottom) / 2
+
+
+def _merge_row(grid, prov, sources, labels, target: int, cells, boxes, row, name_boxes, after: bool) -> None:
+    """Row `target` with a wrapped line's cells written after (or before) its own."""
+    for k, text in enumerate(cells):
+        if not text:
+            continue
+        grid[target][k] = grid[target][k] + text if after else text + grid[target][k]
+        old, new = prov[target][k], boxes[k]
+        prov[target][k] = new if old is None else OcrProvenance(
+            (min(old.bbox[0], new.bbox[0]), min(old.bbox[1], new.bbox[1]),
+             max(old.bbox[2], new.bbox[2]), max(old.bbox[3], new.bbox[3])),
+            min(old.confidence, new.confidence), old.corrected or new.corrected)
+    if after:
+        sources[target].append(row)
+    else:
+        sources[target].insert(0, row)
+    if name_boxes:
+        extent = (min(b.x0 for b in name_boxes), max(b.x1 for b in name_boxes))
+        old = labels[target]
+        # the name starts where its first line starts
+        labels[target] = extent if old is None or not after else (old[0], max(old[1], extent[1]))
 
 
 def _levels(xs: list[Optional[float]], height: float) -> list[Optional[float]]:
@@ -431,17 +569,17 @@ def _levels(xs: list[Optional[float]], height: float) -> list[Optional[float]]:
     return [level[x] if x is not None else None for x in xs]
 
 
-def _label_x(cells: list[str], boxes: list[Optional[OcrProvenance]]) -> Optional[float]:
+def _label_x(cells: list[str], extent: Optional[tuple[float, float]]) -> Optional[float]:
     """Where a row's name starts, after a 其中： / # marker (its characters taken as equally wide):
     rows written under a parent stand further right, as in the PDF reader's tables."""
-    if not cells or not cells[0] or boxes[0] is None:
+    if not cells or not cells[0] or extent is None:
         return None
-    x0, _, x1, _ = boxes[0].bbox
+    x0, x1 = extent
     marker = LABEL_MARKER.match(cells[0])
     return round(x0 + (x1 - x0) * (len(marker.group(0)) / len(cells[0]) if marker else 0), 1)
 
 
-def _header_rows_joined(grid, prov, spans, first_body: int):
+def _header_rows_joined(grid, prov, spans, indents, first_body: int):
     """Header rows whose cells do not collide are one row: a header cell merged down over two
     rows stands, centred, between them, and reads as a row of its own."""
     k = 1
@@ -451,19 +589,20 @@ def _header_rows_joined(grid, prov, spans, first_body: int):
             grid[k - 1] = [a or b for a, b in zip(upper, lower)]
             prov[k - 1] = [a or b for a, b in zip(prov[k - 1], prov[k])]
             spans[k - 1] = [a or b for a, b in zip(spans[k - 1], spans[k])]
-            del grid[k], prov[k], spans[k]
+            indents[k - 1] = indents[k - 1] if indents[k - 1] is not None else indents[k]
+            del grid[k], prov[k], spans[k], indents[k]
             first_body -= 1
             continue
         k += 1
-    return grid, prov, spans
+    return grid, prov, spans, indents
 
 
-def _continues(above: list[str], above_spans: list[bool], cells: list[str], is_body: bool, above_boxes, row,
+def _continues(above: list[str], above_spans: list[bool], cells: list[str], above_boxes, row,
                height: float) -> bool:
-    """A row that is the wrapped second line of the row above: no figure of its own, close under
-    it, and text only in columns where the row above has text of its own (not a merged header
-    over columns, whose sub-headers stand below it)."""
-    if is_body or any(_is_figure(c) for c in cells if c):
+    """A header row that is the wrapped second line of the row above: close under it, and text
+    only in columns where the row above has text of its own (not a merged header over columns,
+    whose sub-headers stand below it)."""
+    if any(_is_figure(c) for c in cells if c):
         return False
     if not _close(above_boxes, row, 0.45 * height):
         return False

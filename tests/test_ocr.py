@@ -72,8 +72,9 @@ def _bulletin_boxes():
                   _box(rate, 300 - 6 * len(rate), top, 6 * len(rate)), _box(count, 390 - 6 * len(count), top,
                                                                            6 * len(count))]
         top += 20
-    boxes += [_box("宜昌高新区（含白洋", 80, top), _box("12.0", 222, top, 24), _box("66.7%", 270, top, 30),
-              _box("2", 384, top, 6), _box("工业园）", 80, top + 13)]
+    # a name over two lines, its figures centred in the cell between them
+    boxes += [_box("宜昌高新区（含白洋", 80, top), _box("12.0", 222, top + 6.5, 24), _box("66.7%", 270, top + 6.5, 30),
+              _box("2", 384, top + 6.5, 6), _box("工业园）", 80, top + 13)]
     return boxes
 
 
@@ -98,6 +99,21 @@ def test_rows_and_columns_from_boxes_of_a_skewed_page(degrees):
     assert boxes[5][0].bbox[3] > boxes[5][1].bbox[3]  # the wrapped name's box spans both lines
 
 
+def test_names_wrapped_in_top_aligned_cells():
+    """A Word table's cells are top-aligned: a name's second line sits tight under its first, beside
+    no figure; a heading right under the table, wider than the name column, is no row of it."""
+    boxes = [_box("单位", 80, 100), _box("全年计划投资", 200, 100), _box("完成率", 330, 100),
+             _box("市平台公司（发", 80, 120), _box("200000", 224, 120, 36), _box("33", 348, 120, 12),
+             _box("改局）", 80, 133),
+             _box("城乡建设局", 80, 150), _box("40000", 230, 150, 30), _box("26", 348, 150, 12),
+             _box("合计", 80, 170), _box("2230000", 218, 170, 42), _box("9.6", 342, 170, 18),
+             _box("（二）新开工项目超预期", 80, 183)]
+    page = lay_out(boxes, 1)
+    (table,) = page.tables
+    assert [r[0] for r in table.rows] == ["单位", "市平台公司（发改局）", "城乡建设局", "合计"]
+    assert [ln["text"] for ln in page.lines] == ["（二）新开工项目超预期"]
+
+
 def test_a_column_read_downwards_is_cut_into_its_rows():
     """The detector sometimes reads down a dense column (粮 食 / 鲜 菜 …): that box's characters
     belong to the rows beside them."""
@@ -111,8 +127,13 @@ def test_a_column_read_downwards_is_cut_into_its_rows():
     assert [r[0] for r in table.rows] == ["居民消费价格指数", "粮食", "鲜菜", "畜肉"]
 
 
-def test_bare_figures_are_no_prose():
-    page = lay_out([_box("900", 60, 100), _box("800", 60, 130), _box("全年粮食产量56.4万吨。", 90, 170)], 1)
+def test_bare_figures_are_no_prose_and_no_table():
+    """A chart's axis and value labels: figures with no word beside them."""
+    boxes = [_box("1,000", 60, 80, 30), _box("912.48", 200, 80, 36), _box("934.30", 260, 81, 36),
+             _box("887.71", 140, 92, 36), _box("901.90", 320, 92, 36),
+             _box("900", 60, 100, 18), _box("800", 60, 130, 18), _box("全年粮食产量56.4万吨。", 90, 170)]
+    page = lay_out(boxes, 1)
+    assert not page.tables
     assert [ln["text"] for ln in page.lines] == ["全年粮食产量56.4万吨。"]
 
 
@@ -149,6 +170,7 @@ def test_only_the_scanned_page_is_read_by_ocr(mixed, extract):
     assert {f.page for f in mixed.facts if f.extractor == "ocr"} == {1}
     assert not any(f.extractor == "ocr" for f in mixed.facts if f.page == 2)
     assert any(x.check == "ocr" and "page 1 read by OCR" in x.message for x in mixed.findings)
+    assert mixed.source.encoding == "pdf+ocr"
     # the text page: the born-digital page's facts, its table going on from the scanned page's
     # (its unit line, 单位：万元, stands above the table on the scan)
     ours = Counter((f.metric, f.category, round(f.value, 6), f.unit, f.period.label if f.period else None)
@@ -243,3 +265,36 @@ def test_a_real_communique_scanned(tmp_path, kit):
     births = next(f for f in scan.facts if f.metric == "出生率")
     assert births.value == 8.47 and births.unit in ("‰", None)
     assert births.unit == "‰" or "ocr_unit_doubtful" in births.flags
+
+
+def test_a_page_is_recognized_once_and_a_damaged_entry_again(tmp_path, monkeypatch):
+    """The recognizer's reading is kept under the page image's digest; a damaged entry is read
+    afresh, and BULLETINS_OCR_CACHE=off reads every time."""
+    import numpy as np
+
+    from extractors.ocr import read_page
+
+    monkeypatch.setenv("BULLETINS_CACHE", str(tmp_path))
+    calls = []
+
+    def recognize(image):
+        calls.append(image.shape)
+        return [([[20, 40], [120, 40], [120, 62], [20, 62]], "全年完成投资12.5亿元。", 0.99)]
+
+    image = np.full((200, 300, 3), 255, dtype=np.uint8)
+    first = read_page(image, 2.0, 1, recognize)
+    again = read_page(image, 2.0, 1, recognize)
+    assert len(calls) == 1 and [ln["text"] for ln in again.lines] == [ln["text"] for ln in first.lines] == [
+        "全年完成投资12.5亿元。"]
+    assert again.lines[0]["ocr"].bbox == (10.0, 20.0, 60.0, 31.0)  # points: pixels over the scale
+    (entry,) = list((tmp_path / "ocr").rglob("*.json"))
+    entry.write_text("{not json", encoding="utf-8")
+    read_page(image, 2.0, 1, recognize)
+    assert len(calls) == 2
+    other = image.copy()
+    other[0, 0] = 0  # another page: another entry
+    read_page(other, 2.0, 1, recognize)
+    assert len(calls) == 3
+    monkeypatch.setenv("BULLETINS_OCR_CACHE", "off")
+    read_page(image, 2.0, 1, recognize)
+    assert len(calls) == 4

@@ -111,7 +111,8 @@ def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit, reader:
     lines, converted = to_simplified(lines, lambda: kit.gazetteer.names_t2s_changes)
     if not lines:
         raise DocumentError("empty", f"{'PDF' if reader == 'pdf' else 'the ' + reader + ' file'} has no text")
-    source = SourceText(path=os.path.abspath(path), sha256=sha, encoding=reader + ("+t2s" if converted else ""),
+    source = SourceText(path=os.path.abspath(path), sha256=sha,
+                        encoding=reader + ("+ocr" if pdf.ocr_pages else "") + ("+t2s" if converted else ""),
                         lines=lines, pages=pdf.pages,
                         page_of_line=[pdf.line_pages[o] for o in origins])
     line_of_raw = {raw: k for k, raw in enumerate(origins)}
@@ -127,6 +128,7 @@ def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit, reader:
         from extractors.ocr import DOUBTFUL, attach_provenance
 
         doubted = attach_provenance(doc.facts, pdf, lambda line: origins[line - 1] if 0 < line <= len(origins) else None)
+        _mend_misread_names(doc.facts, kit, doc.meta.jurisdiction)
         pages = ", ".join(map(str, pdf.ocr_pages))
         doc.findings.append(Finding("ocr", "warning" if doubted else "info",
                                     f"page{'s' if len(pdf.ocr_pages) > 1 else ''} {pages} read by OCR (no text layer)"
@@ -137,6 +139,29 @@ def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit, reader:
         doc.findings.append(Finding("pdf_hidden_text", "warning", f"characters a reader cannot see (outside the page, "
                                     f"white, painted over, clipped away or too small) were left out ({where})"))
     return doc
+
+
+def _mend_misread_names(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> None:
+    """A name read by OCR that is no known name but one character away from exactly one known
+    name of the document's own area (绿口区 in a 株洲 bulletin: 渌口区, a radical the recognizer
+    lost) is that name: `entity_raw` keeps what was read, the fact is flagged `entity_ocr_mended`
+    and stays in review. Two such names, or a match outside the area, leave it unknown."""
+    for f in facts:
+        if f.extractor != "ocr" or f.entity_method not in ("new", "review") or not f.entity_candidates:
+            continue
+        read = normalize_name(f.entity_raw or f.entity or "")
+        near = {name for name, _ in f.entity_candidates
+                if len(name) == len(read) and sum(a != b for a, b in zip(name, read)) == 1}
+        if len(near) != 1:
+            continue
+        r = kit.reconciler.resolve(near.pop(), jurisdiction)
+        if r.pending or not r.entity:
+            continue
+        f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity, r.kind, "ocr_mended", min(r.score, 0.8)
+        f.entity_code, f.entity_parent_code, f.entity_parent = r.code, r.parent_code, r.parent
+        f.flags = [x for x in f.flags if x not in ("entity_new", "entity_review")] + ["entity_ocr_mended"]
+        f.entity_candidates = []
+        f.confidence = round(min(f.confidence, 0.8), 3)
 
 
 def _places_as_written(facts: list[Fact], written: str) -> None:
