@@ -209,7 +209,7 @@ def number_grammar(text: str) -> tuple[str, bool]:
 # ---------------------------------------------------------------- layout
 
 def read_page(image, scale: float, page_number: int, recognize: Optional[Recognizer] = None) -> OcrPage:
-    """A rendered page (numpy RGB at `scale` pixels per point) as lines and tables."""
+    """A rendered page (numpy BGR at `scale` pixels per point) as lines and tables."""
     boxes = boxes_from_result(recognized(image, recognize or recognizer()), scale)
     return lay_out(boxes, page_number)
 

@@ -28,33 +28,26 @@ class PageRenderer:
             self.doc = None
 
     def __call__(self, index: int):
-        if self.doc is None:
+        image = self._render(index, RENDER_SCALE, grayscale=True)
+        if image is None:
             return None
-        with PDFIUM_LOCK:
-            page = bitmap = None
-            try:
-                page = self.doc[index]
-                bitmap = page.render(scale=RENDER_SCALE, grayscale=True)
-                image = bitmap.to_numpy().copy()
-            except Exception:
-                return None
-            finally:
-                if bitmap is not None:
-                    bitmap.close()
-                if page is not None:
-                    page.close()
         return image[:, :, 0] if image.ndim == 3 else image
 
     def colour(self, index: int, scale: float):
-        """The page in RGB at `scale` pixels a point, for the recognizer; None where pdfium fails."""
+        """The page in colour (BGR, as OpenCV and the recognizer take it) at `scale` pixels a point,
+        for OCR; None where pdfium fails."""
+        image = self._render(index, scale, grayscale=False)
+        return None if image is None else image[:, :, :3].copy()
+
+    def _render(self, index: int, scale: float, grayscale: bool):
         if self.doc is None:
             return None
         with PDFIUM_LOCK:
             page = bitmap = None
             try:
                 page = self.doc[index]
-                bitmap = page.render(scale=scale)
-                image = bitmap.to_numpy()[:, :, :3].copy()
+                bitmap = page.render(scale=scale, grayscale=grayscale)
+                return bitmap.to_numpy().copy()
             except Exception:
                 return None
             finally:
@@ -62,7 +55,6 @@ class PageRenderer:
                     bitmap.close()
                 if page is not None:
                     page.close()
-        return image
 
     def close(self) -> None:
         if self.doc is not None:
