@@ -849,3 +849,18 @@ def test_projects_in_a_state_and_a_list_name_in_quotation_marks(kit):
 
 目前已开工建设的农业农村重大项目完成投资6.72亿元。省级『百大项目』总投资15.71亿元。""")
     assert [(f.entity, f.metric) for f in doc.facts] == [("开州区", "完成投资"), ("开州区", "总投资")]
+
+
+def test_plan_and_done_columns_under_a_measure_of_their_own(kit):
+    """A park table's 技工贸收入 / 税收 / 入园企业 groups over 计划 / 完成 columns (the sample 渌口区
+    bulletin, in all its forms): revenue, tax and firms planned and done, never 计划投资 / 完成投资;
+    a group that names no measure of its own (省重点项目, 投资, a period) keeps plan and done as
+    investment."""
+    m = kit.metrics
+    assert m.measure_and_category("技工贸收入 / 完成", "亿元")[:2] == ("营业收入", "完成")
+    assert m.measure_and_category("税收 / 计划", "亿元")[:2] == ("税收", "计划")
+    assert m.measure_and_category("入园企业 / 完成", "个")[:2] == ("企业数", "入园企业 / 完成")
+    assert m.measure_and_category("省重点项目 / 完成", "万元")[:2] == ("完成投资", "省重点项目")
+    assert m.measure_and_category("投资 / 完成", "万元")[:2] == ("完成投资", "")
+    assert m.measure_and_category("1-6月 / 完成", "万元")[:2] == ("完成投资", "")
+    assert m.measure_and_category("项目个数 / 完成", "个")[:2] == ("完成项目数", "项目个数")

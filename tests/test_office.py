@@ -38,6 +38,7 @@ def test_word_bulletin_gives_the_pdf_facts(extract):
     # the merged header over 技工贸收入 / 税收 …: the same header paths as the PDF's
     park = next(f for f in word.facts if f.entity == "渌口经开区" and f.value == 68.5)
     assert (park.metric_raw, park.unit, park.period.label) == ("技工贸收入 / 完成", "亿元", "1-6月")
+    assert (park.metric, park.category) == ("营业收入", "完成")  # revenue done, never 完成投资
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".xls"])

@@ -27,6 +27,10 @@ UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?
 
 
 GENERIC_MEASURES = {"面积"}
+# a column that says only plan or done ("完成", "计划数"): the measure is the group's above it
+PLAN_OR_DONE = re.compile(r"^(计划|目标|任务|年度计划|全年计划|计划数|目标数|完成|已完成|实际完成|完成数|计划完成|累计完成|实际)$")
+# the measures such a column names by itself, where the group above names none of its own
+PLAN_AND_DONE_MEASURES = {"完成投资", "计划投资", "完成项目数", "项目数", "完成率", "开工项目数", "竣工项目数"}
 # a header above the measure that only says what the measure already says ("投资（亿元）" over 计划 / 完成)
 GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况", "投资情况", "数量"}  # matched only where no component names a more specific measure
 # the tail of a phrase that names a kind of project: a category of the figure, not its measure
@@ -136,6 +140,12 @@ class MetricCatalog:
         parts = [UNIT_SUFFIX.sub("", p) or p for p in parts]  # "年度计划(亿元)": the unit is the fact's unit
         parts = [p for p in parts if p]
         kind = kind_of(unit)
+        if not prose and len(parts) >= 2 and PLAN_OR_DONE.match(parts[-1]):
+            # "技工贸收入 / 完成", "税收 / 计划": a bare plan or done column under a group that names
+            # its own measure is that measure's plan or result, never an investment's
+            head = self._match(parts[:-1], kind, False, prose, None) or self._match(parts[:-1], kind, True, prose, None)
+            if head and head[0].split(SEP)[0] not in PLAN_AND_DONE_MEASURES:
+                return head[0] + SEP + parts[-1] + (ordinal.group(0) if ordinal else ""), head[1]
         for generic in (False, True):  # "征地 / 完成面积" is 征地面积: a plain 面积 only where nothing says more
             found = self._match(parts, kind, generic, prose, ordinal)
             if found:
