@@ -173,14 +173,14 @@ def _split_stacked(boxes: list[OcrBox]) -> list[OcrBox]:
 
 # ---------------------------------------------------------------- the number grammar
 
-_DIGITISH = r"[\dOoQDIl|]"
-# a letter for a digit only beside a digit it continues (6Q.4%, 28lO50, 2O2O年); a letter that
+_DIGITISH = r"[\dOoIl|]"
+# a letter for a digit only beside a digit it continues (6O.4%, 28lO50, 2O2O年); a letter that
 # leads (Q1, D3) is a word's, except l / I before two or more digits (l2.5亿元)
-_AS_ZERO = re.compile(r"(?<=[\d.])[OoQD](?=[\d.%OoQD]|$)|(?<=\d)[OoQD]")
+_AS_ZERO = re.compile(r"(?<=[\d.])[Oo](?=[\d.%Oo]|$)|(?<=\d)[Oo]")  # never Q or D: 2020Q1, 3D打印
 _AS_ONE = re.compile(r"(?<=[\d.])[Il|](?=[\d.%Il|]|$)|(?<=\d)[Il|]|(?<![A-Za-z])[Il|](?=\d[\d.]+)")
 _AS_POINT = re.compile(r"(?<=\d)[。·，,](?=\d{1,2}%)|(?<=\d)[。·](?=\d)")
 _SPACE_AFTER_POINT = re.compile(r"(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=\.\d)")
-_FIGURE_RUN = re.compile(rf"[-+]?{_DIGITISH}[\dOoQDIl|.。·，,\s]*%?")
+_FIGURE_RUN = re.compile(rf"[-+]?{_DIGITISH}[\dOoIl|.。·，,\s]*%?")
 
 
 def number_grammar(text: str) -> tuple[str, bool]:
@@ -438,11 +438,17 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
     run = [_segments([b for seg in r for b in seg], height, 0.3) for r in run]
     body = [r for r in run if any(_is_figure(_text(s)) for s in r) and len(r) >= 2]
     extents: list[list[float]] = []
-    for x0, x1 in sorted((s[0].x0, s[-1].x1) for r in body for s in r):
-        if extents and x0 <= extents[-1][1] + 0.3 * height:
+    figures_in: list[set] = []  # the rows whose figures each extent holds
+    phrases = sorted((s[0].x0, s[-1].x1, k, _is_figure(_text(s))) for k, r in enumerate(body) for s in r)
+    for x0, x1, row, figure in phrases:
+        # two figures of one row are two columns however close they stand
+        if extents and x0 <= extents[-1][1] + 0.3 * height and not (figure and row in figures_in[-1]):
             extents[-1][1] = max(extents[-1][1], x1)
         else:
             extents.append([x0, x1])
+            figures_in.append(set())
+        if figure:
+            figures_in[-1].add(row)
     if len(extents) < 2:
         return None, run
 
@@ -473,7 +479,11 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
         members: list[list[OcrBox]] = [[] for _ in range(width)]
         for seg in r:
             cols = columns_of(seg)
-            cells[cols[0]] += _text(seg)
+            text = _text(seg)
+            # two phrases in one cell join; where either is a figure, a space keeps them two, so
+            # that they never read as one number
+            glue = " " if cells[cols[0]] and (_is_figure(text) or _is_figure(cells[cols[0]])) else ""
+            cells[cols[0]] += glue + text
             members[cols[0]].extend(seg)
             spanning[cols[0]] = len(cols) >= 2
         boxes = [_provenance(m) if m else None for m in members]
@@ -640,7 +650,10 @@ def attach_provenance(facts, pdf, raw_line: "callable") -> int:
                     row = table.rows[raw - first]
                     boxes = table.cell_provenance[raw - first]
                     cells = [normalize_chars(c or "").replace("\n", "").strip() for c in row]
-                    k = next((k for k, c in enumerate(cells) if c and c == f.quote), None)
+                    # the fact's own column first: two cells of a row may hold the same figure
+                    k = f.col - 1 if f.col and 0 < f.col <= len(cells) and cells[f.col - 1] == f.quote else None
+                    if k is None:
+                        k = next((k for k, c in enumerate(cells) if c and c == f.quote), None)
                     if k is None:
                         k = next((k for k, c in enumerate(cells) if c and f.raw and f.raw in c), None)
                     prov = boxes[k] if k is not None and k < len(boxes) else None

@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator, Optional, Union
 
 from extractors.pdf import PdfText
@@ -36,6 +36,8 @@ OFFICE_SUFFIXES = WORD_SUFFIXES | CONVERTED_SUFFIXES | SHEET_SUFFIXES
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .wps, .et of Office 97–2003 and WPS
 ZIP_MAGIC = b"PK\x03\x04"
 DEFAULT_SHEET = re.compile(r"^(sheet|工作表|表)\s*\d*$", re.I)
+SHEET_LABEL = re.compile(r"^((填报|填表|制表|编制|报送|统计|审核)?(单位|日期|时间|人|负责人)|金额单位|计量单位|报送日期|注)\s*[:：]"
+                         r"|^(附件|附表)\s*\d*$|^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 CONVERT_SECONDS = 180
 
 Block = Union[tuple[str, int], PdfTable]  # a line of text and its page, or a table
@@ -125,38 +127,54 @@ def read_docx(data: bytes) -> PdfText:
     return laid_out(_docx_blocks(document))
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# elements that wrap paragraphs, tables, rows or cells without being one: content controls,
+# custom XML, smart tags, tracked insertions and moves
+WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "ins", W + "moveTo"}
+DELETED = {W + "del", W + "moveFrom"}
+
+
 def _docx_blocks(document) -> Iterator[Block]:
-    from docx.oxml.ns import qn
-    from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph
-
-    def walk(parent_element):
-        for el in parent_element.iterchildren():
-            if el.tag == qn("w:p"):
-                text = Paragraph(el, document).text.strip()
-                yield text, 1
-            elif el.tag == qn("w:tbl"):
-                yield _docx_table(DocxTable(el, document))
-            elif el.tag == qn("w:sdt"):  # a content control wraps paragraphs and tables
-                content = el.find(qn("w:sdtContent"))
-                if content is not None:
-                    yield from walk(content)
-
-    yield from walk(document.element.body)
+    for el in _within(document.element.body, {W + "p", W + "tbl"}):
+        if el.tag == W + "p":
+            yield _paragraph_text(el).strip(), 1
+        else:
+            yield _docx_table(el)
 
 
-def _docx_table(table) -> PdfTable:
+def _within(parent, tags: set) -> Iterator:
+    """The children of `parent` with one of `tags`, looking through wrappers (a cell in a content
+    control is still a cell of its row) but never into a nested table."""
+    for el in parent.iterchildren():
+        if el.tag in tags:
+            yield el
+        elif el.tag in WRAPPERS:
+            yield from _within(el, tags)
+
+
+def _paragraph_text(p) -> str:
+    """The text Word shows: runs inside fields, hyperlinks, smart tags and tracked insertions
+    included; tracked deletions (w:del, w:delText) left out."""
+    out = []
+    for el in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if any(a.tag in DELETED for a in el.iterancestors()):
+            continue
+        out.append(el.text or "" if el.tag == W + "t" else "\t" if el.tag == W + "tab" else "\n")
+    return "".join(out)
+
+
+def _docx_table(tbl) -> PdfTable:
     """The grid as the PDF reader writes it: a merged cell's text in its first grid cell only."""
     rows: list[list[str]] = []
     strays: list[str] = []
-    for r, tr in enumerate(table._tbl.tr_lst):
+    for r, tr in enumerate(_within(tbl, {W + "tr"})):
         row: list[str] = [""] * _grid_before(tr)
-        for tc in tr.tc_lst:
+        for tc in _within(tr, {W + "tc"}):
             text, stray = ("", []) if tc.vMerge == "continue" else _cell_pieces(tc)
             if stray:
                 strays.append(f"row {r + 1}, column {len(row) + 1}: {' / '.join(stray)}")
             row.append(text)
-            row.extend([""] * (tc.grid_span - 1))
+            row.extend([""] * (max(1, tc.grid_span) - 1))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     rows = [r + [""] * (width - len(r)) for r in rows]
@@ -166,13 +184,10 @@ def _docx_table(table) -> PdfTable:
 
 
 def _grid_before(tr) -> int:
-    pr = tr.trPr
-    before = pr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridBefore") if pr is not None \
-        else None
-    if before is None:
-        return 0
+    pr = tr.find(W + "trPr")
+    before = pr.find(W + "gridBefore") if pr is not None else None
     try:
-        return int(before.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "0"))
+        return max(0, int(before.get(W + "val", "0"))) if before is not None else 0
     except ValueError:
         return 0
 
@@ -182,11 +197,9 @@ def _cell_pieces(tc) -> tuple[str, list[str]]:
     wrapped text (绝对额 / （万元）) and join; a piece after a blank paragraph is something else
     pasted into the cell ("5.2", blank, "4.6"), never joined into one figure: the first is the
     cell, the others are reported."""
-    from docx.text.paragraph import Paragraph
-
     pieces: list[list[str]] = [[]]
-    for p in tc.iterchildren("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
-        text = Paragraph(p, None).text.strip()
+    for p in _within(tc, {W + "p"}):
+        text = _paragraph_text(p).strip()
         if text:
             pieces[-1].append(text)
         elif pieces[-1]:
@@ -205,9 +218,12 @@ def read_xlsx(data: bytes) -> PdfText:
     for number, sheet in enumerate(book.worksheets, 1):
         if sheet.sheet_state != "visible":
             continue
-        grid = [[excel_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
+        # openpyxl's own store of the cells the file holds: iter_rows would make every cell of the
+        # range the sheet declares (one formatted cell at row 200000, column 200: 40 million)
+        held = ((r - 1, c - 1, excel_text(cell.value, cell.number_format))
+                for (r, c), cell in sheet._cells.items() if cell.value is not None)
         merged = [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-        blocks.extend(sheet_blocks(sheet.title, grid, merged, number, "xlsx"))
+        blocks.extend(sheet_blocks(sheet.title, *sparse_grid(held, merged, sheet.title), number, "xlsx"))
     return laid_out(blocks)
 
 
@@ -220,9 +236,10 @@ def read_xls(data: bytes) -> PdfText:
         sheet = book.sheet_by_index(number)
         if getattr(sheet, "visibility", 0) != 0:
             continue
-        grid = [[_xls_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+        held = ((r, c, _xls_text(book, cell)) for r in range(sheet.nrows) for c, cell in enumerate(sheet.row(r))
+                if cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK))
         merged = [(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells]
-        blocks.extend(sheet_blocks(sheet.name, grid, merged, number + 1, "xls"))
+        blocks.extend(sheet_blocks(sheet.name, *sparse_grid(held, merged, sheet.name), number + 1, "xls"))
     return laid_out(blocks)
 
 
@@ -247,14 +264,17 @@ def _xls_text(book, cell) -> str:
 
 _QUOTED = re.compile(r'"([^"]*)"')
 _ESCAPED = re.compile(r"\\(.)")
-_DECIMALS = re.compile(r"0\.(0+)")
+_DECIMALS = re.compile(r"[0#?]?\.([0#?]+)")
+_SCALING = re.compile(r"[0#?](,+)(?=[^0#?]*$)")  # commas after the last digit place: thousands each
+_GENERAL = re.compile(r"G/通用格式|General|@", re.I)
 _UNIT_LITERAL = re.compile(r"[\u4e00-\u9fff%‰]+")
 
 
 def excel_text(value, number_format: Optional[str]) -> str:
     """A cell as the sheet shows it: a percent format's fraction as a percent, a format's fixed
-    decimals, a unit written into the format (0.00"万元") after the figure, dates as ISO dates;
-    never a float's binary tail (0.30000000000000004) or scientific notation."""
+    decimals (rounded half up, as Excel rounds), a scaling comma's thousands (#,##0, shows
+    12345678 as 12346), a unit written into the format (0.00"万元") after the figure, dates as ISO
+    dates; never a float's binary tail (0.30000000000000004) or scientific notation."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -265,21 +285,32 @@ def excel_text(value, number_format: Optional[str]) -> str:
         return value.isoformat()
     if not isinstance(value, (int, float)):
         return str(value).strip()
-    section = (number_format or "General").split(";")[0]
+    sections = (number_format or "General").split(";")
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    if value == 0 and len(sections) > 2:
+        section = sections[2]
     literals = "".join(_QUOTED.findall(section)) + "".join(_ESCAPED.findall(section))
-    bare = _ESCAPED.sub("", _QUOTED.sub("", section))
-    literals += "".join(_UNIT_LITERAL.findall(re.sub(r"\[[^\]]*\]", "", bare).replace("%", "")))
-    number = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+    bare = _GENERAL.sub("", re.sub(r"\[[^\]]*\]", "", _ESCAPED.sub("", _QUOTED.sub("", section))))
+    literals += "".join(_UNIT_LITERAL.findall(bare.replace("%", "")))
+    if value == 0 and len(sections) > 2 and not re.search(r"[0#?]", bare):
+        return (literals or bare).strip()  # zero shown as a mark ("-"): as the sheet shows it
+    number = abs(Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value))
+    scaling = _SCALING.search(bare)
+    if scaling:
+        number /= Decimal(1000) ** len(scaling.group(1))
     percent = "%" in bare
     if percent:
         number *= 100
     decimals = _DECIMALS.search(bare)
-    if decimals:
-        text = f"{number:.{len(decimals.group(1))}f}"
-    elif re.search(r"[0#]", bare):
-        text = f"{number:.0f}" if "." not in bare else _plain(number)
+    if re.search(r"[eE][+-]", bare):
+        text = _plain(number)  # a scientific format: the figure in full
+    elif decimals or re.search(r"[0#?]", bare):
+        places = len(decimals.group(1)) if decimals else 0
+        text = f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
     else:
         text = _plain(number)
+    if value < 0 and text.strip("0.") != "":
+        text = "-" + text
     unit = "%" if percent else _UNIT_LITERAL.search(literals).group(0) if _UNIT_LITERAL.search(literals) else ""
     return text + unit
 
@@ -292,6 +323,32 @@ def _plain(number: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+MAX_SHEET_CELLS = 2_000_000  # rows holding a value × columns: about 30 s and 1 GiB to read
+
+
+def sparse_grid(held: Iterable[tuple[int, int, str]], merged: list[tuple[int, int, int, int]], name: str):
+    """The rows that hold a value, as a grid, and the merged ranges on it; a sheet whose used rows
+    times columns pass MAX_SHEET_CELLS fails the file (too_large) rather than the batch."""
+    cells = [(r, c, text) for r, c, text in held if text]
+    if not cells:
+        return [], []
+    rows = sorted({r for r, _, _ in cells})
+    width = max(c for _, c, _ in cells) + 1
+    if len(rows) * width > MAX_SHEET_CELLS:
+        raise DocumentError("too_large", f"sheet {name!r} spans {len(rows):,} rows by {width:,} columns, over "
+                                         f"{MAX_SHEET_CELLS:,} cells")
+    index = {r: i for i, r in enumerate(rows)}
+    grid = [[""] * width for _ in rows]
+    for r, c, text in cells:
+        grid[index[r]][c] = text
+    on_grid = []
+    for r0, r1, c0, c1 in merged:
+        inside = [index[r] for r in rows if r0 <= r <= r1]
+        if inside and rows[inside[0]] == r0:
+            on_grid.append((inside[0], inside[-1], c0, c1))
+    return grid, on_grid
 
 
 def sheet_blocks(name: str, grid: list[list[str]], merged: Iterable[tuple[int, int, int, int]], page: int,
@@ -311,21 +368,25 @@ def sheet_blocks(name: str, grid: list[list[str]], merged: Iterable[tuple[int, i
         return []
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    filled = [sum(1 for c in r if c) for r in rows]
-    table_rows = [i for i, n in enumerate(filled) if n >= 2]
+    # a row of two or more cells is the table's, unless each says who filled the sheet, when, or in
+    # what unit (填报单位：… | 单位：亿元): such rows above or under the table are lines
+    table_rows = [i for i, r in enumerate(rows) if sum(1 for c in r if c) >= 2
+                  and not all(SHEET_LABEL.match(c) for c in r if c)]
     out: list[Block] = []
     if not DEFAULT_SHEET.match(name.strip()):
         out.append((name.strip(), page))
+    # outside the table each cell is a line of its own: 填报单位：… and 单位：亿元、% are two lines,
+    # never one that hides the unit
     if not table_rows:
-        return out + [(" ".join(c for c in r if c), page) for r in rows if any(r)]
+        return out + [(c, page) for r in rows for c in r if c]
     first, last = table_rows[0], table_rows[-1]
-    out.extend((" ".join(c for c in r if c), page) for r in rows[:first] if any(r))
+    out.extend((c, page) for r in rows[:first] for c in r if c)
     body = rows[first:last + 1]
     keep = [c for c in range(width) if any(r[c] for r in body)]
     body = [[r[c] for c in keep] for r in body if any(r)]
     out.append(PdfTable(page=page, bbox=(0, 0, 0, 0), rows=body, method=method, quality=1.0,
                         row_pages=[page] * len(body)))
-    out.extend((" ".join(c for c in r if c), page) for r in rows[last + 1:] if any(r))
+    out.extend((c, page) for r in rows[last + 1:] for c in r if c)
     return out
 
 

@@ -415,11 +415,18 @@ def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index:
     if prev.columns and t.columns and (len(prev.columns) != len(t.columns)
                                        or any(abs(a - b) > 8 for a, b in zip(prev.columns, t.columns))):
         return False
-    def in_body(ln: dict, page: int) -> bool:
+    from rapidfuzz import fuzz
+
+    def margin_lines(page: int) -> list[str]:
         h = heights[page] if heights and page < len(heights) else None
-        return h is None or (ln["top"] >= h * MARGIN and ln["bottom"] <= h * (1 - MARGIN))
+        return [ln["text"] for ln in page_lines[page] if h and (ln["top"] < h * MARGIN or ln["bottom"] > h * (1 - MARGIN))]
+
+    def furniture(ln: dict, page: int, other: int) -> bool:
+        """A running header or footer the other page repeats (a scan's reading may differ by a
+        character): what _drop_running_lines leaves on a document of two pages."""
+        return ln["text"] in margin_lines(page) and any(fuzz.ratio(ln["text"], o) >= 80 for o in margin_lines(other))
 
     below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom
-             and in_body(ln, prev.last_page - 1)]
-    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1] and in_body(ln, index)]
+             and not furniture(ln, prev.last_page - 1, index)]
+    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1] and not furniture(ln, index, prev.last_page - 1)]
     return not below and not above

@@ -3,6 +3,7 @@ a real one of the holdout (tests/devset/docs/d0*): a table flattened one cell a 
 cell is split over two lines, and a figure a bulletin states twice."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from conftest import read_text
@@ -864,3 +865,13 @@ def test_plan_and_done_columns_under_a_measure_of_their_own(kit):
     assert m.measure_and_category("投资 / 完成", "万元")[:2] == ("完成投资", "")
     assert m.measure_and_category("1-6月 / 完成", "万元")[:2] == ("完成投资", "")
     assert m.measure_and_category("项目个数 / 完成", "个")[:2] == ("完成项目数", "项目个数")
+
+
+@pytest.mark.parametrize("unit_line", ["填报单位:宜昌市统计局单位:亿元、%", "填报单位：宜昌市统计局 单位：亿元、%"])
+def test_the_unit_is_the_last_unit_word_not_who_filled_the_form(kit, unit_line):
+    """"填报单位：… 单位：亿元、%" (who filled the form, then the unit): the unit is 亿元 and %, never
+    % alone, which made 123.4 亿元 a 完成率 of 123.4%."""
+    doc = read_text(kit, "x.txt", f"宜昌市各县市区2021年1-9月固定资产投资完成情况\n{unit_line}\n县市区\t完成投资\t增长率\n"
+                                  "夷陵区\t123.4\t5.6\n宜都市\t98.7\t4.2\n")
+    assert {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.entity == "夷陵区"} == {
+        ("夷陵区", "完成投资", 123.4, "亿元"), ("夷陵区", "同比增长", 5.6, "%")}

@@ -143,9 +143,11 @@ def unit_in_label(label: str) -> Optional[str]:
 
 def parse_unit_line(line: str) -> list[str]:
     """'单位：万元' → ['万元']; '单位: 个, 亿元' → ['个', '亿元']; '单位：个、亩、平方米' → three."""
-    m = re.search(r"单位\s*[:：]\s*([^)）]+)", line)
-    if not m:
+    # the unit's own 单位, never 填报单位 / 编制单位 (who filled the sheet) before it
+    found = list(re.finditer(r"(?<!编制)(?<!填报)(?<!报送)(?<!责任)(?<!制表)单位\s*[:：]\s*([^)）]+)", line))
+    if not found:
         return []
+    m = found[-1]
     units = []
     for part in re.split(r"[,，、;；\s]+", m.group(1)):
         unit = canonical_unit(part)

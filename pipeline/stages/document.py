@@ -141,6 +141,9 @@ def document_from_pdf(path: str, sha: str, pdf: "PdfText", kit: Toolkit, reader:
     return doc
 
 
+KIND_SUFFIXES = set("省市州盟县区旗镇乡村街道")  # a differing kind word is another place, never a misread
+
+
 def _mend_misread_names(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[str]) -> None:
     """A name read by OCR that is no known name but one character away from exactly one known
     name of the document's own area (绿口区 in a 株洲 bulletin: 渌口区, a radical the recognizer
@@ -149,9 +152,12 @@ def _mend_misread_names(facts: list[Fact], kit: Toolkit, jurisdiction: Optional[
     for f in facts:
         if f.extractor != "ocr" or f.entity_method not in ("new", "review") or not f.entity_candidates:
             continue
+        if not {"ocr_doubtful_entity", "ocr_doubtful"} & set(f.flags):
+            continue  # a name the recognizer was sure of is what it says (渌口镇 is a town, not 渌口区)
         read = normalize_name(f.entity_raw or f.entity or "")
         near = {name for name, _ in f.entity_candidates
-                if len(name) == len(read) and sum(a != b for a, b in zip(name, read)) == 1}
+                if len(name) == len(read) and [a != b for a, b in zip(name, read)].count(True) == 1
+                and all(a == b or (a not in KIND_SUFFIXES and b not in KIND_SUFFIXES) for a, b in zip(name, read))}
         if len(near) != 1:
             continue
         r = kit.reconciler.resolve(near.pop(), jurisdiction)
