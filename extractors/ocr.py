@@ -416,6 +416,7 @@ def _runs(rows: list[list[list[OcrBox]]], height: float):
         if with_figures >= 2:
             while start > (tables[-1][1] if tables else 0) and _close(rows[start - 1], rows[start], 0):
                 start -= 1
+            start = _header_above(rows, start, tables[-1][1] if tables else 0, height)
             tables.append((start, i))
     done = 0
     for start, end in tables:
@@ -425,6 +426,33 @@ def _runs(rows: list[list[list[OcrBox]]], height: float):
         done = end
     if done < len(rows):
         yield "text", rows[done:]
+
+
+CAPTION_LIKE = re.compile(r"单位\s*[:：]|^表\s*\d|^附[件表]|情况|统计表|一览表|明细|汇总|[。；;：:]$")
+
+
+def _header_above(rows, start: int, floor: int, height: float) -> int:
+    """Where a table's header begins when its top cells are tall merged ones whose words sit far
+    above the rest (县市区 | 引进项目 | 项目来源, then a gap, then 总数 | 1-5亿元项目 …): rows above
+    the run with no figure, none a caption, unit line or sentence, at least one of two or more
+    phrases (a header's shape, which a title has not) and none wider than half the table."""
+    span = [b for r in rows[start:start + 3] for s in r for b in s]
+    left, right = min(b.x0 for b in span), max(b.x1 for b in span)
+    k = start
+    while k > floor:
+        row = rows[k - 1]
+        text = "".join(_text(s) for s in row)
+        if CAPTION_LIKE.search(text) or any(_is_figure(_text(s)) for s in row):
+            break
+        if len(row) == 1 and (row[0][-1].x1 - row[0][0].x0) > 0.5 * (right - left):
+            break
+        slack = max(3 * height, 0.05 * (right - left))  # a header word wider than its column's figures
+        if min(b.x0 for s in row for b in s) < left - slack or max(b.x1 for s in row for b in s) > right + slack:
+            break
+        if _close(rows[k - 1], rows[k], 15 * height) is False:
+            break
+        k -= 1
+    return k if any(len(r) >= 2 for r in rows[k:start]) else start
 
 
 def _close(above: list[list[OcrBox]], below: list[list[OcrBox]], gap: float) -> bool:

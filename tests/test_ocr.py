@@ -395,3 +395,24 @@ def test_tables_on_two_pages_with_a_note_and_a_title_between_are_two(kit):
     doc = document_from_pdf("two.pdf", "0" * 64, _stream(page_lines, tables, 2), kit)
     assert {(f.entity, f.metric, f.value) for f in doc.facts if f.value in (12, 81)} == {
         ("荷塘区", "开工项目数", 12.0), ("荷塘区", "完成率", 81.0)}
+
+
+def test_header_words_of_tall_merged_cells_stay_with_their_table():
+    """县市区 | 引进项目 | 项目来源 written at the top of tall merged cells, far above the rest of
+    the header (总数 | 亿元以上 …, then 计划 | 完成 …): all of it is the table's header, none of it
+    prose; a caption or unit line above is not."""
+    boxes = [_box("各县市区引进项目情况", 200, 40), _box("单位：个", 80, 60),
+             _box("县市区", 80, 80), _box("引进项目", 180, 80), _box("项目来源", 380, 80),
+             _box("总数", 180, 200), _box("亿元以上", 280, 200), _box("省级下达", 380, 200), _box("北京小分队", 460, 200),
+             _box("计划", 180, 220), _box("完成", 230, 220), _box("计划", 280, 220), _box("完成", 330, 220)]
+    for k, name in enumerate(["荷塘区", "芦淞区", "石峰区"]):
+        top = 240 + 20 * k
+        boxes += [_box(name, 80, top)] + [_box(str(10 + k + j), x, top, 12)
+                                          for j, x in enumerate((188, 238, 288, 338, 398, 478))]
+    page = lay_out(boxes, 1)
+    (table,) = page.tables
+    assert [ln["text"] for ln in page.lines] == ["各县市区引进项目情况", "单位：个"]
+    assert table.rows[0][:2] == ["县市区", "引进项目"] and "项目来源" in table.rows[0]
+    assert "总数" in table.rows[1] and "北京小分队" in table.rows[1]
+    assert table.rows[2][1:5] == ["计划", "完成", "计划", "完成"]
+    assert [r[0] for r in table.rows[3:]] == ["荷塘区", "芦淞区", "石峰区"]
