@@ -875,3 +875,11 @@ def test_the_unit_is_the_last_unit_word_not_who_filled_the_form(kit, unit_line):
                                   "夷陵区\t123.4\t5.6\n宜都市\t98.7\t4.2\n")
     assert {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.entity == "夷陵区"} == {
         ("夷陵区", "完成投资", 123.4, "亿元"), ("夷陵区", "同比增长", 5.6, "%")}
+
+
+def test_a_count_of_firms_is_no_count_of_projects(kit):
+    """"企业个数" counts enterprises: 个数 alone names projects only as a column of its own."""
+    m = kit.metrics
+    assert m.measure_and_category("企业个数", "个")[0] == "企业数"
+    assert m.measure_and_category("个数", "个")[0] == "项目数"
+    assert m.measure_and_category("施工项目个数", "个")[:2] == ("项目数", "施工项目个数")
