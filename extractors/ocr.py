@@ -7,8 +7,8 @@ tables (PdfTable, method "ocr") whose rows and columns are rebuilt from the boxe
 Every line and cell keeps its box (in PDF points of its page) and the recognizer's confidence,
 for the facts' provenance.
 
-- Skew: a sheet fed askew tilts every row; the rows are found after turning the boxes' centres
-  back by the boxes' own median slope.
+- Skew: a sheet fed askew tilts every row and column; the boxes are turned back by the angle at
+  which their centres fall into the fewest, fullest rows (a projection profile).
 - Columns: the x-extents of the cells of rows that hold figures, merged where they overlap; a
   header cell over several columns is a merged cell (its text in the first column).
 - Numbers: what the recognizer confuses in figures (O/0, l/1, 。/.) is read by the number grammar,
@@ -45,7 +45,6 @@ class OcrBox:
     top: float
     x1: float
     bottom: float
-    slope: float = 0.0  # the box's baseline slope (dy/dx)
     corrected: bool = False  # the number grammar changed a character of a figure
     page_box: Optional[tuple] = None  # where it stands on the page, when x0 … are turned back by the skew
 
@@ -96,6 +95,16 @@ class Recognizer:
         return result or []
 
 
+def switched_on(name: str) -> bool:
+    """An on/off setting in the environment: on unless off, 0, no or false."""
+    return os.environ.get(name, "on").strip().lower() not in ("off", "0", "no", "false")
+
+
+def ocr_enabled() -> bool:
+    """OCR of pages without a text layer is on unless BULLETINS_OCR is off."""
+    return switched_on("BULLETINS_OCR")
+
+
 def _threads_from_env() -> int:
     """BULLETINS_OCR_THREADS, else all cores: a pool of workers sets 1 each, so that two workers
     do not fight over the same cores."""
@@ -115,21 +124,22 @@ def recognizer() -> Recognizer:
     return _RECOGNIZERS.setdefault(os.getpid(), Recognizer())
 
 
+def _area(image: dict) -> float:
+    """Points² an image covers on its page."""
+    return max(0.0, float(image["x1"]) - float(image["x0"])) * max(0.0, float(image["bottom"]) - float(image["top"]))
+
+
 def needs_ocr(page) -> bool:
     """A page whose text layer is (nearly) empty while an image covers much of it: a scan."""
     if len(page.chars) >= MIN_TEXT_CHARS:
         return False
-    area = float(page.width) * float(page.height) or 1.0
-    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
-                  for i in page.images)
-    return covered >= 0.1 * area
+    return sum(map(_area, page.images)) >= 0.1 * (float(page.width) * float(page.height) or 1.0)
 
 
 def render_dpi(page) -> float:
     """The resolution of the page's largest image (its pixels over its printed width), within
     OCR_DPI; 200 where the image does not tell."""
-    best = max(page.images, key=lambda i: (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])),
-               default=None)
+    best = max(page.images, key=_area, default=None)
     try:
         dpi = float(best["srcsize"][0]) / ((float(best["x1"]) - float(best["x0"])) / 72)
     except (TypeError, KeyError, ValueError, ZeroDivisionError, IndexError):
@@ -145,10 +155,8 @@ def boxes_from_result(result, scale: float) -> list[OcrBox]:
         if not text:
             continue
         xs, ys = [p[0] / scale for p in quad], [p[1] / scale for p in quad]
-        (ax, ay), (bx, by) = quad[0], quad[1]
-        slope = (by - ay) / (bx - ax) if abs(bx - ax) > 1e-6 else 0.0
         fixed, corrected = number_grammar(text)
-        out.append(OcrBox(fixed, float(score), min(xs), min(ys), max(xs), max(ys), slope, corrected))
+        out.append(OcrBox(fixed, float(score), min(xs), min(ys), max(xs), max(ys), corrected))
     return _split_stacked(out)
 
 
@@ -164,8 +172,8 @@ def _split_stacked(boxes: list[OcrBox]) -> list[OcrBox]:
         n = len(b.text)
         if n >= 2 and b.height > 1.8 * (b.x1 - b.x0):
             step = b.height / n
-            out.extend(OcrBox(ch, b.confidence, b.x0, b.top + k * step, b.x1, b.top + (k + 1) * step, 0.0,
-                              b.corrected) for k, ch in enumerate(b.text))
+            out.extend(OcrBox(ch, b.confidence, b.x0, b.top + k * step, b.x1, b.top + (k + 1) * step, b.corrected)
+                       for k, ch in enumerate(b.text))
         else:
             out.append(b)
     return out
@@ -227,7 +235,7 @@ def recognized(image, recognize) -> list:
 
     from pipeline.core.cache import cache_dir
 
-    use_cache = os.environ.get("BULLETINS_OCR_CACHE", "on").strip().lower() not in ("off", "0", "no", "false")
+    use_cache = switched_on("BULLETINS_OCR_CACHE")
     digest = hashlib.sha256(f"{ENGINE}|{image.shape}".encode() + image.tobytes()).hexdigest()
     path = cache_dir() / "ocr" / digest[:2] / f"{digest}.json"
     if use_cache:
@@ -331,7 +339,7 @@ def deskewed(boxes: list[OcrBox]) -> list[OcrBox]:
         cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
         x, y = cx * cos + cy * sin, cy * cos - cx * sin
         w, h = (b.x1 - b.x0) / 2, b.height / 2
-        out.append(OcrBox(b.text, b.confidence, x - w, y - h, x + w, y + h, 0.0, b.corrected,
+        out.append(OcrBox(b.text, b.confidence, x - w, y - h, x + w, y + h, b.corrected,
                           (b.x0, b.top, b.x1, b.bottom)))
     return out
 
@@ -449,7 +457,7 @@ def _header_above(rows, start: int, floor: int, height: float) -> int:
         slack = max(3 * height, 0.05 * (right - left))  # a header word wider than its column's figures
         if min(b.x0 for s in row for b in s) < left - slack or max(b.x1 for s in row for b in s) > right + slack:
             break
-        if _close(rows[k - 1], rows[k], 15 * height) is False:
+        if not _close(rows[k - 1], rows[k], 15 * height):
             break
         k -= 1
     return k if any(len(r) >= 2 for r in rows[k:start]) else start
@@ -459,7 +467,7 @@ def _close(above: list[list[OcrBox]], below: list[list[OcrBox]], gap: float) -> 
     return min(b.top for s in below for b in s) - max(b.bottom for s in above for b in s) < gap
 
 
-def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Optional[PdfTable]:
+def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> tuple[Optional[PdfTable], list]:
     """Rows and columns from the boxes: columns are the merged x-extents of the phrases of rows
     that hold figures; a phrase over several columns is a merged cell. Returns the table (or
     None) and the rows after its last that are no part of it."""
@@ -501,12 +509,12 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
     sources: list[list] = []  # the run's rows each grid row was made of
     centres: list[tuple[Optional[float], float]] = []  # (centre of its figures, centre of its text)
     inside: list[bool] = []  # every phrase within its column: no line reaching past it (a heading)
-    first_body = next(i for i, r in enumerate(run) if r in body)
+    first_body = next(i for i, r in enumerate(run) if any(r is b for b in body))
     for i, r in enumerate(run):
         cells, spanning = [""] * width, [False] * width
         members: list[list[OcrBox]] = [[] for _ in range(width)]
-        for seg in r:
-            cols = columns_of(seg)
+        placed = [(seg, columns_of(seg)) for seg in r]
+        for seg, cols in placed:
             text = _text(seg)
             # two phrases in one cell join; where either is a figure, a space keeps them two, so
             # that they never read as one number
@@ -515,8 +523,8 @@ def _table(run: list[list[list[OcrBox]]], page_number: int, height: float) -> Op
             members[cols[0]].extend(seg)
             spanning[cols[0]] = len(cols) >= 2
         boxes = [_provenance(m) if m else None for m in members]
-        within = all(k + 1 >= width or seg[-1].x1 <= extents[k + 1][0] + 0.3 * height
-                     for seg, k in ((seg, columns_of(seg)[0]) for seg in r))
+        within = all(cols[0] + 1 >= width or seg[-1].x1 <= extents[cols[0] + 1][0] + 0.3 * height
+                     for seg, cols in placed)
         if 0 < i < first_body and within and _continues(grid[-1], spans[-1], cells, run[i - 1], r, height):
             _merge_row(grid, prov, sources, labels, len(grid) - 1, cells, boxes, r, members[0], after=True)
             continue
@@ -620,18 +628,13 @@ def _label_x(cells: list[str], extent: Optional[tuple[float, float]]) -> Optiona
 def _header_rows_joined(grid, prov, spans, indents, first_body: int):
     """Header rows whose cells do not collide are one row: a header cell merged down over two
     rows stands, centred, between them, and reads as a row of its own."""
-    k = 1
-    while k < first_body:
-        upper, lower = grid[k - 1], grid[k]
-        if all(not (a and b) for a, b in zip(upper, lower)) and k - 1 == 0:
-            grid[k - 1] = [a or b for a, b in zip(upper, lower)]
-            prov[k - 1] = [a or b for a, b in zip(prov[k - 1], prov[k])]
-            spans[k - 1] = [a or b for a, b in zip(spans[k - 1], spans[k])]
-            indents[k - 1] = indents[k - 1] if indents[k - 1] is not None else indents[k]
-            del grid[k], prov[k], spans[k], indents[k]
-            first_body -= 1
-            continue
-        k += 1
+    while first_body > 1 and all(not (a and b) for a, b in zip(grid[0], grid[1])):
+        grid[0] = [a or b for a, b in zip(grid[0], grid[1])]
+        prov[0] = [a or b for a, b in zip(prov[0], prov[1])]
+        spans[0] = [a or b for a, b in zip(spans[0], spans[1])]
+        indents[0] = indents[0] if indents[0] is not None else indents[1]
+        del grid[1], prov[1], spans[1], indents[1]
+        first_body -= 1
     return grid, prov, spans, indents
 
 
@@ -663,6 +666,7 @@ def attach_provenance(facts, pdf, raw_line: "callable") -> int:
     if not pages:
         return 0
     spans = [(first, first + len(t.rows), t) for first, t in pdf.tables.items()]
+    row_cells: dict[int, list[str]] = {}  # a row's cells as the table stage saw them, once a row
     doubted = 0
     for f in facts:
         if f.page not in pages:
@@ -677,7 +681,9 @@ def attach_provenance(facts, pdf, raw_line: "callable") -> int:
                 if first <= raw < end and table.cell_provenance:
                     row = table.rows[raw - first]
                     boxes = table.cell_provenance[raw - first]
-                    cells = [normalize_chars(c or "").replace("\n", "").strip() for c in row]
+                    if raw not in row_cells:
+                        row_cells[raw] = [normalize_chars(c or "").replace("\n", "").strip() for c in row]
+                    cells = row_cells[raw]
                     # the fact's own column first: two cells of a row may hold the same figure
                     k = f.col - 1 if f.col and 0 < f.col <= len(cells) and cells[f.col - 1] == f.quote else None
                     if k is None:

@@ -25,7 +25,6 @@ from typing import Iterable, Iterator, Optional, Union
 
 from extractors.pdf import PdfText
 from extractors.pdf_tables import PdfTable, cell_text
-from extractors.tables import TABLE_BREAK
 from schemas.records import DocumentError
 
 WORD_SUFFIXES = {".docx", ".docm"}
@@ -70,10 +69,10 @@ def office_kind(suffix: str, data: bytes) -> str:
                                           "nor an Office Open XML document)")
 
 
-def read_office(path: str, data: bytes) -> tuple[PdfText, str]:
-    """The file's lines and tables, and the reader that read them (docx, xlsx or xls)."""
+def read_office(path: str, data: bytes, kind: str) -> tuple[PdfText, str]:
+    """The file's lines and tables, and the reader that read them (docx, xlsx or xls); kind: what
+    office_kind says its bytes are."""
     suffix = os.path.splitext(path)[1].lower()
-    kind = office_kind(suffix, data)
     try:
         if kind == "docx":
             return read_docx(data), "docx"
@@ -393,24 +392,13 @@ def sheet_blocks(name: str, grid: list[list[str]], merged: Iterable[tuple[int, i
 # ---------------------------------------------------------------- both
 
 def laid_out(blocks: Iterable[Block]) -> PdfText:
-    """Lines and tables in document order, as the PDF reader writes them: each table's rows
-    tab-separated between two TABLE_BREAK lines, the table typed under its first row's index."""
+    """Lines and tables in document order, written as the PDF reader writes them."""
     out = PdfText(lines=[], line_pages=[], pages=1)
     for block in blocks:
         if isinstance(block, PdfTable):
-            if not any(cell_text(c) for row in block.rows for c in row):
-                continue
-            out.lines.append(TABLE_BREAK)
-            out.line_pages.append(block.page)
-            out.tables[len(out.lines)] = block
-            for row in block.rows:
-                out.lines.append("\t".join(cell_text(c) for c in row) or "\t")
-                out.line_pages.append(block.page)
-            out.lines.append(TABLE_BREAK)
-            out.line_pages.append(block.page)
+            if any(cell_text(c) for row in block.rows for c in row):
+                out.add_table(block, block.page)
         else:
-            text, page = block
-            out.lines.append(text)
-            out.line_pages.append(page)
-        out.pages = max(out.pages, out.line_pages[-1])
+            out.add_line(*block)
+        out.pages = max([out.pages] + out.line_pages[-1:])
     return out

@@ -7,7 +7,6 @@ slice's table, header, unit and prose code serve PDF unchanged: one pipeline, tw
 """
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from functools import partial
@@ -15,16 +14,15 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.tables import TABLE_BREAK
-from extractors.pdf_tables import (PdfTable, cell_text, may_hold_unruled_table, merge_continuations, overlapping,
-                                  ruled_tables, three_line_tables, unruled_tables)
+from extractors.pdf_tables import (MARGIN, PdfTable, cell_text, may_hold_unruled_table, merge_continuations,
+                                   overlapping, ruled_tables, three_line_tables, unruled_tables)
 from extractors.script_chars import body_size, line_tolerance, without_raised_marks
-from extractors.ocr import needs_ocr, read_page, render_dpi
+from extractors.ocr import needs_ocr, ocr_enabled, read_page, render_dpi
 from extractors.rendering import PageRenderer
 from extractors.visible_text import visible_page
 from schemas.records import DocumentError
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
-MARGIN = 0.075  # share of the page height that holds running headers and footers
 
 
 @dataclass
@@ -36,6 +34,19 @@ class PdfText:
     hidden_chars: dict[int, int] = field(default_factory=dict)  # page → characters not visible there, left out
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (no text layer)
     line_provenance: dict = field(default_factory=dict)  # line index → OcrProvenance, for lines of OCR'd pages
+
+    def add_line(self, text: str, page: int) -> None:
+        self.lines.append(text)
+        self.line_pages.append(page)
+
+    def add_table(self, table: PdfTable, page: int) -> None:
+        """The table's rows, tab-separated between two TABLE_BREAK lines, typed under the index of
+        its first row (every reader writes its tables so: PDF, OCR, Word, Excel)."""
+        self.add_line(TABLE_BREAK, page)
+        self.tables[len(self.lines)] = table
+        for r, row in enumerate(table.rows):
+            self.add_line("\t".join(cell_text(c) for c in row) or "\t", table.row_pages[r] if table.row_pages else page)
+        self.add_line(TABLE_BREAK, table.row_pages[-1] if table.row_pages else page)
 
 
 _STREAM = re.compile(rb"stream\r?\n")
@@ -238,11 +249,6 @@ def read_pdf(path: str, data: bytes, use_camelot: bool = True, max_pages: int = 
     return assemble_pages([read_pages(path, data, 0, None, use_camelot, max_pages, max_inflated)])
 
 
-def ocr_enabled() -> bool:
-    """OCR of pages without a text layer is on unless BULLETINS_OCR is off / 0 / no."""
-    return os.environ.get("BULLETINS_OCR", "on").strip().lower() not in ("off", "0", "no", "false")
-
-
 def _read_by_ocr(renderer: PageRenderer, number: int, dpi: float):
     """A scanned page's lines and tables, from the recognizer's boxes."""
     image = renderer.colour(number - 1, dpi / 72)
@@ -320,25 +326,15 @@ def _stream(page_lines: list[list[dict]], tables: list[PdfTable], n_pages: int) 
         for top, kind, item in sorted(items, key=lambda x: (x[0], x[1])):
             if kind == 0:
                 if previous_bottom is not None and top - previous_bottom > paragraph_gap:
-                    out.lines.append("")  # a paragraph gap
-                    out.line_pages.append(number)
+                    out.add_line("", number)  # a paragraph gap
                 if item.get("paragraph") and out.lines and out.lines[-1] != "":
-                    out.lines.append("")  # a scan's paragraph, told by indent (extractors.ocr)
-                    out.line_pages.append(number)
+                    out.add_line("", number)  # a scan's paragraph, told by indent (extractors.ocr)
                 if "ocr" in item:
                     out.line_provenance[len(out.lines)] = item["ocr"]
-                out.lines.append(item["text"])
-                out.line_pages.append(number)
+                out.add_line(item["text"], number)
                 previous_bottom = item["bottom"]
             else:
-                out.lines.append(TABLE_BREAK)
-                out.line_pages.append(number)
-                out.tables[len(out.lines)] = item
-                for r, row in enumerate(item.rows):
-                    out.lines.append("\t".join(cell_text(c) for c in row) or "\t")
-                    out.line_pages.append(item.row_pages[r] if item.row_pages else number)
-                out.lines.append(TABLE_BREAK)
-                out.line_pages.append(item.row_pages[-1] if item.row_pages else number)
+                out.add_table(item, number)
                 previous_bottom = None
     return out
 

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from statistics import mode
 from typing import Optional
 
-from extractors.rendering import PDFIUM_LOCK
+from rapidfuzz import fuzz
 
-MARGIN = 0.075  # share of the page height that holds running headers and footers (as extractors.pdf)
+from extractors.rendering import PDFIUM_LOCK
 from extractors.rule_tables import horizontal_rules, lines_of_words, read_region, ruled_regions
 from pipeline.core.cells import is_empty_marker, parse_cell
 from pipeline.core.normalize import normalize_chars
 from pipeline.core.vocabulary import GRAND_TOTAL_ROW
+
+MARGIN = 0.075  # share of the page height that holds running headers and footers
 
 
 
@@ -415,18 +417,17 @@ def _continues(prev: PdfTable, t: PdfTable, page_lines: list[list[dict]], index:
     if prev.columns and t.columns and (len(prev.columns) != len(t.columns)
                                        or any(abs(a - b) > 8 for a, b in zip(prev.columns, t.columns))):
         return False
-    from rapidfuzz import fuzz
-
     def margin_lines(page: int) -> list[str]:
         h = heights[page] if heights and page < len(heights) else None
         return [ln["text"] for ln in page_lines[page] if h and (ln["top"] < h * MARGIN or ln["bottom"] > h * (1 - MARGIN))]
 
-    def furniture(ln: dict, page: int, other: int) -> bool:
-        """A running header or footer the other page repeats (a scan's reading may differ by a
-        character): what _drop_running_lines leaves on a document of two pages."""
-        return ln["text"] in margin_lines(page) and any(fuzz.ratio(ln["text"], o) >= 80 for o in margin_lines(other))
+    # a running header or footer the other page repeats (a scan's reading may differ by a
+    # character) is what _drop_running_lines leaves on a document of two pages: no parting
+    ends, starts = margin_lines(prev.last_page - 1), margin_lines(index)
 
-    below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom
-             and not furniture(ln, prev.last_page - 1, index)]
-    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1] and not furniture(ln, index, prev.last_page - 1)]
+    def parts(ln: dict, margins: list[str], others: list[str]) -> bool:
+        return not (ln["text"] in margins and any(fuzz.ratio(ln["text"], o) >= 80 for o in others))
+
+    below = [ln for ln in page_lines[prev.last_page - 1] if ln["top"] > prev.last_bottom and parts(ln, ends, starts)]
+    above = [ln for ln in page_lines[index] if ln["bottom"] < t.bbox[1] and parts(ln, starts, ends)]
     return not below and not above

@@ -53,18 +53,23 @@ def scanned(page_image, angle: float = ANGLE, seed: int = SEED):
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
 
 
+def scanned_pdf(document, pages: int) -> bytes:
+    """The first `pages` pages of a pdfium document printed and scanned: a PDF of their images at
+    DPI, with no text layer."""
+    images = [scanned(document[i].render(scale=DPI / 72).to_pil()) for i in range(min(pages, len(document)))]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", resolution=DPI, save_all=True, append_images=images[1:], quality=80)
+    return buffer.getvalue()
+
+
 def build(source: Path, out: Path, pages: int = 1) -> Path:
     import pypdfium2 as pdfium
 
     build_sample_pdfs.FONT = embedded_font()
     with tempfile.TemporaryDirectory() as work:
-        clean = build_sample_pdfs.build(source, Path(work))
-        document = pdfium.PdfDocument(str(clean))
-        images = [scanned(document[i].render(scale=DPI / 72).to_pil()) for i in range(min(pages, len(document)))]
+        document = pdfium.PdfDocument(str(build_sample_pdfs.build(source, Path(work))))
+        out.write_bytes(scanned_pdf(document, pages))
         document.close()
-    buffer = io.BytesIO()
-    images[0].save(buffer, "PDF", resolution=DPI, save_all=True, append_images=images[1:], quality=80)
-    out.write_bytes(buffer.getvalue())
     return out
 
 

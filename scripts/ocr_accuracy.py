@@ -11,7 +11,6 @@ usage: python scripts/ocr_accuracy.py [PDF ...] [--pages N]
 """
 from __future__ import annotations
 
-import io
 import sys
 import tempfile
 from collections import Counter
@@ -34,18 +33,14 @@ def scan_of(source: Path, pages: int, work: Path) -> tuple[Path, Path]:
     """The PDF's first `pages` pages born-digital, and the same pages printed and scanned."""
     import pypdfium2
 
-    from build_scan_sample import scanned
+    from build_scan_sample import scanned_pdf
 
     document = pypdfium2.PdfDocument(str(source))
-    count = min(pages, len(document))
     digital = pypdfium2.PdfDocument.new()
-    digital.import_pages(document, list(range(count)))
+    digital.import_pages(document, list(range(min(pages, len(document)))))
     digital_path, scan_path = work / f"{source.stem}.pdf", work / f"{source.stem}_scan.pdf"
     digital.save(str(digital_path))
-    images = [scanned(document[i].render(scale=200 / 72).to_pil()) for i in range(count)]
-    buffer = io.BytesIO()
-    images[0].save(buffer, "PDF", resolution=200, save_all=True, append_images=images[1:], quality=80)
-    scan_path.write_bytes(buffer.getvalue())
+    scan_path.write_bytes(scanned_pdf(document, pages))
     digital.close()
     document.close()
     return digital_path, scan_path

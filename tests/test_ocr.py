@@ -2,7 +2,6 @@
 by the offline recognizer with every figure's box and confidence."""
 from __future__ import annotations
 
-import io
 import math
 import sys
 from collections import Counter
@@ -48,7 +47,7 @@ def _turned(boxes: list[OcrBox], degrees: float) -> list[OcrBox]:
         cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
         nx, ny = cx * math.cos(a) - cy * math.sin(a), cx * math.sin(a) + cy * math.cos(a)
         w, h = b.x1 - b.x0, b.bottom - b.top
-        out.append(OcrBox(b.text, b.confidence, nx - w / 2, ny - h / 2, nx + w / 2, ny + h / 2, math.tan(a)))
+        out.append(OcrBox(b.text, b.confidence, nx - w / 2, ny - h / 2, nx + w / 2, ny + h / 2))
     return out
 
 
@@ -244,7 +243,7 @@ def test_a_real_communique_scanned(tmp_path, kit):
 
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        from build_scan_sample import scanned
+        from build_scan_sample import scanned_pdf
     finally:
         sys.path.pop(0)
     source = pypdfium2.PdfDocument(str(ZHOUKOU))
@@ -252,10 +251,7 @@ def test_a_real_communique_scanned(tmp_path, kit):
     digital.import_pages(source, [0, 1, 2])
     digital_path, scan_path = tmp_path / "digital.pdf", tmp_path / "scan.pdf"
     digital.save(str(digital_path))
-    images = [scanned(source[i].render(scale=200 / 72).to_pil()) for i in range(3)]
-    buffer = io.BytesIO()
-    images[0].save(buffer, "PDF", resolution=200, save_all=True, append_images=images[1:], quality=80)
-    scan_path.write_bytes(buffer.getvalue())
+    scan_path.write_bytes(scanned_pdf(source, 3))
     source.close()
     digital.close()
     born = extract_document(str(digital_path), *read_source(str(digital_path)), kit)

@@ -68,8 +68,9 @@ def extract_document(path: str, data: bytes, sha: str, kit: Toolkit) -> Extracte
     if suffix in OFFICE_SUFFIXES:
         if not data.strip():
             raise DocumentError("empty", "file is empty")
-        if office_kind(suffix, data) != "html":  # a page saved as .doc / .xls is read as the page it is
-            laid, reader = read_office(path, data)
+        kind = office_kind(suffix, data)
+        if kind != "html":  # a page saved as .doc / .xls is read as the page it is
+            laid, reader = read_office(path, data, kind)
             return document_from_pdf(path, sha, laid, kit, reader)
     if len(data) > 4 * kit.limits.max_text_chars:  # no encoding spends more than 4 bytes a character
         raise DocumentError("too_large", f"{len(data):,} bytes of text cannot hold under "
