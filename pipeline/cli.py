@@ -20,9 +20,7 @@ if _as_program():
     for _sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(_sig, _early_stop)
 
-import csv
 import json
-import unicodedata
 from pathlib import Path
 
 import click
@@ -30,6 +28,7 @@ import click
 from pipeline.store import engine as store_engine
 
 from pipeline.store import stats as counts
+from pipeline.store.display import format_table, plain_number
 from extractors.sources import shown
 
 DB_OPTION = click.option("--db", "db", envvar="BULLETINS_DB", default=None, metavar="URL",
@@ -322,25 +321,34 @@ def export() -> None:
 @export.command("facts")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "xlsx"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", default="-", metavar="FILE", help="Output file ('-' for stdout; parquet and xlsx need a file).")
+@click.option("--columns", default=None, metavar="A,B,…",
+              help="Only these columns, in this order (default: all, document, period, entity, measure, value, "
+                   "unit first and hashes last).")
 @DB_OPTION
-def export_facts(fmt: str, output: str, db: str | None) -> None:
+def export_facts(fmt: str, output: str, columns: str | None, db: str | None) -> None:
     """Write every fact with its document, entity, metric, period, unit and provenance.
 
-    In CSV and Excel, text that a spreadsheet would run as a formula (=, +, -, @ first) is
-    defused: CSV cells get a leading apostrophe, Excel cells are stored as text.
+    Excel: headers in Chinese and English, the header row frozen, a filter on every column, dates
+    as dates, and a sheet that says what each column holds. Parquet: dates as dates, value and
+    value_base as decimals. In CSV and Excel, text that a spreadsheet would run as a formula (=, +,
+    -, @ first) is defused: CSV cells get a leading apostrophe, Excel cells are stored as text.
 
     \b
-    Example:
-      bulletins export facts --format parquet -o facts.parquet
+    Examples:
+      bulletins export facts --format xlsx -o facts.xlsx
+      bulletins export facts --format csv --columns document,period_label,entity,metric,value,unit
     """
-    from pipeline.store.exports import check_output, export_facts as write
+    from pipeline.store.exports import check_output, choose_columns, export_facts as write
 
     if fmt in ("parquet", "xlsx") and output == "-":
         raise click.UsageError(f"--format {fmt} needs -o FILE")
     check_output(output)
+    wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    if wanted is not None:
+        choose_columns(wanted)  # an unknown name fails before the warehouse is read
     engine = _read_only_or_exit(db)
     out = sys.stdout if output == "-" and fmt == "csv" else output
-    n = write(engine, fmt, out)
+    n = write(engine, fmt, out, wanted)
     if output != "-":
         click.echo(f"wrote {n} facts to {output}", err=True)
 
@@ -373,26 +381,35 @@ def export_findings(fmt: str, output: str, check: str | None, db: str | None) ->
 @main.command()
 @click.argument("sql")
 @DB_OPTION
-@click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object a row.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default=None,
+              help="How rows are written (default: an aligned table).")
+@click.option("--csv", "as_csv", is_flag=True, help="Same as --format csv.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json: one JSON object a row.")
+@click.option("--wide", is_flag=True, help="Show long text whole in the table (default: cut at 40 columns).")
 @click.option("--timeout", type=click.FloatRange(min=0, max=1e9), default=30.0, show_default=True, metavar="SECONDS",
               help="Stop the query after this long (0: no limit).")
-def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float) -> None:
+def query(sql: str, db: str | None, fmt: str | None, as_csv: bool, as_json: bool, wide: bool, timeout: float) -> None:
     """Run one read-only SQL statement and print its rows as they come.
 
-    Only SELECT, WITH … SELECT, VALUES and EXPLAIN are accepted, one statement at a time, on a
-    connection that cannot write (SQLite: opened read-only with an authorizer that refuses
-    ATTACH, VACUUM, PRAGMA and writes; PostgreSQL: a read-only session). Ctrl-C stops a query.
+    Numbers are printed as written (1695300, not 1.6953e+06). Only SELECT, WITH … SELECT, VALUES
+    and EXPLAIN are accepted, one statement at a time, on a connection that cannot write (SQLite:
+    opened read-only with an authorizer that refuses ATTACH, VACUUM, PRAGMA and writes;
+    PostgreSQL: a read-only session). Ctrl-C stops a query.
 
     \b
     Example:
       bulletins query "SELECT entity, period_label, value, unit FROM facts_view
-                       WHERE metric LIKE '%完成投资%' ORDER BY entity"
+                       WHERE metric = '完成投资' ORDER BY entity" --format markdown
     """
+    from pipeline.store import display
     from pipeline.store.query import QueryOptions, run_read_only
 
     if timeout != timeout:
         raise click.BadParameter("not a number", param_hint="--timeout")
+    chosen = {f for f, on in (("csv", as_csv), ("json", as_json), (fmt, fmt is not None)) if on}
+    if len(chosen) > 1:
+        raise click.UsageError(f"choose one output format, not {' and '.join(sorted(chosen))}")
+    fmt = chosen.pop() if chosen else "table"
     notices: list[str] = []
     store_engine.open_read_only(db, notices)  # the warehouse exists; a killed writer's journal is rolled back
     for notice in notices:
@@ -403,19 +420,15 @@ def query(sql: str, db: str | None, as_csv: bool, as_json: bool, timeout: float)
     except Exception as exc:
         _query_failed(exc)
     try:
-        if as_csv:
-            w = csv.writer(sys.stdout)
-            w.writerow(columns)
-            for row in stream:
-                w.writerow(row)
-        elif as_json:
-            for r in stream:
-                click.echo(json.dumps(dict(zip(columns, r)), ensure_ascii=False, default=str))
-        else:
+        if fmt == "table":
             n = 0
-            for line, n in format_table_stream(columns, stream):
+            for line, n in display.format_table_stream(columns, stream, None if wide else display.MAX_WIDTH):
                 click.echo(line)
             click.echo(f"({n} rows)")
+            return
+        lines = {"csv": display.csv_lines, "json": display.json_lines, "markdown": display.markdown_lines}[fmt]
+        for line in lines(columns, stream):
+            click.echo(line)
     except BrokenPipeError:
         raise
     except Exception as exc:
@@ -430,6 +443,149 @@ def _query_failed(exc: Exception):
     if isinstance(exc, KeyboardInterrupt):
         raise exc
     raise Failed(f"query failed: {store_engine.one_line(exc)}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to serve on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to serve on (0.0.0.0 to let other machines in; the warehouse stays read-only).")
+def browse(db: str | None, port: int, host: str) -> None:
+    """The warehouse in Datasette, read-only, at http://HOST:PORT/.
+
+    Facts with facets on measure, entity, category, period and document; each fact linked to its
+    document and shown with its quote; tables and columns described in Chinese and English; canned
+    queries for a measure by entity and period, one entity's series, the findings and the names
+    pending. A PostgreSQL warehouse is browsed as a read-only SQLite snapshot taken at start.
+
+    \b
+    Example:
+      bulletins browse --db sqlite:///bulletins.db --port 8001
+    """
+    import shutil
+
+    from pipeline.store.browse import datasette_app, serve, snapshot
+
+    engine = _read_only_or_exit(db)
+    url = store_engine.database_url(db)
+    folder = None
+    if engine.dialect.name == "sqlite":
+        from sqlalchemy.engine import make_url
+
+        path = Path(make_url(url).database or "").resolve()
+        ds = datasette_app(path, path.stem, immutable=False)
+    else:
+        click.echo(f"copying {engine.url.render_as_string(hide_password=True)} into a read-only snapshot…", err=True)
+        path = snapshot(engine)
+        folder = path.parent
+        ds = datasette_app(path, path.stem, immutable=True, snapshot_of=engine.url.render_as_string(hide_password=True))
+    click.echo(f"browsing {url if engine.dialect.name == 'sqlite' else path} at http://{host}:{port}/{path.stem} "
+               "(Ctrl-C stops)", err=True)
+    try:
+        serve(ds, host, port)
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@main.command()
+@click.argument("measure")
+@click.option("--by", type=click.Choice(["entity", "category", "jurisdiction"]), default="entity", show_default=True,
+              help="What rows are grouped by first (a row is always one entity and one category).")
+@click.option("--period", "periods", multiple=True, metavar="TEXT",
+              help="Only periods whose heading contains this (2020, 1-6月; repeatable).")
+@click.option("--category", "categories", multiple=True, metavar="PATH",
+              help="Only this category path (区级重点项目; repeatable; --totals for totals only).")
+@click.option("--totals", is_flag=True, help="Only the measure's totals (facts with no category).")
+@click.option("--entity", "entities", multiple=True, metavar="NAME", help="Only this entity (repeatable).")
+@click.option("--unit", default=None, help="The base unit to show where a measure has several (default: its most "
+                                           "common).")
+@click.option("-o", "--output", default=None, metavar="FILE.xlsx|FILE.csv",
+              help="Write the pivot to a file: .xlsx adds each cell's source fact and the conflicts.")
+@DB_OPTION
+def pivot(measure: str, by: str, periods: tuple, categories: tuple, totals: bool, entities: tuple, unit: str | None,
+          output: str | None, db: str | None) -> None:
+    """One measure as a table: entities (with their category) as rows, periods as columns, in
+    the measure's base unit, each cell from one fact.
+
+    Facts that state the same figure (a table and its prose, the PDF and the Word copy) fill one
+    cell. Facts that claim one cell with different figures leave it empty (≠ on screen) and are
+    listed below the table with their documents, quotes and the warehouse's findings: a cell is
+    never a silent sum.
+
+    \b
+    Examples:
+      bulletins pivot 完成投资 --entity 渌口区 --entity 淦田镇
+      bulletins pivot 完成投资 --category 区级重点项目 -o 完成投资.xlsx
+    """
+    from pipeline.store import display
+    from pipeline.store.exports import check_output
+    from pipeline.store.pivot import TOTAL, PivotError, build_pivot, write_pivot
+
+    if output:
+        check_output(output)
+    wanted = (tuple(categories) + (("",) if totals else ())) or None
+    try:
+        p = build_pivot(_read_only_or_exit(db), measure, by, tuple(periods), wanted, tuple(entities), unit)
+        if output:
+            write_pivot(p, output)
+    except PivotError as exc:
+        raise Failed(str(exc)) from None
+    for reason, n in p.left_out.items():
+        click.echo(f"note: {n} facts of {measure} left out ({reason})", err=True)
+    if output:
+        click.echo(f"wrote {len(p.rows)} rows × {len(p.columns)} periods of {p.title} to {output}"
+                   f"{f'; {len(p.conflicts)} cells in conflict' if p.conflicts else ''}", err=True)
+        return
+    conflicted = {(c.row, c.column) for c in p.conflicts}
+    table = [tuple("" if x == TOTAL and i else x for i, x in enumerate(r)) +
+             tuple(p.cells[(r, c)].value if (r, c) in p.cells else ("≠" if (r, c) in conflicted else None)
+                   for c in p.columns) for r in p.rows]
+    click.echo(p.title)
+    click.echo(display.format_table(list(p.row_names) + [c.heading for c in p.columns], table))
+    click.echo(f"({len(p.rows)} rows, {len(p.columns)} periods, {len(p.cells)} cells)")
+    for c in p.conflicts:
+        click.echo(f"≠ {' / '.join(c.row)} {c.column.heading}: " + "; ".join(
+            f"{display.plain_number(x.value)} {x.unit} in {x.where}" for x in c.claims))
+        for finding in c.findings:
+            click.echo(f"    finding {finding}")
+
+
+@main.command()
+@click.argument("measure")
+@click.option("--entity", "entities", multiple=True, required=True, metavar="NAME",
+              help="The entity whose series is drawn (repeatable: a line each).")
+@click.option("--category", default=None, metavar="PATH", help="The category path (default: the total, or the only "
+                                                                 "category the entity has).")
+@click.option("--unit", default=None, help="The base unit where the measure has several.")
+@click.option("-o", "--output", default=None, metavar="FILE.png|FILE.svg",
+              help="Where the chart goes (default: MEASURE.png here).")
+@DB_OPTION
+def chart(measure: str, entities: tuple, category: str | None, unit: str | None, output: str | None,
+          db: str | None) -> None:
+    """A measure's series across bulletins, one line per entity, drawn with a CJK font.
+
+    Periods of different spans (1-6月 and 1-9月) are separate lines, so that a year's running
+    total is never drawn as a fall. Cells in conflict are left out of the line and named.
+
+    \b
+    Example:
+      bulletins chart 完成投资 --entity 渌口区 -o 渌口区完成投资.png
+    """
+    from pipeline.store.chart import ChartError, draw_series
+    from pipeline.store.exports import check_output
+    from pipeline.store.pivot import PivotError
+
+    output = output or f"{measure}.png"
+    check_output(output)
+    try:
+        drawn = draw_series(_read_only_or_exit(db), measure, entities, category, unit, output)
+    except (PivotError, ChartError) as exc:
+        raise Failed(str(exc)) from None
+    for note in drawn.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"wrote {output}: {drawn.points} points on {len(drawn.lines)} line{'s' * (len(drawn.lines) > 1)} "
+               f"({', '.join(drawn.lines)})", err=True)
 
 
 @main.command()
@@ -474,7 +630,7 @@ def findings_command(db: str | None, check: str | None, document: str | None, as
     table = [(r["document"] + (f" ~ {r['other_document']}" if r["other_document"] else ""), r["check"], r["severity"],
               "" if r["table"] is None else f"table {r['table']} row {r['row']}",
               " / ".join(x for x in (r["entity"], r["metric"], r["category"], r["period_label"]) if x),
-              "; ".join(f"{v:g}" for v in r["figures"]), r["message"]) for r in rows]
+              "; ".join(plain_number(v) for v in r["figures"]), r["message"]) for r in rows]
     click.echo(format_table(["document", "check", "severity", "where", "about", "figures", "message"], table, 80))
     click.echo(f"({len(rows)} findings)")
 
@@ -499,23 +655,30 @@ def names() -> None:
 
 @names.command("pending")
 @DB_OPTION
+@click.option("--status", type=click.Choice(["review", "new"]), default=None,
+              help="Only names that need a decision (review) or only names read as new entities (new).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a name.")
-def names_pending(db: str | None, as_json: bool) -> None:
+def names_pending(db: str | None, status: str | None, as_json: bool) -> None:
     """Names left for review or read as new entities, with their best candidates and where seen.
+
+    Those that need a person come first: names in review (a guess between candidates), then
+    names matched with a low score, then new entities; within each, the names with the most
+    facts first.
 
     \b
     Example:
-      bulletins names pending
+      bulletins names pending --status review
     """
     from pipeline.store import names as review
 
-    rows = review.pending(_read_only_or_exit(db))
+    rows = review.pending(_read_only_or_exit(db), status)
     if _echo_json(rows, as_json):
         return
     table = [(r["raw"], r["context"], r["method"], r["kind"],
-              "; ".join(f"{n} {s:g}" for n, s in r["candidates"]) or "-",
+              "; ".join(f"{n} {s:g}" for n, s in r["candidates"]) or "-", r["facts"],
               ", ".join(f"{d} ({n})" for d, n in r["seen_in"].items())) for r in rows]
-    click.echo(format_table(["name", "context", "status", "kind", "candidates", "seen in (facts)"], table, 60))
+    click.echo(format_table(["name", "context", "status", "kind", "candidates", "facts", "seen in (facts)"],
+                            table, 60))
     click.echo(f"({len(rows)} names pending)")
 
 
@@ -683,47 +846,6 @@ def _read_only_or_exit(db: str | None):
     except Exception as exc:
         raise Failed(f"cannot open warehouse {store_engine.database_url(db)}: {store_engine.one_line(exc)}") from None
     return engine
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _cell(v, max_width: int) -> str:
-    """A value as one display cell, cut with "…" to max_width columns (Han characters count two)."""
-    s = "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
-    s = s[: max_width * 2 + 1].replace("\n", " ")  # never measure more than can be shown
-    if _width(s) <= max_width:
-        return s
-    width, cut = 0, 0
-    for cut, ch in enumerate(s):
-        width += _width(ch)
-        if width > max_width - 1:
-            break
-    return s[:cut] + "…"
-
-
-def _pad(s: str, w: int) -> str:
-    return s + " " * max(0, w - _width(s))
-
-
-def format_table(columns: list[str], rows: list[tuple], max_width: int = 40) -> str:
-    """Aligned text table that accounts for double-width Han characters."""
-    return "\n".join(line for line, _ in format_table_stream(columns, iter(rows), max_width, len(rows) or 1))
-
-
-def format_table_stream(columns: list[str], rows, max_width: int = 40, measure: int = 1000):
-    """(line, rows so far) as rows come: widths are measured on the first `measure` rows, so that
-    a long result is printed while it is read, never held whole in memory."""
-    import itertools
-
-    head = [[_cell(v, max_width) for v in r] for r in itertools.islice(rows, measure)]
-    widths = [max([_width(c)] + [_width(r[i]) for r in head]) for i, c in enumerate(columns)]
-    yield "  ".join(_pad(c, w) for c, w in zip(columns, widths)), 0
-    yield "  ".join("-" * w for w in widths), 0
-    n = 0
-    for n, r in enumerate(itertools.chain(head, ([_cell(v, max_width) for v in r] for r in rows)), 1):
-        yield "  ".join(_pad(c, w) for c, w in zip(r, widths)), n
 
 
 def run() -> None:

@@ -116,7 +116,9 @@ def test_other_export_formats(tmp_path):
         assert r.returncode == 0, r.stderr
     frames = [pd.read_csv(csv_out), pd.read_parquet(pq_out), pd.read_excel(xl_out)]
     assert [len(f) for f in frames] == [n, n, n]
-    assert all(list(f.columns[:4]) == ["document", "sha256", "title", "issuer"] for f in frames)
+    frames[2].columns = [c.split("\n")[-1] for c in frames[2].columns]  # "文件\ndocument": the contract's name last
+    first = ["document", "period_label", "entity", "metric", "category", "value", "unit"]
+    assert all(list(f.columns[:7]) == first and f.columns[-1] == "sha256" for f in frames)
     pq = frames[1]
     money = pq[pq["unit"] == "亿元"]
     assert len(money) > 10 and ((money["value_base"] - money["value"] * 10000).abs() < 1e-6).all()

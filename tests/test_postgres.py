@@ -1,6 +1,7 @@
 """The warehouse on a real PostgreSQL server: migrations, ingest, re-ingest, two loaders at once,
 and an export equal to SQLite's for the same input."""
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -32,6 +33,26 @@ def _export(url, tmp_path, name):
             "unit_base", "period_start", "period_end", "source_kind", "page", "table_index", "row", "col", "quote")
     return sorted(json.dumps({k: json.loads(line)[k] for k in keep}, ensure_ascii=False, sort_keys=True)
                   for line in out.read_text(encoding="utf-8").splitlines())
+
+
+def test_browse_snapshot_copies_the_warehouse(server, tmp_path):
+    """bulletins browse on PostgreSQL serves a read-only SQLite copy made by the migrations."""
+    import sqlite3
+
+    from pipeline.store.browse import snapshot
+
+    url = create_database(server, "browse")
+    ingest_paths([str(SAMPLES / "2021_lukou_1-6.txt"), str(SAMPLES / "2019_hetang_1-9.txt")], url)
+    path = snapshot(create_engine(url), str(tmp_path))
+    with create_engine(url).connect() as pg:
+        facts = pg.exec_driver_sql("SELECT count(*) FROM facts").scalar()
+        docs = sorted(r[0] for r in pg.exec_driver_sql("SELECT file_name FROM documents"))
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert facts > 20 and con.execute("SELECT count(*) FROM facts_view").fetchone()[0] == facts
+    assert sorted(r[0] for r in con.execute("SELECT file_name FROM documents")) == docs
+    assert con.execute("SELECT value FROM facts_view WHERE entity = '淦田镇' AND metric = '完成投资' "
+                       "AND period_end = '2021-06-30'").fetchall() == [(58400.0,)]
+    assert not os.access(path, os.W_OK) or os.geteuid() == 0  # read-only file (root may write anyway)
 
 
 def test_migrations_from_empty_and_from_previous_revision(server):

@@ -14,9 +14,13 @@ import os
 import sys
 from pathlib import Path
 
+from typing import Optional
+
 from sqlalchemy import Engine, text
 
 from pipeline.core.files import replacing
+from pipeline.store.display import width
+from schemas.descriptions import FACT_COLUMNS, FINDING_COLUMNS as FINDING_DESCRIPTIONS, bilingual_header, reading_order
 
 EXPORT_COLUMNS = ["document", "sha256", "title", "issuer", "issued_on", "period_label", "period_start", "period_end",
                   "entity", "entity_raw", "entity_kind", "metric", "metric_raw", "value", "unit", "value_base",
@@ -56,32 +60,49 @@ def check_output(out) -> None:
         raise ExportError(f"cannot write in {folder}")
 
 
-def export_facts(engine: Engine, fmt: str, out) -> int:
+def choose_columns(wanted: Optional[list[str]], available: list[str] = EXPORT_COLUMNS) -> list[str]:
+    """The export's columns: those asked for, in the order asked, or all of them in the order a
+    reader scans a fact (document, period, entity, measure, value, unit first; hashes last)."""
+    if not wanted:
+        return reading_order(list(available))
+    unknown = [c for c in wanted if c not in available]
+    if unknown:
+        raise ExportError(f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+                          f"the columns are: {', '.join(reading_order(list(available)))}")
+    return list(dict.fromkeys(wanted))
+
+
+def export_facts(engine: Engine, fmt: str, out, columns: Optional[list[str]] = None) -> int:
     """Write every fact in the contract's form; returns the number written. A file is written
     beside its target and renamed into place: a failed export leaves no half file."""
     check_output(out)
+    columns = choose_columns(columns)
     if not isinstance(out, (str, Path)) or str(out) == "-":
-        return _write(engine, fmt, out)
+        return _write(engine, fmt, out, columns)
     with replacing(out, text=False) as tmp:
-        return _write(engine, fmt, tmp)
+        return _write(engine, fmt, tmp, columns)
 
 
-def _write(engine: Engine, fmt: str, out) -> int:
+def _write(engine: Engine, fmt: str, out, columns: list[str]) -> int:
     import pandas as pd
 
     with engine.connect() as conn:
         df = pd.read_sql_query(text("SELECT * FROM facts_view ORDER BY document, fact_id"), conn)
-    df = df[[c for c in EXPORT_COLUMNS if c in df.columns]]
-    for col in ("issued_on", "period_start", "period_end"):
+    df = df[[c for c in columns if c in df.columns]]
+    dates = [c for c in ("issued_on", "period_start", "period_end") if c in df.columns]
+    for col in dates:
         df[col] = df[col].map(_iso)
-    df["flags"] = df["flags"].map(lambda s: [x for x in (s or "").split(",") if x])
+    if "flags" in df.columns:
+        df["flags"] = df["flags"].map(lambda s: [x for x in (s or "").split(",") if x])
     if fmt == "jsonl":
         records = df.to_dict(orient="records")
         with _open_out(out) as fh:
             for rec in records:
                 fh.write(json.dumps({k: _plain(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
+        return len(df)
+    if "flags" in df.columns and fmt != "parquet":
         df["flags"] = df["flags"].map(";".join)
+    if fmt == "csv":
         for col in _text_columns(df):
             df[col] = df[col].map(defuse_formula)
         # CRLF rows: a field holding a bare CR or LF is then quoted, so a line break inside a name can
@@ -89,40 +110,134 @@ def _write(engine: Engine, fmt: str, out) -> int:
         df.to_csv(out, index=False, encoding="utf-8-sig" if isinstance(out, (str, Path)) else None,
                   lineterminator="\r\n")
     elif fmt == "xlsx":
-        df["flags"] = df["flags"].map(";".join)
-        _write_xlsx(df, out)
+        for col in dates:  # real dates: a spreadsheet sorts and filters them as dates
+            df[col] = pd.to_datetime(df[col], errors="coerce").dt.date
+        _write_xlsx(df, out, FACT_COLUMNS)
     elif fmt == "parquet":
-        df.to_parquet(out, index=False)
+        import pyarrow.parquet as pq
+
+        pq.write_table(_typed_table(df, dates), out)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return len(df)
 
 
+WIDTH_SAMPLE = 2000  # rows a column's width is fitted to: enough to see its text, cheap on a long export
+DECIMAL_PLACES = 6  # a value_base of 亩 is 10000/15 of a square metre: kept to a millionth
+
+
+def _typed_table(df, dates: list[str]):
+    """The facts as an Arrow table with real types: dates as date32, value and value_base as
+    decimals (the digits as written, not a float's), integers as int32, flags as a list."""
+    import decimal
+
+    import pyarrow as pa
+
+    fields, arrays = [], []
+    for col in df.columns:
+        values = [None if _missing(v) else v for v in df[col].tolist()]
+        if col in dates:
+            typ = pa.date32()
+            values = [None if v is None else dt.date.fromisoformat(v) for v in values]
+        elif col in ("value", "value_base"):
+            digits = [None if v is None else decimal.Decimal(repr(float(v))).quantize(
+                decimal.Decimal(1).scaleb(-DECIMAL_PLACES), rounding=decimal.ROUND_HALF_EVEN).normalize()
+                for v in values]
+            scale = max([max(0, -d.as_tuple().exponent) for d in digits if d is not None] or [0])
+            typ = pa.decimal128(38, scale)
+            values = [None if d is None else d.quantize(decimal.Decimal(1).scaleb(-scale)) for d in digits]
+        elif col in ("page", "table_index", "row", "col", "line", "fact_id", "load_id"):
+            typ = pa.int32()
+            values = [None if v is None else int(v) for v in values]
+        elif col in ("confidence", "entity_score", "jurisdiction_confidence"):
+            typ = pa.float64()
+        elif col == "flags":
+            typ = pa.list_(pa.string())
+        else:
+            typ = pa.string()
+            values = [None if v is None else str(v) for v in values]
+        fields.append(pa.field(col, typ, metadata={"description": FACT_COLUMNS[col].about}
+                               if col in FACT_COLUMNS else None))
+        arrays.append(pa.array(values, type=typ))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _missing(v) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v)
+    except (TypeError, ValueError):
+        return False
+
+
 def _text_columns(df) -> list[str]:
     from pandas.api.types import is_object_dtype, is_string_dtype
 
-    return [c for c in df.columns if is_object_dtype(df[c]) or is_string_dtype(df[c])]
+    return [c for c in df.columns if (is_object_dtype(df[c]) or is_string_dtype(df[c]))
+            and df[c].map(lambda v: v is None or isinstance(v, str)).all()]
 
 
-def _write_xlsx(df, out, sheet: str = "facts") -> None:
-    """Text that looks like a formula is stored as a text cell, exactly as written: openpyxl would
-    otherwise store '=…' as a formula that runs when the sheet opens."""
-    import pandas as pd
-
+def _write_xlsx(df, out, described: dict, sheet: str = "facts") -> None:
+    """A sheet a person can open: headers in Chinese and English, the header row frozen, an
+    autofilter, widths fitted to the text, dates as dates and numbers as numbers, and a second
+    sheet that says what each column holds. Text that looks like a formula is stored as a text
+    cell, exactly as written: openpyxl would otherwise store '=…' as a formula that runs when the
+    sheet opens."""
+    from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
-    for col in _text_columns(df):  # control characters Excel cannot hold, shown as \x1b and so on
-        df[col] = df[col].map(lambda v: ILLEGAL_CHARACTERS_RE.sub(
-            lambda m: m.group(0).encode("unicode_escape").decode("ascii"), v) if isinstance(v, str) else v)
-    risky = [(i, j) for j, col in enumerate(df.columns) if col in _text_columns(df)
-             for i in df.index[df[col].map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))]]
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        df.to_excel(writer, index=False, sheet_name=sheet)
-        cells = writer.sheets[sheet]
-        for i, j in risky:
-            cell = cells.cell(row=df.index.get_loc(i) + 2, column=j + 1)
-            cell.value = df.iat[df.index.get_loc(i), j]
-            cell.data_type = "s"
+    def clean(v):
+        if _missing(v):
+            return None
+        if isinstance(v, str):  # control characters Excel cannot hold, shown as \x1b and so on
+            return ILLEGAL_CHARACTERS_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), v)
+        return v.item() if hasattr(v, "item") else v
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    columns = list(df.columns)
+    ws.append([bilingual_header(c, described) for c in columns])
+    head = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for cell in ws[1]:
+        cell.font, cell.fill = head, fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = 32
+    widths = [max(width(described[c].zh) if c in described else 0, len(c)) + 2 for c in columns]
+    for n, values in enumerate(df.itertuples(index=False, name=None)):
+        row = [clean(v) for v in values]
+        ws.append(row)
+        r = ws.max_row
+        for j, v in enumerate(row):
+            if isinstance(v, str):
+                if v.startswith(FORMULA_STARTS):
+                    ws.cell(row=r, column=j + 1).data_type = "s"
+                if n < WIDTH_SAMPLE:
+                    widths[j] = max(widths[j], min(width(v), 60) + 2)
+            elif isinstance(v, dt.date):
+                ws.cell(row=r, column=j + 1).number_format = "yyyy-mm-dd"
+                widths[j] = max(widths[j], 12)
+            elif v is not None and n < WIDTH_SAMPLE:
+                widths[j] = max(widths[j], min(len(str(v)), 20) + 2)
+    for j, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(j)].width = min(w, 62)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
+    notes = wb.create_sheet("说明 columns")
+    notes.append(["列 column", "中文", "English", "说明 · about"])
+    for cell in notes[1]:
+        cell.font, cell.fill = head, fill
+    for c in columns:
+        col = described.get(c)
+        notes.append([c, col.zh if col else "", col.en if col else "", col.about if col else ""])
+    for letter, w in zip("ABCD", (22, 16, 24, 90)):
+        notes.column_dimensions[letter].width = w
+    notes.freeze_panes = "A2"
+    wb.save(out)
 
 
 def _open_out(out):
@@ -179,7 +294,7 @@ def write_findings(rows: list[dict], fmt: str, out) -> None:
             df.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     elif fmt == "xlsx":
         with replacing(out, text=False) as tmp:
-            _write_xlsx(df, tmp, sheet="findings")
+            _write_xlsx(df, tmp, FINDING_DESCRIPTIONS, sheet="findings")
     else:
         raise ValueError(f"unknown format {fmt!r}")
 

@@ -21,25 +21,39 @@ from schemas.models import Document, Entity, EntityAlias, FactRow, NameDecision
 ALIAS_CSV_COLUMNS = ["raw", "context", "entity", "kind", "parent", "code", "method", "score", "confirmed"]
 
 
-def pending(engine: Engine) -> list[dict]:
-    """Names resolved as review or new and not yet decided, with candidates and where seen."""
+NEEDS_A_PERSON = {"review": 0, "low score": 1, "new": 2}  # the order names pending are shown in
+
+
+def pending(engine: Engine, status: Optional[str] = None) -> list[dict]:
+    """Names resolved as review or new (or matched with a low score) and not yet decided, with
+    candidates and where seen: those that need a decision first (review, then low scores), then
+    new entities; within each, the names behind the most facts first. status "review" keeps the
+    ones that need a decision, "new" the new entities."""
     with Session(engine) as s:
         rows = s.execute(
             select(EntityAlias, Entity.name, Entity.kind).join(Entity, Entity.id == EntityAlias.entity_id)
             .where(EntityAlias.confirmed.is_(False),
-                   or_(EntityAlias.method.in_(("review", "new")), EntityAlias.score < PENDING_BELOW))
-            .order_by(EntityAlias.method, EntityAlias.raw)).all()
-        out = []
-        for alias, name, kind in rows:
-            seen = s.execute(
-                select(Document.file_name, func.count()).join(FactRow, FactRow.document_id == Document.id)
-                .where(FactRow.entity_key == alias.raw, FactRow.entity_context == alias.context)
-                .group_by(Document.file_name)).all()
-            out.append({"raw": alias.raw, "context": alias.context, "current": name, "kind": kind,
-                        "method": alias.method, "score": alias.score,
-                        "candidates": json.loads(alias.candidates or "[]"),
-                        "seen_in": {doc: n for doc, n in seen}})
-        return out
+                   or_(EntityAlias.method.in_(("review", "new")), EntityAlias.score < PENDING_BELOW))).all()
+        seen: dict[tuple[str, str], dict[str, int]] = {}
+        for key, context, doc, n in s.execute(
+                select(FactRow.entity_key, FactRow.entity_context, Document.file_name, func.count())
+                .join(Document, Document.id == FactRow.document_id)
+                .where(FactRow.entity_key.in_({alias.raw for alias, _, _ in rows}))
+                .group_by(FactRow.entity_key, FactRow.entity_context, Document.file_name)
+                .order_by(Document.file_name)):
+            seen.setdefault((key, context), {})[doc] = n
+    out = []
+    for alias, name, kind in rows:
+        need = alias.method if alias.method in ("review", "new") else "low score"
+        if status and (need == "new") != (status == "new"):
+            continue
+        where = seen.get((alias.raw, alias.context), {})
+        out.append({"raw": alias.raw, "context": alias.context, "current": name, "kind": kind,
+                    "method": alias.method, "score": alias.score, "needs": need,
+                    "candidates": json.loads(alias.candidates or "[]"), "facts": sum(where.values()),
+                    "seen_in": where})
+    out.sort(key=lambda r: (NEEDS_A_PERSON[r["needs"]], -r["facts"], r["raw"], r["context"]))
+    return out
 
 
 class DecisionError(ValueError):

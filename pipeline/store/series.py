@@ -48,10 +48,14 @@ class _Figure:
 
     @property
     def tolerance(self) -> float:
-        """Half a unit of the last digit printed, in base units."""
-        m = re.search(r"\d+(?:\.(\d+))?", (self.raw or "").replace(",", ""))
-        half = 0.5 * 10 ** -(len(m.group(1) or "") if m else 0)
-        return abs(half * self.value_base / self.value) if self.value else 1e-9
+        return printed_tolerance(self.raw, self.value, self.value_base)
+
+
+def printed_tolerance(raw: Optional[str], value: float, value_base: float) -> float:
+    """Half a unit of the last digit printed, in base units: 28.1 亿元 and 281050 万元 agree."""
+    m = re.search(r"\d+(?:\.(\d+))?", (raw or "").replace(",", ""))
+    half = 0.5 * 10 ** -(len(m.group(1) or "") if m else 0)
+    return abs(half * value_base / value) if value else 1e-9
 
 
 def series_findings(s: Session, document_id: int) -> list[dict]:
