@@ -520,7 +520,7 @@ def pivot(measure: str, by: str, periods: tuple, categories: tuple, totals: bool
     """
     from pipeline.store import display
     from pipeline.store.exports import check_output
-    from pipeline.store.pivot import TOTAL, PivotError, build_pivot, write_pivot
+    from pipeline.store.pivot import PivotError, build_pivot, write_pivot
 
     if output:
         check_output(output)
@@ -538,8 +538,7 @@ def pivot(measure: str, by: str, periods: tuple, categories: tuple, totals: bool
                    f"{f'; {len(p.conflicts)} cells in conflict' if p.conflicts else ''}", err=True)
         return
     conflicted = {(c.row, c.column) for c in p.conflicts}
-    table = [tuple("" if x == TOTAL and i else x for i, x in enumerate(r)) +
-             tuple(p.cells[(r, c)].value if (r, c) in p.cells else ("≠" if (r, c) in conflicted else None)
+    table = [r + tuple(p.cells[(r, c)].value if (r, c) in p.cells else ("≠" if (r, c) in conflicted else None)
                    for c in p.columns) for r in p.rows]
     click.echo(p.title)
     click.echo(display.format_table(list(p.row_names) + [c.heading for c in p.columns], table))

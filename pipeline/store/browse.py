@@ -22,6 +22,11 @@ from pipeline.stages.reconcile import PENDING_BELOW
 from schemas.descriptions import FACT_COLUMNS, FINDING_COLUMNS, TABLES
 
 FACETS = ["metric", "entity", "category", "period_label", "document"]
+# the column notes in four narrow columns, so that the facts themselves are on the first screen;
+# each note is also the header's tooltip
+STYLE = ("dl.column-descriptions{columns:4 18em;font-size:.78em;margin:.3em 0 1em}"
+         "dl.column-descriptions dt{break-after:avoid}dl.column-descriptions dd{margin:0 0 .3em .8em}"
+         "small.where{color:#777;white-space:nowrap}")
 BATCH = 5000  # rows copied at a time into a snapshot
 
 
@@ -52,6 +57,7 @@ def metadata(database: str, snapshot_of: Optional[str] = None) -> dict:
         about += f" 只读快照 · A read-only snapshot of {snapshot_of} taken {dt.datetime.now():%Y-%m-%d %H:%M}."
     return {
         "title": "公报数据仓库 · Bulletin warehouse",
+        "extra_css_urls": ["data:text/css," + url_quote(STYLE)],
         "description": about,
         "databases": {database: {"tables": tables, "queries": canned_queries()}},
     }
@@ -158,7 +164,7 @@ def datasette_app(path: Path, database: str, immutable: bool, snapshot_of: Optio
         pm.register(hooks, name="bulletins-browse")
     files = {"immutables": [str(path)]} if immutable else {"files": [str(path)]}
     ds = Datasette(**files, metadata=metadata(database, snapshot_of),
-                   settings={"facet_time_limit_ms": 1000, "sql_time_limit_ms": 5000, "allow_download": False,
+                   settings={"facet_time_limit_ms": 1000, "sql_time_limit_ms": 5000, "allow_download": False, "suggest_facets": False,
                              "default_page_size": 50})
     asyncio.run(ds.invoke_startup())
     return ds

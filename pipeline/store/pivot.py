@@ -170,6 +170,18 @@ def build_pivot(engine: Engine, measure: str, by: str = "entity", periods: tuple
             same_name_parents[name].add(parent or "")
     claims: dict[tuple[tuple[str, ...], Column], list[Claim]] = defaultdict(list)
     for f, doc, issued, jurisdiction, name, parent in rows:
+        category = f.category or ""
+        if categories is not None and category not in categories:
+            continue
+        heading = period_heading(f.period_start, f.period_end, f.period_label)
+        if f.period_start is None or f.period_end is None:
+            heading = f"{heading}（{doc}）"  # 1-6月 of an unknown year is that document's own column
+        if periods and not any(p in heading or p in (f.period_label or "") for p in periods):
+            continue
+        column = Column(f.period_start, f.period_end, heading)
+        shown = f"{name}（{parent}）" if name and len(same_name_parents[name]) > 1 and parent else name
+        if entities and name not in entities and shown not in entities:
+            continue
         if f.unit_base is None or f.value_base is None:
             left_out["no unit"] += 1
             continue
@@ -178,18 +190,6 @@ def build_pivot(engine: Engine, measure: str, by: str = "entity", periods: tuple
             continue
         if not name:
             left_out["no entity"] += 1
-            continue
-        shown = f"{name}（{parent}）" if len(same_name_parents[name]) > 1 and parent else name
-        category = f.category or ""
-        if categories is not None and category not in categories:
-            continue
-        if entities and name not in entities and shown not in entities:
-            continue
-        heading = period_heading(f.period_start, f.period_end, f.period_label)
-        if f.period_start is None or f.period_end is None:
-            heading = f"{heading}（{doc}）"  # 1-6月 of an unknown year is that document's own column
-        column = Column(f.period_start, f.period_end, heading)
-        if periods and not any(p in column.heading or p in (f.period_label or "") for p in periods):
             continue
         parts = {"entity": shown, "category": category or TOTAL, "jurisdiction": jurisdiction or "地区不明"}
         key = tuple(parts[n] for n in ROW_NAMES[by])
