@@ -19,6 +19,7 @@ from urllib.parse import quote as url_quote
 from sqlalchemy import Engine, insert, select
 
 from pipeline.stages.reconcile import PENDING_BELOW
+from pipeline.store.display import plain_number
 from schemas.descriptions import FACT_COLUMNS, FINDING_COLUMNS, TABLES
 
 FACETS = ["metric", "entity", "category", "period_label", "document"]
@@ -125,10 +126,13 @@ def snapshot(engine: Engine, folder: Optional[str] = None) -> Path:
 
 
 def render_cell(row, value, column, table, database, datasette):
-    """Datasette hook: in facts_view, the document links to its row in documents, the fact id to
-    the stored fact, and the quote is shown whole with where it stands in its document."""
+    """Datasette hook: figures shown as written wherever they appear; in facts_view, the document
+    links to its row in documents, the fact id to the stored fact, and the quote is shown whole
+    with where it stands in its document."""
     from markupsafe import Markup
 
+    if column in ("value", "value_base") and isinstance(value, float):
+        return plain_number(value)  # 58400, not 58400.0; 1695300, not 1.6953e+06
     if table != "facts_view" or value is None:
         return None
     base = datasette.urls.database(database)

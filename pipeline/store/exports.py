@@ -19,7 +19,7 @@ from typing import Optional
 from sqlalchemy import Engine, text
 
 from pipeline.core.files import replacing
-from pipeline.store.display import width
+from pipeline.store.display import plain_number, width
 from schemas.descriptions import FACT_COLUMNS, FINDING_COLUMNS as FINDING_DESCRIPTIONS, bilingual_header, reading_order
 
 EXPORT_COLUMNS = ["document", "sha256", "title", "issuer", "issued_on", "period_label", "period_start", "period_end",
@@ -105,6 +105,8 @@ def _write(engine: Engine, fmt: str, out, columns: list[str]) -> int:
     if fmt == "csv":
         for col in _text_columns(df):
             df[col] = df[col].map(defuse_formula)
+        for col in df.columns[df.dtypes == "float64"]:  # 42 and 1695300, as written: never 42.0 or 1.6953e+06
+            df[col] = df[col].map(lambda v: None if v != v else plain_number(v))
         # CRLF rows: a field holding a bare CR or LF is then quoted, so a line break inside a name can
         # never start a new row whose first cell escaped the apostrophe
         df.to_csv(out, index=False, encoding="utf-8-sig" if isinstance(out, (str, Path)) else None,
@@ -287,6 +289,8 @@ def write_findings(rows: list[dict], fmt: str, out) -> None:
     if fmt == "csv":
         for col in _text_columns(df):
             df[col] = df[col].map(defuse_formula)
+        for col in df.columns[df.dtypes == "float64"]:  # 42 and 1695300, as written: never 42.0 or 1.6953e+06
+            df[col] = df[col].map(lambda v: None if v != v else plain_number(v))
         if not to_path:
             df.to_csv(sys.stdout if out in (None, "-") else out, index=False, lineterminator="\r\n")
             return
