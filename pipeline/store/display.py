@@ -114,7 +114,7 @@ def csv_lines(columns: list[str], rows: Iterable) -> Iterator[str]:
 def json_lines(columns: list[str], rows: Iterable) -> Iterator[str]:
     """One JSON object a row; numbers stay numbers, decimals and dates become text."""
     for r in rows:
-        yield json.dumps({c: _json_value(v) for c, v in zip(columns, r)}, ensure_ascii=False)
+        yield json.dumps({c: _json_value(v) for c, v in zip(columns, r)}, ensure_ascii=False, default=str)
 
 
 def _json_value(v):
