@@ -8,6 +8,8 @@
   python scripts/benchmark.py scans [--pages N]        scanned pages by OCR (one process, the
                                                       pool) and the Word / Excel samples
                                                       (scripts/benchmark_scans.py)
+  python scripts/benchmark.py desk [FACTS]            exports, pivot, chart and query on a warehouse
+                                                      of FACTS facts (scripts/benchmark_desk.py)
   python scripts/benchmark.py all                     pdf on the seeds' PDFs, then batch for 1, 10
                                                       and 1,000 bulletins
 
@@ -31,6 +33,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([sys.executable, str(HERE / "benchmark_flows.py"), *rest])
     if what == "scans":
         return subprocess.call([sys.executable, str(HERE / "benchmark_scans.py"), *rest])
+    if what == "desk":
+        return subprocess.call([sys.executable, str(HERE / "benchmark_desk.py"), *rest])
     if what == "all":
         code = subprocess.call([sys.executable, str(HERE / "benchmark_pdf.py")])
         for n in ("1", "10", "1000"):

@@ -182,7 +182,7 @@ def test_chart_svg_and_errors(desk, tmp_path):
     r = invoke("chart", "完成投资", "--entity", "渌口区", "--db", desk["url"], "-o", tmp_path / "c.gif", ok=False)
     assert r.exit_code == 2 and ".png or .svg" in r.stderr
     r = invoke("chart", "完成投资", "--entity", "宜昌市", "--db", desk["url"], "-o", tmp_path / "x.png", ok=False)
-    assert r.exit_code == 2 and "no facts of 完成投资 for 宜昌市" in r.stderr
+    assert r.exit_code == 2 and "no facts of 完成投资 for entity 宜昌市" in r.stderr
 
 
 # --- exports -------------------------------------------------------------------------------------
@@ -286,3 +286,131 @@ def test_names_pending_puts_decisions_first_and_filters(desk):
     table = invoke("names", "pending", "--db", desk["url"]).stdout.splitlines()
     assert table[0].split()[:6] == ["name", "context", "status", "kind", "candidates", "facts"]
     assert table[-1] == f"({len(rows)} names pending)"
+
+
+# --- what a second read found: each pinned ------------------------------------------------------
+
+def _copy(desk, tmp_path):
+    """A copy of the desk's warehouse a test may change."""
+    db = tmp_path / "copy.db"
+    shutil.copy(desk["folder"] / "desk.db", db)
+    return db, f"sqlite:///{db}"
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    ((58400, "58400", 58400), (58401, "58401", 58401), False),  # a unit apart in the last digit
+    ((1.2, "1.2", 12000), (1.3, "1.3", 13000), False),
+    ((1.2, "1.2", 12000), (12400, "12400", 12400), True),  # 12400 万元 is 1.2 亿元 rounded
+    ((28.1, "28.1", 281000), (281050, "281050", 281050), True),
+    ((0, "0", 0), (0, "0", 0), True),
+    ((-3.5, "-3.5", -3.5), (-3.6, "-3.6", -3.6), False),
+])
+def test_figures_agree_only_within_the_coarser_rounding(a, b, agree):
+    from pipeline.store.series import figures_agree, printed_tolerance
+
+    ta, tb = printed_tolerance(a[1], a[0], a[2]), printed_tolerance(b[1], b[0], b[2])
+    assert figures_agree(a[2], ta, b[2], tb) is agree and figures_agree(b[2], tb, a[2], ta) is agree
+
+
+TOWN_TABLE = """{county}重点项目建设工作简报
+（2021 年第 6 期）
+{county}重点项目建设领导小组办公室
+2021 年 7 月 15 日
+{county} 1-6 月重点项目建设情况通报
+各乡镇重点项目投资完成情况
+单位：万元
+乡镇	年度计划投资	1-6月完成投资
+城关镇	150000	96800
+新华村	90000	{village}
+合计	240000	{total}
+"""
+
+
+def test_same_named_towns_of_two_counties_are_two_rows(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "chaling.txt").write_text(TOWN_TABLE.format(county="茶陵县", village=58400, total=155200), "utf-8")
+    (folder / "youxian.txt").write_text(TOWN_TABLE.format(county="攸县", village=58401, total=155201), "utf-8")
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    invoke("ingest", folder, "--db", url, "--runner", "plain")
+    from pipeline.store import engine as store_engine
+
+    p = build_pivot(store_engine.open_read_only(url), "完成投资")
+    [column] = p.columns
+    towns = {r[0]: p.cells[(r, column)].value for r in p.rows if "城关镇" in r[0] or "新华村" in r[0]}
+    assert len(towns) == 4 and not p.conflicts, towns
+    assert sorted(towns.values()) == [58400, 58401, 96800, 96800]
+    assert {label for label in towns if label.startswith("城关镇")} == {"城关镇（茶陵县）", "城关镇（攸县）"}
+
+
+def test_formulas_never_reach_a_spreadsheet(desk, tmp_path):
+    import csv
+    import sqlite3
+
+    from openpyxl import load_workbook
+
+    db, url = _copy(desk, tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE documents SET issuer = '=HYPERLINK(\"http://evil.example\",\"x\")', jurisdiction = NULL "
+                    "WHERE file_name = '2022_lukou_1-6.txt'")
+        con.execute("UPDATE entities SET name = '=1+2' WHERE name = '淦田镇'")
+    out = tmp_path / "f.csv"
+    invoke("export", "facts", "--format", "csv", "--db", url, "-o", out)
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        cells = [c for row in csv.reader(fh) for c in row]
+    assert "'=1+2" in cells and not [c for c in cells if c.startswith(("=", "+", "@"))]
+
+    pivot_csv, pivot_xlsx = tmp_path / "p.csv", tmp_path / "p.xlsx"
+    invoke("pivot", "完成投资", "--db", url, "-o", pivot_csv)
+    with open(pivot_csv, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert ["'=1+2", TOTAL] == next(r for r in rows if "=1+2" in r[0])[:2]
+    invoke("pivot", "完成投资", "--db", url, "-o", pivot_xlsx)
+    wb = load_workbook(pivot_xlsx)
+    assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
+    assert "=1+2" in [c.value for c in wb["透视 pivot"]["A"]]
+
+
+def test_pivot_csv_marks_conflicts_and_writes_figures_as_written(desk, tmp_path):
+    out = tmp_path / "p.csv"
+    invoke("pivot", "完成投资", "--category", "区级重点项目", "--entity", "渌口区", "--db", desk["url"], "-o", out)
+    header, row = out.read_text(encoding="utf-8-sig").splitlines()
+    assert header == "entity,category,2020年1-6月（万元）,2021年1-6月（万元）,2022年1-6月（万元）,2023年1-6月（万元）"
+    assert row == "渌口区,区级重点项目,281050,≠,312400,335900"
+
+
+def test_period_filter_never_matches_a_file_name(desk):
+    p = build_pivot(desk["engine"], "完成投资", periods=("2020",))
+    assert [c.heading for c in p.columns] == ["2020年1-6月"]  # not 1-6月（日期不明）（2020_lukou_1-6.xlsx）
+
+
+def test_chart_says_why_nothing_is_drawn(desk):
+    r = invoke("chart", "完成投资", "--entity", "渌口区", "--category", "区级重点项目", "--db", desk["url"], "-o",
+               desk["folder"] / "x.png", ok=True)
+    assert "2021年1-6月: facts disagree (298600 万元 in 2021_lukou_1-6.txt ≠ 299000 万元 in " in r.stderr
+    r = invoke("chart", "完成投资", "--entity", "渌口区", "--period", "x", "--db", desk["url"], ok=False)
+    assert r.exit_code == 2  # no such option: click says so in one line
+
+
+def test_parquet_decimals_have_one_type_and_refuse_what_they_cannot_hold(desk, tmp_path):
+    import sqlite3
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "f.parquet"
+    invoke("export", "facts", "--format", "parquet", "--db", desk["url"], "-o", out)
+    assert pq.read_schema(out).field("value").type == pa.decimal128(38, 6)
+    db, url = _copy(desk, tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE facts SET value = 1.5e40, value_base = 1.5e40 "  # 26 digits fit; 41 do not
+                    "WHERE id = (SELECT min(id) FROM facts)")
+    r = invoke("export", "facts", "--format", "parquet", "--db", url, "-o", tmp_path / "g.parquet", ok=False)
+    assert r.exit_code == 2 and "has more than 38 digits" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert not (tmp_path / "g.parquet").exists()
+
+
+def test_query_json_numbers_without_exponents(desk):
+    out = invoke("query", "SELECT 0.00005 AS x, 1e16 AS y, x'00ff' AS b", "--db", desk["url"], "--json").stdout
+    assert out.strip() == '{"x": 0.00005, "y": 10000000000000000, "b": "00ff"}'
+    assert json.loads(out) == {"x": 0.00005, "y": 1e16, "b": "00ff"}

@@ -54,8 +54,6 @@ def draw_series(engine: Engine, measure: str, entities: tuple[str, ...], categor
     if suffix not in (".png", ".svg"):
         raise ChartError(f"{out}: draw the chart to a .png or .svg file")
     full = build_pivot(engine, measure, "entity", entities=entities, unit=unit)
-    if not full.rows:
-        raise ChartError(f"no facts of {measure} for {', '.join(entities)} (with a unit and a named entity)")
     chosen = category if category is not None else _default_category(full.rows)
     rows = [r for r in full.rows if r[1] == (chosen or TOTAL)]
     if not rows:
@@ -80,7 +78,7 @@ def draw_series(engine: Engine, measure: str, entities: tuple[str, ...], categor
                                + " ≠ ".join(f"{plain_number(x.value)} {x.unit} in {x.document}"
                                             for x in conflict.claims) + "), not drawn")
     if not series:
-        raise ChartError(f"nothing to draw: no dated period of {measure} for {', '.join(entities)}")
+        raise ChartError(f"nothing to draw of {measure} for {', '.join(entities)}: " + "; ".join(drawn.notes))
     spans = {span for _, span in series}
     title = f"{measure}（{full.unit}）" + (f" · {chosen}" if chosen else "")
     _plot(series, len(spans) > 1, title, full.unit, out, drawn)

@@ -18,9 +18,10 @@ def plain_number(v: float) -> str:
     digits that read back as the same float (Python's repr), laid out without an exponent."""
     if v != v or v in (float("inf"), float("-inf")):
         return str(v)
-    if v == int(v) and abs(v) < 1e21:
+    if v == int(v) and abs(v) < 2 ** 53:  # every whole number here is exactly a float
         return str(int(v))
-    return format(decimal.Decimal(repr(v)), "f")
+    text = format(decimal.Decimal(repr(v)), "f")  # beyond 2**53, the digits repr chose, not the binary's
+    return text[:-2] if text.endswith(".0") else text
 
 
 def shown(v) -> str:
@@ -35,6 +36,8 @@ def shown(v) -> str:
         return format(v, "f")
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
+    if isinstance(v, (bytes, memoryview)):
+        return bytes(v).hex()  # as the JSON lines write it
     return str(v)
 
 
@@ -112,16 +115,21 @@ def csv_lines(columns: list[str], rows: Iterable) -> Iterator[str]:
 
 
 def json_lines(columns: list[str], rows: Iterable) -> Iterator[str]:
-    """One JSON object a row; numbers stay numbers, decimals and dates become text."""
+    """One JSON object a row; numbers stay numbers, written as in the table (0.00005, never
+    5e-05), decimals and dates become text."""
     for r in rows:
-        yield json.dumps({c: _json_value(v) for c, v in zip(columns, r)}, ensure_ascii=False, default=str)
+        yield "{" + ", ".join(f"{json.dumps(c, ensure_ascii=False)}: {_json_value(v)}" for c, v in zip(columns, r)) + "}"
 
 
-def _json_value(v):
-    if isinstance(v, decimal.Decimal):  # a number where it reads back exactly, else its digits as text
-        return float(v) if decimal.Decimal(repr(float(v))) == v else format(v, "f")
+def _json_value(v) -> str:
+    if isinstance(v, float) and v == v and v not in (float("inf"), float("-inf")):
+        return plain_number(v)  # a JSON number without an exponent
+    if isinstance(v, decimal.Decimal) and v.is_finite():
+        return format(v, "f")
     if isinstance(v, (dt.date, dt.datetime)):
-        return v.isoformat()
-    if isinstance(v, bytes):
-        return v.hex()
-    return v
+        return json.dumps(v.isoformat())
+    if isinstance(v, (bytes, memoryview)):
+        return json.dumps(bytes(v).hex())
+    if v is None or isinstance(v, (bool, int, str)):
+        return json.dumps(v, ensure_ascii=False)
+    return json.dumps(str(v), ensure_ascii=False)

@@ -142,12 +142,8 @@ def _typed_table(df, dates: list[str]):
             typ = pa.date32()
             values = [None if v is None else dt.date.fromisoformat(v) for v in values]
         elif col in ("value", "value_base"):
-            digits = [None if v is None else decimal.Decimal(repr(float(v))).quantize(
-                decimal.Decimal(1).scaleb(-DECIMAL_PLACES), rounding=decimal.ROUND_HALF_EVEN).normalize()
-                for v in values]
-            scale = max([max(0, -d.as_tuple().exponent) for d in digits if d is not None] or [0])
-            typ = pa.decimal128(38, scale)
-            values = [None if d is None else d.quantize(decimal.Decimal(1).scaleb(-scale)) for d in digits]
+            typ = pa.decimal128(38, DECIMAL_PLACES)  # one type for every export: files of two exports concatenate
+            values = [None if v is None else _decimal(v, df, col, i) for i, v in enumerate(values)]
         elif col in ("page", "table_index", "row", "col", "line", "fact_id", "load_id"):
             typ = pa.int32()
             values = [None if v is None else int(v) for v in values]
@@ -164,6 +160,20 @@ def _typed_table(df, dates: list[str]):
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
+def _decimal(v: float, df, col: str, i: int):
+    """A float as the decimal of its shortest digits, to DECIMAL_PLACES places."""
+    import decimal
+
+    with decimal.localcontext(prec=60):
+        d = decimal.Decimal(repr(float(v))).quantize(decimal.Decimal(1).scaleb(-DECIMAL_PLACES),
+                                                     rounding=decimal.ROUND_HALF_EVEN)
+    if len(d.as_tuple().digits) > 38:
+        fact = df["fact_id"].iloc[i] if "fact_id" in df.columns else f"row {i + 1}"
+        raise ExportError(f"{col} {plain_number(v)} of fact {fact} has more than 38 digits: Parquet's decimal cannot hold "
+                          f"it (export csv or jsonl, or check the figure)")
+    return d
+
+
 def _missing(v) -> bool:
     if v is None:
         return True
@@ -176,17 +186,20 @@ def _missing(v) -> bool:
 def _text_columns(df) -> list[str]:
     from pandas.api.types import is_object_dtype, is_string_dtype
 
+    # text columns hold text or nothing (None, or NaN for a missing string); flags may be lists
     return [c for c in df.columns if (is_object_dtype(df[c]) or is_string_dtype(df[c]))
-            and df[c].map(lambda v: v is None or isinstance(v, str)).all()]
+            and df[c].map(lambda v: isinstance(v, str) or _missing(v)).all()]
 
 
 def _write_xlsx(df, out, described: dict, sheet: str = "facts") -> None:
     """A sheet a person can open: headers in Chinese and English, the header row frozen, an
     autofilter, widths fitted to the text, dates as dates and numbers as numbers, and a second
-    sheet that says what each column holds. Text that looks like a formula is stored as a text
-    cell, exactly as written: openpyxl would otherwise store '=…' as a formula that runs when the
-    sheet opens."""
+    sheet that says what each column holds. Written as a stream (openpyxl's write-only mode): a
+    million facts take memory for one row at a time. Text that looks like a formula is stored as
+    a text cell, exactly as written: openpyxl would otherwise store '=…' as a formula that runs
+    when the sheet opens."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -198,47 +211,53 @@ def _write_xlsx(df, out, described: dict, sheet: str = "facts") -> None:
             return ILLEGAL_CHARACTERS_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), v)
         return v.item() if hasattr(v, "item") else v
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet
+    def cell(ws, v):
+        c = WriteOnlyCell(ws, value=v)
+        if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+            c.data_type = "s"
+        elif isinstance(v, dt.date):
+            c.number_format = "yyyy-mm-dd"
+        return c
+
     columns = list(df.columns)
-    ws.append([bilingual_header(c, described) for c in columns])
-    head = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for cell in ws[1]:
-        cell.font, cell.fill = head, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[1].height = 32
     widths = [max(width(described[c].zh) if c in described else 0, len(c)) + 2 for c in columns]
-    for n, values in enumerate(df.itertuples(index=False, name=None)):
-        row = [clean(v) for v in values]
-        ws.append(row)
-        r = ws.max_row
-        for j, v in enumerate(row):
+    for values in df.head(WIDTH_SAMPLE).itertuples(index=False, name=None):  # widths must precede the rows
+        for j, v in enumerate(values):
             if isinstance(v, str):
-                if v.startswith(FORMULA_STARTS):
-                    ws.cell(row=r, column=j + 1).data_type = "s"
-                if n < WIDTH_SAMPLE:
-                    widths[j] = max(widths[j], min(width(v), 60) + 2)
+                widths[j] = max(widths[j], min(width(v), 60) + 2)
             elif isinstance(v, dt.date):
-                ws.cell(row=r, column=j + 1).number_format = "yyyy-mm-dd"
                 widths[j] = max(widths[j], 12)
-            elif v is not None and n < WIDTH_SAMPLE:
+            elif not _missing(v):
                 widths[j] = max(widths[j], min(len(str(v)), 20) + 2)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
     for j, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = min(w, 62)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-    notes = wb.create_sheet("说明 columns")
-    notes.append(["列 column", "中文", "English", "说明 · about"])
-    for cell in notes[1]:
-        cell.font, cell.fill = head, fill
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(df) + 1}"
+    head, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    header = []
     for c in columns:
-        col = described.get(c)
-        notes.append([c, col.zh if col else "", col.en if col else "", col.about if col else ""])
+        h = WriteOnlyCell(ws, value=bilingual_header(c, described))
+        h.font, h.fill, h.alignment = head, fill, Alignment(wrap_text=True, vertical="top")
+        header.append(h)
+    ws.row_dimensions[1].height = 32
+    ws.append(header)
+    for values in df.itertuples(index=False, name=None):
+        ws.append([cell(ws, clean(v)) for v in values])
+    notes = wb.create_sheet("说明 columns")
     for letter, w in zip("ABCD", (22, 16, 24, 90)):
         notes.column_dimensions[letter].width = w
     notes.freeze_panes = "A2"
+    titles = []
+    for t in ("列 column", "中文", "English", "说明 · about"):
+        h = WriteOnlyCell(notes, value=t)
+        h.font, h.fill = head, fill
+        titles.append(h)
+    notes.append(titles)
+    for c in columns:
+        col = described.get(c)
+        notes.append([c, col.zh if col else "", col.en if col else "", col.about if col else ""])
     wb.save(out)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from pipeline.store.display import plain_number
-from pipeline.store.series import printed_tolerance
+from pipeline.store.series import figures_agree, printed_tolerance
 from schemas.models import Document, Entity, FactRow, FindingRow, Metric
 
 # what a row's key is made of, by what it is grouped by first: a row is always one entity and category
@@ -148,7 +148,8 @@ def build_pivot(engine: Engine, measure: str, by: str = "entity", periods: tuple
         metric_id = s.scalar(select(Metric.id).where(Metric.name == measure))
         if metric_id is None:
             raise PivotError(_no_measure(s, measure))
-        q = (select(FactRow, Document.file_name, Document.issued_on, Document.jurisdiction, Entity.name, Entity.parent)
+        q = (select(FactRow, Document.file_name, Document.issued_on, Document.jurisdiction, Entity.name, Entity.parent,
+                    Entity.parent_code)
              .join(Document, Document.id == FactRow.document_id)
              .outerjoin(Entity, Entity.id == FactRow.entity_id)
              .where(FactRow.metric_id == metric_id, Document.status == "loaded"))
@@ -164,22 +165,19 @@ def build_pivot(engine: Engine, measure: str, by: str = "entity", periods: tuple
     chosen_unit = unit or units.most_common(1)[0][0]
     if chosen_unit not in units:
         raise PivotError(f"no fact of {measure} is in {unit}; its units are: {', '.join(units)}")
-    same_name_parents: dict[str, set] = defaultdict(set)
-    for f, _doc, _issued, _jur, name, parent in rows:
-        if name:
-            same_name_parents[name].add(parent or "")
+    labels = _entity_labels(rows)
     claims: dict[tuple[tuple[str, ...], Column], list[Claim]] = defaultdict(list)
-    for f, doc, issued, jurisdiction, name, parent in rows:
+    for f, doc, issued, jurisdiction, name, parent, parent_code in rows:
         category = f.category or ""
         if categories is not None and category not in categories:
             continue
         heading = period_heading(f.period_start, f.period_end, f.period_label)
+        if periods and not any(p in heading or p in (f.period_label or "") for p in periods):
+            continue  # matched on the period alone: never on the file name an undated column carries
         if f.period_start is None or f.period_end is None:
             heading = f"{heading}（{doc}）"  # 1-6月 of an unknown year is that document's own column
-        if periods and not any(p in heading or p in (f.period_label or "") for p in periods):
-            continue
         column = Column(f.period_start, f.period_end, heading)
-        shown = f"{name}（{parent}）" if name and len(same_name_parents[name]) > 1 and parent else name
+        shown = labels.get(_identity(f, parent_code))
         if entities and name not in entities and shown not in entities:
             continue
         if f.unit_base is None or f.value_base is None:
@@ -205,19 +203,56 @@ def build_pivot(engine: Engine, measure: str, by: str = "entity", periods: tuple
         else:
             conflicts.append(Conflict(key, column, [min(g, key=_preference) for g in groups],
                                       _findings_about(findings, key, by, column)))
-    row_keys = sorted({k for k, _ in claims}, key=lambda k: tuple((x == TOTAL, x) if x == TOTAL else (False, x)
-                                                                   for x in k))
+    if not claims:
+        asked = [f"{name} {', '.join(v) or 'totals'}" for name, v in
+                 (("entity", entities), ("period", periods), ("category", categories or ())) if v]
+        raise PivotError(f"no facts of {measure}"
+                         + (f" for {'; '.join(asked)}" if asked else "")
+                         + (f" ({', '.join(f'{n} {why}' for why, n in left_out.items())})" if left_out else ""))
+    row_keys = sorted({k for k, _ in claims}, key=lambda k: tuple((x == TOTAL, x) for x in k))  # totals last
     columns = sorted({c for _, c in claims}, key=lambda c: c.order)
-    conflicts.sort(key=lambda c: (row_keys.index(c.row), c.column.order))
+    position = {k: i for i, k in enumerate(row_keys)}
+    conflicts.sort(key=lambda c: (position[c.row], c.column.order))
     return Pivot(measure, chosen_unit, by, ROW_NAMES[by], row_keys, columns, cells, conflicts, dict(left_out))
 
 
+def _identity(f: FactRow, parent_code: Optional[str]) -> tuple:
+    """What makes two facts' entities one row: the entity, and for an entity the gazetteer does
+    not place (a town or village read as new, parent unknown) also the jurisdiction its name was
+    read in: 城关镇 of 茶陵县 and 城关镇 of 攸县 are two rows, never one cell."""
+    return (f.entity_id, "" if parent_code else (f.entity_context or ""))
+
+
+def _entity_labels(rows) -> dict[tuple, str]:
+    """Each row identity's label: the name, and where names repeat, the parent or the
+    jurisdiction it was read in (鼓楼区（福州市）), and the entity's id if even that repeats."""
+    places: dict[tuple, tuple[str, str]] = {}
+    for f, _doc, _issued, _jur, name, parent, parent_code in rows:
+        if name:
+            places[_identity(f, parent_code)] = (name, parent or f.entity_context or "")
+    by_name: dict[str, list[tuple]] = defaultdict(list)
+    for identity, (name, _) in places.items():
+        by_name[name].append(identity)
+    labels = {}
+    for name, identities in by_name.items():
+        wheres = Counter(places[i][1] for i in identities)
+        for identity in identities:
+            where = places[identity][1]
+            if len(identities) == 1:
+                labels[identity] = name
+            elif where and wheres[where] == 1:
+                labels[identity] = f"{name}（{where}）"
+            else:
+                labels[identity] = f"{name}（{where or '?'} #{identity[0]}）"
+    return labels
+
+
 def _agreeing(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims grouped by the figure they state: two agree when they differ by no more than the
-    digits either printed allow (28.1 亿元 and 281050 万元)."""
+    """Claims grouped by the figure they state: every two in a group agree to the digits printed
+    (28.1 亿元 and 281050 万元), a unit apart in the last digit never does (58400 and 58401)."""
     groups: list[list[Claim]] = []
     for c in sorted(claims, key=lambda c: c.value_base):
-        if groups and all(abs(c.value_base - g.value_base) <= c.tolerance + g.tolerance for g in groups[-1]):
+        if groups and all(figures_agree(c.value_base, c.tolerance, g.value_base, g.tolerance) for g in groups[-1]):
             groups[-1].append(c)
         else:
             groups.append([c])
@@ -251,6 +286,8 @@ def _no_measure(s: Session, measure: str) -> str:
     names = s.scalars(select(Metric.name).join(FactRow, FactRow.metric_id == Metric.id).group_by(Metric.name)
                       .order_by(func.count().desc())).all()
     close = [n for n, score, _ in process.extract(measure, names, scorer=fuzz.WRatio, limit=5) if score >= 50]
+    if not names:
+        return f"no facts of the measure {measure!r}: no measure has facts in this warehouse yet"
     hint = f"; did you mean {', '.join(close)}?" if close else f"; measures with facts: {', '.join(names[:12])}"
     return f"no facts of the measure {measure!r}{hint}"
 
@@ -266,11 +303,26 @@ def write_pivot(p: Pivot, out: str) -> None:
         raise PivotError(f"{out}: write the pivot to a .xlsx or .csv file")
     with replacing(out, text=False) as tmp:
         if suffix == "csv":
-            frame = p.frame()
-            frame.columns = [f"{c}（{p.unit}）" for c in frame.columns]
-            frame.to_csv(tmp, encoding="utf-8-sig", lineterminator="\r\n", float_format=None)
+            _write_csv(p, tmp)
         else:
             _write_xlsx(p, tmp)
+
+
+def _write_csv(p: Pivot, out) -> None:
+    """The pivot alone: figures as written, ≠ where facts disagree, text a spreadsheet would run
+    as a formula defused."""
+    import csv
+
+    from pipeline.store.exports import defuse_formula
+
+    conflicted = {(c.row, c.column) for c in p.conflicts}
+    with open(out, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(list(p.row_names) + [f"{c.heading}（{p.unit}）" for c in p.columns])
+        for r in p.rows:
+            w.writerow([defuse_formula(x) for x in r] + [
+                plain_number(p.cells[(r, c)].value) if (r, c) in p.cells else ("≠" if (r, c) in conflicted else "")
+                for c in p.columns])
 
 
 def _write_xlsx(p: Pivot, out) -> None:
@@ -286,7 +338,7 @@ def _write_xlsx(p: Pivot, out) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "透视 pivot"
-    ws.append([f"{p.title} · {p.measure} in {p.unit}"])
+    ws.append([f"{p.title} · {p.measure}, base unit {p.unit}"])
     ws["A1"].font = Font(bold=True, size=13)
     labels = {"entity": "主体 entity", "category": "分类 category", "jurisdiction": "发文地区 jurisdiction"}
     header = [labels[n] for n in p.row_names] + [f"{c.heading}\n（{p.unit}）" for c in p.columns]
@@ -297,11 +349,12 @@ def _write_xlsx(p: Pivot, out) -> None:
     ws.row_dimensions[2].height = 32
     conflicted = {(c.row, c.column): c for c in p.conflicts}
     n_keys = len(p.row_names)
-    for r in p.rows:
-        ws.append(list(r) + [p.cells[(r, c)].value if (r, c) in p.cells else None for c in p.columns])
+    for i, r in enumerate(p.rows, 3):
+        _append(ws, list(r) + [p.cells[(r, c)].value if (r, c) in p.cells else None for c in p.columns])
         for j, c in enumerate(p.columns):
-            cell = ws.cell(row=ws.max_row, column=n_keys + j + 1)
-            cell.number_format = "#,##0.####"
+            cell = ws.cell(row=i, column=n_keys + j + 1)
+            if isinstance(cell.value, float):  # no trailing point on a whole number
+                cell.number_format = "#,##0" if cell.value.is_integer() else "#,##0.0#####"
             if (r, c) in p.cells:
                 src = p.cells[(r, c)].source
                 cell.comment = Comment(f"{src.where}\n{src.quote[:200]}", "bulletins")
@@ -315,28 +368,41 @@ def _write_xlsx(p: Pivot, out) -> None:
     for j in range(len(p.columns)):
         ws.column_dimensions[get_column_letter(n_keys + j + 1)].width = 16
     ws.freeze_panes = ws.cell(row=3, column=n_keys + 1)
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{max(ws.max_row, 2)}"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{len(p.rows) + 2}"
 
     src = wb.create_sheet("来源 sources")
     src.append([labels[n] for n in p.row_names] + ["期间 period", f"数值 value（{p.unit}）", "原文数值 as written",
                                                    "同值事实数 agreeing facts", "事实编号 fact id", "文件 document",
                                                    "页 page", "表 table", "行 row", "列 col", "原文 quote"])
-    for (r, c), cell in sorted(p.cells.items(), key=lambda kv: (p.rows.index(kv[0][0]), kv[0][1].order)):
+    position = {r: i for i, r in enumerate(p.rows)}
+    for (r, c), cell in sorted(p.cells.items(), key=lambda kv: (position[kv[0][0]], kv[0][1].order)):
         x = cell.source
-        src.append(list(r) + [c.heading, cell.value, f"{plain_number(x.value)} {x.unit}", cell.agreeing, x.fact_id, x.document,
+        _append(src, list(r) + [c.heading, cell.value, f"{plain_number(x.value)} {x.unit}", cell.agreeing, x.fact_id, x.document,
                               x.page, x.table_index, x.row, x.col, x.quote])
     con = wb.create_sheet("冲突 conflicts")
     con.append([labels[n] for n in p.row_names] + ["期间 period", f"数值 value（{p.unit}）", "原文数值 as written",
                                                    "事实编号 fact id", "文件 document", "原文 quote", "发现 findings"])
     for c in p.conflicts:
         for x in c.claims:
-            con.append(list(c.row) + [c.column.heading, x.value_base, f"{plain_number(x.value)} {x.unit}", x.fact_id, x.document,
+            _append(con, list(c.row) + [c.column.heading, x.value_base, f"{plain_number(x.value)} {x.unit}", x.fact_id, x.document,
                                       x.quote, "\n".join(c.findings) or "-"])
     for sheet in (src, con):
         for cell in sheet[1]:
             cell.font, cell.fill = bold, head_fill
         sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{max(sheet.max_row, 1)}"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{sheet._current_row}"
         for j in range(1, sheet.max_column + 1):
             sheet.column_dimensions[get_column_letter(j)].width = 60 if sheet.cell(1, j).value.startswith("原文 ") else 16
     wb.save(out)
+
+
+def _append(sheet, values: list) -> None:
+    """A row whose text is stored as text: a name or quote starting with = + - @ never becomes a
+    formula that runs when the workbook opens (as in the facts export)."""
+    from pipeline.store.exports import FORMULA_STARTS
+
+    sheet.append(values)
+    for j, v in enumerate(values, 1):
+        if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+            cell = sheet.cell(row=sheet._current_row, column=j)  # the row just appended (max_row scans every cell)
+            cell.value, cell.data_type = v, "s"

@@ -52,10 +52,17 @@ class _Figure:
 
 
 def printed_tolerance(raw: Optional[str], value: float, value_base: float) -> float:
-    """Half a unit of the last digit printed, in base units: 28.1 亿元 and 281050 万元 agree."""
+    """Half a unit of the last digit printed, in base units."""
     m = re.search(r"\d+(?:\.(\d+))?", (raw or "").replace(",", ""))
     half = 0.5 * 10 ** -(len(m.group(1) or "") if m else 0)
     return abs(half * value_base / value) if value else 1e-9
+
+
+def figures_agree(a: float, a_tolerance: float, b: float, b_tolerance: float) -> bool:
+    """Two figures (in base units) state the same value: the more precise lies strictly within
+    the rounding of the coarser. 28.1 亿元 and 281050 万元 agree; 58400 and 58401 do not, nor 1.2
+    and 1.3 亿元 (a unit apart in the last digit is a different figure, never rounding)."""
+    return abs(a - b) < max(a_tolerance, b_tolerance)
 
 
 def series_findings(s: Session, document_id: int) -> list[dict]:
@@ -86,7 +93,8 @@ def series_findings(s: Session, document_id: int) -> list[dict]:
         if not shared:
             continue
         same_period = [(k, a, b) for k, a, b in shared if a.period_end == b.period_end]
-        differ = [(k, a, b) for k, a, b in same_period if abs(a.value_base - b.value_base) > a.tolerance + b.tolerance]
+        differ = [(k, a, b) for k, a, b in same_period
+                  if not figures_agree(a.value_base, a.tolerance, b.value_base, b.tolerance)]
         if doc.period_end and doc.period_end == other.period_end and len(same_period) >= SAME_BULLETIN_MIN and not differ:
             k, a, b = same_period[0]
             rows.append((finding_row(document_id, Finding(
@@ -104,7 +112,7 @@ def series_findings(s: Session, document_id: int) -> list[dict]:
             if a.period_end == b.period_end:
                 continue
             early, late = (a, b) if a.period_end < b.period_end else (b, a)
-            if early.value_base - late.value_base <= early.tolerance + late.tolerance:
+            if early.value_base - late.value_base < max(early.tolerance, late.tolerance):
                 continue
             entity, metric = names[0].get(k[0], "?"), names[1].get(k[1], "?")
             file_of = {document_id: doc.file_name, other.id: other.file_name}
@@ -195,8 +203,8 @@ def _figures(s: Session, document_ids: list[int], starts: Optional[set] = None) 
     out = {}
     for key, figures in found.items():
         first = figures[0]
-        if all(abs(f.value_base - first.value_base) <= f.tolerance + first.tolerance and f.period_end == first.period_end
-               for f in figures):
+        if all(figures_agree(f.value_base, f.tolerance, first.value_base, first.tolerance)
+               and f.period_end == first.period_end for f in figures):
             out[key] = first
     return out
 
