@@ -414,3 +414,18 @@ def test_query_json_numbers_without_exponents(desk):
     out = invoke("query", "SELECT 0.00005 AS x, 1e16 AS y, x'00ff' AS b", "--db", desk["url"], "--json").stdout
     assert out.strip() == '{"x": 0.00005, "y": 10000000000000000, "b": "00ff"}'
     assert json.loads(out) == {"x": 0.00005, "y": 1e16, "b": "00ff"}
+
+
+def test_xlsx_export_past_a_sheets_rows_goes_on_in_another_sheet(tmp_path, monkeypatch):
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    import pipeline.store.exports as exports
+
+    monkeypatch.setattr(exports, "EXCEL_ROWS", 4)  # three facts a sheet, as 1,048,575 are in Excel
+    frame = pd.DataFrame({"document": [f"d{i}" for i in range(7)], "value": [float(i) for i in range(7)]})
+    exports._write_xlsx(frame, tmp_path / "f.xlsx", exports.FACT_COLUMNS)
+    wb = load_workbook(tmp_path / "f.xlsx")
+    assert wb.sheetnames == ["facts", "facts 2", "facts 3", "说明 columns"]
+    assert [[c.value for c in r] for r in wb["facts 3"].iter_rows()] == [["文件\ndocument", "数值\nvalue"], ["d6", 6]]
+    assert wb["facts 2"].auto_filter.ref == "A1:B4" and wb["facts 2"].freeze_panes == "A2"

@@ -124,6 +124,7 @@ def _write(engine: Engine, fmt: str, out, columns: list[str]) -> int:
     return len(df)
 
 
+EXCEL_ROWS = 1_048_576  # rows of one Excel sheet, its header included
 WIDTH_SAMPLE = 2000  # rows a column's width is fitted to: enough to see its text, cheap on a long export
 DECIMAL_PLACES = 6  # a value_base of 亩 is 10000/15 of a square metre: kept to a millionth
 
@@ -230,21 +231,24 @@ def _write_xlsx(df, out, described: dict, sheet: str = "facts") -> None:
             elif not _missing(v):
                 widths[j] = max(widths[j], min(len(str(v)), 20) + 2)
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    for j, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(j)].width = min(w, 62)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(df) + 1}"
     head, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    header = []
-    for c in columns:
-        h = WriteOnlyCell(ws, value=bilingual_header(c, described))
-        h.font, h.fill, h.alignment = head, fill, Alignment(wrap_text=True, vertical="top")
-        header.append(h)
-    ws.row_dimensions[1].height = 32
-    ws.append(header)
-    for values in df.itertuples(index=False, name=None):
-        ws.append([cell(ws, clean(v)) for v in values])
+    # a sheet holds 1,048,576 rows: a longer export goes on as "facts 2", "facts 3" …
+    for part, start in enumerate(range(0, max(len(df), 1), EXCEL_ROWS - 1), 1):
+        rows = df.iloc[start:start + EXCEL_ROWS - 1]
+        ws = wb.create_sheet(sheet if part == 1 else f"{sheet} {part}")
+        for j, w in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(j)].width = min(w, 62)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        header = []
+        for c in columns:
+            h = WriteOnlyCell(ws, value=bilingual_header(c, described))
+            h.font, h.fill, h.alignment = head, fill, Alignment(wrap_text=True, vertical="top")
+            header.append(h)
+        ws.row_dimensions[1].height = 32
+        ws.append(header)
+        for values in rows.itertuples(index=False, name=None):
+            ws.append([cell(ws, clean(v)) for v in values])
     notes = wb.create_sheet("说明 columns")
     for letter, w in zip("ABCD", (22, 16, 24, 90)):
         notes.column_dimensions[letter].width = w
