@@ -145,6 +145,51 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
     return not blank_between and len(prev) >= 8 and nxt[-1:] in TERMINAL + "，,"
 
 
+ROW_NAME_LINE = re.compile(r"^[^|\t。；;，,:：]{1,24}$")
+MIN_CELL_LINE_ROWS = 3  # rows of one width before cell lines are read as a table
+
+
+def _cell_line_row(lines: list[str], i: int) -> Optional[tuple[list[str], int]]:
+    """A row a capture wrote a cell a line, each cell after a pipe and the row closed by a lone
+    pipe ("全 市" / "| 49" / "| 31" / "| 22" / "|"; an empty cell is a pipe alone before the closing
+    one): (cells, index after the row) or None."""
+    name = lines[i].strip()
+    if not ROW_NAME_LINE.match(name):
+        return None
+    j = i + 1
+    while j < len(lines) and lines[j].strip().startswith("|") and lines[j].count("|") == 1:
+        j += 1
+    group = [ln.strip()[1:].strip() for ln in lines[i + 1:j]]
+    if len(group) < 3 or group[-1]:
+        return None  # at least two cells, then the closing pipe
+    return [name] + group[:-1], j
+
+
+def rows_from_cell_lines(raw_lines: list[str]) -> list[str]:
+    """The lines, with each run of at least three rows written a cell a line behind pipes turned
+    into tab-separated rows on their first line (the lines they took left blank, so that every
+    line keeps its index)."""
+    out = list(raw_lines)
+    i = 0
+    while i < len(raw_lines):
+        run: list[tuple[int, list[str], int]] = []
+        j = i
+        while j < len(raw_lines):
+            row = _cell_line_row(raw_lines, j)
+            if row is None or (run and len(row[0]) != len(run[0][1])):
+                break
+            run.append((j, row[0], row[1]))
+            j = row[1]
+        if len(run) < MIN_CELL_LINE_ROWS:
+            i += 1
+            continue
+        for start, cells, end in run:
+            out[start] = "\t".join(cells)
+            out[start + 1:end] = [""] * (end - start - 1)
+        i = j
+    return out
+
+
 def normalize_text(text: str) -> list[str]:
     """Return the document as a list of clean, non-empty lines."""
     return normalize_lines(text.split("\n"))[0]
@@ -152,7 +197,7 @@ def normalize_text(text: str) -> list[str]:
 
 def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     """Clean lines and, for each, the index of the raw line it starts at (for page provenance)."""
-    raw_lines = tabs_for_word_rows(normalize_chars("\n".join(raw_lines)).split("\n"))
+    raw_lines = rows_from_cell_lines(tabs_for_word_rows(normalize_chars("\n".join(raw_lines)).split("\n")))
     out: list[str] = []
     origins: list[int] = []
     blank_since_last = False

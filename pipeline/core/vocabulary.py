@@ -84,3 +84,8 @@ CATEGORY_NAME = re.compile(rf"^(其中[:：]?)?({_alternation(sorted(CATEGORY_QU
 # (a route, 图们至珲春…, or a work whose kind no category has: 高速公路, 大桥; not 招商引资项目, 棚户区改造工程)
 PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff()（）\d]{2,30}(高速公路|公路|铁路|大桥|隧道|机场|码头|电站|水库|水厂)$"
                              r"|^[\u4e00-\u9fff()（）\d]{1,14}至[\u4e00-\u9fff()（）\d]{1,14}(项目|工程|线|段)$")
+
+
+# "安徽热线", "大河网", "中国XX在线": the name of the site that carries a page, neither its title nor its
+# place (a portal reposts other provinces' news: its name says nothing of whose news it is)
+SITE_NAME = re.compile(r"^\S{2,10}(?:网|热线|在线|门户|频道|网站|之窗|客户端)$")

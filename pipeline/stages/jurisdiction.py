@@ -17,16 +17,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from pipeline.core.vocabulary import SITE_NAME
 from pipeline.core.word_dictionary import on_word_bounds, word_tags
 from pipeline.stages.gazetteer import MUNICIPALITIES, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
+REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
 LEVEL_WORDS = {
     "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直"),
     "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直"),
     "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直"),
     "prefecture": re.compile(r"全州|我州|本州|州委|州政府|州直|全盟|我盟|盟委|盟直|全地区"),
-    "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各市|自治区"),
+    "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各(?:设区)?市|自治区"),
 }
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
@@ -77,6 +79,10 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
     row_labels = "\n".join(ln.split("\t")[0] for ln in lines if "\t" in ln)
     levels = Counter({level: len(pattern.findall(text)) for level, pattern in LEVEL_WORDS.items()})
+    if levels["city"]:
+        # a text that speaks as a city (我市, 全市) names the region's lists and leaders ("自治区层面统筹
+        # 推进重大项目", "自治区领导联系项目") as the level above it, not as its own voice
+        levels["province"] -= len(REGION_ABOVE.findall(text))
     level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None
 
     scores: dict[tuple, float] = defaultdict(float)
@@ -279,7 +285,8 @@ def _headline(body: list[str]) -> str:
     """A web capture's headline: its first short line that is not page chrome ("1-8月石家庄340个
     重点项目完成投资703.2亿")."""
     for line in body[:4]:
-        if 4 <= len(line) <= 60 and not CHROME.search(line) and not line.endswith(("。", ";", "；")):
+        if 4 <= len(line) <= 60 and not CHROME.search(line) and not line.endswith(("。", ";", "；")) \
+                and not SITE_NAME.match(line.strip()):  # "安徽热线": the portal reposting, not the news's place
             return line
     return ""
 

@@ -9,6 +9,7 @@ from typing import Optional
 
 from pipeline.core.normalize import HEADING, TITLE_END
 from pipeline.core.periods import SPAN_KINDS, find_period, year_period
+from pipeline.core.vocabulary import SITE_NAME
 from schemas.records import DocumentMeta
 
 DATE_CN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -54,7 +55,7 @@ def _title(head: list[str]) -> Optional[str]:
         # never taken for it, nor a page's date in pieces ("01", "2022", "-", "08") or a field label
         # ("所属分类:"): the first line that says something in words
         worded = [ln for ln in head if len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 4 and not HEADING.match(ln)
-                  and not DATE_CN.fullmatch(ln.strip()) and not BREADCRUMB.search(ln)
+                  and not DATE_CN.fullmatch(ln.strip()) and not BREADCRUMB.search(ln) and not SITE_NAME.match(ln.strip())
                   and not ln.rstrip().endswith((":", "："))]
         return worded[0] if worded else None
     i = candidates[-1]

@@ -1,0 +1,83 @@
+"""Failure classes the blind batch n (新余, 威海, 襄阳, 防城港, 铜川, 湖州) showed at first sight, each
+pinned with a bulletin written for the project in the same shape (not the captures themselves)."""
+from __future__ import annotations
+
+from tests.conftest import read_text
+
+PORTAL_REPOST = """江南热线
+主页 > 国内新闻 > 湖北新闻
+
+前5月省级项目投资48.2亿元 开工率居全省前列
+
+发布时间:2019-06-12 09:10:11
+
+十堰日报讯(记者王明 通讯员李华)记者昨日从市发改委获悉,今年以来,我市扎实推进省级重点项目建设。
+1至5月,全市28个省级重点项目开工率96.4%,完成投资48.2亿元,占年度计划的41.3%。
+  • 下一篇:城区新增公交线路3条
+"""
+
+
+def test_a_portal_that_reposts_is_neither_title_nor_place(kit):
+    doc = read_text(kit, "portal.txt", PORTAL_REPOST)
+    assert doc.meta.title == "前5月省级项目投资48.2亿元开工率居全省前列"
+    assert doc.meta.jurisdiction == "十堰市"  # the masthead 十堰日报 and 我市; never the portal's 江南
+    money = [f for f in doc.facts if f.metric == "完成投资"]
+    assert [(f.entity, f.value, f.unit) for f in money] == [("十堰市", 48.2, "亿元")]
+
+
+CELL_LINES = """吉安市人民政府办公室关于1-5月份全市新开工项目情况的通报
+各县(市、区)人民政府:
+现将全市项目进展情况通报如下:
+1、5000万元以上新开工项目情况
+地 区
+| 1-5月新开工个数(个)
+| 其中:5月份新开工个数(个)
+| 5月份中,已开工项目个数(个)
+|
+全 市
+| 40
+| 12
+| 9
+|
+吉州区
+| 11
+| 4
+| 3
+|
+青原区
+| 7
+| 2
+|
+|
+永丰县
+| 22
+| 6
+| 6
+|
+"""
+
+
+def test_a_table_written_a_cell_a_line_behind_pipes(kit):
+    doc = read_text(kit, "cells.txt", CELL_LINES)
+    [table] = doc.tables
+    assert table.method == "text_tabs"
+    cells = {(f.entity, f.metric_raw, f.value) for f in doc.facts if f.source_kind == "table"}
+    assert ("永丰县", "1-5月新开工个数(个)", 22) in cells and ("青原区", "其中:5月份新开工个数(个)", 2) in cells
+    assert {f.entity for f in doc.facts if f.source_kind == "table"} == {"吉安市", "吉州区", "青原区", "永丰县"}
+    assert len([f for f in doc.facts if f.source_kind == "table"]) == 11  # 青原区's third cell is empty
+    # "5月份中" is no month 5月 before "份中": the header is kept whole
+    assert sorted(f.value for f in doc.facts if f.metric_raw == "5月份中,已开工项目个数(个)") == [3, 6, 9]
+
+
+REGION_ABOVE_CITY = """桂林市重大项目建设情况
+2021年,桂林市重大项目共420项,年度计划投资380亿元,实际完成投资352.6亿元。
+自治区层面重大项目超额完成年度投资任务。2021年,自治区层面统筹推进重大项目累计完成投资96.5亿元,完成年度计划的112.4%。
+其中,自治区领导联系重大项目3项,完成投资41.2亿元,继续成为我市拉动投资的主力。
+"""
+
+
+def test_a_citys_bulletin_naming_the_regions_lists_is_the_citys(kit):
+    doc = read_text(kit, "guilin.txt", REGION_ABOVE_CITY)
+    assert doc.meta.jurisdiction == "桂林市"
+    total = next(f for f in doc.facts if f.metric == "完成投资" and f.value == 352.6)
+    assert total.entity == "桂林市"
