@@ -429,3 +429,14 @@ def test_xlsx_export_past_a_sheets_rows_goes_on_in_another_sheet(tmp_path, monke
     assert wb.sheetnames == ["facts", "facts 2", "facts 3", "说明 columns"]
     assert [[c.value for c in r] for r in wb["facts 3"].iter_rows()] == [["文件\ndocument", "数值\nvalue"], ["d6", 6]]
     assert wb["facts 2"].auto_filter.ref == "A1:B4" and wb["facts 2"].freeze_panes == "A2"
+
+
+def test_pivot_by_category_and_by_jurisdiction_group_the_same_cells(desk):
+    by_entity = build_pivot(desk["engine"], "完成投资", entities=("渌口区",))
+    by_category = build_pivot(desk["engine"], "完成投资", by="category", entities=("渌口区",))
+    by_area = build_pivot(desk["engine"], "完成投资", by="jurisdiction", entities=("渌口区",))
+    assert by_category.row_names == ("category", "entity") and by_area.row_names == ("jurisdiction", "entity", "category")
+    cells = {(r[0], r[1], c.heading, cell.value) for (r, c), cell in by_entity.cells.items()}
+    assert {(r[1], r[0], c.heading, cell.value) for (r, c), cell in by_category.cells.items()} == cells
+    assert {r[0] for r in by_area.rows} == {"渌口区"}  # every bulletin here is 渌口区's own
+    assert by_category.rows[-1][0] == TOTAL  # totals after the parts
