@@ -6,6 +6,7 @@ header paths.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from extractors.glued_cells import glued_ranking
@@ -32,10 +33,78 @@ def _cell(text: str) -> str:
 def split_cells(line: str) -> Optional[list[str]]:
     if "\t" in line:
         return [_cell(c) for c in line.split("\t")]
-    parts = re.split(r" {2,}|\u3000+", line.strip())
+    parts = _letter_spaced_joined(re.split(r" {2,}|\u3000+", line.strip()))
     if len(parts) >= 3:
         return [_cell(c) for c in parts]
     return None
+
+
+LONE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
+UNIT_CHARS = frozenset("个亩项元户家人宗套名位米吨台辆座所栋间次处条件只万亿")
+
+
+def _letter_spaced_joined(parts: list[str]) -> list[str]:
+    """A label set with spaces between its characters ("项  目  类  别", "合  计") is one cell, not one
+    cell a character: runs of two or more one-character cells are joined."""
+    out: list[str] = []
+    run: list[str] = []
+    for part in parts + [""]:
+        if LONE_HAN.match(part):
+            run.append(part)
+            continue
+        # "个  亩": two unit columns side by side stay two cells
+        out.extend(["".join(run)] if len(run) >= 2 and not all(ch in UNIT_CHARS for ch in run) else run)
+        run = []
+        out.append(part)
+    return out[:-1]
+
+
+LABEL_FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+SUBTOTAL = re.compile(r"^(小计|合计|总计|共计)")
+
+
+def _vertical_group_labels(block: list[tuple[int, list[str]]], lone: list[tuple[int, str]]
+                           ) -> list[tuple[int, list[str]]]:
+    """A space-aligned table whose rows are grouped by a label written down a merged first column:
+    the capture leaves its pieces before some rows' names ("重点基  市政设施(9 项)  41 …", "础设施  生态
+    环保(19 项)  29 …") and alone on lines between rows ("项目"). The pieces come off the rows, so that
+    every row's cells line up; each group is the rows up to and including its 小计 row, and its label
+    (the pieces joined: 重点基础设施项目) goes before each of its rows' names as a category path
+    ("重点基础设施项目 / 市政设施(9 项)"), the 小计 row taking the label alone."""
+    widths = Counter(len(cells) for _, cells in block if _space_row(cells))
+    if not widths:
+        return block
+    width = widths.most_common(1)[0][0]
+    pieces: list[tuple[int, str]] = list(lone)
+    rows = []
+    for k, (i, cells) in enumerate(block):
+        if len(cells) == width + 1 and LABEL_FRAGMENT.match(cells[0]) and cells[1] and not is_numeric_cell(cells[1]) \
+                and _space_row(cells[1:]):
+            pieces.append((k, cells[0]))
+            cells = cells[1:]
+        rows.append((i, cells))
+    if not pieces:
+        return block
+    ends = [k for k, (_, cells) in enumerate(rows) if cells and SUBTOTAL.match(cells[0])]
+    out = list(rows)
+    start = 0
+    for end in ends:
+        label = "".join(text for k, text in sorted(pieces) if start <= k <= end)
+        if label:
+            for k in range(start, end + 1):
+                i, cells = out[k]
+                # the 小计 row is the group's own total: its label, with any count it states ("(90 项)")
+                name = label + _closing_brackets(cells[0]) if k == end else f"{label} / {cells[0]}"
+                out[k] = (i, [name] + cells[1:])
+        start = end + 1
+    if start < len(rows) and any(k >= start for k, _ in pieces):
+        return block  # pieces after the last 小计: no group can be told for them, the rows stay as read
+    return out
+
+
+def _closing_brackets(text: str) -> str:
+    m = re.search(r"[(（][^()（）]*[)）]\s*$", text)
+    return m.group(0) if m else ""
 
 
 def _is_body_row(cells: list[str]) -> bool:
@@ -87,12 +156,20 @@ def find_tables(lines: list[str], start_index: int = 0,
             continue
         j = i
         block: list[tuple[int, list[str]]] = []
+        fragments: list[tuple[int, str]] = []  # (rows before it, text): a vertical group label's lone pieces
         while j < n and j not in reserved:
             row = split_cells(lines[j])
+            if not tabbed and row is None and block and LABEL_FRAGMENT.match(lines[j].strip()) and j + 1 < n \
+                    and _space_row(split_cells(lines[j + 1])):
+                fragments.append((len(block), lines[j].strip()))  # "项目" between two rows: part of a group label
+                j += 1
+                continue
             if row is None or ("\t" not in lines[j] and tabbed) or (not tabbed and not _space_row(row) and block):
                 break
             block.append((j, row))
             j += 1
+        if not tabbed:
+            block = _vertical_group_labels(block, fragments)
         if not tabbed:
             # header rows of a space-aligned table sit right above its first numeric row
             k = i - 1

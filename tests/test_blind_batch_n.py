@@ -81,3 +81,34 @@ def test_a_citys_bulletin_naming_the_regions_lists_is_the_citys(kit):
     assert doc.meta.jurisdiction == "桂林市"
     total = next(f for f in doc.facts if f.metric == "完成投资" and f.value == 352.6)
     assert total.entity == "桂林市"
+
+
+GROUPED_SPACES = """曲靖市第八届人民代表大会常务委员会公报                         2016 年 8 月
+
+                 1-6月重点项目投资完成情况   单位:亿元、%
+
+              项  目  类  别                  年度计划          1-6月完成           完成进度
+                     水利设施(6 项)                         12               6              50
+                     交通路网(11 项)                        88              40              45
+            重点基      城镇建设(8 项)                      30              12              40
+            础设施      生态保护(5 项)                      10               3              30
+             项目
+                     小计(30 项)                           140              61             44
+                     工业发展(20 项)                        90              45             50
+            重点产      现代物流(7 项)                      35              14             40
+            业项目      旅游文化(9 项)                      25              10             40
+                     小计(36 项)                           150              69             46
+"""
+
+
+def test_a_space_aligned_table_with_a_group_label_down_its_first_column(kit):
+    doc = read_text(kit, "grouped.txt", GROUPED_SPACES)
+    [table] = doc.tables
+    assert table.header_paths[0] == "项目类别"  # the letter-spaced label is one cell
+    got = {(f.metric, f.category, f.value, f.unit) for f in doc.facts if f.source_kind == "table"}
+    assert ("完成投资", "重点基础设施项目 / 城镇建设", 12, "亿元") in got
+    assert ("完成率", "重点产业项目 / 现代物流", 40, "%") in got  # 完成进度 is a share, never 亿元
+    assert ("项目数", "重点产业项目 / 旅游文化", 9, "项") in got  # the count its name states
+    assert ("计划投资", "重点基础设施项目", 140, "亿元") in got and ("项目数", "重点产业项目", 36, "项") in got
+    assert len(got) == 9 * 4
+    assert all(f.entity == "曲靖市" for f in doc.facts if f.source_kind == "table")

@@ -105,6 +105,13 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     ranks_by_serial = bool(lead and RANKING_CAPTION.search(table.caption or "")) and \
         not any(re.search(r"排名|名次|位次|排序", p or "") for p in table.header_paths)
     for i, row in enumerate(table.rows):
+        counted = LABEL_COUNT.search(row[lead]) if has_label and row[lead] else None
+        if counted and (counted.group(2) == "项" or "项目" in row[lead]):
+            # "农业基础设施(9 项)", "小计(90 项)": the row's name, and how many projects it holds
+            row = [row[lead][:counted.start()].rstrip()] if lead == 0 else row[:lead] + [row[lead][:counted.start()].rstrip()]
+            row = row + list(table.rows[i][lead + 1:])
+        else:
+            counted = None
         if has_label and row[lead]:
             entity = row[lead]
         elif lead and row[0] and not is_numeric_cell(row[0]):
@@ -124,6 +131,14 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                        page=(table.row_pages[i] if table.row_pages else page),
                        line=table.row_lines[i] if i < len(table.row_lines) else None, table_index=table.index,
                        row=n_header + i + 1, col=1, confidence=0.8, flags=["rank_from_index_column"])
+        if counted:
+            n = float(counted.group(1))
+            yield Fact(value=n, unit=counted.group(2), value_base=n, unit_base="个", entity_raw=entity_raw,
+                       metric_raw=SEP.join(["项目数"] + categories), period=table_period, source_kind="table",
+                       quote=table.rows[i][lead], extractor=table.method, raw=counted.group(0),
+                       page=(table.row_pages[i] if table.row_pages else page),
+                       line=table.row_lines[i] if i < len(table.row_lines) else None, table_index=table.index,
+                       row=n_header + i + 1, col=lead + 1, confidence=0.9, flags=["count_from_row_label"])
         sibling_units: dict[str, str] = {}  # group path → unit of its latest resolved column
         for c in range(table.label_cols, len(row)):
             text = row[c]
@@ -163,6 +178,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             )
 
 
+# a count closing a row's name: "农业基础设施(9 项)", "新开工项目（35个）"
+LABEL_COUNT = re.compile(r"[(（]\s*(\d{1,5})\s*(项|个)\s*[)）]\s*$")
 # a table said to rank its rows ("各县(市、区)重点项目投资完成比排名"): its serial numbers are ranks
 RANKING_CAPTION = re.compile(r"排名|排序|位次|排位")
 
