@@ -112,3 +112,19 @@ def test_a_space_aligned_table_with_a_group_label_down_its_first_column(kit):
     assert ("计划投资", "重点基础设施项目", 140, "亿元") in got and ("项目数", "重点产业项目", 36, "项") in got
     assert len(got) == 9 * 4
     assert all(f.entity == "曲靖市" for f in doc.facts if f.source_kind == "table")
+
+
+PRESS_CONFERENCE = """华商报讯(记者 张林)1月5日,宝鸡市召开重点项目建设新闻发布会,宝鸡市重点项目办、市交通局主任李明介绍,预计2018年180个市级重点建设项目完成投资320亿元,占年度计划108%,带动全社会固定资产投资完成900亿元,增长15%,增速位于全省前列。
+李明介绍,50个市级重点前期项目估算总投资1200亿元。
+"""
+
+
+def test_a_press_conference_names_its_speaker_and_compares_with_the_province(kit):
+    # batch p (安康): "增速位于全省前列" compares with the province and is not its voice; the offices
+    # before "主任李明介绍" give the figures and are not their subject; 估算总投资 is a 总投资
+    doc = read_text(kit, "press.txt", PRESS_CONFERENCE)
+    assert doc.meta.jurisdiction == "宝鸡市"
+    got = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts}
+    assert ("宝鸡市", "完成投资", 320, "亿元") in got and ("宝鸡市", "固定资产投资", 900, "亿元") in got
+    assert ("宝鸡市", "总投资", 1200, "亿元") in got
+    assert not {f.entity for f in doc.facts} & {"宝鸡市重点项目办", "市重点项目办", "市交通局"}

@@ -78,7 +78,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     # a table's row labels (吉首市, 泸溪县 … 湘西高新区): places of the issuer's area, counted only for the
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
     row_labels = "\n".join(ln.split("\t")[0] for ln in lines if "\t" in ln)
-    levels = Counter({level: len(pattern.findall(text)) for level, pattern in LEVEL_WORDS.items()})
+    levels = Counter({level: sum(1 for m in pattern.finditer(text) if not _compared(text, m.start(), m.end()))
+                      for level, pattern in LEVEL_WORDS.items()})
     if levels["city"]:
         # a text that speaks as a city (我市, 全市) names the region's lists and leaders ("自治区层面统筹
         # 推进重大项目", "自治区领导联系项目") as the level above it, not as its own voice
@@ -254,6 +255,15 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         # give the scope to read names in, not the speaker
         for place, _, _ in weak.values():
             places.setdefault(place.key, place)
+
+
+# "增速位于全省前列", "居全市第一", "高于全省平均": the level above, named to compare, is not the speaker
+COMPARED_BEFORE = re.compile(r"(位于|位居|居于|居|位列|列|排名|排在|高于|低于|领先|超过|快于|慢于|超出)$")
+COMPARED_AFTER = re.compile(r"(第[一二三四五六七八九十\d]|前列|前茅|首位|前[三五十]|平均|排名|排位)")
+
+
+def _compared(text: str, start: int, end: int) -> bool:
+    return bool(COMPARED_BEFORE.search(text[max(0, start - 3):start]) or COMPARED_AFTER.match(text, end))
 
 
 def _of_level(place: Place, level: str) -> bool:
