@@ -128,3 +128,17 @@ def test_a_press_conference_names_its_speaker_and_compares_with_the_province(kit
     assert ("宝鸡市", "完成投资", 320, "亿元") in got and ("宝鸡市", "固定资产投资", 900, "亿元") in got
     assert ("宝鸡市", "总投资", 1200, "亿元") in got
     assert not {f.entity for f in doc.facts} & {"宝鸡市重点项目办", "市重点项目办", "市交通局"}
+
+
+def test_a_run_of_chinese_digits_is_no_count():
+    # batch q (泰安): "唯一一个社会民生项目" had become 11 projects
+    from pipeline.core.numbers import parse_chinese_numeral
+
+    assert parse_chinese_numeral("一一") is None and parse_chinese_numeral("三四") is None
+    assert parse_chinese_numeral("二〇一八") == 2018 and parse_chinese_numeral("十一") == 11
+
+
+def test_the_only_project_is_one(kit):
+    doc = read_text(kit, "only.txt", "泰安市重点项目建设情况\n唯一一个社会民生项目是东平湖安置工程改造项目,计划总投资20.5亿元,完成投资8.2亿元。\n")
+    assert 11 not in {f.value for f in doc.facts}
+    assert {(f.metric, f.value) for f in doc.facts} >= {("完成投资", 8.2)}

@@ -61,6 +61,8 @@ def parse_chinese_numeral(text: str) -> Optional[float]:
                 value += _cn_section(head or "一") * CN_BIG_UNITS[unit_char]
         if rest:
             if all(ch in CN_DIGITS for ch in rest) and len(rest) > 1:
+                if not any(ch in "〇零" for ch in rest):
+                    return None  # "唯一一个", "三四个": words and ranges, no number (a count needs its 十 or 百)
                 value += int("".join(str(CN_DIGITS[ch]) for ch in rest))  # 二〇一七 style
             else:
                 value += _cn_section(rest)
