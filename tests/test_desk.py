@@ -341,6 +341,11 @@ def test_same_named_towns_of_two_counties_are_two_rows(tmp_path):
     assert len(towns) == 4 and not p.conflicts, towns
     assert sorted(towns.values()) == [58400, 58401, 96800, 96800]
     assert {label for label in towns if label.startswith("城关镇")} == {"城关镇（茶陵县）", "城关镇（攸县）"}
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "w.db") as con:  # two entities, each under the county that reads it
+        assert sorted(con.execute("SELECT name, parent, parent_code, source FROM entities WHERE name = '城关镇'")) == [
+            ("城关镇", "攸县", "430223", "new"), ("城关镇", "茶陵县", "430224", "new")]
 
 
 def test_formulas_never_reach_a_spreadsheet(desk, tmp_path):

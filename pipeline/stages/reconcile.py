@@ -301,7 +301,11 @@ class Reconciler:
                                   candidates, code=top.code or None, parent_code=top.parent_code)
             if top_score >= REVIEW:
                 return Resolution(name, kind, "review", round(top_score / 100, 3), candidates=candidates)
-        return Resolution(name, kind, "new", 0.5, candidates=candidates)
+        # a new name belongs to the area whose bulletin reads it: 城关镇 of 茶陵县 and of 攸县 are two
+        # entities (keyed by name and parent code), never one whose figures mix
+        home = jur.place
+        return Resolution(name, kind, "new", 0.5, home.name if home else None, candidates,
+                          parent_code=(home.code or "") if home else "")
 
 
 # zone words a document may use bare for a zone it names in full elsewhere (示范区 for its
