@@ -142,3 +142,11 @@ def test_the_only_project_is_one(kit):
     doc = read_text(kit, "only.txt", "泰安市重点项目建设情况\n唯一一个社会民生项目是东平湖安置工程改造项目,计划总投资20.5亿元,完成投资8.2亿元。\n")
     assert 11 not in {f.value for f in doc.facts}
     assert {(f.metric, f.value) for f in doc.facts} >= {("完成投资", 8.2)}
+
+
+def test_this_years_investment_done_is_done_and_planned_is_planned(kit):
+    # batch r (南康): "完成年度投资116.94亿元" had been read as the plan (年度投资)
+    text = ("南康区重大项目建设情况\n今年以来,全区省大中型项目43个,年度计划投资121.3亿元,截至9月份,完成年度投资116.94亿元,"
+            "年度投资完成率达96.41%。\n今年计划完成年度投资190亿元以上。\n")
+    got = {(f.metric, f.value) for f in read_text(kit, "nankang.txt", text).facts}
+    assert ("完成投资", 116.94) in got and ("计划投资", 121.3) in got and ("计划投资", 190) in got
