@@ -52,15 +52,18 @@ def _letter_spaced_joined(parts: list[str]) -> list[str]:
         if LONE_HAN.match(part):
             run.append(part)
             continue
-        # "个  亩": two unit columns side by side stay two cells
-        out.extend(["".join(run)] if len(run) >= 2 and not all(ch in UNIT_CHARS for ch in run) else run)
+        # only a row's opening label ("项  目  类  别", "合  计"): "是  否" in the middle of a row are two
+        # cells, and so are "个  亩", two unit columns side by side
+        joined = len(run) >= 2 and not out and not all(ch in UNIT_CHARS for ch in run)
+        out.extend(["".join(run)] if joined else run)
         run = []
         out.append(part)
     return out[:-1]
 
 
 LABEL_FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
-SUBTOTAL = re.compile(r"^(小计|合计|总计|共计)")
+NOT_A_FRAGMENT = re.compile(r"^(续表|续|其中|注|备注|合计|小计|总计)$")
+SUBTOTAL = re.compile(r"^小计")  # a group's own total; a 合计 or 总计 is the whole table's, no group's
 
 
 def _vertical_group_labels(block: list[tuple[int, list[str]]], lone: list[tuple[int, str]]
@@ -71,7 +74,10 @@ def _vertical_group_labels(block: list[tuple[int, list[str]]], lone: list[tuple[
     every row's cells line up; each group is the rows up to and including its 小计 row, and its label
     (the pieces joined: 重点基础设施项目) goes before each of its rows' names as a category path
     ("重点基础设施项目 / 市政设施(9 项)"), the 小计 row taking the label alone."""
-    widths = Counter(len(cells) for _, cells in block if _space_row(cells))
+    # the table's width from the rows that open with their name and a figure: rows carrying a piece
+    # of the group label are one wider, and may be as many as the others
+    widths = Counter(len(cells) for _, cells in block if _space_row(cells) and len(cells) > 1
+                     and is_numeric_cell(cells[1]))
     if not widths:
         return block
     width = widths.most_common(1)[0][0]
@@ -83,8 +89,8 @@ def _vertical_group_labels(block: list[tuple[int, list[str]]], lone: list[tuple[
             pieces.append((k, cells[0]))
             cells = cells[1:]
         rows.append((i, cells))
-    if not pieces:
-        return block
+    if len(pieces) == len(lone):
+        return block  # lines alone between rows ("城区", a heading) with no piece beside a row: no group label
     ends = [k for k, (_, cells) in enumerate(rows) if cells and SUBTOTAL.match(cells[0])]
     out = list(rows)
     start = 0
@@ -98,7 +104,7 @@ def _vertical_group_labels(block: list[tuple[int, list[str]]], lone: list[tuple[
                 out[k] = (i, [name] + cells[1:])
         start = end + 1
     if start < len(rows) and any(k >= start for k, _ in pieces):
-        return block  # pieces after the last 小计: no group can be told for them, the rows stay as read
+        return rows  # pieces after the last 小计 (or no 小计 at all): no group can be told; the rows line up
     return out
 
 
@@ -160,7 +166,7 @@ def find_tables(lines: list[str], start_index: int = 0,
         while j < n and j not in reserved:
             row = split_cells(lines[j])
             if not tabbed and row is None and block and LABEL_FRAGMENT.match(lines[j].strip()) and j + 1 < n \
-                    and _space_row(split_cells(lines[j + 1])):
+                    and _space_row(split_cells(lines[j + 1])) and not NOT_A_FRAGMENT.match(lines[j].strip()):
                 fragments.append((len(block), lines[j].strip()))  # "项目" between two rows: part of a group label
                 j += 1
                 continue

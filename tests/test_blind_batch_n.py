@@ -150,3 +150,74 @@ def test_this_years_investment_done_is_done_and_planned_is_planned(kit):
             "年度投资完成率达96.41%。\n今年计划完成年度投资190亿元以上。\n")
     got = {(f.metric, f.value) for f in read_text(kit, "nankang.txt", text).facts}
     assert ("完成投资", 116.94) in got and ("计划投资", 121.3) in got and ("计划投资", 190) in got
+
+
+# --- what a second read of these rules found: each pinned -----------------------------------------
+
+def _facts(kit, text):
+    return read_text(kit, "t.txt", text)
+
+
+def test_yes_no_cells_in_a_row_stay_two_cells(kit):
+    doc = _facts(kit, "株洲市重点项目建设情况\n单位：万元\n项目名称   是否新开工   是否省重点   总投资   1-6月完成\n"
+                      "电子产业园   是   否   120000   16000\n化工园区   否   是   90000   8000\n物流中心   是   是   60000   5000\n")
+    got = {(f.entity, f.metric, f.value) for f in doc.facts}
+    assert ("电子产业园", "总投资", 120000) in got and ("电子产业园", "完成投资", 16000) in got
+
+
+def test_group_pieces_on_most_rows_still_leave_the_columns_in_place(kit):
+    doc = _facts(kit, """某市重点项目投资完成情况
+                 上半年重点项目投资完成情况   单位:亿元、%
+              项  目  类  别                  年度计划          上半年完成           完成进度
+            重点基      市政设施(9 项)                      41              10              24
+            础设施      生态环保(19 项)                     29              14              50
+             项目
+                     园区基础设施(19 项)                    34              20              58
+                     小计(47 项)                          104              44              42
+            重点产      工业发展(43 项)                     139              64              46
+            业项目      商贸流通(22 项)                     120              28              24
+                     文化旅游(17 项)                        104              33              33
+                     小计(82 项)                          363             125              34
+""")
+    got = {(f.metric, f.category, f.value, f.unit) for f in doc.facts}
+    assert ("计划投资", "重点基础设施项目 / 市政设施", 41, "亿元") in got
+    assert ("完成投资", "重点产业项目", 125, "亿元") in got and ("完成率", "重点产业项目", 34, "%") in got
+
+
+def test_a_continuation_line_is_no_group_label_and_a_grand_total_no_group(kit):
+    doc = _facts(kit, """株洲市重点项目完成情况
+单位：亿元
+县市区          年度计划        1-6月完成        完成率(%)
+茶陵县            30.0            16.2            54.0
+攸县              40.0            20.1            50.3
+续表
+醴陵市            50.0            30.0            60.0
+渌口区            20.0             9.9            49.5
+合计             140.0            76.2            54.4
+""")
+    assert not [f for f in doc.facts if "续表" in (f.entity or "") + (f.category or "")]
+    assert {f.entity for f in doc.facts if f.metric == "完成投资"} >= {"茶陵县", "攸县"}
+
+
+def test_this_years_investment_still_to_do_or_forecast_is_no_money_done(kit):
+    got = {(f.metric, f.value) for f in _facts(kit, "某市通报\n力争超额完成年度投资100亿元。预计全年可完成年度投资95亿元。"
+                                                    "四季度还需完成年度投资30亿元。\n").facts}
+    assert not {v for m, v in got if m == "完成投资"} & {100, 95, 30}
+
+
+def test_during_july_is_july(kit):
+    doc = _facts(kit, "新余市2008年1-7月项目通报\n1-7月份,全市完成投资145.9亿元。7月份中，全市新开工项目31个，完成投资12.2亿元。\n")
+    july = next(f for f in doc.facts if f.value == 12.2)
+    assert (july.period.start.month, july.period.end.month) == (7, 7)
+
+
+def test_a_city_ranking_its_districts_speaks_as_the_city(kit):
+    doc = _facts(kit, "湘潭市人民政府办公室关于2023年上半年全市重点项目建设情况的通报\n雨湖区完成投资30亿元,居全市第一;"
+                      "岳塘区完成投资25亿元,居全市第二;湘潭县排名全市末位,低于全市平均水平。\n各区要压实区委、区政府主体责任。新开工项目32个。\n")
+    assert doc.meta.jurisdiction == "湘潭市"
+    assert next(f for f in doc.facts if f.value == 32).entity == "湘潭市"
+
+
+def test_an_office_speaking_of_its_own_projects_keeps_them(kit):
+    doc = _facts(kit, "株洲市重点项目建设情况\n市住建局局长李四介绍，该局牵头推进的12个城建项目完成投资25.6亿元。\n")
+    assert {f.entity for f in doc.facts} == {"株洲市住房和城乡建设局"}

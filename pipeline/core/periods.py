@@ -24,8 +24,9 @@ PERIOD_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:第)?(?P<q>[一二三四1-4])季度")),
     ("half", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<h>上|下)半年")),
     ("year", re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?:全年|年度|年内)")),
-    # 份 taken whole or not at all: "7月份中,具备…" is no month "7月" before "份中"
-    ("month", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<b>{_M})(?:月份|月(?!份))(?![\d上中下初底末]|\s*\d+\s*日|-)")),
+    # 份 taken whole or not at all, and "7月份中" (during July) is July: never "7月" before "份中"
+    ("month", re.compile(rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<b>{_M})(?:月份中(?![旬上下])|月份|月(?!份))"
+                         rf"(?![\d上中下初底末]|\s*\d+\s*日|-)")),
 ]
 # the kinds that name a span within a year (not 全年 / 年度); with "month", the kinds a header's period takes
 SPAN_KINDS = frozenset({"range", "ytd", "first_quarters", "first_months", "quarter", "half"})

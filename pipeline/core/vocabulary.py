@@ -45,7 +45,8 @@ AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + MORE_WHOLE_A
 
 
 # header words that say what kind of measure a column holds (table → facts: the column's unit)
-RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|进度|%)$|完成率|比重|比例|占比|占年度|占全年")
+RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")
+PROGRESS_WORDS = re.compile(r"进度$")  # 完成进度, 形象进度: a share where the unit line gives %, else as the line says
 RANK_WORDS = re.compile(r"(排名|排序|名次|位次|排位)")
 SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分|分数|总分)")
 COUNT_WORDS = [(re.compile(p), unit) for p, unit in (

@@ -263,7 +263,16 @@ COMPARED_AFTER = re.compile(r"(第[一二三四五六七八九十\d]|前列|前�
 
 
 def _compared(text: str, start: int, end: int) -> bool:
-    return bool(COMPARED_BEFORE.search(text[max(0, start - 3):start]) or COMPARED_AFTER.match(text, end))
+    """A level word the speaker compares itself with. A place below it compared in the same clause
+    ("雨湖区…居全市第一") is the speaker ranking its own units: the word is its voice then."""
+    if not (COMPARED_BEFORE.search(text[max(0, start - 3):start]) or COMPARED_AFTER.match(text, end)):
+        return False
+    clause = re.split(r"[。；;！!？?\n]", text[max(0, start - 80):start])[-1]
+    return not NAMED_BELOW.search(OWN_LEVEL_WORD.sub("", clause))
+
+
+OWN_LEVEL_WORD = re.compile(r"(全|我|本|各)(省|市|州|盟|县|区|旗)")
+NAMED_BELOW = re.compile(r"[\u4e00-\u9fff]{1,6}(区|县|旗|镇|乡|街道)(?![级直委])")
 
 
 def _of_level(place: Place, level: str) -> bool:

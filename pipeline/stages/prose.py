@@ -150,6 +150,7 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报)")
+OWN_OFFICE = re.compile(r"(该|本|我)(局|委|办|厅|中心|公司)")
 DEPARTMENT_SPEAKS = re.compile(r"(有关|相关|主要)?(负责人|负责同志|领导|介绍|表示|透露|获悉|称|消息|统计显示|数据显示)")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
 
@@ -614,8 +615,10 @@ class ProseExtractor:
         if heading and heading.end() <= start and heading.start(1) > best[1]:
             best = (heading.group(1), heading.start(1))  # "2.城乡建设工作指挥部:项目23项,…": the unit reported on
         for m in self.department_mention.finditer(before, near):
-            if DEPARTMENT_SPEAKS.match(before, m.end()) or SPEAKS_IN_CLAUSE.match(before, m.end()) \
-                    or re.search(r"(从|据|由|经)$", before[:m.start()]):
+            speaks = SPEAKS_IN_CLAUSE.match(before, m.end())
+            if speaks and OWN_OFFICE.search(before, speaks.end()):
+                speaks = None  # "市住建局局长李四介绍，该局牵头的12个项目…": the office's own projects
+            if DEPARTMENT_SPEAKS.match(before, m.end()) or speaks or re.search(r"(从|据|由|经)$", before[:m.start()]):
                 continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
             if m.start() > best[1]:
                 best = (m.group(0), m.start())

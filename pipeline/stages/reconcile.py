@@ -303,7 +303,7 @@ class Reconciler:
                 return Resolution(name, kind, "review", round(top_score / 100, 3), candidates=candidates)
         # a new name belongs to the area whose bulletin reads it: 城关镇 of 茶陵县 and of 攸县 are two
         # entities (keyed by name and parent code), never one whose figures mix
-        home = jur.place
+        home = jur.place if jur.confidence >= CONFIDENT else None  # a guessed area is no one's parent
         return Resolution(name, kind, "new", 0.5, home.name if home else None, candidates,
                           parent_code=(home.code or "") if home else "")
 

@@ -14,7 +14,7 @@ from extractors.tables import Table
 from extractors.headers import SEP
 from pipeline.core.cells import is_empty_marker, is_numeric_cell, parse_cell
 from pipeline.core.periods import SPAN_KINDS, find_period, strip_period
-from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, RANK_WORDS, RATIO_WORDS,
+from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, PROGRESS_WORDS, RANK_WORDS, RATIO_WORDS,
                                       SCORE_WORDS, SURFACE_WORDS, TOTAL_ROW)
 from pipeline.stages.indicator_tables import caption_measure, indicator_facts, measure_of_generic_column, is_indicator_table
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
@@ -36,7 +36,7 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
             return explicit, "header"
     if RANK_WORDS.search(leaf):
         return "位次", "header"
-    if RATIO_WORDS.search(leaf):
+    if RATIO_WORDS.search(leaf) or (PROGRESS_WORDS.search(leaf) and (not units or "%" in units)):
         return "%", "header"
     if SCORE_WORDS.search(leaf):
         return "分", "header"
