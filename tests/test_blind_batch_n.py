@@ -221,3 +221,11 @@ def test_a_city_ranking_its_districts_speaks_as_the_city(kit):
 def test_an_office_speaking_of_its_own_projects_keeps_them(kit):
     doc = _facts(kit, "株洲市重点项目建设情况\n市住建局局长李四介绍，该局牵头推进的12个城建项目完成投资25.6亿元。\n")
     assert {f.entity for f in doc.facts} == {"株洲市住房和城乡建设局"}
+
+
+def test_a_place_compared_with_or_ranked_in_is_no_subject(kit):
+    # batch s (红寺堡): "高于吴忠市1.4个百分点", "位居全区第9、吴忠市第2" had filed figures under 吴忠市
+    doc = _facts(kit, "红寺堡区一季度项目建设\n一季度,全区完成固定资产投资18.2亿元,同比增长12.5%,高于吴忠市1.4个百分点,"
+                      "增速位居全区第9、吴忠市第2。\n")
+    assert "吴忠市" not in {f.entity for f in doc.facts}
+    assert ("红寺堡区", 18.2) in {(f.entity, f.value) for f in doc.facts}

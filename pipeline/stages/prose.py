@@ -150,6 +150,9 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报)")
+COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较)$")
+RANK_AFTER = re.compile(r"第\s*[一二三四五六七八九十\d]")
+RANKED_IN = re.compile(r"(居|位居|位列|列|排名|排在|排)")
 OWN_OFFICE = re.compile(r"(该|本|我)(局|委|办|厅|中心|公司)")
 DEPARTMENT_SPEAKS = re.compile(r"(有关|相关|主要)?(负责人|负责同志|领导|介绍|表示|透露|获悉|称|消息|统计显示|数据显示)")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
@@ -537,6 +540,10 @@ class ProseExtractor:
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
+            if COMPARED_WITH.search(before[max(0, m.start - 3):m.start]) or (
+                    RANK_AFTER.match(before, end) and RANKED_IN.search(before[max(0, m.start - 16):m.start])):
+                continue  # "高于吴忠市1.4个百分点", "增速位居全区第9、吴忠市第2": what the subject is compared
+                # with, or the scope it ranks in, never the subject
             if before[end:end + 1] == "级" or LISTS_NAMED_AFTER.match(before, end):
                 # "牡丹江市级『百大项目』", "16个黑龙江省、牡丹江市『百大项目』": the owners of lists the
                 # projects are on, not the subject
