@@ -229,3 +229,13 @@ def test_a_place_compared_with_or_ranked_in_is_no_subject(kit):
                       "增速位居全区第9、吴忠市第2。\n")
     assert "吴忠市" not in {f.entity for f in doc.facts}
     assert ("红寺堡区", 18.2) in {(f.entity, f.value) for f in doc.facts}
+
+
+def test_a_mirror_sites_name_is_no_title_and_a_city_after_its_province_is_named(kit):
+    # batch t (三明): the spam mirror's "木托盘厂家" was the title, and "福建三明" named neither
+    doc = _facts(kit, "石材加工设备\n免费服务热线\n当前位置:首页 > 行业资讯\n1-6月湖北宜昌重点项目建设完成投资近300亿元-【新闻】\n"
+                      "发布时间:2021-04-05 22:05:23 阅读: 来源:石材加工设备\n据三峡日报报道,今年以来,全市重点项目完成投资298.5亿元,"
+                      "占年度计划的52.1%。\n")
+    assert doc.meta.title.startswith("1-6月湖北宜昌重点项目")
+    assert doc.meta.jurisdiction == "宜昌市"
+    assert ("宜昌市", 298.5) in {(f.entity, f.value) for f in doc.facts}

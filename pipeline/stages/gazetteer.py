@@ -277,7 +277,8 @@ class Gazetteer:
         for name in self._starts.get(text[i:i + 2], ()):
             if not text.startswith(name, i):
                 continue
-            if len(name) <= 2 and not _stands_alone(text, i, len(name)):
+            after_province = before is not None and before.kind == PROVINCE_LEVEL  # "福建三明", "湖北宜昌"
+            if len(name) <= 2 and not _stands_alone(text, i, len(name)) and not after_province:
                 continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域
             place, candidates = self.official_named(name, before or jurisdiction)
             how = "former" if name in self.former else "official"
@@ -293,8 +294,9 @@ class Gazetteer:
                     trusted = city_shorts or self._in_province(place, jurisdiction) or place == jurisdiction
                     if place is not None and not trusted and not _zone_word_at(text, i + len(name)):
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only
-            if place is None:
-                continue
+            if place is None or (after_province and len(name) <= 2 and not _stands_alone(text, i, len(name))
+                                 and not self.within(place, before)):
+                continue  # right after a province's name only a place of that province
             if how == "short" and NOT_THE_DIVISION.match(text, i + len(name)):
                 continue  # 高邮镇, 宜都路: a town or a street of that name, not the division
             word = _zone_word_at(text, i + len(name))
@@ -359,7 +361,9 @@ _JOINED_AFTER = re.compile(r"[级域区城委直长乡镇里内外市属际]")
 def _stands_alone(text: str, start: int, length: int) -> bool:
     before = text[start - 1:start]
     after = text[start + length:start + length + 1]
-    if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至":
+    # after 年 / 月 / 日 a name opens a headline ("1-5月福建三明…"), after a 、 or 和 a list, after 省 / 市 a
+    # place within it
+    if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至年月日":
         return False
     return not (after and _JOINED_AFTER.match(after))
 

@@ -57,7 +57,10 @@ def _title(head: list[str]) -> Optional[str]:
         worded = [ln for ln in head if len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 4 and not HEADING.match(ln)
                   and not DATE_CN.fullmatch(ln.strip()) and not BREADCRUMB.search(ln) and not SITE_NAME.match(ln.strip())
                   and not ln.rstrip().endswith((":", "："))]
-        return worded[0] if worded else None
+        # a page's title speaks of the genre ("1-5月福建三明重点项目建设完成投资近170亿元"); a line before it
+        # that does not ("木托盘厂家", the mirror's site) is chrome
+        genre = [ln for ln in worded if GENRE_WORDS.search(ln)]
+        return (genre or worded)[0] if worded else None
     i = candidates[-1]
     title = head[i]
     if i > 0:
@@ -159,6 +162,7 @@ def genre_of(title: str, head: list[str], lines: list[str] = ()) -> str:
 
 
 SELF_NAMED_COMMUNIQUE = re.compile(r"本公报|本统计公报")
+GENRE_WORDS = re.compile(r"项目|投资|建设|工程|经济|统计|公报|进展|进度|完成|开工")
 BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置")  # "首页 > 统计信息 > 统计公报": a site's menu, not the title
 
 
