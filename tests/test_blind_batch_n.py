@@ -239,3 +239,12 @@ def test_a_mirror_sites_name_is_no_title_and_a_city_after_its_province_is_named(
     assert doc.meta.title.startswith("1-6月湖北宜昌重点项目")
     assert doc.meta.jurisdiction == "宜昌市"
     assert ("宜昌市", 298.5) in {(f.entity, f.value) for f in doc.facts}
+
+
+def test_a_page_fields_line_is_chrome_and_expected_investment_is_the_plan(kit):
+    # batch u (张家界, 德阳): "15:21:54 人气:" had become 54 人; 年度预期投资 is the year's plan
+    doc = _facts(kit, "德阳市重点项目建设情况\n类别:德阳经济日期:2021-4-11 15:21:54 人气:来源:\n"
+                      "今年,全市安排省市重点项目290个,年度预期投资738亿元。一季度完成投资186.5亿元。\n")
+    got = {(f.metric, f.value, f.unit) for f in doc.facts}
+    assert ("计划投资", 738, "亿元") in got and ("完成投资", 186.5, "亿元") in got
+    assert 54 not in {f.value for f in doc.facts}

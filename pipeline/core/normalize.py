@@ -26,6 +26,8 @@ BOILERPLATE = [
         r"^(上一篇|下一篇)\s*[:：]", r"^来源\s*[:：]\s*本站", r"^浏览次数", r"^阅读次数",
         r"^(阅读|浏览|点击|访问)(量|数)?\s*[:：]\s*\d+\s*次?$",  # a page's counter line: "阅读:123次"
         r"^字数\s*[:：]\s*\d+",
+        # a page's fields in one line: "类别:张家界经济日期:2014-8-11 15:21:54 人气:来源:" (its 54 is no 人)
+        r"\d{1,2}:\d{2}(:\d{2})?\s*(人气|点击|浏览|阅读)\s*[:：]",
     )
 ]
 # page chrome words that are also words of a bulletin ("督促纠错整改问题12个"): chrome only on a short line
