@@ -81,16 +81,17 @@ def _vertical_group_labels(block: list[tuple[int, list[str]]], lone: list[tuple[
     if not widths:
         return block
     width = widths.most_common(1)[0][0]
-    pieces: list[tuple[int, str]] = list(lone)
+    beside: list[tuple[int, str]] = []
     rows = []
     for k, (i, cells) in enumerate(block):
         if len(cells) == width + 1 and LABEL_FRAGMENT.match(cells[0]) and cells[1] and not is_numeric_cell(cells[1]) \
                 and _space_row(cells[1:]):
-            pieces.append((k, cells[0]))
+            beside.append((k, cells[0]))
             cells = cells[1:]
         rows.append((i, cells))
-    if len(pieces) == len(lone):
+    if not beside:
         return block  # lines alone between rows ("城区", a heading) with no piece beside a row: no group label
+    pieces = lone + beside
     ends = [k for k, (_, cells) in enumerate(rows) if cells and SUBTOTAL.match(cells[0])]
     out = list(rows)
     start = 0

@@ -108,8 +108,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
         counted = LABEL_COUNT.search(row[lead]) if has_label and row[lead] else None
         if counted and (counted.group(2) == "项" or "项目" in row[lead]):
             # "农业基础设施(9 项)", "小计(90 项)": the row's name, and how many projects it holds
-            row = [row[lead][:counted.start()].rstrip()] if lead == 0 else row[:lead] + [row[lead][:counted.start()].rstrip()]
-            row = row + list(table.rows[i][lead + 1:])
+            row = row[:lead] + [row[lead][:counted.start()].rstrip()] + row[lead + 1:]
         else:
             counted = None
         if has_label and row[lead]:

@@ -110,15 +110,6 @@ class Pivot:
     def title(self) -> str:
         return f"{self.measure}（{self.unit}）"
 
-    def frame(self):
-        """The pivot as a pandas DataFrame: a row index of row_names, a column per period."""
-        import pandas as pd
-
-        index = pd.MultiIndex.from_tuples(self.rows, names=list(self.row_names)) if self.rows else None
-        data = {c.heading: [self.cells[(r, c)].value if (r, c) in self.cells else None for r in self.rows]
-                for c in self.columns}
-        return pd.DataFrame(data, index=index, columns=[c.heading for c in self.columns], dtype="float64")
-
 
 def period_heading(start: Optional[dt.date], end: Optional[dt.date], label: Optional[str]) -> str:
     """A period's column heading, the same however each bulletin wrote it (1-6月, 上半年,
