@@ -87,6 +87,13 @@ PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff()（）\d]{2,30}(高速公路|公
                              r"|^[\u4e00-\u9fff()（）\d]{1,14}至[\u4e00-\u9fff()（）\d]{1,14}(项目|工程|线|段)$")
 
 
+# the kinds of work one named project is ("渝西高铁", "宣咸高速", "跳蹬水库"): a name ending so, with
+# words of its own before the kind, is one project, not a sector (高速公路 alone, 小型水库)
+WORK_OF_ONE_PROJECT = r"(?:高速公路|高速铁路|城际铁路|铁路|高铁|高速|快速路|公路|大桥|特大桥|隧道|机场|水库|水利枢纽|电站|电厂|码头|港区|航道)"
+GENERIC_WORK_CORE = re.compile(r"(^|[\d一二三四五六七八九十两]\s*条)$|^(各|全|所有|重点|重大|在建|新建|续建|新开工|已建|拟建|小型|中型|大型|病险|农村|城市|"
+                               r"国家|省|市|县|区|乡镇|交通|普通|干线|国省|其中|其他|另外|此外)")
+
+
 # "安徽热线", "大河网", "中国XX在线": the name of the site that carries a page, neither its title nor its
 # place (a portal reposts other provinces' news: its name says nothing of whose news it is)
 SITE_NAME = re.compile(r"^\S{2,10}(?:网|热线|在线|门户|频道|网站|之窗|客户端)$")

@@ -17,7 +17,7 @@ from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
 from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, zone_parts
 from pipeline.stages.jurisdiction import Jurisdiction
-from pipeline.core.vocabulary import CATEGORY_NAME
+from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import PROSE_UNIT_ALTERNATION, UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING
@@ -126,7 +126,15 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大)"
     # "万宝新区项目3个", "黄果树旅游区项目7个": a zone named with its projects (not 乡村振兴示范区项目, a kind)
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|旅游区|风景区|度假区|管理区|园区))(?=项目\s*(?:$|[\d一二三四五六七八九十]))"
+    rf"|(?:(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=(?:计划)?总投资|(?:已|已经|累计)?完成)"  # "渝西高铁已完成征拆量的92.7%"
     r")")
+# a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
+# their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
+PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,，]?\s*(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程))"
+                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|[,，]|于|自|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+# "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
+PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
+                                rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
@@ -600,6 +608,8 @@ class ProseExtractor:
         inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
         if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
             named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
+        if named and re.search(WORK_OF_ONE_PROJECT + "$", named.group(1)) and not _names_one_work(named.group(1)):
+            named = None  # "高速公路完成投资", "4条高速已完成": a sector, not one work
         named_at = clause_at + clause.find(named.group(1)) if named else -1
         if named and not CATEGORY_NAME.match(named.group(1)) and not BASE_SET.match(named.group(1)) \
                 and named_at > best[1] \
@@ -663,6 +673,9 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 previous = sentence.rstrip()
+                topic_work = _project_topic(sentence)
+                if topic_work:
+                    carried, ended = topic_work, 0
                 figures = self.figures(sentence, STATISTICS_FIGURE if meta.genre in STATISTICAL_GENRES else FIGURE)
                 matches = [m for m in figures if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
@@ -864,6 +877,15 @@ class ProseExtractor:
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
+                    if topic_work and subject != topic_work and (not subject or at < 0 or not _opens_a_clause(sentence, at)):
+                        # "南岳机场改扩建工程作为今年全市头号工程,…新建航站楼1.2万平方米": the work the sentence
+                        # opens with is its subject; 全市 inside a clause, or no subject, is not
+                        subject = carried = topic_work
+                        flags_for_subject = ["subject_topic"]
+                    if subject == topic_work:
+                        # "衡阳至常宁公路已完成征拆量的90%": the measure begins after the work's name, not after 衡阳
+                        overlap = next((k for k in range(len(subject), 0, -1) if metric_raw.startswith(subject[-k:])), 0)
+                        metric_raw = metric_raw[overlap:] or metric_raw
                     named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
                     if named_after and ("投资" in metric_raw or kind_of(fig.unit) == "area") \
                             and _names_one_project(named_after.group(1)):
@@ -1020,6 +1042,28 @@ def _names_one_project(name: str, shortest: int = 4) -> bool:
     return len(core) >= shortest and not GENERIC_PROJECTS.search(core) \
         and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
                           r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
+
+
+def _opens_a_clause(sentence: str, at: int) -> bool:
+    """Whether the words at `at` open the sentence or one of its clauses ("…；郎溪县完成投资")."""
+    return at <= 2 or re.search(r"(^|[:：,，;；])\s*(今年|目前|全年|同时|此外|另外|其中)?\s*$", sentence[:at]) is not None
+
+
+def _names_one_work(name: str) -> bool:
+    """"渝西高铁", "G240岳阳县城至湘阴县公路" name one work; "高速公路", "在建高速", "小型水库" a sector."""
+    core = re.sub(WORK_OF_ONE_PROJECT + "$", "", name)
+    return core != name and not GENERIC_WORK_CORE.search(core) and not re.search(r"项目|工程|等|和|及|、", core)
+
+
+def _project_topic(sentence: str) -> str:
+    """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
+    m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence)
+    if m and (_names_one_work(m.group("name")) or (
+            _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
+            and not re.search(r"及|和|与|、|类|事业|保护|特别|尤其|建设项目$|民生", m.group("name")))):
+        # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
+        return m.group("name")
+    return ""
 
 
 def _a_named_project(name: str) -> bool:
