@@ -360,12 +360,60 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         for r in header_rows + body:
             r.pop()
     index_cols = 1 if header_rows and INDEX_HEADER.match(header_rows[0][0].replace(" ", "")) and n_cols > 2 else 0
+    if index_cols:
+        body = [_under_the_name(r) for r in body]
     label_cols = index_cols + _label_columns([r[index_cols:] for r in body], n_cols - index_cols)
+    header_rows = _spread_packed_header(header_rows, n_cols, label_cols)
     paths, flags = build_header_paths(header_rows, n_cols, label_cols)
+    if _packed_beyond_reading(header_rows, n_cols):
+        for c in range(label_cols, n_cols):
+            flags[c].append("header_unaligned")
     return Table(index=index, header_rows=header_rows, rows=body, row_lines=row_lines,
                  method="text_tabs" if "\t" in lines[block[0][0]] else "text_spaces",
                  header_paths=paths, header_flags=flags, label_cols=label_cols, index_cols=index_cols,
                  first_line=block[0][0] + 1)
+
+
+ORDINAL_CELL = re.compile(r"^[(（]?[一二三四五六七八九十]{1,3}[)）、.．]?$")  # 一, (二): a row number in words
+
+
+def _under_the_name(row: list[str]) -> list[str]:
+    """"总计 | 370111 | …" one cell short in a table whose rows open with a number (序号): the label
+    stood in the merged 序号 + name cell, and belongs under the name, not the row number."""
+    if row and not row[-1] and row[0] and not is_numeric_cell(row[0]) and not ORDINAL_CELL.match(row[0]) \
+            and len(row) > 1 and is_numeric_cell(row[1]):
+        return [""] + row[:-1]
+    return row
+
+
+def _spread_packed_header(header_rows: list[list[str]], n_cols: int, label_cols: int) -> list[list[str]]:
+    """Two header rows a capture packed to the left, their merged cells dropped:
+    "序号 | 类型名称 | 计划下达 | 投资完成 | 完成率" over "年度计划 | 中央资金 | 计划完成 | 中央完成 | 年度计划 | 中央资金".
+    The lower row names the figure columns, so it sits right of the label columns; the upper row's
+    labels after the label columns are groups that share the lower labels evenly (three groups of
+    two). Any other shape is left as it is: spreading it would be a guess."""
+    if len(header_rows) != 2:
+        return header_rows
+    upper, lower = ([c for c in row if c.strip()] for row in header_rows)
+    packed = all(not any(c.strip() for c in row[len(filled):]) for row, filled in zip(header_rows, (upper, lower)))
+    groups = len(upper) - label_cols
+    figures = n_cols - label_cols
+    if not packed or len(lower) != figures or groups < 1 or groups >= figures or figures % groups:
+        return header_rows
+    width = figures // groups
+    top = upper[:label_cols] + [label if k % width == 0 else "" for label in upper[label_cols:] for k in range(width)]
+    return [top, [""] * label_cols + lower]
+
+
+def _packed_beyond_reading(header_rows: list[list[str]], n_cols: int) -> bool:
+    """Header rows packed to the left (merged cells dropped, as a capture of a web table's rowspans and
+    colspans leaves them) that no even spread fits and none of which reaches the last column: which
+    label stands over which figure cannot be told, so the columns' measures are not guessed."""
+    if len(header_rows) < 2:
+        return False
+    filled = [[c for c in row if c.strip()] for row in header_rows]
+    packed = all(not any(c.strip() for c in row[len(f):]) for row, f in zip(header_rows, filled))
+    return packed and max(len(f) for f in filled) < n_cols - 1
 
 
 def _counting_row(filled: list[str], cells: list[str]) -> bool:

@@ -31,3 +31,188 @@ def test_a_work_that_opens_a_sentence_owns_its_figures_and_the_next_sentences(ki
     assert by_value[(35, "亿元")] == "衡阳市"
     # kinds of project opening a sentence are the issuer's, not one project
     assert by_value[(12.4, "亿元")] == "衡阳市"
+
+
+SHORT_AUTONOMOUS_COUNTY = """长阳县重点项目建设稳步推进
+来源:县发改局 时间:2021年05月20日
+2021年确定我县市级重点项目15项,项目总投资86.2亿元,计划年内完成投资20.5亿元。其中,续建项目6项,
+完成投资1.2亿元。截至目前,重点项目开复工11项,开复工率73.3%,完成投资6.1亿元,完成率29.8%。
+"""
+
+
+def test_a_county_written_as_it_was_before_its_autonomy_is_todays_county(kit):
+    # 长阳县 became 长阳土家族自治县 in 1984: written so today, it is today's county, not the one of 1983
+    doc = read_text(kit, "changyang.txt", SHORT_AUTONOMOUS_COUNTY)
+    assert doc.meta.jurisdiction == "长阳土家族自治县"
+    assert {f.entity for f in doc.facts} == {"长阳土家族自治县"}
+    measures = {(f.value, f.unit): f.metric for f in doc.facts}
+    assert measures[(20.5, "亿元")] == "计划投资"  # 计划年内完成投资: the plan
+    assert measures[(6.1, "亿元")] == "完成投资"
+
+
+DISTRICT_WITH_SLOGANS = """今年以来,我区坚定“做精老城区、做强经开区、做大新城区”发展方向,为钟楼经济高质量发展提供支撑。
+1.省重大项目推进情况
+2025年我区列入省重大项目4个,截至目前,已开工3个,开工率75%,1-3月列统投资2.4亿元,完成年度目标15.2%。
+2.区重大产业项目推进情况
+截至3月底,新建项目已开工21个,年度新开工目标任务完成率58.3%。竣工项目5个,年度竣工目标完成率12.5%。
+2022年度全区共安排重点项目39项,2022年1-5月完成投资5.62亿元,年度计划投资的31.45%。其中,市重点项目11项,
+完成年度计划4.2亿元,完成年度计划投资的55%。
+"""
+
+
+def test_the_old_town_of_a_slogan_is_no_district_of_luoyang(kit):
+    doc = read_text(kit, "zhonglou.txt", DISTRICT_WITH_SLOGANS)
+    # 老城区 / 新城区 are districts of 洛阳 and 西安 and "the old / new town" of any city: never the speaker
+    assert doc.meta.jurisdiction not in ("老城区", "新城区", "洛阳市", "西安市")
+    assert not {f.entity for f in doc.facts} & {"老城区", "新城区"}
+    measures = {(f.value, f.unit): (f.metric, f.category) for f in doc.facts}
+    assert measures[(2.4, "亿元")][0] == "完成投资"  # 列统投资: investment counted in the statistics
+    assert measures[(58.3, "%")][0] == "开工率"  # 开工目标任务完成率
+    assert measures[(12.5, "%")][0] == "竣工率"
+    assert measures[(31.45, "%")][0] == "完成率"  # 年度计划投资的31.45%: a share of the plan
+    assert measures[(4.2, "亿元")][0] == "完成投资"  # 完成年度计划4.2亿元: money done
+    assert measures[(39, "项")] == ("项目数", "")  # 2022年度全区共安排重点项目: no category "度全区…"
+
+
+PACKED_TWO_LEVEL_HEADER = """江西省水利厅关于2020年1-9月中央水利投资计划执行情况的通报
+2020年度中央项目分类型完成情况
+单位:万元
+序号 | 类型名称 | 计划下达 | 投资完成 | 完成率 | |||
+年度计划 | 中央资金 | 计划完成 | 中央完成 | 年度 计划 | 中央 资金 | ||
+总计 | 412300 | 101250 | 268900 | 80110 | 65.2% | 79.1% | |
+一 | 中央预算内项目 | 95400 | 21000 | 61200 | 15300 | 64.2% | 72.9% |
+1 | 大中型灌区改造 | 31000 | 8000 | 22100 | 6400 | 71.3% | 80.0% |
+2 | 中小河流治理 | 64400 | 13000 | 39100 | 8900 | 60.7% | 68.5% |
+"""
+
+
+def test_a_two_level_header_packed_to_the_left_is_spread_over_its_columns(kit):
+    # the capture dropped the merged cells: 计划下达 / 投资完成 / 完成率 each span two of the six
+    # columns the lower row names; the 总计 row lost its row number's cell
+    doc = read_text(kit, "jiangxi_water.txt", PACKED_TWO_LEVEL_HEADER)
+    cells = {(f.value, f.unit): (f.metric, f.category) for f in doc.facts if f.source_kind == "table"}
+    assert cells[(412300, "万元")][0] == "计划投资"
+    assert cells[(268900, "万元")][0] == "完成投资"  # 投资完成 / 计划完成: done of the plan, never the plan
+    assert cells[(22100, "万元")][0] == "完成投资"
+    assert cells[(31000, "万元")][0] == "计划投资"
+    assert cells[(65.2, "%")][0] == "完成率"
+    assert cells[(79.1, "%")][0] == "完成率"
+    kinds = {f.value: f.category for f in doc.facts if f.source_kind == "table"}
+    assert "大中型灌区改造" in kinds[22100] and "总计" not in kinds[412300]  # the total is the whole's
+
+
+CITY_NEWS_WITH_BOUNDS = """前九个月全市重点项目完成投资六百二十亿元
+
+漯河日报讯 1-9月全市重点项目完成投资621.5亿元,占全年计划投资的85.1%。源汇区、郾城区、舞阳县和临颍县项目完成投资均超过90%,
+农业项目完成投资达到97.6%。全市固定资产投资比去年同期降低3.2%。
+"""
+
+
+def test_places_passing_a_bound_are_no_subject_of_the_clause_after(kit):
+    doc = read_text(kit, "pingdingshan_bounds.txt", CITY_NEWS_WITH_BOUNDS)
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    agriculture = by_value[(97.6, "%")]
+    assert agriculture.entity == "漯河市"  # the city's, not 临颍县's (nor "临颍县项目")
+    assert agriculture.metric == "完成率"  # 农业项目完成投资达到97.6%: a share, of the kind 农业项目
+    assert (90, "%") not in by_value  # 均超过90%: a bound
+    headline = by_value[(620, "亿元")]  # 六百二十亿元: as written, never 62000000000 元
+    assert headline.metric == "完成投资"
+    assert by_value[(-3.2, "%")].metric == "同比增长"  # 比去年同期降低3.2%
+
+
+def test_a_city_bulletin_listing_its_counties_is_the_citys(kit):
+    # no masthead, no place in the title: the listed counties are no speaker, but their one city,
+    # written once, is (weak evidence: its facts go to review)
+    text = CITY_NEWS_WITH_BOUNDS.replace("漯河日报讯", "本报讯").replace("降低3.2%。", "降低3.2%。奋力建设美丽漯河。")
+    doc = read_text(kit, "luohe_listed.txt", text)
+    assert doc.meta.jurisdiction == "漯河市"
+    assert doc.meta.jurisdiction_confidence < 0.8
+    # and without the city written anywhere, the list alone names no speaker
+    bare = read_text(kit, "listed_only.txt", CITY_NEWS_WITH_BOUNDS.replace("漯河日报讯", "本报讯"))
+    assert bare.meta.jurisdiction is None
+
+
+PACKED_FOUR_LEVEL_HEADER = """| 甘孜州2017年易地扶贫搬迁工程月报进度表 | |||||||||||
+| (截至2017年6月30日) | |||||||||||
+| 县名 | 计划任务数 | 项目建设情况 | 完成投资 | |||||||||
+| 安置点 (个) | 户数(户) | 在建住房 | 完成住房 | |||||||||
+| 安置点(个) | 户数 | 占计划(%) | 户数 | 占计划(%) | 总投资 | 住房建设投资 | 基础设施投资 | |||||
+| 合计(户) | 新建(户) | 改建(户) | 合计(户) | 新建(户) | 改建(户) | |||||||
+| 甘孜州 | 120 | 9000 | 118 | 7200 | 7000 | 200 | 80.0 | 1800 | 1700 | 100 | 20.0 | 21000 | 15000 | 6000 | ||
+| 康定市 | 8 | 400 | 8 | 380 | 380 | 95.0 | 20 | 20 | 5.0 | 900 | 700 | 200 | ||||
+"""
+
+
+def test_a_header_packed_beyond_reading_leaves_measures_unknown(kit):
+    # four header rows a capture packed to the left: which label stands over which figure cannot be
+    # told, so no cell gets a measure or a unit by guess; the table is said to await review
+    doc = read_text(kit, "ganzi_packed.txt", PACKED_FOUR_LEVEL_HEADER)
+    cells = [f for f in doc.facts if f.source_kind == "table"]
+    assert len(cells) >= 20
+    assert all(f.metric is None and "metric_unknown" in f.flags for f in cells)
+    assert all(f.unit is None for f in cells if f.value in (86.3, 80.0, 7200))  # no 户 from a guessed column
+    assert {f.entity for f in cells} == {"甘孜藏族自治州", "康定市"}
+    assert any(x.check == "header_reading" and "packed" in x.message for x in doc.findings)
+
+
+ZONE_NEWS = """济宁高新区上半年重大项目建设综述
+
+今年以来,济宁高新区加快高质量发展,上半年实施省市重大项目62个,总投资980亿元,其中省重点项目11个,总投资520亿元,占全市58%;市重大项目51个,同比增长35%,总投资460亿元。
+市里组织对各县市区、高新区、经济技术开发区36个项目进行观摩。
+1-3月份,亿元以上新开工项目31个,总投资62.4亿元,其中10亿元以上项目2个,分别是总投资12.5亿元的光电产业园项目和总投资15亿元的北湖科创中心项目。
+从规模看,50亿元以上(含百亿元以上,下同)项目9个,总投资610亿元。
+"""
+
+
+def test_a_zones_parts_go_on_and_the_city_it_is_compared_with_is_no_subject(kit):
+    doc = read_text(kit, "jining_zone.txt", ZONE_NEWS)
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    assert by_value[(520, "亿元")].entity == "济宁高新区"
+    assert by_value[(58, "%")].entity == "济宁高新区"  # 占全市58%: the city is what it is a share of
+    # "其中省重点项目…；市重大项目51个": the parts go on after the ；, the zone's still
+    assert by_value[(51, "个")].entity == "济宁高新区"
+    assert by_value[(460, "亿元")].entity == "济宁高新区"
+    # 36 projects of the whole list of places, not of its last member
+    assert by_value[(36, "个")].entity != "济宁经开区"
+    # two named projects, each with its own 总投资, and the measure after the first one's name
+    assert (by_value[(12.5, "亿元")].entity, by_value[(12.5, "亿元")].metric) == ("光电产业园项目", "总投资")
+    assert (by_value[(15, "亿元")].entity, by_value[(15, "亿元")].metric) == ("北湖科创中心项目", "总投资")
+    assert (50, "亿元") not in by_value  # 50亿元以上(含百亿元以上,下同)项目: a class, not a figure
+
+
+PROJECT_PARAGRAPH = """延吉市重点项目建设提速
+
+  和龙市长白山矿泉水产业园项目建设现场,塔吊高耸,工人们正在忙碌着。“自5月份开工以来,项目进展顺利。”该项目负责人告诉记者,项目总投资8亿元,规划占地面积15万平方米。其中,一期投资2亿元。
+"""
+
+
+def test_this_project_said_again_is_the_paragraphs_project(kit):
+    doc = read_text(kit, "yanji_paragraph.txt", PROJECT_PARAGRAPH)
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    assert by_value[(8, "亿元")].entity == "和龙市长白山矿泉水产业园项目"
+    assert by_value[(15, "万平方米")].entity == "和龙市长白山矿泉水产业园项目"
+    assert (by_value[(2, "亿元")].entity, by_value[(2, "亿元")].metric) == ("和龙市长白山矿泉水产业园项目", "总投资")
+
+
+def test_a_place_closing_a_sites_name_is_its_masthead_but_a_portal_is_not(kit):
+    body = "【记者王明】今年以来,我市重大项目建设顺利推进。截至6月底,全市132个重大建设项目完成投资120.5亿元。"
+    named = read_text(kit, "tianshui_masthead.txt", "全市重大项目建设顺利推进\n\n天天天水网讯" + body)
+    assert named.meta.jurisdiction == "天水市"
+    portal = read_text(kit, "portal_masthead.txt", "全市重大项目建设顺利推进\n\n东方网讯" + body)
+    assert portal.meta.jurisdiction is None  # 东方网 is a portal, not 东方市
+
+
+CEREMONY_NEWS = """我市重点产业项目集中开工
+
+怀化日报讯 此次集中开工活动设鹤城区、洪江市、辰溪县和怀化经开区4个现场。
+市委书记出席怀化经开区集中开工仪式,并宣布智能装备产业园项目等7个项目集中开工,物流园项目等2个项目集中竣工。
+"""
+
+
+def test_a_ceremonys_sites_are_no_figure_and_its_zone_owns_what_it_announced(kit):
+    doc = read_text(kit, "huaihua_ceremony.txt", CEREMONY_NEWS)
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    assert (4, "个") not in by_value  # 4个现场: the length of the list before it
+    # 怀化经开区 right after 出席: a city's zone though a word runs into its city's short form
+    assert (by_value[(7, "个")].entity, by_value[(7, "个")].metric) == ("怀化经开区", "开工项目数")
+    assert (by_value[(2, "个")].entity, by_value[(2, "个")].metric) == ("怀化经开区", "竣工项目数")

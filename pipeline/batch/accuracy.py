@@ -116,6 +116,8 @@ def _base(value: float, unit: Optional[str]) -> tuple[Optional[float], Optional[
 
 
 def _measure(f: Fact) -> str:
+    if "metric_unknown" in f.flags:
+        return ""  # a measure left unknown on purpose (a header that cannot be aligned) matches none
     return (f.metric or f.metric_raw or "").split(" / ")[0]
 
 

@@ -214,6 +214,10 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     reader = source.encoding.split("+")[0] if typed_tables else "pdf"
     findings = [Finding(f"{reader}_table", "info", f"table {t.index}: {', '.join(flags)}", t.index)
                 for t, flags in flagged]
+    findings.extend(Finding("header_reading", "warning", f"table {t.index}: its {len(t.header_rows)} header rows were "
+                            f"packed to the left by the capture (merged cells lost) and fit none of its "
+                            f"{len(t.header_paths)} columns; its figures are kept with their measures unknown, for review",
+                            t.index) for t in tables if any("header_unaligned" in f for f in t.header_flags))
     related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
     # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures
     prose_lines = [(i + 1, ln) for i, ln in enumerate(lines) if i not in consumed and "\t" not in ln and i < related]
@@ -282,6 +286,9 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
             f.entity_candidates = [list(c) for c in r.candidates]
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
         if f.metric:  # decided by the table stage (an indicator table's row and column)
+            continue
+        if "header_unaligned" in f.flags:
+            f.flags.append("metric_unknown")  # which header label is over the cell is not known: no guess
             continue
         if metric_raw:
             f.metric, category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")

@@ -35,7 +35,9 @@ ZONE_WORDS = {"经济技术开发区": "经开区", "经济开发区": "经开�
 ZONE_WORDS_BY_LENGTH = sorted(ZONE_WORDS, key=len, reverse=True)
 ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len, reverse=True)) + ")$")
 PROVINCE_LEVEL = "province"
-GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区"}
+# (老城区 of 洛阳 and 新城区 of 西安 are also "the old / new town" of any city: "做精老城区")
+GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区",
+                 "老城区", "新城区"}
 PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone"}
 LOCAL_KINDS = {"town", "street"}  # below the county level: places.csv rows, named within their city
 
@@ -119,8 +121,9 @@ class Gazetteer:
             for ending, word in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
                 if p.until == 0 and p.name.endswith(ending) and p.short and len(p.short) >= 2:
                     for common in (f"{p.short}{word}", f"{p.short}{ending}"):
-                        if common not in official:
-                            official.setdefault(common, []).append(p)
+                        if all(q.until for q in official.get(common, [])):
+                            # (民和县, the county before 1986, is today's 民和回族土族自治县 as written)
+                            official[common] = [p]
         banners: dict[str, list[Place]] = {}
         for p in places:  # 阿左旗 for 阿拉善左旗, 科右前旗 for 科尔沁右翼前旗: how Inner Mongolia writes its banners
             m = re.match(r"^(.)(?:.*?)(左|右)翼(前|后|中)旗$", p.name) or re.match(r"^(.)(?:.+?)(左|右|前|后|中)()旗$", p.name)
@@ -278,8 +281,9 @@ class Gazetteer:
             if not text.startswith(name, i):
                 continue
             after_province = before is not None and before.kind == PROVINCE_LEVEL  # "福建三明", "湖北宜昌"
-            if len(name) <= 2 and not _stands_alone(text, i, len(name)) and not after_province:
-                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域
+            if len(name) <= 2 and not _stands_alone(text, i, len(name)) and not after_province \
+                    and not (self.city_short(name) is not None and _zone_word_at(text, i + len(name))):
+                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域 (but 出席娄底经开区: a city's zone)
             place, candidates = self.official_named(name, before or jurisdiction)
             how = "former" if name in self.former else "official"
             if place is None and candidates:

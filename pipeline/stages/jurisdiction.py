@@ -38,7 +38,7 @@ INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓�
 # a local paper's or station's masthead opening the page ("甘孜日报 2020年09月25日"): whose news it is
 # when the text's own level words agree with its place (我州 and 甘孜, a prefecture); a city paper
 # reprinting a provincial story speaks of 全省 and is not taken for it
-MASTHEAD = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)\s*"
+MASTHEAD = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|网(?=讯))\s*"
                       r"(?=(?:19|20)\d\d\s*[年\-/.]|本网讯|本报讯|讯|记者)")
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
@@ -213,8 +213,13 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     credit({x.place.key: x.place for x in owner if x.place.kind in kinds and x.place.code},
            f"the page's site ({meta.site_owner})")
     for m in MASTHEAD.finditer(text[:600]):  # the page's opening: a masthead and its date or 本网讯
-        if credit({p.key: p for p in gazetteer.scoped.get(m.group(1), []) + gazetteer.official.get(m.group(1), [])
-                   if p.kind in kinds and p.code and p.until == 0}, f"the masthead {m.group(0).strip()}"):
+        # the place closes the paper's name ("天天天水网讯", "今日南通日报"): its longest ending that names
+        # one; a site named by a place word alone (东方网, 华龙网, 光明网: portals, not 东方市 or 华龙区) is not
+        bare_site = not re.match(r"\s*(日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)", m.group(0)[len(m.group(1)):])
+        endings = [m.group(1)[k:] for k in range(1 if bare_site else 0, len(m.group(1)) - 1)]
+        owners = next((found for found in ({p.key: p for p in gazetteer.scoped.get(w, []) + gazetteer.official.get(w, [])
+                                            if p.kind in kinds and p.code and p.until == 0} for w in endings) if found), {})
+        if credit(owners, f"the masthead {m.group(0).strip()}"):
             break
     weak: dict[tuple, tuple[Place, str, int]] = {}
     listed_only: set = set()  # short forms the text writes only as members of lists

@@ -146,6 +146,14 @@ class MetricCatalog:
             head = self._match(parts[:-1], kind, False, prose, None) or self._match(parts[:-1], kind, True, prose, None)
             if head and head[0].split(SEP)[0] not in PLAN_AND_DONE_MEASURES:
                 return head[0] + SEP + parts[-1] + (ordinal.group(0) if ordinal else ""), head[1]
+        done_of_plan = parts.index("计划完成") if not prose and "计划完成" in parts[1:] else 0
+        if done_of_plan:
+            # "投资完成 / 计划完成" beside "投资完成 / 中央完成": what was done of the plan, when the group
+            # says done; alone, "计划完成" is what is planned to be done
+            head = self._match(parts[:done_of_plan], kind, False, prose, None)
+            if head and head[0].split(SEP)[0] == "完成投资":
+                rest = [p for p in parts[done_of_plan + 1:] if not TOTAL_PART.match(p)]
+                return SEP.join([head[0]] + rest) + (ordinal.group(0) if ordinal else ""), head[1]
         for generic in (False, True):  # "征地 / 完成面积" is 征地面积: a plain 面积 only where nothing says more
             found = self._match(parts, kind, generic, prose, ordinal)
             if found:

@@ -135,6 +135,10 @@ PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,�
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
                                 rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
+NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|及|与|、)")  # the rest of a name, then the next
+THIS_PROJECT = re.compile(r"(该|此|这个|这一)项目")  # the project spoken of, said again
+# "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
+BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
@@ -223,10 +227,12 @@ class ProseExtractor:
         if re.search(r"每[\u4e00-\u9fff]{0,3}(就|就有|有)\s*$", before):
             return None  # "平均每两天就有1个项目开工": a pace, not a figure
         listed = re.search(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})\s*$", before)
-        if units and listed:
+        if listed and (units or (unit_text in COUNTERS and re.match(r"\s*(现场|主会场|分会场|会场|地方|片区|板块)", after))):
             n = int(num) if num.isdigit() else None if re.match(r"[-+\d]", num) else parse_chinese_numeral(num)
-            if n == len(listed.group(1).split("、")):
-                return None  # "嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位": the list's length
+            if n == len(re.split(r"、|和|及", listed.group(1))):
+                # "嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位", "娄星区、…和娄底经开区、万宝新区6个现场":
+                # the list's length
+                return None
         if units and PLACES_COUNTED.fullmatch(units.group(1)):
             return None  # "市级项目中有9个县(市、区)完成了年计划的65%以上": how many places, not a figure
         if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
@@ -250,6 +256,8 @@ class ProseExtractor:
         if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
             return None  # "年产20万片", "2台66万千瓦机组", "80万吨甲醇": what a project makes, part of its name
         is_cn = not re.match(r"[-+\d]", num)
+        if is_cn and len(num) > 1 and num[-1] in "万亿" and unit_text == "元":
+            num, unit_text = num[:-1], num[-1] + unit_text  # "五百八十亿元": 580 亿元 as written, not 58000000000 元
         if is_cn:
             value = parse_chinese_numeral(num)
             if value is None or value < 2 or not re.search(r"[零〇一二两三四五六七八九十]", num):
@@ -546,6 +554,10 @@ class ProseExtractor:
                 break
             if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(before[max(0, m.start - 3):m.start]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
+            clause_end = min([i for i in (sentence.find(ch, end) for ch in "，,；;。") if i >= 0] + [len(sentence)])
+            if clause_end < start and ALL_OF_THEM.search(sentence[end:clause_end]):
+                continue  # "宝丰县、湛河区…和新华区项目完成投资均超过85%,农业项目完成投资达到99.2%": places
+                # said to pass a bound, not the subject of the clause after
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if COMPARED_WITH.search(before[max(0, m.start - 3):m.start]) or (
@@ -565,6 +577,11 @@ class ProseExtractor:
             last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
             if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
                 last_item = None  # "、新华区新开工3个项目": the place's own count
+            clause_at_m = max(before.rfind(ch, 0, m.start) for ch in "，,；;：:。") + 1
+            in_list = before[m.start - 1:m.start] in ("、", "和", "及") or sentence[end:end + 1] in ("、", "和", "及")
+            if in_list and BARE_LIST_THEN_COUNT.match(sentence, end) and not re.search(r"\d", before[clause_at_m:m.start]):
+                continue  # "对各区县、高新区、经济开发区40个项目进行观摩": the count is the whole list's, not
+                # its last member's (as "A区12个、B区8个" is B's)
             glued = re.search(r"\d\.\d{1,2}$", before[:m.start])  # "汝南县71.6驿城区71.2分": a list whose 、 was lost
             if (re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) and not glued) or ITEMS_THEN_COUNT.match(sentence, end) or last_item \
                     or re.match(r"(所辖|的)?[\d一二三四五六七八九十两]+\s*个" + UNITS_COUNTED.pattern, sentence[end:]):
@@ -626,6 +643,9 @@ class ProseExtractor:
         for m in AGGREGATE_SUBJECT.finditer(before, near):
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
+            if re.search(r"占$", before[:m.start()]) or COMPARED_WITH.search(before[max(0, m.start() - 3):m.start()]) or (
+                    RANK_AFTER.match(before, m.end()) and RANKED_IN.search(before[max(0, m.start() - 4):m.start()])):
+                continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一": the whole compared with, not the subject
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
         heading = ORGANIZATION_HEADING.match(sentence)
@@ -657,6 +677,7 @@ class ProseExtractor:
             line_period: Optional[Period] = None
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
+            line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
@@ -665,6 +686,8 @@ class ProseExtractor:
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
                 # names no subject ("达拉特旗实施…10项。截至目前,开复工10项"); no further, and another
                 # subject or 全市 ends it
+                # "其中省重点项目14个,…；市重大项目75个,…": the ；-part after a 其中 goes on naming the parts
+                parts_go_on = previous.endswith(("；", ";")) and "其中" in previous
                 if previous.endswith(("。", "！", "？", "!", "?", "……", "......")):
                     ended += 1
                     if ended > 1:
@@ -675,7 +698,7 @@ class ProseExtractor:
                 previous = sentence.rstrip()
                 topic_work = _project_topic(sentence)
                 if topic_work:
-                    carried, ended = topic_work, 0
+                    carried, ended, line_work = topic_work, 0, topic_work
                 figures = self.figures(sentence, STATISTICS_FIGURE if meta.genre in STATISTICAL_GENRES else FIGURE)
                 matches = [m for m in figures if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
@@ -710,6 +733,7 @@ class ProseExtractor:
                 outer_end, outer_metric, outer_category = -1, "", ""
                 previous_unit = None
                 previous_member = False
+                named_before_this = ""  # the project a figure's 的-phrase named, whose name may open the next phrase
                 parts_of = ""  # the measure the last figure was a part of
                 for k, match in enumerate(matches):
                     fig = match.figure
@@ -853,7 +877,8 @@ class ProseExtractor:
                     ends_carry = carried and not subject and not its_own and (
                         DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
-                        or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)))
+                        or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)
+                            and not parts_go_on))
                     if ends_carry:
                         # "市直…", "州级…", "城市基础设施项目…" after a county's sentence: the issuer's
                         # own; filed under it, and said to be so, for review
@@ -877,6 +902,12 @@ class ProseExtractor:
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
+                    if line_work and not subject and (THIS_PROJECT.search(sentence, 0, match.start)
+                                                      or re.match(r"\s*项目", sentence[clause_start:])):
+                        # "敦化市…产业园项目建设现场,…。…该项目负责人告诉记者,项目总投资12亿元": the work the
+                        # paragraph is about, said again
+                        topic_work = carried = line_work
+                        ended = 0
                     if topic_work and subject != topic_work and (not subject or at < 0 or not _opens_a_clause(sentence, at)):
                         # "南岳机场改扩建工程作为今年全市头号工程,…新建航站楼1.2万平方米": the work the sentence
                         # opens with is its subject; 全市 inside a clause, or no subject, is not
@@ -886,12 +917,18 @@ class ProseExtractor:
                         # "衡阳至常宁公路已完成征拆量的90%": the measure begins after the work's name, not after 衡阳
                         overlap = next((k for k in range(len(subject), 0, -1) if metric_raw.startswith(subject[-k:])), 0)
                         metric_raw = metric_raw[overlap:] or metric_raw
+                    cut = NAME_THEN_AND.match(metric_raw) if named_before_this else None
+                    if cut:
+                        # "总投资10.6亿元的龙凤堂物流基地项目和总投资13亿元的…": the measure follows the name
+                        metric_raw = metric_raw[cut.end():]
+                    named_before_this = ""
                     named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
                     if named_after and ("投资" in metric_raw or kind_of(fig.unit) == "area") \
                             and _names_one_project(named_after.group(1)):
                         # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
+                        named_before_this = subject
                     if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
                         # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
                         # said; its figures are not the province's
@@ -1025,7 +1062,7 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
                                 r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地))"
-                                r"(?=[等,，;；。、]|开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展|$)")
+                                r"(?=[等,，;；。、和及与]|开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展|$)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
@@ -1060,7 +1097,8 @@ def _project_topic(sentence: str) -> str:
     m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence)
     if m and (_names_one_work(m.group("name")) or (
             _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
-            and not re.search(r"及|和|与|、|类|事业|保护|特别|尤其|建设项目$|民生", m.group("name")))):
+            and not GENERIC_WORK_CORE.search(m.group("name"))
+            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生", m.group("name")))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
     return ""
@@ -1110,7 +1148,7 @@ def _list_head(before: str) -> Optional[str]:
     return None
 
 
-THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
+THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(?:[(（][^)）]{0,20}[)）])?(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
                              r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于)\s*$")
 THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
@@ -1219,6 +1257,7 @@ def _strip_periods(text: str) -> str:
     for kind, pattern in PERIOD_PATTERNS:
         if kind != "year":
             text = pattern.sub("", text)
+    text = re.sub(r"(?:19|20)\d\d(?=年度)", "", text)  # "2022年度计划": 年度 stays, the plan's word
     return re.sub(r"(?:19|20)\d\d年", "", text)
 
 

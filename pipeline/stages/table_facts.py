@@ -153,7 +153,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 continue  # a text cell ("增幅城区 第一") is not a figure
             value, unit_cell = parsed
             flags = list(table.header_flags[c]) if c < len(table.header_flags) else []
-            unit = unit_cell or unit_col
+            # under a header that cannot be aligned, the column's unit is as unknown as its measure
+            unit = unit_cell or (unit_col if "header_unaligned" not in flags else None)
             if unit is None:
                 flags.append("unit_unknown" if how != "ambiguous" else "unit_ambiguous")
             elif how == "sibling":
