@@ -216,3 +216,23 @@ def test_a_ceremonys_sites_are_no_figure_and_its_zone_owns_what_it_announced(kit
     # 怀化经开区 right after 出席: a city's zone though a word runs into its city's short form
     assert (by_value[(7, "个")].entity, by_value[(7, "个")].metric) == ("怀化经开区", "开工项目数")
     assert (by_value[(2, "个")].entity, by_value[(2, "个")].metric) == ("怀化经开区", "竣工项目数")
+
+
+ZONE_TITLE_NEWS = """株洲高新区在上半年全市重点项目观摩中居全市第一
+
+2021/8/17 9:52:36   来源:湖南日报
+
+    记者获悉,8月5日,株洲市召开上半年全市重点项目观摩点评会议,株洲高新区获得全市第一。
+  今年以来,株洲高新区加快发展,上半年实施省市重大项目52个,总投资813亿元,其中省重点项目9个,总投资320亿元,占全市47%。省市重大项目数量和投资额均列全市第一。完成省外到位资金41.2亿元,增长38.5%。
+"""
+
+
+def test_the_place_a_title_opens_with_speaks_when_the_city_is_only_around_it(kit):
+    doc = read_text(kit, "zhuzhou_zone.txt", ZONE_TITLE_NEWS)
+    assert doc.meta.jurisdiction == "株洲高新区"
+    by_value = {(f.value, f.unit): f.entity for f in doc.facts}
+    assert by_value[(52, "个")] == "株洲高新区"
+    assert by_value[(41.2, "亿元")] == "株洲高新区"  # two sentences on: the zone's still, not 株洲市's
+    # a city that speaks as itself (我市) under a title opening with one of its districts is the city
+    city_voice = ZONE_TITLE_NEWS.replace("今年以来,株洲高新区加快发展,", "今年以来,我市加快发展,")
+    assert read_text(kit, "zhuzhou_city.txt", city_voice).meta.jurisdiction != "株洲高新区"

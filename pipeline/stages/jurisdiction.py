@@ -148,6 +148,13 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
+    opener = _title_subject(title, gazetteer)
+    if opener is not None and level and KIND_RANK.get(opener.kind, 9) < LEVEL_RANK[level] and not SPEAKS_AS[level].search(text) \
+            and any(e.startswith("opening") for e in evidence.get(opener.key, [])):
+        # "淄博高新区…居全市第一" over "今年以来,淄博高新区…占全市61%": the place the title opens with, and the
+        # opening lines name, is the speaker; 全市 around it is the city it is compared with, never 我市
+        return Jurisdiction(opener, 0.85, tuple(evidence[opener.key]) + (
+            f"opens the title; the text's {level} words speak of the level around it, never as it",), opener, named)
     if best is not None and level and not _of_level(best, level) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
@@ -265,6 +272,27 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
 # "增速位于全省前列", "居全市第一", "高于全省平均": the level above, named to compare, is not the speaker
 COMPARED_BEFORE = re.compile(r"(位于|位居|居于|居|位列|列|排名|排在|高于|低于|领先|超过|快于|慢于|超出)$")
 COMPARED_AFTER = re.compile(r"(第[一二三四五六七八九十\d]|前列|前茅|首位|前[三五十]|平均|排名|排位)")
+
+
+# the level words a text speaks *as* that level with (我市 is the city speaking; 全市 may be the city
+# a district's news compares itself with)
+SPEAKS_AS = {"district": re.compile(r"我区|本区"), "county": re.compile(r"我县|本县|我旗"), "city": re.compile(r"我市|本市"),
+             "prefecture": re.compile(r"我州|本州|我盟"), "province": re.compile(r"我省|本省|我区(?=[^县市]{0,4}(各市|设区市))")}
+
+
+def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
+    """The place a title opens with ("淄博高新区在…中居全市第一", "1-6月宜都市…"), else None."""
+    bare = re.sub(r"^[\s\d一二三四五六七八九十月年份至\-—~、上下半前季度]*", "", title or "")
+    opener, end = None, 0
+    for m in gazetteer.find_in(bare, city_shorts=False):  # 宜宾市南溪区: the district, the most specific
+        if m.start != end or m.how not in ("official", "zone", "former"):
+            break
+        opener, end = m.place, m.start + len(m.surface)
+    return opener
+
+
+LEVEL_RANK = {"district": 1, "county": 1, "city": 2, "prefecture": 2, "province": 3}
+KIND_RANK = {"zone": 1, "district": 1, "county": 1, "county_city": 1, "city": 2, PROVINCE_LEVEL: 3}
 
 
 def _compared(text: str, start: int, end: int) -> bool:
