@@ -236,3 +236,24 @@ def test_the_place_a_title_opens_with_speaks_when_the_city_is_only_around_it(kit
     # a city that speaks as itself (我市) under a title opening with one of its districts is the city
     city_voice = ZONE_TITLE_NEWS.replace("今年以来,株洲高新区加快发展,", "今年以来,我市加快发展,")
     assert read_text(kit, "zhuzhou_city.txt", city_voice).meta.jurisdiction != "株洲高新区"
+
+
+CAPTIONED_NEWS = """全市重大项目建设顺利推进
+
+平凉日报讯 今年以来,我市重大项目建设顺利推进。截至6月底,全市重大建设项目完成投资88.5亿元。
+▲崆峒山旅游综合体项目
+42个省管市列重大项目总投资310.4亿元,年度计划投资96.2亿元。
+今年全市共梳理市县重点项目612个(全省梳理1.2万个),总投资4210亿元。
+同时,全市组织超长期国债项目申报,通过国家发展改革委审核项目8个,总投资5.1亿元。
+"""
+
+
+def test_a_caption_stands_alone_and_an_aside_or_an_approver_is_no_subject(kit):
+    doc = read_text(kit, "pingliang_captions.txt", CAPTIONED_NEWS)
+    by_value = {(f.value, f.unit): f.entity for f in doc.facts}
+    # "▲崆峒山旅游综合体项目" is a photo's caption: the line under it is the city's, not that project's
+    assert by_value[(310.4, "亿元")] == "平凉市" and by_value[(96.2, "亿元")] == "平凉市"
+    # "(全省梳理1.2万个)" closes before the 总投资: the province inside it is no subject of it
+    assert by_value[(4210, "亿元")] == "平凉市"
+    # 国家发展改革委 approves: neither the subject nor the city's own 发改委
+    assert by_value[(8, "个")] == "平凉市" and by_value[(5.1, "亿元")] == "平凉市"

@@ -117,11 +117,16 @@ GLUED_ROW = re.compile(r"[\u4e00-\u9fff()（）]{1,19}[区县市旗州盟镇乡�
 SITE_MENU = re.compile(r"(?:[\u4e00-\u9fff]{1,6}\s+){3,}[\u4e00-\u9fff]{1,6}")
 
 
+CAPTION = re.compile(r"^\s*[▲△▼■◆●]")
+
+
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
     if not prev or not nxt or is_table_row(prev) or is_table_row(nxt):
         return False
     if HEADING.match(nxt) or re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", nxt):
         return False
+    if CAPTION.match(prev) or CAPTION.match(nxt):
+        return False  # "▲天水市体育中心项目": a photo's caption is a line of its own, not a sentence cut
     last = prev[-1]
     if last in TERMINAL or last in "」』】" or prev.endswith(("。”", "！”", "？”")):
         return False

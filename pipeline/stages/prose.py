@@ -577,6 +577,8 @@ class ProseExtractor:
             last_item = LAST_ITEM_THEN_COUNT.match(sentence, end) if before[m.start - 1:m.start] == "、" else None
             if last_item and re.search(r"开工|竣工|完成|实施|共|有|已|计划|新建|续建|投产", last_item.group("name")):
                 last_item = None  # "、新华区新开工3个项目": the place's own count
+            if _in_closed_aside(before, m.start):
+                continue  # "1488个(全省梳理1.5万个),总投资14691亿元": an aside closed before the figure
             clause_at_m = max(before.rfind(ch, 0, m.start) for ch in "，,；;：:。") + 1
             in_list = before[m.start - 1:m.start] in ("、", "和", "及") or sentence[end:end + 1] in ("、", "和", "及")
             if in_list and BARE_LIST_THEN_COUNT.match(sentence, end) and not re.search(r"\d", before[clause_at_m:m.start]):
@@ -643,7 +645,8 @@ class ProseExtractor:
         for m in AGGREGATE_SUBJECT.finditer(before, near):
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
-            if re.search(r"占$", before[:m.start()]) or COMPARED_WITH.search(before[max(0, m.start() - 3):m.start()]) or (
+            if _in_closed_aside(before, m.start()) or re.search(r"占$", before[:m.start()]) \
+                    or COMPARED_WITH.search(before[max(0, m.start() - 3):m.start()]) or (
                     RANK_AFTER.match(before, m.end()) and RANKED_IN.search(before[max(0, m.start() - 4):m.start()])):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一": the whole compared with, not the subject
             if m.start() > best[1]:
@@ -657,6 +660,10 @@ class ProseExtractor:
                 speaks = None  # "市住建局局长李四介绍，该局牵头的12个项目…": the office's own projects
             if DEPARTMENT_SPEAKS.match(before, m.end()) or speaks or re.search(r"(从|据|由|经)$", before[:m.start()]):
                 continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
+            provincial = jurisdiction is not None and jurisdiction.area is not None and jurisdiction.area.kind == PROVINCE_LEVEL
+            if re.search(r"(国家|中央|国务院)$" if provincial else r"(国家|中央|国务院|自治区|省)$", before[:m.start()]) or (
+                    re.search(r"(通过|经过|报经|获)$", before[:m.start()]) and re.match(r"(审核|审批|批复|批准|核准)", before[m.end():])):
+                continue  # "通过国家发展改革委审核项目10个": a commission above, or one that approves, not the subject
             if m.start() > best[1]:
                 best = (m.group(0), m.start())
         return best
@@ -1079,6 +1086,14 @@ def _names_one_project(name: str, shortest: int = 4) -> bool:
     return len(core) >= shortest and not GENERIC_PROJECTS.search(core) \
         and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
                           r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
+
+
+def _in_closed_aside(before: str, at: int) -> bool:
+    """Whether the words at `at` sit inside brackets that close before the figure ("(全省梳理1.5万个)")."""
+    opening = max(before.rfind("(", 0, at), before.rfind("（", 0, at))
+    if opening < 0 or max(before.rfind(")", 0, at), before.rfind("）", 0, at)) > opening:
+        return False
+    return re.search(r"[)）]", before[at:]) is not None
 
 
 def _opens_a_clause(sentence: str, at: int) -> bool:
