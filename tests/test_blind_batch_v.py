@@ -257,3 +257,34 @@ def test_a_caption_stands_alone_and_an_aside_or_an_approver_is_no_subject(kit):
     assert by_value[(4210, "亿元")] == "平凉市"
     # 国家发展改革委 approves: neither the subject nor the city's own 发改委
     assert by_value[(8, "个")] == "平凉市" and by_value[(5.1, "亿元")] == "平凉市"
+
+
+PROVINCIAL_NEWS_WITH_MENU = """江苏新闻 南京市 无锡市 徐州市 常州市 苏州市 南通市
+地方网 > 江苏 > 江苏新闻 > 正文
+
+省重大项目投资任务完成过半
+
+来源:新华日报 2019-07-16 07:41
+
+  本报讯 7月13日,江苏省发改委发布信息,今年以来,江苏省全力推进省重大项目建设。1月至6月,220个省重大项目完成投资2810.5亿元,占年度计划的55.2%。当月进度为10.6%。
+  分行业来看,完成投资最多的依次是先进制造业发展工程(902.3亿元)、基础设施提升工程(610.4亿元)和现代服务业发展工程(322.1亿元);完成年度计划较快的依次是现代服务业发展工程(71.2%)、基础设施提升工程(63.5%)和先进制造业发展工程(58.4%)。
+  分区域来看,苏北地区省重大项目完成进度最快,占年度计划的61.3%。7月30日9时16分,一号机组并网。建成投产项目建成率为9%。
+"""
+
+
+def test_a_menu_of_places_a_breakdown_by_kind_and_regions(kit):
+    doc = read_text(kit, "jiangsu_menu.txt", PROVINCIAL_NEWS_WITH_MENU)
+    assert doc.meta.jurisdiction == "江苏省"  # not 南京市, first in the site's menu
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    assert by_value[(2810.5, "亿元")].entity == "江苏省"  # 省发改委发布信息: the source, not the subject
+    assert by_value[(10.6, "%")].metric == "完成率"  # 当月进度
+    # kinds of work ranked by a measure: the province's, each kind its category, the list's opening its measure
+    for value, unit, measure, kind in ((902.3, "亿元", "完成投资", "先进制造业发展工程"),
+                                       (322.1, "亿元", "完成投资", "现代服务业发展工程"),
+                                       (71.2, "%", "完成率", "现代服务业发展工程"),
+                                       (58.4, "%", "完成率", "先进制造业发展工程")):
+        f = by_value[(value, unit)]
+        assert (f.entity, f.metric, f.category) == ("江苏省", measure, kind)
+    assert by_value[(61.3, "%")].entity == "苏北地区"  # a region the province reports by
+    assert (16, "分") not in by_value  # 9时16分: a time of day
+    assert by_value[(9, "%")].metric == "竣工率"  # 建成率

@@ -38,7 +38,7 @@ PROVINCE_LEVEL = "province"
 # (老城区 of 洛阳 and 新城区 of 西安 are also "the old / new town" of any city: "做精老城区")
 GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区",
                  "老城区", "新城区"}
-PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone"}
+PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone", "region"}  # region: 苏南, 陕南
 LOCAL_KINDS = {"town", "street"}  # below the county level: places.csv rows, named within their city
 
 

@@ -73,7 +73,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
                       cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
     """The issuer's area with its evidence; `cut` (a word tokenizer's lcut) keeps a short form that
     straddles two words (林西 of 吉林西部) from counting as a name."""
-    body = [ln for ln in lines if "\t" not in ln]
+    # (a site's menu of places, "陕西新闻 西安市 铜川市 宝鸡市 …", is neither headline nor text)
+    body = [ln for ln in lines if "\t" not in ln and not _a_menu_of_places(ln, gazetteer)]
     text = "\n".join(body)
     # a table's row labels (吉首市, 泸溪县 … 湘西高新区): places of the issuer's area, counted only for the
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
@@ -331,6 +332,14 @@ def _listed(text: str, start: int, end: int) -> bool:
     """孟州市 in "依次为:孟州市、示范区、温县", 福鼎 in "蕉城83.8%、福鼎79.1%、古田68.4%": a member of a list of
     names (and their figures) is one of the issuer's units, never the issuer."""
     return text[start - 1:start] in ("、", "和", "及") or bool(LISTED_AFTER.match(text, end))
+
+
+def _a_menu_of_places(line: str, gazetteer: Gazetteer) -> bool:
+    """A line that is little but three or more places' names: a site's menu, not the news."""
+    mentions = gazetteer.find_in(line, city_shorts=True)
+    bare = re.sub(r"\s", "", line)
+    return len(mentions) >= 3 and sum(len(m.surface) for m in mentions) >= 0.6 * len(bare) \
+        and not re.search(r"[，,。；;]|\d", line)
 
 
 def _headline(body: list[str]) -> str:

@@ -50,7 +50,8 @@ QUALIFIER_AFTER_PLACE = re.compile(r"(级|市级|县级|区级)?(的)?(重点|�
 # a list of names and figures after its opening words: "…分别为：长治124.9%、忻州86.3%、晋城", "为桥西区("
 FIGURES_AFTER = re.compile(r"分别(为|是|达|达到)?\s*[:：]?\s*$")  # a list of figures only, the measure said before it
 LIST_INTRODUCER = re.compile(r"[:：]|为|是|依次")
-LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?%?\s?[)）]?\s?、\s?)*[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
+LIST_ITEMS = re.compile(r"(?:[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?\d[\d.]*\s?(?:%|[万亿]?元)?\s?[)）]?\s?(?:、\s?|(?<=[)）])(?=[和及])))*"
+                        r"[^,，。;；:：、\d\s]{1,12}\s?[(（]?\s?")
 # the words of a list's opening that are not its measure
 RANKED_NAMES = re.compile(r"(排名|排序|排在|位列|位居|居前|居后)[^,，;；:：]*(是|为)[^,，;；:：]*$")
 # "开复工率达到80%以上的旗县市有乌兰浩特市、科右前旗…": the measure comes before the mark the
@@ -136,6 +137,7 @@ PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,�
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
                                 rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
 NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|及|与|、)")  # the rest of a name, then the next
+BY_KIND = re.compile(r"^\s*(按|分|从)(行业|领域|类别|类型|板块|产业)")  # a breakdown by kind: its members are no places
 THIS_PROJECT = re.compile(r"(该|此|这个|这一)项目")  # the project spoken of, said again
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
@@ -166,7 +168,7 @@ COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|�
 RANK_AFTER = re.compile(r"第\s*[一二三四五六七八九十\d]")
 RANKED_IN = re.compile(r"(居|位居|位列|列|排名|排在|排)")
 OWN_OFFICE = re.compile(r"(该|本|我)(局|委|办|厅|中心|公司)")
-DEPARTMENT_SPEAKS = re.compile(r"(有关|相关|主要)?(负责人|负责同志|领导|介绍|表示|透露|获悉|称|消息|统计显示|数据显示)")
+DEPARTMENT_SPEAKS = re.compile(r"(有关|相关|主要)?(负责人|负责同志|领导|介绍|表示|透露|获悉|称|消息|统计显示|数据显示|发布|公布|通报)")
 VERBISH = ("v", "vd", "vn", "d", "p", "c", "u", "r", "m", "q", "f", "ad")
 
 
@@ -215,6 +217,8 @@ class ProseExtractor:
             return None
         if unit_text in ("个", "次") and re.match(r"^(月|工作日|小时|季度|年度)", after):
             return None  # a duration (1 个月), not a count
+        if unit_text == "分" and re.search(r"\d\s*[时点]\s*$", before):
+            return None  # "7月30日9时16分": a time of day, not a score
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
@@ -867,6 +871,13 @@ class ProseExtractor:
                             carried_category = outer_category = part_category = ""
                             part_counts = False
                         member = _bracketed_member(sentence, match.start, match.end)
+                        if member and (BY_KIND.match(sentence) or BY_KIND.match(line)) and not self.gazetteer.find_in(member[0], jurisdiction.area if jurisdiction else None):
+                            # "分行业来看,完成投资最多的依次是基础设施保障能力建设工程(441.12亿元)、…": kinds of work,
+                            # the issuer's; each is the figure's category, the list's opening its measure
+                            head = _list_head(sentence[:member[1]])
+                            measure = self._phrase_of_head(head, False) if head is not None else ""
+                            carried_category, metric_raw = member[0], measure or metric_raw
+                            member = None
                         if member and at < member[1]:
                             # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the
                             # bracket is the figure's, even one the gazetteer does not know
@@ -1127,13 +1138,13 @@ def _a_named_project(name: str) -> bool:
 
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
     """(name, position) of a list member written "name(figure)" ("循环化工园区(7亿元)、"), else None."""
-    if sentence[start - 1:start] not in ("(", "（") or not re.match(r"\s*[)）]\s*([、,，。;；]|$)", sentence[end:]):
+    if sentence[start - 1:start] not in ("(", "（") or not re.match(r"\s*[)）]\s*([、,，。;；和及]|$)", sentence[end:]):
         return None
     opening = start - 1
-    m = re.match(r"(?:.*(?:[、,，:：;；]|为|是))?\s*([\u4e00-\u9fff]{2,12})\s*$", sentence[:opening])  # after the last
+    m = re.match(r"(?:.*(?:[、,，:：;；]|为|是|[)）]\s*[和及]))?\s*([\u4e00-\u9fff]{2,12})\s*$", sentence[:opening])  # after the last
     if not m or re.search(r"(完成|投资|任务|计划|占|率|总|共|达|累计|年度|目标|比|增)", m.group(1)):
         return None
-    listed = sentence[m.start(1) - 1:m.start(1)] == "、" or sentence[end:].lstrip(")） ").startswith("、")
+    listed = sentence[m.start(1) - 1:m.start(1)] in ("、", "和", "及") or sentence[end:].lstrip(")） ").startswith(("、", "和", "及"))
     return (m.group(1), m.start(1)) if listed else None
 
 
