@@ -309,3 +309,30 @@ def test_units_a_list_names_as_its_known_places_are_kept_as_written(kit):
         f = by_value[(value, "亿元" if value != 93.8 else "%")]
         assert f.entity == name and any(flag.startswith("entity_") for flag in f.flags)
     assert by_value[(36.2, "亿元")].entity != "黄渤海新区"
+
+
+DISTRICT_BRIEF_UNDER_A_BANNER = """中国政府网 | 四川省人民政府网 区人大 区政协 网站专栏
+| 敬老版 | 登录 | 注册 网站支持IPv6
+首页 走进郫都 政务公开 政务服务
+您当前的位置: 首页>政务公开>重大项目> 施工竣工信息
+
+重大项目建设情况简报(第五期)
+
+日期:2021-08-30
+
+截止7月底,全区215个年度投资项目完成投资168.4亿元,占全年项目计划的63%。应开工未开工9个。全区累计新入统项目102个、涉及投资196.5亿元。
+
+附件:1. 郫都区2021年1—7月应开工未开工项目
+2. 郫都区2021年1—7月进度滞后项目表
+"""
+
+
+def test_a_sites_banner_is_no_title_and_annual_investment_projects_report_money_done(kit):
+    doc = read_text(kit, "pidu_brief.txt", DISTRICT_BRIEF_UNDER_A_BANNER)
+    assert doc.meta.title == "重大项目建设情况简报(第五期)"  # not "中国政府网 | 四川省人民政府网…"
+    assert doc.meta.jurisdiction == "郫都区"  # its attachments name it; the banner's 四川省 is the portal's
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    # 年度投资项目 is a kind of project: its 完成投资 is money done, never the plan
+    assert by_value[(168.4, "亿元")].metric == "完成投资"
+    assert by_value[(9, "个")].metric == "未按计划开工项目数"  # 应开工未开工
+    assert by_value[(196.5, "亿元")].metric == "总投资"  # 涉及投资

@@ -41,6 +41,8 @@ def _header_lines(lines: list[str], limit: int = 14) -> list[str]:
     """Lines before the first body paragraph (a long line or one ending like a sentence)."""
     head = []
     for line in lines[:limit]:
+        if "\t" in line and (not head or not re.search(r"(?<![A-Za-z])\d", line) and len(head) < 4):
+            continue  # "| 敬老版 | 登录 | 注册": a site's bar of links, cells without figures, above the title
         if "\t" in line or (len(line) > 60) or (line.endswith(("。", ":", "：")) and len(line) > 25):
             break
         head.append(line)
@@ -56,6 +58,7 @@ def _title(head: list[str]) -> Optional[str]:
         # ("所属分类:"): the first line that says something in words
         worded = [ln for ln in head if len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 4 and not HEADING.match(ln)
                   and not DATE_CN.fullmatch(ln.strip()) and not BREADCRUMB.search(ln) and not SITE_NAME.match(ln.strip())
+                  and not re.search(r"\s[|｜]\s", ln)  # "中国政府网 | 重庆市人民政府网": a site's banner
                   and not ln.rstrip().endswith((":", "："))]
         # a page's title speaks of the genre ("1-5月福建三明重点项目建设完成投资近170亿元"); a line before it
         # that does not ("木托盘厂家", the mirror's site) is chrome
