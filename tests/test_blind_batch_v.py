@@ -336,3 +336,10 @@ def test_a_sites_banner_is_no_title_and_annual_investment_projects_report_money_
     assert by_value[(168.4, "亿元")].metric == "完成投资"
     assert by_value[(9, "个")].metric == "未按计划开工项目数"  # 应开工未开工
     assert by_value[(196.5, "亿元")].metric == "总投资"  # 涉及投资
+
+
+def test_ranks_listed_without_figures_and_a_tie(kit):
+    text = ("嘉兴市重点建设项目上半年进展情况\n\n上半年,全市重点建设项目完成投资310.2亿元。从责任单位看,县区完成情况前三位依次是"
+            "海宁市、平湖市、桐乡市和嘉善县(并列第三),新建项目均已开工。")
+    ranks = {(f.entity, f.value) for f in read_text(kit, "jiaxing_ranks.txt", text).facts if f.metric == "排名"}
+    assert ranks == {("海宁市", 1), ("平湖市", 2), ("桐乡市", 3), ("嘉善县", 3)}

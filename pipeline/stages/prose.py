@@ -92,9 +92,11 @@ RANK_LIST = re.compile(r"(?P<group>[^。;；]{0,20}?组)?[,，]?\s*(?P<what>[^�
                        r"\s*(?:依次)?(?:为|是)[:：]?\s*(?P<names>[^。;；:：]+)")
 # "总分居前3位的县市区分别是A、B、C", "居第4位至第7位的县市区分别是D、E、F、G": the places of a
 # stretch of the ranking, in order
-RANK_STRETCH = re.compile(r"(?P<what>[^,，。;；:：]{0,12}?)(?:居|位居|位列|排名|排在|排)(?:前(?P<top>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)"
+RANK_STRETCH = re.compile(r"(?P<what>[^,，。;；:：]{0,12}?)(?:(?:居|位居|位列|排名|排在|排)|(?=前[\d一二三四五六七八九十]{1,3}(?:位|名)(?:依次|分别)))"
+                          r"(?:前(?P<top>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)"
                           r"|第(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)?(?:至|到|-|—)第?(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名))"
                           r"的?(?P<group>[^,，。;；:：、]{0,10}?)(?:分别|依次)?(?:是|为)[:：]?(?P<names>[^,，。;；:：]+)")
+TIED = re.compile(r"\s*[(（]\s*并列(?:第\s*[\d一二三四五六七八九十]{1,3})?\s*[)）]\s*$")  # "(并列第三)"
 # "13个县(市、区)投资完成率": the kind of unit ranked opens the words, after its count
 RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
@@ -391,7 +393,10 @@ class ProseExtractor:
             number = lambda x: int(parse_arabic(x)) if x[0].isdigit() else int(parse_chinese_numeral(x) or 0)  # noqa: E731
             first, last = (1, number(m.group("top"))) if m.group("top") else (number(m.group("a")), number(m.group("b")))
             names = [n.strip() for n in re.split(r"[、和及]", m.group("names")) if n.strip()]
-            if not first or last - first + 1 != len(names) or any(re.search(r"\d", n) or len(n) > 16 for n in names):
+            # "…吴兴区和长兴县(并列第三)": a name tied with the one before it shares its rank
+            tied = [bool(TIED.search(n)) for n in names]
+            names = [TIED.sub("", n) for n in names]
+            if not first or last - first + 1 != len(names) - sum(tied) or any(re.search(r"\d", n) or len(n) > 16 for n in names):
                 continue
             if re.match(r"\s*[,，]?\s*分别", sentence[m.end():]):
                 continue  # "排名前三位的是沧州、廊坊、秦皇岛市,分别为89.8%…": the figures are the facts, as in any list
@@ -399,7 +404,9 @@ class ProseExtractor:
             measure = what or measure  # "居第4位至第7位的…" goes on with the stretch before's measure
             metric_raw = (measure + "排名") if measure and "排名" not in measure else (measure or "排名")
             group = re.sub(r"^.*[,，;；:：]", "", m.group("group") or "").strip()
-            for rank, name in enumerate(names, start=first):
+            rank = first - 1
+            for name, tie in zip(names, tied):
+                rank += 0 if tie else 1
                 yield Fact(value=float(rank), unit="位次", value_base=float(rank), unit_base="位次", entity_raw=name,
                            metric_raw=metric_raw, period=period, source_kind="text", quote=sentence.strip(),
                            extractor="prose_rank", raw=f"第{rank}位", line=line_no,
