@@ -343,3 +343,11 @@ def test_ranks_listed_without_figures_and_a_tie(kit):
             "海宁市、平湖市、桐乡市和嘉善县(并列第三),新建项目均已开工。")
     ranks = {(f.entity, f.value) for f in read_text(kit, "jiaxing_ranks.txt", text).facts if f.metric == "排名"}
     assert ranks == {("海宁市", 1), ("平湖市", 2), ("桐乡市", 3), ("嘉善县", 3)}
+
+
+def test_the_province_whose_list_or_event_a_citys_projects_join_is_no_subject(kit):
+    text = ("嘉兴市32个项目今天集中开工 总投资410亿元\n\n按照省委、省政府统一部署,今天,我市32个项目参加全省扩大有效投资重大项目"
+            "集中开工活动,项目总投资410.2亿元。列入全省重点的8个项目已开复工7项,完成投资36.5亿元。")
+    by_value = {(f.value, f.unit): f.entity for f in read_text(kit, "jiaxing_event.txt", text).facts}
+    assert by_value[(410.2, "亿元")] == "嘉兴市"  # 参加全省…活动: the province's event, the city's projects
+    assert by_value[(36.5, "亿元")] == "嘉兴市"  # 列入全省重点的: the province's list

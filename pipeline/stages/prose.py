@@ -673,10 +673,11 @@ class ProseExtractor:
         for m in AGGREGATE_SUBJECT.finditer(before, near):
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
-            if _in_closed_aside(before, m.start()) or re.search(r"占$", before[:m.start()]) \
+            if _in_closed_aside(before, m.start()) or re.search(r"(占|列入|纳入|进入|入选|参加|参与|跻身|列为)$", before[:m.start()]) \
                     or COMPARED_WITH.search(before[max(0, m.start() - 3):m.start()]) or (
                     RANK_AFTER.match(before, m.end()) and RANKED_IN.search(before[max(0, m.start() - 4):m.start()])):
-                continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一": the whole compared with, not the subject
+                continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
+                # the whole compared with, or whose list or event it is, not the subject
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
         heading = ORGANIZATION_HEADING.match(sentence)
