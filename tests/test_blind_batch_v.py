@@ -351,3 +351,9 @@ def test_the_province_whose_list_or_event_a_citys_projects_join_is_no_subject(ki
     by_value = {(f.value, f.unit): f.entity for f in read_text(kit, "jiaxing_event.txt", text).facts}
     assert by_value[(410.2, "亿元")] == "嘉兴市"  # 参加全省…活动: the province's event, the city's projects
     assert by_value[(36.5, "亿元")] == "嘉兴市"  # 列入全省重点的: the province's list
+
+
+def test_a_tie_is_no_ordinal_rank_of_its_own(kit):
+    text = "嘉兴市重点建设项目上半年进展情况\n\n县区完成情况前三位依次是海宁市、平湖市、桐乡市和嘉善县(并列第三)。"
+    ranks = [(f.entity, f.value) for f in read_text(kit, "jiaxing_tie.txt", text).facts if f.metric == "排名"]
+    assert sorted(ranks) == [("嘉善县", 3), ("平湖市", 2), ("桐乡市", 3), ("海宁市", 1)]  # 并列第三 once, not again

@@ -100,7 +100,7 @@ TIED = re.compile(r"\s*[(（]\s*并列(?:第\s*[\d一二三四五六七八九十
 # "13个县(市、区)投资完成率": the kind of unit ranked opens the words, after its count
 RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
-ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
+ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
                           r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])")  # 第4位至第7位: a range
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
