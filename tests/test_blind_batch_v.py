@@ -357,3 +357,13 @@ def test_a_tie_is_no_ordinal_rank_of_its_own(kit):
     text = "嘉兴市重点建设项目上半年进展情况\n\n县区完成情况前三位依次是海宁市、平湖市、桐乡市和嘉善县(并列第三)。"
     ranks = [(f.entity, f.value) for f in read_text(kit, "jiaxing_tie.txt", text).facts if f.metric == "排名"]
     assert sorted(ranks) == [("嘉善县", 3), ("平湖市", 2), ("桐乡市", 3), ("海宁市", 1)]  # 并列第三 once, not again
+
+
+def test_two_measures_named_for_two_figures_pair_in_order(kit):
+    text = ("吉安市重点建设项目推进情况\n\n截至4月底,全市新开工项目数量、投资额扭转了连续下降的态势,新开工项目96个,比上年同期增加31个,"
+            "计划总投资和本年完成投资为318.4亿元和41.27亿元,同比分别增长182.5%和96.3%。")
+    by_value = {(f.value, f.unit): f for f in read_text(kit, "jian_paired.txt", text).facts}
+    assert by_value[(318.4, "亿元")].metric == "总投资"
+    assert by_value[(41.27, "亿元")].metric == "完成投资"  # the second measure, never the first's 总投资
+    for v in (182.5, 96.3):
+        assert (by_value[(v, "%")].entity, by_value[(v, "%")].metric) == ("吉安市", "同比增长")

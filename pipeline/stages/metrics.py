@@ -134,7 +134,8 @@ class MetricCatalog:
 
     def _canonical(self, metric_raw: str, unit: Optional[str], prose: bool = False) -> tuple[str, str]:
         # quotation marks around a list's name ("省级『百大项目』总投资") say nothing of the measure
-        parts = [strip_period(re.sub(r"[『』「」“”\"]", "", p)).strip() for p in metric_raw.split(SEP)] if metric_raw else []
+        # quotation marks, and 分别 ("同比分别增长": each of a list), say nothing of the measure
+        parts = [strip_period(re.sub(r"[『』「」“”\"]|分别", "", p)).strip() for p in metric_raw.split(SEP)] if metric_raw else []
         ordinal = re.search(r"\s\((\d+)\)$", parts[-1]) if parts else None  # "(2)" of a duplicated header
         parts = [re.sub(r"\s\((\d+)\)$", "", p) for p in parts]
         parts = [UNIT_SUFFIX.sub("", p) or p for p in parts]  # "年度计划(亿元)": the unit is the fact's unit

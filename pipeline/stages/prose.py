@@ -771,6 +771,7 @@ class ProseExtractor:
                 previous_unit = None
                 previous_member = False
                 named_before_this = ""  # the project a figure's 的-phrase named, whose name may open the next phrase
+                paired: list[str] = []  # the measures still to pair with an enumeration's figures
                 parts_of = ""  # the measure the last figure was a part of
                 for k, match in enumerate(matches):
                     fig = match.figure
@@ -780,11 +781,16 @@ class ProseExtractor:
                     flags_for_subject: list[str] = []
                     between = sentence[previous_end:match.start]
                     if k and re.fullmatch(r"\s*[、和及与]\s*", between):
-                        # an enumeration ("分别完成66018万元、51693万元") shares its first member's phrase
-                        metric_raw = previous_metric
+                        # an enumeration ("分别完成66018万元、51693万元") shares its first member's phrase, unless
+                        # its phrase named one measure for each member
+                        metric_raw = paired.pop(0) if paired else previous_metric
                     else:
                         metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end,
                                                         count=kind_of(fig.unit) == "count")
+                        paired = _paired_measures(sentence[:match.start], metric_raw, _run_length(sentence, matches, k))
+                        if paired:
+                            # "计划总投资和本年完成投资为419.6亿元和54.98亿元": each figure its own measure, in order
+                            metric_raw, paired = paired[0], paired[1:]
                     clause_start = max(sentence.rfind(ch, 0, match.start) for ch in CLAUSE_DELIM) + 1
                     if k and previous_metric and metric_raw and sentence[clause_start:].lstrip().startswith("其中") \
                             and category_of(metric_raw) == metric_raw and kind_of(fig.unit) == kind_of(previous_unit):
@@ -908,7 +914,8 @@ class ProseExtractor:
                             # "…,后五位的分别为:循环化工园区(7亿元)、赞皇县(7.7亿元)": the name before the
                             # bracket is the figure's, even one the gazetteer does not know
                             subject, at = member
-                        unaligned = _unaligned_list(sentence, at, match.start) if subject and not member else None
+                        unaligned = _unaligned_list(sentence, at, match.start) \
+                            if subject and not member and not AGGREGATE_SUBJECT.fullmatch(subject) else None  # 全市 is no member
                         if unaligned:
                             # "A、B分别增长31.8%" with figures that do not pair with the names: the
                             # figure is the listed places', which one is not said; never B's alone
@@ -1137,6 +1144,24 @@ def _in_closed_aside(before: str, at: int) -> bool:
     if opening < 0 or max(before.rfind(")", 0, at), before.rfind("）", 0, at)) > opening:
         return False
     return re.search(r"[)）]", before[at:]) is not None
+
+
+def _run_length(sentence: str, matches: list, k: int) -> int:
+    """How many figures, from the k-th on, are written as one enumeration ("419.6亿元和54.98亿元")."""
+    n = 1
+    while k + n < len(matches) and re.fullmatch(r"\s*[、和及与]\s*", sentence[matches[k + n - 1].end:matches[k + n].start]):
+        n += 1
+    return n
+
+
+def _paired_measures(before: str, phrase: str, n: int) -> list[str]:
+    """The measures a phrase names one for each of n enumerated figures ("计划总投资和本年完成投资为"), else []."""
+    if n < 2 or not re.search(r"(分别)?(为|是)\s*$", before):
+        return []
+    parts = [p for p in re.split(r"和|及|与|、", re.sub(r"(分别)?(为|是|达到?)$", "", phrase)) if p]
+    if len(parts) != n or not all(re.search(r"投资|资金|面积|产值|收入|税|率|增长|增速|数$", p) for p in parts):
+        return []
+    return parts
 
 
 def _opens_a_clause(sentence: str, at: int) -> bool:
@@ -1424,8 +1449,8 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
             break
         listed += more.group(0)
     tail_figures = figures_in(m.end(), m.end() + len(listed))
-    if len(names) < 2 or tail_figures != len(names):
-        return None
+    if len(names) < 2 or tail_figures != len(names) or any(re.search(r"\d", n) for n in names):
+        return None  # (figures listed before, "为419.6亿元和54.98亿元,同比分别增长…": no names but figures)
     after_list = figures_in(m.end() + len(listed), len(sentence))
     if places_only:
         # "绩溪县、旌德县分别完成…": without a comma only places make the list (not 农林、…投资进度分别为)
