@@ -360,11 +360,17 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         for r in header_rows + body:
             r.pop()
     index_cols = 1 if header_rows and INDEX_HEADER.match(header_rows[0][0].replace(" ", "")) and n_cols > 2 else 0
-    if index_cols:
+    numbered = sum(1 for r in body if r and r[0] and (is_numeric_cell(r[0]) or ORDINAL_CELL.match(r[0])))
+    if index_cols and numbered * 2 >= len(body):
+        # (only where the rows do open with their numbers: under a 序号 over names, nothing is shifted)
         body = [_under_the_name(r) for r in body]
     label_cols = index_cols + _label_columns([r[index_cols:] for r in body], n_cols - index_cols)
-    header_rows = _spread_packed_header(header_rows, n_cols, label_cols)
-    paths, flags = build_header_paths(header_rows, n_cols, label_cols)
+    spread = _spread_packed_header(header_rows, n_cols, label_cols)
+    paths, flags = build_header_paths(spread, n_cols, label_cols)
+    if spread is not header_rows:
+        for c in range(label_cols, n_cols):
+            flags[c].append("header_spread")  # the spread is read, not written: for review
+    header_rows = spread
     if _packed_beyond_reading(header_rows, n_cols):
         for c in range(label_cols, n_cols):
             flags[c].append("header_unaligned")
@@ -374,6 +380,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
                  first_line=block[0][0] + 1)
 
 
+BARE_LEAVES = {"计划", "实际", "完成", "目标", "任务", "合计", "小计", "其中", "本月", "累计", "本年", "上年", "同比"}
 ORDINAL_CELL = re.compile(r"^[(（]?[一二三四五六七八九十]{1,3}[)）、.．]?$")  # 一, (二): a row number in words
 
 
@@ -398,9 +405,18 @@ def _spread_packed_header(header_rows: list[list[str]], n_cols: int, label_cols:
     packed = all(not any(c.strip() for c in row[len(filled):]) for row, filled in zip(header_rows, (upper, lower)))
     groups = len(upper) - label_cols
     figures = n_cols - label_cols
-    if not packed or len(lower) != figures or groups < 1 or groups >= figures or figures % groups:
+    if not packed or len(lower) != figures or groups < 1 or groups >= figures:
         return header_rows
-    width = figures // groups
+    width = figures // groups if not figures % groups else 0
+    children = [tuple(re.sub(r"\s", "", c) for c in lower[k:k + width]) for k in range(0, figures, width)] if width else []
+    if not width or len(set(children)) == len(children) \
+            or any(re.search(r"[(（][^)）]*[)）]", label) for label in upper[label_cols:]):
+        # "项目个数(个)" over two columns and "投资情况(万元)" over four: groups that name their own units, or
+        # whose labels below repeat in none of them, need not be even; where the lower labels say what each
+        # column is by themselves they are read alone, the groups over them not guessed; bare 计划 / 实际 are not
+        if any(re.sub(r"\s", "", c) in BARE_LEAVES for c in lower):
+            return header_rows
+        return [upper[:label_cols] + [""] * figures, [""] * label_cols + lower]
     top = upper[:label_cols] + [label if k % width == 0 else "" for label in upper[label_cols:] for k in range(width)]
     return [top, [""] * label_cols + lower]
 

@@ -117,7 +117,8 @@ GLUED_ROW = re.compile(r"[\u4e00-\u9fff()（）]{1,19}[区县市旗州盟镇乡�
 SITE_MENU = re.compile(r"(?:[\u4e00-\u9fff]{1,6}\s+){3,}[\u4e00-\u9fff]{1,6}")
 
 
-CAPTION = re.compile(r"^\s*[▲△▼■◆●]")
+CAPTION = re.compile(r"^\s*[▲△▼]")  # a photo's caption
+BULLET = re.compile(r"^\s*[■◆●◇□○]")  # a list item, which may wrap onto the next line
 
 
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
@@ -125,8 +126,10 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return False
     if HEADING.match(nxt) or re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", nxt):
         return False
-    if CAPTION.match(prev) or CAPTION.match(nxt):
-        return False  # "▲天水市体育中心项目": a photo's caption is a line of its own, not a sentence cut
+    if CAPTION.match(prev) or CAPTION.match(nxt) or BULLET.match(nxt):
+        # "▲天水市体育中心项目": a photo's caption is a line of its own, not a sentence cut; a bullet ("■…")
+        # opens an item of its own (its own wrapped words may still join it)
+        return False
     last = prev[-1]
     if last in TERMINAL or last in "」』】" or prev.endswith(("。”", "！”", "？”")):
         return False

@@ -40,6 +40,7 @@ GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", 
                  "老城区", "新城区"}
 PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone", "region"}  # region: 苏南, 陕南
 LOCAL_KINDS = {"town", "street"}  # below the county level: places.csv rows, named within their city
+SCOPED_KINDS = LOCAL_KINDS | {"region"}  # 苏北地区 is 江苏's; in a 广东 bulletin it is no subject
 
 
 def normalize_name(raw: str) -> str:
@@ -150,7 +151,7 @@ class Gazetteer:
                               row["parent_code"])
                 places.append(place)
                 # a town's or a street's name repeats across China (长安镇, 东城街道): trusted in its city only
-                (scoped if place.kind in LOCAL_KINDS else official).setdefault(normalize_name(place.name), []).append(place)
+                (scoped if place.kind in SCOPED_KINDS else official).setdefault(normalize_name(place.name), []).append(place)
             for alias in aliases:
                 scoped.setdefault(alias, []).append(place)
         for place in extra:  # entities an archivist added to the warehouse
@@ -282,8 +283,10 @@ class Gazetteer:
                 continue
             after_province = before is not None and before.kind == PROVINCE_LEVEL  # "福建三明", "湖北宜昌"
             if len(name) <= 2 and not _stands_alone(text, i, len(name)) and not after_province \
-                    and not (self.city_short(name) is not None and _zone_word_at(text, i + len(name))):
-                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域 (but 出席娄底经开区: a city's zone)
+                    and not (self.city_short(name) is not None and _zone_word_at(text, i + len(name))
+                             and re.search(r"(出席|在|到|赴|于|走进|深入|来到|前往|视察|调研|考察|落户|位于|参加)$", text[:i])):
+                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域 (but 出席娄底经开区: a city's zone;
+                # 比亚迪西安高新区…项目 is a project's name)
             place, candidates = self.official_named(name, before or jurisdiction)
             how = "former" if name in self.former else "official"
             if place is None and candidates:
@@ -292,7 +295,9 @@ class Gazetteer:
                     return Mention(i, name, local, "short"), len(name)
                 return None, len(name)  # 朝阳区 of several cities and none to choose by: not 朝阳 either
             if place is None:
-                place, how = self.scoped_named(name, jurisdiction), "short"
+                # (新城区 right after 呼和浩特市 is that city's, whatever the jurisdiction)
+                place = self.scoped_named(name, before if before is not None and before.kind == "city" else jurisdiction)
+                how = "official" if place is not None and place.name == name else "short"  # 苏北地区 in full
                 if place is None:
                     place = self.city_short(name)
                     trusted = city_shorts or self._in_province(place, jurisdiction) or place == jurisdiction

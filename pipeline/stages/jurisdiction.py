@@ -33,7 +33,7 @@ LEVEL_WORDS = {
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
-CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|\s[|｜]\s|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
+CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|网\s*[|｜]\s|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
 INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
 # a local paper's or station's masthead opening the page ("甘孜日报 2020年09月25日"): whose news it is
 # when the text's own level words agree with its place (我州 and 甘孜, a prefecture); a city paper
@@ -283,6 +283,8 @@ SPEAKS_AS = {"district": re.compile(r"我区|本区"), "county": re.compile(r"�
 
 def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
     """The place a title opens with ("淄博高新区在…中居全市第一", "1-6月宜都市…"), else None."""
+    if re.search(r"(召开|举行|举办|承办|启动|开展)[^，,。]{0,6}(全市|全省|全州|全区|全盟|全国)", title or ""):
+        return None  # "绵阳市召开全省重点项目推进现场会": the place hosts the level above's event, which speaks
     bare = re.sub(r"^[\s\d一二三四五六七八九十月年份至\-—~、上下半前季度]*", "", title or "")
     opener, end = None, 0
     for m in gazetteer.find_in(bare, city_shorts=False):  # 宜宾市南溪区: the district, the most specific

@@ -58,7 +58,7 @@ def _title(head: list[str]) -> Optional[str]:
         # ("所属分类:"): the first line that says something in words
         worded = [ln for ln in head if len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 4 and not HEADING.match(ln)
                   and not DATE_CN.fullmatch(ln.strip()) and not BREADCRUMB.search(ln) and not SITE_NAME.match(ln.strip())
-                  and not re.search(r"\s[|｜]\s", ln)  # "中国政府网 | 重庆市人民政府网": a site's banner
+                  and not (re.search(r"\s[|｜]\s", ln) and re.search(r"网|门户|[|｜].*[|｜]", ln))  # "中国政府网 | 重庆市人民政府网": a site's banner
                   and not ln.rstrip().endswith((":", "："))]
         # a page's title speaks of the genre ("1-5月福建三明重点项目建设完成投资近170亿元"); a line before it
         # that does not ("木托盘厂家", the mirror's site) is chrome

@@ -139,9 +139,12 @@ PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,�
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
                                 rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
 NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|及|与|、)")  # the rest of a name, then the next
-BY_KIND = re.compile(r"^\s*(按|分|从)(行业|领域|类别|类型|板块|产业)")  # a breakdown by kind: its members are no places
+BY_KIND = re.compile(r"^\s*(按|分|从)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
 # a line opened by a unit of a list and its count ("环翠区13个项目。", "高区4个项目,完成投资…")
 LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=\d+\s*个项目|[:：])")
+MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|台)?讯|本报讯|本网讯)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+# "240个重点项目完成投资…": the issuer's projects counted, never one work's
+COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
 THIS_PROJECT = re.compile(r"(该|此|这个|这一)项目")  # the project spoken of, said again
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
@@ -264,7 +267,7 @@ class ProseExtractor:
         if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
             return None  # "年产20万片", "2台66万千瓦机组", "80万吨甲醇": what a project makes, part of its name
         is_cn = not re.match(r"[-+\d]", num)
-        if is_cn and len(num) > 1 and num[-1] in "万亿" and unit_text == "元":
+        if is_cn and len(num) > 1 and num[-1] in "万亿" and unit_text == "元" and (parse_chinese_numeral(num[:-1]) or 0) >= 2:
             num, unit_text = num[:-1], num[-1] + unit_text  # "五百八十亿元": 580 亿元 as written, not 58000000000 元
         if is_cn:
             value = parse_chinese_numeral(num)
@@ -586,6 +589,8 @@ class ProseExtractor:
             if clause_end < start and ALL_OF_THEM.search(sentence[end:clause_end]):
                 continue  # "宝丰县、湛河区…和新华区项目完成投资均超过85%,农业项目完成投资达到99.2%": places
                 # said to pass a bound, not the subject of the clause after
+            if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
+                continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if COMPARED_WITH.search(before[max(0, m.start - 3):m.start]) or (
@@ -609,9 +614,14 @@ class ProseExtractor:
                 continue  # "1488个(全省梳理1.5万个),总投资14691亿元": an aside closed before the figure
             clause_at_m = max(before.rfind(ch, 0, m.start) for ch in "，,；;：:。") + 1
             in_list = before[m.start - 1:m.start] in ("、", "和", "及") or sentence[end:end + 1] in ("、", "和", "及")
-            if in_list and BARE_LIST_THEN_COUNT.match(sentence, end) and not re.search(r"\d", before[clause_at_m:m.start]):
-                continue  # "对各区县、高新区、经济开发区40个项目进行观摩": the count is the whole list's, not
-                # its last member's (as "A区12个、B区8个" is B's)
+            whole_list = BARE_LIST_THEN_COUNT.match(sentence, end) if in_list else None
+            if whole_list and not re.search(r"\d", before[clause_at_m:m.start]):
+                # "翠屏区、叙州区和南溪区40个项目": the count is the whole list's, not its last member's (as "A区
+                # 12个、B区8个" is B's): the places together, for review; "对各区县、高新区…40个" is the issuer's
+                listing = re.sub(r"^(对|在|由|将|其中)", "", re.sub(r"\s*\d+\s*[个项]$", "", sentence[clause_at_m:whole_list.end()]).strip())
+                if not re.match(r"(各|所有|全部)", listing) and clause_at_m > best[1]:
+                    best = (listing, clause_at_m)
+                continue
             glued = re.search(r"\d\.\d{1,2}$", before[:m.start])  # "汝南县71.6驿城区71.2分": a list whose 、 was lost
             if (re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) and not glued) or ITEMS_THEN_COUNT.match(sentence, end) or last_item \
                     or re.match(r"(所辖|的)?[\d一二三四五六七八九十两]+\s*个" + UNITS_COUNTED.pattern, sentence[end:]):
@@ -903,7 +913,8 @@ class ProseExtractor:
                             carried_category = outer_category = part_category = ""
                             part_counts = False
                         member = _bracketed_member(sentence, match.start, match.end)
-                        if member and (BY_KIND.match(sentence) or BY_KIND.match(line)) and not self.gazetteer.find_in(member[0], jurisdiction.area if jurisdiction else None):
+                        if member and (BY_KIND.match(sentence) or BY_KIND.match(line)) \
+                                and not re.search(r"(区|县|市|镇|乡|旗|园区|新区)$", member[0]) and not self.gazetteer.find_in(member[0], jurisdiction.area if jurisdiction else None):
                             # "分行业来看,完成投资最多的依次是基础设施保障能力建设工程(441.12亿元)、…": kinds of work,
                             # the issuer's; each is the figure's category, the list's opening its measure
                             head = _list_head(sentence[:member[1]])
@@ -927,6 +938,8 @@ class ProseExtractor:
                         # "高区4个项目。" among "环翠区13个项目。文登区18个项目。…": a unit of the list the
                         # gazetteer does not know (长岛综试区: more than 长岛), kept as written, for review
                         subject, at = opener.group(1), 0
+                    if subject and not flags_for_subject and re.search(r"、|[区县市旗]和", subject):
+                        flags_for_subject = ["subject_list"]  # "翠屏区、叙州区和南溪区": the places together
                     opening = _after_its_period(sentence)
                     own_level = self._levels_of(carried) if carried else ""
                     its_own = bool(opening) and opening[0] in own_level and bool(
@@ -935,12 +948,14 @@ class ProseExtractor:
                         DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)
-                            and not parts_go_on))
+                            and not (parts_go_on and not _exceeds(matches, said_of.get(carried, {})))))
                     if ends_carry:
                         # "市直…", "州级…", "城市基础设施项目…" after a county's sentence: the issuer's
                         # own; filed under it, and said to be so, for review
                         flags_for_subject = ["subject_not_carried"]
                     elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)) \
+                            and not (ended and carried == line_work and (AGGREGATE_SUBJECT.search(sentence)
+                                                                         or COUNT_OF_THE_ISSUERS.search(sentence))) \
                             and not (ended and opening.startswith("其中") and any(
                                 m.figure.value > said_of.get(carried, {}).get(kind_of(m.figure.unit), float("inf"))
                                 for m in matches)):
@@ -959,13 +974,18 @@ class ProseExtractor:
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
+                    if subject and subject != line_work:
+                        # a place or 全市 speaking ends the paragraph's work; another named project becomes it
+                        # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
+                        line_work = subject if re.search(r"(项目|工程)$", subject) or _names_one_work(subject) else ""
                     if line_work and not subject and (THIS_PROJECT.search(sentence, 0, match.start)
                                                       or re.match(r"\s*项目", sentence[clause_start:])):
                         # "敦化市…产业园项目建设现场,…。…该项目负责人告诉记者,项目总投资12亿元": the work the
                         # paragraph is about, said again
                         topic_work = carried = line_work
                         ended = 0
-                    if topic_work and subject != topic_work and (not subject or at < 0 or not _opens_a_clause(sentence, at)):
+                    if topic_work and subject != topic_work and (
+                            not subject or (AGGREGATE_SUBJECT.fullmatch(subject) and (at < 0 or not _opens_a_clause(sentence, at)))):
                         # "南岳机场改扩建工程作为今年全市头号工程,…新建航站楼1.2万平方米": the work the sentence
                         # opens with is its subject; 全市 inside a clause, or no subject, is not
                         subject = carried = topic_work
@@ -985,7 +1005,7 @@ class ProseExtractor:
                         # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
-                        named_before_this = subject
+                        named_before_this = line_work = subject  # and the one 该项目 says again
                     if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
                         # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
                         # said; its figures are not the province's
@@ -1119,7 +1139,7 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
                                 r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地))"
-                                r"(?=[等,，;；。、和及与]|开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展|$)")
+                                r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
@@ -1143,7 +1163,15 @@ def _in_closed_aside(before: str, at: int) -> bool:
     opening = max(before.rfind("(", 0, at), before.rfind("（", 0, at))
     if opening < 0 or max(before.rfind(")", 0, at), before.rfind("）", 0, at)) > opening:
         return False
-    return re.search(r"[)）]", before[at:]) is not None
+    closing = re.search(r"[)）]", before[at:])
+    # "重点项目完成情况(南溪区):完成投资18亿元": a bracket before a colon labels what follows, no aside
+    return closing is not None and not re.match(r"\s*[:：]", before[at + closing.end():])
+
+
+def _exceeds(matches: list, said: dict) -> bool:
+    """Whether a figure is larger than the subject's own figure of its kind ("南溪区完成投资18亿元,其中…；
+    城市基础设施项目完成投资120亿元": 120 is no part of 18, it is the issuer's)."""
+    return any(m.figure.value > said.get(kind_of(m.figure.unit), float("inf")) for m in matches)
 
 
 def _run_length(sentence: str, matches: list, k: int) -> int:
@@ -1177,9 +1205,11 @@ def _names_one_work(name: str) -> bool:
 
 def _project_topic(sentence: str) -> str:
     """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
+    sentence = MASTHEAD_OPENING.sub("", sentence)  # "遂宁日报讯 成遂渝高速扩容工程作为…": the paper is no part of it
     m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence)
+    ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
     if m and (_names_one_work(m.group("name")) or (
-            _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
+            not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
             and not GENERIC_WORK_CORE.search(m.group("name"))
             and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生", m.group("name")))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)

@@ -164,7 +164,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
             value_base, unit_base = to_base(value, unit)
-            confidence = 1.0 - 0.2 * bool({"header_inferred", "header_realigned", "header_duplicate"} & set(flags)) \
+            confidence = 1.0 - 0.2 * bool({"header_inferred", "header_realigned", "header_duplicate", "header_spread"} & set(flags)) \
                 - 0.3 * ("header_unverified" in flags) \
                 - 0.3 * (unit is None) - 0.1 * (how == "sibling")
             yield Fact(
