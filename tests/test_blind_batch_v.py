@@ -435,3 +435,20 @@ def test_a_generic_district_name_after_its_city_and_header_spreads_without_evide
              "合计 | 1250000 | 702000 | 56.2% |\n翠屏区 | 320000 | 188000 | 58.8% |\n叙州区 | 280000 | 171000 | 61.1% | 含临港\n")
     by = _facts(kit, names)
     assert (by[(188000, "万元")].entity, by[(188000, "万元")].metric) == ("翠屏区", "完成投资")  # rows not shifted
+
+
+def test_the_months_own_progress_takes_the_month(kit):
+    doc = read_text(kit, "month_progress.txt", "江苏省2019年重大项目\n\n2019年1-8月,全省省重大项目完成投资3810亿元,"
+                                               "占年度计划的72.1%,月度进度为8.4%。")
+    rates = {f.value: f.period for f in doc.facts if f.metric == "完成率"}
+    assert (rates[72.1].start.month, rates[72.1].end.month) == (1, 8)
+    assert (rates[8.4].start.month, rates[8.4].end.month) == (8, 8)  # 当月 / 月度: August alone, not a second 1-8月 rate
+
+
+def test_a_live_blogs_first_item_is_no_title_place_when_one_county_is_named_twice(kit):
+    text = ("9:50\n北京华联超市二期项目开工\n9:50\n城区老旧片区改造项目开工\n9:40\n开工现场\n"
+            "据了解,今年第一季度集中开工的重大项目共有9个,总投资41亿元。\n9:30\n奠基仪式\n9:25\n"
+            "县委书记宣布全县2021年第一季度重大项目集中开工\n9:10\n县长致辞\n8:50\n"
+            "竹山县举行了2021年春季重大项目集中开工仪式。\n竹山县本次集中开工项目9个,项目总投资41亿元。\n")
+    doc = read_text(kit, "zhushan_live.txt", text)
+    assert doc.meta.jurisdiction == "竹山县" and doc.meta.jurisdiction_confidence < 0.8

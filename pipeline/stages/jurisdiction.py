@@ -159,6 +159,13 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     if best is not None and level and not _of_level(best, level) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
+        of_level = [p for k, p in places.items() if _of_level(p, level) and counts.get(k, 0) >= 2]
+        if len(of_level) == 1 and not any(_of_level(p, level) for k, p in places.items() if k != of_level[0].key):
+            # "房县举行了…集中开工仪式。房县本次集中开工项目12个" under a live blog's first item ("北京忠和酒业…项目
+            # 开工"): the one place of the level the words speak of, named twice, is the speaker (weak)
+            alone = of_level[0]
+            return Jurisdiction(alone, 0.7, tuple(evidence[alone.key]) + (
+                f"the only {level} the text names, twice, and its words speak of a {level}",), alone, named)
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, tuple(evidence[best.key]) + (f"but the text speaks of a {level}",), scope, named)
     if best is None:

@@ -1421,6 +1421,11 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
     own = find_period(metric, meta.year, SPAN_KINDS)
     if own:
         return own
+    current = sentence_period or meta.period
+    last_month = re.search(r"(?:-|—|至|到)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?$", current.label) if current else None
+    if re.search(r"当月|本月|月度", metric) and last_month:
+        # "1-6月…占年度计划的55.2%。当月进度为10.6%": the month the report ends with, not the months so far
+        return find_period(f"{last_month.group(1)}月", meta.year) or current
     clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；。") + 1:start]
     named_year = re.search(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|\s*第)", clause)
     if named_year and "计划" in metric:
