@@ -452,3 +452,12 @@ def test_a_live_blogs_first_item_is_no_title_place_when_one_county_is_named_twic
             "竹山县举行了2021年春季重大项目集中开工仪式。\n竹山县本次集中开工项目9个,项目总投资41亿元。\n")
     doc = read_text(kit, "zhushan_live.txt", text)
     assert doc.meta.jurisdiction == "竹山县" and doc.meta.jurisdiction_confidence < 0.8
+
+
+def test_the_city_a_county_is_a_share_of_and_this_batch_of_projects_are_no_subjects(kit):
+    text = ("湄潭县第四季度项目集中开工\n\n据悉,湄潭县2015年第四季度集中开工项目共15个,占遵义市集中开工项目个数的26.8%,"
+            "本次集中开工项目总投资38210.5万元,年度投资20115.2万元。")
+    by = _facts(kit, text)
+    assert by[(26.8, "%")].entity == "湄潭县"  # 占遵义市…的: the whole it is a share of
+    assert by[(38210.5, "万元")].entity == "湄潭县"  # 本次集中开工项目: this batch, no project of its own
+    assert by[(20115.2, "万元")].entity == "湄潭县"

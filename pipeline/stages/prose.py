@@ -593,7 +593,7 @@ class ProseExtractor:
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
-            if COMPARED_WITH.search(before[max(0, m.start - 3):m.start]) or (
+            if COMPARED_WITH.search(before[max(0, m.start - 3):m.start]) or before[m.start - 1:m.start] == "占" or (
                     RANK_AFTER.match(before, end) and RANKED_IN.search(before[max(0, m.start - 16):m.start])):
                 continue  # "高于吴忠市1.4个百分点", "增速位居全区第9、吴忠市第2": what the subject is compared
                 # with, or the scope it ranks in, never the subject
@@ -1154,7 +1154,7 @@ def _names_one_project(name: str, shortest: int = 4) -> bool:
     """"富士康成都光电显示产业基地项目" names one project; "省重点建设项目", "亿元以上项目" a kind of them."""
     core = re.sub(r"(项目|工程|基地)$", "", name)
     return len(core) >= shortest and not GENERIC_PROJECTS.search(core) \
-        and not re.search(r"以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
+        and not re.search(r"本次|此次|这次|本批|该批|上述|集中开工|集中签约|以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
                           r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
 
 
