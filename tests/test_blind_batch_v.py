@@ -461,3 +461,15 @@ def test_the_city_a_county_is_a_share_of_and_this_batch_of_projects_are_no_subje
     assert by[(26.8, "%")].entity == "湄潭县"  # 占遵义市…的: the whole it is a share of
     assert by[(38210.5, "万元")].entity == "湄潭县"  # 本次集中开工项目: this batch, no project of its own
     assert by[(20115.2, "万元")].entity == "湄潭县"
+
+
+def test_batch_ad_a_source_paper_parks_as_a_kind_and_projects_by_their_cost(kit):
+    doc = read_text(kit, "bozhou_source.txt", "一季度 全市完成新型城镇化项目建设投资约98.6亿元\n2023-05-05 10:44:53 稿件来源:亳州日报 |\n"
+                    "记者近日从有关部门获悉,今年一季度,全市完成新型城镇化项目建设投资约98.6亿元,完成年度计划投资的21.3%。")
+    assert doc.meta.jurisdiction == "亳州市"  # the paper the source field names, and the text speaks of 全市
+    by = _facts(kit, "三明市重点项目\n\n本报讯 今年,我市安排重点项目312项,总投资2105亿元。其中,工业科技75项,总投资350.2亿元;"
+                     "工业园区12项,总投资210.6亿元;商贸服务业38项,总投资198.3亿元。")
+    assert by[(210.6, "亿元")].entity == "三明市" and by[(198.3, "亿元")].entity == "三明市"  # parks as a kind
+    by = _facts(kit, "开封市重大项目\n\n本报讯 这批重大项目主要有投资18亿元的开封汽车零部件产业园、投资8亿元的汴京铝业铝加工项目二期等。")
+    assert (by[(18, "亿元")].entity, by[(18, "亿元")].metric) == ("开封汽车零部件产业园", "总投资")
+    assert by[(8, "亿元")].entity == "汴京铝业铝加工项目二期"

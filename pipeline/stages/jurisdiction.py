@@ -40,6 +40,8 @@ INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓�
 # reprinting a provincial story speaks of 全省 and is not taken for it
 MASTHEAD = re.compile(r"([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台|网(?=讯))\s*"
                       r"(?=(?:19|20)\d\d\s*[年\-/.]|本网讯|本报讯|讯|记者)")
+# "稿件来源:阜阳日报": the paper the page says its story comes from
+SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)")
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
@@ -227,10 +229,11 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     # "即将离开“汉中市发展和改革委员会”网站" on a page that speaks of 全市
     credit({x.place.key: x.place for x in owner if x.place.kind in kinds and x.place.code},
            f"the page's site ({meta.site_owner})")
-    for m in MASTHEAD.finditer(text[:600]):  # the page's opening: a masthead and its date or 本网讯
+    for m in list(MASTHEAD.finditer(text[:600])) + list(SOURCE_PAPER.finditer(text[:600])):
+        # the page's opening: a masthead and its date or 本网讯, or the paper a source field names
         # the place closes the paper's name ("天天天水网讯", "今日南通日报"): its longest ending that names
         # one; a site named by a place word alone (东方网, 华龙网, 光明网: portals, not 东方市 or 华龙区) is not
-        bare_site = not re.match(r"\s*(日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)", m.group(0)[len(m.group(1)):])
+        bare_site = not re.match(r"\s*(日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)", m.string[m.end(1):])
         endings = [m.group(1)[k:] for k in range(1 if bare_site else 0, len(m.group(1)) - 1)]
         owners = next((found for found in ({p.key: p for p in gazetteer.scoped.get(w, []) + gazetteer.official.get(w, [])
                                             if p.kind in kinds and p.code and p.until == 0} for w in endings) if found), {})

@@ -589,6 +589,8 @@ class ProseExtractor:
             if clause_end < start and ALL_OF_THEM.search(sentence[end:clause_end]):
                 continue  # "宝丰县、湛河区…和新华区项目完成投资均超过85%,农业项目完成投资达到99.2%": places
                 # said to pass a bound, not the subject of the clause after
+            if m.surface in ("工业园区", "园区", "产业园区", "工业集中区") and re.match(r"\s*\d+\s*[项个]", sentence[end:]):
+                continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
@@ -1004,8 +1006,10 @@ class ProseExtractor:
                             and _names_one_project(named_after.group(1)):
                         # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
-                        subject, at = named_after.group(1), -1
+                        subject, at = re.sub(r"等(项目|工程)$", "", named_after.group(1)), -1
                         named_before_this = line_work = subject  # and the one 该项目 says again
+                        if metric_raw.endswith("投资") and not re.search(r"完成|计划|年度|累计|到位|新增|预计", metric_raw):
+                            metric_raw = "总投资"  # "投资20亿元的…产业园": what the project costs, all told
                     if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
                         # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
                         # said; its figures are not the province's
@@ -1138,7 +1142,7 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 
 
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
-                                r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地))"
+                                r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地|产业园|(?:项目)?[一二三四]期))"
                                 r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
