@@ -473,3 +473,20 @@ def test_batch_ad_a_source_paper_parks_as_a_kind_and_projects_by_their_cost(kit)
     by = _facts(kit, "开封市重大项目\n\n本报讯 这批重大项目主要有投资18亿元的开封汽车零部件产业园、投资8亿元的汴京铝业铝加工项目二期等。")
     assert (by[(18, "亿元")].entity, by[(18, "亿元")].metric) == ("开封汽车零部件产业园", "总投资")
     assert by[(8, "亿元")].entity == "汴京铝业铝加工项目二期"
+
+
+def test_second_read_of_batch_ad_rules(kit):
+    by = _facts(kit, "滁州市重点项目\n\n1-6月,全市重点项目完成投资420亿元。已投资8亿元的滁州新能源产业园加快建设;"
+                     "亩均投资350万元的滁州光伏产业园已开工;投资50亿元的惠科显示面板等项目进展顺利。")
+    assert by[(8, "亿元")].metric != "总投资"  # already spent, not the project's total
+    assert by[(350, "万元")].metric != "总投资"  # per mu
+    assert by[(50, "亿元")].metric != "总投资"  # a group's ("…等项目"), no one project's total
+    doc = read_text(kit, "hefei_host.txt", "合肥市第三批重点项目集中开工\n\n4月8日,合肥市第三批重点项目集中开工活动在肥西县主会场举行。"
+                                           "我县设分会场,全县12个项目集中开工,总投资36亿元。肥西县主会场开工项目30个。")
+    assert doc.meta.jurisdiction != "肥西县"  # 我县 speaks, and it is not the host county named twice
+    doc = read_text(kit, "jieshou_paper.txt", "我市重点项目建设持续发力\n稿件来源:阜阳日报\n\n记者从界首市发改委获悉,1-7月,"
+                                              "全市重点项目完成投资98亿元,占年度计划的61%。")
+    assert doc.meta.jurisdiction == "界首市"  # the city's paper reports on its county-level city
+    rates = {f.value: f.period for f in read_text(kit, "cumulative.txt", "铜陵市2019年重点项目\n\n2019年1-9月,全市重点项目"
+                                                  "本月累计完成投资256.3亿元,月度进度为9.2%。").facts}
+    assert rates[256.3].start.month == 1 and rates[9.2].start.month == 9  # 本月累计: since January

@@ -162,7 +162,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
         of_level = [p for k, p in places.items() if _of_level(p, level) and counts.get(k, 0) >= 2]
-        if len(of_level) == 1 and not any(_of_level(p, level) for k, p in places.items() if k != of_level[0].key):
+        if len(of_level) == 1 and not any(_of_level(p, level) for k, p in places.items() if k != of_level[0].key) \
+                and not SPEAKS_AS[level].search(text):  # (a text that says 我县 of itself may name another county twice)
             # "房县举行了…集中开工仪式。房县本次集中开工项目12个" under a live blog's first item ("北京忠和酒业…项目
             # 开工"): the one place of the level the words speak of, named twice, is the speaker (weak)
             alone = of_level[0]
@@ -203,8 +204,9 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     writes the city's name somewhere (民本岳阳), and a short form only one division of China has
     (立足南康… in a text that says 我区 → 南康区)."""
     kinds = KINDS_OF_LEVEL[level]
+    # (a county-level city may itself be the 全市 a city-level text speaks of: it names no city above it)
     cities = {gazetteer.city_of(p) for p in list(places.values()) + list((labelled or {}).values())
-              if p.kind in ("district", "county", "county_city")}
+              if p.kind in ("district", "county") or (p.kind == "county_city" and level != "city")}
     cities.discard(None)
     if level in ("city", "prefecture") and len(cities) == 1:
         city = next(iter(cities))
@@ -229,8 +231,11 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     # "即将离开“汉中市发展和改革委员会”网站" on a page that speaks of 全市
     credit({x.place.key: x.place for x in owner if x.place.kind in kinds and x.place.code},
            f"the page's site ({meta.site_owner})")
-    for m in list(MASTHEAD.finditer(text[:600])) + list(SOURCE_PAPER.finditer(text[:600])):
-        # the page's opening: a masthead and its date or 本网讯, or the paper a source field names
+    opened_by = any(e.startswith("opening") for k, p in places.items() if p.kind in kinds for e in evidence[k])
+    papers = [] if opened_by else list(MASTHEAD.finditer(text[:600])) + list(SOURCE_PAPER.finditer(text[:600]))
+    for m in papers:
+        # the page's opening: a masthead and its date or 本网讯, or the paper a source field names (not over a
+        # place of the level its opening lines name: a city's paper reports on its county-level cities)
         # the place closes the paper's name ("天天天水网讯", "今日南通日报"): its longest ending that names
         # one; a site named by a place word alone (东方网, 华龙网, 光明网: portals, not 东方市 or 华龙区) is not
         bare_site = not re.match(r"\s*(日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)", m.string[m.end(1):])

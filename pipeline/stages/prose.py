@@ -1006,10 +1006,13 @@ class ProseExtractor:
                             and _names_one_project(named_after.group(1)):
                         # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
-                        subject, at = re.sub(r"等(项目|工程)$", "", named_after.group(1)), -1
+                        subject, at = named_after.group(1), -1
                         named_before_this = line_work = subject  # and the one 该项目 says again
-                        if metric_raw.endswith("投资") and not re.search(r"完成|计划|年度|累计|到位|新增|预计", metric_raw):
-                            metric_raw = "总投资"  # "投资20亿元的…产业园": what the project costs, all told
+                        if re.search(r"(^|[,，;；:：、]|有|拟|约|共)\s*投资\s*$", sentence[:match.start]) \
+                                and not subject.endswith(("等项目", "等工程")):
+                            # "主要有投资20亿元的…产业园": what the one project costs, all told (not 已投资, 亩均投资,
+                            # 今年投资, nor a group's "…等项目")
+                            metric_raw = "总投资"
                     if not subject and _speaks_of_a_city_in_a_province(sentence[:match.start], jurisdiction):
                         # "市发改委负责人介绍,…" in a provincial bulletin: a city speaks, which one is not
                         # said; its figures are not the province's
@@ -1427,7 +1430,7 @@ def _figure_period(sentence: str, start: int, metric: str, meta: DocumentMeta, s
         return own
     current = sentence_period or meta.period
     last_month = re.search(r"(?:-|—|至|到)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份|底|末)?$", current.label) if current else None
-    if re.search(r"当月|本月|月度", metric) and last_month:
+    if re.search(r"(当月|本月|月度)(完成|进度|投资)", metric) and not re.search(r"累计|截至|截止|底|至今", metric) and last_month:
         # "1-6月…占年度计划的55.2%。当月进度为10.6%": the month the report ends with, not the months so far
         return find_period(f"{last_month.group(1)}月", meta.year) or current
     clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；。") + 1:start]
