@@ -470,6 +470,7 @@ def test_batch_ad_a_source_paper_parks_as_a_kind_and_projects_by_their_cost(kit)
     by = _facts(kit, "三明市重点项目\n\n本报讯 今年,我市安排重点项目312项,总投资2105亿元。其中,工业科技75项,总投资350.2亿元;"
                      "工业园区12项,总投资210.6亿元;商贸服务业38项,总投资198.3亿元。")
     assert by[(210.6, "亿元")].entity == "三明市" and by[(198.3, "亿元")].entity == "三明市"  # parks as a kind
+    assert by[(12, "项")].category == "工业园区" and by[(210.6, "亿元")].category == "工业园区"  # not 工业科技's
     by = _facts(kit, "开封市重大项目\n\n本报讯 这批重大项目主要有投资18亿元的开封汽车零部件产业园、投资8亿元的汴京铝业铝加工项目二期等。")
     assert (by[(18, "亿元")].entity, by[(18, "亿元")].metric) == ("开封汽车零部件产业园", "总投资")
     assert by[(8, "亿元")].entity == "汴京铝业铝加工项目二期"

@@ -145,6 +145,7 @@ LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|�
 MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|台)?讯|本报讯|本网讯)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
 # "240个重点项目完成投资…": the issuer's projects counted, never one work's
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
+PARKS_AS_A_KIND = re.compile(r"\s*(工业园区|产业园区|园区|工业集中区)(?=\s*\d+\s*[项个])")
 THIS_PROJECT = re.compile(r"(该|此|这个|这一)项目")  # the project spoken of, said again
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
@@ -940,6 +941,10 @@ class ProseExtractor:
                         # "高区4个项目。" among "环翠区13个项目。文登区18个项目。…": a unit of the list the
                         # gazetteer does not know (长岛综试区: more than 长岛), kept as written, for review
                         subject, at = opener.group(1), 0
+                    parks = PARKS_AS_A_KIND.match(sentence, clause_start)
+                    if parks and not subject:
+                        # "工业项目81项…;工业园区14项": industrial parks are this clause's kind, not the one before's
+                        carried_category, part_category, part_counts = parks.group(1), parks.group(1), False
                     if subject and not flags_for_subject and re.search(r"、|[区县市旗]和", subject):
                         flags_for_subject = ["subject_list"]  # "翠屏区、叙州区和南溪区": the places together
                     opening = _after_its_period(sentence)
