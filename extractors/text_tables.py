@@ -401,11 +401,13 @@ def _spread_packed_header(header_rows: list[list[str]], n_cols: int, label_cols:
     two). Any other shape is left as it is: spreading it would be a guess."""
     if len(header_rows) != 2:
         return header_rows
-    upper, lower = ([c for c in row if c.strip()] for row in header_rows)
-    packed = all(not any(c.strip() for c in row[len(filled):]) for row, filled in zip(header_rows, (upper, lower)))
+    filled = _filled_if_packed(header_rows)
+    if filled is None:
+        return header_rows
+    upper, lower = filled
     groups = len(upper) - label_cols
     figures = n_cols - label_cols
-    if not packed or len(lower) != figures or groups < 1 or groups >= figures:
+    if len(lower) != figures or groups < 1 or groups >= figures:
         return header_rows
     width = figures // groups if not figures % groups else 0
     children = [tuple(re.sub(r"\s", "", c) for c in lower[k:k + width]) for k in range(0, figures, width)] if width else []
@@ -425,11 +427,16 @@ def _packed_beyond_reading(header_rows: list[list[str]], n_cols: int) -> bool:
     """Header rows packed to the left (merged cells dropped, as a capture of a web table's rowspans and
     colspans leaves them) that no even spread fits and none of which reaches the last column: which
     label stands over which figure cannot be told, so the columns' measures are not guessed."""
-    if len(header_rows) < 2:
-        return False
+    filled = _filled_if_packed(header_rows) if len(header_rows) >= 2 else None
+    return filled is not None and max(len(f) for f in filled) < n_cols - 1
+
+
+def _filled_if_packed(header_rows: list[list[str]]) -> Optional[list[list[str]]]:
+    """Each header row's labels, where every row has them all at its left and only empty cells after
+    them (a capture that dropped the merged cells), else None."""
     filled = [[c for c in row if c.strip()] for row in header_rows]
     packed = all(not any(c.strip() for c in row[len(f):]) for row, f in zip(header_rows, filled))
-    return packed and max(len(f) for f in filled) < n_cols - 1
+    return filled if packed else None
 
 
 def _counting_row(filled: list[str], cells: list[str]) -> bool:

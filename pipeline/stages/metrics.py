@@ -148,8 +148,9 @@ class MetricCatalog:
             if head and head[0].split(SEP)[0] not in PLAN_AND_DONE_MEASURES:
                 return head[0] + SEP + parts[-1] + (ordinal.group(0) if ordinal else ""), head[1]
         # (under "投资完成情况" beside 实际完成 it is the period's plan: only a group that is the money done says so)
-        done_of_plan = parts.index("计划完成") if not prose and "计划完成" in parts[1:] \
-            and re.fullmatch(r"(投资完成|完成投资|投资完成额|实际完成)", parts[parts.index("计划完成") - 1]) else 0
+        done_of_plan = parts.index("计划完成", 1) if not prose and "计划完成" in parts[1:] else 0
+        if done_of_plan and not re.fullmatch(r"(投资完成|完成投资|投资完成额|实际完成)", parts[done_of_plan - 1]):
+            done_of_plan = 0
         if done_of_plan:
             # "投资完成 / 计划完成" beside "投资完成 / 中央完成": what was done of the plan, when the group
             # says done; alone, "计划完成" is what is planned to be done

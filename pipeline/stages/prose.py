@@ -590,14 +590,14 @@ class ProseExtractor:
             if clause_end < start and ALL_OF_THEM.search(sentence[end:clause_end]):
                 continue  # "宝丰县、湛河区…和新华区项目完成投资均超过85%,农业项目完成投资达到99.2%": places
                 # said to pass a bound, not the subject of the clause after
-            if m.surface in ("工业园区", "园区", "产业园区", "工业集中区") and re.match(r"\s*\d+\s*[项个]", sentence[end:]):
+            parks = PARKS_AS_A_KIND.match(sentence, m.start)
+            if parks and parks.group(1) == m.surface:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
-            if COMPARED_WITH.search(before[max(0, m.start - 3):m.start]) or before[m.start - 1:m.start] == "占" or (
-                    RANK_AFTER.match(before, end) and RANKED_IN.search(before[max(0, m.start - 16):m.start])):
+            if _compared_or_ranked_in(before, m.start, end, reach=16):
                 continue  # "高于吴忠市1.4个百分点", "增速位居全区第9、吴忠市第2": what the subject is compared
                 # with, or the scope it ranks in, never the subject
             if before[end:end + 1] == "级" or LISTS_NAMED_AFTER.match(before, end):
@@ -686,9 +686,8 @@ class ProseExtractor:
         for m in AGGREGATE_SUBJECT.finditer(before, near):
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
-            if _in_closed_aside(before, m.start()) or re.search(r"(占|列入|纳入|进入|入选|参加|参与|跻身|列为)$", before[:m.start()]) \
-                    or COMPARED_WITH.search(before[max(0, m.start() - 3):m.start()]) or (
-                    RANK_AFTER.match(before, m.end()) and RANKED_IN.search(before[max(0, m.start() - 4):m.start()])):
+            if _in_closed_aside(before, m.start()) or re.search(r"(列入|纳入|进入|入选|参加|参与|跻身|列为)$", before[:m.start()]) \
+                    or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
                 # the whole compared with, or whose list or event it is, not the subject
             if m.start() > best[1]:
@@ -696,14 +695,15 @@ class ProseExtractor:
         heading = ORGANIZATION_HEADING.match(sentence)
         if heading and heading.end() <= start and heading.start(1) > best[1]:
             best = (heading.group(1), heading.start(1))  # "2.城乡建设工作指挥部:项目23项,…": the unit reported on
+        provincial = jurisdiction is not None and jurisdiction.area is not None and jurisdiction.area.kind == PROVINCE_LEVEL
+        above = r"(国家|中央|国务院)$" if provincial else r"(国家|中央|国务院|自治区|省)$"
         for m in self.department_mention.finditer(before, near):
             speaks = SPEAKS_IN_CLAUSE.match(before, m.end())
             if speaks and OWN_OFFICE.search(before, speaks.end()):
                 speaks = None  # "市住建局局长李四介绍，该局牵头的12个项目…": the office's own projects
             if DEPARTMENT_SPEAKS.match(before, m.end()) or speaks or re.search(r"(从|据|由|经)$", before[:m.start()]):
                 continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
-            provincial = jurisdiction is not None and jurisdiction.area is not None and jurisdiction.area.kind == PROVINCE_LEVEL
-            if re.search(r"(国家|中央|国务院)$" if provincial else r"(国家|中央|国务院|自治区|省)$", before[:m.start()]) or (
+            if re.search(above, before[:m.start()]) or (
                     re.search(r"(通过|经过|报经|获)$", before[:m.start()]) and re.match(r"(审核|审批|批复|批准|核准)", before[m.end():])):
                 continue  # "通过国家发展改革委审核项目10个": a commission above, or one that approves, not the subject
             if m.start() > best[1]:
@@ -963,9 +963,7 @@ class ProseExtractor:
                     elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)) \
                             and not (ended and carried == line_work and (AGGREGATE_SUBJECT.search(sentence)
                                                                          or COUNT_OF_THE_ISSUERS.search(sentence))) \
-                            and not (ended and opening.startswith("其中") and any(
-                                m.figure.value > said_of.get(carried, {}).get(kind_of(m.figure.unit), float("inf"))
-                                for m in matches)):
+                            and not (ended and opening.startswith("其中") and _exceeds(matches, said_of.get(carried, {}))):
                         # (a 其中 sentence with a part larger than the carried place's own figure is of the
                         # whole: "信丰县完成投资35亿元。其中，省重点项目48个，完成投资150亿元")
                         subject = carried
@@ -973,8 +971,7 @@ class ProseExtractor:
                     elif subject:
                         # only a subject that opens its sentence or clause ("分县市区看：郎溪县完成投资…；
                         # 开工20个") carries on
-                        opens = at >= 0 and (at <= 2 or re.search(r"(^|[:：,，])\s*(今年|目前|全年|同时|此外|另外|其中)?\s*$",
-                                                                sentence[:at]) is not None)
+                        opens = at >= 0 and _opens_a_clause(sentence, at)
                         # 全市 in a provincial bulletin is no default: it goes on like a place
                         carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
                                                         or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
@@ -1168,6 +1165,13 @@ def _names_one_project(name: str, shortest: int = 4) -> bool:
     return len(core) >= shortest and not GENERIC_PROJECTS.search(core) \
         and not re.search(r"本次|此次|这次|本批|该批|上述|集中开工|集中签约|以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
                           r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
+
+
+def _compared_or_ranked_in(before: str, start: int, end: int, reach: int) -> bool:
+    """Whether the name at start:end is what the subject is compared with or a share of ("高于吴忠市",
+    "占全市61%") or the scope it ranks in ("位居全区第9"), looking back `reach` characters for the rank's verb."""
+    return COMPARED_WITH.search(before[max(0, start - 3):start]) is not None or before[start - 1:start] == "占" or (
+        RANK_AFTER.match(before, end) is not None and RANKED_IN.search(before[max(0, start - reach):start]) is not None)
 
 
 def _in_closed_aside(before: str, at: int) -> bool:
