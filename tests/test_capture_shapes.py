@@ -664,8 +664,9 @@ def test_zones_listed_by_name_with_their_projects_and_a_breakdown_by_kind(kit):
 此次集中开工的项目共45个。按县市区分,娄星区项目9个,总投资17.17亿元;万宝新区项目3个,总投资11.6亿元。按类别分,产业发展项目37个,总投资105.68亿元。
 安顺市西秀区8个,总投资5亿元;黄果树旅游区项目7个,总投资3.66亿元。""")
     got = [(f.entity, f.metric, f.category, f.value) for f in doc.facts]
-    assert got[1:7] == [("娄星区", "项目数", "", 9), ("娄星区", "总投资", "", 17.17), ("万宝新区", "项目数", "", 3),
-                       ("万宝新区", "总投资", "", 11.6), ("娄底市", "项目数", "产业发展项目", 37),
+    # (a zone the reference list lacks, written without its city, is stored as the city's: 娄底万宝新区)
+    assert got[1:7] == [("娄星区", "项目数", "", 9), ("娄星区", "总投资", "", 17.17), ("娄底万宝新区", "项目数", "", 3),
+                       ("娄底万宝新区", "总投资", "", 11.6), ("娄底市", "项目数", "产业发展项目", 37),
                        ("娄底市", "总投资", "产业发展项目", 105.68)]
     assert ("黄果树旅游区", "项目数", "", 7) in got and not any(e == "西秀区" and v in (7, 3.66) for e, _, _, v in got)
 

@@ -277,7 +277,7 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
         if zones and bare in zones:
             name = zones[bare]
             f.flags.append("entity_named_in_document")
-        r = kit.reconciler.resolve(name, jurisdiction)
+        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table")
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
         f.entity_key, f.entity_context, f.entity_parent = normalize_name(name), jurisdiction.name or "", r.parent
         f.entity_code, f.entity_parent_code = r.code, r.parent_code

@@ -27,6 +27,7 @@ UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?
 
 
 GENERIC_MEASURES = {"面积"}
+MONEY_ONLY = {"完成投资", "计划投资", "总投资", "到位资金", "签约金额"}  # measures of money and nothing else
 # a column that says only plan or done ("完成", "计划数"): the measure is the group's above it
 PLAN_OR_DONE = re.compile(r"^(计划|目标|任务|年度计划|全年计划|计划数|目标数|完成|已完成|实际完成|完成数|计划完成|累计完成|实际)$")
 # the measures such a column names by itself, where the group above names none of its own
@@ -85,6 +86,10 @@ class MetricCatalog:
                 return "项目数", category_of(metric_raw), "catalog"  # "113个续建项目"
             if kind_of(unit) == "count" and LEVEL_ONLY.fullmatch(metric_raw or ""):
                 return "项目数", metric_raw, "catalog"  # "其中：省级6项、市级5项": projects of each level
+            if kind_of(unit) == "count" and metric_raw and self.whole_name(metric_raw) in MONEY_ONLY:
+                # "一季度完成投资9个": projects counted by what their money did; the count is never the
+                # money measure whose name it borrows
+                return metric_raw + "项目数", "", "unmatched"
             return canonical, "", how
         return canonical, self._category_around_measure(metric_raw, unit), how
 

@@ -161,7 +161,7 @@ PARENT_SAID = re.compile(r"(为|是|系)[^，,。；;：:]{0,12}$")
 PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|市|旗)(?=[，,。；;]|$)")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
-OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*复\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工
+OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*([复竣])\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工; 开(竣)工: 开竣工
 AHEAD_OF_SCHEDULE = re.compile(r"(超过?|高于|快于)(序时|时序|时间)进度")
 # "开工项目1692个,占年度计划的83.5%": a share of the plan said right after a count is that count's rate
 SHARE_OF_PLAN = re.compile(r"^(占|为|达到?)[^,，;；]{0,8}?(计划|目标|任务)")
@@ -229,6 +229,9 @@ class ProseExtractor:
             return None  # "7月30日9时16分": a time of day, not a score
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
+        if unit_text in ("个", "项") and re.search(r"(超过|超|达到|过|不足|少于|多于|高于|低于)\s*$", before) \
+                and re.match(r"\s*(以上|以下)?的\s*" + PLACES_AS_A_KIND, after):
+            return None  # "开工项目数超过10个的县(市)": a class of places, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
         if units and (re.search(r"(对|在|向|赴|深入|覆盖)\s*$", before)
                       or re.match(r"\s*(市|县|区|州)(市级|县级|区级|州级|的)", after)):
@@ -338,6 +341,9 @@ class ProseExtractor:
         # "完成比例排名前三位的是沧州、廊坊、秦皇岛市": the measure comes before the ranking's names
         head = RANKED_NAMES.sub("", head) or head
         head = PASSING_NAMES.sub("", head) or head
+        # "开工项目数超过10个的县(市)有2个,分别是": the measure, before the class of places listed
+        head = re.sub(r"(超过|超|达到|过|不足|少于|多于|高于|低于)\s*[\d.]+\s*[个项]?(以上|以下)?的\s*" + PLACES_AS_A_KIND
+                      + r"\s*((有|为|共)\s*[\d一二三四五六七八九十两]+\s*个)?", "", head) or head
         while head:
             phrase = self._metric_phrase(head, len(head), len(head), 0, count)
             if phrase and not self._only_a_name(phrase):
@@ -448,20 +454,24 @@ class ProseExtractor:
         """"…,高新区2个,枝江、当阳0个": places listed right before one figure, with no verb between,
         each have that figure (unlike "万州、开州、云阳共同…47个", which they report together)."""
         clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；:：。") + 1:start].strip()
-        parts = re.sub(r"(各|均)$", "", clause).split("、")
+        each = re.search(r"(各|均)$", clause)
+        # "玉环和天台各10个": 和 joins members only where 各 says each has the figure
+        parts = re.split(r"、|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})" if each else "、", clause[:each.start()] if each else clause)
         if len(parts) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p) for p in parts):
             return []
         area = jurisdiction.area if jurisdiction else None
         read = [self.gazetteer.find_in(p, area) for p in parts]
         return parts if all(len(r) == 1 and r[0].surface == p for r, p in zip(read, parts)) else []
 
-    def _list_member(self, sentence: str, start: int) -> bool:
+    def _list_member(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction] = None) -> bool:
         """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
         clause = sentence[max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1:start].strip()
-        if re.search(r"(各|均)$", clause):  # "枝江、当阳各9个": the names, each with the figure
+        if re.search(r"(各|均)$", clause):  # "枝江、当阳各9个", "玉环和天台各10个": the names, each with the figure
+            if self._members_sharing(sentence, start, jurisdiction):
+                return True
             start = start - len(clause) + len(clause.rstrip("各均"))
             clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；:：。") + 1:start].strip()
-            return bool(self._members_sharing(sentence, start, None)) or self._only_a_name(clause)
+            return self._only_a_name(clause)
         return bool(clause) and self._only_a_name(clause)
 
     def _only_a_name(self, phrase: str) -> bool:
@@ -573,14 +583,17 @@ class ProseExtractor:
                 unknown.add(m.group(1))  # (长岛综试区: more than 长岛, a unit of its own)
         return unknown if known >= 3 else set()
 
-    def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction]) -> tuple[str, int]:
+    def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
+                 in_series: bool = False) -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
-        and zones inside the document's area, aggregate words, departments."""
+        and zones inside the document's area, aggregate words, departments. in_series: the
+        sentence is a ；-part after another."""
         before = sentence[:start]
         best = ("", -1)
         mentions_before: list = []
         aid = AID_WORDS.search(sentence) is not None  # aid between regions: the giver is no subject
-        for m in self._mentions(sentence, jurisdiction):
+        mentions = self._mentions(sentence, jurisdiction)
+        for m in mentions:
             end = m.start + len(m.surface)
             if end > start:
                 break
@@ -625,8 +638,14 @@ class ProseExtractor:
                 if not re.match(r"(各|所有|全部)", listing) and clause_at_m > best[1]:
                     best = (listing, clause_at_m)
                 continue
+            # a place opening one of a series of ；-clauses, with no other place in the items or examples
+            # after it, owns them: "；上林县大丰镇戒毒康复中心、精神病科康复业务楼等4个项目开工；马山县…"
+            opens_items = before[m.start - 1:m.start] in (";", "；") or (m.start == 0 and in_series)
+            items = ITEMS_THEN_COUNT.match(sentence, end)
+            if items and opens_items and not any(end <= o.start < items.end() for o in mentions):
+                items = None
             glued = re.search(r"\d\.\d{1,2}$", before[:m.start])  # "汝南县71.6驿城区71.2分": a list whose 、 was lost
-            if (re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) and not glued) or ITEMS_THEN_COUNT.match(sentence, end) or last_item \
+            if (re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) and not glued) or items or last_item \
                     or re.match(r"(所辖|的)?[\d一二三四五六七八九十两]+\s*个" + UNITS_COUNTED.pattern, sentence[end:]):
                 continue  # "向塘至新建区西山段公路…", "新华区华业商务广场三个项目": inside names of a list's items
             project = PROJECT_AFTER_PLACE.match(before, end)
@@ -636,9 +655,11 @@ class ProseExtractor:
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             examples = EXAMPLES_END.match(before, end)
-            if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、"):
+            if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、") \
+                    and not (opens_items and not any(end <= o.start < examples.end() for o in mentions)):
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list (one
-                # example its place opens, "同仁市…一体化等重点项目", is that place's)
+                # example its place opens, "同仁市…一体化等重点项目", is that place's, as are the examples
+                # of a clause a place opens)
             if project and before[project.end():].lstrip().startswith("等"):
                 continue  # the first of a list of example projects
             if project and not CATEGORY_NAME.match(project.group(1) + project.group(2)) \
@@ -690,6 +711,9 @@ class ProseExtractor:
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
                 # the whole compared with, or whose list or event it is, not the subject
+            if best[0] and best[0][-1:] == m.group(1)[0] and m.group(1).endswith("本级") \
+                    and not re.search(r"[,，;；:：。]", before[best[1]:m.start()]):
+                continue  # "马山县2022年中央、县本级…资金项目": the level of the county just named, not the issuer
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
         heading = ORGANIZATION_HEADING.match(sentence)
@@ -732,7 +756,7 @@ class ProseExtractor:
             ended = 0  # sentences ended (。) since the carried subject was said
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
-                sentence = OPEN_OR_RESUME.sub("开复工", written)  # "开(复)工": one word, not 开 and a bracket
+                sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
                 # names no subject ("达拉特旗实施…10项。截至目前,开复工10项"); no further, and another
                 # subject or 全市 ends it
@@ -859,12 +883,12 @@ class ProseExtractor:
                         own = ""
                         outer_end, outer_metric = match.end, metric_raw
                     kind = kind_of(fig.unit)
-                    if not metric_raw and kind == "count" and self._list_member(sentence, match.start) \
+                    if not metric_raw and kind == "count" and self._list_member(sentence, match.start, jurisdiction) \
                             and LATER_COUNT_MEASURE.search(sentence, match.end):
                         # "阿左旗21个,年度计划投资58.3亿元,开工12个": the sentence says its 开工 itself;
                         # the bare count first is how many projects the place has
                         metric_raw = "项目"
-                    elif not metric_raw and recent.get(kind) and self._list_member(sentence, match.start):
+                    elif not metric_raw and recent.get(kind) and self._list_member(sentence, match.start, jurisdiction):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
                     elif not metric_raw and recent.get(kind) and \
@@ -899,7 +923,7 @@ class ProseExtractor:
                     period = _figure_period(sentence, match.start, metric_raw, meta, sentence_period, fig.unit)
                     if year_plan and "计划" in metric_raw and fig.unit not in ("%", "个百分点"):
                         period = leading  # "全年计划开工61个,…计划竣工项目9个"
-                    previous_member = bool(metric_raw) and (self._list_member(sentence, match.start) or bool(unread))
+                    previous_member = bool(metric_raw) and (self._list_member(sentence, match.start, jurisdiction) or bool(unread))
                     if enumeration and enumeration[k] and self._reads_as_subject(enumeration[k], jurisdiction):
                         subject, at = enumeration[k], -1
                     elif enumeration and enumeration[k]:
@@ -910,7 +934,8 @@ class ProseExtractor:
                     elif unread:
                         subject, at = unread, -1
                     else:
-                        subject, at = self._subject(sentence, match.start, jurisdiction)
+                        subject, at = self._subject(sentence, match.start, jurisdiction,
+                                                    in_series=previous.endswith(("；", ";")))
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1140,7 +1165,8 @@ BOUND_BEFORE = re.compile(r"((均|都|全部|基本)(超过|超出|超|高于|�
 
 
 # a place opening one item of a 、 list whose count follows ("…、新华区华业商务广场三个项目未竣工")
-ITEMS_THEN_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,}(、[^,，;；。:：、]+)*、[^,，;；。:：、]+?[\d一二三四五六七八九十两]+\s*个"
+# (a place followed by its own count, "中宁县8个项目、海原县9个项目", opens no item's name)
+ITEMS_THEN_COUNT = re.compile(r"(?![\d一二三四五六七八九十两]+\s*[个项])[\u4e00-\u9fffA-Za-z0-9]{2,}(、[^,，;；。:：、]+)*、[^,，;；。:：、]+?[\d一二三四五六七八九十两]+\s*个"
                               r"[^,，;；。]{0,8}?(项目|工程)")
 # the last item of such a list: its name, then the count ("、新华区华业商务广场三个项目")
 LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四五六七八九十两]{2,}?)[\d一二三四五六七八九十两]+\s*个[^,，;；。]{0,8}?(项目|工程)")
@@ -1279,6 +1305,8 @@ def _list_head(before: str) -> Optional[str]:
 
 THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(?:[(（][^)）]{0,20}[)）])?(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
                              r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+# the kinds of place a class of places is made of ("超过10个的县(市)", "的县区有3个")
+PLACES_AS_A_KIND = r"([县市区][县市区]{0,2}(?:[(（][县市区、]+[)）])?|乡镇|镇|街道|园区|单位|部门)"
 THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于)\s*$")
 THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 

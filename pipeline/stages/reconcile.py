@@ -82,17 +82,20 @@ class Reconciler:
     cache: dict[tuple, Resolution] = field(default_factory=dict)
     local_cache: dict[tuple, dict] = field(default_factory=dict)
 
-    def resolve(self, raw: str, jurisdiction: Optional[Jurisdiction | Place | str] = None) -> Resolution:
+    def resolve(self, raw: str, jurisdiction: Optional[Jurisdiction | Place | str] = None,
+                table_row: bool = False) -> Resolution:
+        """table_row: the name heads a table's row, where a park's name may be a project's (a
+        项目名称 column), kept as written rather than made the city's zone."""
         jur = self._jurisdiction(jurisdiction)
         g = self.gazetteer
         above = [p.key in jur.named for p in (g.city_of(jur.place), g.province_of(jur.place)) if p is not None]
         # everything a decision depends on, and no more (the set of places a document names would
         # make the cache grow with every document)
         key = (normalize_name(raw), jur.place.key if jur.place else "", jur.scope.key if jur.scope else "",
-               round(jur.confidence, 2), jur.city_named(g), tuple(above))
+               round(jur.confidence, 2), jur.city_named(g), tuple(above), table_row)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = self._resolve(key[0], jur)
+            hit = self.cache[key] = self._resolve(key[0], jur, table_row)
         return hit
 
     def _jurisdiction(self, given) -> Jurisdiction:
@@ -105,7 +108,7 @@ class Reconciler:
             return Jurisdiction(given, 1.0, ("given",), given, frozenset(p.key for p in self.gazetteer.chain(given)))
         return NO_JURISDICTION
 
-    def _resolve(self, name: str, jur: Jurisdiction) -> Resolution:
+    def _resolve(self, name: str, jur: Jurisdiction, table_row: bool = False) -> Resolution:
         g = self.gazetteer
         place = jur.place
         if not name:
@@ -138,7 +141,7 @@ class Reconciler:
         department = self._department(name, jur)
         if department:
             return department
-        return self._fuzzy(name, jur)
+        return self._fuzzy(name, jur, table_row)
 
     def _aggregate_target(self, name: str, jur: Jurisdiction) -> Optional[Place]:
         """全市 in a district's bulletin is the city above it, when the document names that city;
@@ -159,7 +162,7 @@ class Reconciler:
             return province  # a 北海 bulletin's 全区 is 广西, the autonomous region it names
         if name.startswith(("全区", "我区", "本区")) and place.kind == "province" and place.name.endswith("自治区"):
             return place  # 广西's own 全区
-        if name.startswith(("全区", "我区", "本区", "全县", "我县", "本县")) and place.kind in ("city", "province"):
+        if name.startswith(("全区", "我区", "本区", "全县", "我县", "本县", "区本级", "县本级")) and place.kind in ("city", "province"):
             return None  # a city's bulletin speaking of 全区: which district is not said
         return place
 
@@ -277,7 +280,7 @@ class Reconciler:
             self.local_cache[area.key] = found
         return found
 
-    def _fuzzy(self, name: str, jur: Jurisdiction) -> Resolution:
+    def _fuzzy(self, name: str, jur: Jurisdiction, table_row: bool = False) -> Resolution:
         """Near-misses of the names of the document's own city only: a typo of 天元区 in a 株洲
         bulletin, never a place of another province."""
         g = self.gazetteer
@@ -304,8 +307,28 @@ class Reconciler:
         # a new name belongs to the area whose bulletin reads it: 城关镇 of 茶陵县 and of 攸县 are two
         # entities (keyed by name and parent code), never one whose figures mix
         home = jur.place if jur.confidence >= CONFIDENT else None  # a guessed area is no one's parent
+        if home is not None and not table_row and ZONE_NAME.search(name) \
+                and not self.gazetteer.find_in(name, jur.area, city_shorts=True):
+            name = _zone_of_home(name, home)
         return Resolution(name, kind, "new", 0.5, home.name if home else None, candidates,
                           parent_code=(home.code or "") if home else "")
+
+
+# the endings of a zone's or park's own name (a 公园 or 花园 is a work, kept as written)
+ZONE_NAME = re.compile(r"(园区|集中区|示范区|开发区|新区|工业区|度假区|保税区|实验区|试验区|集聚区|港区|"
+                       r"(产业|科技|工业|物流|创业|文创|农业|软件)园)$")
+
+
+def _zone_of_home(name: str, home: Place) -> str:
+    """A park or zone a city's bulletin names without its city (循环化工园区 in a 石家庄 text, 城南新区
+    in a 高邮 one) is that city's, and is stored as the reference list stores zones: 石家庄循环化工园区.
+    A name that names a place already (郑东新区, 佛山(云浮)产业转移工业园) or opens with a level word is kept."""
+    if home.kind == "province":
+        return name  # a province's zones are its cities': which one is not said
+    short = home.short or re.sub(r"(市|区|县|地区|盟|州)$", "", home.name) or home.name
+    if name.startswith(short[0]) or name[0] in "市县区州省盟旗全本我该各其":
+        return name
+    return short + name
 
 
 # zone words a document may use bare for a zone it names in full elsewhere (示范区 for its
