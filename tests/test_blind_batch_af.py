@@ -108,3 +108,53 @@ def test_national_new_areas_are_known_by_their_short_names_inside_their_city(kit
     assert rec.resolve("两江新区", "重庆市").parent == "重庆市"
     # outside its city the name is no one's: another city's airport zone is that city's
     assert rec.resolve("航空港区", "宜昌市").entity == "宜昌航空港区"
+
+
+UNITS_THEN_THEIR_FIGURES = """台山市重点项目建设进展情况
+一、项目总体建设进展情况
+我市列入2021年广东省重点建设项目7项,总投资96.2亿元,年度投资计划12.4亿元。
+2021年全市江门重点项目年度投资计划占比较重的四个责任单位是广海湾管委会、斗山镇、交通运输局、城市管理和综合执法局;年度投资计划分别是9.2亿、6.5亿、4.1亿、3.3亿;前四个单位合计占全市计划比重58%。
+"""
+
+
+def test_units_named_in_one_part_and_their_figures_in_the_next(kit):
+    doc = read_text(kit, "taishan_units.txt", UNITS_THEN_THEIR_FIGURES)
+    by_value = {f.value: f for f in doc.facts}
+    # "我市列入2021年广东省重点建设项目7项": the city's projects on the province's list (a year between)
+    assert by_value[7].entity == "台山市" and by_value[96.2].entity == "台山市"
+    # the names end the ；-part before; the figures after 分别 are theirs, in order, in 亿元
+    assert by_value[9.2].entity == "广海湾管委会" and by_value[9.2].unit == "亿元"
+    assert by_value[6.5].entity == "斗山镇"
+    assert by_value[4.1].entity == "台山市交通运输局"
+    assert by_value[3.3].entity == "台山市城市管理和综合执法局"
+    assert by_value[9.2].metric == "计划投资"
+    # how many units the list names is no figure; their share of the city's plan is a share
+    assert 4 not in by_value
+    assert by_value[58].metric == "占比"
+
+
+SIZE_CLASSES = """大连市亿元以上项目开复工情况
+三是大项目数量多。甘井子区某某产业园项目等100亿元以上项目2个,同比增加1个,年度计划投资88.5亿元,增长210%;中山区某某金融中心项目等50亿-100亿元项目5个,同比增加3个,年度计划投资41亿元。
+"""
+
+
+def test_examples_of_a_size_class_are_the_whole_lists_and_a_range_is_no_figure(kit):
+    doc = read_text(kit, "dalian_sizes.txt", SIZE_CLASSES)
+    by_value = {f.value: f for f in doc.facts}
+    # the district opening the examples does not own the class (the city's projects by size)
+    assert {by_value[v].entity for v in (2, 88.5, 210, 5, 41)} == {"大连市"}
+    assert by_value[2].category == "100亿元以上项目"  # the kind, without its examples
+    # "50亿-100亿元项目": the bounds of a class, neither 50 nor -100亿元
+    assert not [f for f in doc.facts if f.value in (50, -100, 100)]
+    assert by_value[3].metric == "同比增加" and by_value[3].unit == "个"
+
+
+def test_a_news_sites_banner_and_chrome_are_no_headline(kit):
+    doc = read_text(kit, "site_banner.txt", "湖南新闻网手机版\n\n读报\n湖南新闻本网原创\n  • 分享\n"
+                    "  开发区2019年60个重点项目集中开工\n\n    来源:湖南新闻网 2019-03-02\n\n"
+                    "    图为郴州经开区重点项目集中开工现场。\n\n"
+                    "    湖南新闻网讯 3月1日,开发区举行重点项目集中开工仪式。据了解,今年全区谋划实施重点项目60个,"
+                    "总投资310亿元。\n\n    图为郴州经开区重点项目集中开工现场。\n")
+    entities = {f.entity for f in doc.facts}
+    assert "湖南省" not in entities  # the site's province is its publisher, not the zone's
+    assert entities == {"郴州经开区"}

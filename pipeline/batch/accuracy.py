@@ -84,6 +84,9 @@ def _ratio(a: int, b: int) -> Optional[float]:
     return round(a / b, 3) if b else None
 
 
+MONEY_MEASURES = {"完成投资", "计划投资", "总投资", "固定资产投资", "到位资金", "签约金额", "融资", "营业收入", "税收"}
+
+
 def read_gold(path: Path) -> list[Gold]:
     with path.open(encoding="utf-8") as fh:
         rows = [ln for ln in fh if not ln.startswith("#")]
@@ -95,8 +98,11 @@ def read_gold(path: Path) -> list[Gold]:
             continue
         # a bracketed character of a measure's name is part of the word: 开(竣)工项目数 is 开竣工项目数
         measure = re.sub(r"[(（]([\u4e00-\u9fff])[)）]", r"\1", (row.get("measure") or "").strip())
+        unit = (row.get("unit") or "").strip()
+        if unit in ("亿", "万") and measure in MONEY_MEASURES:
+            unit += "元"  # "16.6亿" of a plan, its 元 left out as written: an amount of money
         out.append(Gold(normalize_name(row.get("entity") or "?") or "?", measure,
-                        (row.get("category") or "").strip(), value, (row.get("unit") or "").strip(),
+                        (row.get("category") or "").strip(), value, unit,
                         (row.get("period") or "").strip(), (row.get("where") or "").strip()))
     return out
 

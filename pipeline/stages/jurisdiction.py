@@ -33,7 +33,8 @@ LEVEL_WORDS = {
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
-CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|网\s*[|｜]\s|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}")
+CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|网\s*[|｜]\s|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}"
+                    r"|本网原创|语音播报|^\W*(分享|读报|打印|收藏|字号)\W*$")
 INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
 # a local paper's or station's masthead opening the page ("甘孜日报 2020年09月25日"): whose news it is
 # when the text's own level words agree with its place (我州 and 甘孜, a prefecture); a city paper

@@ -47,6 +47,9 @@ CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|�
 def category_of(phrase: str) -> str:
     """"先进制造业项目" → 先进制造业项目; "重点项目" → "" (the whole the bulletin speaks of)."""
     phrase = CATEGORY_NOISE.sub("", re.sub(r"[(（][^)）]*[)）]", "", phrase or "")).strip("的、，, ")
+    examples = re.match(r".+?(项目|工程|中心|基地|园)等(?=.{3,})", phrase)
+    if examples:
+        phrase = phrase[examples.end():]  # "华晨宝马第三工厂项目等100亿元以上项目": the kind, not its examples
     if len(phrase) < 3 or not CATEGORY_TAIL.search(phrase) or BASE_SET.match(phrase):
         return ""
     return phrase

@@ -63,7 +63,9 @@ LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分
 EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
                             r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|签约)")
 # an amount of money named right before a bare 亿 / 万 ("完成投资343.19亿")
-MONEY_MEASURE_BEFORE = re.compile(r"(投资|资金|金额|总额|产值|收入|税收|营收|融资|签约额)(额)?\s*(达到?|为|约|近|超过?|逾|了)?\s*$")
+MONEY_MEASURE_BEFORE = re.compile(r"(投资|资金|金额|总额|产值|收入|税收|营收|融资|签约额)(额|计划|任务|目标)?\s*(分别)?\s*(是|达到?|为|约|近|超过?|逾|了)?\s*$")
+# the members of a list of bare amounts before this one ("分别是16.6亿、11.1亿、"): the list's measure is before them
+BARE_AMOUNTS_BEFORE = re.compile(r"(?:\d[\d.]*\s*[万亿]\s*[、,，和及]\s*)+$")
 # what is said of the counted projects right after them ("87个项目已顺利开工")
 COUNTED_EVENT = re.compile(r"\s*(已经|已全部|全部|均已|已|顺利|现已)*(开工|竣工|投产|建成|完工|开复工)")
 LAST_EVENT = re.compile(r"(已经|已全部|均已|已|现已)(开工|竣工|投产|建成|完工|开复工)[^，,。]*$")
@@ -110,6 +112,8 @@ GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
+# a class of projects by size, after examples: "…等100亿元以上项目", "…等50亿-100亿元项目"
+SIZE_CLASS = re.compile(r"\s*[\d.]+\s*[万亿]元?(\s*[-—–~～至到]\s*[\d.]+\s*[万亿]元)?\s*(以上|以下|及以上)?(的)?[\u4e00-\u9fff]{0,6}?(项目|工程)")
 # where a list of examples ends: "A、B项目等11个"
 EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八九十百]+\s*[个项宗家条座所批])?")
 SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
@@ -227,12 +231,16 @@ class ProseExtractor:
             return None  # a duration (1 个月), not a count
         if unit_text == "分" and re.search(r"\d\s*[时点]\s*$", before):
             return None  # "7月30日9时16分": a time of day, not a score
+        if _a_range_of_a_class(num, unit_text or m.group("bare") or "", before, after):
+            return None  # "50亿-100亿元项目6个": the bounds of a class of projects, not figures
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
         if unit_text in ("个", "项") and re.search(r"(超过|超|达到|过|不足|少于|多于|高于|低于)\s*$", before) \
                 and re.match(r"\s*(以上|以下)?的\s*" + PLACES_AS_A_KIND, after):
             return None  # "开工项目数超过10个的县(市)": a class of places, not a figure
         units = UNITS_COUNTED.match(after) if unit_text in ("个", "家") else None
+        if units and units.group(1) in ("责任单位", "牵头单位", "成员单位"):
+            return None  # "五个责任单位是…": how many units a list names, not a figure
         if units and (re.search(r"(对|在|向|赴|深入|覆盖)\s*$", before)
                       or re.match(r"\s*(市|县|区|州)(市级|县级|区级|州级|的)", after)):
             return None  # "分别对11个市重点工程…进行了督查", "11个市市级重点工程": how many units, not a figure
@@ -286,8 +294,10 @@ class ProseExtractor:
             if value is None:
                 return None
         flags = []
-        if m.group("bare") and MONEY_MEASURE_BEFORE.search(before) and not _is_threshold(before, after) \
-                and not re.match(r"\s*(以上|以下)?的", after):
+        if m.group("bare") and (MONEY_MEASURE_BEFORE.search(BARE_AMOUNTS_BEFORE.sub("", before))
+                                or re.match(r"\s*[)）]\s*[万亿]?元", after)) and not _is_threshold(before, after) \
+                and not re.match(r"\s*(以上|以下)?的(?!目标|任务|计划)", after):
+            # ("19.8(含旧路补强3.8亿)亿元": a part in brackets, in the whole's money; "投资750亿的目标")
             # "完成投资343.19亿": a headline's amount of money, its 元 left out
             unit = canonical_unit(m.group("bare") + "元")
             flags.append("unit_from_measure")
@@ -446,7 +456,7 @@ class ProseExtractor:
             return bool(zone_parts(name)) and area is not None and area.kind != PROVINCE_LEVEL
         if "".join(m.surface for m in self.gazetteer.find_in(name, area)) == name:
             return True
-        return bool(re.search(r"(区|县|市|旗|州|盟|镇|乡|街道|局|委|办|厅|公司|集团|中心|园)$", name)
+        return bool(re.search(r"(区|县|市|旗|州|盟|镇|乡|街道|局|委|办|厅|公司|集团|中心|园|管委会|办事处|指挥部)$", name)
                     or self.department_mention.fullmatch(name)
                     or (re.search(r"(项目|工程|基地)$", name) is not None and _names_one_project(name)))
 
@@ -597,7 +607,8 @@ class ProseExtractor:
             end = m.start + len(m.surface)
             if end > start:
                 break
-            if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(before[max(0, m.start - 3):m.start]):
+            lead = re.sub(r"\s*(19|20)\d\d\s*年度?\s*$", "", before[:m.start])  # "列入2020年广东省重点…"
+            if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(lead[-3:]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
             clause_end = min([i for i in (sentence.find(ch, end) for ch in "，,；;。") if i >= 0] + [len(sentence)])
             if clause_end < start and ALL_OF_THEM.search(sentence[end:clause_end]):
@@ -655,6 +666,8 @@ class ProseExtractor:
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             examples = EXAMPLES_END.match(before, end)
+            if examples and SIZE_CLASS.match(sentence, m.start + len(m.surface) + len(examples.group(0))):
+                continue  # "铁西区华晨宝马第三工厂项目等100亿元以上项目3个": examples of a class of the whole list by size
             if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、") \
                     and not (opens_items and not any(end <= o.start < examples.end() for o in mentions)):
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list (one
@@ -769,7 +782,7 @@ class ProseExtractor:
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
-                previous = sentence.rstrip()
+                sentence_before, previous = previous, sentence.rstrip()
                 topic_work = _project_topic(sentence)
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
@@ -802,7 +815,8 @@ class ProseExtractor:
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
-                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches), [f.start for f in figures])
+                enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches), [f.start for f in figures],
+                                                   listed_before=sentence_before)
                 previous_end, previous_metric, part_category, part_counts = 0, "", "", False
                 outer_end, outer_metric, outer_category = -1, "", ""
                 previous_unit = None
@@ -935,7 +949,7 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
-                                                    in_series=previous.endswith(("；", ";")))
+                                                    in_series=sentence_before.endswith(("；", ";")))
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1153,7 +1167,7 @@ NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]
 
 
 EXAMPLES_COUNT_BEFORE = re.compile(r"等\s*$")
-UNITS_COUNTED = re.compile(r"\s*(设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
+UNITS_COUNTED = re.compile(r"\s*(责任单位|牵头单位|成员单位|设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
                            r"(?![\u4e00-\u9fff]{0,4}?项目)")
 # the kinds of place a count of places counts ("9个县(市、区)", "11个县市区")
 PLACES_COUNTED = re.compile(r"设区市|地级市|县级市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县")
@@ -1402,6 +1416,18 @@ def _is_threshold(before: str, after: str) -> bool:
                                                             and THRESHOLD_NOUN_AFTER.match(after)))
 
 
+# a money range naming a class of projects: "50亿-100亿元项目", "10亿～50亿元的项目"
+RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*[\d.]+\s*[万亿]?元\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+
+
+def _a_range_of_a_class(num: str, unit: str, before: str, after: str) -> bool:
+    """Either bound of a money range that names a class of projects ("…等50亿-100亿元项目6个")."""
+    if unit in ("亿", "万", "亿元", "万元") and RANGE_AFTER.match(after):
+        return True  # the lower bound: 50亿 of "50亿-100亿元项目"
+    return num.startswith(("-", "—", "–")) and re.search(r"\d\s*[万亿]?元?\s*$", before) is not None \
+        and THRESHOLD_NOUN_AFTER.match(after) is not None  # the upper bound: -100亿元 read with its dash
+
+
 def _sentences(line: str) -> list[str]:
     return [s for s in SENTENCE_END.split(line) if s.strip()]
 
@@ -1488,8 +1514,12 @@ SECOND_LIST = re.compile(r"[,，]\s*[^,，;；。、\d]{0,20}?((?:-?\d[\d.]*\s*(
                          r"-?\d[\d.]*\s*(?:%|个百分点|[万亿]?元|个|项|亩)?)(?=\s*[,，;；。]|\s*$)")
 
 
+# the endings of the units a bulletin lists (places, offices, towns, zones' committees)
+UNIT_NAME = re.compile(r"(管委会|局|委|办|办事处|镇|乡|街道|区|县|市|旗|州|中心|公司|集团|指挥部)$")
+
+
 def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
-                         figure_starts: list[int]) -> Optional[list[str]]:
+                         figure_starts: list[int], listed_before: str = "") -> Optional[list[str]]:
     """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
     the figures after 分别 belong to the listed names, in order. figure_starts: where the sentence's
     figures stand (a piece read alone would lose what it shares with the rest, the 分别 before a list)."""
@@ -1514,6 +1544,13 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
             names = [n.strip() for n in re.split(r"[、和及]", re.split(r"[是为有]", before.group(1))[-1]) if n.strip()]
             if names:  # "雪堰镇进展情况较好", "服务业项目进展较好": the last name, without what is said of all
                 names[-1] = re.sub(r"(等)?(项目)?(进展|推进|建设|完成|投资|情况).*$", "", names[-1]) or names[-1]
+    if len(names) < 2 and not gazetteer.find_in(m.group(1)):
+        # "…五个责任单位是翠山湖管委会、赤坎镇、交通运输局…;年度投资计划分别是16.6亿、11.1亿…": the names
+        # end the ；-part before, after its 是 / 为, and the figures are as many
+        named = re.search(r"(?:是|为|有|[:：])([^,，。;；:：是为]+)[;；]\s*$", listed_before)
+        units = [n.strip() for n in named.group(1).split("、") if n.strip()] if named else []  # (城市管理和综合执法局: one)
+        if len(units) >= 2 and all(UNIT_NAME.search(n) and len(n) <= 14 for n in units):
+            names, places_only = units, False  # places, offices, towns: units a bulletin reports by
     if names and not places_only:
         # "石首市、监利县位居前两位,分别增长…", "…、荆州区民间投资负增长,分别下降…", "松山湖、虎门、
         # 塘厦完成投资较多,分别完成…": the last name without what the clause says of them all
