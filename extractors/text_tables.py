@@ -227,12 +227,13 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
         j += 1
     if len(run) < 9:
         return None
+    run = _pipes_as_separators(run, lines)
     cells = [c for _, c in run]
     if cells and ROW_NUMBER_HEADER.fullmatch(cells[0]):
         cells = cells[1:]  # "序号 / 县区 / …" then "1 / 金水区 / …": the numbers are no figures (below)
         run = run[1:]
-    leading = 0
-    while leading < len(cells) and cells[leading] and not is_numeric_cell(cells[leading]):
+    leading = 0  # (a header's empty cells too: the name column's under a row of units)
+    while leading < len(cells) and not is_numeric_cell(cells[leading]):
         leading += 1
     k = leading - 1  # header cells; the last non-numeric cell of the run opens the first row
     numbered = leading + 1 < len(cells) and cells[leading] == "1" and bool(cells[leading + 1]) \
@@ -246,14 +247,20 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     # over lines ("计划 / 总投资")
     name = next((m for m in range(leading, len(cells)) if cells[m] and not is_numeric_cell(cells[m])
                  and not is_empty_marker(cells[m])), None)
-    if name is not None and name - k < k and not numbered:
-        header = rejoin_header_words(header, name - k)
-        if header is None:
-            return None
     width = len(header)
+    header_rows = [(run[0][0], header)]
+    if name is not None and name - k < k and not numbered:
+        width = name - k
+        if len(header) % width == 0:
+            # "地区 / 实际完成投资 / … / 竣工项目数 / (空) / (万元) / (个) …": header rows of the rows' width
+            header_rows = [(run[r][0], header[r:r + width]) for r in range(0, len(header), width)]
+        else:
+            # (words the header's shape does not say how to join stay as they are, more than the rows'
+            # cells: the table is read with its measures unknown, never joined by a guess)
+            header_rows = [(run[0][0], rejoin_header_words(header, width) or header)]
     if width > 12:
         return None
-    block = [(run[0][0], header)]
+    block = list(header_rows)
     at = k
     number = 1
     while at + width <= len(cells):
@@ -273,6 +280,25 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     if len(block) < 3:
         return None
     return block, run[at - 1][0] + 1
+
+
+def _pipes_as_separators(run: list[tuple[int, str]], lines: list[str]) -> list[tuple[int, str]]:
+    """A capture that put a lone pipe between cells ("內蒙古" / "|" / "370379" / "|" …), no pipe
+    closing a cell's own line: the pipes part the cells, and two in a row hold an empty one."""
+    bare = sum(1 for j, _ in run if lines[j].strip() == "|")
+    if bare < max(3, len(run) * 2 // 5) or any(lines[j].strip().endswith("|") and lines[j].strip() != "|" for j, _ in run):
+        return run
+    out: list[tuple[int, str]] = []
+    after_pipe = False
+    for j, cell in run:
+        if lines[j].strip() == "|":
+            if after_pipe:
+                out.append((j, ""))
+            after_pipe = True
+        else:
+            out.append((j, cell))
+            after_pipe = False
+    return out
 
 
 def table_from_rows(rows: list[tuple[int, list[str]]], lines: list[str], index: int,
@@ -351,7 +377,11 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         row_lines.append(idx + 1)
     if not body:
         return None
+    body_width = max(len(r) - next((k for k, c in enumerate(reversed(r)) if c.strip()), len(r)) for r in body)
     n_cols = max(len(r) for r in header_rows + body)
+    # a header row with more labels than any row has cells: two header levels a capture wrote as
+    # one run of cells ("投资额 / 新增固定资产 / (亿元) / … / 绝对数 / 比重" over 8 figures)
+    overfull = any(len([c for c in r if c.strip()]) > body_width for r in header_rows)
     for r in header_rows + body:
         r.extend([""] * (n_cols - len(r)))
     # trailing columns with nothing in them are an artefact of trailing tabs
@@ -371,7 +401,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         for c in range(label_cols, n_cols):
             flags[c].append("header_spread")  # the spread is read, not written: for review
     header_rows = spread
-    if _packed_beyond_reading(header_rows, n_cols):
+    if overfull or _packed_beyond_reading(header_rows, n_cols):
         for c in range(label_cols, n_cols):
             flags[c].append("header_unaligned")
     return Table(index=index, header_rows=header_rows, rows=body, row_lines=row_lines,

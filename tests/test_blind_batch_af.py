@@ -158,3 +158,225 @@ def test_a_news_sites_banner_and_chrome_are_no_headline(kit):
     entities = {f.entity for f in doc.facts}
     assert "湖南省" not in entities  # the site's province is its publisher, not the zone's
     assert entities == {"郴州经开区"}
+
+
+PIPES_BETWEEN_CELLS = "\n".join("""表3 晋冀鲁三省建材产业2011年1-6月份固定资产投资情况
+地区
+|
+实际完成投资
+|
+施工项目数
+|
+新开工项目数
+|
+竣工项目数
+|
+|
+(万元)
+|
+(个)
+|
+(个)
+|
+(个)
+|
+山西省
+|
+210345
+|
+41
+|
+22
+|
+9
+|
+河北省
+|
+398120
+|
+77
+|
+45
+|
+21
+|
+山东省
+|
+512004
+|
+102
+|
+61
+|
+30
+|
+三省
+|
+1120469
+|
+220
+|
+128
+|
+60
+|
+全国
+|
+30125677
+|
+9811
+|
+6120
+|
+3322
+|
+占全国
+|
+3.72%
+|
+2.24%
+|
+2.09%
+|
+1.81%
+|
+""".split("\n"))
+
+
+def test_a_table_whose_cells_a_capture_parted_by_lone_pipes(kit):
+    doc = read_text(kit, "jijilu_pipes.txt", PIPES_BETWEEN_CELLS)
+    got = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.source_kind == "table"}
+    # the units row (an empty name cell, then 万元 and 个) is the header's second row
+    assert ("山西省", "完成投资", 210345, "万元") in got
+    assert ("河北省", "项目数", 77, "个") in got  # (施工项目数: the count of projects, its category says which)
+    assert ("山东省", "开工项目数", 61, "个") in got and ("山东省", "竣工项目数", 30, "个") in got
+    # "占全国": the row above is the whole itself; the shares are the three provinces' together
+    shares = {(f.entity, f.value) for f in doc.facts if f.metric == "占比"}
+    assert shares == {("三省", 3.72), ("三省", 2.24), ("三省", 2.09), ("三省", 1.81)}
+
+
+YEARBOOK_CELLS = """6-30 各地区工业企业技术改造项目个数、投资和新增固定资产(1999年)
+
+企业个数(
+
+施工项目(
+
+全部建成投产项目(
+
+项目建成投产率(%
+
+投资额
+
+新增固定资产
+
+(亿元)
+
+固定资产交付
+
+使用率(%
+
+绝对数
+
+(亿元)
+
+比重
+
+全国
+
+9012
+
+23011
+
+14020
+
+60.9
+
+2101.33
+
+100.0
+
+1702.15
+
+81.0
+
+上 海
+
+412
+
+1011
+
+640
+
+63.3
+
+151.20
+
+7.2
+
+120.77
+
+79.9
+
+江 苏
+
+801
+
+2105
+
+1366
+
+64.9
+
+210.45
+
+10.0
+
+175.30
+
+83.3
+
+浙 江
+
+655
+
+1688
+
+1021
+
+60.5
+
+133.90
+
+6.4
+
+110.02
+
+82.2
+"""
+
+
+def test_a_yearbook_table_whose_header_cannot_be_aligned_keeps_its_rows_and_no_measures(kit):
+    doc = read_text(kit, "yearbook_cells.txt", YEARBOOK_CELLS)
+    table = [f for f in doc.facts if f.source_kind == "table"]
+    # every row and figure is read (the header's lines ending in "(" are cells, not a sentence cut) …
+    assert {f.entity for f in table} == {"全国", "上海市", "江苏省", "浙江省"}
+    assert len(table) == 4 * 8
+    # … but twelve header words over eight figures: which stands over which is not guessed
+    assert all(f.metric is None and f.unit is None for f in table)
+    assert any(fd.severity == "warning" and "header" in fd.message for fd in doc.findings)
+
+
+def test_a_pinyin_gloss_is_dropped_in_a_tables_cells_too():
+    from pipeline.core.normalize import normalize_text
+
+    assert normalize_text("地區(qū)\t實際完成投資\n內(nèi)蒙古\t370379") == ["地區\t實際完成投資", "內蒙古\t370379"]
+    assert normalize_text("生产总值(GDP)增长5%") == ["生产总值(GDP)增长5%"]  # no tone mark: kept
+
+
+def test_a_citys_district_named_chengqu_in_its_own_list(kit):
+    doc = read_text(kit, "yangquan_chengqu.txt", "阳泉市固定资产投资情况\n上半年,全市完成投资180.5亿元。其中,"
+                    "盂县完成投资30.2亿元;平定县完成投资25.1亿元;城区和郊区分别完成投资41.6和22.4亿元。\n")
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[41.6].entity == "城区" and by_value[41.6].entity_parent == "阳泉市"
+    assert by_value[22.4].entity == "郊区"
+    assert by_value[25.1].entity == "平定县"  # and never the county before them

@@ -52,6 +52,7 @@ def normalize_chars(text: str) -> str:
     text = text.replace(_PLACEHOLDER, "m²")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b-\u200f\ufeff\u2028\u2029]", "", text)
+    text = TONED_PINYIN_GLOSS.sub("", text)  # 地區(qū) in a table's cell as in prose
     # dashes inside ranges ("1—3月", "1 ~ 3月") become "-"; at most one space each side, so that a
     # "—" cell (no value) between two figures of a table row never merges them ("12\t—\t34")
     text = re.sub(r"(?<=\d) ?[—–−～~] ?(?=\d)", "-", text)
@@ -59,7 +60,11 @@ def normalize_chars(text: str) -> str:
 
 
 # a pinyin gloss a mirror site put after a character: 计(jì)划, 重點(diǎn)
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7} ?){1,4}\)")
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7} ?){1,4}\)")  # (not "(GDP)")
+
+
+# one with a tone mark, safe to drop anywhere (not "(GDP)")
+TONED_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[^)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ ]{1,16}\)")
 
 
 def tidy_prose_line(line: str) -> str:
@@ -133,6 +138,8 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
     last = prev[-1]
     if last in TERMINAL or last in "」』】" or prev.endswith(("。”", "！”", "？”")):
         return False
+    if last in "(（" and blank_between and len(prev) <= 12 and len(nxt) <= 12 and not re.search(r"[，,。；;]", nxt):
+        return False  # "企业个数(" / "施工项目(": a web table's header cells, one a line, their units lost
     if last in ",，、" or last in "(（“《":
         return True
     if re.search(r"(来源|發布|发布|时间|作者|编辑)[:：]|\d{1,2}:\d{2}(:\d{2})?$", prev):

@@ -214,9 +214,9 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     reader = source.encoding.split("+")[0] if typed_tables else "pdf"
     findings = [Finding(f"{reader}_table", "info", f"table {t.index}: {', '.join(flags)}", t.index)
                 for t, flags in flagged]
-    findings.extend(Finding("header_reading", "warning", f"table {t.index}: its {len(t.header_rows)} header rows were "
-                            f"packed to the left by the capture (merged cells lost) and fit none of its "
-                            f"{len(t.header_paths)} columns; its figures are kept with their measures unknown, for review",
+    findings.extend(Finding("header_reading", "warning", f"table {t.index}: its {len(t.header_rows)} header rows cannot be "
+                            f"aligned with its {len(t.header_paths)} columns (merged cells lost or packed by the capture); "
+                            f"its figures are kept with their measures unknown, for review",
                             t.index) for t in tables if any("header_unaligned" in f for f in t.header_flags))
     related = next((i for i, ln in enumerate(lines) if RELATED_NEWS.match(ln)), len(lines))
     # "新闻推荐" / "相关新闻:": what follows is other articles' teasers, not this bulletin's figures

@@ -110,7 +110,7 @@ CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|�
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)|项目建设(园区|新区)$")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
-PROJECT_AFTER_PLACE = re.compile(r"([^,，;；。、:：()（）]{3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
+PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a class of projects by size, after examples: "…等100亿元以上项目", "…等50亿-100亿元项目"
 SIZE_CLASS = re.compile(r"\s*[\d.]+\s*[万亿]元?(\s*[-—–~～至到]\s*[\d.]+\s*[万亿]元)?\s*(以上|以下|及以上)?(的)?[\u4e00-\u9fff]{0,6}?(项目|工程)")
@@ -452,8 +452,10 @@ class ProseExtractor:
         not a kind of project (港口码头, 农业) nor a generic zone word (开发区 in a province's list)."""
         area = jurisdiction.area if jurisdiction else None
         if name in GENERIC_NAMES:
-            # 开发区 listed beside a city's districts is the city's zone; in a province's list, a kind
-            return bool(zone_parts(name)) and area is not None and area.kind != PROVINCE_LEVEL
+            # 开发区 listed beside a city's districts is the city's zone; in a province's list, a kind;
+            # 城区 of a city that has a district of that name (晋城, 阳泉) is that district
+            own = [m for m in self.gazetteer.find_in(name, area) if m.surface == name and m.place.kind == "district"]
+            return (bool(zone_parts(name)) and area is not None and area.kind != PROVINCE_LEVEL) or bool(own)
         if "".join(m.surface for m in self.gazetteer.find_in(name, area)) == name:
             return True
         return bool(re.search(r"(区|县|市|旗|州|盟|镇|乡|街道|局|委|办|厅|公司|集团|中心|园|管委会|办事处|指挥部)$", name)

@@ -104,6 +104,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     # a table said to rank its rows and with no rank column of its own ranks them by its serial numbers
     ranks_by_serial = bool(lead and RANKING_CAPTION.search(table.caption or "")) and \
         not any(re.search(r"排名|名次|位次|排序", p or "") for p in table.header_paths)
+    named_rows: list[str] = []  # the rows' entities so far, in order
     for i, row in enumerate(table.rows):
         counted = LABEL_COUNT.search(row[lead]) if has_label and row[lead] else None
         if counted and (counted.group(2) == "项" or "项目" in row[lead]):
@@ -111,10 +112,19 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             row = row[:lead] + [row[lead][:counted.start()].rstrip()] + row[lead + 1:]
         else:
             counted = None
-        if has_label and row[lead]:
+        share = SHARE_ROW.match(row[lead].replace(" ", "")) if has_label and row[lead] and entity else None
+        share_row = share is not None
+        if share and share.group(2) and entity.replace(" ", "") == share.group(2) and len(named_rows) >= 2:
+            # "蒙青疆 / 全国 / 占全国": the row above is the whole itself; the share is the one before's
+            entity = named_rows[-2]
+        if share_row:
+            pass  # "占全国 | 2.36% | 1.46%": the row above's shares of the whole, each of its column's measure
+        elif has_label and row[lead]:
             entity = row[lead]
         elif lead and row[0] and not is_numeric_cell(row[0]):
             entity = row[0]  # "合计" written in the 序号 column
+        if not share_row and entity and (not named_rows or named_rows[-1] != entity):
+            named_rows.append(entity)
         categories = [row[k] for k in category_cols if k < len(row) and row[k]]
         if category_rows and has_label:
             categories.insert(0, row[lead])
@@ -163,6 +173,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             if metric:
                 path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
+            if share_row:
+                metric_raw = SEP.join(["占比", path] + categories)  # the column's measure is what it is a share of
             value_base, unit_base = to_base(value, unit)
             confidence = 1.0 - 0.2 * bool({"header_inferred", "header_realigned", "header_duplicate", "header_spread"} & set(flags)) \
                 - 0.3 * ("header_unverified" in flags) \
@@ -178,6 +190,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             )
 
 
+# a row of the row above's shares of a whole: "占全国", "占全省比重(%)", "所占比重"
+SHARE_ROW = re.compile(r"^(占|所占)(全国|全省|全市|全区|全县|全州|全部|总量|总数|合计)?(的)?(比重|比例|份额)?(\(%\)|%)?$")
 # a count closing a row's name: "农业基础设施(9 项)", "新开工项目（35个）"
 LABEL_COUNT = re.compile(r"[(（]\s*(\d{1,5})\s*(项|个)\s*[)）]\s*$")
 # a table said to rank its rows ("各县(市、区)重点项目投资完成比排名"): its serial numbers are ranks
