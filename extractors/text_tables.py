@@ -203,6 +203,8 @@ SINGLE_CELL = re.compile(r"^[^\t。；;，,:：]{1,24}$")
 def _lone_cell(line: str) -> Optional[str]:
     """The cell of a line that holds one cell of a flattened web table ("黔西南 |", "5.5", "|")."""
     text = line.strip()
+    if re.fullmatch(r"[【\[].*[】\]]", text):
+        return None  # "【按行业分】": a section's heading above the table, no cell of it
     if text.endswith("|"):
         text = text[:-1].strip()
         return text if "|" not in text and (not text or SINGLE_CELL.match(text)) else None

@@ -380,3 +380,88 @@ def test_a_citys_district_named_chengqu_in_its_own_list(kit):
     assert by_value[41.6].entity == "城区" and by_value[41.6].entity_parent == "阳泉市"
     assert by_value[22.4].entity == "郊区"
     assert by_value[25.1].entity == "平定县"  # and never the county before them
+
+
+BILINGUAL_YEARBOOK = """16-21  集体经济分地市项目个数、
+项目投产率及固定资产交付使用率(2009年)
+Number of ProjectsRate of Projects Put into Use
+ and Rate of Fixed Assets Put into Use of Collective Units (2009)
+市  州 Cities  施工项目个数() 全投项目个数() 项目投产率(%) 固定资产交付使用率(%)
+ and  Number of Projects Number of Projects Rate of Projects Rate of Fixed
+ Prefecture under Construction Completed and Put  Completed and Put  Assets Put
+  (unit) into Use (unit) into Use (%) into Use  (%)
+  Total 2210 1187 53.7 41.2
+  长沙市 Changsha 301 150 49.8 38.1
+  株洲市 Zhuzhou 188 101 53.7 44.0
+  湘潭市 Xiangtan 120 66 55.0 61.2
+  衡阳市 Hengyang 97 59 60.8 47.5
+"""
+
+
+def test_a_bilingual_yearbook_table_reads_its_chinese_header(kit):
+    doc = read_text(kit, "hunan_bilingual.txt", BILINGUAL_YEARBOOK)
+    got = {(f.entity, f.metric, f.value) for f in doc.facts if f.source_kind == "table"}
+    # the English lines between the header and the rows are the header's, not a break in the table
+    assert ("长沙市", "项目数", 301) in got  # 施工项目个数: the count, its category says which
+    assert ("长沙市", "竣工项目数", 150) in got  # 全投项目: completed and put into use
+    assert ("株洲市", "投产率", 53.7) in got
+    # "Total" alone is the total row, the area's own (the province is not named)
+    totals = {f.value for f in doc.facts if f.source_kind == "table" and f.entity is None}
+    assert {2210, 1187} <= totals
+
+
+INDUSTRY_TABLE = """福清市2016年重点项目完成情况
+【按行业分】
+行业名称
+|
+年度计划投资(亿元)
+|
+2016年完成投资量(万元)
+|
+2016年完成投资比例
+|
+完成
+|
+投资比重
+|
+农林水利
+|
+21.4
+|
+250110
+|
+116.87%
+|
+3.1%
+|
+交通
+|
+120.5
+|
+1301120
+|
+107.98%
+|
+16.2%
+|
+能源
+|
+98.2
+|
+1012003
+|
+103.05%
+|
+12.6%
+|
+"""
+
+
+def test_a_table_of_industries_whose_columns_name_their_measures(kit):
+    doc = read_text(kit, "fuqing_industries.txt", INDUSTRY_TABLE)
+    got = {(f.entity, f.metric, f.category, f.value) for f in doc.facts if f.source_kind == "table"}
+    # the rows are kinds of project (行业名称), the issuer's; "完成 / 投资比重" is one label
+    assert ("福清市", "计划投资", "农林水利", 21.4) in got
+    assert ("福清市", "完成投资", "交通", 1301120) in got
+    assert ("福清市", "完成率", "能源", 103.05) in got
+    assert ("福清市", "占比", "交通", 16.2) in got

@@ -14,7 +14,7 @@ from pipeline.core.cells import is_numeric_cell
 # neighbour: a period or a qualifier joins the word after it, a counter or a bracketed unit the word
 # before it.
 _LEADS = re.compile(r"^((19|20)\d\d年(度)?|前三季度|[一二三四]季度|第[一二三四]季度|上半年|下半年|\d{1,2}(-|—|－|~|至)\d{1,2}月(份)?|\d{1,2}月(份)?|本年|今年|上年(止|末)?|全年|年度|"
-                    r"计划|累计|实际|占|占年度|占年|其中|项目|当年|截至|截止)$")
+                    r"计划|累计|实际|完成|占|占年度|占年|其中|项目|当年|截至|截止)$")
 _TAILS = re.compile(r"^(个数|增速情况|增速|增幅|目标|目标?[(（][^()（）]*[)）]|[(（][^()（）]*[)）])$")
 
 
@@ -52,6 +52,7 @@ YEAR = re.compile(r"(19|20)\d\d(年)?")
 def _word_row(line: str) -> Optional[list[str]]:
     """[rank, name, figures…] of a row written with single spaces, or None."""
     line = UNIT_AFTER_SPACE.sub("", ENGLISH_LABEL.sub(" ", line.strip()))
+    line = re.sub(r"^(?:Total|TOTAL|Grand Total)(?=\s+-?\d)", "总计", line)  # a bilingual yearbook's total, in English only
     m = WORD_ROW.match(line)
     if not m or ALIGNED.search(line.strip()):
         return None  # cells aligned by runs of spaces are the space-aligned reader's
@@ -100,8 +101,8 @@ def tabs_for_word_rows(raw_lines: list[str]) -> list[str]:
             if found:
                 at, header = found
                 out[at[0]] = "\t".join(header)
-                for k in at[1:]:
-                    out[k] = ""  # the other lines the header was broken over
+                for k in range(at[0] + 1, i):
+                    out[k] = ""  # the other lines the header was broken over, and its English words
         i = j
     return out
 
@@ -111,13 +112,29 @@ GROUP_LABEL = re.compile(r"(完成|进展|推进|建设)情况$")  # "1-7月全�
 MAX_HEADER_LINES = 10
 
 
+def _chinese_words(line: str) -> list[str]:
+    """A header line's words without a bilingual yearbook's English ones, a label set with spaces
+    between its characters ("市  州") joined again."""
+    words = [w for w in line.split() if not re.fullmatch(r"[A-Za-z][A-Za-z,.'&/\-]*|\([A-Za-z%]*\)|%|and|of", w)]
+    out: list[str] = []
+    for w in words:
+        if out and len(w) == 1 and len(out[-1]) == 1 and re.match(r"[\u4e00-\u9fff]", w + out[-1]):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 def _header_above(lines: list[str], first_row: int, width: int) -> Optional[tuple[list[int], list[str]]]:
     """(the lines it stands on, its labels) of the header right above a run of rows: one line whose
     words rejoin to the rows' width, or a header a capture broke over several lines."""
     above: list[int] = []
     k = first_row - 1
     while k >= 0 and len(above) < MAX_HEADER_LINES:
-        line = lines[k].strip()
+        line = " ".join(_chinese_words(lines[k]))
+        if not line and re.search(r"[A-Za-z]", lines[k]):
+            k -= 1
+            continue  # a yearbook's English labels ("Number of Projects under Construction"): the Chinese above say it
         if line and (HEADER_STOP.search(line) or len(line) > 60 or any(is_numeric_cell(w) for w in line.split())):
             break
         if line:
@@ -125,7 +142,7 @@ def _header_above(lines: list[str], first_row: int, width: int) -> Optional[tupl
         k -= 1
     for start in range(len(above)):  # the whole header up to its caption first, then fewer lines
         at = above[start:]
-        words = [w for n in at for w in lines[n].split()]
+        words = [w for n in at for w in _chinese_words(lines[n])]
         header = rejoin_header_words(words, width)
         if header is None and len(words) > width:
             header = rejoin_header_words([w for w in words if not GROUP_LABEL.search(w)], width)

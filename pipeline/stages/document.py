@@ -285,10 +285,12 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
             f.flags.append(f"entity_{r.method}")
             f.entity_candidates = [list(c) for c in r.candidates]
         metric_raw = metric_from_path(f.metric_raw) if f.source_kind == "table" else f.metric_raw
-        if f.metric:  # decided by the table stage (an indicator table's row and column)
-            continue
         if "header_unaligned" in f.flags:
-            f.flags.append("metric_unknown")  # which header label is over the cell is not known: no guess
+            # which header label is over the cell is not known: no guess (an indicator table's neither)
+            f.metric = None
+            f.flags.append("metric_unknown")
+            continue
+        if f.metric:  # decided by the table stage (an indicator table's row and column)
             continue
         if metric_raw:
             f.metric, category, how = kit.metrics.measure_and_category(metric_raw, f.unit, prose=f.source_kind == "text")

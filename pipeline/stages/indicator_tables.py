@@ -22,6 +22,8 @@ from pipeline.core.units import canonical_unit, parse_unit_line, to_base, unit_i
 from pipeline.core.vocabulary import TOTAL_ROW
 from schemas.records import DocumentMeta, Fact
 
+# heads a table of kinds of project shares with one of indicators: which it is, its columns say
+CATEGORY_HEAD = re.compile(r"^(类别|分类|行业|行业名称)$")
 INDICATOR_HEAD = re.compile(r"^(主要)?(指标|指标名称|项目|类别|分类|产品名称|产品|品种|名称|行业|行业名称|内容)$")
 UNIT_HEAD = re.compile(r"^(计量)?单位$")
 GROWTH = re.compile(r"比上年|同比|增长|增速|增幅|增减|比去年")
@@ -64,7 +66,11 @@ def is_indicator_table(table: Table) -> bool:
     head = re.sub(r"\s+", "", _label_header(table))
     roles = [_role(p) for p in table.header_paths[table.label_cols:]]
     figure_roles = [r for r in roles if r.kind != "unit"]
-    if INDICATOR_HEAD.match(re.sub(r"[(（].*?[)）]", "", head)):
+    plain_head = re.sub(r"[(（].*?[)）]", "", head)
+    if INDICATOR_HEAD.match(plain_head):
+        measured = sum(1 for r in figure_roles if r.kind == "level" and r.measure_word)
+        if CATEGORY_HEAD.match(plain_head) and measured >= 2:
+            return False  # "行业名称 | 年度计划投资 | 完成投资量 | …": kinds of project, the columns their measures
         return bool(figure_roles)
     return bool(figure_roles) and all(r.kind != "level" or not r.measure_word for r in figure_roles) and \
         any(r.kind in ("growth", "share", "index") for r in figure_roles)

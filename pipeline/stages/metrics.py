@@ -190,6 +190,7 @@ class MetricCatalog:
                     # the measure word alone ("完成投资") is the metric; a named item around it
                     # ("规划引领行动", "计划内竣工") stays a qualifier, so no two columns merge
                     rest = re.sub(r"[(（][^)）]*[)）]", "", part[:m.start()] + part[m.end():]).strip()  # "(市返数据)"
+                    rest = re.sub(r"^(19|20)\d\d年(度)?", "", rest)  # "2016年完成投资量": the column's year, no kind
                     plan = "计划" in rule.canonical or rule.canonical == "完成率"  # 完成率 is done over plan
                     filler = rest in FILLERS or (rest in PLAN_WORDS and plan) or (rest in ACTUAL_WORDS and not plan)
                     keep_part = (bool(rest) and not filler) or rule.pattern.pattern == "."

@@ -20,7 +20,7 @@ from pipeline.stages.indicator_tables import caption_measure, indicator_facts, m
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
-CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型")
+CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型|行业")
 CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
 
 
