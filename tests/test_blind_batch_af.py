@@ -465,3 +465,26 @@ def test_a_table_of_industries_whose_columns_name_their_measures(kit):
     assert ("福清市", "完成投资", "交通", 1301120) in got
     assert ("福清市", "完成率", "能源", 103.05) in got
     assert ("福清市", "占比", "交通", 16.2) in got
+
+
+COUNTY_FORECAST = """[隆林县]1~10月完成固投21亿
+  今年1月~10月,隆林县固定资产投资建设项目88个,其中新建项目47个,续建项目41个,完成投资21.02亿元,同比增长18.3%,完成市下达年度任务24亿元的87.58%。1月~12月,预计固定资产投资建设项目96个,预计12月完成投资1.6亿元,累计完成投资24.9亿元,同比增长9.1%,预计完成年度任务的103.7%。
+  2016年,该县列入市层面重大项目建设11项。
+"""
+
+
+def test_a_task_before_its_share_a_forecast_and_money_after_a_breakdown(kit):
+    doc = read_text(kit, "longlin_forecast.txt", COUNTY_FORECAST)
+    by_value = {f.value: f for f in doc.facts}
+    # "完成市下达年度任务24亿元的87.58%": 24亿元 is the task, 87.58% what was done of it
+    assert by_value[24].metric == "计划投资" and by_value[87.58].metric == "完成率"
+    # two parts counted in a row (新建47, 续建41): the money after them is the whole's, not 续建项目's
+    assert by_value[21.02].metric == "完成投资" and by_value[21.02].category == ""
+    assert by_value[18.3].category == ""
+    # a sentence that forecasts: each of its figures is flagged an estimate, its measure kept
+    for v in (96, 1.6, 24.9, 9.1, 103.7):
+        assert "estimate" in by_value[v].flags
+    assert "estimate" not in by_value[21.02].flags
+    assert by_value[103.7].metric == "完成率"
+    # "该县列入市层面重大项目建设11项": the county's projects on the city's list
+    assert (by_value[11].metric, by_value[11].category) == ("项目数", "市层面重大项目")

@@ -40,7 +40,7 @@ CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企�
 LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(级|直)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
 BASE_SET = re.compile(r"^(全市|全省|全县|全区|全州|我市|我省|我县|我区)?(重点|重大|重点建设|重大建设|重点推进|重点工程)?(建设)?(项目|工程)$")
-CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|的|"
+CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|该县|该市|该区|的|"
                             r"实施|推进|纳入调度的|纳入调度|调度|确定|安排|列入|谋划)+")
 
 
@@ -85,8 +85,9 @@ class MetricCatalog:
             parts = [p for p in category.split(SEP) if p and re.sub(r"[(（][^)）]*[)）]", "", p) not in GENERIC_HEADS]
             return measure, SEP.join(parts), how
         if how == "unmatched":
-            if kind_of(unit) == "count" and CATEGORY_TAIL.search(metric_raw or ""):
-                return "项目数", category_of(metric_raw), "catalog"  # "113个续建项目"
+            if kind_of(unit) == "count" and CATEGORY_TAIL.search(re.sub(r"(建设|实施)$", "", metric_raw or "")):
+                # "113个续建项目", "该县列入市层面重大项目建设13项"
+                return "项目数", category_of(re.sub(r"(建设|实施)$", "", metric_raw)), "catalog"
             if kind_of(unit) == "count" and LEVEL_ONLY.fullmatch(metric_raw or ""):
                 return "项目数", metric_raw, "catalog"  # "其中：省级6项、市级5项": projects of each level
             if kind_of(unit) == "count" and metric_raw and self.whole_name(metric_raw) in MONEY_ONLY:

@@ -112,6 +112,9 @@ GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
+# a sentence that opens (after its period) by forecasting: every figure in it is a forecast
+FORECAST_OPENING = re.compile(r"^\s*(?:[^,，。;；]{0,14}[,，])?\s*(预计|预测|预估)")
+FORECAST_WORD = re.compile(r"(预计|预测|预估|估计)")
 # a class of projects by size, after examples: "…等100亿元以上项目", "…等50亿-100亿元项目"
 SIZE_CLASS = re.compile(r"\s*[\d.]+\s*[万亿]元?(\s*[-—–~～至到]\s*[\d.]+\s*[万亿]元)?\s*(以上|以下|及以上)?(的)?[\u4e00-\u9fff]{0,6}?(项目|工程)")
 # where a list of examples ends: "A、B项目等11个"
@@ -817,9 +820,11 @@ class ProseExtractor:
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
+                forecast_sentence = FORECAST_OPENING.match(sentence) is not None
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches), [f.start for f in figures],
                                                    listed_before=sentence_before)
                 previous_end, previous_metric, part_category, part_counts = 0, "", "", False
+                whole_category, parts_in_a_row = "", False
                 outer_end, outer_metric, outer_category = -1, "", ""
                 previous_unit = None
                 previous_member = False
@@ -915,7 +920,14 @@ class ProseExtractor:
                     if not carried_category:
                         opens_part = re.match(r"\s*其中", sentence[clause_start:]) is not None
                         if kind == "count" and category_of(metric_raw):
-                            part_category, part_counts = category_of(metric_raw), False  # "省重点项目218个，完成投资302.7亿元"
+                            # "省重点项目218个，完成投资302.7亿元"; but after two parts counted in a row ("其中新建
+                            # 项目56个,续建项目43个,完成投资23.71亿元") the money is the whole's again
+                            breakdown = bool(part_category) and previous_unit is not None and kind_of(previous_unit) == "count" \
+                                and part_category != category_of(metric_raw)
+                            if not breakdown:
+                                whole_category = part_category  # the list the parts are of ("在库市重大项目18个,其中…")
+                            parts_in_a_row = breakdown
+                            part_category, part_counts = category_of(metric_raw), False
                         elif kind == "count" and opens_part and _kind_opening(metric_raw):
                             # "其中产业项目计划开工135个，实际开工191个": the part goes on through the counts
                             # after it that name no projects of their own
@@ -926,6 +938,9 @@ class ProseExtractor:
                             part_category, part_counts = "", False
                         elif part_category and metric_raw and not category_of(metric_raw) \
                                 and (kind != "count" or part_counts):
+                            if parts_in_a_row and kind == "money":
+                                # money after two parts counted in a row: the whole's, and so is what follows it
+                                part_category, parts_in_a_row = whole_category, False
                             carried_category = part_category
                     if listed_kind:
                         carried_category = listed_kind
@@ -1068,9 +1083,15 @@ class ProseExtractor:
                             part_category, part_counts = "", False
                         if carried_category.startswith(subject):
                             carried_category = ""
+                    # "预计完成投资34.41亿元", "1月~12月,预计…,累计完成投资25.8亿元": an estimate of the measure,
+                    # flagged so (a statistician may leave it out), its measure the same
+                    estimate = forecast_sentence or bool(FORECAST_WORD.search(metric_raw or ""))
+                    if kind_of(fig.unit) == "money" and re.search(r"(任务|计划|目标)$", metric_raw or "") \
+                            and re.match(r"\s*的\s*[\d.]+\s*%", sentence[match.end:]):
+                        metric_raw = "年度计划投资"  # "完成市下达年度任务25亿元的94.48%": the task, not what was done
                     value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit, sentence[:match.start])
                     value_base, unit_base = to_base(value, fig.unit)
-                    flags = list(fig.flags) + (["sign_from_words"] if signed else [])
+                    flags = list(fig.flags) + (["sign_from_words"] if signed else []) + (["estimate"] if estimate else [])
                     if not metric_raw:
                         flags.append("metric_unknown")
                     elif inherited:
