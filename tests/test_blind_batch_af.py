@@ -488,3 +488,34 @@ def test_a_task_before_its_share_a_forecast_and_money_after_a_breakdown(kit):
     assert by_value[103.7].metric == "完成率"
     # "该县列入市层面重大项目建设11项": the county's projects on the city's list
     assert (by_value[11].metric, by_value[11].category) == ("项目数", "市层面重大项目")
+
+
+def test_whose_news_a_page_is_when_its_header_names_no_place(kit):
+    # a city's paper writing of one county as 该县: the county, not the paper's city
+    county = read_text(kit, "yongfeng_news.txt", "当前位置: 首页 新闻中心> 吉安社会> >正文\n招商有方 推进有力 永丰项目建设取得新成效\n"
+                       "2021-10-12 08:46 来源: 吉安新闻网—井冈山报\n\n吉安新闻网讯 永丰县在实施项目建设年行动中,全力推动项目招引。"
+                       "该县推行招商专班制,目前签约项目18个,总投资达188亿元。该县今年实施重点项目56个,完成投资40.2亿元。\n")
+    assert {f.entity for f in county.facts} == {"永丰县"}
+    # 我市 and one prefecture's short form written twice (in 在长春 and a project's name): that city, weakly
+    city = read_text(kit, "jilin_city.txt", "8月份我市固定资产投资完成912亿元\n\n16.09.2018  07:53\n\n"
+                     "  进入建设黄金期,吉林项目建设提速。8月份,我市固定资产投资增速达到10.2%。\n\n"
+                     "  吉林化纤碳纤维项目、吉林经开区物流园……在吉林,一批骨干项目顺利推进。\n")
+    assert {f.entity for f in city.facts} == {"吉林市"}
+    assert all(any(flag.startswith("entity_") for flag in f.flags) for f in city.facts)  # weak: for review
+    # a text of 全省 and 省级 that names one province once: that province, weakly
+    province = read_text(kit, "jiangxi_once.txt", "截至6月底,省市两级今年开工建设重点项目2810个,开工率86.1%。"
+                         "其中400个省级重点项目已开工350个,开工率87.5%。\n据悉,今年全省重点项目建设启动早、全省新开工项目多、"
+                         "全省产业项目占比高。"
+                         "今年江西省较往年提前15天启动项目建设大会战。\n")
+    assert {f.entity for f in province.facts} == {"江西省"}
+
+
+def test_items_of_a_list_of_named_projects_own_their_costs(kit):
+    doc = read_text(kit, "liuzhou_items.txt", "柳州市重大项目情况\n据市重大项目办介绍,12个项目中,新开工项目9个,分别为:"
+                    "柳州上汽通用五菱新能源汽车零部件与整车集成项目(一期),总投资32亿元;柳州螺蛳粉产业园二期,总投资8.5亿元;"
+                    "鹿寨县某某科技有限公司新材料产业化项目,总投资4.2亿元。预备项目3个,分别是A路项目和B桥项目,总投资6亿元。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[32] == "柳州上汽通用五菱新能源汽车零部件与整车集成项目(一期)"  # 柳州 inside the name is the name's
+    assert by_value[8.5] == "柳州螺蛳粉产业园二期"
+    assert by_value[4.2] == "鹿寨县某某科技有限公司新材料产业化项目"  # never 鹿寨县's
+    assert by_value[6] != "B桥项目"  # two projects together are no one project

@@ -173,6 +173,10 @@ class Gazetteer:
 
     # --- the tree ---------------------------------------------------------------------------------
 
+    def prefecture_cities(self) -> list[Place]:
+        """Today's prefecture-level cities, 州 and 盟 (kind city)."""
+        return [p for p in self.places if p.kind == "city" and p.until == 0 and p.code]
+
     def parent_of(self, place: Place) -> Optional[Place]:
         if place.parent_code and place.parent_code in self.by_code:
             parent = self.by_code[place.parent_code]

@@ -24,9 +24,9 @@ from schemas.records import DocumentMeta
 
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
 LEVEL_WORDS = {
-    "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直"),
-    "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直"),
-    "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直"),
+    "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直|该区(?!域)"),
+    "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直|该县|该旗"),  # (该县: a news page's county)
+    "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直|该市"),
     "prefecture": re.compile(r"全州|我州|本州|州委|州政府|州直|全盟|我盟|盟委|盟直|全地区"),
     "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各(?:设区)?市|自治区"),
 }
@@ -190,6 +190,9 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     elif counts.get(key, 0) >= 2 and level and _of_level(best, level) and \
             not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
+    elif counts.get(key, 0) >= 1 and level == "province" and best.kind == PROVINCE_LEVEL and levels[level] >= 3 \
+            and not any(p.kind == PROVINCE_LEVEL for k, p in places.items() if k != key):
+        confidence = 0.7  # "今年黑龙江省较往年提前…" in a text of 全省 and 省级 only: the one province it names
     else:
         # one passing mention in the body is not the speaker ("赴北京招商")
         scope = _common_city(list(places.values()), gazetteer) or gazetteer.scope_of(best)
@@ -270,6 +273,17 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         if all(_listed(text, at - len(short), at) for at in uses):
             listed_only.add(place.key)
         weak[place.key] = (place, short, len(uses))
+    if not weak and level == "city" and SPEAKS_AS["city"].search(text):
+        # "7月份我市固定资产投资…在长春,一批骨干项目…": a text that says 我市 and writes one prefecture's
+        # short form at least twice (if only in project names, 桂林海吉星…) and no other's
+        written = {}
+        for city in gazetteer.prefecture_cities():
+            # (the full name, 福州市, was weighed already, and refused where it names a list: "列入福州市三大项目")
+            n = len(re.findall(re.escape(city.short) + r"(?![市州盟])", text)) if city.short and len(city.short) >= 2 else 0
+            if n >= 2 and _reads_as_place(city.short):
+                written[city.key] = (city, city.short, n)
+        if len(written) == 1:
+            weak = written
     ranked = sorted(weak.values(), key=lambda w: -w[2])
     if len(ranked) > 1 and ranked[0][2] >= 2 and ranked[0][2] >= 2 * ranked[1][2]:
         weak = {ranked[0][0].key: ranked[0]}  # 惠东 said three times beside a short form said once

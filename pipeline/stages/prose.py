@@ -734,6 +734,11 @@ class ProseExtractor:
                 continue  # "马山县2022年中央、县本级…资金项目": the level of the county just named, not the issuer
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
+        item = _named_list_item(before, in_series)
+        if item and (item[1] > best[1] or item[1] <= best[1] < item[1] + len(item[0])):
+            # "分别为:中国电科桂林光电子…项目(一期),总投资28亿元;…": the project its list item names (a
+            # place inside the name, 桂林, is the name's)
+            best = item
         heading = ORGANIZATION_HEADING.match(sentence)
         if heading and heading.end() <= start and heading.start(1) > best[1]:
             best = (heading.group(1), heading.start(1))  # "2.城乡建设工作指挥部:项目23项,…": the unit reported on
@@ -1220,6 +1225,31 @@ def _project_heading(line: str) -> bool:
     heads each one's figures."""
     text = line.strip()
     return bool(PROJECT_HEADING.match(text)) and _names_one_project(re.sub(r"(项目|工程)$", "", text) + "项目")
+
+
+# one item of a list of named projects, each with its cost: "…分别为:A项目(一期),总投资28亿元;B产业园一期,总投资11.24亿元"
+LIST_ITEM_THEN_COST = re.compile(r"\s*([^,，:：;；。]{4,48}?)\s*[,，]\s*(?:计划|项目)?(?:总投资|投资总额|估算总投资|概算总投资)(?:额)?\s*(?:约|达|为|近)?\s*$")
+
+
+def _named_list_item(before: str, in_series: bool = False) -> Optional[tuple[str, int]]:
+    """(the project, where it stands) when the words before a figure are one item of a list of named
+    projects and the figure its cost; None for a kind of project ("新开工项目,总投资…")."""
+    start = max(before.rfind(ch) for ch in ";；。") + 1
+    opening = re.search(r"(分别为|分别是|包括|主要有|具体为|依次为)[:：]?", before[start:])
+    if opening:
+        start += opening.end()
+    elif start == 0 and not in_series:
+        return None  # an item stands after the list's opening words or another item's ；
+    m = LIST_ITEM_THEN_COST.fullmatch(before, start)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    core = re.sub(r"[(（][^()（）]*[)）]$", "", name)
+    if CATEGORY_NAME.match(core) or not re.search(r"(项目|工程|基地|园|中心|[一二三四]期|连接线|公路|铁路|电站|电厂)$", core) \
+            or not _names_one_project(core) or re.search(r"引进|签约|落户", core) \
+            or re.search(r"\d+\s*[个项]|(项目|工程|基地|园)[、和及与]", core):
+        return None  # (two projects together, "A项目和B项目,总投资1.5亿元", are no one project)
+    return name, m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
 
 
 def _names_one_project(name: str, shortest: int = 4) -> bool:
