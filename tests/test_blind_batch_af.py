@@ -519,3 +519,22 @@ def test_items_of_a_list_of_named_projects_own_their_costs(kit):
     assert by_value[8.5] == "柳州螺蛳粉产业园二期"
     assert by_value[4.2] == "鹿寨县某某科技有限公司新材料产业化项目"  # never 鹿寨县's
     assert by_value[6] != "B桥项目"  # two projects together are no one project
+
+
+def test_a_county_opening_its_examples_after_qizhong_and_a_route_inside_them(kit):
+    doc = read_text(kit, "shaoyang_batches.txt", "邵阳52个项目同日开工\n昨日上午,我市又有52个项目同日开工。"
+                    "其中:邵东市湘中物流园、某某机械技改等18项目集中开工,项目总投资30.2亿元;"
+                    "隆回县某某新城综合体、某某建材等9个项目集中开工,项目总投资41.5亿元;"
+                    "洞口县邵阳至怀化高速公路(洞口段)、某某职业学院、某某风电场等6个项目集中开工,项目总投资72.3亿元。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[18] == "邵东市" and by_value[30.2] == "邵东市"  # after 其中: a county opens its examples
+    assert by_value[9] == "隆回县"
+    # the city and a route's ends inside the county's examples are names, not other units
+    assert by_value[6] == "洞口县" and by_value[72.3] == "洞口县"
+
+
+def test_a_count_of_the_items_just_listed_is_not_the_first_items_place(kit):
+    doc = read_text(kit, "luoyang_ducha.txt", "洛阳市重点项目督查通报\n今年重点项目中,年内应竣工20个,实际竣工3个。"
+                    "新安县某某110千伏输变电工程、智慧城市展示中心建设2个已完工;某某项目推进较快。\n")
+    done = [f for f in doc.facts if f.value == 2]
+    assert done and done[0].entity == "洛阳市" and done[0].metric == "竣工项目数"

@@ -444,6 +444,14 @@ class ProseExtractor:
         own, theirs = self.gazetteer.province_of(area) or area, self.gazetteer.province_of(place) or place
         return own.key != theirs.key
 
+    def _another_unit(self, other, place_mention, sentence: str) -> bool:
+        """Whether a place named among a place's examples is another unit reporting (经开区 among 大竹县's),
+        not the place again, the city above it, or an end of a route ("衡阳至永州高速公路")."""
+        if other.place == place_mention.place or other.place in self.gazetteer.chain(place_mention.place):
+            return False
+        after = other.start + len(other.surface)
+        return not (re.match(r"[至到—-]", sentence[after:after + 1]) or re.search(r"[至到—-]$", sentence[:other.start]))
+
     def _levels_of(self, name: str) -> str:
         """The level words a place uses of itself: 县 of 泸溪县 (县级, 县直), 区 of 沙市区, 市 of 监利市."""
         mentions = self.gazetteer.find_in(name)
@@ -529,6 +537,8 @@ class ProseExtractor:
             # event opening the examples ("新开工中集冷链…项目等47个重点项目") is what befell them
             event = EXAMPLES_EVENT.match(before) if before.rstrip().endswith("等") else None
             phrase = event.group(1) if event else ""
+        elif count and sentence[clause_start - 1:clause_start] == "、" and COUNTED_EVENT.match(sentence[end:]):
+            phrase = ""  # "A工程、B中心建设2个已完工": the items named are counted by what befell them
         done = LAST_EVENT.search(phrase)
         if done and done.start() > 0:
             phrase = phrase[done.start():]  # "计划新开工项目已开工21个": the last thing said of them is measured
@@ -656,9 +666,12 @@ class ProseExtractor:
                 continue
             # a place opening one of a series of ；-clauses, with no other place in the items or examples
             # after it, owns them: "；上林县大丰镇戒毒康复中心、精神病科康复业务楼等4个项目开工；马山县…"
-            opens_items = before[m.start - 1:m.start] in (";", "；") or (m.start == 0 and in_series)
+            opens_items = before[m.start - 1:m.start] in (";", "；", ":", "：") or (m.start == 0 and in_series)
             items = ITEMS_THEN_COUNT.match(sentence, end)
-            if items and opens_items and not any(end <= o.start < items.end() for o in mentions):
+            # (the place itself, the city above it or a route's ends inside them are names': "衡阳至永州高速公路
+            # (祁东段)" of 祁东县's examples)
+            if items and opens_items and not any(end <= o.start < items.end() and self._another_unit(o, m, sentence)
+                                                 for o in mentions):
                 items = None
             glued = re.search(r"\d\.\d{1,2}$", before[:m.start])  # "汝南县71.6驿城区71.2分": a list whose 、 was lost
             if (re.search(r"[至到经A-Za-z0-9]$", before[:m.start]) and not glued) or items or last_item \
@@ -670,11 +683,18 @@ class ProseExtractor:
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
+            counted = re.match(r"\s*(\d+)\s*[个项]", sentence[start:])
+            run = before[m.start:]
+            if counted and "、" in run and not re.search(r"[,，;；。:：]|等\s*$", run) and int(counted.group(1)) == len(run.split("、")) \
+                    and not all(self.gazetteer.find_in(item[:6], jurisdiction.area if jurisdiction else None)
+                                for item in run.split("、")[1:]):
+                continue  # "杞县柿园110千伏输变电工程、智慧城市展示体验中心建设2个已完工": the count of the items listed
             examples = EXAMPLES_END.match(before, end)
             if examples and SIZE_CLASS.match(sentence, m.start + len(m.surface) + len(examples.group(0))):
                 continue  # "铁西区华晨宝马第三工厂项目等100亿元以上项目3个": examples of a class of the whole list by size
             if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、") \
-                    and not (opens_items and not any(end <= o.start < examples.end() for o in mentions)):
+                    and not (opens_items and not any(end <= o.start < examples.end() and self._another_unit(o, m, sentence)
+                                                     for o in mentions)):
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list (one
                 # example its place opens, "同仁市…一体化等重点项目", is that place's, as are the examples
                 # of a clause a place opens)
@@ -1012,7 +1032,13 @@ class ProseExtractor:
                     own_level = self._levels_of(carried) if carried else ""
                     its_own = bool(opening) and opening[0] in own_level and bool(
                         DIRECT_UNITS.match(opening) or LEVEL_PROJECTS.match(opening))  # 县级 / 县直 after a county
-                    ends_carry = carried and not subject and not its_own and (
+                    opened_by = self.gazetteer.find_in(opening[:12], jurisdiction.area if jurisdiction else None) if opening else []
+                    # a ；-part another place of the carried one's kind opens ("；祁东县衡阳至永州高速公路…等7个项目"):
+                    # whatever its figures are, they are not the carried place's
+                    other_opens = bool(carried and not subject and opened_by and opened_by[0].start <= 1
+                                       and opened_by[0].surface not in carried and self._levels_of(carried)
+                                       and opened_by[0].place.name[-1:] in self._levels_of(carried))
+                    ends_carry = carried and not subject and not its_own and (other_opens or
                         DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)
