@@ -538,3 +538,13 @@ def test_a_count_of_the_items_just_listed_is_not_the_first_items_place(kit):
                     "新安县某某110千伏输变电工程、智慧城市展示中心建设2个已完工;某某项目推进较快。\n")
     done = [f for f in doc.facts if f.value == 2]
     assert done and done[0].entity == "洛阳市" and done[0].metric == "竣工项目数"
+
+
+def test_units_a_city_writes_short_among_its_known_ones(kit):
+    doc = read_text(kit, "hulunbuir_abbrev.txt", "一季度呼伦贝尔市亿元以上工业项目开复工率达60%\n一季度,扎兰屯市已开复工6项,"
+                    "阿荣旗已开复工2项,莫旗已开复工3项,鄂伦春自治旗已开复工4项,牙克石市已开复工1项,根河市已开复工5项。\n")
+    by_value = {f.value: f for f in doc.facts if f.source_kind == "text"}
+    # "莫旗" is no known name: among clauses that open with known ones it is a unit of the list, never the
+    # one before's (阿荣旗); read as the one banner its city writes so, for review
+    assert by_value[3].entity == "莫力达瓦达斡尔族自治旗" and "entity_abbreviation" in by_value[3].flags
+    assert by_value[2].entity == "阿荣旗" and by_value[4].entity == "鄂伦春自治旗"

@@ -149,6 +149,7 @@ NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|�
 BY_KIND = re.compile(r"^\s*(按|分|从)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
 # a line opened by a unit of a list and its count ("环翠区13个项目。", "高区4个项目,完成投资…")
 LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=\d+\s*个项目|[:：])")
+CLAUSE_OF_A_LIST = re.compile(r"\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=已|共|完成|开复工|开工|竣工|\d)")
 MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|台)?讯|本报讯|本网讯)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
 # "240个重点项目完成投资…": the issuer's projects counted, never one work's
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
@@ -597,8 +598,10 @@ class ProseExtractor:
         """Names ending as a division does (高区, 临港区, 南海新区) that open lines the way at least three
         known places open theirs ("环翠区13个项目。1-9月完成投资…"): the list's units the gazetteer lacks."""
         known, unknown = 0, set()
-        for _, line in lines:
-            m = LINE_OF_A_LIST.match(line)
+        openers = [LINE_OF_A_LIST.match(line) for _, line in lines]
+        # (and the clauses of one sentence: "…经开区已开复工5项,土左旗已开复工2项,托县已开复工8项,…")
+        openers += [CLAUSE_OF_A_LIST.match(clause) for _, line in lines for clause in re.split(r"[,，;；。]", line)]
+        for m in openers:
             if not m or AGGREGATE_SUBJECT.fullmatch(m.group(1)) or m.group(1) in GENERIC_NAMES:
                 continue
             found = self._mentions(m.group(1), jurisdiction)
@@ -1016,12 +1019,13 @@ class ProseExtractor:
                             # figure is the listed places', which one is not said; never B's alone
                             subject, at = unaligned, -1
                             flags_for_subject = ["subject_list_unaligned"]
-                    opener = LINE_OF_A_LIST.match(sentence) if unknown_members else None
+                    opener = (LINE_OF_A_LIST.match(sentence) or CLAUSE_OF_A_LIST.match(sentence, clause_start)) \
+                        if unknown_members else None
                     if opener and opener.group(1) in unknown_members and (
-                            not subject or (at == opener.start(1) and len(subject) < len(opener.group(1)))):
+                            not subject or opener.start(1) > at or (at == opener.start(1) and len(subject) < len(opener.group(1)))):
                         # "高区4个项目。" among "环翠区13个项目。文登区18个项目。…": a unit of the list the
                         # gazetteer does not know (长岛综试区: more than 长岛), kept as written, for review
-                        subject, at = opener.group(1), 0
+                        subject, at = opener.group(1), opener.start(1)
                     parks = PARKS_AS_A_KIND.match(sentence, clause_start)
                     if parks and not subject:
                         # "工业项目81项…;工业园区14项": industrial parks are this clause's kind, not the one before's

@@ -48,7 +48,7 @@ NO_JURISDICTION = Jurisdiction(None, 0.0, ())
 class Resolution:
     entity: str
     kind: str
-    method: str  # jurisdiction | unknown | confirmed | aggregate | exact | former | alias | zone | group | compound | department | division | fuzzy | review | new
+    method: str  # jurisdiction | unknown | confirmed | aggregate | exact | former | alias | zone | group | compound | department | division | abbreviation | fuzzy | review | new
     score: float
     parent: Optional[str] = None
     candidates: tuple = ()  # (name, score) of the best matches, for review
@@ -289,6 +289,16 @@ class Reconciler:
         if area is None:
             return Resolution(name, kind, "new", 0.5)
         local = self._local_names(area)
+        abbreviated = re.fullmatch(r"([\u4e00-\u9fff]{1,3})(县|旗|区|市)", name)
+        if abbreviated:
+            # "托县", "和林县": a county written by the first characters of its name and its level, as its own
+            # city writes it; only where one division of the city opens so, and for review
+            heads = {p.key: p for places in local.values() for p in places
+                     if p.name.startswith(abbreviated.group(1)) and p.name.endswith(abbreviated.group(2))
+                     and len(p.name) > len(name) and p.kind in ("county", "district", "county_city")}
+            if len(heads) == 1:
+                place = next(iter(heads.values()))
+                return _of_place(place, "abbreviation", 0.75, provisional=True)
         best = process.extract(name, list(local), scorer=fuzz.ratio, limit=5, score_cutoff=REVIEW - 15)
         ranked: list[tuple[Place, float]] = []
         for alias, score, _ in best:
