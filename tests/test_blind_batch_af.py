@@ -548,3 +548,15 @@ def test_units_a_city_writes_short_among_its_known_ones(kit):
     # one before's (阿荣旗); read as the one banner its city writes so, for review
     assert by_value[3].entity == "莫力达瓦达斡尔族自治旗" and "entity_abbreviation" in by_value[3].flags
     assert by_value[2].entity == "阿荣旗" and by_value[4].entity == "鄂伦春自治旗"
+
+
+def test_a_section_of_a_railway_and_a_numbered_projects_item_are_works(kit):
+    doc = read_text(kit, "wenzhou_works.txt", "温州市省重点建设项目推进情况\n1-11月份,全市省重点建设项目完成投资88.2亿元。\n"
+                    "一批项目有力推进。截至10月底,金温铁路温州段已完成投资额12.6亿元,占年度计划投资的80.1%。\n"
+                    "二、重点项目进展。1、某某至泰顺高速公路建设项目。全线正在进行路基施工,累计完成投资7.5亿元。"
+                    "2、瑞安市某某旅游基础设施建设项目。游客中心已完工,累计完成投资1.2亿元。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[12.6] == "金温铁路温州段" and by_value[80.1] == "金温铁路温州段"  # never 温州市's
+    assert by_value[7.5] == "某某至泰顺高速公路建设项目"
+    assert by_value[1.2] == "瑞安市某某旅游基础设施建设项目"  # the item's work, not the county it names
+    assert by_value[88.2] == "温州市"

@@ -794,6 +794,9 @@ class ProseExtractor:
             if _project_heading(line):
                 project = line.strip()  # "图们至珲春高速公路" over "本年累计完成投资13.5亿元,…"
                 continue
+            numbered = NUMBERED_PROJECT_LEAD.match(line)
+            if numbered and _names_one_project(re.sub(r"(项目|工程)$", "", numbered.group(1)) + "项目"):
+                project = numbered.group(1)  # "4、王格尔塘至夏河高速公路建设项目。公路全线…完成投资8.5亿元": its item
             line_period: Optional[Period] = None
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
@@ -816,6 +819,12 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 sentence_before, previous = previous, sentence.rstrip()
+                item = NUMBERED_PROJECT_LEAD.fullmatch(sentence.strip())
+                if item and _names_one_project(re.sub(r"(项目|工程)$", "", item.group(1)) + "项目"):
+                    # "…。4、王格尔塘至夏河高速公路建设项目。公路全线…累计完成投资8.5亿元。5、…": the item's work
+                    # is what the sentences after it, up to the next item, speak of
+                    carried, ended, line_work = item.group(1), 0, item.group(1)
+                    continue
                 topic_work = _project_topic(sentence)
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
@@ -1257,6 +1266,8 @@ def _project_heading(line: str) -> bool:
     return bool(PROJECT_HEADING.match(text)) and _names_one_project(re.sub(r"(项目|工程)$", "", text) + "项目")
 
 
+# a numbered item that opens with one project's name as a sentence of its own ("4、…高速公路建设项目。")
+NUMBERED_PROJECT_LEAD = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*([^,，;；。:：]{4,40}?(?:项目|工程))\s*。")
 # one item of a list of named projects, each with its cost: "…分别为:A项目(一期),总投资28亿元;B产业园一期,总投资11.24亿元"
 LIST_ITEM_THEN_COST = re.compile(r"\s*([^,，:：;；。]{4,48}?)\s*[,，]\s*(?:计划|项目)?(?:总投资|投资总额|估算总投资|概算总投资)(?:额)?\s*(?:约|达|为|近)?\s*$")
 
