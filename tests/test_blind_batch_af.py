@@ -99,9 +99,10 @@ def test_zones_a_city_names_without_its_name_take_the_citys_name(kit):
 
 def test_national_new_areas_are_known_by_their_short_names_inside_their_city(kit):
     rec = Reconciler(kit.gazetteer)
-    # by the name their bulletins write (the shared place check finds the place in the text by it)
-    assert rec.resolve("四川天府新区", "四川省").entity == "天府新区"
-    assert rec.resolve("天府新区", "成都市").code is None and rec.resolve("天府新区", "成都市").parent == "成都市"
+    # by the name their bulletins write (the shared place check finds the place in the text by it); one that
+    # spans two cities (天府新区, with its 眉山片区) is no reference row
+    assert rec.resolve("湘江新区", "湖南省").entity == "湘江新区"
+    assert rec.resolve("湖南湘江新区", "长沙市").parent == "长沙市"
     # a name other cities bear too is made the city's zone inside its bulletin only
     assert rec.resolve("航空港区", "郑州市").entity == "郑州航空港区"
     assert rec.resolve("江北新区", "南京市").entity == "南京江北新区"
@@ -560,3 +561,71 @@ def test_a_section_of_a_railway_and_a_numbered_projects_item_are_works(kit):
     assert by_value[7.5] == "某某至泰顺高速公路建设项目"
     assert by_value[1.2] == "瑞安市某某旅游基础设施建设项目"  # the item's work, not the county it names
     assert by_value[88.2] == "温州市"
+
+
+# -- the second read's attacks on this session's rules, each a wrong fact that looked right --------
+
+def test_a_series_by_county_of_items_counted_is_the_counties(kit):
+    doc = read_text(kit, "kaifeng_series.txt", "开封市重点项目进展\n5月份,开封市共有9个重点项目开(竣)工。其中,"
+                    "杞县某某医院门诊楼、某某产业园标准化厂房2个已完工;兰考县某某家居产业园、某某新能源装备2个已开工;"
+                    "尉氏县某某物流园、某某冷链仓储中心、某某污水处理厂3个已开工。\n")
+    got = {(f.entity, f.value) for f in doc.facts}
+    assert ("杞县", 2) in got and ("兰考县", 2) in got and ("尉氏县", 3) in got
+
+
+def test_one_county_opening_a_citys_examples_does_not_own_them(kit):
+    doc = read_text(kit, "nanning_examples.txt", "南宁市重大项目进展\n5月份,南宁市新开工重大项目15个。其中:横州市茉莉花小镇项目、"
+                    "南宁国际空港综合交通枢纽项目、南宁轨道交通5号线延长线等3个项目竣工投产。\n")
+    assert [f.entity for f in doc.facts if f.value == 3] == ["南宁市"]
+    lanzhou = read_text(kit, "lanzhou_examples.txt", "兰州市重大项目进展\n新建项目完成投资64.32亿元。其中,榆中县盆地大道二期工程、"
+                        "兰石集团老工业基地改造提升等项目快速推进,10个项目投资均已完成全年计划投资的40%以上。\n")
+    assert [f.entity for f in lanzhou.facts if f.value == 10] == ["兰州市"]  # the count is not after 等
+
+
+def test_a_size_class_by_county_is_the_countys_and_a_breakdown_by_size_the_citys(kit):
+    by_county = read_text(kit, "liuzhou_sizes.txt", "柳州市重点项目开工情况\n全市开工5000万元以上项目20个。其中,"
+                          "柳城县某某糖业技改项目等5000万元以上项目6个开工;鹿寨县某某项目等5000万元以上项目4个开工。\n")
+    got = {(f.entity, f.value) for f in by_county.facts}
+    assert ("柳城县", 6) in got and ("鹿寨县", 4) in got
+
+
+def test_a_new_area_spanning_two_cities_is_not_the_other_citys(kit):
+    doc = read_text(kit, "meishan_tianfu.txt", "眉山市重点项目建设情况\n1-6月,全市重点项目完成投资210.5亿元。"
+                    "其中,天府新区眉山片区完成投资52.3亿元,同比增长15.2%。\n")
+    assert all(f.entity != "天府新区" for f in doc.facts)
+
+
+def test_figures_after_fenbie_that_distribute_by_months_are_not_the_units_before(kit):
+    doc = read_text(kit, "kaiping_months.txt", "开平市重点项目建设进展情况\n进度较慢的是赤坎镇、白沙镇、交通运输局;"
+                    "二季度各月完成投资分别是2.1亿、2.6亿、3.2亿。\n")
+    assert {f.entity for f in doc.facts} == {"开平市"}
+
+
+def test_a_share_of_the_citys_plan_said_of_the_city_is_its_completion(kit):
+    doc = read_text(kit, "huizhou_share.txt", "惠州市重点项目建设情况\n1-9月,全市重点项目完成投资428亿元,占全市年度计划比例为56.3%。\n")
+    assert [f.metric for f in doc.facts if f.value == 56.3] == ["完成率"]
+
+
+def test_another_city_or_province_the_text_learns_from_is_not_its_own(kit):
+    xian = read_text(kit, "xianyang_others.txt", "我市重点项目建设情况\n我市主动融入西安都市圈建设,积极承接西安产业外溢。"
+                     "1-6月,我市新开工项目46个,完成投资62.3亿元。\n")
+    assert all(f.entity != "西安市" for f in xian.facts)
+    province = read_text(kit, "province_learns.txt", "截至6月底,全省省级重点项目完成投资1860亿元,全省新开工项目320个。"
+                         "全省对标广东省营商环境,全省重点项目建设提速。\n")
+    assert all(f.entity != "广东省" for f in province.facts)
+    assert all(f.entity is None for f in province.facts)  # its own province is not said
+
+
+def test_figures_after_a_forecast_in_their_sentence_are_estimates(kit):
+    doc = read_text(kit, "forecast_mid.txt", "某县重点项目进展\n1-11月,全县完成投资23.7亿元,完成年度任务的94.8%,"
+                    "预计全年完成投资26亿元,完成年度任务的104%。全年有望新开工项目12个。\n")
+    by_value = {f.value: f.flags for f in doc.facts}
+    assert "estimate" not in by_value[23.7] and "estimate" not in by_value[94.8]
+    assert "estimate" in by_value[26] and "estimate" in by_value[104] and "estimate" in by_value[12]
+
+
+def test_abbreviations_are_not_common_words(kit):
+    rec = Reconciler(kit.gazetteer)
+    assert rec.resolve("市区", "济南市").entity != "市中区"
+    assert rec.resolve("山区", "鹤壁市").entity != "山城区"
+    assert rec.resolve("托县", "呼和浩特市").entity == "托克托县"

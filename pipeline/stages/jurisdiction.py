@@ -26,7 +26,7 @@ REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|�
 LEVEL_WORDS = {
     "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直|该区(?!域)"),
     "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直|该县|该旗"),  # (该县: a news page's county)
-    "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直|该市"),
+    "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直|该市(?!场)"),
     "prefecture": re.compile(r"全州|我州|本州|州委|州政府|州直|全盟|我盟|盟委|盟直|全地区"),
     "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各(?:设区)?市|自治区"),
 }
@@ -89,6 +89,12 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         # 推进重大项目", "自治区领导联系项目") as the level above it, not as its own voice
         levels["province"] -= len(REGION_ABOVE.findall(text))
     level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None
+    speaking = [lv for lv, pattern in SPEAKS_AS.items() if pattern.search(text)]
+    if len(speaking) == 1 and level is not None and LEVEL_RANK[level] > LEVEL_RANK[speaking[0]] \
+            and not (speaking[0] == "district" and "自治区" in text):  # (广西's and 宁夏's 我区 is the region)
+        # "我县积极贯彻落实州委、州政府…部署" at an event 州长 and 州级部门 attend: the county speaks (我县); the
+        # level above is who it names, not who it is
+        level = speaking[0]
 
     scores: dict[tuple, float] = defaultdict(float)
     places: dict[tuple, Place] = {}
@@ -97,7 +103,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
         for m in _with_zone_cities(mentions, gazetteer):
-            if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])):
+            if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
+                         or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
                 continue
             p = m.place
             if p.key in seen:
@@ -123,6 +130,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     first = _best(scores, places, gazetteer)
     mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
                 if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))
+                and not _a_venue(text, m.start, m.start + len(m.surface)) and not _elsewhere(text, m.start)
                 and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])]
     counts = Counter(m.place.key for m in mentions)
     for m in mentions:
@@ -191,7 +199,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
             not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
     elif counts.get(key, 0) >= 1 and level == "province" and best.kind == PROVINCE_LEVEL and levels[level] >= 3 \
-            and not any(p.kind == PROVINCE_LEVEL for k, p in places.items() if k != key):
+            and not any(p.kind == PROVINCE_LEVEL for k, p in places.items() if k != key) \
+            and not _another_province_spoken_of(text, best):
         confidence = 0.7  # "今年黑龙江省较往年提前…" in a text of 全省 and 省级 only: the one province it names
     else:
         # one passing mention in the body is not the speaker ("赴北京招商")
@@ -279,7 +288,11 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         written = {}
         for city in gazetteer.prefecture_cities():
             # (the full name, 福州市, was weighed already, and refused where it names a list: "列入福州市三大项目")
-            n = len(re.findall(re.escape(city.short) + r"(?![市州盟])", text)) if city.short and len(city.short) >= 2 else 0
+            # (nor where another city is what the text joins, learns from or signs with: "融入西安都市圈",
+            # "与成都签订", "吉林省")
+            n = len(re.findall(r"(?<!融入)(?<!承接)(?<!对接)(?<!对标)(?<![与和同向赴到])" + re.escape(city.short)
+                               + r"(?![市州盟省]|都市圈|经济圈|经济区|平原)", text)) \
+                if city.short and len(city.short) >= 2 else 0
             if n >= 2 and _reads_as_place(city.short):
                 written[city.key] = (city, city.short, n)
         if len(written) == 1:
@@ -326,6 +339,25 @@ def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
 
 LEVEL_RANK = {"district": 1, "county": 1, "city": 2, "prefecture": 2, "province": 3}
 KIND_RANK = {"zone": 1, "district": 1, "county": 1, "county_city": 1, "city": 2, PROVINCE_LEVEL: 3}
+
+
+ELSEWHERE_BEFORE = re.compile(r"(对标|学习|借鉴|赴|到|向|与|比|对接|考察|参照|融入|承接)$")
+
+
+def _elsewhere(text: str, start: int) -> bool:
+    """"全省对标广东省营商环境", "赴湖北省学习", "与宜昌市签约": a place the text learns from, goes to or
+    deals with, not its own."""
+    return ELSEWHERE_BEFORE.search(text[max(0, start - 2):start]) is not None
+
+
+def _another_province_spoken_of(text: str, province: Place) -> bool:
+    return any(_elsewhere(text, m.start()) for m in re.finditer(re.escape(province.name), text))
+
+
+def _a_venue(text: str, start: int, end: int) -> bool:
+    """"…洽谈会暨项目签约仪式在广州市举行,我市有8个项目签约": where an event is held, not whose news it is."""
+    return bool(re.search(r"在$", text[max(0, start - 1):start])) and \
+        re.match(r"[\u4e00-\u9fff]{0,6}?(隆重)?(举行|召开|举办|开幕|开班)", text[end:end + 10]) is not None
 
 
 def _compared(text: str, start: int, end: int) -> bool:

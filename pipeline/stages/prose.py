@@ -114,7 +114,7 @@ PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a sentence that opens (after its period) by forecasting: every figure in it is a forecast
 FORECAST_OPENING = re.compile(r"^\s*(?:[^,，。;；]{0,14}[,，])?\s*(预计|预测|预估)")
-FORECAST_WORD = re.compile(r"(预计|预测|预估|估计)")
+FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
 # a class of projects by size, after examples: "…等100亿元以上项目", "…等50亿-100亿元项目"
 SIZE_CLASS = re.compile(r"\s*[\d.]+\s*[万亿]元?(\s*[-—–~～至到]\s*[\d.]+\s*[万亿]元)?\s*(以上|以下|及以上)?(的)?[\u4e00-\u9fff]{0,6}?(项目|工程)")
 # where a list of examples ends: "A、B项目等11个"
@@ -149,7 +149,8 @@ NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|�
 BY_KIND = re.compile(r"^\s*(按|分|从)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
 # a line opened by a unit of a list and its count ("环翠区13个项目。", "高区4个项目,完成投资…")
 LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=\d+\s*个项目|[:：])")
-CLAUSE_OF_A_LIST = re.compile(r"\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=已|共|完成|开复工|开工|竣工|\d)")
+CLAUSE_OF_A_LIST = re.compile(r"\s*((?![\u4e00-\u9fff]*(?:小区|棚户区|片区|社区|景区|园区|城区|厂区|库区|矿区)\s*(?:已|共|完成|开|竣|\d))"
+                              r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=已|共|完成|开复工|开工|竣工|\d)")
 MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|台)?讯|本报讯|本网讯)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
 # "240个重点项目完成投资…": the issuer's projects counted, never one work's
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
@@ -445,10 +446,10 @@ class ProseExtractor:
         own, theirs = self.gazetteer.province_of(area) or area, self.gazetteer.province_of(place) or place
         return own.key != theirs.key
 
-    def _another_unit(self, other, place_mention, sentence: str) -> bool:
+    def _another_unit(self, other, place_mention, sentence: str, strict: bool = False) -> bool:
         """Whether a place named among a place's examples is another unit reporting (经开区 among 大竹县's),
-        not the place again, the city above it, or an end of a route ("衡阳至永州高速公路")."""
-        if other.place == place_mention.place or other.place in self.gazetteer.chain(place_mention.place):
+        not the place again, the city above it (unless strict), or an end of a route ("衡阳至永州高速公路")."""
+        if other.place == place_mention.place or (not strict and other.place in self.gazetteer.chain(place_mention.place)):
             return False
         after = other.start + len(other.surface)
         return not (re.match(r"[至到—-]", sentence[after:after + 1]) or re.search(r"[至到—-]$", sentence[:other.start]))
@@ -612,10 +613,11 @@ class ProseExtractor:
         return unknown if known >= 3 else set()
 
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
-                 in_series: bool = False) -> tuple[str, int]:
+                 previous_part: str = "") -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
-        and zones inside the document's area, aggregate words, departments. in_series: the
-        sentence is a ；-part after another."""
+        and zones inside the document's area, aggregate words, departments. previous_part: the
+        sentence before, when this one is a ；-part after it."""
+        in_series = previous_part.endswith(("；", ";"))
         before = sentence[:start]
         best = ("", -1)
         mentions_before: list = []
@@ -669,11 +671,15 @@ class ProseExtractor:
                 continue
             # a place opening one of a series of ；-clauses, with no other place in the items or examples
             # after it, owns them: "；上林县大丰镇戒毒康复中心、精神病科康复业务楼等4个项目开工；马山县…"
-            opens_items = before[m.start - 1:m.start] in (";", "；", ":", "：") or (m.start == 0 and in_series)
+            in_a_series = before[m.start - 1:m.start] in (";", "；") or (m.start == 0 and in_series)
+            after_qizhong = re.search(r"其中\s*[,，:：]\s*$", before[:m.start]) is not None or before[m.start - 1:m.start] in (":", "：")
+            opens_items = in_a_series or after_qizhong
             items = ITEMS_THEN_COUNT.match(sentence, end)
-            # (the place itself, the city above it or a route's ends inside them are names': "衡阳至永州高速公路
-            # (祁东段)" of 祁东县's examples)
-            if items and opens_items and not any(end <= o.start < items.end() and self._another_unit(o, m, sentence)
+            # (the place itself or a route's ends inside them are names': "衡阳至永州高速公路(祁东段)" of 祁东县's
+            # examples; so is the city above, in a series of ；-clauses by county, but not in one clause alone:
+            # "其中:横州市…、南宁国际空港…等3个项目" is the city's)
+            if items and opens_items and not any(end <= o.start < items.end()
+                                                 and self._another_unit(o, m, sentence, strict=not in_a_series)
                                                  for o in mentions):
                 items = None
             glued = re.search(r"\d\.\d{1,2}$", before[:m.start])  # "汝南县71.6驿城区71.2分": a list whose 、 was lost
@@ -688,19 +694,25 @@ class ProseExtractor:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             counted = re.match(r"\s*(\d+)\s*[个项]", sentence[start:])
             run = before[m.start:]
-            if counted and "、" in run and not re.search(r"[,，;；。:：]|等\s*$", run) and int(counted.group(1)) == len(run.split("、")) \
+            if counted and not opens_items and "、" in run and not re.search(r"[,，;；。:：]|等\s*$", run) \
+                    and int(counted.group(1)) == len(run.split("、")) \
                     and not all(self.gazetteer.find_in(item[:6], jurisdiction.area if jurisdiction else None)
                                 for item in run.split("、")[1:]):
                 continue  # "杞县柿园110千伏输变电工程、智慧城市展示体验中心建设2个已完工": the count of the items listed
             examples = EXAMPLES_END.match(before, end)
-            if examples and SIZE_CLASS.match(sentence, m.start + len(m.surface) + len(examples.group(0))):
-                continue  # "铁西区华晨宝马第三工厂项目等100亿元以上项目3个": examples of a class of the whole list by size
+            size = SIZE_CLASS.match(sentence, m.start + len(m.surface) + len(examples.group(0))) if examples else None
+            if size and not after_qizhong and not (in_a_series and not _another_size_before(size.group(0), previous_part)):
+                # "铁西区华晨宝马第三工厂项目等100亿元以上项目3个;沈河区…等50亿-100亿元项目6个": the whole list
+                # broken down by size, each class's examples opened by a place (not "其中,柳城县…等5000万元以上
+                # 项目6个;鹿寨县…等5000万元以上项目4个": the counties', by place)
+                continue
             if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、") \
-                    and not (opens_items and not any(end <= o.start < examples.end() and self._another_unit(o, m, sentence)
-                                                     for o in mentions)):
+                    and not (opens_items and (in_a_series or examples.end() >= len(before.rstrip())) and not any(
+                        end <= o.start < examples.end() and self._another_unit(o, m, sentence, strict=not in_a_series)
+                        for o in mentions)):
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list (one
-                # example its place opens, "同仁市…一体化等重点项目", is that place's, as are the examples
-                # of a clause a place opens)
+                # example its place opens, "同仁市…一体化等重点项目", is that place's, as are the examples of a
+                # clause a place opens after a ； or 其中, their count right after 等 unless in a ；-series by place)
             if project and before[project.end():].lstrip().startswith("等"):
                 continue  # the first of a list of example projects
             if project and not CATEGORY_NAME.match(project.group(1) + project.group(2)) \
@@ -1003,7 +1015,7 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
-                                                    in_series=sentence_before.endswith(("；", ";")))
+                                                    previous_part=sentence_before)
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1104,8 +1116,13 @@ class ProseExtractor:
                         metric_raw = metric_raw[cut.end():]
                     named_before_this = ""
                     named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
-                    if named_after and ("投资" in metric_raw or kind_of(fig.unit) == "area") \
-                            and _names_one_project(named_after.group(1)):
+                    if named_after and not _names_one_project(named_after.group(1)):
+                        named_after = None
+                    item_after = NAMED_ITEM_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
+                    if item_after and not CATEGORY_NAME.match(item_after.group(1)) \
+                            and not re.search(r"\d|本次|此次|重点|重大|以上|以下|新开工|续建|在建", item_after.group(1)):
+                        named_after = item_after  # (a list item's name need not end as a project's does)
+                    if named_after and ("投资" in metric_raw or kind_of(fig.unit) == "area"):
                         # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
@@ -1129,7 +1146,8 @@ class ProseExtractor:
                             carried_category = ""
                     # "预计完成投资34.41亿元", "1月~12月,预计…,累计完成投资25.8亿元": an estimate of the measure,
                     # flagged so (a statistician may leave it out), its measure the same
-                    estimate = forecast_sentence or bool(FORECAST_WORD.search(metric_raw or ""))
+                    estimate = forecast_sentence or bool(FORECAST_WORD.search(metric_raw or "")) \
+                        or bool(FORECAST_WORD.search(sentence[:match.start]))
                     if kind_of(fig.unit) == "money" and re.search(r"(任务|计划|目标)$", metric_raw or "") \
                             and re.match(r"\s*的\s*[\d.]+\s*%", sentence[match.end:]):
                         metric_raw = "年度计划投资"  # "完成市下达年度任务25亿元的94.48%": the task, not what was done
@@ -1256,6 +1274,9 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
                                 r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地|产业园|(?:项目)?[一二三四]期))"
                                 r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
+# one of a list of works each after its cost, whatever its name ends with: "投资2.3亿元的临康和二级路、投资1.4亿元的
+# 前川新区廉租房等68个项目"
+NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
@@ -1270,6 +1291,12 @@ def _project_heading(line: str) -> bool:
 NUMBERED_PROJECT_LEAD = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*([^,，;；。:：]{4,40}?(?:项目|工程))\s*。")
 # one item of a list of named projects, each with its cost: "…分别为:A项目(一期),总投资28亿元;B产业园一期,总投资11.24亿元"
 LIST_ITEM_THEN_COST = re.compile(r"\s*([^,，:：;；。]{4,48}?)\s*[,，]\s*(?:计划|项目)?(?:总投资|投资总额|估算总投资|概算总投资)(?:额)?\s*(?:约|达|为|近)?\s*$")
+
+
+def _another_size_before(size: str, previous_part: str) -> bool:
+    """Whether the ；-part before names a class of projects by size other than this one's."""
+    before = SIZE_CLASS.search(previous_part or "")
+    return before is not None and re.sub(r"\s", "", before.group(0)) != re.sub(r"\s", "", size)
 
 
 def _named_list_item(before: str, in_series: bool = False) -> Optional[tuple[str, int]]:
@@ -1288,7 +1315,7 @@ def _named_list_item(before: str, in_series: bool = False) -> Optional[tuple[str
     core = re.sub(r"[(（][^()（）]*[)）]$", "", name)
     if CATEGORY_NAME.match(core) or not re.search(r"(项目|工程|基地|园|中心|[一二三四]期|连接线|公路|铁路|电站|电厂)$", core) \
             or not _names_one_project(core) or re.search(r"引进|签约|落户", core) \
-            or re.search(r"\d+\s*[个项]|(项目|工程|基地|园)[、和及与]", core):
+            or re.search(r"\d+\s*[个项]|(项目|工程|基地|园)[、和及与]|等", core):
         return None  # (two projects together, "A项目和B项目,总投资1.5亿元", are no one project)
     return name, m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
 
@@ -1641,7 +1668,8 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
     if len(names) < 2 and not gazetteer.find_in(m.group(1)):
         # "…五个责任单位是翠山湖管委会、赤坎镇、交通运输局…;年度投资计划分别是16.6亿、11.1亿…": the names
         # end the ；-part before, after its 是 / 为, and the figures are as many
-        named = re.search(r"(?:是|为|有|[:：])([^,，。;；:：是为]+)[;；]\s*$", listed_before)
+        named = re.search(r"(?:是|为|有|[:：])([^,，。;；:：是为]+)[;；]\s*$", listed_before) \
+            if not re.search(r"各|[一二三四]季度|\d{1,2}月|上半年|下半年|和|与|及", m.group(1)) else None  # (not "二季度各月完成投资分别是…")
         units = [n.strip() for n in named.group(1).split("、") if n.strip()] if named else []  # (城市管理和综合执法局: one)
         if len(units) >= 2 and all(UNIT_NAME.search(n) and len(n) <= 14 for n in units):
             names, places_only = units, False  # places, offices, towns: units a bulletin reports by

@@ -289,12 +289,13 @@ class Reconciler:
         if area is None:
             return Resolution(name, kind, "new", 0.5)
         local = self._local_names(area)
-        abbreviated = re.fullmatch(r"([\u4e00-\u9fff]{1,3})(县|旗|区|市)", name)
+        abbreviated = re.fullmatch(r"([\u4e00-\u9fff]{1,3})(县|旗|市)|([\u4e00-\u9fff]{2,3})(区)", name)  # (not 市区, 山区)
         if abbreviated:
             # "托县", "和林县": a county written by the first characters of its name and its level, as its own
             # city writes it; only where one division of the city opens so, and for review
+            head, level = (abbreviated.group(1), abbreviated.group(2)) if abbreviated.group(1) else (abbreviated.group(3), abbreviated.group(4))
             heads = {p.key: p for places in local.values() for p in places
-                     if p.name.startswith(abbreviated.group(1)) and p.name.endswith(abbreviated.group(2))
+                     if p.name.startswith(head) and p.name.endswith(level)
                      and len(p.name) > len(name) and p.kind in ("county", "district", "county_city")}
             if len(heads) == 1:
                 place = next(iter(heads.values()))
@@ -329,6 +330,10 @@ ZONE_NAME = re.compile(r"(园区|集中区|示范区|开发区|新区|工业区|
                        r"(产业|科技|工业|物流|创业|文创|农业|软件)园)$")
 
 
+# zones of regions wider than one city, never one city's: 长三角生态绿色一体化发展示范区, 中关村科技园区
+REGION_WIDE = re.compile(r"长三角|京津冀|粤港澳|大湾区|成渝|长株潭|珠三角|中关村|一体化|国家级|自由贸易|自贸")
+
+
 def _zone_of_home(name: str, home: Place) -> str:
     """A park or zone a city's bulletin names without its city (循环化工园区 in a 石家庄 text, 城南新区
     in a 高邮 one) is that city's, and is stored as the reference list stores zones: 石家庄循环化工园区.
@@ -336,7 +341,7 @@ def _zone_of_home(name: str, home: Place) -> str:
     if home.kind == "province":
         return name  # a province's zones are its cities': which one is not said
     short = home.short or re.sub(r"(市|区|县|地区|盟|州)$", "", home.name) or home.name
-    if name.startswith(short[0]) or name[0] in "市县区州省盟旗全本我该各其":
+    if name.startswith(short[0]) or name[0] in "市县区州省盟旗全本我该各其" or REGION_WIDE.search(name):
         return name
     return short + name
 

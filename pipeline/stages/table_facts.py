@@ -20,7 +20,7 @@ from pipeline.stages.indicator_tables import caption_measure, indicator_facts, m
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
-CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型|行业")
+CATEGORY_HEADER = re.compile(r"类型|类别|分类|指标|内容|项目类型|行业(名称|类别|分类)?$")  # (not 行业主管部门)
 CATEGORY_VALUES = re.compile(r"^(集体|国有|新征|续征|新建|续建|竣工|开工|城镇|农村|工业|商业)")
 
 
@@ -174,7 +174,9 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
             if share_row:
-                metric_raw = SEP.join(["占比", path] + categories)  # the column's measure is what it is a share of
+                # each cell is the row above's share of the whole in its column's measure: 占比, the column
+                # its category (never the column's own measure, a 完成投资 in %)
+                metric, metric_raw = "占比", SEP.join(["占比", path] + categories)
             value_base, unit_base = to_base(value, unit)
             confidence = 1.0 - 0.2 * bool({"header_inferred", "header_realigned", "header_duplicate", "header_spread"} & set(flags)) \
                 - 0.3 * ("header_unverified" in flags) \
@@ -187,6 +189,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 page=(table.row_pages[i] if table.row_pages else page), line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(max(confidence, 0.1), 2), flags=flags, metric=metric,
+                category=SEP.join([re.sub(r"[(（][^)）]*[)）]", "", path)] + categories) if share_row else "",
             )
 
 
