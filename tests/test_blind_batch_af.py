@@ -629,3 +629,16 @@ def test_abbreviations_are_not_common_words(kit):
     assert rec.resolve("市区", "济南市").entity != "市中区"
     assert rec.resolve("山区", "鹤壁市").entity != "山城区"
     assert rec.resolve("托县", "呼和浩特市").entity == "托克托县"
+
+
+def test_ranks_written_as_prizes_belong_to_their_own_clauses_unit(kit):
+    doc = read_text(kit, "shangqiu_ranks.txt", "驻马店市重点项目观摩评比\n在全市4个区中,驿城区以93.5的最高分荣获第一名,"
+                    "城乡一体化示范区获第二名,经开区排名第三;在全市9个县中,遂平排名第一,西平、上蔡分别获得第二名和第三名。\n"
+                    "全市完成投资120.5亿元,全省排名第一。\n")
+    ranks = {(f.entity, f.value) for f in doc.facts if f.metric and f.metric.endswith("排名")}
+    assert ("驿城区", 1) in ranks and ("遂平县", 1) in ranks
+    assert ("西平县", 2) in ranks and ("上蔡县", 3) in ranks
+    # the unit its own clause names, kept as written when unknown; never the place of the clause before
+    assert ("城乡一体化示范区", 2) in ranks and ("驿城区", 2) not in ranks
+    # "全省排名第一": the scope ranked in, the rank is the figure's subject's
+    assert ("驻马店市", 1) in ranks

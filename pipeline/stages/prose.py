@@ -102,7 +102,7 @@ TIED = re.compile(r"\s*[(（]\s*并列(?:第\s*[\d一二三四五六七八九十
 # "13个县(市、区)投资完成率": the kind of unit ranked opens the words, after its count
 RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
-ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
+ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列|荣获|获得|夺得|获|(?<=名)和)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
                           r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])")  # 第4位至第7位: a range
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
@@ -378,16 +378,41 @@ class ProseExtractor:
             if not rank or rank < 1 or rank != int(rank):
                 continue
             before = [x for x in seen if x[0] <= m.start()]
-            if before:
-                _, measure, subject = before[-1]
+            own = self._rank_subject(sentence, m, jurisdiction, own_clause_only=True)
+            if own:
+                measure, subject = "", own  # "…,城乡一体化示范区获第二名": the unit its own clause names
+            elif before:
+                _, measure, subject = before[-1]  # "海口市完成投资63.74亿元,位居第二": the figure's before it
             else:
-                measure, subject = "", self._subject(sentence, m.start(), jurisdiction)[0]
+                measure, subject = "", self._rank_subject(sentence, m, jurisdiction)
             scope = m.group("scope") or ""
             yield Fact(value=float(rank), unit="位次", value_base=float(rank), unit_base="位次", entity_raw=subject,
                        metric_raw=(measure + "排名") if measure and "排名" not in measure else (measure or "排名"),
                        period=period, source_kind="text", quote=sentence.strip(), extractor="prose_rank",
                        raw=m.group(0), line=line_no, page=page_of(line_no) if page_of else 1, confidence=0.7,
                        flags=["rank_ordinal"], category=scope)
+
+    def _rank_subject(self, sentence: str, m: re.Match, jurisdiction: Optional[Jurisdiction],
+                      own_clause_only: bool = False) -> str:
+        """Whose rank an ordinal is: the unit its own clause opens with ("城乡一体化示范区获第二名", kept as
+        written when the gazetteer lacks it), the k-th of "商水、郸城分别获得第二名和第三名", never a place
+        of the clause before ("川汇区…荣获第一名,城乡一体化示范区获第二名")."""
+        clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in ",，;；。") + 1
+        clause = sentence[clause_start:m.start()]
+        both = re.match(r"\s*([^、,，]{2,12}(?:、[^、,，]{2,12})+)\s*分别", clause)
+        if both:
+            names = both.group(1).split("、")
+            k = sum(1 for _ in ORDINAL_RANK.finditer(sentence, clause_start, m.start()))
+            return names[k] if k < len(names) else ""
+        subject, at = self._subject(sentence, m.start(), jurisdiction)
+        if at >= 0 and AGGREGATE_SUBJECT.fullmatch(subject) and at + len(subject) >= m.start() - 1:
+            subject, at = "", -1  # "完成率全省排名第一": the scope ranked in, not whose rank
+        if at >= clause_start:
+            return subject
+        opener = RANKED_UNIT.fullmatch(clause)
+        if opener:
+            return opener.group(1)
+        return "" if own_clause_only else subject  # ("…表现突出,分别在各自的单位类别上位列第一": the list before)
 
     def _rank_lists(self, sentence: str, line_no: int, period: Optional[Period], page_of) -> Iterator[Fact]:
         """"县(市)组,从第一名到第七名依次为:孟州市、示范区、温县…": a ranking written as an ordered list;
@@ -1287,6 +1312,8 @@ def _project_heading(line: str) -> bool:
     return bool(PROJECT_HEADING.match(text)) and _names_one_project(re.sub(r"(项目|工程)$", "", text) + "项目")
 
 
+# a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
+RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
 # a numbered item that opens with one project's name as a sentence of its own ("4、…高速公路建设项目。")
 NUMBERED_PROJECT_LEAD = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*([^,，;；。:：]{4,40}?(?:项目|工程))\s*。")
 # one item of a list of named projects, each with its cost: "…分别为:A项目(一期),总投资28亿元;B产业园一期,总投资11.24亿元"
