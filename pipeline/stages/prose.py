@@ -392,6 +392,10 @@ class ProseExtractor:
                        raw=m.group(0), line=line_no, page=page_of(line_no) if page_of else 1, confidence=0.7,
                        flags=["rank_ordinal"], category=scope)
 
+    def _reads_as_place_name(self, name: str, jurisdiction: Optional[Jurisdiction]) -> bool:
+        found = self.gazetteer.find_in(name, jurisdiction.area if jurisdiction else None)
+        return bool(found) and found[0].start == 0 and len(found[0].surface) == len(name)
+
     def _rank_subject(self, sentence: str, m: re.Match, jurisdiction: Optional[Jurisdiction],
                       own_clause_only: bool = False) -> str:
         """Whose rank an ordinal is: the unit its own clause opens with ("城乡一体化示范区获第二名", kept as
@@ -410,7 +414,9 @@ class ProseExtractor:
         if at >= clause_start:
             return subject
         opener = RANKED_UNIT.fullmatch(clause)
-        if opener:
+        if opener and (self._reads_as_place_name(opener.group(1), jurisdiction)
+                       or (re.search(r"(示范区|开发区|新区|高新区|经开区|园区)$", opener.group(1))
+                           and not re.search(r"增幅|增速|投资|完成|排名|进度", opener.group(1)))):
             return opener.group(1)
         return "" if own_clause_only else subject  # ("…表现突出,分别在各自的单位类别上位列第一": the list before)
 
