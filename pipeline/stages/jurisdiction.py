@@ -102,6 +102,11 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
 
     def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
+        # "四川省绵阳市三台县40个重点项目…": a place written with the places above it speaks as itself; the
+        # province and city before it only say where it lies
+        mentions = [m for k, m in enumerate(mentions)
+                    if not (k + 1 < len(mentions) and mentions[k + 1].start == m.start + len(m.surface)
+                            and m.place in gazetteer.chain(mentions[k + 1].place) and m.place != mentions[k + 1].place)]
         for m in _with_zone_cities(mentions, gazetteer):
             if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
                          or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
