@@ -642,3 +642,11 @@ def test_ranks_written_as_prizes_belong_to_their_own_clauses_unit(kit):
     assert ("城乡一体化示范区", 2) in ranks and ("驿城区", 2) not in ranks
     # "全省排名第一": the scope ranked in, the rank is the figure's subject's
     assert ("驻马店市", 1) in ranks
+
+
+def test_a_town_after_its_county_speaks_of_its_own_projects(kit):
+    doc = read_text(kit, "sanming_town.txt", "三明市小城镇建设情况\n本报讯 永安市小陶镇小城镇建设在建重点项目共18项,"
+                    "项目总投资12.6亿元。上林县大丰镇戒毒康复中心项目完成投资0.8亿元。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[18] == "永安市小陶镇" and by_value[12.6] == "永安市小陶镇"
+    assert by_value[0.8] != "上林县大丰镇"  # a project in a town is the project's

@@ -752,6 +752,12 @@ class ProseExtractor:
                 if m.start > best[1]:
                     best = (m.surface + project.group(1) + project.group(2), m.start)
                 continue
+            town = TOWN_AFTER_PLACE.match(before, end) if m.place.kind in ("county", "county_city", "district") else None
+            if town and m.start > best[1]:
+                # "大田县建设镇小城镇建设在建重点项目22项": the county's town speaks of its own projects
+                best = (m.surface + town.group(1), m.start)
+                mentions_before.append(m)
+                continue
             if m.start > best[1]:
                 best = (m.surface, m.start)
                 group = _group_ending_at(mentions_before, m, before)
@@ -1318,6 +1324,9 @@ def _project_heading(line: str) -> bool:
     return bool(PROJECT_HEADING.match(text)) and _names_one_project(re.sub(r"(项目|工程)$", "", text) + "项目")
 
 
+# a town right after its county's name, its own projects or figures next ("大田县建设镇小城镇建设在建重点项目22项",
+# "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
+TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
 # a numbered item that opens with one project's name as a sentence of its own ("4、…高速公路建设项目。")
