@@ -650,3 +650,29 @@ def test_a_town_after_its_county_speaks_of_its_own_projects(kit):
     by_value = {f.value: f.entity for f in doc.facts}
     assert by_value[18] == "永安市小陶镇" and by_value[12.6] == "永安市小陶镇"
     assert by_value[0.8] != "上林县大丰镇"  # a project in a town is the project's
+
+
+# -- the second read of the late rules ------------------------------------------------------------
+
+def test_a_county_quoted_in_a_prefectures_meeting_does_not_make_it_the_countys_page(kit):
+    doc = read_text(kit, "linxia_meeting.txt", "全州重点项目建设推进会召开\n州委、州政府召开全州重点项目建设推进会,州长主持。"
+                    "1-6月,全州重点项目完成投资85.2亿元,占年度计划的52.1%。永靖县作交流发言:我县坚持项目为王,"
+                    "永靖县完成投资15.3亿元。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[85.2] != "永靖县" and by_value[52.1] != "永靖县"  # 全州's, whose the page does not say
+    assert by_value[15.3] == "永靖县"
+
+
+def test_ranks_paired_with_names_joined_by_he_or_listed_with_dun(kit):
+    doc = read_text(kit, "nanyang_pairs.txt", "南阳市重点项目观摩评比结果\n邓州市和西峡县分别获得第一名和第二名。"
+                    "唐河、社旗、方城分别获得第三名、第四名、第五名。\n")
+    ranks = {(f.entity, f.value) for f in doc.facts}
+    assert ranks == {("邓州市", 1), ("西峡县", 2), ("唐河县", 3), ("社旗县", 4), ("方城县", 5)}
+
+
+def test_places_named_after_their_figures_own_them_and_never_an_item(kit):
+    doc = read_text(kit, "linxia_items.txt", "临夏州重点项目进展情况\n今年以来,投资4.5亿元的积石山县、"
+                    "投资1.5亿元的永靖县等地灾后重建项目全部完工。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[1.5] == "永靖县"  # never the county before it
+    assert by_value[4.5] == "积石山保安族东乡族撒拉族自治县"

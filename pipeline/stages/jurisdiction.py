@@ -91,7 +91,10 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None
     speaking = [lv for lv, pattern in SPEAKS_AS.items() if pattern.search(text)]
     if len(speaking) == 1 and level is not None and LEVEL_RANK[level] > LEVEL_RANK[speaking[0]] \
-            and not (speaking[0] == "district" and "自治区" in text):  # (广西's and 宁夏's 我区 is the region)
+            and not (speaking[0] == "district" and "自治区" in text) \
+            and not WHOLE_OF_LEVEL[level].search(text):
+        # (广西's and 宁夏's 我区 is the region; a text that speaks of 全州 is the prefecture's, a county's
+        # 我县 in it a speech it reports)
         # "我县积极贯彻落实州委、州政府…部署" at an event 州长 and 州级部门 attend: the county speaks (我县); the
         # level above is who it names, not who it is
         level = speaking[0]
@@ -325,6 +328,8 @@ COMPARED_AFTER = re.compile(r"(第[一二三四五六七八九十\d]|前列|前�
 
 # the level words a text speaks *as* that level with (我市 is the city speaking; 全市 may be the city
 # a district's news compares itself with)
+WHOLE_OF_LEVEL = {"district": re.compile(r"全区|本区"), "county": re.compile(r"全县|本县|全旗"), "city": re.compile(r"全市|本市"),
+                  "prefecture": re.compile(r"全州|本州|全盟|全地区"), "province": re.compile(r"全省|本省")}
 SPEAKS_AS = {"district": re.compile(r"我区|本区"), "county": re.compile(r"我县|本县|我旗"), "city": re.compile(r"我市|本市"),
              "prefecture": re.compile(r"我州|本州|我盟"), "province": re.compile(r"我省|本省|我区(?=[^县市]{0,4}(各市|设区市))")}
 

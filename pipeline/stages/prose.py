@@ -102,7 +102,7 @@ TIED = re.compile(r"\s*[(（]\s*并列(?:第\s*[\d一二三四五六七八九十
 # "13个县(市、区)投资完成率": the kind of unit ranked opens the words, after its count
 RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
-ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列|荣获|获得|夺得|获|(?<=名)和)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
+ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列|荣获|获得|夺得|获|(?<=名)和|(?<=名)、)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
                           r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])")  # 第4位至第7位: a range
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
@@ -403,11 +403,15 @@ class ProseExtractor:
         of the clause before ("川汇区…荣获第一名,城乡一体化示范区获第二名")."""
         clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in ",，;；。") + 1
         clause = sentence[clause_start:m.start()]
-        both = re.match(r"\s*([^、,，]{2,12}(?:、[^、,，]{2,12})+)\s*分别", clause)
+        both = re.search(r"([^、和,，]{2,12}(?:[、和][^、和,，]{2,12})+)\s*分别", clause)
         if both:
-            names = both.group(1).split("、")
-            k = sum(1 for _ in ORDINAL_RANK.finditer(sentence, clause_start, m.start()))
-            return names[k] if k < len(names) else ""
+            names = re.split(r"[、和]", both.group(1))
+            found = self.gazetteer.find_in(names[0], jurisdiction.area if jurisdiction else None)
+            if found and found[-1].start + len(found[-1].surface) == len(names[0]):
+                names[0] = found[-1].surface  # "…评比邓州市和西峡县分别": the list starts at its first place
+            k = sum(1 for _ in ORDINAL_RANK.finditer(sentence, clause_start + both.end(), m.start()))
+            ranks = len(ORDINAL_RANK.findall(sentence[clause_start:].split("。")[0]))
+            return names[k] if k < len(names) and ranks == len(names) else ""  # (unpaired: whose is not said)
         subject, at = self._subject(sentence, m.start(), jurisdiction)
         if at >= 0 and AGGREGATE_SUBJECT.fullmatch(subject) and at + len(subject) >= m.start() - 1:
             subject, at = "", -1  # "完成率全省排名第一": the scope ranked in, not whose rank
@@ -1157,8 +1161,16 @@ class ProseExtractor:
                         named_after = None
                     item_after = NAMED_ITEM_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
                     if item_after and not CATEGORY_NAME.match(item_after.group(1)) \
-                            and not re.search(r"\d|本次|此次|重点|重大|以上|以下|新开工|续建|在建", item_after.group(1)):
+                            and not re.search(r"\d|本次|此次|重点|重大|以上|以下|新开工|续建|在建", item_after.group(1)) \
+                            and not self._reads_as_place_name(item_after.group(1), jurisdiction) \
+                            and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}(县|市|旗|州)", item_after.group(1)):
+                        # (never a place: "投资4.5亿元的积石山县、…等地灾后重建项目" are the places' projects)
                         named_after = item_after  # (a list item's name need not end as a project's does)
+                    place_after = re.match(r"的([\u4e00-\u9fff]{2,12}?)(?=、|等地|等县|等[\d一二三四五六七八九十两]+个县)",
+                                           sentence[match.end:]) if not named_after and "投资" in (metric_raw or "") else None
+                    if place_after and self._reads_as_place_name(place_after.group(1), jurisdiction):
+                        # "投资4.5亿元的积石山县、投资1.5亿元的永靖县等地灾后重建项目": each place's, named after its figure
+                        subject, at = place_after.group(1), -1
                     if named_after and ("投资" in metric_raw or kind_of(fig.unit) == "area"):
                         # "投资400亿元的华为云计算中心", "总投资120亿元的…新材料项目", "占地2700亩、总投资4.6亿元的
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
@@ -1313,7 +1325,7 @@ NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(
                                 r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
 # one of a list of works each after its cost, whatever its name ends with: "投资2.3亿元的临康和二级路、投资1.4亿元的
 # 前川新区廉租房等68个项目"
-NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目)")
+NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:完成|计划|年度)?(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目)")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 
