@@ -676,3 +676,10 @@ def test_places_named_after_their_figures_own_them_and_never_an_item(kit):
     by_value = {f.value: f.entity for f in doc.facts}
     assert by_value[1.5] == "永靖县"  # never the county before it
     assert by_value[4.5] == "积石山保安族东乡族撒拉族自治县"
+
+
+def test_a_numeral_inside_a_places_name_is_no_figure(kit):
+    doc = read_text(kit, "santai_numeral.txt", "绵阳市重点项目\n今年上半年,四川省绵阳市三台县40个重点项目开工29个。"
+                    "三台县完成投资16.1亿元,五台山景区项目开工。\n")
+    assert not [f for f in doc.facts if f.value in (3, 5)]  # 三台县, 五台山: names, not 3 台 nor 5 台
+    assert {f.entity for f in doc.facts} == {"三台县"}

@@ -232,6 +232,8 @@ class ProseExtractor:
         unit_text = m.group("unit") or ""
         if before.endswith(("第", "每", "前", "后")) and not unit_text.startswith("%"):
             return None
+        if not num[:1].isdigit() and re.match(r"[县市区镇乡村山路街寺河湖岭]", after):
+            return None  # "三台县", "四平市", "五台山": a place's name, not a figure in words
         if unit_text in ("个", "次") and re.match(r"^(月|工作日|小时|季度|年度)", after):
             return None  # a duration (1 个月), not a count
         if unit_text == "分" and re.search(r"\d\s*[时点]\s*$", before):
