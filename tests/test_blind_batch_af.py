@@ -683,3 +683,12 @@ def test_a_numeral_inside_a_places_name_is_no_figure(kit):
                     "三台县完成投资16.1亿元,五台山景区项目开工。\n")
     assert not [f for f in doc.facts if f.value in (3, 5)]  # 三台县, 五台山: names, not 3 台 nor 5 台
     assert {f.entity for f in doc.facts} == {"三台县"}
+
+
+def test_the_county_speaking_again_after_a_numbered_projects_item(kit):
+    doc = read_text(kit, "gannan_items.txt", "甘南州重点项目进展情况\n全州重点项目进展顺利。7、临潭县冶力关旅游基础设施建设项目。"
+                    "该县今年已开工项目12个,完成投资3.1亿元。8、某某物流园建设项目。累计完成投资2.2亿元。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    # 该县 is the county the item's work names, not the work
+    assert by_value[12] == "临潭县" and by_value[3.1] == "临潭县"
+    assert by_value[2.2] == "某某物流园建设项目"

@@ -1106,12 +1106,21 @@ class ProseExtractor:
                     other_opens = bool(carried and not subject and opened_by and opened_by[0].start <= 1
                                        and opened_by[0].surface not in carried and self._levels_of(carried)
                                        and opened_by[0].place.name[-1:] in self._levels_of(carried))
-                    ends_carry = carried and not subject and not its_own and (other_opens or
+                    # "7、…建设项目。该县今年已开工项目12个": the county speaks again, not the item's work
+                    county_again = bool(carried and not subject and re.match(r"(该|全)(县|区|市|州|旗)", opening or "")
+                                        and re.search(r"(项目|工程)$", carried))
+                    ends_carry = carried and not subject and not its_own and (other_opens or county_again or
                         DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)
                             and not (parts_go_on and not _exceeds(matches, said_of.get(carried, {})))))
-                    if ends_carry:
+                    named_in_work = self.gazetteer.find_in(carried[:8], jurisdiction.area if jurisdiction else None) \
+                        if county_again else []
+                    if county_again and named_in_work and named_in_work[0].start == 0 \
+                            and named_in_work[0].place.kind in ("county", "district", "county_city"):
+                        # "7、临潭县冶力关…项目。该县今年已开工项目12个": 该县 is the county the item's work names
+                        subject, flags_for_subject = named_in_work[0].surface, ["subject_carried"]
+                    elif ends_carry:
                         # "市直…", "州级…", "城市基础设施项目…" after a county's sentence: the issuer's
                         # own; filed under it, and said to be so, for review
                         flags_for_subject = ["subject_not_carried"]
