@@ -692,3 +692,13 @@ def test_the_county_speaking_again_after_a_numbered_projects_item(kit):
     # 该县 is the county the item's work names, not the work
     assert by_value[12] == "临潭县" and by_value[3.1] == "临潭县"
     assert by_value[2.2] == "某某物流园建设项目"
+
+
+def test_works_listed_before_fenbie_own_their_figures_and_sectors_do_not(kit):
+    doc = read_text(kit, "jinhua_works.txt", "金华市重点项目进展\n1-6月,全市重点项目完成投资210亿元。"
+                    "金建铁路、杭温铁路金华段分别完成投资8.1亿元和6.2亿元。高速公路、普通国省道分别完成投资12亿元和5亿元。"
+                    "开发区、港口码头、农业等项目分别完成年度计划的70.8%、58.8%和53.6%。\n")
+    by_value = {f.value: f.entity for f in doc.facts}
+    assert by_value[8.1] == "金建铁路" and by_value[6.2] == "杭温铁路金华段"  # never the city's
+    assert by_value[12] == "金华市" and by_value[5] == "金华市"  # sectors: the city's, their kinds a category
+    assert by_value[58.8] == "金华市"  # 港口码头 among kinds of project is a kind

@@ -510,7 +510,8 @@ class ProseExtractor:
             return True
         return bool(re.search(r"(区|县|市|旗|州|盟|镇|乡|街道|局|委|办|厅|公司|集团|中心|园|管委会|办事处|指挥部)$", name)
                     or self.department_mention.fullmatch(name)
-                    or (re.search(r"(项目|工程|基地)$", name) is not None and _names_one_project(name)))
+                    or (re.search(r"(项目|工程|基地)$", name) is not None and _names_one_project(name))
+                    or _names_one_work(name))  # "金建铁路", "杭温铁路金华段": one work each
 
     def _members_sharing(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction]) -> list[str]:
         """"…,高新区2个,枝江、当阳0个": places listed right before one figure, with no verb between,
@@ -1462,7 +1463,8 @@ def _project_topic(sentence: str) -> str:
 def _a_named_project(name: str) -> bool:
     """"安宁中央商务广场项目": one project by its name (not 省重点项目, nor 城市更新项目 or 乡村振兴项目,
     kinds of them named in four characters)."""
-    return re.search(r"(项目|工程)$", name) is not None and _names_one_project(name, shortest=6)
+    return (re.search(r"(项目|工程)$", name) is not None and _names_one_project(name, shortest=6)) \
+        or _names_one_work(name)  # "金建铁路、杭温铁路金华段分别完成…": works by their names too
 
 
 def _bracketed_member(sentence: str, start: int, end: int) -> Optional[tuple[str, int]]:
