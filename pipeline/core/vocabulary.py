@@ -91,7 +91,7 @@ PROJECT_HEADING = re.compile(r"^[\u4e00-\u9fff()（）\d]{2,30}(高速公路|公
 # words of its own before the kind, is one project, not a sector (高速公路 alone, 小型水库)
 # (a section of one, "衢宁铁路丽水段", is one work too)
 WORK_OF_ONE_PROJECT = r"(?:(?:高速公路|高速铁路|城际铁路|铁路|高铁|高速|快速路|公路|大桥|特大桥|隧道|机场|水库|水利枢纽|电站|电厂|码头|港区|航道)(?:[\u4e00-\u9fff]{2,6}段)?)"
-GENERIC_WORK_CORE = re.compile(r"(^|[\d一二三四五六七八九十两]\s*条)$|^(各|全|所有|重点|重大|在建|新建|续建|新开工|已建|拟建|小型|中型|大型|病险|农村|城市|港口|水运|航运|乡村|城乡|"
+GENERIC_WORK_CORE = re.compile(r"(^|[\d一二三四五六七八九十两]\s*条)$|^(各|全|所有|重点|重大|在建|新建|续建|新开工|已建|拟建|小型|中型|大型|病险|农村|城市|港口|水运|航运|"
                                r"国家|省|市|县|区|乡镇|交通|普通|干线|国省|其中|其他|另外|此外|"
                                # a deed opening the words ("全力包装策划项目", "加快建设高速"): no name
                                r"加快|推进|全力|积极|建设|开工|新建|完成|实施|抓好|做好|争取|策划|包装|谋划|启动|开展|力争|确保|"

@@ -93,10 +93,9 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     if len(speaking) == 1 and level is not None and LEVEL_RANK[level] > LEVEL_RANK[speaking[0]] \
             and not (speaking[0] == "district" and "自治区" in text) \
             and not WHOLE_OF_LEVEL[level].search(text):
-        # (广西's and 宁夏's 我区 is the region; a text that speaks of 全州 is the prefecture's, a county's
-        # 我县 in it a speech it reports)
-        # "我县积极贯彻落实州委、州政府…部署" at an event 州长 and 州级部门 attend: the county speaks (我县); the
-        # level above is who it names, not who it is
+        # "我县积极贯彻落实州委、州政府…部署" at an event 州长 and 州级部门 attend: the county speaks (我县), the
+        # level above is who it names, not who it is (but 广西's and 宁夏's 我区 is the region, and a text
+        # that speaks of 全州 is the prefecture's, a county's 我县 in it a speech it reports)
         level = speaking[0]
 
     scores: dict[tuple, float] = defaultdict(float)
@@ -207,9 +206,10 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
             not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
     elif counts.get(key, 0) >= 1 and level == "province" and best.kind == PROVINCE_LEVEL and levels[level] >= 3 \
-            and not any(p.kind == PROVINCE_LEVEL for k, p in places.items() if k != key) \
-            and not _another_province_spoken_of(text, best):
-        confidence = 0.7  # "今年黑龙江省较往年提前…" in a text of 全省 and 省级 only: the one province it names
+            and not any(p.kind == PROVINCE_LEVEL for k, p in places.items() if k != key):
+        # "今年黑龙江省较往年提前…" in a text of 全省 and 省级 only: the one province it names (its mentions
+        # the text learns from or goes to, "对标广东省", were not counted)
+        confidence = 0.7
     else:
         # one passing mention in the body is not the speaker ("赴北京招商")
         scope = _common_city(list(places.values()), gazetteer) or gazetteer.scope_of(best)
@@ -295,11 +295,11 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         # short form at least twice (if only in project names, 桂林海吉星…) and no other's
         written = {}
         for city in gazetteer.prefecture_cities():
-            # (the full name, 福州市, was weighed already, and refused where it names a list: "列入福州市三大项目")
-            # (nor where another city is what the text joins, learns from or signs with: "融入西安都市圈",
+            # (the full name, 福州市, was weighed already, and refused where it names a list: "列入福州市三大项目";
+            # nor where another city is what the text joins, learns from or signs with: "融入西安都市圈",
             # "与成都签订", "吉林省")
-            n = len(re.findall(r"(?<!融入)(?<!承接)(?<!对接)(?<!对标)(?<![与和同向赴到])" + re.escape(city.short)
-                               + r"(?![市州盟省]|都市圈|经济圈|经济区|平原)", text)) \
+            n = sum(1 for m in re.finditer(re.escape(city.short) + r"(?![市州盟省]|都市圈|经济圈|经济区|平原)", text)
+                    if not _elsewhere(text, m.start()) and text[m.start() - 1:m.start()] not in ("和", "同")) \
                 if city.short and len(city.short) >= 2 else 0
             if n >= 2 and _reads_as_place(city.short):
                 written[city.key] = (city, city.short, n)
@@ -358,10 +358,6 @@ def _elsewhere(text: str, start: int) -> bool:
     """"全省对标广东省营商环境", "赴湖北省学习", "与宜昌市签约": a place the text learns from, goes to or
     deals with, not its own."""
     return ELSEWHERE_BEFORE.search(text[max(0, start - 2):start]) is not None
-
-
-def _another_province_spoken_of(text: str, province: Place) -> bool:
-    return any(_elsewhere(text, m.start()) for m in re.finditer(re.escape(province.name), text))
 
 
 def _a_venue(text: str, start: int, end: int) -> bool:

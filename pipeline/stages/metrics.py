@@ -85,9 +85,9 @@ class MetricCatalog:
             parts = [p for p in category.split(SEP) if p and re.sub(r"[(（][^)）]*[)）]", "", p) not in GENERIC_HEADS]
             return measure, SEP.join(parts), how
         if how == "unmatched":
-            if kind_of(unit) == "count" and CATEGORY_TAIL.search(re.sub(r"(建设|实施)$", "", metric_raw or "")):
-                # "113个续建项目", "该县列入市层面重大项目建设13项"
-                return "项目数", category_of(re.sub(r"(建设|实施)$", "", metric_raw)), "catalog"
+            kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted
+            if kind_of(unit) == "count" and CATEGORY_TAIL.search(kinds):
+                return "项目数", category_of(kinds), "catalog"  # "113个续建项目"
             if kind_of(unit) == "count" and LEVEL_ONLY.fullmatch(metric_raw or ""):
                 return "项目数", metric_raw, "catalog"  # "其中：省级6项、市级5项": projects of each level
             if kind_of(unit) == "count" and metric_raw and self.whole_name(metric_raw) in MONEY_ONLY:

@@ -112,8 +112,7 @@ GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
-# a sentence that opens (after its period) by forecasting: every figure in it is a forecast
-FORECAST_OPENING = re.compile(r"^\s*(?:[^,，。;；]{0,14}[,，])?\s*(预计|预测|预估)")
+# a forecast: every figure after it in its sentence, and one its phrase names so, is an estimate
 FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
 # a class of projects by size, after examples: "…等100亿元以上项目", "…等50亿-100亿元项目"
 SIZE_CLASS = re.compile(r"\s*[\d.]+\s*[万亿]元?(\s*[-—–~～至到]\s*[\d.]+\s*[万亿]元)?\s*(以上|以下|及以上)?(的)?[\u4e00-\u9fff]{0,6}?(项目|工程)")
@@ -522,9 +521,7 @@ class ProseExtractor:
         parts = re.split(r"、|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})" if each else "、", clause[:each.start()] if each else clause)
         if len(parts) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p) for p in parts):
             return []
-        area = jurisdiction.area if jurisdiction else None
-        read = [self.gazetteer.find_in(p, area) for p in parts]
-        return parts if all(len(r) == 1 and r[0].surface == p for r, p in zip(read, parts)) else []
+        return parts if all(self._reads_as_place_name(p, jurisdiction) for p in parts) else []
 
     def _list_member(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction] = None) -> bool:
         """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
@@ -643,10 +640,9 @@ class ProseExtractor:
         for m in openers:
             if not m or AGGREGATE_SUBJECT.fullmatch(m.group(1)) or m.group(1) in GENERIC_NAMES:
                 continue
-            found = self._mentions(m.group(1), jurisdiction)
-            if found and found[0].start == 0 and len(found[0].surface) == len(m.group(1)):
+            if self._reads_as_place_name(m.group(1), jurisdiction):
                 known += 1
-            elif not found or not any(f.start == 0 and len(f.surface) == len(m.group(1)) for f in found):
+            else:
                 unknown.add(m.group(1))  # (长岛综试区: more than 长岛, a unit of its own)
         return unknown if known >= 3 else set()
 
@@ -850,9 +846,7 @@ class ProseExtractor:
             if _project_heading(line):
                 project = line.strip()  # "图们至珲春高速公路" over "本年累计完成投资13.5亿元,…"
                 continue
-            numbered = NUMBERED_PROJECT_LEAD.match(line)
-            if numbered and _names_one_project(re.sub(r"(项目|工程)$", "", numbered.group(1)) + "项目"):
-                project = numbered.group(1)  # "4、王格尔塘至夏河高速公路建设项目。公路全线…完成投资8.5亿元": its item
+            project = _numbered_item_work(line) or project  # "4、王格尔塘至夏河高速公路建设项目。公路全线…": its item
             line_period: Optional[Period] = None
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
@@ -875,11 +869,11 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 sentence_before, previous = previous, sentence.rstrip()
-                item = NUMBERED_PROJECT_LEAD.fullmatch(sentence.strip())
-                if item and _names_one_project(re.sub(r"(项目|工程)$", "", item.group(1)) + "项目"):
+                item = _numbered_item_work(sentence.strip(), whole=True)
+                if item:
                     # "…。4、王格尔塘至夏河高速公路建设项目。公路全线…累计完成投资8.5亿元。5、…": the item's work
                     # is what the sentences after it, up to the next item, speak of
-                    carried, ended, line_work = item.group(1), 0, item.group(1)
+                    carried, ended, line_work = item, 0, item
                     continue
                 topic_work = _project_topic(sentence)
                 if topic_work:
@@ -913,7 +907,6 @@ class ProseExtractor:
                     continue
                 sentence_start_period = leading if leading and not _is_whole_year(leading) else line_period
                 year_plan = leading is not None and _is_whole_year(leading)
-                forecast_sentence = FORECAST_OPENING.match(sentence) is not None
                 enumeration = _enumerated_subjects(sentence, self.gazetteer, len(matches), [f.start for f in figures],
                                                    listed_before=sentence_before)
                 previous_end, previous_metric, part_category, part_counts = 0, "", "", False
@@ -1207,8 +1200,7 @@ class ProseExtractor:
                             carried_category = ""
                     # "预计完成投资34.41亿元", "1月~12月,预计…,累计完成投资25.8亿元": an estimate of the measure,
                     # flagged so (a statistician may leave it out), its measure the same
-                    estimate = forecast_sentence or bool(FORECAST_WORD.search(metric_raw or "")) \
-                        or bool(FORECAST_WORD.search(sentence[:match.start]))
+                    estimate = bool(FORECAST_WORD.search(sentence[:match.start]) or FORECAST_WORD.search(metric_raw or ""))
                     if kind_of(fig.unit) == "money" and re.search(r"(任务|计划|目标)$", metric_raw or "") \
                             and re.match(r"\s*的\s*[\d.]+\s*%", sentence[match.end:]):
                         metric_raw = "年度计划投资"  # "完成市下达年度任务25亿元的94.48%": the task, not what was done
@@ -1357,6 +1349,14 @@ RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新�
 NUMBERED_PROJECT_LEAD = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*([^,，;；。:：]{4,40}?(?:项目|工程))\s*。")
 # one item of a list of named projects, each with its cost: "…分别为:A项目(一期),总投资28亿元;B产业园一期,总投资11.24亿元"
 LIST_ITEM_THEN_COST = re.compile(r"\s*([^,，:：;；。]{4,48}?)\s*[,，]\s*(?:计划|项目)?(?:总投资|投资总额|估算总投资|概算总投资)(?:额)?\s*(?:约|达|为|近)?\s*$")
+
+
+def _numbered_item_work(text: str, whole: bool = False) -> str:
+    """The one project a numbered item opens with as a sentence of its own ("4、…高速公路建设项目。"),
+    at the start of a line or (whole) as the whole sentence, else ""."""
+    m = NUMBERED_PROJECT_LEAD.fullmatch(text) if whole else NUMBERED_PROJECT_LEAD.match(text)
+    work = m.group(1) if m else ""
+    return work if work and _names_one_project(re.sub(r"(项目|工程)$", "", work) + "项目") else ""
 
 
 def _another_size_before(size: str, previous_part: str) -> bool:

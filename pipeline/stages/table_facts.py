@@ -112,19 +112,18 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             row = row[:lead] + [row[lead][:counted.start()].rstrip()] + row[lead + 1:]
         else:
             counted = None
+        # "占全国 | 2.36% | 1.46%": the row above's shares of the whole, each of its column's measure
         share = SHARE_ROW.match(row[lead].replace(" ", "")) if has_label and row[lead] and entity else None
-        share_row = share is not None
-        if share and share.group(2) and entity.replace(" ", "") == share.group(2) and len(named_rows) >= 2:
-            # "蒙青疆 / 全国 / 占全国": the row above is the whole itself; the share is the one before's
-            entity = named_rows[-2]
-        if share_row:
-            pass  # "占全国 | 2.36% | 1.46%": the row above's shares of the whole, each of its column's measure
-        elif has_label and row[lead]:
-            entity = row[lead]
-        elif lead and row[0] and not is_numeric_cell(row[0]):
-            entity = row[0]  # "合计" written in the 序号 column
-        if not share_row and entity and (not named_rows or named_rows[-1] != entity):
-            named_rows.append(entity)
+        if share:
+            if share.group(2) and entity.replace(" ", "") == share.group(2) and len(named_rows) >= 2:
+                entity = named_rows[-2]  # "蒙青疆 / 全国 / 占全国": the row above is the whole itself; the one before's
+        else:
+            if has_label and row[lead]:
+                entity = row[lead]
+            elif lead and row[0] and not is_numeric_cell(row[0]):
+                entity = row[0]  # "合计" written in the 序号 column
+            if entity and (not named_rows or named_rows[-1] != entity):
+                named_rows.append(entity)
         categories = [row[k] for k in category_cols if k < len(row) and row[k]]
         if category_rows and has_label:
             categories.insert(0, row[lead])
@@ -173,7 +172,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             if metric:
                 path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
-            if share_row:
+            if share:
                 # each cell is the row above's share of the whole in its column's measure: 占比, the column
                 # its category (never the column's own measure, a 完成投资 in %)
                 metric, metric_raw = "占比", SEP.join(["占比", path] + categories)
@@ -189,7 +188,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 page=(table.row_pages[i] if table.row_pages else page), line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(max(confidence, 0.1), 2), flags=flags, metric=metric,
-                category=SEP.join([re.sub(r"[(（][^)）]*[)）]", "", path)] + categories) if share_row else "",
+                category=SEP.join([re.sub(r"[(（][^)）]*[)）]", "", path)] + categories) if share else "",
             )
 
 
