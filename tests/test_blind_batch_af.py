@@ -103,10 +103,12 @@ def test_national_new_areas_are_known_by_their_short_names_inside_their_city(kit
     # spans two cities (天府新区, with its 眉山片区) is no reference row
     assert rec.resolve("湘江新区", "湖南省").entity == "湘江新区"
     assert rec.resolve("湖南湘江新区", "长沙市").parent == "长沙市"
+    assert rec.resolve("湖南湘江新区", "长沙市").entity == "湘江新区"  # the reference row, by its alias
     # a name other cities bear too is made the city's zone inside its bulletin only
     assert rec.resolve("航空港区", "郑州市").entity == "郑州航空港区"
     assert rec.resolve("江北新区", "南京市").entity == "南京江北新区"
     assert rec.resolve("两江新区", "重庆市").parent == "重庆市"
+    assert (rec.resolve("两江新区", "重庆市").kind, rec.resolve("两江新区", "重庆市").pending) == ("zone", False)
     # outside its city the name is no one's: another city's airport zone is that city's
     assert rec.resolve("航空港区", "宜昌市").entity == "宜昌航空港区"
 
