@@ -371,6 +371,22 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _JOINED_AFTER = re.compile(r"[级域区城委直长乡镇里内外市属际]")
 
 
+# words before 镇 / 乡 that say what kind of town it is (重点镇, 小城镇, 特色镇), not which
+GENERIC_TOWN = {"重点", "中心", "试点", "特色", "示范", "建制", "工业", "商贸", "旅游", "农业", "边境", "口岸", "历史",
+                "文化", "生态", "美丽", "贫困", "百强", "千强", "专业", "卫星", "城镇", "乡镇", "集镇", "省级", "市级",
+                "县级", "国家", "重要", "经济", "明星", "小康", "文明", "卫生", "园林", "宜居", "森林", "产业", "强镇",
+                "全国", "全省", "全市", "全县", "名镇", "古镇", "新型", "城关", "街道", "农村", "山区", "边远", "偏远"}
+NOT_IN_A_TOWN_NAME = re.compile(r"[小城乡镇村各全该本我每个等和及与的在是有为了年月日\d一二三四五六七八九十百千万其]")
+
+
+def a_town_name(name: str) -> bool:
+    """The two or three characters before 镇 / 乡 / 街道 read as a town's own name (建设, 宣风), not as
+    what kind of town it is (重点, 特色小) or the words around one (各乡, 该)."""
+    name = re.sub(r"(镇|乡|街道)$", "", name)
+    return 2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None \
+        and name not in GENERIC_TOWN and not NOT_IN_A_TOWN_NAME.search(name[-1] + name[0])
+
+
 def _stands_alone(text: str, start: int, length: int) -> bool:
     before = text[start - 1:start]
     after = text[start + length:start + length + 1]

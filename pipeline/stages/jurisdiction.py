@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from pipeline.core.vocabulary import SITE_NAME
 from pipeline.core.word_dictionary import on_word_bounds, word_tags
-from pipeline.stages.gazetteer import MUNICIPALITIES, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
+from pipeline.stages.gazetteer import MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
@@ -46,6 +46,7 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
+LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
 
@@ -76,13 +77,22 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
                       cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
     """The issuer's area with its evidence; `cut` (a word tokenizer's lcut) keeps a short form that
     straddles two words (林西 of 吉林西部) from counting as a name."""
+    divisions = _division_jurisdiction(meta, lines, gazetteer, cut)
+    return _town_speaking(meta, lines, gazetteer, divisions) or divisions
+
+
+def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
+                           cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
+    """The division (province, city, county, district, zone) a bulletin speaks for."""
     # (a site's menu of places, "陕西新闻 西安市 铜川市 宝鸡市 …", is neither headline nor text)
     body = [ln for ln in lines if "\t" not in ln and not _a_menu_of_places(ln, gazetteer)]
     text = "\n".join(body)
     # a table's row labels (吉首市, 泸溪县 … 湘西高新区): places of the issuer's area, counted only for the
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
     row_labels = "\n".join(ln.split("\t")[0] for ln in lines if "\t" in ln)
-    levels = Counter({level: sum(1 for m in pattern.finditer(text) if not _compared(text, m.start(), m.end()))
+    # (a level whose list the projects are put on, "列入自治区、鄂尔多斯市重点调度项目", owns the list, not the text)
+    levels = Counter({level: sum(1 for m in pattern.finditer(text) if not _compared(text, m.start(), m.end())
+                                 and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]))
                       for level, pattern in LEVEL_WORDS.items()})
     if levels["city"]:
         # a text that speaks as a city (我市, 全市) names the region's lists and leaders ("自治区层面统筹
@@ -104,12 +114,7 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
 
     def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
-        # "四川省绵阳市三台县40个重点项目…": a place written with the places above it speaks as itself; the
-        # province and city before it only say where it lies
-        mentions = [m for k, m in enumerate(mentions)
-                    if not (k + 1 < len(mentions) and mentions[k + 1].start == m.start + len(m.surface)
-                            and m.place in gazetteer.chain(mentions[k + 1].place) and m.place != mentions[k + 1].place)]
-        for m in _with_zone_cities(mentions, gazetteer):
+        for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer), gazetteer):
             if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
                          or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
                 continue
@@ -135,11 +140,14 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
         level = levels.most_common(1)[0][0] if levels.most_common(1)[0][1] else None
     # the body is read inside whatever the header named, for short forms
     first = _best(scores, places, gazetteer)
-    mentions = [m for m in _with_zone_cities(gazetteer.find_in(text, first), gazetteer)
+    found = gazetteer.find_in(text, first)
+    deepest = {id(m) for m in _deepest_of_chains(found, gazetteer)}
+    mentions = [m for m in _with_zone_cities(found, gazetteer)
                 if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))
                 and not _a_venue(text, m.start, m.start + len(m.surface)) and not _elsewhere(text, m.start)
                 and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])]
-    counts = Counter(m.place.key for m in mentions)
+    # (湘潭市 of 湘潭市岳塘区 is named, and may be the 全市 the text speaks of, but it is not counted as a speaker)
+    counts = Counter(m.place.key for m in mentions if id(m) in deepest or m.how == "zone_prefix")
     for m in mentions:
         places.setdefault(m.place.key, m.place)
     for key, n in counts.items():
@@ -322,7 +330,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
 
 
 # "增速位于全省前列", "居全市第一", "高于全省平均": the level above, named to compare, is not the speaker
-COMPARED_BEFORE = re.compile(r"(位于|位居|居于|居|位列|列|排名|排在|高于|低于|领先|超过|快于|慢于|超出)$")
+COMPARED_BEFORE = re.compile(r"(位于|位居|居于|居|位列|名列|列|排名|排在|高于|低于|领先|超过|快于|慢于|超出)$")
 COMPARED_AFTER = re.compile(r"(第[一二三四五六七八九十\d]|前列|前茅|首位|前[三五十]|平均|排名|排位)")
 
 
@@ -433,6 +441,14 @@ def _opening(body: list[str]) -> str:
     return " ".join(out)
 
 
+def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """"四川省绵阳市三台县40个重点项目…": a place written with the places above it speaks as itself; the
+    province and city before it only say where it lies (in the header and the body alike)."""
+    return [m for k, m in enumerate(mentions)
+            if not (k + 1 < len(mentions) and mentions[k + 1].start == m.start + len(m.surface)
+                    and m.place in gazetteer.chain(mentions[k + 1].place) and m.place != mentions[k + 1].place)]
+
+
 def _with_zone_cities(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A zone named with its city's name (济宁高新区) names that city too."""
     out = []
@@ -478,3 +494,58 @@ def _common_city(places: list[Place], gazetteer: Gazetteer) -> Optional[Place]:
     cities = {gazetteer.city_of(p) for p in places if p.kind not in (PROVINCE_LEVEL,)}
     cities.discard(None)
     return next(iter(cities)) if len(cities) == 1 else None
+
+
+# "全镇", "该乡", "我街道": a town (镇, 乡, 街道) speaking of itself; not 城乡, 各乡镇, 乡村振兴
+TOWN_WORDS = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇])")
+TOWN_END = re.compile(r"(镇|乡|街道)(?![村长镇政党干企民])")
+def _towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Place]]]:
+    """The towns a text names: (name, its county when written before it). "大田县建设镇" names 建设镇 of
+    大田县; a bare name counts where it stands alone after a stop or a space ("今年以来,宣风镇…")."""
+    after_county = {m.start + len(m.surface): m.place for m in gazetteer.find_in(text)
+                    if m.place.kind in ("county", "district", "county_city") and m.place.code}
+    out = []
+    for m in TOWN_END.finditer(text):
+        if _a_venue(text, m.start() - 2, m.end()) or _elsewhere(text, m.start() - 2):
+            continue  # "现场会在宣风镇召开", "赴芦溪镇考察": where the news happens, not whose it is
+        for n in (2, 3):
+            start = m.start() - n
+            name = text[max(start, 0):m.start()]
+            county = after_county.get(start)
+            if start < 0 or (n == 3 and county is None):
+                break
+            if not a_town_name(name):
+                continue
+            if county is None and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]):
+                continue  # "农产品加工重镇": no stop before it, so not a name standing alone
+            out.append((name + m.group(1), county))
+            break
+    return out
+
+
+def _town_speaking(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
+                   divisions: Jurisdiction) -> Optional[Jurisdiction]:
+    """A town's news ("建设镇提前完成小城镇建设任务 … 该镇…"): the town its header names, when the text
+    speaks as a town (该镇, 全乡) at least as often as as a county, and one town only is so named. Its
+    county is the one written before it ("大田县建设镇"), else unknown (and the facts go to review);
+    towns are in no official list, so the place is the document's own."""
+    body = [ln for ln in lines if "\t" not in ln]
+    text = "\n".join(body)
+    town_words = len(TOWN_WORDS.findall(text))
+    if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
+        return None  # a county's or a city's news that tells of one of its towns
+    title = meta.title if meta.title and not CHROME.search(meta.title) else ""
+    header = "\n".join((title, _headline(body), _opening([ln for ln in body if not CHROME.search(ln)])))
+    named = _towns_named(text, gazetteer)
+    county_of = {name: county for name, county in named if county is not None}
+    # a bare name must read as a name (宣风), or be written once with its county (建设 of 大田县建设镇)
+    towns = {name for name, _ in _towns_named(header, gazetteer) if name in county_of or _reads_as_place(name[:-1])}
+    if len(towns) != 1:
+        return None
+    name = next(iter(towns))
+    county = county_of.get(name)
+    town = Place(name, "town", county.name if county else "", "", county.code if county else "")
+    evidence = (f"the header names the town {name}" + (f" of {county.name}" if county else ", its county unwritten"),
+                f"the text speaks as a town ({town_words} words: 该镇, 全乡 …)")
+    return Jurisdiction(town, 0.85 if county else 0.7, evidence, county or divisions.scope,
+                        divisions.named | {town.key})

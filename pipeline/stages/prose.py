@@ -15,7 +15,7 @@ from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
-from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, zone_parts
+from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -233,6 +233,8 @@ class ProseExtractor:
             return None
         if not num[:1].isdigit() and re.match(r"[县市区镇乡村山路街寺河湖岭]", after):
             return None  # "三台县", "四平市", "五台山": a place's name, not a figure in words
+        if re.match(r"[\d.]+\s*[万亿]元?级", s[m.start():m.end()] + after):
+            return None  # "20亿级、50亿级、100亿级的市级重大项目": sizes of project named as classes
         if unit_text in ("个", "次") and re.match(r"^(月|工作日|小时|季度|年度)", after):
             return None  # a duration (1 个月), not a count
         if unit_text == "分" and re.search(r"\d\s*[时点]\s*$", before):
@@ -584,6 +586,10 @@ class ProseExtractor:
             phrase = re.sub(r"^(牵头的|负责的|的)", "", phrase[subject.end():])
         relative = count and re.search(r"的\s*$", before) is not None  # "全面推进的8683个项目": says which, not what
         if len(phrase) >= 2 and (not count or not self._only_verbs(phrase)) and not relative:
+            noun = KIND_COUNTED_AFTER.match(sentence, end) if count and "项目" not in phrase else None
+            if noun and not re.search(r"\d", noun.group(1)) and noun.group(1) not in phrase:
+                # "谋划储备2个百亿级项目": what is done, then the kind of project counted
+                return phrase + noun.group(1)
             return phrase
         # what follows a count's unit names the thing counted ("确保120个重大项目" → 重大项目)
         rest = OPEN_OR_RESUME.sub("开复工", sentence[end:])
@@ -792,6 +798,12 @@ class ProseExtractor:
             # "纳入天府新区的30个"; "其中渭南银发经济产业园…项目总投资", whose city's short form opens
             # it and is no subject there): its own entity, not the issuer's
             best = (named.group(1), named_at)
+        lead = SUBJECT_LEAD.match(clause)
+        offset = lead.end() if lead else 0
+        town = TOWN_SUBJECT.search(clause[offset:])
+        if town and a_town_name(town.group(1)) and clause_at + offset + town.start(1) > best[1]:
+            # "其中,大桥镇完成投资1.38亿元": a town (in no list) opening its clause is the subject, for review
+            best = (town.group(1), clause_at + offset + town.start(1))
         near = max(0, start - SUBJECT_WINDOW, best[1])  # a subject stands near its figure: scan only that far
         if jurisdiction is None or jurisdiction.area is None:
             for m in BARE_ZONE.finditer(before, near):  # "高新区完成投资" in a bulletin of no known city: kept for review
@@ -1119,6 +1131,9 @@ class ProseExtractor:
                         # own; filed under it, and said to be so, for review
                         flags_for_subject = ["subject_not_carried"]
                     elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)) \
+                            and not (line_work and line_work != carried and (THIS_PROJECT.search(sentence, 0, match.start)
+                                                                           or re.match(r"\s*项目", sentence[clause_start:])
+                                                                           or re.match(r"\s*项目(建成|投产|达产|运营)", sentence))) \
                             and not (ended and carried == line_work and (AGGREGATE_SUBJECT.search(sentence)
                                                                          or COUNT_OF_THE_ISSUERS.search(sentence))) \
                             and not (ended and opening.startswith("其中") and _exceeds(matches, said_of.get(carried, {}))):
@@ -1141,7 +1156,8 @@ class ProseExtractor:
                         # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
                         line_work = subject if re.search(r"(项目|工程)$", subject) or _names_one_work(subject) else ""
                     if line_work and not subject and (THIS_PROJECT.search(sentence, 0, match.start)
-                                                      or re.match(r"\s*项目", sentence[clause_start:])):
+                                                      or re.match(r"\s*项目", sentence[clause_start:])
+                                                      or re.match(r"\s*项目(建成|投产|达产|运营)", sentence)):
                         # "敦化市…产业园项目建设现场,…。…该项目负责人告诉记者,项目总投资12亿元": the work the
                         # paragraph is about, said again
                         topic_work = carried = line_work
@@ -1171,6 +1187,14 @@ class ProseExtractor:
                             and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}(县|市|旗|州)", item_after.group(1)):
                         # (never a place: "投资4.5亿元的积石山县、…等地灾后重建项目" are the places' projects)
                         named_after = item_after  # (a list item's name need not end as a project's does)
+                    built = BUILT_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
+                    if built and _names_one_project(built.group(1)) and not self._reads_as_place_name(built.group(1), jurisdiction):
+                        # "肇东市引进…公司投资20亿元建设东风皮卡及越野车生产项目": the cost of the work built, not the
+                        # place's investment; what the place "invests" in one work is that work's total
+                        named_after = built
+                        if re.search(r"(投资|引进|引资)$", metric_raw or "") \
+                                and not re.search(r"(完成|计划|累计|已|年度|今年|实际|到位|当年|本年)投资$", metric_raw):
+                            metric_raw = "总投资"
                     place_after = re.match(r"的([\u4e00-\u9fff]{2,12}?)(?=、|等地|等县|等[\d一二三四五六七八九十两]+个县)",
                                            sentence[match.end:]) if not named_after and "投资" in (metric_raw or "") else None
                     if place_after and self._reads_as_place_name(place_after.group(1), jurisdiction):
@@ -1327,6 +1351,9 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
                                 r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地|产业园|(?:项目)?[一二三四]期))"
                                 r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
+# the work a sum is spent on, right after it: "投资20亿元建设远景低碳产业园,", "投资12.5亿元建设国际高端饮品产业园项目,"
+BUILT_AFTER_FIGURE = re.compile(r"\s*(?:用于|用以)?(?:建设|新建|兴建|打造)([\u4e00-\u9fffA-Za-z0-9()（）]{4,30}?"
+                                r"(?:项目|工程|中心|基地|产业园|园区|物流城|厂))(?=[,，;；。]|$)")
 # one of a list of works each after its cost, whatever its name ends with: "投资2.3亿元的临康和二级路、投资1.4亿元的
 # 前川新区廉租房等68个项目"
 NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:完成|计划|年度)?(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目)")
@@ -1342,6 +1369,9 @@ def _project_heading(line: str) -> bool:
 
 # a town right after its county's name, its own projects or figures next ("大田县建设镇小城镇建设在建重点项目22项",
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
+# a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
+TOWN_SUBJECT = re.compile(r"(?:^|(?<=[-—\s、:：]))([\u4e00-\u9fff]{2,3}(?:镇|乡|街道))(?=已|共|累计|完成|新开工|开工|竣工|实施"
+                          r"|今年|年度|计划|重点项目|在建|新建|续建|[\d(（])")
 TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
@@ -1509,6 +1539,10 @@ THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(?:[(（][^)�
                              r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 # the kinds of place a class of places is made of ("超过10个的县(市)", "的县区有3个")
 PLACES_AS_A_KIND = r"([县市区][县市区]{0,2}(?:[(（][县市区、]+[)）])?|乡镇|镇|街道|园区|单位|部门)"
+# the kind of project a count counts, right after it and closing its clause ("2个百亿级项目、")
+KIND_COUNTED_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{0,8}?项目)(?=[,，;；。、]|$)")
+# a size of project followed by how many there are: the size names the class ("50亿元项目6个")
+CLASS_BY_SIZE_AFTER = re.compile(r"^\s*(及以上|以上)?(的)?(产业|工业|重大|重点|新开工|签约)?项目\s*(有|共)?\s*\d+\s*[个项]")
 THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于)\s*$")
 THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 
@@ -1595,6 +1629,8 @@ def _is_threshold(before: str, after: str) -> bool:
     """A money figure that defines a class of projects rather than measuring one."""
     if THRESHOLD_AFTER.match(after):
         return True
+    if CLASS_BY_SIZE_AFTER.match(after):
+        return True  # "50亿元项目6个、总投资361亿", "10亿元的项目17个": how many projects of that size
     if re.search(r"(?<![超通])过\s*$", before):
         return True  # "四县地区生产总值过100亿元": a mark passed, not a value
     if re.search(r"(过|超过|超)\s*$", before) and re.match(r"^\s*[\u4e00-\u9fff]{0,4}(项目|工程|企业)", after):

@@ -24,12 +24,13 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from pipeline.core.vocabulary import AGGREGATE_NAME
-from pipeline.stages.gazetteer import MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
+from pipeline.stages.gazetteer import LOCAL_KINDS, MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction
 
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
 KIND_BY_SUFFIX = [
-    (re.compile(r"(街道|街道办事处|乡|镇)$"), "street"),
+    (re.compile(r"(乡|镇)$"), "town"),
+    (re.compile(r"(街道|街道办事处)$"), "street"),
     (re.compile(r"(小区|校区|片区|景区|社区|厂区|库区|营区|院区|展区|服务区|功能区|安置区|棚户区|老城区|都市区|城镇群|城市群|"
                 r"经济区|经济带|板块)$"), "other"),
     (re.compile(r"(园|园区|集中区|示范区|开发区|经开区|高新区|新区|工业区|工区|度假区|旅游区|保税区|综保区|实验区|试验区)$"), "park"),
@@ -115,6 +116,9 @@ class Reconciler:
             if place is None:
                 return Resolution("", "unknown", "unknown", 0.0)
             return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
+        if place is not None and place.kind in LOCAL_KINDS and name in (place.name, normalize_name(place.parent + place.name)):
+            # "大田县建设镇" in 建设镇's own news: the town the document speaks for (in no official list)
+            return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
         for context in (jur.name or "", ""):
             if (name, context) in self.confirmed:
                 entity, kind, code, parent_code = (tuple(self.confirmed[(name, context)]) + (None, ""))[:4]
@@ -155,7 +159,10 @@ class Reconciler:
         if name.startswith(("全市", "我市", "本市")) and place.kind == "province" and place.name not in MUNICIPALITIES:
             return None  # a provincial bulletin's 全市: which city is not said
         province = self.gazetteer.province_of(place)
-        if name.startswith(("全省", "我省", "本省", "全自治区", "自治区层面")) and place.kind != "province":
+        if name.startswith("自治区层面"):
+            # "自治区层面重大项目开工33个" in a city's news: its projects on the region's list, the city's own
+            return place
+        if name.startswith(("全省", "我省", "本省", "全自治区")) and place.kind != "province":
             return province if province is not None and province.key in jur.named else None
         if name.startswith(("全区", "我区", "本区")) and place.kind == "city" and province is not None \
                 and province.name.endswith("自治区") and province.key in jur.named:

@@ -1,0 +1,58 @@
+"""A town's own news (镇, 乡, 街道): its figures are the town's, never the county written before it;
+a county's or a city's news that tells of one of its towns stays the county's or the city's."""
+from __future__ import annotations
+
+from tests.conftest import read_text
+
+TOWN_WITH_ITS_COUNTY = """大桥镇重点项目建设提速
+本报讯 古田县大桥镇今年安排重点项目16项,总投资8.6亿元,年度计划投资2.4亿元,截至6月底,已完成投资1.38亿元,占年度计划57.5%。该镇新开工项目5个,竣工项目3个。
+"""
+
+
+def test_a_towns_news_is_the_towns_under_the_county_written_before_it(kit):
+    doc = read_text(kit, "daqiao.txt", TOWN_WITH_ITS_COUNTY)
+    assert doc.meta.jurisdiction == "大桥镇"
+    by_value = {f.value: f for f in doc.facts}
+    for value in (16, 8.6, 2.4, 1.38, 57.5, 5, 3):
+        assert by_value[value].entity == "大桥镇", value
+        assert by_value[value].entity_parent == "古田县", value  # the county it lies in, kept as its parent
+    assert by_value[1.38].metric == "完成投资"
+    assert not [f for f in doc.facts if f.entity == "古田县"]
+
+
+BARE_TOWN = """今年以来,南坑镇坚持项目为王,全镇上下抢抓工期。该镇列入县重点的项目共9个,计划投资6.2亿元,1-5月完成投资2.9亿元,完成年计划的46.8%。
+"""
+
+
+def test_a_town_whose_county_is_unwritten_is_the_town_and_awaits_review(kit):
+    doc = read_text(kit, "nankeng.txt", BARE_TOWN)
+    assert doc.meta.jurisdiction == "南坑镇"
+    facts = [f for f in doc.facts if f.value in (9, 6.2, 2.9, 46.8)]
+    assert len(facts) == 4
+    assert all(f.entity == "南坑镇" and not f.entity_parent for f in facts)
+    # which county is not said: the town is kept, and the jurisdiction's figures wait for review
+    assert all(any(flag.startswith("entity_") for flag in f.flags) for f in facts)
+
+
+COUNTY_TELLING_OF_A_TOWN = """古田县重点项目建设情况
+1-6月,全县36个重点项目完成投资21.5亿元,占年度计划的52.3%。其中,大桥镇完成投资1.38亿元,该镇竣工项目3个;全县新开工项目11个。
+"""
+
+MEETING_AT_A_TOWN = """全市小城镇建设现场推进会在大桥镇召开
+会议通报,1-6月全市小城镇建设项目完成投资45.2亿元,完成年度计划的55.1%。全市各县要学习该镇经验。
+"""
+
+
+def test_a_county_or_a_city_telling_of_one_town_is_not_the_towns(kit):
+    county = read_text(kit, "gutian.txt", COUNTY_TELLING_OF_A_TOWN)
+    assert county.meta.jurisdiction == "古田县"
+    assert {f.entity for f in county.facts if f.value in (36, 21.5, 11)} == {"古田县"}
+    # the town opening its clause (其中,大桥镇完成投资…) owns its figures: a town of the county, in no
+    # list, so kept for review; never the county's
+    town = [f for f in county.facts if f.value in (1.38, 3)]
+    assert len(town) == 2
+    assert all(f.entity == "大桥镇" and f.entity_parent == "古田县" and "entity_new" in f.flags for f in town)
+    # the city's meeting held in a town (在大桥镇召开) is the city's: which city is not written here
+    meeting = read_text(kit, "meeting.txt", MEETING_AT_A_TOWN)
+    assert meeting.meta.jurisdiction != "大桥镇"
+    assert not [f for f in meeting.facts if f.entity == "大桥镇"]
