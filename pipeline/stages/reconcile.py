@@ -159,10 +159,7 @@ class Reconciler:
         if name.startswith(("全市", "我市", "本市")) and place.kind == "province" and place.name not in MUNICIPALITIES:
             return None  # a provincial bulletin's 全市: which city is not said
         province = self.gazetteer.province_of(place)
-        if name.startswith("自治区层面"):
-            # "自治区层面重大项目开工33个" in a city's news: its projects on the region's list, the city's own
-            return place
-        if name.startswith(("全省", "我省", "本省", "全自治区")) and place.kind != "province":
+        if name.startswith(("全省", "我省", "本省", "全自治区", "自治区层面")) and place.kind != "province":
             return province if province is not None and province.key in jur.named else None
         if name.startswith(("全区", "我区", "本区")) and place.kind == "city" and province is not None \
                 and province.name.endswith("自治区") and province.key in jur.named:
