@@ -87,3 +87,17 @@ def test_a_count_then_the_kind_of_project_it_counts_is_a_project_count(kit):
     counts = {f.value: f for f in doc.facts if f.unit == "个"}
     assert counts[3].metric == "项目数" and counts[6].metric == "项目数" and counts[9].metric == "项目数"
     assert not [f for f in doc.facts if f.value == 50]  # "50亿级": a size named as a class
+
+
+ZONE_OF_A_PROVINCE_IN_BRACKETS = """挑大梁!中国(广西)自贸试验区南宁片区加快推进重大项目建设
+来源:广西日报    发布时间:2023-08-10 10:12:31
+今年以来,南宁市坚持项目为王,全力推进重大项目建设。上半年,南宁市固定资产投资同比增长9.6%。1—6月,南宁市48个投资5亿元以上的重点项目完成投资136亿元;172个自治区层面重大项目实现开工29个。
+"""
+
+
+def test_a_province_in_brackets_names_a_national_zone_not_the_speaker(kit):
+    # "中国(广西)自贸试验区" is a zone's name, and 广西日报 prints the city's news: 南宁市 speaks, and
+    # "172个自治区层面…" inside its clause makes no province speak
+    doc = read_text(kit, "nanning_ftz.txt", ZONE_OF_A_PROVINCE_IN_BRACKETS)
+    assert doc.meta.jurisdiction == "南宁市"
+    assert {f.entity for f in doc.facts if f.value in (9.6, 136, 29)} == {"南宁市"}

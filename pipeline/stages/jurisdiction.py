@@ -46,6 +46,7 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
+CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年|其中)?\s*$")
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
@@ -91,8 +92,10 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
     row_labels = "\n".join(ln.split("\t")[0] for ln in lines if "\t" in ln)
     # (a level whose list the projects are put on, "列入自治区、鄂尔多斯市重点调度项目", owns the list, not the text)
+    # (nor "195个自治区层面重大项目" inside a clause: projects of the region's list, whoever has them)
     levels = Counter({level: sum(1 for m in pattern.finditer(text) if not _compared(text, m.start(), m.end())
-                                 and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]))
+                                 and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()])
+                                 and not (text.startswith("层面", m.end()) and not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()])))
                       for level, pattern in LEVEL_WORDS.items()})
     if levels["city"]:
         # a text that speaks as a city (我市, 全市) names the region's lists and leaders ("自治区层面统筹
@@ -116,6 +119,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         seen = set()
         for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer), gazetteer):
             if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
+                         or _in_a_national_name(text, m.start, m.start + len(m.surface))
                          or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
                 continue
             p = m.place
@@ -145,7 +149,8 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
     mentions = [m for m in _with_zone_cities(found, gazetteer)
                 if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))
                 and not _a_venue(text, m.start, m.start + len(m.surface)) and not _elsewhere(text, m.start)
-                and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])]
+                and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])
+                and not _in_a_national_name(text, m.start, m.start + len(m.surface))]
     # (湘潭市 of 湘潭市岳塘区 is named, and may be the 全市 the text speaks of, but it is not counted as a speaker)
     counts = Counter(m.place.key for m in mentions if id(m) in deepest or m.how == "zone_prefix")
     for m in mentions:
@@ -366,6 +371,13 @@ def _elsewhere(text: str, start: int) -> bool:
     """"全省对标广东省营商环境", "赴湖北省学习", "与宜昌市签约": a place the text learns from, goes to or
     deals with, not its own."""
     return ELSEWHERE_BEFORE.search(text[max(0, start - 2):start]) is not None
+
+
+def _in_a_national_name(text: str, start: int, end: int) -> bool:
+    """"中国(广西)自由贸易试验区钦州港片区": the province in brackets is part of a national zone's name;
+    the news is the zone's (or its city's), not the province's."""
+    return re.search(r"中国\s*[(（]\s*$", text[max(0, start - 4):start]) is not None \
+        and re.match(r"\s*[)）]", text[end:end + 2]) is not None
 
 
 def _a_venue(text: str, start: int, end: int) -> bool:
