@@ -92,15 +92,12 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
     row_labels = "\n".join(ln.split("\t")[0] for ln in lines if "\t" in ln)
     # (a level whose list the projects are put on, "列入自治区、鄂尔多斯市重点调度项目", owns the list, not the text)
-    # (nor "195个自治区层面重大项目" inside a clause: projects of the region's list, whoever has them)
-    levels = Counter({level: sum(1 for m in pattern.finditer(text) if not _compared(text, m.start(), m.end())
-                                 and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()])
-                                 and not (text.startswith("层面", m.end()) and not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()])))
+    levels = Counter({level: sum(1 for m in pattern.finditer(text) if _a_voice(text, m))
                       for level, pattern in LEVEL_WORDS.items()})
     if levels["city"]:
         # a text that speaks as a city (我市, 全市) names the region's lists and leaders ("自治区层面统筹
         # 推进重大项目", "自治区领导联系项目") as the level above it, not as its own voice
-        levels["province"] -= len(REGION_ABOVE.findall(text))
+        levels["province"] -= sum(1 for m in REGION_ABOVE.finditer(text) if _a_voice(text, m))
     level = levels.most_common(1)[0][0] if levels and levels.most_common(1)[0][1] else None
     speaking = [lv for lv, pattern in SPEAKS_AS.items() if pattern.search(text)]
     if len(speaking) == 1 and level is not None and LEVEL_RANK[level] > LEVEL_RANK[speaking[0]] \
@@ -451,6 +448,15 @@ def _opening(body: list[str]) -> str:
             break
         out.append(line)
     return " ".join(out)
+
+
+def _a_voice(text: str, m: re.Match) -> bool:
+    """A level word the text speaks with: not one it compares itself with (居全市第一), nor a level
+    whose list projects are put on ("列入自治区、鄂尔多斯市重点调度项目"), nor "195个自治区层面重大项目"
+    inside a clause (projects of the region's list, whoever has them)."""
+    return not _compared(text, m.start(), m.end()) \
+        and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]) \
+        and not (text.startswith("层面", m.end()) and not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()]))
 
 
 def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
