@@ -101,3 +101,25 @@ def test_a_province_in_brackets_names_a_national_zone_not_the_speaker(kit):
     doc = read_text(kit, "nanning_ftz.txt", ZONE_OF_A_PROVINCE_IN_BRACKETS)
     assert doc.meta.jurisdiction == "南宁市"
     assert {f.entity for f in doc.facts if f.value in (9.6, 136, 29)} == {"南宁市"}
+
+
+CITY_THEN_ITS_COUNTY = """四川多地重大项目集中开工
+泸州市集中开工项目129个,总投资566.4亿元。其中,合江县开工项目12个,总投资45.8亿元;其余泸州市本级开工项目117个,总投资420.6亿元。
+"""
+
+ISSUER_CITY_SPACE_DISTRICT = """湖南省株洲市 石峰区发展和改革局
+2023年一季度重点项目建设情况
+一季度,全区32个重点项目完成投资18.6亿元。
+"""
+
+
+def test_a_city_then_its_county_is_the_citys_and_a_chain_with_a_space_is_the_deepest(kit):
+    # named alike in the opening, the city comes first and speaks; its county is a part of it
+    doc = read_text(kit, "luzhou_hejiang.txt", CITY_THEN_ITS_COUNTY)
+    assert doc.meta.jurisdiction == "泸州市"
+    assert {f.entity for f in doc.facts if f.value in (129, 566.4, 117, 420.6)} == {"泸州市"}
+    assert {f.entity for f in doc.facts if f.value in (12, 45.8)} == {"合江县"}
+    # "株洲市 石峰区发展和改革局": the district written after its city, a space between, is the issuer
+    issuer = read_text(kit, "shifeng.txt", ISSUER_CITY_SPACE_DISTRICT)
+    assert issuer.meta.jurisdiction == "石峰区"
+    assert [f.entity for f in issuer.facts if f.value == 18.6] == ["石峰区"]

@@ -114,7 +114,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
 
     def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
-        for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer), gazetteer):
+        for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer, text or label), gazetteer):
             if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
                          or _in_a_national_name(text, m.start, m.start + len(m.surface))
                          or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
@@ -140,9 +140,9 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         levels["province"] += levels.pop("district", 0)
         level = levels.most_common(1)[0][0] if levels.most_common(1)[0][1] else None
     # the body is read inside whatever the header named, for short forms
-    first = _best(scores, places, gazetteer)
+    first = _best(scores, places)
     found = gazetteer.find_in(text, first)
-    deepest = {id(m) for m in _deepest_of_chains(found, gazetteer)}
+    deepest = {id(m) for m in _deepest_of_chains(found, gazetteer, text)}
     mentions = [m for m in _with_zone_cities(found, gazetteer)
                 if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))
                 and not _a_venue(text, m.start, m.start + len(m.surface)) and not _elsewhere(text, m.start)
@@ -173,7 +173,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
                 scores[key] += 1.0
                 evidence[key].append(f"the text speaks of its {level} ({levels[level]} level words)")
     named = frozenset(places)
-    best = _best(scores, places, gazetteer)
+    best = _best(scores, places)
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
@@ -459,11 +459,16 @@ def _a_voice(text: str, m: re.Match) -> bool:
         and not (text.startswith("层面", m.end()) and not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()]))
 
 
-def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """"四川省绵阳市三台县40个重点项目…": a place written with the places above it speaks as itself; the
-    province and city before it only say where it lies (in the header and the body alike)."""
+def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> list[Mention]:
+    """"四川省绵阳市三台县40个重点项目…", "株洲市 石峰区发改局": a place written with the places above it
+    (nothing but a space between) speaks as itself; the province and city before it only say where it
+    lies (in the header and the body alike)."""
+    def joined(m: Mention, after: Mention) -> bool:
+        end = m.start + len(m.surface)
+        return after.start == end or (text != "" and after.start > end and not text[end:after.start].strip())
+
     return [m for k, m in enumerate(mentions)
-            if not (k + 1 < len(mentions) and mentions[k + 1].start == m.start + len(m.surface)
+            if not (k + 1 < len(mentions) and joined(m, mentions[k + 1])
                     and m.place in gazetteer.chain(mentions[k + 1].place) and m.place != mentions[k + 1].place)]
 
 
@@ -479,18 +484,12 @@ def _with_zone_cities(mentions: list[Mention], gazetteer: Gazetteer) -> list[Men
     return out
 
 
-def _best(scores: dict, places: dict, gazetteer: Gazetteer) -> Optional[Place]:
-    """The best-scored place; where a better- or equally-scored place contains it and both
-    came from the same words (株洲市石峰区发改局), the more specific one."""
+def _best(scores: dict, places: dict) -> Optional[Place]:
+    """The best-scored place (the first named among equals: "泸州市…其中,合江县…" is the city's). A
+    place written after the places above it (株洲市石峰区发改局) was credited alone, so the more specific
+    place wins there without a rule of its own."""
     ranked = sorted((k for k in scores if scores[k] > 0), key=lambda k: -scores[k])
-    if not ranked:
-        return None
-    top = places[ranked[0]]
-    for k in ranked[1:]:
-        p = places[k]
-        if scores[k] >= scores[ranked[0]] - 0.5 and top in gazetteer.chain(p) and p.kind not in ("park", "street"):
-            top = p
-    return top
+    return places[ranked[0]] if ranked else None
 
 
 def _province_of_listed_cities(text: str, gazetteer: Gazetteer, at_least: int = 3) -> Optional[Place]:
