@@ -350,6 +350,9 @@ class Gazetteer:
                 ) -> Optional[Place]:
         """A bare zone word (高新区) in a document: its city's zone, known or made; None without a
         jurisdiction."""
+        if jurisdiction is not None and jurisdiction.kind in ("zone", "park") \
+                and re.sub(r"^[\u4e00-\u9fff]{0,6}?(国家级|省级)?", "", jurisdiction.name).endswith(written or zone_word):
+            return jurisdiction  # "新区直管区", "新区全域" in 湘江新区's own news: the zone itself
         area = self.scope_of(jurisdiction)
         if area is None or area.kind == PROVINCE_LEVEL and area.name not in MUNICIPALITIES:
             return None  # a province's 开发区 are many: no one zone is meant
@@ -376,15 +379,23 @@ GENERIC_TOWN = {"重点", "中心", "试点", "特色", "示范", "建制", "工
                 "文化", "生态", "美丽", "贫困", "百强", "千强", "专业", "卫星", "城镇", "乡镇", "集镇", "省级", "市级",
                 "县级", "国家", "重要", "经济", "明星", "小康", "文明", "卫生", "园林", "宜居", "森林", "产业", "强镇",
                 "全国", "全省", "全市", "全县", "名镇", "古镇", "新型", "城关", "街道", "农村", "山区", "边远", "偏远"}
-NOT_IN_A_TOWN_NAME = re.compile(r"[小城乡镇村各全该本我每个等和及与的在是有为了年月日\d一二三四五六七八九十百千万其]")
+NOT_ENDING_A_TOWN_NAME = re.compile(r"[小城乡镇村各全该本我每个等和及与的在是有为了年月日\d一二三四五六七八九十百千万其]$")
+NOT_OPENING_A_TOWN_NAME = re.compile(r"^[城乡镇村各全该本我每个等和及与的在是有为了年月日\d百千万其]")  # (小箐, 六广, 三台: names)
+
+
+# the peoples an ethnic township is named for (大石布依族乡, 红岩苗族侗族乡)
+ETHNIC_PEOPLES = (r"(?:(?:布依|苗|土家|彝|回|满|蒙古|壮|瑶|侗|白|哈尼|傣|黎|畲|水|仡佬|纳西|羌|土|仫佬|锡伯|朝鲜|藏|维吾尔|哈萨克"
+                  r"|傈僳|佤|拉祜|东乡|景颇|柯尔克孜|达斡尔|布朗|撒拉|毛南|鄂温克|京|基诺|怒|独龙|赫哲|鄂伦春|门巴|珞巴|普米"
+                  r"|阿昌|塔吉克|乌孜别克|裕固|保安|德昂)族)+")
 
 
 def a_town_name(name: str) -> bool:
     """The two or three characters before 镇 / 乡 / 街道 read as a town's own name (建设, 宣风), not as
     what kind of town it is (重点, 特色小) or the words around one (各乡, 该)."""
     name = re.sub(r"(镇|乡|街道)$", "", name)
+    name = re.sub(rf"(?<=..)(?:{ETHNIC_PEOPLES})$", "", name)  # 大石布依族乡: the town 大石 of a people
     return 2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None \
-        and name not in GENERIC_TOWN and not NOT_IN_A_TOWN_NAME.search(name[-1] + name[0])
+        and name not in GENERIC_TOWN and not NOT_ENDING_A_TOWN_NAME.search(name) and not NOT_OPENING_A_TOWN_NAME.search(name)
 
 
 def _stands_alone(text: str, start: int, length: int) -> bool:

@@ -47,6 +47,7 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年|其中)?\s*$")
+AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实)(上级|党中央、?|省委、?|省政府、?)*$")
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
@@ -149,7 +150,8 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
                 and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])
                 and not _in_a_national_name(text, m.start, m.start + len(m.surface))]
     # (湘潭市 of 湘潭市岳塘区 is named, and may be the 全市 the text speaks of, but it is not counted as a speaker)
-    counts = Counter(m.place.key for m in mentions if id(m) in deepest or m.how == "zone_prefix")
+    # (nor is the city whose name opens its zone's, 来宾高新区: the zone is named, the city only says whose)
+    counts = Counter(m.place.key for m in mentions if id(m) in deepest and m.how != "zone_prefix")
     for m in mentions:
         places.setdefault(m.place.key, m.place)
     for key, n in counts.items():
@@ -452,10 +454,12 @@ def _opening(body: list[str]) -> str:
 
 def _a_voice(text: str, m: re.Match) -> bool:
     """A level word the text speaks with: not one it compares itself with (居全市第一), nor a level
-    whose list projects are put on ("列入自治区、鄂尔多斯市重点调度项目"), nor "195个自治区层面重大项目"
-    inside a clause (projects of the region's list, whoever has them)."""
+    whose list projects are put on ("列入自治区、鄂尔多斯市重点调度项目"), nor one whose instructions it
+    follows ("园区按照市委…的工作思路"), nor "195个自治区层面重大项目" inside a clause (projects of the
+    region's list, whoever has them)."""
     return not _compared(text, m.start(), m.end()) \
         and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]) \
+        and not AUTHORITY_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
         and not (text.startswith("层面", m.end()) and not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()]))
 
 

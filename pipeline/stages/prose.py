@@ -15,7 +15,7 @@ from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
-from pipeline.stages.gazetteer import GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
+from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -83,7 +83,7 @@ KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全�
                         r"[\u4e00-\u9fff“”、及和]){2,24}?(项目|工程)(?=\d|[,，]|\s|累计|完成|共|已|计划)")
 # "按类别分,产业发展项目37个": a sentence opening another breakdown of the whole (by kind, by field)
 # speaks of the issuer's whole again, not of the last place listed before it
-BREAKDOWN_OPENS = re.compile(r"^(按|分|从)[^,，;；:：]{1,8}(分|看|来看|划分|统计)\s*[,，:：]")
+BREAKDOWN_OPENS = re.compile(r"^(按|分|从|根据|按照)[^,，;；:：]{1,8}(分|看|来看|划分|统计)\s*[,，:：]")
 LEVEL_PROJECTS = re.compile(r"(省级|市级|州级|盟级|县级|区级)")
 # "…县(市)组,从第一名到第七名依次为:A、B、C", "…投资完成率排名由高到低依次是:A、B、C"
 # "…县(市)组,从第一名到第七名依次为:A、B、C": ranks stated outright. An order alone ("排名由高到低依次是:
@@ -145,7 +145,7 @@ PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,�
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
                                 rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
 NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|及|与|、)")  # the rest of a name, then the next
-BY_KIND = re.compile(r"^\s*(按|分|从)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
+BY_KIND = re.compile(r"^\s*(按|分|从|根据|按照)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
 # a line opened by a unit of a list and its count ("环翠区13个项目。", "高区4个项目,完成投资…")
 LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=\d+\s*个项目|[:：])")
 CLAUSE_OF_A_LIST = re.compile(r"\s*((?![\u4e00-\u9fff]*(?:小区|棚户区|片区|社区|景区|园区|城区|厂区|库区|矿区)\s*(?:已|共|完成|开|竣|\d))"
@@ -233,6 +233,8 @@ class ProseExtractor:
             return None
         if not num[:1].isdigit() and re.match(r"[县市区镇乡村山路街寺河湖岭]", after):
             return None  # "三台县", "四平市", "五台山": a place's name, not a figure in words
+        if unit_text == "倍" and not re.search(r"(增长|增加|提高|提升|扩大|上升|下降|减少)\s*(了|近|约|达)?\s*$", before):
+            return None  # "是天府新区的10倍", "是会战前的2倍": one thing against another, not a growth of its own
         if re.match(r"[\d.]+\s*[万亿]元?级", s[m.start():m.end()] + after):
             return None  # "20亿级、50亿级、100亿级的市级重大项目": sizes of project named as classes
         if unit_text in ("个", "次") and re.match(r"^(月|工作日|小时|季度|年度)", after):
@@ -282,7 +284,7 @@ class ProseExtractor:
             # "粮食产量稳定在280万吨以上" stays a figure)
             return None
         if unit_text.startswith("%") and BOUND_BEFORE.search(before) or \
-                unit_text.startswith(("%", "个百分点")) and re.match(r"\s*(以上|以下)", after):
+                unit_text.startswith(("%", "个百分点", "倍")) and re.match(r"\s*(以上|以下)", after):
             return None  # "均超过50%", "已超90%", "是否达到40%", "20%以上": a bound or a target, not a value
         if CAPACITY_BEFORE.search(before) or (m.group("bare") and CAPACITY_UNIT_AFTER.match(after)):
             return None  # "年产20万片", "2台66万千瓦机组", "80万吨甲醇": what a project makes, part of its name
@@ -884,6 +886,7 @@ class ProseExtractor:
                 if previous.endswith(("。", "！", "？", "!", "?")) and not re.match(r"^(其中|其他|另外|此外|同时|分别)", sentence):
                     line_period = None
                 sentence_before, previous = previous, sentence.rstrip()
+                carried_into = carried  # what the sentence inherits (a breakdown opening it ends only that)
                 item = _numbered_item_work(sentence.strip(), whole=True)
                 if item:
                     # "…。4、王格尔塘至夏河高速公路建设项目。公路全线…累计完成投资8.5亿元。5、…": the item's work
@@ -1119,7 +1122,7 @@ class ProseExtractor:
                     county_again = bool(carried and not subject and re.match(r"(该|全)(县|区|市|州|旗)", opening or "")
                                         and re.search(r"(项目|工程)$", carried))
                     ends_carry = carried and not subject and not its_own and (other_opens or county_again or
-                        DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place)
+                        DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place and carried == carried_into)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)
                             and not (parts_go_on and not _exceeds(matches, said_of.get(carried, {})))))
@@ -1373,8 +1376,8 @@ def _project_heading(line: str) -> bool:
 # a town right after its county's name, its own projects or figures next ("大田县建设镇小城镇建设在建重点项目22项",
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
-TOWN_SUBJECT = re.compile(r"(?:^|(?<=[-—\s、:：]))([\u4e00-\u9fff]{2,3}(?:镇|乡|街道))(?=已|共|累计|完成|新开工|开工|竣工|实施"
-                          r"|今年|年度|计划|重点项目|在建|新建|续建|[\d(（])")
+TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s、:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
+                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
 TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
@@ -1470,7 +1473,7 @@ def _paired_measures(before: str, phrase: str, n: int) -> list[str]:
 
 def _opens_a_clause(sentence: str, at: int) -> bool:
     """Whether the words at `at` open the sentence or one of its clauses ("…；郎溪县完成投资")."""
-    return at <= 2 or re.search(r"(^|[:：,，;；])\s*(今年|目前|全年|同时|此外|另外|其中)?\s*$", sentence[:at]) is not None
+    return at <= 2 or re.search(r"(^|[:：,，;；])\s*(今年|目前|全年|同时|此外|另外|其中|位于)?\s*$", sentence[:at]) is not None
 
 
 def _names_one_work(name: str) -> bool:
