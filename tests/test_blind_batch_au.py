@@ -62,3 +62,29 @@ def test_a_zone_following_its_citys_lead_speaks_for_itself(kit):
     doc = read_text(kit, "wuzhou_zone.txt", ZONE_FOLLOWING_ITS_CITY)
     assert doc.meta.jurisdiction == "梧州高新区"
     assert {f.entity for f in doc.facts if f.value in (6, 4, 18, 75)} == {"梧州高新区"}
+
+
+CITY_WITH_THE_REGIONS_LISTS = """总投资86.2亿元!贺州市18个重大项目集中开竣工
+来源:广西日报 • 2023-04-12 09:10:05
+4月11日,贺州市举行今年第二季度重大项目集中开竣工仪式,项目总投资86.2亿元。
+今年,贺州市统筹推进市级以上层面重大项目412项,比上年增加31项。其中,自治区层面重大项目126项,数量排全区第三位。第一季度,市级层面以上重大项目完成投资61亿元。
+"""
+
+
+def test_a_city_naming_the_regions_list_after_qizhong_and_ranking_in_the_region_is_the_citys(kit):
+    # "其中,自治区层面重大项目126项" is a part of the city's 412; "排全区第三位" ranks it in the region
+    doc = read_text(kit, "hezhou_lists.txt", CITY_WITH_THE_REGIONS_LISTS)
+    assert doc.meta.jurisdiction == "贺州市"
+    assert {f.entity for f in doc.facts if f.value in (412, 126, 61)} == {"贺州市"}
+
+
+CITY_SPEAKING_OF_ITS_GOVERNMENT = """4月20日,以省发改委党组成员为组长的省督导组一行,对我市重大项目建设情况进行专项督导。市委常委、常务副市长出席汇报会。
+我市共有132个项目纳入督导范围,目前开工98个,完成投资41.6亿元。
+督导组对我市工作给予充分肯定,认为鹤壁市委、市政府始终坚持项目为王。
+"""
+
+
+def test_a_text_saying_wo_shi_that_names_its_citys_government_speaks_as_that_city(kit):
+    doc = read_text(kit, "hebi_government.txt", CITY_SPEAKING_OF_ITS_GOVERNMENT)
+    assert doc.meta.jurisdiction == "鹤壁市" and doc.meta.jurisdiction_confidence < 0.8  # weak: for review
+    assert {f.entity for f in doc.facts if f.value in (132, 98, 41.6)} == {"鹤壁市"}

@@ -46,8 +46,9 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 # "我市列入福州市三大项目…": the list a place's projects are in belongs to the place named after 列入,
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
-CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年|其中)?\s*$")
+CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年)?\s*$")
 AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实)(上级|党中央、?|省委、?|省政府、?)*$")
+PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
@@ -217,6 +218,12 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
     elif counts.get(key, 0) >= 2 and level and _of_level(best, level) and \
             not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
+    elif counts.get(key, 0) >= 1 and level and _of_level(best, level) and SPEAKS_AS[level].search(text) \
+            and re.search(re.escape(best.name) + r"(委|政府|人民政府)", text) \
+            and not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
+        # "…对我市重大项目建设情况进行专项督导…济源市委、市政府面对…": a text that says 我市 and names that
+        # city's own party committee or government, and no other city, speaks as it
+        confidence = 0.7
     elif counts.get(key, 0) >= 1 and level == "province" and best.kind == PROVINCE_LEVEL and levels[level] >= 3 \
             and not any(p.kind == PROVINCE_LEVEL for k, p in places.items() if k != key):
         # "今年黑龙江省较往年提前…" in a text of 全省 and 省级 only: the one province it names (its mentions
@@ -391,7 +398,7 @@ def _compared(text: str, start: int, end: int) -> bool:
     if not (COMPARED_BEFORE.search(text[max(0, start - 3):start]) or COMPARED_AFTER.match(text, end)):
         return False
     clause = re.split(r"[。；;！!？?\n]", text[max(0, start - 80):start])[-1]
-    return not NAMED_BELOW.search(OWN_LEVEL_WORD.sub("", clause))
+    return not NAMED_BELOW.search(OWN_LEVEL_WORD.sub("", clause.replace("自治区", "")))
 
 
 OWN_LEVEL_WORD = re.compile(r"(全|我|本|各)(省|市|州|盟|县|区|旗)")
@@ -455,12 +462,13 @@ def _opening(body: list[str]) -> str:
 def _a_voice(text: str, m: re.Match) -> bool:
     """A level word the text speaks with: not one it compares itself with (居全市第一), nor a level
     whose list projects are put on ("列入自治区、鄂尔多斯市重点调度项目"), nor one whose instructions it
-    follows ("园区按照市委…的工作思路"), nor "195个自治区层面重大项目" inside a clause (projects of the
-    region's list, whoever has them)."""
+    follows ("园区按照市委…的工作思路"), nor "195个自治区层面重大项目" inside a clause or after 其中
+    (projects of the region's list, whoever has them)."""
     return not _compared(text, m.start(), m.end()) \
         and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]) \
         and not AUTHORITY_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
-        and not (text.startswith("层面", m.end()) and not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()]))
+        and not (text.startswith("层面", m.end()) and (not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()])
+                                                       or PART_OPENS.search(text[max(0, m.start() - 6):m.start()])))
 
 
 def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> list[Mention]:

@@ -814,9 +814,10 @@ class ProseExtractor:
         for m in AGGREGATE_SUBJECT.finditer(before, near):
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
-            if m.group(1) == "自治区层面" and not _opens_a_clause(before, m.start()):
-                continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目": projects of the
-                # region's list, whoever the clause is about; only a clause it opens is the region's
+            if m.group(1) == "自治区层面" and (not _opens_a_clause(before, m.start())
+                                               or re.search(r"其中\s*[,，:：]?\s*$", before[:m.start()])):
+                continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目", "其中,自治区层面…":
+                # projects of the region's list, whoever the clause is about; only a clause it opens is the region's
             if _in_closed_aside(before, m.start()) or re.search(r"(列入|纳入|进入|入选|参加|参与|跻身|列为)$", before[:m.start()]) \
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
