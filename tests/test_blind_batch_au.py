@@ -88,3 +88,23 @@ def test_a_text_saying_wo_shi_that_names_its_citys_government_speaks_as_that_cit
     doc = read_text(kit, "hebi_government.txt", CITY_SPEAKING_OF_ITS_GOVERNMENT)
     assert doc.meta.jurisdiction == "鹤壁市" and doc.meta.jurisdiction_confidence < 0.8  # weak: for review
     assert {f.entity for f in doc.facts if f.value in (132, 98, 41.6)} == {"鹤壁市"}
+
+
+ZONE_NEWS_UNDER_ITS_CITYS_PAPER = """德阳新闻 旌阳新闻 广汉新闻 什邡新闻 绵竹新闻 中江新闻 罗江新闻
+地方网 > 四川 > 德阳市 > 德阳新闻 > 正文
+
+推进项目攻坚 高新区重点项目投资实现“双过半”
+
+来源:德阳日报 2019-07-29 08:10
+
+本报讯(记者李明)高新区深入贯彻落实市委“项目年”工作部署,截至6月底,全区重点项目投资实现时间、任务“双过半”。今年以来,该区共有重点项目15个,完成投资9.6亿元,占年度计划的54.2%。
+"""
+
+
+def test_a_zones_news_under_its_citys_paper_is_the_zone_not_the_city_of_its_menu(kit):
+    # the site's menu (德阳新闻 旌阳新闻 …) is no headline; the header's 高新区, under 德阳日报's masthead,
+    # in a text that says 全区 / 该区, is 德阳's zone (weak: for review)
+    doc = read_text(kit, "deyang_zone.txt", ZONE_NEWS_UNDER_ITS_CITYS_PAPER)
+    assert doc.meta.jurisdiction == "德阳高新区" and doc.meta.jurisdiction_confidence < 0.8
+    assert {f.entity for f in doc.facts if f.value in (15, 9.6, 54.2)} == {"德阳高新区"}
+    assert not [f for f in doc.facts if f.entity == "德阳市"]

@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from pipeline.core.vocabulary import SITE_NAME
 from pipeline.core.word_dictionary import on_word_bounds, word_tags
-from pipeline.stages.gazetteer import MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, Gazetteer, Mention, Place
+from pipeline.stages.gazetteer import MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
@@ -169,7 +169,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         # nothing in the header: the body's own words, weaker evidence (confidence below CONFIDENT)
         labelled = {m.place.key: m.place for m in gazetteer.find_in(row_labels, first)}
         _weak_candidates(text, level, levels[level], meta, gazetteer, places, scores, evidence, labelled, row_labels,
-                         cut)
+                         cut, header=f"{title}\n{headline}")
     if level:
         for key, p in places.items():
             if _of_level(p, level) and scores[key]:
@@ -238,7 +238,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
 
 def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
                      places: dict, scores: dict, evidence: dict, labelled: Optional[dict] = None,
-                     row_labels: str = "", cut: Optional[Callable[[str], list[str]]] = None) -> None:
+                     row_labels: str = "", cut: Optional[Callable[[str], list[str]]] = None, header: str = "") -> None:
     """Evidence from the body when the header names no place, kept only where the level words
     agree: the city above the districts a city bulletin names (云溪区, 君山区 → 岳阳市) when the text
     writes the city's name somewhere (民本岳阳), and a short form only one division of China has
@@ -284,6 +284,17 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                                             if p.kind in kinds and p.code and p.until == 0} for w in endings) if found), {})
         if credit(owners, f"the masthead {m.group(0).strip()}"):
             break
+    else:
+        zone_word = next((w for w in ZONE_WORDS_BY_LENGTH if w in header), None) if level == "district" else None
+        for m in papers if zone_word else []:
+            # "经开区省市重点项目投资实现双过半" over 绵阳日报's masthead, in a text that says 全区 / 该区: the
+            # paper's city's zone (made for review when the city has none of that name)
+            endings = [m.group(1)[k:] for k in range(0, len(m.group(1)) - 1)]
+            cities = next((found for found in ({p.key: p for p in gazetteer.scoped.get(w, []) + gazetteer.official.get(w, [])
+                                                if p.kind == "city" and p.code and p.until == 0} for w in endings) if found), {})
+            zone = gazetteer.zone_in(zone_word, next(iter(cities.values()))) if len(cities) == 1 else None
+            if zone is not None and credit({zone.key: zone}, f"the header's {zone_word} under the masthead {m.group(0).strip()}"):
+                break
     weak: dict[tuple, tuple[Place, str, int]] = {}
     listed_only: set = set()  # short forms the text writes only as members of lists
     for short, found in gazetteer.scoped.items():
@@ -431,11 +442,18 @@ def _listed(text: str, start: int, end: int) -> bool:
 
 
 def _a_menu_of_places(line: str, gazetteer: Gazetteer) -> bool:
-    """A line that is little but three or more places' names: a site's menu, not the news."""
-    mentions = gazetteer.find_in(line, city_shorts=True)
+    """A line that is little but three or more places' names, or three or more items each opened by
+    one ("绵阳新闻 安州新闻 江油新闻 …"): a site's menu, not the news."""
+    if re.search(r"[，,。；;]|\d", line):
+        return False
     bare = re.sub(r"\s", "", line)
-    return len(mentions) >= 3 and sum(len(m.surface) for m in mentions) >= 0.6 * len(bare) \
-        and not re.search(r"[，,。；;]|\d", line)
+    # items that all end with one same word, a place opening them ("绵阳新闻安州新闻江油新闻…")
+    pieces = bare.split(bare[-2:])[:-1] if len(bare) >= 8 and bare.endswith(bare[-2:]) else []
+    if len(pieces) >= 3 and all(2 <= len(piece) <= 4 for piece in pieces) and bare == bare[-2:].join(pieces) + bare[-2:] \
+            and gazetteer.find_in(pieces[0], city_shorts=True):
+        return True
+    mentions = gazetteer.find_in(line, city_shorts=True)
+    return len(mentions) >= 3 and sum(len(m.surface) for m in mentions) >= 0.6 * len(bare)
 
 
 def _headline(body: list[str]) -> str:
