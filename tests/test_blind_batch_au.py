@@ -108,3 +108,16 @@ def test_a_zones_news_under_its_citys_paper_is_the_zone_not_the_city_of_its_menu
     assert doc.meta.jurisdiction == "德阳高新区" and doc.meta.jurisdiction_confidence < 0.8
     assert {f.entity for f in doc.facts if f.value in (15, 9.6, 54.2)} == {"德阳高新区"}
     assert not [f for f in doc.facts if f.entity == "德阳市"]
+
+
+PARKS_NAMED_BY_PLACES = """甘州区工业园区项目建设情况
+今年以来,甘州区不断加快工业园区基础设施建设。上半年张掖、巴吉滩两个工业园区共开工建设各类项目86项,总投资21.6亿元,累计完成投资9.8亿元。
+"""
+
+
+def test_parks_named_by_their_places_short_forms_are_not_those_places(kit):
+    # "张掖、巴吉滩两个工业园区": two parks, named by where they lie; neither 张掖市 nor a count of 2
+    doc = read_text(kit, "ganzhou_parks.txt", PARKS_NAMED_BY_PLACES)
+    assert not [f for f in doc.facts if f.entity == "张掖市"]
+    assert not [f for f in doc.facts if f.value == 2]
+    assert {f.value for f in doc.facts} >= {86, 21.6, 9.8}

@@ -665,10 +665,13 @@ class ProseExtractor:
         mentions_before: list = []
         aid = AID_WORDS.search(sentence) is not None  # aid between regions: the giver is no subject
         mentions = self._mentions(sentence, jurisdiction)
+        named_parks = [(p.start(), p.end()) for p in PARKS_NAMED_BY_PLACES.finditer(sentence)]
         for m in mentions:
             end = m.start + len(m.surface)
             if end > start:
                 break
+            if any(a <= m.start < b for a, b in named_parks):
+                continue  # "武威、黄羊两个工业园区": parks named by their places' short forms, not the places
             lead = re.sub(r"\s*(19|20)\d\d\s*年度?\s*$", "", before[:m.start])  # "列入2020年广东省重点…"
             if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(lead[-3:]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
@@ -787,6 +790,8 @@ class ProseExtractor:
         if named and (GENERIC_AREA.search(named.group(1))
                       or named.group(1).endswith("园区") and len(KIND_WORDS.sub("", named.group(1))) < 2):
             named = None  # "在项目建设园区投资", "现代农业产业园区项目": parks of a kind, not one named
+        if named and any(a <= clause_at + clause.find(named.group(1)) < b for a, b in named_parks):
+            named = None  # "…巴吉滩两个工业园区": parks counted, not one named
         inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
         if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
             named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
@@ -1336,7 +1341,8 @@ NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]
 
 
 EXAMPLES_COUNT_BEFORE = re.compile(r"等\s*$")
-UNITS_COUNTED = re.compile(r"\s*(责任单位|牵头单位|成员单位|设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区)"
+UNITS_COUNTED = re.compile(r"\s*(责任单位|牵头单位|成员单位|设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区"
+                           r"|工业园区|产业园区|开发区|经开区|高新区)"
                            r"(?![\u4e00-\u9fff]{0,4}?项目)")
 # the kinds of place a count of places counts ("9个县(市、区)", "11个县市区")
 PLACES_COUNTED = re.compile(r"设区市|地级市|县级市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县")
@@ -1358,6 +1364,9 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
                                 r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地|产业园|(?:项目)?[一二三四]期))"
                                 r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
+# parks named by the places they lie in, then counted: "武威、黄羊两个工业园区", "城东、城西2个园区"
+PARKS_NAMED_BY_PLACES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、和及][\u4e00-\u9fff]{2,4})+\s*[两二三四五六七八九十\d]+个"
+                                   r"(?:工业园区|园区|开发区|产业园|工业集中区|产业集聚区|经开区|高新区)")
 # the work a sum is spent on, right after it: "投资20亿元建设远景低碳产业园,", "投资12.5亿元建设国际高端饮品产业园项目,"
 BUILT_AFTER_FIGURE = re.compile(r"\s*(?:用于|用以)?(?:建设|新建|兴建|打造)([\u4e00-\u9fffA-Za-z0-9()（）]{4,30}?"
                                 r"(?:项目|工程|中心|基地|产业园|园区|物流城|厂))(?=[,，;；。]|$)")
