@@ -46,8 +46,13 @@ ZONE_WORD_IN_THE_ZONES_OWN_NEWS = """湘江新区重大项目集中开竣工
 def test_the_bare_zone_word_in_a_zones_own_news_is_the_zone(kit):
     doc = read_text(kit, "xiangjiang_own.txt", ZONE_WORD_IN_THE_ZONES_OWN_NEWS)
     assert doc.meta.jurisdiction == "湘江新区"
-    # "新区直管区", "新区全域": the zone the news is about, never a new zone made up as 长沙新区
-    assert {f.entity for f in doc.facts if f.value in (52, 361, 1802)} == {"湘江新区"}
+    # "新区全域": the zone the news is about, never a new zone made up as 长沙新区; "新区直管区": the part of
+    # it the zone administers itself, under the zone and for review, never the whole zone
+    assert [f.entity for f in doc.facts if f.value == 1802] == ["湘江新区"]
+    part = [f for f in doc.facts if f.value in (52, 361)]
+    assert len(part) == 2 and all(f.entity == "湘江新区直管区" and f.entity_parent == "湘江新区" for f in part)
+    assert all(any(flag.startswith("entity_") for flag in f.flags) for f in part)
+    assert not [f for f in doc.facts if f.entity == "长沙新区"]
 
 
 ZONE_FOLLOWING_ITS_CITY = """欢迎访问梧州高投发展集团有限公司网站!
@@ -121,3 +126,52 @@ def test_parks_named_by_their_places_short_forms_are_not_those_places(kit):
     assert not [f for f in doc.facts if f.entity == "张掖市"]
     assert not [f for f in doc.facts if f.value == 2]
     assert {f.value for f in doc.facts} >= {86, 21.6, 9.8}
+
+
+# A second read of this session's rules, with bulletins written to break them.
+
+SUMS_THAT_ARE_NOT_A_WORKS_COST = """临澧县重点项目建设简报
+今年,我县争取中央预算内投资1.2亿元建设县人民医院住院综合楼项目。县财政全年投资5000万元建设城乡污水处理工程。某企业一期投资5亿元建设年产10万吨新材料项目,项目计划总投资15亿元。
+"""
+
+TWO_WORKS_BUILT = """高县重点项目建设简报
+高县引进甲公司投资20亿元建设新能源电池项目,乙公司投资5亿元建设电池隔膜项目。项目建成投产后,年产值可达60亿元。
+"""
+
+
+def test_only_what_an_investor_puts_into_one_work_is_its_total(kit):
+    doc = read_text(kit, "linli_sums.txt", SUMS_THAT_ARE_NOT_A_WORKS_COST)
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    # funds won from above, a year's budget, a first phase: parts of a cost, never 总投资
+    for key in ((1.2, "亿元"), (5000, "万元"), (5, "亿元")):
+        assert by_value[key].metric != "总投资", key
+    assert by_value[(15, "亿元")].metric == "总投资"
+    # two works built in one sentence: "项目建成投产后…" is neither's alone
+    two = read_text(kit, "gaoxian_two.txt", TWO_WORKS_BUILT)
+    assert [f.metric for f in two.facts if f.value == 20] == ["总投资"]
+    assert not [f for f in two.facts if f.value == 60 and f.entity in ("新能源电池项目", "电池隔膜项目")]
+
+
+CITY_AND_COUNTY_WITH_A_SEPARATOR = """泸州市·合江县重点项目建设简报(第3期)
+一、总体情况
+1-6月,重点项目完成投资45.3亿元,完成年度计划的52%,新开工项目18个。
+"""
+
+ANOTHER_CITYS_GOVERNMENT = """9月12日,深圳市委、市政府代表团一行到我市考察对口合作项目,双方签署了合作协议。
+1-8月,我市重大项目完成投资98.6亿元,新开工项目36个,完成全年目标任务的41%。我市将进一步优化营商环境。
+"""
+
+FOLLOWING_THE_CITYS_LEAD = """今年以来,我市认真贯彻金华市委、市政府决策部署,坚持项目为王,全力以赴抓投资、促发展。
+1-9月,全市重点项目完成投资186.4亿元,完成年度计划的56.2%,新开工项目42个。
+"""
+
+
+def test_a_separator_between_a_city_and_its_county_and_governments_that_are_not_the_speakers(kit):
+    doc = read_text(kit, "hejiang_dot.txt", CITY_AND_COUNTY_WITH_A_SEPARATOR)
+    assert doc.meta.jurisdiction == "合江县"
+    assert {f.entity for f in doc.facts} == {"合江县"}
+    # visitors' leaders (深圳市委、市政府代表团) and an authority followed (贯彻金华市委…部署) are not 我市
+    for name, text in (("visit.txt", ANOTHER_CITYS_GOVERNMENT), ("follow.txt", FOLLOWING_THE_CITYS_LEAD)):
+        other = read_text(kit, name, text)
+        assert other.meta.jurisdiction is None, name
+        assert not [f for f in other.facts if f.entity in ("深圳市", "金华市")], name

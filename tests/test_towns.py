@@ -56,3 +56,66 @@ def test_a_county_or_a_city_telling_of_one_town_is_not_the_towns(kit):
     meeting = read_text(kit, "meeting.txt", MEETING_AT_A_TOWN)
     assert meeting.meta.jurisdiction != "大桥镇"
     assert not [f for f in meeting.facts if f.entity == "大桥镇"]
+
+
+# A second read of the town rules, with bulletins written to break them.
+
+TOWN_FIRST_THEN_THE_COUNTY = """重点项目建设简报
+今年以来,高县庆岭镇抢抓机遇推进项目建设,该镇实施重点项目8个,完成投资2.6亿元,该镇新签约项目2个。
+1-6月,全县重点项目完成投资41.2亿元,完成年度计划的51%。
+"""
+
+
+def test_a_town_the_title_does_not_name_is_no_speaker_and_its_figures_stay_its_own(kit):
+    doc = read_text(kit, "gaoxian_town.txt", TOWN_FIRST_THEN_THE_COUNTY)
+    by_value = {f.value: f for f in doc.facts}
+    # 全县 is the county, never the town the opening lines speak of
+    assert by_value[41.2].entity == "高县" and by_value[51].entity == "高县"
+    # "该镇共实施…": the town spoken of again, not the county written before it
+    for value in (8, 2.6, 2):
+        assert by_value[value].entity == "庆岭镇" and by_value[value].entity_parent == "高县", value
+
+
+COUNTY_TITLE_AND_A_TOWN = """南部县重点项目建设简报
+1-6月,全县重点项目完成投资56亿元,全县新开工项目21个。
+大桥镇项目建设成效明显,该镇完成投资6.3亿元,该镇新开工项目4个。
+"""
+
+HOME_SOIL = """武胜县重点项目建设简报
+今年以来,猛山乡引导本乡本土能人返乡创业,新建项目6个,完成投资1.2亿元。1-6月,全县重点项目完成投资40.5亿元。
+"""
+
+
+def test_a_county_the_title_names_speaks_whatever_its_towns_say(kit):
+    doc = read_text(kit, "nanbu.txt", COUNTY_TITLE_AND_A_TOWN)
+    assert doc.meta.jurisdiction == "南部县"
+    assert {f.entity for f in doc.facts if f.value in (56, 21)} == {"南部县"}
+    assert {f.entity for f in doc.facts if f.value in (6.3, 4)} == {"大桥镇"}
+    # 本乡本土 (one's home soil) is no town speaking
+    assert read_text(kit, "wusheng.txt", HOME_SOIL).meta.jurisdiction == "武胜县"
+
+
+TOWNS_TOGETHER = """东莞市重大项目建设简报
+1-6月,全市重大项目完成投资486亿元。其中,位于长安镇、虎门镇的项目7个,完成投资42亿元。
+"""
+
+A_PART_THEN_THE_WHOLE = """三台县重点项目建设简报
+1-6月,全县重点项目完成投资62.5亿元。其中,芦溪镇完成投资1.38亿元。新开工项目12个,竣工项目5个。
+"""
+
+KINDS_OF_TOWN = """某县重点项目建设简报
+1-6月,全县重点项目完成投资30亿元。其中,工业重镇完成投资18.3亿元,经济强镇完成投资6.1亿元。
+"""
+
+
+def test_towns_listed_together_a_part_after_qizhong_and_kinds_of_town(kit):
+    # the last of two towns listed is not the list's subject
+    together = read_text(kit, "dongguan_towns.txt", TOWNS_TOGETHER)
+    assert not [f for f in together.facts if f.entity == "虎门镇"]
+    # a part named after 其中 ends with its sentence: the next speaks of the whole again
+    part = read_text(kit, "santai_part.txt", A_PART_THEN_THE_WHOLE)
+    assert [f.entity for f in part.facts if f.value == 1.38] == ["芦溪镇"]
+    assert {f.entity for f in part.facts if f.value in (12, 5)} == {"三台县"}
+    # 工业重镇, 经济强镇: what kind of town, not which
+    kinds = read_text(kit, "kinds.txt", KINDS_OF_TOWN)
+    assert not [f for f in kinds.facts if f.entity and f.entity.endswith("镇")]

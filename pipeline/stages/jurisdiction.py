@@ -47,8 +47,11 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年)?\s*$")
-AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实)(上级|党中央、?|省委、?|省政府、?)*$")
+AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实)(上级|党中央、?|省委、?|省政府、?)*$")  # whose lead is followed
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
+# "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
+VISITORS_AFTER = re.compile(r"\S{0,4}?(代表团|考察团|一行|领导|到|来|赴)")
+VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|客商)")
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
@@ -119,6 +122,8 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer, text or label), gazetteer):
             if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
                          or _in_a_national_name(text, m.start, m.start + len(m.surface))
+                         or VISITORS.match(text, m.start + len(m.surface))
+                         or AUTHORITY_BEFORE.search(text[max(0, m.start - 6):m.start])
                          or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
                 continue
             p = m.place
@@ -149,7 +154,9 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
                 if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))
                 and not _a_venue(text, m.start, m.start + len(m.surface)) and not _elsewhere(text, m.start)
                 and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])
-                and not _in_a_national_name(text, m.start, m.start + len(m.surface))]
+                and not _in_a_national_name(text, m.start, m.start + len(m.surface))
+                and not VISITORS.match(text, m.start + len(m.surface))
+                and not AUTHORITY_BEFORE.search(text[max(0, m.start - 6):m.start])]
     # (湘潭市 of 湘潭市岳塘区 is named, and may be the 全市 the text speaks of, but it is not counted as a speaker)
     # (nor is the city whose name opens its zone's, 来宾高新区: the zone is named, the city only says whose)
     counts = Counter(m.place.key for m in mentions if id(m) in deepest and m.how != "zone_prefix")
@@ -219,7 +226,9 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
             not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         confidence = 0.7  # the only place of the level its words speak of, named twice
     elif counts.get(key, 0) >= 1 and level and _of_level(best, level) and SPEAKS_AS[level].search(text) \
-            and re.search(re.escape(best.name) + r"(委|政府|人民政府)", text) \
+            and any(not AUTHORITY_BEFORE.search(text[max(0, g.start() - 6):g.start()])
+                    and not VISITORS_AFTER.match(text, g.end())
+                    for g in re.finditer(re.escape(best.name) + r"(委|政府|人民政府)(、\S{1,3}政府)?", text)) \
             and not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         # "…对我市重大项目建设情况进行专项督导…济源市委、市政府面对…": a text that says 我市 and names that
         # city's own party committee or government, and no other city, speaks as it
@@ -490,12 +499,12 @@ def _a_voice(text: str, m: re.Match) -> bool:
 
 
 def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> list[Mention]:
-    """"四川省绵阳市三台县40个重点项目…", "株洲市 石峰区发改局": a place written with the places above it
-    (nothing but a space between) speaks as itself; the province and city before it only say where it
+    """"四川省绵阳市三台县40个重点项目…", "株洲市 石峰区发改局", "泸州市·合江县": a place written with the
+    places above it (nothing but a space or a separator between) speaks as itself; the province and city before it only say where it
     lies (in the header and the body alike)."""
     def joined(m: Mention, after: Mention) -> bool:
         end = m.start + len(m.surface)
-        return after.start == end or (text != "" and after.start > end and not text[end:after.start].strip())
+        return after.start == end or (text != "" and after.start > end and text[end:after.start].strip() in ("", "·", "•", "|", "｜", "/", "—", "-"))
 
     return [m for k, m in enumerate(mentions)
             if not (k + 1 < len(mentions) and joined(m, mentions[k + 1])
@@ -544,7 +553,7 @@ def _common_city(places: list[Place], gazetteer: Gazetteer) -> Optional[Place]:
 
 
 # "全镇", "该乡", "我街道": a town (镇, 乡, 街道) speaking of itself; not 城乡, 各乡镇, 乡村振兴
-TOWN_WORDS = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇])")
+TOWN_WORDS = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")  # (本乡本土: one's home soil)
 TOWN_END = re.compile(r"(镇|乡|街道)(?![村长镇政党干企民])")
 def _towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Place]]]:
     """The towns a text names: (name, its county when written before it). "大田县建设镇" names 建设镇 of
@@ -582,7 +591,8 @@ def _town_speaking(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
     if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
         return None  # a county's or a city's news that tells of one of its towns
     title = meta.title if meta.title and not CHROME.search(meta.title) else ""
-    header = "\n".join((title, _headline(body), _opening([ln for ln in body if not CHROME.search(ln)])))
+    # the title or headline names the town; only a page with neither opens with its name ("今年以来,宣风镇…")
+    header = "\n".join(filter(None, (title, _headline(body)))) or _opening([ln for ln in body if not CHROME.search(ln)])
     named = _towns_named(text, gazetteer)
     county_of = {name: county for name, county in named if county is not None}
     # a bare name must read as a name (宣风), or be written once with its county (建设 of 大田县建设镇)
@@ -591,6 +601,12 @@ def _town_speaking(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
         return None
     name = next(iter(towns))
     county = county_of.get(name)
+    divisions_named = {m.place.key: m.place for m in gazetteer.find_in(header)
+                       if m.place.kind in ("county", "district", "county_city") and m.place.code}
+    if county is None and len(divisions_named) == 1:
+        county = next(iter(divisions_named.values()))  # "岳池县:青林镇项目建设跑出加速度": the town's county
+    if any(p != county for p in divisions_named.values()):
+        return None  # a header naming another division as well: that division's news, not the town's
     town = Place(name, "town", county.name if county else "", "", county.code if county else "")
     evidence = (f"the header names the town {name}" + (f" of {county.name}" if county else ", its county unwritten"),
                 f"the text speaks as a town ({town_words} words: 该镇, 全乡 …)")

@@ -15,7 +15,7 @@ from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
-from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
+from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
 from pipeline.stages.jurisdiction import Jurisdiction
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -808,7 +808,8 @@ class ProseExtractor:
         lead = SUBJECT_LEAD.match(clause)
         offset = lead.end() if lead else 0
         town = TOWN_SUBJECT.search(clause[offset:])
-        if town and a_town_name(town.group(1)) and clause_at + offset + town.start(1) > best[1]:
+        if town and a_town_name(town.group(1)) and clause_at + offset + town.start(1) > best[1] \
+                and before[clause_at - 1:clause_at] not in ("、", "和", "及"):  # (the last of a list of towns: the list's)
             # "其中,大桥镇完成投资1.38亿元": a town (in no list) opening its clause is the subject, for review
             best = (town.group(1), clause_at + offset + town.start(1))
         near = max(0, start - SUBJECT_WINDOW, best[1])  # a subject stands near its figure: scan only that far
@@ -816,6 +817,12 @@ class ProseExtractor:
             for m in BARE_ZONE.finditer(before, near):  # "高新区完成投资" in a bulletin of no known city: kept for review
                 if m.start() > best[1]:
                     best = (m.group(1), m.start())
+        for m in TOWN_VOICE.finditer(before, near):
+            # "岳池县青林镇坚持项目为王,该镇共实施重点项目12个": the town spoken of, not the county before it
+            town = jurisdiction.place.name if jurisdiction is not None and jurisdiction.place is not None \
+                and jurisdiction.place.kind in LOCAL_KINDS else _last_town_named(sentence[:m.start()])
+            if town and m.start() > best[1]:
+                best = (town, m.start())
         for m in AGGREGATE_SUBJECT.finditer(before, near):
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
@@ -876,6 +883,7 @@ class ProseExtractor:
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
+            part_of: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
                 sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
@@ -886,6 +894,11 @@ class ProseExtractor:
                 parts_go_on = previous.endswith(("；", ";")) and "其中" in previous
                 if previous.endswith(("。", "！", "？", "!", "?", "……", "......")):
                     ended += 1
+                    if part_of is not None and carried == part_of[0]:
+                        # "…其中,芦溪镇完成投资1.38亿元。新开工项目12个": a part named after 其中 ends with its
+                        # sentence; the next speaks of the whole again
+                        carried = part_of[1]
+                    part_of = None
                     if ended > 1:
                         carried = heading_place
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
@@ -1158,8 +1171,11 @@ class ProseExtractor:
                         # 开工20个") carries on
                         opens = at >= 0 and _opens_a_clause(sentence, at)
                         # 全市 in a provincial bulletin is no default: it goes on like a place
+                        whole = carried
                         carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
                                                         or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
+                        if carried and re.search(r"其中\s*[,，:：]?\s*$", sentence[:at]):
+                            part_of = (carried, whole)
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
@@ -1204,9 +1220,8 @@ class ProseExtractor:
                         # "肇东市引进…公司投资20亿元建设东风皮卡及越野车生产项目": the cost of the work built, not the
                         # place's investment; what the place "invests" in one work is that work's total
                         named_after = built
-                        if re.search(r"(投资|引进|引资)$", metric_raw or "") \
-                                and not re.search(r"(完成|计划|累计|已|年度|今年|实际|到位|当年|本年)投资$", metric_raw):
-                            metric_raw = "总投资"
+                        if WHOLE_COST_BEFORE_WORK.search(metric_raw or "") and not PART_OF_A_COST.search(metric_raw or ""):
+                            metric_raw = "总投资"  # (not 争取…财政投资, 带动社会投资, 一期投资, 全年投资: a part of the cost)
                     place_after = re.match(r"的([\u4e00-\u9fff]{2,12}?)(?=、|等地|等县|等[\d一二三四五六七八九十两]+个县)",
                                            sentence[match.end:]) if not named_after and "投资" in (metric_raw or "") else None
                     if place_after and self._reads_as_place_name(place_after.group(1), jurisdiction):
@@ -1217,6 +1232,8 @@ class ProseExtractor:
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
                         named_before_this = line_work = subject  # and the one 该项目 says again
+                        if len(BUILT_AFTER_FIGURE.findall(sentence)) > 1:
+                            line_work = ""  # two works built: "项目建成投产后…" after them is neither's alone
                         if re.search(r"(^|[,，;；:：、]|有|拟|约|共)\s*投资\s*$", sentence[:match.start]) \
                                 and not subject.endswith(("等项目", "等工程")):
                             # "主要有投资20亿元的…产业园": what the one project costs, all told (not 已投资, 亩均投资,
@@ -1367,6 +1384,9 @@ NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(
 # parks named by the places they lie in, then counted: "武威、黄羊两个工业园区", "城东、城西2个园区"
 PARKS_NAMED_BY_PLACES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、和及][\u4e00-\u9fff]{2,4})+\s*[两二三四五六七八九十\d]+个"
                                    r"(?:工业园区|园区|开发区|产业园|工业集中区|产业集聚区|经开区|高新区)")
+# what a place or an investor puts into one work before its name: the work's whole cost
+WHOLE_COST_BEFORE_WORK = re.compile(r"^(拟|约|共|总)?投资$|引进$|引资$|(公司|企业|集团|股份|客商|商会)[\u4e00-\u9fff]{0,4}?(拟|计划)?投资$")
+PART_OF_A_COST = re.compile(r"争取|财政|预算内|社会|带动|[一二三四]期|全年|年内|将|新增|追加|当年|本年|完成|累计|已|到位")
 # the work a sum is spent on, right after it: "投资20亿元建设远景低碳产业园,", "投资12.5亿元建设国际高端饮品产业园项目,"
 BUILT_AFTER_FIGURE = re.compile(r"\s*(?:用于|用以)?(?:建设|新建|兴建|打造)([\u4e00-\u9fffA-Za-z0-9()（）]{4,30}?"
                                 r"(?:项目|工程|中心|基地|产业园|园区|物流城|厂))(?=[,，;；。]|$)")
@@ -1385,9 +1405,21 @@ def _project_heading(line: str) -> bool:
 
 # a town right after its county's name, its own projects or figures next ("大田县建设镇小城镇建设在建重点项目22项",
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
+# a town speaking of itself, or spoken of again (该镇, 全乡, 本街道)
+TOWN_VOICE = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")
+TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
+
+
+def _last_town_named(text: str) -> str:
+    """The last town a text names before 该镇 ("建设镇项目推进有力,该镇…"), or ""."""
+    found = [m.group(1) for k in range(len(text)) for m in [TOWN_NAME.match(text, k)]
+             if m and a_town_name(m.group(1)) and not TOWN_VOICE.fullmatch(m.group(1))]
+    return found[-1] if found else ""
+
+
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
-TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s、:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
-                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
+TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
+                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|\s*[:：]|[\d(（])")
 TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")

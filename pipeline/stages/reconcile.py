@@ -153,6 +153,10 @@ class Reconciler:
         place = jur.place
         if place is None:
             return None
+        if place.kind in LOCAL_KINDS and not re.match(r"(全|我|本|该)(镇|乡|街道)", name):
+            # "全县重点项目完成投资41.2亿元" in a town's news: the county it lies in when written, never the town
+            county = self.gazetteer.by_code.get(place.parent_code)
+            return county if county is not None and county.name.endswith(name[1:2]) and county.key in jur.named else None
         if name.startswith(("全市", "我市", "本市", "市本级")) and place.kind not in ("city", "county_city", "province"):
             city = self.gazetteer.city_of(place)
             return city if city is not None and city.key in jur.named else None
