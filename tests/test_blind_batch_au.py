@@ -175,3 +175,19 @@ def test_a_separator_between_a_city_and_its_county_and_governments_that_are_not_
         other = read_text(kit, name, text)
         assert other.meta.jurisdiction is None, name
         assert not [f for f in other.facts if f.entity in ("深圳市", "金华市")], name
+
+
+PART_AFTER_QIZHONG_THEN_ITS_MONEY = """北海市重大项目建设情况
+今年,北海市统筹推进重大项目320个,其中,自治区层面重大项目45个,完成投资86亿元。
+钦州市重大项目建设情况
+今年,钦州市统筹推进重大项目280个。其中省重点项目38个,完成投资71亿元。
+"""
+
+
+def test_the_money_said_of_a_part_after_qizhong_keeps_the_parts_category(kit):
+    # "…320个,其中,自治区层面重大项目45个,完成投资86亿元": the 86 is the part's, never the city's total
+    for text in PART_AFTER_QIZHONG_THEN_ITS_MONEY.split("钦州市重大项目建设情况\n"):
+        doc = read_text(kit, "parts.txt", text if text.startswith("北海") else "钦州市重大项目建设情况\n" + text)
+        money = [f for f in doc.facts if f.unit == "亿元"]
+        assert len(money) == 1 and money[0].metric == "完成投资"
+        assert money[0].category in ("自治区层面重大项目", "省重点项目"), money[0].category

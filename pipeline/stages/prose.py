@@ -883,7 +883,7 @@ class ProseExtractor:
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
-            part_of: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
+            part_subject: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
                 sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
@@ -894,11 +894,11 @@ class ProseExtractor:
                 parts_go_on = previous.endswith(("；", ";")) and "其中" in previous
                 if previous.endswith(("。", "！", "？", "!", "?", "……", "......")):
                     ended += 1
-                    if part_of is not None and carried == part_of[0]:
+                    if part_subject is not None and carried == part_subject[0]:
                         # "…其中,芦溪镇完成投资1.38亿元。新开工项目12个": a part named after 其中 ends with its
                         # sentence; the next speaks of the whole again
-                        carried = part_of[1]
-                    part_of = None
+                        carried = part_subject[1]
+                    part_subject = None
                     if ended > 1:
                         carried = heading_place
                 # a period opening a sentence carries on through its ；-parts and into a "其中…" sentence
@@ -1040,13 +1040,18 @@ class ProseExtractor:
                         # "…年度计划投资27.7亿元;总计120.7亿元": the sum of what was just said
                         metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
+                    if carried_category and sub_part and kind == "count":
+                        # "…320个。其中省重点项目45个,完成投资86亿元": the part goes on to the money said of it
+                        part_category, part_counts = carried_category, False
                     if not carried_category:
-                        opens_part = re.match(r"\s*其中", sentence[clause_start:]) is not None
+                        opens_part = re.match(r"\s*其中", sentence[clause_start:]) is not None \
+                            or re.search(r"其中\s*[,，:：]\s*$", sentence[:clause_start]) is not None
                         if kind == "count" and category_of(metric_raw):
                             # "省重点项目218个，完成投资302.7亿元"; but after two parts counted in a row ("其中新建
                             # 项目56个,续建项目43个,完成投资23.71亿元") the money is the whole's again
+                            # (not a part after 其中 of the count before it: "重大项目320个,其中,省重点项目45个,完成投资86亿元")
                             breakdown = bool(part_category) and previous_unit is not None and kind_of(previous_unit) == "count" \
-                                and part_category != category_of(metric_raw)
+                                and part_category != category_of(metric_raw) and not opens_part
                             if not breakdown:
                                 whole_category = part_category  # the list the parts are of ("在库市重大项目18个,其中…")
                             parts_in_a_row = breakdown
@@ -1175,7 +1180,7 @@ class ProseExtractor:
                         carried = subject if opens and (not AGGREGATE_SUBJECT.fullmatch(subject)
                                                         or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
                         if carried and re.search(r"其中\s*[,，:：]?\s*$", sentence[:at]):
-                            part_of = (carried, whole)
+                            part_subject = (carried, whole)
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
