@@ -191,3 +191,32 @@ def test_the_money_said_of_a_part_after_qizhong_keeps_the_parts_category(kit):
         money = [f for f in doc.facts if f.unit == "亿元"]
         assert len(money) == 1 and money[0].metric == "完成投资"
         assert money[0].category in ("自治区层面重大项目", "省重点项目"), money[0].category
+
+
+COUNTIES_WITH_CITY_LEVEL_PROJECTS = """徐州市重大产业项目推进情况
+各县(市、区)形成竞相发展格局。沛县31个市级重大产业项目全部开工;邳州市44个市级重大产业项目开工率100%,已提前完成年度投资计划。
+"""
+
+
+def test_a_count_of_city_level_projects_after_a_county_is_the_countys(kit):
+    # "31个市级重大产业项目": projects of the city's level, not 31 cities: 沛县 opens the clause and owns them
+    doc = read_text(kit, "xuzhou_counties.txt", COUNTIES_WITH_CITY_LEVEL_PROJECTS)
+    assert [f.entity for f in doc.facts if f.value == 31] == ["沛县"]
+    assert {f.entity for f in doc.facts if f.value in (44, 100)} == {"邳州市"}
+
+
+CITY_NEWS_FROM_A_PREFECTURES_NEWSROOM = """敦化:“一主六双”战略带动重点项目建设加速推进
+2022年07月12日 10:21   来源: 延边广电全媒体新闻采编中心
+今年,敦化市紧紧围绕全省“一主六双”高质量发展战略,以重点项目建设为突破口,全市计划实施重点项目126个,总投资482亿元。
+在位于敦化经济开发区的亚泰水泥技改项目建设现场,各种工程设备忙个不停。项目总占地面积8.6公顷,总投资3.2亿元。
+"""
+
+
+def test_a_newsroom_is_no_issuer_a_strategy_followed_no_voice_and_a_site_visited_its_works(kit):
+    doc = read_text(kit, "dunhua_newsroom.txt", CITY_NEWS_FROM_A_PREFECTURES_NEWSROOM)
+    # 延边广电…采编中心 under 来源 is the paper, and "紧紧围绕全省…战略" follows the province: 敦化市 speaks
+    assert doc.meta.issuer is None
+    assert doc.meta.jurisdiction == "敦化市"
+    assert {f.entity for f in doc.facts if f.value in (126, 482)} == {"敦化市"}
+    # "在…的亚泰水泥技改项目建设现场,…。项目总占地面积…": the work whose site the story opens at
+    assert {f.entity for f in doc.facts if f.value in (8.6, 3.2)} == {"亚泰水泥技改项目"}

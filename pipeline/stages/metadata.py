@@ -18,6 +18,7 @@ PUBLISHED = re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[:�
 SERIES = re.compile(r"((?:19|20)\d\d)\s*年\s*第\s*(\d+)\s*期|第\s*(\d+)\s*期")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:19|20)\d\d\s*[〕\])）]\s*\d+\s*号|[\u4e00-\u9fff]{1,6}字\s*\d+\s*号")
 ISSUER_END = re.compile(r"(领导小组办公室|领导小组|委员会|人民政府|政府办公室|办公室|指挥部|局|委|办|中心)$")
+MEDIA = re.compile(r"广电|日报|晚报|融媒|新闻|电视|广播|报社|传媒|网络|网站")  # "延边广电全媒体新闻采编中心": a newsroom
 TITLE_WORDS = re.compile(r"(通报|简报|总结|通知|报告|汇报|情况|意见|方案|纪要)")
 ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|来源单位|来源)\s*[:：|]\s*([\u4e00-\u9fff（）()]{2,30}?)"
                           r"(?=关\s*键|主\s*题|文\s*号|成文|发布|发表|浏览|阅读|点击|作者|编辑|责任|时间|日期|$|\s|\|)")
@@ -83,8 +84,8 @@ def _issuer(head: list[str], tail: list[str], title: Optional[str], lines: list[
             return m.group(1)
     for line in lines[:20]:  # a web page's metadata fields: "发布机构:二七区发改统计局关 键 词:…"
         m = ISSUER_FIELD.search(line)
-        if m and (not m.group(0).startswith("来源") or ISSUER_END.search(m.group(1))):
-            return m.group(1)  # a 来源 that is a newspaper is not the issuer
+        if m and (not m.group(0).startswith("来源") or (ISSUER_END.search(m.group(1)) and not MEDIA.search(m.group(1)))):
+            return m.group(1)  # a 来源 that is a newspaper or a station's newsroom is not the issuer
     for line in head + list(reversed(tail)):
         if line == title or TITLE_WORDS.search(line) and not ISSUER_END.search(line):
             continue

@@ -144,6 +144,9 @@ PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,�
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
                                 rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
+# "在位于…的东北亚光电产业园项目建设现场,…": a news story opening at one work's site is about that work
+PROJECT_SITE = re.compile(r"^\s*(?:在|走进|来到)(?:位于[^,，。]{2,30}?的)?(?P<name>[^\W\d_的,，]{2,30}?(?:项目|工程))"
+                          r"(?:建设|施工)?(?:现场|工地)")
 NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|及|与|、)")  # the rest of a name, then the next
 BY_KIND = re.compile(r"^\s*(按|分|从|根据|按照)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
 # a line opened by a unit of a list and its count ("环翠区13个项目。", "高区4个项目,完成投资…")
@@ -1365,7 +1368,7 @@ NOTE_LINE = re.compile(r"^\s*[(（]?\s*(注|说明|备注|附注)\s*\d?\s*[)）]
 EXAMPLES_COUNT_BEFORE = re.compile(r"等\s*$")
 UNITS_COUNTED = re.compile(r"\s*(责任单位|牵头单位|成员单位|设区市|地级市|县级市|地区|地市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县|市|州|县|区|部门|单位|行业|类别|乡镇|街道|园区"
                            r"|工业园区|产业园区|开发区|经开区|高新区)"
-                           r"(?![\u4e00-\u9fff]{0,4}?项目)")
+                           r"(?![\u4e00-\u9fff]{0,4}?项目|级|直)")  # (31个市级重大项目: projects of a level, no cities)
 # the kinds of place a count of places counts ("9个县(市、区)", "11个县市区")
 PLACES_COUNTED = re.compile(r"设区市|地级市|县级市|市州|市\(州\)|市（州）|县市区|县\(市、区\)|县区|区县")
 # the measure a list of "name(figure)" members states after its last member
@@ -1532,7 +1535,7 @@ def _names_one_work(name: str) -> bool:
 def _project_topic(sentence: str) -> str:
     """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
     sentence = MASTHEAD_OPENING.sub("", sentence)  # "遂宁日报讯 成遂渝高速扩容工程作为…": the paper is no part of it
-    m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence)
+    m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence) or PROJECT_SITE.match(sentence)
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
