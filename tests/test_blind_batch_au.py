@@ -220,3 +220,38 @@ def test_a_newsroom_is_no_issuer_a_strategy_followed_no_voice_and_a_site_visited
     assert {f.entity for f in doc.facts if f.value in (126, 482)} == {"敦化市"}
     # "在…的亚泰水泥技改项目建设现场,…。项目总占地面积…": the work whose site the story opens at
     assert {f.entity for f in doc.facts if f.value in (8.6, 3.2)} == {"亚泰水泥技改项目"}
+
+
+COUNTY_PARAGRAPHS_IN_A_CITYS_NEWS = """咸宁市项目开工周成效明显
+在2月23日至29日的项目“开工周”期间,全市共新开工亿元以上项目28项,总投资107.1亿元,全市项目建设掀起新热潮。其中,嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目,总投资47.6亿元。
+崇阳县多措并举强力推进项目建设,确保新开工项目早建成、早投产。集中开工9个项目,其中亿元以上项目6个。近期,该县还将有12个项目陆续开工,总投资达28.3亿元。
+"""
+
+
+def test_a_county_opening_its_paragraph_and_spoken_of_again_owns_its_figures(kit):
+    doc = read_text(kit, "xianning_paragraphs.txt", COUNTY_PARAGRAPHS_IN_A_CITYS_NEWS)
+    assert doc.meta.jurisdiction == "咸宁市"
+    # "赤壁市维达力电子玻璃" is a work's name in a list of works: the list's sum is not 赤壁市's
+    assert [f.entity for f in doc.facts if f.value == 47.6] == ["咸宁市"]
+    # "崇阳县…推进项目建设。集中开工9个项目…。近期,该县还将有12个项目…,总投资达28.3亿元": the county's
+    assert {f.entity for f in doc.facts if f.value in (9, 6, 12, 28.3)} == {"崇阳县"}
+
+
+WORK_IN_A_CAPTION_THEN_ITS_FIGURES = """株洲市重大项目集中开工
+▲2024年全省第二批重大项目集中开工仪式醴陵分会场,醴陵华联瓷业智能制造建设项目开工
+
+该项目总投资12.6亿元,分两期建设。其中一期用地约86亩,总建筑面积42680平方米。
+"""
+
+A_SHORT_FORM_INSIDE_AN_EXAMPLES_NAME = """我县全面推进教育民生工程建设项目工作
+县教体局多次与市县教育、财政等部门对接,制定本年度建设计划,拟新建改扩建和顺新天地等7所面积达14998㎡公办幼儿园,全县教育民生工程总投资5024万元。
+"""
+
+
+def test_the_work_a_caption_names_is_what_the_next_line_says_again_and_a_name_is_no_place(kit):
+    doc = read_text(kit, "zhuzhou_caption.txt", WORK_IN_A_CAPTION_THEN_ITS_FIGURES)
+    assert {f.entity for f in doc.facts if f.value in (12.6, 86, 42680)} == {"醴陵华联瓷业智能制造建设项目"}
+    # "和顺新天地等7所…幼儿园": a kindergarten's name, not 和顺县 (the text never names its county)
+    county = read_text(kit, "jiaoti.txt", A_SHORT_FORM_INSIDE_AN_EXAMPLES_NAME)
+    assert county.meta.jurisdiction is None
+    assert not [f for f in county.facts if f.entity == "和顺县"]

@@ -52,6 +52,7 @@ PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面�
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
 VISITORS_AFTER = re.compile(r"\S{0,4}?(代表团|考察团|一行|领导|到|来|赴)")
 VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|客商)")
+EXAMPLE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}等\s*[\d一二三四五六七八九十两]+\s*[所个项家座条]")
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
@@ -319,6 +320,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                 if not NOT_THE_DIVISION.match(text, m.end()) and not KIND_OF_PROJECT.match(text, m.end())
                 and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
                 and not (rest_of_name and text.startswith(rest_of_name, m.end()))
+                and not EXAMPLE_NAME_AFTER.match(text, m.end())  # "改扩建和顺新天地等7所…": an example's name
                 and (cut is None or on_word_bounds(cut, text, m.start(), m.end()))]  # not 林西 of 吉林西部
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed

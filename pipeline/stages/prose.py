@@ -675,6 +675,10 @@ class ProseExtractor:
                 break
             if any(a <= m.start < b for a, b in named_parks):
                 continue  # "武威、黄羊两个工业园区": parks named by their places' short forms, not the places
+            if before[m.start - 1:m.start] == "、" and WORK_NAME_IN_A_LIST.match(sentence, end) \
+                    and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
+                continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
+                # work's name in a list of works, not the subject of what the list is given
             lead = re.sub(r"\s*(19|20)\d\d\s*年度?\s*$", "", before[:m.start])  # "列入2020年广东省重点…"
             if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(lead[-3:]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
@@ -871,6 +875,7 @@ class ProseExtractor:
         recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit, in a section
         unknown_members = self._unknown_list_members(lines, jurisdiction)
         project = ""  # a line that is only a project's name heads the lines under it
+        work_above = ""  # the last work a line above named ("▲…,攸县松井汽车涂料建设项目开工"), for a line opening 该项目
         for line_no, line in lines:
             if HEADING.match(line):
                 recent, project = {}, ""  # "二、招商引资": another section, other measures
@@ -884,6 +889,10 @@ class ProseExtractor:
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
+            if work_above and THIS_PROJECT_OPENS.match(line):
+                # "▲…株洲分会场,攸县松井汽车涂料建设项目开工" / "该项目总投资18.9亿元,…": the work named just above
+                carried = line_work = work_above
+            work_above = _last_work_named(line)
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
             part_subject: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
@@ -937,6 +946,13 @@ class ProseExtractor:
                         # "滨城区 。 重点投资项目35个,…": a place written as a sentence of its own heads the
                         # sentences after it on its line
                         carried, heading_place, ended = bare, bare, 0
+                        continue
+                    opener = mentions[0] if mentions and not sentence_before and mentions[0].start == len(sentence) - len(sentence.lstrip()) else None
+                    if opener is not None and opener.place.kind in ("county", "county_city", "district", "zone") \
+                            and not re.match(r"\s*(的|在|和|与|、|等|作为|位于|地处)", sentence[opener.start + len(opener.surface):]):
+                        # "赤壁市多途径、多举措强力推进项目建设,…。集中开工7个项目": a county opening its
+                        # paragraph is what the paragraph's next sentences speak of
+                        carried, ended = opener.surface, 0
                         continue
                     topic = TOPIC_AREA.match(sentence.lstrip())
                     if topic:
@@ -1145,6 +1161,15 @@ class ProseExtractor:
                     other_opens = bool(carried and not subject and opened_by and opened_by[0].start <= 1
                                        and opened_by[0].surface not in carried and self._levels_of(carried)
                                        and opened_by[0].place.name[-1:] in self._levels_of(carried))
+                    again = THIS_PLACE_AGAIN.search(sentence, clause_start, match.start) if not subject else None
+                    if again and not (carried and carried.endswith(again.group(1)) and not re.search(r"(项目|工程)$", carried)):
+                        # "赤壁市…推进项目建设。…。近期,该市还将有16个项目陆续开工": the last place of that level
+                        # the paragraph named before, not the issuer's city
+                        prior = [m for m in self.gazetteer.find_in(line[:max(0, line.find(written))] + sentence[:again.start()],
+                                                                   jurisdiction.area if jurisdiction else None)
+                                 if m.place.name.endswith(again.group(1)) and m.place.kind in ("county", "county_city", "district", "city")]
+                        if prior and (jurisdiction is None or prior[-1].place != jurisdiction.place):
+                            subject, at, flags_for_subject = prior[-1].surface, again.start(), ["subject_carried"]
                     # "7、…建设项目。该县今年已开工项目12个": the county speaks again, not the item's work
                     county_again = bool(carried and not subject and re.match(r"(该|全)(县|区|市|州|旗)", opening or "")
                                         and re.search(r"(项目|工程)$", carried))
@@ -1276,7 +1301,8 @@ class ProseExtractor:
                     seen.append((match.end, metric_raw, subject))
                     if subject:
                         said = said_of.setdefault(subject, {})
-                        said[kind_of(fig.unit)] = max(said.get(kind_of(fig.unit), value), value)
+                        in_base = value_base if value_base is not None else value
+                        said[kind_of(fig.unit)] = max(said.get(kind_of(fig.unit), in_base), in_base)
                     sharing = self._members_sharing(sentence, match.start, jurisdiction)
                     for member in sharing or [subject]:
                         yield Fact(
@@ -1413,6 +1439,20 @@ def _project_heading(line: str) -> bool:
 
 # a town right after its county's name, its own projects or figures next ("大田县建设镇小城镇建设在建重点项目22项",
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
+# the rest of a work's name after the place opening it, in a list of works ("赤壁市维达力电子玻璃、")
+WORK_NAME_IN_A_LIST = re.compile(r"[\u4e00-\u9fff()（）A-Za-z0-9]{3,20}?(?=、|为|等)")
+THIS_PROJECT_OPENS = re.compile(r"^\s*(该|此|这个|这一)项目")
+NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|$|[,，。;；])")
+
+
+def _last_work_named(line: str) -> str:
+    """The last one work a line names ("…株洲分会场,攸县松井汽车涂料建设项目开工"), or ""."""
+    names = [m.group(1) for m in NAMED_WORK.finditer(line) if _names_one_project(m.group(1))]
+    return names[-1] if names else ""
+
+
+# a place spoken of again ("该市还将有16个项目…")
+THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)")
 # a town speaking of itself, or spoken of again (该镇, 全乡, 本街道)
 TOWN_VOICE = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")
 TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
@@ -1500,7 +1540,8 @@ def _in_closed_aside(before: str, at: int) -> bool:
 def _exceeds(matches: list, said: dict) -> bool:
     """Whether a figure is larger than the subject's own figure of its kind ("南溪区完成投资18亿元,其中…；
     城市基础设施项目完成投资120亿元": 120 is no part of 18, it is the issuer's)."""
-    return any(m.figure.value > said.get(kind_of(m.figure.unit), float("inf")) for m in matches)
+    return any((to_base(m.figure.value, m.figure.unit)[0] or m.figure.value) > said.get(kind_of(m.figure.unit), float("inf"))
+               for m in matches)  # (in base units: 42680平方米 is no more than 86亩)
 
 
 def _run_length(sentence: str, matches: list, k: int) -> int:
