@@ -255,3 +255,19 @@ def test_the_work_a_caption_names_is_what_the_next_line_says_again_and_a_name_is
     county = read_text(kit, "jiaoti.txt", A_SHORT_FORM_INSIDE_AN_EXAMPLES_NAME)
     assert county.meta.jurisdiction is None
     assert not [f for f in county.facts if f.entity == "和顺县"]
+
+
+MUNICIPALITY_COLON_DISTRICT_ONCE_A_COUNTY = """纺织品论坛
+
+标题: 重庆:潼南42个重点项目完成投资过半
+
+重庆潼南县今年计划实施重点项目42个,总投资达86亿元,现已完成投资44.6亿元。全县重点项目开工38个,开工率90.5%。
+"""
+
+
+def test_a_title_opened_by_a_municipality_is_about_its_place_after_the_colon(kit):
+    # "重庆:潼南…": the district (a county then, 潼南县, 全县) the title is about, not 重庆市
+    doc = read_text(kit, "tongnan_forum.txt", MUNICIPALITY_COLON_DISTRICT_ONCE_A_COUNTY)
+    assert doc.meta.title.startswith("重庆:潼南")  # a forum's "标题:" field is no part of it
+    assert doc.meta.jurisdiction == "潼南区"
+    assert {f.entity for f in doc.facts if f.value in (42, 86, 44.6, 38, 90.5)} == {"潼南区"}

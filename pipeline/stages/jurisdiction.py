@@ -137,7 +137,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
 
     title = meta.title if meta.title and not CHROME.search(meta.title) else ""
     add("issuer", gazetteer.find_in(meta.issuer or "", city_shorts=True), meta.issuer or "")
-    add("title", gazetteer.find_in(title, city_shorts=True), title, title)
+    add("title", _within_the_first(gazetteer.find_in(title, city_shorts=True), title, gazetteer), title, title)
     opening = _opening([ln for ln in body if not CHROME.search(ln)])
     add("opening", gazetteer.find_in(opening), "opening lines", opening)
     headline = _headline(body)
@@ -195,7 +195,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         # opening lines name, is the speaker; 全市 around it is the city it is compared with, never 我市
         return Jurisdiction(opener, 0.85, tuple(evidence[opener.key]) + (
             f"opens the title; the text's {level} words speak of the level around it, never as it",), opener, named)
-    if best is not None and level and not _of_level(best, level) \
+    if best is not None and level and not _of_level(best, level) and not _formerly_of_level(best, level, text, gazetteer) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
         of_level = [p for k, p in places.items() if _of_level(p, level) and counts.get(k, 0) >= 2]
@@ -434,6 +434,14 @@ def _of_level(place: Place, level: str) -> bool:
     return place.kind in KINDS_OF_LEVEL[level] or (level == "city" and place.name in MUNICIPALITIES)
 
 
+def _formerly_of_level(place: Place, level: str, text: str, gazetteer: Gazetteer) -> bool:
+    """"重庆荣昌县…全县": a district that was a county when the text was written, and the text writes its
+    former name: its 全县 is the place (its code is today's district's)."""
+    word = {"county": "县", "city": "市", "district": "区"}.get(level)
+    return word is not None and any(new == place and old.endswith(word) and old in text
+                                    for old, new in gazetteer.former.items())
+
+
 def _reads_as_place(word: str) -> bool:
     """jieba's dictionary tags 南康 a place name (ns) and 振兴, 资源 ordinary words: only a word
     that reads as a name can stand for a division on its own."""
@@ -500,13 +508,23 @@ def _a_voice(text: str, m: re.Match) -> bool:
                                                        or PART_OPENS.search(text[max(0, m.start() - 6):m.start()])))
 
 
+def _within_the_first(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """"重庆:荣昌76条农村公路…": after a place that opens a title, its own places' short forms are read
+    inside it (荣昌 of 重庆), so the place the title is about is found beside the one it lies in."""
+    if not mentions or mentions[0].start > 2 or mentions[0].place.kind not in (PROVINCE_LEVEL, "city"):
+        return mentions
+    inside = gazetteer.find_in(text, mentions[0].place)
+    return sorted({(m.start, m.surface): m for m in mentions + inside}.values(), key=lambda m: m.start)
+
+
 def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> list[Mention]:
     """"四川省绵阳市三台县40个重点项目…", "株洲市 石峰区发改局", "泸州市·合江县": a place written with the
     places above it (nothing but a space or a separator between) speaks as itself; the province and city before it only say where it
     lies (in the header and the body alike)."""
     def joined(m: Mention, after: Mention) -> bool:
         end = m.start + len(m.surface)
-        return after.start == end or (text != "" and after.start > end and text[end:after.start].strip() in ("", "·", "•", "|", "｜", "/", "—", "-"))
+        return after.start == end or (text != "" and after.start > end
+                                      and text[end:after.start].strip() in ("", "·", "•", "|", "｜", "/", "—", "-", ":", "："))
 
     return [m for k, m in enumerate(mentions)
             if not (k + 1 < len(mentions) and joined(m, mentions[k + 1])

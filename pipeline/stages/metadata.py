@@ -112,6 +112,8 @@ def extract_metadata(lines: list[str]) -> DocumentMeta:
     tail = lines[-8:]
     meta = DocumentMeta()
     meta.title = _title(head)
+    if meta.title:
+        meta.title = re.sub(r"^\s*(标题|题目)\s*[:：]\s*", "", meta.title) or None  # a forum's "标题: …" field
     meta.issuer = _issuer(head, tail, meta.title, lines)
     meta.site_owner = _site_owner(tail)
 
