@@ -271,3 +271,22 @@ def test_a_title_opened_by_a_municipality_is_about_its_place_after_the_colon(kit
     assert doc.meta.title.startswith("重庆:潼南")  # a forum's "标题:" field is no part of it
     assert doc.meta.jurisdiction == "潼南区"
     assert {f.entity for f in doc.facts if f.value in (42, 86, 44.6, 38, 90.5)} == {"潼南区"}
+
+
+PROVINCES_FIGURES_UNDER_A_CITYS_TITLE = """三亚2019年完成省重点项目投资98亿元
+
+2020-01-22 10:15:00来源:三亚日报
+
+  记者近日从海南省发改委获悉,海南省重点项目建设2019年累计完成投资702亿元,约占年度投资计划的105%。其中三亚完成投资额98亿元,完成投资比例112%。
+  据介绍,2019年,海南省共安排省重点项目76个,总投资6890亿元。
+  2019年,有11个省重点项目建成竣工。25个新开工重点项目中,有21个项目新开工建设,开工率84%。
+"""
+
+
+def test_a_citys_title_over_its_provinces_figures_is_the_provinces_news(kit):
+    # the city is named only as a part (其中三亚…) and never speaks (我市, 全市): the text is the province's
+    doc = read_text(kit, "sanya_province.txt", PROVINCES_FIGURES_UNDER_A_CITYS_TITLE)
+    assert doc.meta.jurisdiction == "海南省" and doc.meta.jurisdiction_confidence < 0.8
+    assert [f.entity for f in doc.facts if f.value == 702] == ["海南省"]
+    assert {f.entity for f in doc.facts if f.value in (11, 25, 21, 84)} == {"海南省"}
+    assert {f.entity for f in doc.facts if f.value in (98, 112)} == {"三亚市"}

@@ -411,7 +411,7 @@ def _stands_alone(text: str, start: int, length: int) -> bool:
     # after 年 / 月 / 日 a name opens a headline ("1-5月福建三明…"), after a 、 or 和 a list, after 省 / 市 a
     # place within it
     if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至年月日" \
-            and not re.search(r"(分别|依次|的)[是为]$", text[:start]):  # "…的县有2个,分别是温岭14个"
+            and not re.search(r"(分别|依次|的)[是为]$|其中$", text[:start]):  # "…的县有2个,分别是温岭14个", "其中三亚完成…"
         return False
     return not (after and _JOINED_AFTER.match(after))
 

@@ -243,7 +243,27 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         # one passing mention in the body is not the speaker ("赴北京招商")
         scope = _common_city(list(places.values()), gazetteer) or gazetteer.scope_of(best)
         return Jurisdiction(None, 0.0, tuple(evidence[key]) + ("not enough to name the issuer's area",), scope, named)
+    above = _whole_the_title_is_part_of(best, text, counts, gazetteer)
+    if above is not None:
+        # "海口2018年完成省重点项目投资173亿元" over "海南省重点项目建设…完成投资666亿元,…其中海口完成投资额173亿元":
+        # the title's place is a part the text singles out; the text is of the province it names (weak)
+        return Jurisdiction(above, 0.7, tuple(evidence[key]) + (
+            f"but the text names {above.name} {counts.get(above.key, 0)}× and {best.name} only as a part of it (其中…)",),
+            above, named)
     return Jurisdiction(best, confidence, tuple(evidence[key]), best, named)
+
+
+def _whole_the_title_is_part_of(place: Place, text: str, counts: Counter, gazetteer: Gazetteer) -> Optional[Place]:
+    """The province a text speaks of when the place its title names is, in the text, only a part of the
+    province's figures ("其中海口完成…") and the text never speaks as that place (我市)."""
+    province = gazetteer.province_of(place)
+    if province is None or province == place or counts.get(province.key, 0) < 2 or place.kind not in ("city", "county_city"):
+        return None
+    forms = [f for f in (place.name, place.short) if f]
+    as_part = any(re.search(r"其中\s*[,，]?\s*" + re.escape(f), text) for f in forms)
+    elsewhere = sum(len(re.findall(re.escape(f) + r"(?!日报|新闻|网)", text)) for f in forms[:1])
+    spoken_as = SPEAKS_AS["city"].search(text) or WHOLE_OF_LEVEL["city"].search(text)
+    return province if as_part and not spoken_as and elsewhere <= counts.get(province.key, 0) else None
 
 
 def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
