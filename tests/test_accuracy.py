@@ -36,3 +36,18 @@ def test_accuracy_does_not_fall(kit):
         print(json.dumps({f"holdout {prefix}": unseen}, ensure_ascii=False))
         fallen.update({f"holdout {prefix} {k}": v for k, v in _fallen(unseen, floor).items()})
     assert not fallen, f"below the floors of tests/devset/thresholds.json (got, floor): {fallen}"
+
+
+def test_the_scorer_compares_places_not_spellings(kit):
+    """A zone's part is the same place under the zone's other name (湖南湘江新区直管区 of a gold file is the
+    湘江新区直管区 under 湘江新区), but another part of it, or a part of another zone, is not."""
+    from pipeline.batch.accuracy import _same_place
+    from schemas.records import Fact
+
+    part = Fact(value=47, unit="个", value_base=47, unit_base="个", entity_raw="新区直管区", metric_raw="项目", period=None,
+                source_kind="text", quote="", extractor="prose", entity="湘江新区直管区", entity_parent="湘江新区",
+                entity_context="湘江新区")
+    assert _same_place("湖南湘江新区直管区", part, kit)
+    assert _same_place("湘江新区直管区", part, kit)
+    assert not _same_place("湖南湘江新区核心区", part, kit)
+    assert not _same_place("湖南湘江新区", part, kit)

@@ -156,6 +156,12 @@ def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
         return False
     if f.entity_parent and gold_entity == normalize_name(f.entity_parent) + entity:
         return True  # 晋城市城区 of the gold is 晋城市's 城区 (the division's own name, its parent kept apart)
+    parent = normalize_name(f.entity_parent or "")
+    if parent and entity.startswith(parent) and len(entity) > len(parent) and gold_entity.endswith(entity[len(parent):]):
+        # 湖南湘江新区直管区 of the gold is the 湘江新区直管区 of a fact whose parent is 湘江新区 (湖南湘江新区 by its other name)
+        above = kit.reconciler.resolve(gold_entity[:-(len(entity) - len(parent))], f.entity_context or None)
+        if above.method in ("exact", "former", "alias") and not above.pending and normalize_name(above.entity) == parent:
+            return True
     read = kit.reconciler.resolve(gold_entity, f.entity_context or None)
     return read.method in ("exact", "former", "alias") and not read.pending and normalize_name(read.entity) == entity
 
