@@ -290,3 +290,10 @@ def test_a_citys_title_over_its_provinces_figures_is_the_provinces_news(kit):
     assert [f.entity for f in doc.facts if f.value == 702] == ["海南省"]
     assert {f.entity for f in doc.facts if f.value in (11, 25, 21, 84)} == {"海南省"}
     assert {f.entity for f in doc.facts if f.value in (98, 112)} == {"三亚市"}
+
+
+def test_a_page_stamp_run_into_the_title_is_no_part_of_it(kit):
+    doc = read_text(kit, "stamp.txt", "126个项目,总投资额288亿元!常德集中开工2023-06-30 07:17:21 来源:常德广播电视台\n\n"
+                                      "6月29日,常德市2023年度第二批重大项目集中开工,本次集中开工项目126个。\n")
+    assert doc.meta.title == "126个项目,总投资额288亿元!常德集中开工"
+    assert doc.meta.jurisdiction == "常德市"
