@@ -297,3 +297,115 @@ def test_a_page_stamp_run_into_the_title_is_no_part_of_it(kit):
                                       "6月29日,常德市2023年度第二批重大项目集中开工,本次集中开工项目126个。\n")
     assert doc.meta.title == "126个项目,总投资额288亿元!常德集中开工"
     assert doc.meta.jurisdiction == "常德市"
+
+
+# A second read of the rules above, with bulletins written to break them.
+
+KINDS_AFTER_QIZHONG = """南昌市重点项目建设简报
+
+1-6月,全市重点项目完成投资860亿元,其中新建项目完成投资320亿元,续建项目完成投资540亿元。
+"""
+
+TITLE_NAMING_THE_LEADERS = """重庆:上半年重大项目完成投资2100亿元 渝北、璧山领跑
+
+上半年,全市重大项目完成投资2100亿元,完成年度计划的58%。渝北区完成投资186亿元,璧山区完成投资132亿元。下半年,计划再开工重大项目120个。
+"""
+
+PROVINCE_COLON_COUNTY_EVENT = """河南:兰考重点项目观摩会召开
+
+全省重点项目建设加快推进,1-6月全省重点项目完成投资8620亿元,新开工项目1032个。
+"""
+
+FORMER_NAME_INSIDE_A_WORD = """赴金州区学习项目建设经验
+
+我县考察组赴金州区学习。今年,全县统筹各类资金县级配套2.6亿元,全县计划实施重点项目26个,完成投资9.6亿元。
+"""
+
+
+def test_kind_words_after_qizhong_titles_naming_leaders_and_former_names_inside_words(kit):
+    # "其中新建项目…": a kind of project, never 新建区
+    doc = read_text(kit, "nanchang_kinds.txt", KINDS_AFTER_QIZHONG)
+    assert {f.entity for f in doc.facts} == {"南昌市"}
+    # "重庆:…渝北、璧山领跑": the districts that lead, not the speaker
+    leaders = read_text(kit, "chongqing_leaders.txt", TITLE_NAMING_THE_LEADERS)
+    assert leaders.meta.jurisdiction == "重庆市"
+    assert [f.entity for f in leaders.facts if f.value == 120] == ["重庆市"]
+    # "河南:兰考…观摩会召开" over 全省's figures: the province's news
+    henan = read_text(kit, "henan_event.txt", PROVINCE_COLON_COUNTY_EVENT)
+    assert henan.meta.jurisdiction == "河南省"
+    # 金县 (金州区's former name) inside "资金县级": no name at all
+    jinzhou = read_text(kit, "jinzhou.txt", FORMER_NAME_INSIDE_A_WORD)
+    assert jinzhou.meta.jurisdiction != "金州区"
+    assert not [f for f in jinzhou.facts if f.entity == "金州区" and f.value in (26, 9.6)]
+
+
+COUNTY_HOSTING_THEN_THE_CITYS_FIGURES = """咸宁市重点项目建设简报
+
+通城县承办全市第三季度重大项目集中开工活动,市委书记出席并宣布项目开工。本次集中开工项目56个,总投资210亿元。
+"""
+
+VISITORS_THEN_THE_COUNTYS_FIGURES = """崇阳县重点项目建设简报
+
+通山县党政考察团一行来我县观摩重点项目建设。今年以来,共实施重点项目86个,完成投资52亿元。
+"""
+
+TWO_PLACES_THEN_GAI_SHI = """湖北省重点项目建设简报
+
+咸宁市召开全市重点项目建设推进会,赤壁市、嘉鱼县作典型发言。今年以来,该市完成重点项目投资286亿元。
+"""
+
+ZONE_IN_A_DISTRICT_THEN_GAI_QU = """长沙市重点项目建设简报
+
+望城经开区地处望城区北部,是国家级经济技术开发区。今年以来,该区新引进项目23个,完成投资86亿元。
+"""
+
+
+def test_a_host_a_guest_and_places_named_together_are_not_what_gai_shi_or_the_next_sentence_means(kit):
+    host = read_text(kit, "tongcheng_host.txt", COUNTY_HOSTING_THEN_THE_CITYS_FIGURES)
+    assert {f.entity for f in host.facts if f.value in (56, 210)} == {"咸宁市"}
+    guest = read_text(kit, "chongyang_guest.txt", VISITORS_THEN_THE_COUNTYS_FIGURES)
+    assert guest.meta.jurisdiction == "崇阳县"
+    assert {f.entity for f in guest.facts if f.value in (86, 52)} == {"崇阳县"}
+    # "赤壁市、嘉鱼县作典型发言。…该市…": which city is not said
+    pair = read_text(kit, "hubei_pair.txt", TWO_PLACES_THEN_GAI_SHI)
+    assert not [f for f in pair.facts if f.value == 286 and f.entity == "赤壁市"]
+    # "望城经开区地处望城区北部…该区…": the zone, not the district it lies in
+    zone = read_text(kit, "wangcheng_zone.txt", ZONE_IN_A_DISTRICT_THEN_GAI_QU)
+    assert {f.entity for f in zone.facts if f.value in (23, 86)} == {"望城经开区"}
+
+
+PART_THEN_THE_WHOLES_MONEY = """赣州市重点项目建设简报
+
+全市调度省市重点项目468个,其中省重点项目62个,全市累计完成投资652亿元。
+"""
+
+SITE_THEN_THE_COUNTYS_FIGURES = """岳阳县重点项目建设简报
+
+在位于新港区的华润电力二期项目建设现场,大型机械来回穿梭。据统计,1-6月全县重点项目完成投资36.5亿元,完成年度计划的58%。
+"""
+
+COUNTY_NEWSROOM = """项目建设跑出“加速度”
+
+来源:通山县融媒体中心
+近日,咸宁市召开全市重点项目建设推进会,咸宁市委书记对项目建设提出要求。1-6月,全县重点项目完成投资38亿元,新开工项目15个。
+"""
+
+TWO_WORKS_ABOVE_GAI_XIANGMU = """常德市重点项目建设简报
+
+5月10日,副市长带队调度常德高新区重点项目,先后察看了中联重科常德工业园项目、常德烟机数字化工厂项目。
+该项目总投资15亿元,目前已完成投资9.2亿元。
+"""
+
+
+def test_the_whole_again_after_a_part_a_site_a_county_newsroom_and_two_works_above(kit):
+    part = read_text(kit, "ganzhou_part.txt", PART_THEN_THE_WHOLES_MONEY)
+    assert [f.category for f in part.facts if f.value == 652] != ["省重点项目"]
+    site = read_text(kit, "yueyang_site.txt", SITE_THEN_THE_COUNTYS_FIGURES)
+    assert {f.entity for f in site.facts if f.value in (36.5, 58)} == {"岳阳县"}
+    # a county's own newsroom (来源:通山县融媒体中心) says whose 全县 it is
+    newsroom = read_text(kit, "tongshan.txt", COUNTY_NEWSROOM)
+    assert newsroom.meta.jurisdiction == "通山县"
+    assert {f.entity for f in newsroom.facts} == {"通山县"}
+    # two works inspected: which one 该项目 is, is not said
+    works = read_text(kit, "changde_works.txt", TWO_WORKS_ABOVE_GAI_XIANGMU)
+    assert not [f for f in works.facts if f.entity in ("中联重科常德工业园项目", "常德烟机数字化工厂项目")]

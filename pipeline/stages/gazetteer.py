@@ -405,13 +405,18 @@ def a_town_name(name: str) -> bool:
         and name not in GENERIC_TOWN and not NOT_ENDING_A_TOWN_NAME.search(name) and not NOT_OPENING_A_TOWN_NAME.search(name)
 
 
+FIGURE_VERB_AFTER = re.compile(r"(完成|新开工|开工|竣工|签约|实施|累计|共|有|[\d,，])")
+
+
 def _stands_alone(text: str, start: int, length: int) -> bool:
     before = text[start - 1:start]
     after = text[start + length:start + length + 1]
     # after 年 / 月 / 日 a name opens a headline ("1-5月福建三明…"), after a 、 or 和 a list, after 省 / 市 a
     # place within it
+    after_qizhong = re.search(r"其中$", text[:start]) is not None and FIGURE_VERB_AFTER.match(text, start + length) is not None
     if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至年月日" \
-            and not re.search(r"(分别|依次|的)[是为]$|其中$", text[:start]):  # "…的县有2个,分别是温岭14个", "其中三亚完成…"
+            and not re.search(r"(分别|依次|的)[是为]$", text[:start]) and not after_qizhong:
+        # ("…的县有2个,分别是温岭14个"; "其中三亚完成…", but not "其中新建项目…", "其中城区项目…": kinds of project)
         return False
     return not (after and _JOINED_AFTER.match(after))
 

@@ -33,6 +33,7 @@ LEVEL_WORDS = {
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}
 SOURCE_WEIGHT = {"issuer": 3.0, "title": 2.5, "headline": 2.0, "opening": 1.5, "body": 0.4}
+NEWSROOM = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,8}?(?:融媒体中心|广播电视台|电视台|广播电视总台|新闻中心|全媒体新闻采编中心))")
 CHROME = re.compile(r"首\s?页|当前位置|\s>\s|>>|网\s*[|｜]\s|查看原文|登录|注册|^其他$|\d{1,2}:\d{2}|(今日\S{2,4}\s*){2,}"
                     r"|本网原创|语音播报|^\W*(分享|读报|打印|收藏|字号)\W*$")
 INCLUDED = re.compile(r"(含|包括|包含|不含|除)$")  # "共225个(含邓州市)": a part named, not the speaker
@@ -137,6 +138,11 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
 
     title = meta.title if meta.title and not CHROME.search(meta.title) else ""
     add("issuer", gazetteer.find_in(meta.issuer or "", city_shorts=True), meta.issuer or "")
+    newsroom = next((m.group(1) for ln in lines[:20] for m in [NEWSROOM.search(ln)] if m), "") if not meta.issuer else ""
+    # "来源:通山县融媒体中心": a county's newsroom is its own voice, as strong as an issuer; a prefecture's
+    # (延边广电…采编中心) prints its counties' news, and says nothing of whose a story is
+    add("issuer", [m for m in gazetteer.find_in(newsroom, city_shorts=True)
+                   if m.place.kind in ("county", "county_city", "district")], newsroom)
     add("title", _within_the_first(gazetteer.find_in(title, city_shorts=True), title, gazetteer), title, title)
     opening = _opening([ln for ln in body if not CHROME.search(ln)])
     add("opening", gazetteer.find_in(opening), "opening lines", opening)
@@ -260,7 +266,8 @@ def _whole_the_title_is_part_of(place: Place, text: str, counts: Counter, gazett
     if province is None or province == place or counts.get(province.key, 0) < 2 or place.kind not in ("city", "county_city"):
         return None
     forms = [f for f in (place.name, place.short) if f]
-    as_part = any(re.search(r"其中\s*[,，]?\s*" + re.escape(f), text) for f in forms)
+    as_part = any(re.search(r"其中\s*[,，]?\s*" + re.escape(f) + r"(市)?\s*(完成|新开工|开工|签约|实施|累计|共|有|\d)", text)
+                  for f in forms)  # (not "其中三亚崖州湾科技城项目…": a work of the city)
     elsewhere = sum(len(re.findall(re.escape(f) + r"(?!日报|新闻|网)", text)) for f in forms[:1])
     spoken_as = SPEAKS_AS["city"].search(text) or WHOLE_OF_LEVEL["city"].search(text)
     return province if as_part and not spoken_as and elsewhere <= counts.get(province.key, 0) else None
@@ -458,8 +465,9 @@ def _formerly_of_level(place: Place, level: str, text: str, gazetteer: Gazetteer
     """"重庆荣昌县…全县": a district that was a county when the text was written, and the text writes its
     former name: its 全县 is the place (its code is today's district's)."""
     word = {"county": "县", "city": "市", "district": "区"}.get(level)
-    return word is not None and any(new == place and old.endswith(word) and old in text
-                                    for old, new in gazetteer.former.items())
+    # (as a name the gazetteer reads, not inside words: 金县 of "资金县级配套")
+    return word is not None and any(m.how == "former" and m.place == place and m.surface.endswith(word)
+                                    for m in gazetteer.find_in(text))
 
 
 def _reads_as_place(word: str) -> bool:
@@ -533,8 +541,12 @@ def _within_the_first(mentions: list[Mention], text: str, gazetteer: Gazetteer) 
     inside it (荣昌 of 重庆), so the place the title is about is found beside the one it lies in."""
     if not mentions or mentions[0].start > 2 or mentions[0].place.kind not in (PROVINCE_LEVEL, "city"):
         return mentions
-    inside = gazetteer.find_in(text, mentions[0].place)
-    return sorted({(m.start, m.surface): m for m in mentions + inside}.values(), key=lambda m: m.start)
+    opener_end = mentions[0].start + len(mentions[0].surface)
+    # only the place chained right after it ("重庆:荣昌", "重庆 荣昌"), not every short form later in the title
+    # ("重庆:上半年…渝北、璧山领跑": the districts that lead, not the speaker)
+    inside = [m for m in gazetteer.find_in(text, mentions[0].place)
+              if m.start >= opener_end and text[opener_end:m.start].strip() in ("", ":", "：")]
+    return sorted({(m.start, m.surface): m for m in mentions + inside[:1]}.values(), key=lambda m: m.start)
 
 
 def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> list[Mention]:
@@ -543,8 +555,10 @@ def _deepest_of_chains(mentions: list[Mention], gazetteer: Gazetteer, text: str 
     lies (in the header and the body alike)."""
     def joined(m: Mention, after: Mention) -> bool:
         end = m.start + len(m.surface)
-        return after.start == end or (text != "" and after.start > end
-                                      and text[end:after.start].strip() in ("", "·", "•", "|", "｜", "/", "—", "-", ":", "："))
+        gap = text[end:after.start].strip() if text != "" and after.start > end else None
+        # (a colon only after a municipality, "重庆:荣昌…"; "河南:兰考…观摩会召开" may be the province's news)
+        return after.start == end or gap in ("", "·", "•", "|", "｜", "/", "—", "-") \
+            or (gap in (":", "：") and m.place.name in MUNICIPALITIES)
 
     return [m for k, m in enumerate(mentions)
             if not (k + 1 < len(mentions) and joined(m, mentions[k + 1])

@@ -79,7 +79,7 @@ DIRECT_UNITS = re.compile(r"(市直|县直|区直|省直|州直|盟直)")  # "�
 # under a place that heads its paragraph (滨城区 。 …市级重点技改类项目3个) they are that place's
 # "…高新技术开发区项目完成投资7.68亿元；城市基础设施项目完成投资5.8亿元": a clause that opens with a
 # kind of project speaks of the issuer's projects of that kind, not of the place before it
-KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全年|当前|已|累计|新)(?:(?!开工|复工|竣工|完成|投资|签约|实施|推进|计划|建设|列入|纳入|入选)"
+KIND_OPENS = re.compile(r"^(?!其中|包括|含|其余|其他|目前|今年|全年|当前|已|累计|新|该)(?:(?!开工|复工|竣工|完成|投资|签约|实施|推进|计划|建设|列入|纳入|入选)"
                         r"[\u4e00-\u9fff“”、及和]){2,24}?(项目|工程)(?=\d|[,，]|\s|累计|完成|共|已|计划)")
 # "按类别分,产业发展项目37个": a sentence opening another breakdown of the whole (by kind, by field)
 # speaks of the issuer's whole again, not of the last place listed before it
@@ -896,6 +896,7 @@ class ProseExtractor:
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             ended = 0  # sentences ended (。) since the carried subject was said
             part_subject: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
+            sentence_openers: set[str] = set()  # the places that opened clauses of the sentence (a series)
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
                 sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
@@ -906,6 +907,11 @@ class ProseExtractor:
                 parts_go_on = previous.endswith(("；", ";")) and "其中" in previous
                 if previous.endswith(("。", "！", "？", "!", "?", "……", "......")):
                     ended += 1
+                    if len(sentence_openers) > 1 and carried in sentence_openers:
+                        # "渝北区完成投资186亿元,璧山区完成投资132亿元。下半年,计划再开工…": after a series of
+                        # places, the next sentence is the whole's, not the last one's
+                        carried = heading_place
+                    sentence_openers = set()
                     if part_subject is not None and carried == part_subject[0]:
                         # "…其中,芦溪镇完成投资1.38亿元。新开工项目12个": a part named after 其中 ends with its
                         # sentence; the next speaks of the whole again
@@ -949,7 +955,11 @@ class ProseExtractor:
                         continue
                     opener = mentions[0] if mentions and not sentence_before and mentions[0].start == len(sentence) - len(sentence.lstrip()) else None
                     if opener is not None and opener.place.kind in ("county", "county_city", "district", "zone") \
-                            and not re.match(r"\s*(的|在|和|与|、|等|作为|位于|地处)", sentence[opener.start + len(opener.surface):]):
+                            and not re.match(r"\s*(的|在|和|与|、|等|作为|位于|地处)", sentence[opener.start + len(opener.surface):]) \
+                            and not HOST_OR_GUEST.search(sentence) \
+                            and not PART_NAMED_AFTER_PLACE.match(sentence, opener.start + len(opener.surface)):
+                        # (not a county hosting or visiting, "通城县承办全市…活动", "通山县党政考察团一行来我县…", nor
+                        # one whose town or work is named right after it: "华容县治河渡镇…", "嘉鱼县境内的…工程")
                         # "赤壁市多途径、多举措强力推进项目建设,…。集中开工7个项目": a county opening its
                         # paragraph is what the paragraph's next sentences speak of
                         carried, ended = opener.surface, 0
@@ -1059,8 +1069,9 @@ class ProseExtractor:
                         # "…年度计划投资27.7亿元;总计120.7亿元": the sum of what was just said
                         metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
-                    if carried_category and sub_part and kind == "count":
-                        # "…320个。其中省重点项目45个,完成投资86亿元": the part goes on to the money said of it
+                    if carried_category and sub_part and kind == "count" and LEVEL_LIST.search(carried_category):
+                        # "…320个。其中省重点项目45个,完成投资86亿元": a level's list, a part, goes on to the money
+                        # said of it (not 新开工项目, 产业项目: a kind whose money may be the whole's)
                         part_category, part_counts = carried_category, False
                     if not carried_category:
                         opens_part = re.match(r"\s*其中", sentence[clause_start:]) is not None \
@@ -1070,7 +1081,8 @@ class ProseExtractor:
                             # 项目56个,续建项目43个,完成投资23.71亿元") the money is the whole's again
                             # (not a part after 其中 of the count before it: "重大项目320个,其中,省重点项目45个,完成投资86亿元")
                             breakdown = bool(part_category) and previous_unit is not None and kind_of(previous_unit) == "count" \
-                                and part_category != category_of(metric_raw) and not opens_part
+                                and part_category != category_of(metric_raw) \
+                                and not (opens_part and LEVEL_LIST.search(category_of(metric_raw) or ""))
                             if not breakdown:
                                 whole_category = part_category  # the list the parts are of ("在库市重大项目18个,其中…")
                             parts_in_a_row = breakdown
@@ -1084,7 +1096,8 @@ class ProseExtractor:
                             # a sum of money, a count of its own kind, or 全市 again: the part has ended
                             part_category, part_counts = "", False
                         elif part_category and metric_raw and not category_of(metric_raw) \
-                                and (kind != "count" or part_counts):
+                                and (kind != "count" or part_counts) \
+                                and not (LEVEL_LIST.search(part_category) and WHOLE_AGAIN.search(sentence[previous_end:match.start])):
                             if parts_in_a_row and kind == "money":
                                 # money after two parts counted in a row: the whole's, and so is what follows it
                                 part_category, parts_in_a_row = whole_category, False
@@ -1165,15 +1178,25 @@ class ProseExtractor:
                     if again and not (carried and carried.endswith(again.group(1)) and not re.search(r"(项目|工程)$", carried)):
                         # "赤壁市…推进项目建设。…。近期,该市还将有16个项目陆续开工": the last place of that level
                         # the paragraph named before, not the issuer's city
-                        prior = [m for m in self.gazetteer.find_in(line[:max(0, line.find(written))] + sentence[:again.start()],
-                                                                   jurisdiction.area if jurisdiction else None)
-                                 if m.place.name.endswith(again.group(1)) and m.place.kind in ("county", "county_city", "district", "city")]
-                        if prior and (jurisdiction is None or prior[-1].place != jurisdiction.place):
+                        said = line[:max(0, line.find(written))] + sentence[:again.start()]
+                        named = [m for m in self.gazetteer.find_in(said, jurisdiction.area if jurisdiction else None)
+                                 if not re.search(r"(地处|位于|赴|到|在)$", said[:m.start])]  # (where a place lies is not it)
+                        prior = [m for m in named
+                                 if (m.place.name.endswith(again.group(1)) or (again.group(1) == "区" and m.place.kind == "zone"))
+                                 and m.place.kind in ("county", "county_city", "district", "city", "zone")]
+                        # (one of places named together, "赤壁市、嘉鱼县作典型发言", "安化县与桃江县签订…": which one is not said)
+                        paired = bool(prior) and any(o is not prior[-1] and (
+                            0 <= prior[-1].start - (o.start + len(o.surface)) <= 2 or 0 <= o.start - (prior[-1].start + len(prior[-1].surface)) <= 2)
+                            for o in named)
+                        if prior and not paired and (jurisdiction is None or prior[-1].place != jurisdiction.place):
                             subject, at, flags_for_subject = prior[-1].surface, again.start(), ["subject_carried"]
                     # "7、…建设项目。该县今年已开工项目12个": the county speaks again, not the item's work
                     county_again = bool(carried and not subject and re.match(r"(该|全)(县|区|市|州|旗)", opening or "")
                                         and re.search(r"(项目|工程)$", carried))
-                    ends_carry = carried and not subject and not its_own and (other_opens or county_again or
+                    # "在…华润电力二期项目建设现场,…。据统计,1-6月重点项目完成投资36.5亿元": the whole's figures again
+                    work_left = bool(carried and re.search(r"(项目|工程)$", carried) and STATS_OPENING.match(opening or "")
+                                     and re.search(r"重点项目|重大项目|全[市县区]|各类项目", sentence))
+                    ends_carry = carried and not subject and not its_own and (other_opens or county_again or work_left or
                         DIRECT_UNITS.match(opening) or (BREAKDOWN_OPENS.match(opening) and carried != heading_place and carried == carried_into)
                         or (ended and LEVEL_PROJECTS.match(opening) and carried != heading_place)
                         or (carried != heading_place and carried not in sentence and KIND_OPENS.match(opening)
@@ -1209,6 +1232,8 @@ class ProseExtractor:
                                                         or _speaks_of_a_city_in_a_province(subject, jurisdiction)) else ""
                         if carried and re.search(r"其中\s*[,，:：]?\s*$", sentence[:at]):
                             part_subject = (carried, whole)
+                        if carried:
+                            sentence_openers.add(carried)
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
@@ -1442,17 +1467,26 @@ def _project_heading(line: str) -> bool:
 # the rest of a work's name after the place opening it, in a list of works ("赤壁市维达力电子玻璃、")
 WORK_NAME_IN_A_LIST = re.compile(r"[\u4e00-\u9fff()（）A-Za-z0-9]{3,20}?(?=、|为|等)")
 THIS_PROJECT_OPENS = re.compile(r"^\s*(该|此|这个|这一)项目")
-NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|$|[,，。;；])")
+NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|位于|地处|是|为|总投资|计划|$|[,，、。;；])")
 
 
 def _last_work_named(line: str) -> str:
     """The last one work a line names ("…株洲分会场,攸县松井汽车涂料建设项目开工"), or ""."""
-    names = [m.group(1) for m in NAMED_WORK.finditer(line) if _names_one_project(m.group(1))]
-    return names[-1] if names else ""
+    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有)", "", m.group(1)) for m in NAMED_WORK.finditer(line)}
+    names = {n for n in names if _names_one_project(n)}
+    return next(iter(names)) if len(names) == 1 else ""  # (two works named: which one 该项目 is, is not said)
 
 
-# a place spoken of again ("该市还将有16个项目…")
-THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)")
+# a sentence a county opens as host or guest, or speaking as the issuer: not what it goes on about
+HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
+PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
+# a place spoken of again ("该市还将有16个项目…"; not 该区域, 该市场)
+# a level's list of projects (省重点项目, 自治区层面重大项目, 市级重大项目): a part that keeps its money
+LEVEL_LIST = re.compile(r"(省|自治区|市|州|县|区)(级|层面|级层面)?(重点|重大)")
+# the whole spoken of again between a part and a figure: 全市, a share, a total, the year's plan
+WHOLE_AGAIN = re.compile(r"全[市县区省州]|我[市县区]|占|总投资|总金额|年度计划|全年")
+STATS_OPENING = re.compile(r"(据统计|据了解|据悉|今年以来|截至|截止|\d{1,2}\s*[-—至~]\s*\d{1,2}月|上半年|前三季度|一季度)")
+THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|民|委|政府)")
 # a town speaking of itself, or spoken of again (该镇, 全乡, 本街道)
 TOWN_VOICE = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")
 TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
