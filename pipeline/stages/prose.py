@@ -1480,12 +1480,13 @@ def _last_work_named(line: str) -> str:
 # a sentence a county opens as host or guest, or speaking as the issuer: not what it goes on about
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
-# a place spoken of again ("该市还将有16个项目…"; not 该区域, 该市场)
 # a level's list of projects (省重点项目, 自治区层面重大项目, 市级重大项目): a part that keeps its money
 LEVEL_LIST = re.compile(r"(省|自治区|市|州|县|区)(级|层面|级层面)?(重点|重大)")
 # the whole spoken of again between a part and a figure: 全市, a share, a total, the year's plan
 WHOLE_AGAIN = re.compile(r"全[市县区省州]|我[市县区]|占|总投资|总金额|年度计划|全年")
+# a sentence of the whole's statistics ("据统计,1-6月重点项目…"), not of the work a story opened at
 STATS_OPENING = re.compile(r"(据统计|据了解|据悉|今年以来|截至|截止|\d{1,2}\s*[-—至~]\s*\d{1,2}月|上半年|前三季度|一季度)")
+# a place spoken of again ("该市还将有16个项目…"; not 该区域, 该市场)
 THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|民|委|政府)")
 # a town speaking of itself, or spoken of again (该镇, 全乡, 本街道)
 TOWN_VOICE = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")
