@@ -119,3 +119,19 @@ def test_towns_listed_together_a_part_after_qizhong_and_kinds_of_town(kit):
     # 工业重镇, 经济强镇: what kind of town, not which
     kinds = read_text(kit, "kinds.txt", KINDS_OF_TOWN)
     assert not [f for f in kinds.facts if f.entity and f.entity.endswith("镇")]
+
+
+TOWNS_HEADING_THEIR_LINES = """惠水县重点项目建设简报
+
+1-6月,全县重点项目完成投资38亿元。
+涟江街道:推进项目12个,完成投资5.1亿元。
+濛江街道:推进项目9个,完成投资3.2亿元。
+"""
+
+
+def test_a_town_heading_its_line_with_a_colon_owns_the_lines_figures(kit):
+    doc = read_text(kit, "huishui_headings.txt", TOWNS_HEADING_THEIR_LINES)
+    assert [f.entity for f in doc.facts if f.value == 38] == ["惠水县"]
+    assert {f.entity for f in doc.facts if f.value in (12, 5.1)} == {"涟江街道"}
+    assert {f.entity for f in doc.facts if f.value in (9, 3.2)} == {"濛江街道"}
+    assert all(f.entity_parent == "惠水县" for f in doc.facts if f.entity.endswith("街道"))

@@ -812,6 +812,9 @@ class ProseExtractor:
             # "纳入天府新区的30个"; "其中渭南银发经济产业园…项目总投资", whose city's short form opens
             # it and is no subject there): its own entity, not the issuer's
             best = (named.group(1), named_at)
+        heading_town = re.match(r"\s*(?:\d{1,2}\s*[、.．]\s*)?([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))\s*[:：]", sentence)
+        if heading_town and heading_town.end() <= start and a_town_name(heading_town.group(1)) and heading_town.start(1) > best[1]:
+            best = (heading_town.group(1), heading_town.start(1))  # "涟江街道:推进项目12个,…": the town heading its line
         lead = SUBJECT_LEAD.match(clause)
         offset = lead.end() if lead else 0
         town = TOWN_SUBJECT.search(clause[offset:])
