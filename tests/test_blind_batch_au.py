@@ -409,3 +409,17 @@ def test_the_whole_again_after_a_part_a_site_a_county_newsroom_and_two_works_abo
     # two works inspected: which one 该项目 is, is not said
     works = read_text(kit, "changde_works.txt", TWO_WORKS_ABOVE_GAI_XIANGMU)
     assert not [f for f in works.facts if f.entity in ("中联重科常德工业园项目", "常德烟机数字化工厂项目")]
+
+
+ROUGH_FIGURES = """新都区重点项目建设情况
+
+1-6月,全区重点项目完成投资48.6亿元,其中产业项目总投资约30亿元,城建项目完成投资1800万元左右,民间投资增长近2倍。
+"""
+
+
+def test_figures_said_roughly_are_kept_and_flagged(kit):
+    doc = read_text(kit, "xindu_rough.txt", ROUGH_FIGURES)
+    flags = {(f.value, f.unit): f.flags for f in doc.facts}
+    assert "approximate" not in flags[(48.6, "亿元")]
+    for key in ((30, "亿元"), (1800, "万元"), (2, "倍")):
+        assert "approximate" in flags[key], key

@@ -325,6 +325,9 @@ class ProseExtractor:
         if re.search(r"\d、\s*$", before):
             # "分别为3、15亿元": a list, most likely (without 分别 such a number is no figure, above); flagged
             flags.append("decimal_or_list")
+        if APPROXIMATE_BEFORE.search(before) or APPROXIMATE_AFTER.match(after):
+            # "近2倍", "约30亿元", "2倍多", "1800万元左右": a figure said roughly, kept and flagged so
+            flags.append("approximate")
         return Figure(raw=m.group(0).strip(), value=value, unit=unit, flags=flags)
 
     def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
@@ -1483,6 +1486,8 @@ def _last_work_named(line: str) -> str:
 # a sentence a county opens as host or guest, or speaking as the issuer: not what it goes on about
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
+APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
+APPROXIMATE_AFTER = re.compile(r"\s*(左右|上下|多(?![个项家])|有余)")
 # a level's list of projects (省重点项目, 自治区层面重大项目, 市级重大项目): a part that keeps its money
 LEVEL_LIST = re.compile(r"(省|自治区|市|州|县|区)(级|层面|级层面)?(重点|重大)")
 # the whole spoken of again between a part and a figure: 全市, a share, a total, the year's plan
