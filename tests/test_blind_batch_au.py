@@ -423,3 +423,25 @@ def test_figures_said_roughly_are_kept_and_flagged(kit):
     assert "approximate" not in flags[(48.6, "亿元")]
     for key in ((30, "亿元"), (1800, "万元"), (2, "倍")):
         assert "approximate" in flags[key], key
+
+
+PREFECTURE_JOINING_THE_REGIONS_EVENT = """新疆喀什:奋力夺取全年重大项目建设开门红
+
+3月17日,自治区举行2022年一季度重大项目集中开工活动。喀什地区参加自治区2022年一季度重大项目集中开工,全地区复工项目198个,新开工项目305个。
+"""
+
+DISTRICT_FOLLOWING_DOCUMENTS_AND_AN_ENTERPRISE = """从项目建设进度看,阿城区省百大项目6个,市重点项目15个。按照《全省百大项目“百日会战”方案》及《全市重点项目“百日攻坚”方案》,阿城区全力推进。阿城区市重点项目计划投资18.6亿元。
+金鼎1-9月份入统数为1.25亿元,实际资金投放到位为4.2亿元。
+"""
+
+
+def test_an_event_joined_a_plans_name_and_an_enterprise_opening_its_sentence(kit):
+    # "参加自治区…集中开工": whose event is joined is no voice; 全地区 is the prefecture's own
+    doc = read_text(kit, "kashi_event.txt", PREFECTURE_JOINING_THE_REGIONS_EVENT)
+    assert doc.meta.jurisdiction == "喀什地区"
+    assert {f.entity for f in doc.facts if f.value in (198, 305)} == {"喀什地区"}
+    # "按照《全省…方案》及《全市…方案》": documents' names, no voice; "金鼎1-9月份…": the enterprise's figures
+    district = read_text(kit, "acheng.txt", DISTRICT_FOLLOWING_DOCUMENTS_AND_AN_ENTERPRISE)
+    assert district.meta.jurisdiction == "阿城区"
+    assert [f.entity for f in district.facts if f.value == 18.6] == ["阿城区"]
+    assert {f.entity for f in district.facts if f.value in (1.25, 4.2)} == {"金鼎"}

@@ -48,7 +48,8 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 # which is not the speaker
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年)?\s*$")
-AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣)(上级|党中央、?|省委、?|省政府、?)*$")  # whose lead is followed
+# whose lead is followed ("按照《全市重点项目百日攻坚方案》"), or whose event is joined ("参加自治区…集中开工")
+AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与)(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
 VISITORS_AFTER = re.compile(r"\S{0,4}?(代表团|考察团|一行|领导|到|来|赴)")
@@ -527,11 +528,13 @@ def _opening(body: list[str]) -> str:
 def _a_voice(text: str, m: re.Match) -> bool:
     """A level word the text speaks with: not one it compares itself with (居全市第一), nor a level
     whose list projects are put on ("列入自治区、鄂尔多斯市重点调度项目"), nor one whose instructions it
-    follows ("园区按照市委…的工作思路"), nor "195个自治区层面重大项目" inside a clause or after 其中
+    follows ("园区按照市委…的工作思路") or a document's name opens with (《全市重点项目百日攻坚方案》), nor
+    "195个自治区层面重大项目" inside a clause or after 其中
     (projects of the region's list, whoever has them)."""
     return not _compared(text, m.start(), m.end()) \
         and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]) \
         and not AUTHORITY_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
+        and text[m.start() - 1:m.start()] != "《" \
         and not (text.startswith("层面", m.end()) and (not CLAUSE_OPENS.search(text[max(0, m.start() - 12):m.start()])
                                                        or PART_OPENS.search(text[max(0, m.start() - 6):m.start()])))
 

@@ -815,6 +815,12 @@ class ProseExtractor:
             # "纳入天府新区的30个"; "其中渭南银发经济产业园…项目总投资", whose city's short form opens
             # it and is no subject there): its own entity, not the issuer's
             best = (named.group(1), named_at)
+        named_unit = NAME_THEN_PERIOD.match(sentence)
+        if named_unit and named_unit.end(1) <= start and named_unit.start(1) > best[1] \
+                and not NOT_A_UNITS_NAME.search(named_unit.group(1)) and not AGGREGATE_SUBJECT.search(named_unit.group(1)) \
+                and not self.gazetteer.find_in(named_unit.group(1), jurisdiction.area if jurisdiction else None):
+            # "飞鹤1-9月份入统数为1.9673亿元": an enterprise or unit the sentence opens with, then its period
+            best = (named_unit.group(1), named_unit.start(1))
         heading_town = re.match(r"\s*(?:\d{1,2}\s*[、.．]\s*)?([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))\s*[:：]", sentence)
         if heading_town and heading_town.end() <= start and a_town_name(heading_town.group(1)) and heading_town.start(1) > best[1]:
             best = (heading_town.group(1), heading_town.start(1))  # "涟江街道:推进项目12个,…": the town heading its line
@@ -1488,6 +1494,9 @@ HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|�
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
 APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
 APPROXIMATE_AFTER = re.compile(r"\s*(左右|上下|多(?![个项家])|有余)")
+# a name opening its sentence right before the sentence's period: the unit the figures are of
+NAME_THEN_PERIOD = re.compile(r"\s*([\u4e00-\u9fff]{2,6})(?=\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月份?|上半年|前三季度|一季度)")
+NOT_A_UNITS_NAME = re.compile(r"[的了在是和将已共对为从以把被上下中其今全我本该各这此年月日项目工程]|截至|截止|同时|目前|累计|计划")
 # a level's list of projects (省重点项目, 自治区层面重大项目, 市级重大项目): a part that keeps its money
 LEVEL_LIST = re.compile(r"(省|自治区|市|州|县|区)(级|层面|级层面)?(重点|重大)")
 # the whole spoken of again between a part and a figure: 全市, a share, a total, the year's plan
