@@ -149,6 +149,7 @@ def test_only_what_an_investor_puts_into_one_work_is_its_total(kit):
     # two works built in one sentence: "项目建成投产后…" is neither's alone
     two = read_text(kit, "gaoxian_two.txt", TWO_WORKS_BUILT)
     assert [f.metric for f in two.facts if f.value == 20] == ["总投资"]
+    assert [f.value for f in two.facts if f.value == 60] == [60]
     assert not [f for f in two.facts if f.value == 60 and f.entity in ("新能源电池项目", "电池隔膜项目")]
 
 
@@ -174,6 +175,7 @@ def test_a_separator_between_a_city_and_its_county_and_governments_that_are_not_
     for name, text in (("visit.txt", ANOTHER_CITYS_GOVERNMENT), ("follow.txt", FOLLOWING_THE_CITYS_LEAD)):
         other = read_text(kit, name, text)
         assert other.meta.jurisdiction is None, name
+        assert {f.value for f in other.facts} & {98.6, 186.4}, name  # (the figures are read)
         assert not [f for f in other.facts if f.entity in ("深圳市", "金华市")], name
 
 
@@ -254,6 +256,7 @@ def test_the_work_a_caption_names_is_what_the_next_line_says_again_and_a_name_is
     # "和顺新天地等7所…幼儿园": a kindergarten's name, not 和顺县 (the text never names its county)
     county = read_text(kit, "jiaoti.txt", A_SHORT_FORM_INSIDE_AN_EXAMPLES_NAME)
     assert county.meta.jurisdiction is None
+    assert [f.value for f in county.facts if f.value == 5024] == [5024]
     assert not [f for f in county.facts if f.entity == "和顺县"]
 
 
@@ -336,6 +339,7 @@ def test_kind_words_after_qizhong_titles_naming_leaders_and_former_names_inside_
     # 金县 (金州区's former name) inside "资金县级": no name at all
     jinzhou = read_text(kit, "jinzhou.txt", FORMER_NAME_INSIDE_A_WORD)
     assert jinzhou.meta.jurisdiction != "金州区"
+    assert {f.value for f in jinzhou.facts} >= {26, 9.6}
     assert not [f for f in jinzhou.facts if f.entity == "金州区" and f.value in (26, 9.6)]
 
 
@@ -368,6 +372,7 @@ def test_a_host_a_guest_and_places_named_together_are_not_what_gai_shi_or_the_ne
     assert {f.entity for f in guest.facts if f.value in (86, 52)} == {"崇阳县"}
     # "赤壁市、嘉鱼县作典型发言。…该市…": which city is not said
     pair = read_text(kit, "hubei_pair.txt", TWO_PLACES_THEN_GAI_SHI)
+    assert [f.value for f in pair.facts if f.value == 286] == [286]
     assert not [f for f in pair.facts if f.value == 286 and f.entity == "赤壁市"]
     # "望城经开区地处望城区北部…该区…": the zone, not the district it lies in
     zone = read_text(kit, "wangcheng_zone.txt", ZONE_IN_A_DISTRICT_THEN_GAI_QU)
@@ -399,6 +404,8 @@ TWO_WORKS_ABOVE_GAI_XIANGMU = """常德市重点项目建设简报
 
 def test_the_whole_again_after_a_part_a_site_a_county_newsroom_and_two_works_above(kit):
     part = read_text(kit, "ganzhou_part.txt", PART_THEN_THE_WHOLES_MONEY)
+    whole = [f for f in part.facts if f.value == 652]
+    assert len(whole) == 1 and whole[0].entity == "赣州市"
     assert [f.category for f in part.facts if f.value == 652] != ["省重点项目"]
     site = read_text(kit, "yueyang_site.txt", SITE_THEN_THE_COUNTYS_FIGURES)
     assert {f.entity for f in site.facts if f.value in (36.5, 58)} == {"岳阳县"}
@@ -408,6 +415,7 @@ def test_the_whole_again_after_a_part_a_site_a_county_newsroom_and_two_works_abo
     assert {f.entity for f in newsroom.facts} == {"通山县"}
     # two works inspected: which one 该项目 is, is not said
     works = read_text(kit, "changde_works.txt", TWO_WORKS_ABOVE_GAI_XIANGMU)
+    assert {f.value for f in works.facts} >= {15, 9.2}
     assert not [f for f in works.facts if f.entity in ("中联重科常德工业园项目", "常德烟机数字化工厂项目")]
 
 

@@ -55,6 +55,7 @@ def test_a_county_or_a_city_telling_of_one_town_is_not_the_towns(kit):
     # the city's meeting held in a town (在大桥镇召开) is the city's: which city is not written here
     meeting = read_text(kit, "meeting.txt", MEETING_AT_A_TOWN)
     assert meeting.meta.jurisdiction != "大桥镇"
+    assert [f.value for f in meeting.facts if f.value == 45.2] == [45.2]  # (read, and not as the town's)
     assert not [f for f in meeting.facts if f.entity == "大桥镇"]
 
 
@@ -111,6 +112,7 @@ KINDS_OF_TOWN = """某县重点项目建设简报
 def test_towns_listed_together_a_part_after_qizhong_and_kinds_of_town(kit):
     # the last of two towns listed is not the list's subject
     together = read_text(kit, "dongguan_towns.txt", TOWNS_TOGETHER)
+    assert [f.value for f in together.facts if f.value == 7] == [7]
     assert not [f for f in together.facts if f.entity == "虎门镇"]
     # a part named after 其中 ends with its sentence: the next speaks of the whole again
     part = read_text(kit, "santai_part.txt", A_PART_THEN_THE_WHOLE)
@@ -118,6 +120,7 @@ def test_towns_listed_together_a_part_after_qizhong_and_kinds_of_town(kit):
     assert {f.entity for f in part.facts if f.value in (12, 5)} == {"三台县"}
     # 工业重镇, 经济强镇: what kind of town, not which
     kinds = read_text(kit, "kinds.txt", KINDS_OF_TOWN)
+    assert {f.value for f in kinds.facts} >= {18.3, 6.1}
     assert not [f for f in kinds.facts if f.entity and f.entity.endswith("镇")]
 
 

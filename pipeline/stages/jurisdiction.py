@@ -52,8 +52,7 @@ CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{
 AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与)(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
-VISITORS_AFTER = re.compile(r"\S{0,4}?(代表团|考察团|一行|领导|到|来|赴)")
-VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|客商)")
+VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|客商|一行)")
 EXAMPLE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}等\s*[\d一二三四五六七八九十两]+\s*[所个项家座条]")
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
@@ -86,15 +85,16 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
                       cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
     """The issuer's area with its evidence; `cut` (a word tokenizer's lcut) keeps a short form that
     straddles two words (林西 of 吉林西部) from counting as a name."""
-    divisions = _division_jurisdiction(meta, lines, gazetteer, cut)
-    return _town_speaking(meta, lines, gazetteer, divisions) or divisions
-
-
-def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
-                           cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
-    """The division (province, city, county, district, zone) a bulletin speaks for."""
     # (a site's menu of places, "陕西新闻 西安市 铜川市 宝鸡市 …", is neither headline nor text)
     body = [ln for ln in lines if "\t" not in ln and not _a_menu_of_places(ln, gazetteer)]
+    title = meta.title if meta.title and not CHROME.search(meta.title) else ""
+    divisions = _division_jurisdiction(meta, lines, body, title, gazetteer, cut)
+    return _town_speaking(body, title, gazetteer, divisions) or divisions
+
+
+def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str], title: str, gazetteer: Gazetteer,
+                           cut: Optional[Callable[[str], list[str]]] = None) -> Jurisdiction:
+    """The division (province, city, county, district, zone) a bulletin speaks for."""
     text = "\n".join(body)
     # a table's row labels (吉首市, 泸溪县 … 湘西高新区): places of the issuer's area, counted only for the
     # city above them (a county's bulletin that compares all the city's counties is no county's by them)
@@ -123,11 +123,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
     def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
         for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer, text or label), gazetteer):
-            if text and (INCLUDED.search(text[max(0, m.start - 3):m.start]) or LISTED_UNDER.search(text[:m.start])
-                         or _in_a_national_name(text, m.start, m.start + len(m.surface))
-                         or VISITORS.match(text, m.start + len(m.surface))
-                         or AUTHORITY_BEFORE.search(text[max(0, m.start - 6):m.start])
-                         or _a_venue(text, m.start, m.start + len(m.surface)) or _elsewhere(text, m.start)):
+            if text and (LISTED_UNDER.search(text[:m.start]) or _not_the_speaker(text, m)):
                 continue
             p = m.place
             if p.key in seen:
@@ -137,7 +133,6 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
             scores[p.key] += SOURCE_WEIGHT[source]
             evidence[p.key].append(f"{source} {label!r} names {m.surface}")
 
-    title = meta.title if meta.title and not CHROME.search(meta.title) else ""
     add("issuer", gazetteer.find_in(meta.issuer or "", city_shorts=True), meta.issuer or "")
     newsroom = next((m.group(1) for ln in lines[:20] for m in [NEWSROOM.search(ln)] if m), "") if not meta.issuer else ""
     # "来源:通山县融媒体中心": a county's newsroom is its own voice, as strong as an issuer; a prefecture's
@@ -159,12 +154,8 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
     found = gazetteer.find_in(text, first)
     deepest = {id(m) for m in _deepest_of_chains(found, gazetteer, text)}
     mentions = [m for m in _with_zone_cities(found, gazetteer)
-                if not INCLUDED.search(text[max(0, m.start - 3):m.start]) and not _listed(text, m.start, m.start + len(m.surface))
-                and not _a_venue(text, m.start, m.start + len(m.surface)) and not _elsewhere(text, m.start)
-                and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start])
-                and not _in_a_national_name(text, m.start, m.start + len(m.surface))
-                and not VISITORS.match(text, m.start + len(m.surface))
-                and not AUTHORITY_BEFORE.search(text[max(0, m.start - 6):m.start])]
+                if not _listed(text, m.start, m.start + len(m.surface))
+                and not LISTED_UNDER.search(text[max(0, m.start - 4):m.start]) and not _not_the_speaker(text, m)]
     # (湘潭市 of 湘潭市岳塘区 is named, and may be the 全市 the text speaks of, but it is not counted as a speaker)
     # (nor is the city whose name opens its zone's, 来宾高新区: the zone is named, the city only says whose)
     counts = Counter(m.place.key for m in mentions if id(m) in deepest and m.how != "zone_prefix")
@@ -202,7 +193,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         # opening lines name, is the speaker; 全市 around it is the city it is compared with, never 我市
         return Jurisdiction(opener, 0.85, tuple(evidence[opener.key]) + (
             f"opens the title; the text's {level} words speak of the level around it, never as it",), opener, named)
-    if best is not None and level and not _of_level(best, level) and not _formerly_of_level(best, level, text, gazetteer) \
+    if best is not None and level and not _of_level(best, level) and not _formerly_of_level(best, level, found) \
             and (not strong_best or (levels[level] >= 2 and not levels[own_level or level])):
         # the text speaks of its province (全省 ×5) and names a county once: the county is not the speaker
         of_level = [p for k, p in places.items() if _of_level(p, level) and counts.get(k, 0) >= 2]
@@ -235,8 +226,8 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gaze
         confidence = 0.7  # the only place of the level its words speak of, named twice
     elif counts.get(key, 0) >= 1 and level and _of_level(best, level) and SPEAKS_AS[level].search(text) \
             and any(not AUTHORITY_BEFORE.search(text[max(0, g.start() - 6):g.start()])
-                    and not VISITORS_AFTER.match(text, g.end())
-                    for g in re.finditer(re.escape(best.name) + r"(委|政府|人民政府)(、\S{1,3}政府)?", text)) \
+                    and not VISITORS.match(text, g.start() + len(best.name))
+                    for g in re.finditer(re.escape(best.name) + r"(委|政府|人民政府)", text)) \
             and not any(_of_level(p, level) for k, p in places.items() if k != key and counts.get(k)):
         # "…对我市重大项目建设情况进行专项督导…济源市委、市政府面对…": a text that says 我市 and names that
         # city's own party committee or government, and no other city, speaks as it
@@ -269,9 +260,9 @@ def _whole_the_title_is_part_of(place: Place, text: str, counts: Counter, gazett
     forms = [f for f in (place.name, place.short) if f]
     as_part = any(re.search(r"其中\s*[,，]?\s*" + re.escape(f) + r"(市)?\s*(完成|新开工|开工|签约|实施|累计|共|有|\d)", text)
                   for f in forms)  # (not "其中三亚崖州湾科技城项目…": a work of the city)
-    elsewhere = sum(len(re.findall(re.escape(f) + r"(?!日报|新闻|网)", text)) for f in forms[:1])
+    named = len(re.findall(re.escape(place.name) + r"(?!日报|新闻|网)", text))
     spoken_as = SPEAKS_AS["city"].search(text) or WHOLE_OF_LEVEL["city"].search(text)
-    return province if as_part and not spoken_as and elsewhere <= counts.get(province.key, 0) else None
+    return province if as_part and not spoken_as and named <= counts.get(province.key, 0) else None
 
 
 def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMeta, gazetteer: Gazetteer,
@@ -314,22 +305,14 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     for m in papers:
         # the page's opening: a masthead and its date or 本网讯, or the paper a source field names (not over a
         # place of the level its opening lines name: a city's paper reports on its county-level cities)
-        # the place closes the paper's name ("天天天水网讯", "今日南通日报"): its longest ending that names
-        # one; a site named by a place word alone (东方网, 华龙网, 光明网: portals, not 东方市 or 华龙区) is not
-        bare_site = not re.match(r"\s*(日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)", m.string[m.end(1):])
-        endings = [m.group(1)[k:] for k in range(1 if bare_site else 0, len(m.group(1)) - 1)]
-        owners = next((found for found in ({p.key: p for p in gazetteer.scoped.get(w, []) + gazetteer.official.get(w, [])
-                                            if p.kind in kinds and p.code and p.until == 0} for w in endings) if found), {})
-        if credit(owners, f"the masthead {m.group(0).strip()}"):
+        if credit(_papers_places(m, gazetteer, kinds), f"the masthead {m.group(0).strip()}"):
             break
     else:
         zone_word = next((w for w in ZONE_WORDS_BY_LENGTH if w in header), None) if level == "district" else None
         for m in papers if zone_word else []:
             # "经开区省市重点项目投资实现双过半" over 绵阳日报's masthead, in a text that says 全区 / 该区: the
             # paper's city's zone (made for review when the city has none of that name)
-            endings = [m.group(1)[k:] for k in range(0, len(m.group(1)) - 1)]
-            cities = next((found for found in ({p.key: p for p in gazetteer.scoped.get(w, []) + gazetteer.official.get(w, [])
-                                                if p.kind == "city" and p.code and p.until == 0} for w in endings) if found), {})
+            cities = _papers_places(m, gazetteer, {"city"})
             zone = gazetteer.zone_in(zone_word, next(iter(cities.values()))) if len(cities) == 1 else None
             if zone is not None and credit({zone.key: zone}, f"the header's {zone_word} under the masthead {m.group(0).strip()}"):
                 break
@@ -423,6 +406,24 @@ KIND_RANK = {"zone": 1, "district": 1, "county": 1, "county_city": 1, "city": 2,
 ELSEWHERE_BEFORE = re.compile(r"(对标|学习|借鉴|赴|到|向|与|比|对接|考察|参照|融入|承接)$")
 
 
+def _papers_places(m: re.Match, gazetteer: Gazetteer, kinds: set) -> dict:
+    """The places of `kinds` a paper's name closes with ("天天天水网讯", "今日南通日报"): its longest ending
+    that names one; a site named by a place word alone (东方网, 华龙网: portals, not 东方市 or 华龙区) names none."""
+    bare_site = not re.match(r"\s*(日报|晚报|都市报|新闻网|融媒体中心|广播电视台|电视台)", m.string[m.end(1):])
+    endings = [m.group(1)[k:] for k in range(1 if bare_site else 0, len(m.group(1)) - 1)]
+    return next((found for found in ({p.key: p for p in gazetteer.scoped.get(w, []) + gazetteer.official.get(w, [])
+                                      if p.kind in kinds and p.code and p.until == 0} for w in endings) if found), {})
+
+
+def _not_the_speaker(text: str, m: Mention) -> bool:
+    """A place the text names as someone else: a part inside (含邓州市), a venue, a place it goes to or
+    learns from, a province naming a national zone, leaders visiting, a lead followed."""
+    end = m.start + len(m.surface)
+    return bool(INCLUDED.search(text[max(0, m.start - 3):m.start]) or _a_venue(text, m.start, end)
+                or _elsewhere(text, m.start) or _in_a_national_name(text, m.start, end)
+                or VISITORS.match(text, end) or AUTHORITY_BEFORE.search(text[max(0, m.start - 6):m.start]))
+
+
 def _elsewhere(text: str, start: int) -> bool:
     """"全省对标广东省营商环境", "赴湖北省学习", "与宜昌市签约": a place the text learns from, goes to or
     deals with, not its own."""
@@ -462,13 +463,11 @@ def _of_level(place: Place, level: str) -> bool:
     return place.kind in KINDS_OF_LEVEL[level] or (level == "city" and place.name in MUNICIPALITIES)
 
 
-def _formerly_of_level(place: Place, level: str, text: str, gazetteer: Gazetteer) -> bool:
+def _formerly_of_level(place: Place, level: str, mentions: list[Mention]) -> bool:
     """"重庆荣昌县…全县": a district that was a county when the text was written, and the text writes its
-    former name: its 全县 is the place (its code is today's district's)."""
+    former name (as a name the gazetteer reads, not 金县 inside "资金县级"): its 全县 is the place."""
     word = {"county": "县", "city": "市", "district": "区"}.get(level)
-    # (as a name the gazetteer reads, not inside words: 金县 of "资金县级配套")
-    return word is not None and any(m.how == "former" and m.place == place and m.surface.endswith(word)
-                                    for m in gazetteer.find_in(text))
+    return word is not None and any(m.how == "former" and m.place == place and m.surface.endswith(word) for m in mentions)
 
 
 def _reads_as_place(word: str) -> bool:
@@ -610,9 +609,11 @@ def _common_city(places: list[Place], gazetteer: Gazetteer) -> Optional[Place]:
 
 
 # "全镇", "该乡", "我街道": a town (镇, 乡, 街道) speaking of itself; not 城乡, 各乡镇, 乡村振兴
-TOWN_WORDS = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")  # (本乡本土: one's home soil)
+TOWN_VOICE = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")  # (本乡本土: one's home soil)
 TOWN_END = re.compile(r"(镇|乡|街道)(?![村长镇政党干企民])")
-def _towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Place]]]:
+
+
+def towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Place]]]:
     """The towns a text names: (name, its county when written before it). "大田县建设镇" names 建设镇 of
     大田县; a bare name counts where it stands alone after a stop or a space ("今年以来,宣风镇…")."""
     after_county = {m.start + len(m.surface): m.place for m in gazetteer.find_in(text)
@@ -636,24 +637,21 @@ def _towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Pl
     return out
 
 
-def _town_speaking(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer,
-                   divisions: Jurisdiction) -> Optional[Jurisdiction]:
+def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions: Jurisdiction) -> Optional[Jurisdiction]:
     """A town's news ("建设镇提前完成小城镇建设任务 … 该镇…"): the town its header names, when the text
     speaks as a town (该镇, 全乡) at least as often as as a county, and one town only is so named. Its
     county is the one written before it ("大田县建设镇"), else unknown (and the facts go to review);
     towns are in no official list, so the place is the document's own."""
-    body = [ln for ln in lines if "\t" not in ln]
     text = "\n".join(body)
-    town_words = len(TOWN_WORDS.findall(text))
+    town_words = len(TOWN_VOICE.findall(text))
     if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
         return None  # a county's or a city's news that tells of one of its towns
-    title = meta.title if meta.title and not CHROME.search(meta.title) else ""
     # the title or headline names the town; only a page with neither opens with its name ("今年以来,宣风镇…")
     header = "\n".join(filter(None, (title, _headline(body)))) or _opening([ln for ln in body if not CHROME.search(ln)])
-    named = _towns_named(text, gazetteer)
+    named = towns_named(text, gazetteer)
     county_of = {name: county for name, county in named if county is not None}
     # a bare name must read as a name (宣风), or be written once with its county (建设 of 大田县建设镇)
-    towns = {name for name, _ in _towns_named(header, gazetteer) if name in county_of or _reads_as_place(name[:-1])}
+    towns = {name for name, _ in towns_named(header, gazetteer) if name in county_of or _reads_as_place(name[:-1])}
     if len(towns) != 1:
         return None
     name = next(iter(towns))

@@ -113,10 +113,9 @@ def extract_metadata(lines: list[str]) -> DocumentMeta:
     meta = DocumentMeta()
     meta.title = _title(head)
     if meta.title:
-        meta.title = re.sub(r"^\s*(标题|题目)\s*[:：]\s*", "", meta.title) or None  # a forum's "标题: …" field
-    if meta.title:
-        # "…在海南集中开工2023-06-30 07:17:21 来源:海南广播电视总台": the page's stamp run into the title
-        meta.title = re.sub(r"\s*(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?.*$", "", meta.title) or None
+        # a forum's "标题: …" field, and a page's stamp run into the title ("…集中开工2023-06-30 07:17:21 来源:…")
+        title = re.sub(r"^\s*(标题|题目)\s*[:：]\s*", "", meta.title)
+        meta.title = re.sub(r"\s*(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?.*$", "", title) or None
     meta.issuer = _issuer(head, tail, meta.title, lines)
     meta.site_owner = _site_owner(tail)
 

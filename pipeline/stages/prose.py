@@ -16,7 +16,7 @@ from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
 from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
-from pipeline.stages.jurisdiction import Jurisdiction
+from pipeline.stages.jurisdiction import TOWN_VOICE, Jurisdiction, towns_named
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import PROSE_UNIT_ALTERNATION, UNIT_ALTERNATION, canonical_unit, kind_of, to_base
@@ -839,7 +839,8 @@ class ProseExtractor:
         for m in TOWN_VOICE.finditer(before, near):
             # "岳池县青林镇坚持项目为王,该镇共实施重点项目12个": the town spoken of, not the county before it
             town = jurisdiction.place.name if jurisdiction is not None and jurisdiction.place is not None \
-                and jurisdiction.place.kind in LOCAL_KINDS else _last_town_named(sentence[:m.start()])
+                and jurisdiction.place.kind in LOCAL_KINDS else next(
+                    (name for name, _ in reversed(towns_named(sentence[:m.start()], self.gazetteer))), "")
             if town and m.start() > best[1]:
                 best = (town, m.start())
         for m in AGGREGATE_SUBJECT.finditer(before, near):
@@ -901,7 +902,7 @@ class ProseExtractor:
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
-            if work_above and THIS_PROJECT_OPENS.match(line):
+            if work_above and THIS_PROJECT.match(line.lstrip()):
                 # "▲…株洲分会场,攸县松井汽车涂料建设项目开工" / "该项目总投资18.9亿元,…": the work named just above
                 carried = line_work = work_above
             work_above = _last_work_named(line)
@@ -1478,7 +1479,6 @@ def _project_heading(line: str) -> bool:
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
 # the rest of a work's name after the place opening it, in a list of works ("赤壁市维达力电子玻璃、")
 WORK_NAME_IN_A_LIST = re.compile(r"[\u4e00-\u9fff()（）A-Za-z0-9]{3,20}?(?=、|为|等)")
-THIS_PROJECT_OPENS = re.compile(r"^\s*(该|此|这个|这一)项目")
 NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|位于|地处|是|为|总投资|计划|$|[,，、。;；])")
 
 
@@ -1505,21 +1505,9 @@ WHOLE_AGAIN = re.compile(r"全[市县区省州]|我[市县区]|占|总投资|总
 STATS_OPENING = re.compile(r"(据统计|据了解|据悉|今年以来|截至|截止|\d{1,2}\s*[-—至~]\s*\d{1,2}月|上半年|前三季度|一季度)")
 # a place spoken of again ("该市还将有16个项目…"; not 该区域, 该市场)
 THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|民|委|政府)")
-# a town speaking of itself, or spoken of again (该镇, 全乡, 本街道)
-TOWN_VOICE = re.compile(r"(?<![城各村])(?:全|我|本|该)(?:镇|乡|街道)(?![村长镇]|本土)")
-TOWN_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
-
-
-def _last_town_named(text: str) -> str:
-    """The last town a text names before 该镇 ("建设镇项目推进有力,该镇…"), or ""."""
-    found = [m.group(1) for k in range(len(text)) for m in [TOWN_NAME.match(text, k)]
-             if m and a_town_name(m.group(1)) and not TOWN_VOICE.fullmatch(m.group(1))]
-    return found[-1] if found else ""
-
-
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
 TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
-                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|\s*[:：]|[\d(（])")
+                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
 TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
