@@ -15,8 +15,9 @@ CEILINGS = ("wrong_place", "scale_errors")
 def test_the_devset_spans_the_country():
     docs = documents(DEVSET, Path("/nonexistent"))
     assert len(docs) >= 24 and all(read_gold(g) or "#" in g.read_text(encoding="utf-8") for _, _, g in docs)
-    sources = [t.read_text(encoding="utf-8").splitlines()[0] for _, t, _ in docs]
-    assert all(s.startswith("# source: ") for s in sources)  # every capture keeps where it came from
+    # every capture keeps where it came from: a text's first line, or a binary file's gold's
+    sources = [(t if t.suffix == ".txt" else g).read_text(encoding="utf-8").splitlines()[0] for _, t, g in docs]
+    assert all(s.startswith("# source: ") for s in sources)
 
 
 def _fallen(got: dict, floor: dict) -> dict:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import glob
 import hashlib
 import json
 import re
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from pipeline.core.units import canonical_unit, to_base
-from pipeline.stages.document import Toolkit, extract_document
+from pipeline.stages.document import SUPPORTED, Toolkit, extract_document
 from pipeline.stages.gazetteer import PLACE_KINDS, normalize_name
 from schemas.records import DocumentError, Fact
 
@@ -108,10 +109,15 @@ def read_gold(path: Path) -> list[Gold]:
 
 
 def documents(devset: Path = DEVSET, real_text: Path = REAL_TEXT) -> list[tuple[str, Path, Path]]:
-    """(name, text file, gold file) of every document whose text is here."""
+    """(name, document file, gold file) of every document that is here: a text capture
+    (docs/<id>.txt or real_text's), or a page, PDF, Word or Excel file (docs/<id>.html, .pdf,
+    .docx, .xlsx …, its source in the gold file's first comment line)."""
     out = []
     for gold in sorted((devset / "gold").glob("*.csv")):
-        for text in (devset / "docs" / f"{gold.stem}.txt", real_text / f"{gold.stem}.txt"):
+        found = [devset / "docs" / f"{gold.stem}.txt", real_text / f"{gold.stem}.txt"]
+        found += sorted(p for p in (devset / "docs").glob(f"{glob.escape(gold.stem)}.*")
+                        if p.suffix.lower() in SUPPORTED and p.suffix.lower() != ".txt")
+        for text in found:
             if text.is_file():
                 out.append((gold.stem, text, gold))
                 break
@@ -179,10 +185,10 @@ def score_document(name: str, text_path: Path, gold_path: Path, kit: Toolkit) ->
     score.table_gold = sum(g.where == "table" for g in gold)
     score.text_gold = score.gold - score.table_gold
     raw = text_path.read_bytes()
-    if raw.startswith(b"# source:"):
+    if raw.startswith(b"# source:"):  # a text capture's first line says where it was taken from
         raw = raw.split(b"\n", 1)[1] if b"\n" in raw else b""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{name}.txt"
+        path = Path(tmp) / f"{name}{text_path.suffix.lower()}"
         path.write_bytes(raw)
         try:
             doc = extract_document(str(path), raw, hashlib.sha256(raw).hexdigest(), kit)
