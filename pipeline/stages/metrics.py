@@ -38,6 +38,8 @@ GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
 # a level alone before a count of projects ("省级6项"): the level is the category, the count projects
 LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(级|直)")
+# a class of projects by size, counted ("10亿元以上10个", "5000万元以下48个")
+SIZE_CLASS = re.compile(r"(其中)?(总投资|投资)?[\d.]*\s*[万亿]元?(及)?(以上|以下)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
 BASE_SET = re.compile(r"^(全市|全省|全县|全区|全州|我市|我省|我县|我区)?(重点|重大|重点建设|重大建设|重点推进|重点工程)?(建设)?(项目|工程)$")
 CATEGORY_NOISE = re.compile(r"^(其中|其他|另外|此外|共|共有|累计|已|今年|全年|年度|全市|全省|全县|全区|我市|我省|我县|我区|该县|该市|该区|的|"
@@ -88,6 +90,8 @@ class MetricCatalog:
             kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted
             if kind_of(unit) == "count" and CATEGORY_TAIL.search(kinds):
                 return "项目数", category_of(kinds), "catalog"  # "113个续建项目"
+            if kind_of(unit) == "count" and SIZE_CLASS.fullmatch(kinds):
+                return "项目数", kinds, "catalog"  # "其中10亿元以上10个": projects of that size
             if kind_of(unit) == "count" and LEVEL_ONLY.fullmatch(metric_raw or ""):
                 return "项目数", metric_raw, "catalog"  # "其中：省级6项、市级5项": projects of each level
             if kind_of(unit) == "count" and metric_raw and self.whole_name(metric_raw) in MONEY_ONLY:

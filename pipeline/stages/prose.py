@@ -132,7 +132,7 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
     r"|旅游区|风景区|管理区|集聚区|示范区|试验区|合作区))"
-    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大)"
+    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约)"
     # "万宝新区项目3个", "黄果树旅游区项目7个": a zone named with its projects (not 乡村振兴示范区项目, a kind)
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|旅游区|风景区|度假区|管理区|园区))(?=项目\s*(?:$|[\d一二三四五六七八九十]))"
     rf"|(?:(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=(?:计划)?总投资|(?:已|已经|累计)?完成)"  # "渝西高铁已完成征拆量的92.7%"
@@ -236,6 +236,9 @@ class ProseExtractor:
             return None
         if not num[:1].isdigit() and re.match(r"[县市区镇乡村山路街寺河湖岭]", after):
             return None  # "三台县", "四平市", "五台山": a place's name, not a figure in words
+        if not num[:1].isdigit() and any(s[m.start():m.start() + n] in self.gazetteer.scoped
+                                         and PLACES_PAPER.match(s, m.start() + n) for n in (2, 3) if n >= m.end() - m.start()):
+            return None  # "绵阳新闻三台新闻盐亭新闻": a place's short name (三台) heading a menu item, not 3台
         if unit_text == "倍" and not re.search(r"(增长|增加|提高|提升|扩大|上升|下降|减少)\s*(了|近|约|达)?\s*$", before):
             return None  # "是天府新区的10倍", "是会战前的2倍": one thing against another, not a growth of its own
         if re.match(r"[\d.]+\s*[万亿]元?级", s[m.start():m.end()] + after):
@@ -244,6 +247,8 @@ class ProseExtractor:
             return None  # a duration (1 个月), not a count
         if unit_text == "分" and re.search(r"\d\s*[时点]\s*$", before):
             return None  # "7月30日9时16分": a time of day, not a score
+        if unit_text == "分" and re.match(r"[钟类析别配布批期局行队组]", after):
+            return None  # "2分钟", "00337 分类:": a word that 分 begins, not a score
         if _a_range_of_a_class(num, unit_text or m.group("bare") or "", before, after):
             return None  # "50亿-100亿元项目6个": the bounds of a class of projects, not figures
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
@@ -269,7 +274,8 @@ class ProseExtractor:
                 # "嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位", "娄星区、…和娄底经开区、万宝新区6个现场":
                 # the list's length
                 return None
-        if units and PLACES_COUNTED.fullmatch(units.group(1)):
+        if units and (PLACES_COUNTED.fullmatch(units.group(1)) or (
+                units.group(1).endswith(("园区", "开发区")) and re.match(r"\s*(共|合计|共计|累计)", after[units.end():]))):
             return None  # "市级项目中有9个县(市、区)完成了年计划的65%以上": how many places, not a figure
         if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
                       or re.match(r"[^,，。;；]{0,12}?(由高到低|从高到低|依次)", after[units.end():])
@@ -800,8 +806,9 @@ class ProseExtractor:
         if named and (GENERIC_AREA.search(named.group(1))
                       or named.group(1).endswith("园区") and len(KIND_WORDS.sub("", named.group(1))) < 2):
             named = None  # "在项目建设园区投资", "现代农业产业园区项目": parks of a kind, not one named
-        if named and any(a <= clause_at + clause.find(named.group(1)) < b for a, b in named_parks):
-            named = None  # "…巴吉滩两个工业园区": parks counted, not one named
+        if named and (any(a <= clause_at + clause.find(named.group(1)) < b for a, b in named_parks)
+                      or (re.search(r"[\d一二两三四五六七八九十]+个", named.group(1)) and named.group(1).endswith("区"))):
+            named = None  # "…巴吉滩两个工业园区", "凉州区两个工业园区": parks counted, not one named
         inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
         if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
             named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
@@ -990,6 +997,7 @@ class ProseExtractor:
                                                    listed_before=sentence_before)
                 previous_end, previous_metric, part_category, part_counts = 0, "", "", False
                 whole_category, parts_in_a_row = "", False
+                heading_kind = ""  # a breakdown's kind opening the sentence with its count ("城镇化建设10个,…")
                 outer_end, outer_metric, outer_category = -1, "", ""
                 previous_unit = None
                 previous_member = False
@@ -1056,6 +1064,11 @@ class ProseExtractor:
                         # "…、太原2.4%、大同0.04%": a member the gazetteer cannot read (大同 is also a word)
                         # is still a name of the list, not a measure, and never the member before it
                         metric_raw = previous_metric
+                    heading = _kind_heading_its_clause(sentence, clause_start, match, metric_raw) if not k else ""
+                    if heading and not self.gazetteer.find_in(heading[:6], jurisdiction.area if jurisdiction else None):
+                        # "城镇化建设10个,年度计划投资10.5亿元,开工7个,…": a breakdown's kind opens the line with
+                        # its count of projects; all the line says is of that kind
+                        metric_raw, heading_kind = "项目", heading
                     part_of = _parts_in_brackets(sentence, match.start, outer_end, outer_metric)
                     if part_of is not None:
                         # "开复工84项(新建33项,续建51项)": the parts share the figure's measure, their words
@@ -1117,6 +1130,8 @@ class ProseExtractor:
                             carried_category = part_category
                     if listed_kind:
                         carried_category = listed_kind
+                    if heading_kind and (not k or kind != "count" or BARE_STAGE_COUNT.fullmatch(metric_raw or "")):
+                        carried_category = heading_kind  # (a count of its own kind, "新开工项目5个", is not the line's)
                     if part_of is None and not sub_part:
                         outer_category = carried_category if part_counts else ""
                     if metric_raw and not inherited:
@@ -1159,9 +1174,12 @@ class ProseExtractor:
                             subject, at = member
                         unaligned = _unaligned_list(sentence, at, match.start) \
                             if subject and not member and not AGGREGATE_SUBJECT.fullmatch(subject) else None  # 全市 is no member
+                        if not subject and not member:
+                            unaligned = _units_listed_before_respectively(sentence, match.start)
                         if unaligned:
                             # "A、B分别增长31.8%" with figures that do not pair with the names: the
                             # figure is the listed places', which one is not said; never B's alone
+                            # (nor the issuer's: "市直、羊山新区…分别完成…" with three figures)
                             subject, at = unaligned, -1
                             flags_for_subject = ["subject_list_unaligned"]
                     opener = (LINE_OF_A_LIST.match(sentence) or CLAUSE_OF_A_LIST.match(sentence, clause_start)) \
@@ -1369,6 +1387,30 @@ def _signed(value: float, metric_raw: str, unit: Optional[str], before: str = ""
         return value, metric_raw, False  # a rank that falls is a larger number, not a negative one
     grown = "增加" if m.group(1) == "减少" else "上升" if unit == "个百分点" else "增长"
     return -value, metric_raw[:m.start()] + grown, True
+
+
+# what a breakdown by kind, by level or by owner counts: projects, unless the words say another thing counted
+OTHER_THINGS_COUNTED = re.compile(r"企业|岗位|问题|人|户|学校|医院|批次|合同|协议|事项|任务|指标|项目|工程|亿元|万元|"
+                                  r"^(全|各|共|总|合计|其中|分别)|以上|以下|(村|家|条|所|座|台|套|宗|地块|县|区|市|镇|乡|旗|街道)$")
+# a count with no kind of its own: "开工12个", "竣工3个"
+BARE_STAGE_COUNT = re.compile(r"(已|累计|实际|计划|新)?(开复工|开工|复工|竣工|投产|完工|建成|入库|签约)")
+# measures a breakdown line goes on with after its count
+LINE_GOES_ON = re.compile(r"(年度计划投资|计划投资|完成投资|总投资|开复工|开工|竣工|投产)\s*[\d一二三四五六七八九十]")
+
+
+def _kind_heading_its_clause(sentence: str, clause_start: int, match, metric_raw: str) -> str:
+    """"社会事业和民生18个,年度计划投资7.4亿元,开工16个…", "盟直部门及打捆17个(打捆6个),…": the
+    kind a breakdown line opens with, when its count names no measure and the line goes on with
+    the measures of projects (计划投资, 开工, 完成投资); "" otherwise."""
+    if kind_of(match.figure.unit) != "count" or match.figure.unit not in ("个", "项"):
+        return ""
+    head = re.sub(r"^\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．]|[(（][\d一二三四五六七八九十]{1,2}[)）]|[—－-]+)?\s*", "",
+                  sentence[clause_start:match.start])
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,10}", head) or head != (metric_raw or "").strip() \
+            or OTHER_THINGS_COUNTED.search(head) or BARE_STAGE_COUNT.search(head) \
+            or re.search(r"投资|计划|完成|在建|新建|续建|储备|前期|重点|重大", head):
+        return ""
+    return head if LINE_GOES_ON.search(sentence, match.end) else ""
 
 
 def _kind_opening(phrase: str) -> str:
@@ -1673,7 +1715,8 @@ def _list_head(before: str) -> Optional[str]:
 
 
 THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(?:[(（][^)）]{0,20}[)）])?(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
-                             r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
+                             r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)"
+                             r"|^\s*(及)?(以上|以下)\s*(的)?\s*(有|共)?\s*[\d一二三四五六七八九十两]+\s*[个项家宗]")  # "其中10亿元以上10个"
 # the kinds of place a class of places is made of ("超过10个的县(市)", "的县区有3个")
 PLACES_AS_A_KIND = r"([县市区][县市区]{0,2}(?:[(（][县市区、]+[)）])?|乡镇|镇|街道|园区|单位|部门)"
 # the kind of project a count counts, right after it and closing its clause ("2个百亿级项目、")
@@ -1713,6 +1756,26 @@ def _unaligned_list(sentence: str, at: int, figure_at: int) -> Optional[str]:
             names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进|分别|完成|投资|增长).*$", "", names[-1]) or names[-1]
             return "、".join(names)
     return None
+
+
+# what a place's short name heads on a page: its news, its paper, its portal
+PLACES_PAPER = re.compile(r"(新闻|融媒|发布|政务|在线|日报|晚报|网)")
+
+
+def _units_listed_before_respectively(sentence: str, figure_at: int) -> Optional[str]:
+    """"市直、羊山新区完成投资量较大,分别完成…": the 、-list of units (places, zones, offices, 市直) a
+    分别 before the figure refers to, when the list could not be paired with its figures."""
+    said = sentence[:figure_at].rfind("分别")
+    if said < 0:
+        return None
+    lists = list(re.finditer(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+", sentence[:said]))
+    if not lists or re.search(r"[。;；]", sentence[lists[-1].end():said]):
+        return None
+    names = re.split(r"、", re.split(r"[是为有看]", lists[-1].group(0))[-1])
+    names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|投资|增长|开工|竣工).*$", "", names[-1]) or names[-1]
+    if len(names) < 2 or not all(UNIT_NAME.search(n) or DIRECT_UNITS.fullmatch(n) for n in names):
+        return None
+    return "、".join(names)
 
 
 def _after_its_period(sentence: str) -> str:
@@ -1879,6 +1942,24 @@ SECOND_LIST = re.compile(r"[,，]\s*[^,，;；。、\d]{0,20}?((?:-?\d[\d.]*\s*(
 UNIT_NAME = re.compile(r"(管委会|局|委|办|办事处|镇|乡|街道|区|县|市|旗|州|中心|公司|集团|指挥部)$")
 
 
+COUNTY_LEVEL = {"district": "county", "county_city": "county", "zone": "county"}  # one level, several kinds
+
+
+def _unglued(names: list[str], gazetteer: Gazetteer) -> list[str]:
+    """"市直、梅县区五华县…分别完成…亿元、…亿元、…亿元": a 、 the capture lost between two places
+    of one level (not a chain, 梅州市梅县区: a place and its parent) is put back."""
+    out = []
+    for name in names:
+        found = gazetteer.find_in(name)
+        if len(found) >= 2 and "".join(x.surface for x in found) == name \
+                and len({COUNTY_LEVEL.get(x.place.kind, x.place.kind) for x in found}) == 1 \
+                and not any(x.place.parent == y.place.name for x in found for y in found):
+            out.extend(x.surface for x in found)
+        else:
+            out.append(name)
+    return out
+
+
 def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
                          figure_starts: list[int], listed_before: str = "") -> Optional[list[str]]:
     """"排名前三的部门是区发改局、区经信局、循环集团，分别完成66018万元、51693万元、47698万元":
@@ -1917,9 +1998,16 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
         # "石首市、监利县位居前两位,分别增长…", "…、荆州区民间投资负增长,分别下降…", "松山湖、虎门、
         # 塘厦完成投资较多,分别完成…": the last name without what the clause says of them all
         opening = gazetteer.find_in(names[-1])
-        names[-1] = opening[0].surface if opening and opening[0].start == 0 else \
+        run = ""  # the places opening it, one right after another (梅县区五华县: a 、 the capture lost)
+        for place in opening:
+            if place.start != len(run):
+                break
+            run += place.surface
+        names[-1] = run if run else \
             re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|增长|开工|竣工)[^、]*$", "", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
+    if figures_in(m.end(), len(sentence)) > len(names):
+        names = _unglued(names, gazetteer)
     while figures_in(m.end(), m.end() + len(listed)) < len(names):
         # "石首市、监利县位居前两位,分别增长31.8%,30.3%": figures a comma parts are the list's too
         more = LISTED_FIGURE.match(sentence, m.end() + len(listed))

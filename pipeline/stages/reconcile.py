@@ -145,6 +145,10 @@ class Reconciler:
         department = self._department(name, jur)
         if department:
             return department
+        if "、" in name and not table_row:
+            # "市直、梅县区五华县": units reporting together, not each a place read for sure; which
+            # place the figure is of is not said (never a new place named by the whole list)
+            return Resolution("", "unknown", "unknown", 0.0)
         return self._fuzzy(name, jur, table_row)
 
     def _aggregate_target(self, name: str, jur: Jurisdiction) -> Optional[Place]:

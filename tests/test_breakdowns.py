@@ -1,0 +1,108 @@
+"""Breakdowns in prose, and figures that are not figures: a line opened by a kind with its count
+carries the kind through the line; a list whose 、 the capture lost is put back, and a list that
+cannot be paired with its figures is no new place; a park opening its clause is the park; words
+that begin with a number or with 分 (三台新闻, 2分钟, 分类) and classes by size are no figures.
+Bulletins written for the project."""
+from __future__ import annotations
+
+from tests.conftest import read_text
+
+BY_KIND_AND_OWNER = """黔南州重点项目建设情况通报
+截至6月末,全州重点项目开工112个。
+——按行业分:
+文化旅游12个,年度计划投资5.1亿元,开工9个,开工率75%,完成投资1.2亿元,完成年计划的23.5%;
+城镇化建设10个,年度计划投资10.5亿元,开工7个,开工率70%,完成投资2.4亿元,完成年计划的22.9%。
+——按属地分:
+州直部门16个,年度计划投资21.8亿元,开工11个,开工率68.8%,完成投资3.9亿元,完成年计划的17.9%;
+都匀市21个,年度计划投资48.3亿元,开工15个,开工率71.4%,完成投资9.6亿元,完成年计划的19.9%。
+"""
+
+
+def test_a_kind_opening_its_line_with_a_count_carries_through_the_line(kit):
+    doc = read_text(kit, "qiannan.txt", BY_KIND_AND_OWNER)
+    by_value = {f.value: f for f in doc.facts}
+    for values, kind in (((12, 5.1, 9, 75, 1.2, 23.5), "文化旅游"), ((10, 10.5, 7, 70, 2.4, 22.9), "城镇化建设"),
+                         ((16, 21.8, 11, 68.8, 3.9, 17.9), "州直部门")):
+        for value in values:
+            assert by_value[value].category == kind, (value, by_value[value].category)
+            assert by_value[value].entity == "黔南布依族苗族自治州", value
+    assert by_value[12].metric == by_value[10].metric == by_value[16].metric == "项目数"
+    assert by_value[9].metric == "开工项目数" and by_value[5.1].metric == "计划投资" and by_value[1.2].metric == "完成投资"
+    # the whole's figure before the breakdown has no kind; a county's line is the county's, with none
+    assert by_value[112].category == "" and by_value[112].metric == "开工项目数"
+    for value in (21, 48.3, 15, 9.6):
+        assert by_value[value].entity == "都匀市" and by_value[value].category == "", value
+
+
+OTHER_THINGS_COUNTED = """某县重点项目建设
+
+全县新增就业岗位1200个,完成投资15.2亿元,开工项目8个。
+"""
+
+
+def test_a_count_of_other_things_is_no_kind_of_project(kit):
+    doc = read_text(kit, "jobs.txt", OTHER_THINGS_COUNTED)
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[1200].metric != "项目数"
+    assert by_value[15.2].metric == "完成投资" and by_value[15.2].category == ""
+
+
+GLUED_LIST = """信阳市重点项目建设情况
+从完成投资量看,浉河区、平桥区罗山县完成投资量较大,分别完成投资12.1亿元、10.5亿元、9.8亿元,合计占全市完成投资的41%。
+"""
+
+
+def test_a_list_whose_comma_the_capture_lost_pairs_its_places_again(kit):
+    doc = read_text(kit, "xinyang.txt", GLUED_LIST)
+    by_value = {f.value: f for f in doc.facts}
+    assert (by_value[12.1].entity, by_value[10.5].entity, by_value[9.8].entity) == ("浉河区", "平桥区", "罗山县")
+    assert all(by_value[v].metric == "完成投资" for v in (12.1, 10.5, 9.8))
+
+
+UNPAIRED_LIST = """信阳市重点项目建设情况
+从完成投资量看,市直、羊山新区完成投资量较大,分别完成投资12.1亿元、10.5亿元、9.8亿元。
+"""
+
+
+def test_a_list_that_cannot_be_paired_is_no_new_place(kit):
+    doc = read_text(kit, "xinyang2.txt", UNPAIRED_LIST)
+    facts = [f for f in doc.facts if f.value in (12.1, 10.5, 9.8)]
+    assert len(facts) == 3
+    # which unit each figure is of is not said: unknown and for review, never a place named 市直、羊山新区
+    assert all(f.entity is None and "、" not in (f.entity or "") for f in facts)
+    assert all("subject_list_unaligned" in f.flags for f in facts)
+
+
+PARK_OPENS_ITS_CLAUSE = """凉州区园区项目建设加快推进
+
+上半年,凉州区两个工业园区共开工建设各类项目182项,总投资44.27亿元。其中:清源工业园区开工建设项目65项,总投资11.43亿元,累计完成投资8.35亿元。
+"""
+
+
+def test_a_park_opening_its_clause_is_the_park_not_the_district(kit):
+    doc = read_text(kit, "parks.txt", PARK_OPENS_ITS_CLAUSE)
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[182].entity == "凉州区"
+    assert 2 not in by_value  # 两个工业园区: how many parks, not a count of projects
+    for value in (65, 11.43, 8.35):
+        assert by_value[value].entity != "凉州区", value
+        assert "清源工业园区" in (by_value[value].entity or ""), value
+        assert any(flag.startswith("entity_") for flag in by_value[value].flags), value  # a new park: for review
+    assert by_value[65].metric == "开工项目数" and by_value[8.35].metric == "完成投资"
+
+
+NOT_FIGURES = """三台县重点项目推进会召开
+绵阳新闻安州新闻三台新闻盐亭新闻
+会议时长2分钟的视频回顾了上半年工作。索引号:11510722/2022-00337 分类:重大项目
+全县确定实施5000万元以上项目82个,总投资424亿元,其中10亿元以上10个、亿元以上55个。
+"""
+
+
+def test_words_a_number_begins_and_classes_by_size_are_no_figures(kit):
+    doc = read_text(kit, "santai.txt", NOT_FIGURES)
+    values = sorted(f.value for f in doc.facts)
+    assert 3 not in values and 2 not in values and 337 not in values  # 三台新闻, 2分钟, 00337 分类
+    assert not [f for f in doc.facts if f.value == 10 and f.unit in ("亿元", "亿")]  # a class's bound
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    assert by_value[(82, "个")].entity == "三台县" and by_value[(424, "亿元")].metric == "总投资"
+    assert by_value[(10, "个")].metric == "项目数" and by_value[(55, "个")].metric == "项目数"
