@@ -63,6 +63,7 @@ def build_header_paths(header_rows: list[list[str]], n_cols: int, label_cols: in
         paths.append(SEP.join(dedup))
 
     _borrow_children(grid, expanded, owner, paths, label_cols, flags)
+    _parts_of_the_group_before(expanded, paths, label_cols)
 
     seen: dict[str, int] = {}
     for c in range(label_cols, n_cols):
@@ -73,6 +74,24 @@ def build_header_paths(header_rows: list[list[str]], n_cols: int, label_cols: in
             flags[c].append("header_duplicate")
             paths[c] = f"{paths[c]} ({seen[paths[c]]})"
     return paths, flags
+
+
+KIND_ONLY = re.compile(r"(项目|工程|类)\s*([(（][^()（）]{1,6}[)）])?$")
+
+
+def _parts_of_the_group_before(expanded, paths, label_cols) -> None:
+    """"集中开工项目 | 其中：省级重点项目 | 其中：市级重点项目" along the top row: a 其中 group is a part
+    of the group before it, whose label its path takes first (its 项目个数 are 集中开工 projects)."""
+    top = expanded[0]
+    whole = None
+    for c in range(label_cols, len(paths)):
+        label = top[c] or ""
+        if label and not label.startswith("其中"):
+            whole = label
+        elif label.startswith("其中") and whole and (SEP in paths[c] or KIND_ONLY.search(paths[c])):
+            # (a group over columns of its own, or a column that names only a kind, "其中:10亿元以上在建项目(项)";
+            # "其中:5月份新开工个数" names its measure itself)
+            paths[c] = whole + SEP + paths[c]
 
 
 def _vertical_only(grid, r, src, c) -> bool:

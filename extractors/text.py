@@ -101,7 +101,7 @@ class _HtmlToText(HTMLParser):
         self._in_title = False
         self._rows: Optional[list] = None  # the open table's rows: [[text, rowspan, colspan], …]
         self._cell: Optional[list] = None
-        self._nested = 0  # tables inside a cell are read as the cell's text
+        self._layout = 0  # open tables found to lay out the page (a table inside one of their cells): blocks, not grids
 
     @staticmethod
     def _span(attrs, name: str) -> int:
@@ -115,12 +115,18 @@ class _HtmlToText(HTMLParser):
             self._in_title = True
         if tag == "table":
             if self._rows is not None:
-                self._nested += 1
-            else:
-                self._rows = []
-                self.parts.append("\n")
+                # a table inside a cell: the one around it lays out the page (the site's frame, the
+                # article's box); its cells so far are blocks of text, and the inner one the table
+                self.parts.extend("\n" + "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in cell[0].split("\n"))
+                                  for row in self._rows for cell in row)
+                self._layout += 1
+            self._rows, self._cell = [], None
+            self.parts.append("\n")
             return
-        if self._rows is not None and not self._nested:
+        if self._rows is None and self._layout and tag in ("td", "th", "tr"):
+            self.parts.append("\n")  # a layout table's cell is a block
+            return
+        if self._rows is not None:
             if tag == "tr":
                 self._rows.append([])
             elif tag in ("td", "th"):
@@ -128,12 +134,8 @@ class _HtmlToText(HTMLParser):
                     self._rows.append([])
                 self._cell = ["", self._span(attrs, "rowspan"), self._span(attrs, "colspan")]
                 self._rows[-1].append(self._cell)
-            elif tag == "br" and self._cell is not None:
-                self._cell[0] += " "
-            return
-        if self._rows is not None:
-            if tag in ("td", "th", "br", "tr") and self._cell is not None:
-                self._cell[0] += " "
+            elif tag in self.BLOCK and self._cell is not None:
+                self._cell[0] += "\n"  # a space in a grid's cell; a line where the table lays out the page
             return
         if tag in self.BLOCK:
             self.parts.append("\n")
@@ -144,14 +146,15 @@ class _HtmlToText(HTMLParser):
         if tag == "title":
             self._in_title = False
         if tag == "table" and self._rows is not None:
-            if self._nested:
-                self._nested -= 1
-                return
             self.parts.append("\n" + "\n".join("\t".join(row) for row in self._grid()) + "\n")
             self._rows, self._cell = None, None
             return
+        if tag == "table" and self._layout:
+            self._layout -= 1
+            self.parts.append("\n")
+            return
         if self._rows is not None:
-            if tag in ("td", "th") and not self._nested:
+            if tag in ("td", "th"):
                 self._cell = None
             return
         if tag in self.BLOCK and tag != "br":

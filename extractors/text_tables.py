@@ -253,13 +253,26 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     header_rows = [(run[0][0], header)]
     if name is not None and name - k < k and not numbered:
         width = name - k
+        groups, leaves = len(header) - width, width - 1
+        rejoined = rejoin_header_words(header, width) if len(header) % width else None
         if len(header) % width == 0:
             # "地区 / 实际完成投资 / … / 竣工项目数 / (空) / (万元) / (个) …": header rows of the rows' width
             header_rows = [(run[r][0], header[r:r + width]) for r in range(0, len(header), width)]
+        elif not rejoined and groups >= 1 and leaves % groups == 0 and leaves // groups >= 2 \
+                and not any(re.search(r"[(（%％]|(数|率|额|比|值|量)$", g) for g in header[1:1 + groups]) \
+                and (all(re.search(r"[(（][^()（）]+[)）]$", x) for x in header[1 + groups:])
+                     or len(set(header[1 + groups:])) < leaves):
+            # (a group names what is measured, no unit or measure of its own; its leaves say their units
+            # or repeat under each group: "比增(%)" twice)
+            # "县(市、区) / 固定资产投资 / 在库项目 / 完成额 / 比增 / 个数 / 比增" over rows of five: the name's
+            # label, the groups, then the leaves, each group over as many of them
+            span = leaves // groups
+            top = header[:1] + [g if m == 0 else "" for g in header[1:1 + groups] for m in range(span)]
+            header_rows = [(run[0][0], top), (run[1 + groups][0], [""] + header[1 + groups:])]
         else:
             # (words the header's shape does not say how to join stay as they are, more than the rows'
             # cells: the table is read with its measures unknown, never joined by a guess)
-            header_rows = [(run[0][0], rejoin_header_words(header, width) or header)]
+            header_rows = [(run[0][0], rejoined or header)]
     if width > 12:
         return None
     block = list(header_rows)
@@ -397,9 +410,10 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         # (only where the rows do open with their numbers: under a 序号 over names, nothing is shifted)
         body = [_under_the_name(r) for r in body]
     label_cols = index_cols + _label_columns([r[index_cols:] for r in body], n_cols - index_cols)
+    header_rows, shifted = _units_right_of_the_labels(header_rows, n_cols, label_cols)
     spread = _spread_packed_header(header_rows, n_cols, label_cols)
     paths, flags = build_header_paths(spread, n_cols, label_cols)
-    if spread is not header_rows:
+    if spread is not header_rows or shifted:
         for c in range(label_cols, n_cols):
             flags[c].append("header_spread")  # the spread is read, not written: for review
     header_rows = spread
@@ -423,6 +437,27 @@ def _under_the_name(row: list[str]) -> list[str]:
             and len(row) > 1 and is_numeric_cell(row[1]):
         return [""] + row[:-1]
     return row
+
+
+BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")
+
+
+def _units_right_of_the_labels(header_rows: list[list[str]], n_cols: int, label_cols: int
+                               ) -> tuple[list[list[str]], bool]:
+    """"县区 | 重点项目 | 开复工项目 | 年度计划 | 一季度" over "(个) | (个) | 投资 | 完成投资": a lower header
+    line a capture stripped of its indentation, packed to the left. It opens with a unit, which no
+    label column takes: it continues the figure columns' labels from the first of them."""
+    out, shifted = [], False
+    for k, row in enumerate(header_rows):
+        filled = [c for c in row if c.strip()]
+        packed = not any(c.strip() for c in row[len(filled):])
+        if k and packed and filled and BRACKETED_UNIT.match(filled[0].strip()) and row[0].strip() \
+                and len(filled) + label_cols <= n_cols and len([c for c in header_rows[0] if c.strip()]) > len(filled):
+            out.append([""] * label_cols + filled + [""] * (n_cols - label_cols - len(filled)))
+            shifted = True
+        else:
+            out.append(row)
+    return out, shifted
 
 
 def _spread_packed_header(header_rows: list[list[str]], n_cols: int, label_cols: int) -> list[list[str]]:

@@ -131,7 +131,7 @@ def _round(x: float) -> float:
     return float(f"{x:.10g}") if abs(x) < 1e15 else x
 
 
-UNIT_IN_TEXT = re.compile(rf"[(（]\s*(?:单位\s*[:：]\s*)?((?:人民币)?(?:{UNIT_ALTERNATION}|m2|平米|㎡)(?:/[\u4e00-\u9fff]{{1,2}})?)\s*[)）]")
+UNIT_IN_TEXT = re.compile(rf"[(（]\s*(?:单位\s*[:：]\s*)?((?:人民币)?(?:{UNIT_ALTERNATION}|m2|平米|㎡|百分点)(?:/[\u4e00-\u9fff]{{1,2}})?)\s*[)）]")
 
 
 def unit_in_label(label: str) -> Optional[str]:

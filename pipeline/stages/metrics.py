@@ -38,6 +38,8 @@ GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
 # a level alone before a count of projects ("省级6项"): the level is the category, the count projects
 LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(级|直)")
+# projects counted by what they did or the event they joined, not by their class in a list
+DONE_OR_EVENT = re.compile(r"(集中|已|实际|累计)(开复工|开工|复工|竣工|投产)|开复工")
 # a class of projects by size, counted ("10亿元以上10个", "5000万元以下48个")
 SIZE_CLASS = re.compile(r"(其中)?(总投资|投资)?[\d.]*\s*[万亿]元?(及)?(以上|以下)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
@@ -173,6 +175,18 @@ class MetricCatalog:
                 return SEP.join([head[0]] + rest) + (ordinal.group(0) if ordinal else ""), head[1]
         for generic in (False, True):  # "征地 / 完成面积" is 征地面积: a plain 面积 only where nothing says more
             found = self._match(parts, kind, generic, prose, ordinal)
+            if found and not prose and kind == "count" and len(parts) >= 2 and found[0].split(SEP)[0] == "项目数":
+                # "集中开工项目 / 项目个数", "已竣工项目 / 个数": the group names what the projects did (not
+                # "新开工项目 / 个数", a class of the year's list whose start is not said)
+                events = [p for p in parts[:-1] if DONE_OR_EVENT.search(p)]
+                group = self._match(events[-1:], kind, False, prose, None) if events else None
+                measure = group[0].split(SEP)[0] if group else ""
+                if measure.endswith("项目数") and measure != "项目数":
+                    return measure + found[0][len("项目数"):], group[1]
+            if found and not prose and found[0].split(SEP)[0] == "完成投资" and len(parts) >= 2 \
+                    and any(self.whole_name(p, unit) == "固定资产投资" for p in parts[:-1]):
+                # "固定资产投资 / 完成额": the amount done of the indicator the group names
+                return "固定资产投资" + found[0][len("完成投资"):], found[1]
             if found:
                 return found
         plain = SEP.join(p for p in parts if not TOTAL_PART.match(p)) + (ordinal.group(0) if ordinal else "")

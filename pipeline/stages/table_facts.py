@@ -17,6 +17,7 @@ from pipeline.core.periods import SPAN_KINDS, find_period, strip_period
 from pipeline.core.vocabulary import (BUILDING_WORDS, COUNT_WORDS, LAND_WORDS, MONEY_WORDS, PROGRESS_WORDS, RANK_WORDS, RATIO_WORDS,
                                       SCORE_WORDS, SURFACE_WORDS, TOTAL_ROW)
 from pipeline.stages.indicator_tables import caption_measure, indicator_facts, measure_of_generic_column, is_indicator_table
+from pipeline.stages.transposed_tables import places_across, turned_back
 from pipeline.core.units import kind_of, parse_unit_line, to_base, unit_in_label
 from schemas.records import DocumentMeta, Fact, Period
 
@@ -82,6 +83,8 @@ def _column_unit(path: str, units: list[str], row_label: str, sibling_units: dic
 
 
 def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) -> Iterator[Fact]:
+    if places_across(table):
+        table = turned_back(table)  # 指标 | 合计 | 市中区 | 东兴区: the places' figures, by row
     if is_indicator_table(table):
         yield from indicator_facts(table, meta, page)
         return
