@@ -188,7 +188,13 @@ def three_line_tables(page, number: int, camelot_path: Optional[str], ruled: lis
                 table.flags.append(f"won_over:camelot-stream={other.quality}")
         if table.quality >= 0.5:
             found.append(table)
-    return found
+    # rules of several extents in one table (a partial rule under a header group, 重点在建项目数 over
+    # two columns) bound regions inside it: the widest reading of a place is the table, once
+    kept: list[PdfTable] = []
+    for table in sorted(found, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), reverse=True):
+        if not any(overlapping(table.bbox, k.bbox) for k in kept):
+            kept.append(table)
+    return sorted(kept, key=lambda t: t.bbox[1])
 
 
 def overlapping(a: tuple, b: tuple) -> bool:

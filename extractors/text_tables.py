@@ -404,6 +404,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         n_cols -= 1
         for r in header_rows + body:
             r.pop()
+    header_rows, body = _name_column_first(header_rows, body)
     index_cols = 1 if header_rows and INDEX_HEADER.match(header_rows[0][0].replace(" ", "")) and n_cols > 2 else 0
     numbered = sum(1 for r in body if r and r[0] and (is_numeric_cell(r[0]) or ORDINAL_CELL.match(r[0])))
     if index_cols and numbered * 2 >= len(body):
@@ -424,6 +425,46 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
                  method="text_tabs" if "\t" in lines[block[0][0]] else "text_spaces",
                  header_paths=paths, header_flags=flags, label_cols=label_cols, index_cols=index_cols,
                  first_line=block[0][0] + 1)
+
+
+NAME_HEAD = re.compile(r"^(单位|单位名称|地区|地方|县区|区县|县市区|县\(市、区\)|县\(市\)区|市州|市\(州\)|名称|县\(区\)|县市)$")
+GROUP_HEAD = re.compile(r"^(组别|分组|组|类别|类型)$")
+RANK_HEAD = re.compile(r"排名|名次|位次|排序")
+
+
+def _name_column_first(header_rows: list[list[str]], body: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """"组别 | 排名 | 单位 | 综合得分" with the group written once in a merged cell: the rows are the
+    单位 column's, the group their category. The name column is put first and the group after it,
+    each row's group filled in from the one written inside its run (a run ends where the rank starts
+    again at 1). Any other shape is left as it is."""
+    if not header_rows or not body:
+        return header_rows, body
+    head = [re.sub(r"\s", "", h) for h in header_rows[-1]]
+    if len(head) > 2 and RANK_HEAD.search(head[0]) and not RANK_HEAD.search(head[1]) and (NAME_HEAD.match(head[1]) or all(
+            r[1].strip() and not is_numeric_cell(r[1]) for r in body if len(r) > 1 and any(c.strip() for c in r))):
+        # "排名 | 县(市、区) | 总得分 …": the rank is a figure of the row the name opens
+        return [[h[1], h[0]] + h[2:] for h in header_rows], [[r[1], r[0]] + r[2:] if len(r) > 1 else r for r in body]
+    names = [j for j in range(1, len(head)) if NAME_HEAD.match(head[j])]
+    if len(names) != 1 or not GROUP_HEAD.match(re.sub(r"\s", "", header_rows[0][0])):
+        return header_rows, body
+    j = names[0]
+    if not all(r[j].strip() and not is_numeric_cell(r[j]) for r in body if len(r) > j and any(c.strip() for c in r[1:])):
+        return header_rows, body
+    rank = next((k for k in range(1, j) if RANK_HEAD.search(head[k])), None)
+    groups, run, runs = [], [], []
+    for r in body:
+        if run and rank is not None and r[rank].strip() == "1":
+            runs.append(run)
+            run = []
+        run.append(r)
+    runs.append(run)
+    for run in runs:
+        written = {r[0].strip() for r in run if r[0].strip()}
+        groups += [next(iter(written)) if len(written) == 1 else r[0] for r in run]
+
+    def moved(row: list[str], group: str) -> list[str]:
+        return [row[j], group] + row[1:j] + row[j + 1:]
+    return [moved(h, h[0]) for h in header_rows], [moved(r, g) for r, g in zip(body, groups)]  # (rows keep their lines)
 
 
 BARE_LEAVES = {"计划", "实际", "完成", "目标", "任务", "合计", "小计", "其中", "本月", "累计", "本年", "上年", "同比"}

@@ -21,7 +21,8 @@ def is_empty_marker(text: str) -> bool:
 
 def parse_cell(text: str) -> Optional[tuple[float, Optional[str]]]:
     """(value, unit written in the cell) or None when the cell holds no single figure."""
-    m = CELL_FIGURE.match(text or "")
+    # "并列11", "11(并列)": a rank shared with another row, the rank all the same
+    m = CELL_FIGURE.match(re.sub(r"^\s*并列\s*(?=\d)|(?<=\d)\s*[(（]并列[)）]\s*$", "", text or ""))
     if not m:
         return None
     value = float(m.group("num").replace(",", "").replace(" ", ""))

@@ -21,7 +21,7 @@ from pipeline.core.normalize import opencc_converter, normalize_chars, normalize
 from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.gazetteer import LOCAL_KINDS, PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
-from pipeline.stages.reconcile import Reconciler, zones_written_in
+from pipeline.stages.reconcile import Reconciler, Resolution, zones_written_in
 from pipeline.stages.repeats import without_headline_repeats, without_restatements
 from pipeline.stages.table_facts import metric_from_path, table_facts
 from pipeline.core.vocabulary import CATEGORY_NAME
@@ -277,7 +277,8 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
         if zones and bare in zones:
             name = zones[bare]
             f.flags.append("entity_named_in_document")
-        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table")
+        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table") if "row_unnamed" not in f.flags \
+            else Resolution("", "unknown", "unknown", 0.0)  # a row of a table none of whose rows is named
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
         f.entity_key, f.entity_context, f.entity_parent = normalize_name(name), jurisdiction.name or "", r.parent
         f.entity_code, f.entity_parent_code = r.code, r.parent_code

@@ -186,7 +186,8 @@ class MetricCatalog:
             if found and not prose and found[0].split(SEP)[0] == "完成投资" and len(parts) >= 2 \
                     and any(self.whole_name(p, unit) == "固定资产投资" for p in parts[:-1]):
                 # "固定资产投资 / 完成额": the amount done of the indicator the group names
-                return "固定资产投资" + found[0][len("完成投资"):], found[1]
+                kinds = [q for q in found[0].split(SEP)[1:] if self.whole_name(q, unit) != "固定资产投资"]
+                return SEP.join(["固定资产投资"] + kinds), found[1]
             if found:
                 return found
         plain = SEP.join(p for p in parts if not TOTAL_PART.match(p)) + (ordinal.group(0) if ordinal else "")
