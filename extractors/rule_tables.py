@@ -112,20 +112,33 @@ def _row_run(page, x0, x1, y, direction) -> Optional[float]:
     if direction < 0:
         lines = lines[::-1]
     edge, last, rows = None, y, 0
-    for ln in lines:
+
+    def a_row(ln) -> bool:
+        size = max(w["bottom"] for w in ln) - min(w["top"] for w in ln)
+        return any(b["x0"] - a["x1"] > 1.5 * size for a, b in zip(ln, ln[1:])) and any(_is_figure(w["text"]) for w in ln)
+
+    def tight(a, b) -> bool:  # b's top within a line's spacing of a's bottom (or overlapping it)
+        return min(w["top"] for w in b) - max(w["bottom"] for w in a) < 0.6 * (max(w["bottom"] for w in a) - min(w["top"] for w in a))
+    for k, ln in enumerate(lines):
         top, bottom = min(w["top"] for w in ln), max(w["bottom"] for w in ln)
         gap = top - last if direction > 0 else last - bottom
         size = bottom - top
         if gap > 2.5 * size or CAPTION_LINE.match(ln[0]["text"]):
             break
-        spread = any(b["x0"] - a["x1"] > 1.5 * size for a, b in zip(ln, ln[1:]))
-        if not (spread and any(_is_figure(w["text"]) for w in ln)):
+        if not a_row(ln):
+            if rows and direction > 0 and (gap < 0.6 * size or any(
+                    a_row(nxt) and all(tight(p, q) for p, q in zip(lines[k:j], lines[k + 1:j + 1]))
+                    for j, nxt in enumerate(lines[k + 1:k + 3], start=k + 1))):
+                # a cell's wrapped text: tight under the row it belongs to ("…高纯电子级气" / "体项目"), or
+                # over the figures of the next row, tight above them
+                edge = last = bottom
+                continue
             if rows or direction < 0:
                 break
-            last = bottom  # a header line under the rule
+            last = bottom  # a header line under the rule (or a row's wrapped text above its figures)
             continue
         rows += 1
-        edge = bottom if direction > 0 else top
+        edge = max(edge or bottom, bottom) if direction > 0 else top
         last = bottom if direction > 0 else top
     return (edge + 1 if direction > 0 else edge - 1) if rows >= 2 and edge is not None else None
 
@@ -293,9 +306,37 @@ def read_region(page, region: RuledRegion) -> Optional[tuple[list[list[str]], li
     if not bounds:
         return None
     header_rows = _header_rows(head, bounds, _centres(body, bounds))
-    rows = header_rows + [_cells(ln, bounds) for ln in body]
-    indents: list[Optional[float]] = [None] * len(header_rows) + [_label_x(ln, bounds[0]) for ln in body]
+    body = _wrapped_into_their_rows(body)
+    rows = header_rows + [_cells([w for ln in row for w in ln], bounds) for row in body]
+    indents: list[Optional[float]] = [None] * len(header_rows) + [_label_x(row[0], bounds[0]) for row in body]
     return rows, indents, how, bounds
+
+
+def _wrapped_into_their_rows(body: list[list[dict]]) -> list[list[list[dict]]]:
+    """Each body row as its text lines, top to bottom. A line without figures lying much nearer to a
+    line of figures than the rows lie to each other is a cell's wrapped text ("宝兴县硗碛藏寨旅游度假区" /
+    "20 | 宝兴县 | 70000 …" / "项目"), part of that row; any other line is a row of its own (a
+    category heading the rows under it)."""
+    def middle(ln: list[dict]) -> float:
+        return (min(w["top"] for w in ln) + max(w["bottom"] for w in ln)) / 2
+    figures = [k for k, ln in enumerate(body) if any(_is_figure(w["text"]) for w in ln)]
+    pitches = sorted(middle(body[b]) - middle(body[a]) for a, b in zip(figures, figures[1:]))
+    if len(figures) < 2 or len(figures) == len(body) or not pitches:
+        return [[ln] for ln in body]
+    pitch = pitches[len(pitches) // 2]
+    owner: dict[int, int] = {}
+    for k, ln in enumerate(body):
+        if k in figures:
+            continue
+        near = min(figures, key=lambda f: abs(middle(body[f]) - middle(ln)))
+        if abs(middle(body[near]) - middle(ln)) < 0.7 * pitch:
+            owner[k] = near
+    rows: list[list[list[dict]]] = []
+    for k, ln in enumerate(body):
+        if k in owner:
+            continue
+        rows.append(sorted([ln] + [body[j] for j, f in owner.items() if f == k], key=middle) if k in figures else [ln])
+    return rows
 
 
 def _header_rows(head: list[list[dict]], bounds: list[float], centres: list[float]) -> list[list[str]]:
@@ -309,8 +350,12 @@ def _header_rows(head: list[list[dict]], bounds: list[float], centres: list[floa
         covers = [[c for c, m in enumerate(centres) if w["x0"] - 1 <= m <= w["x1"] + 1] for w in ln]
         row = [""] * (len(bounds) + 1)
         for w, cov in zip(ln, covers):
+            inside = [k for k in range(len(bounds) + 1)
+                      if (k == 0 or w["x0"] >= bounds[k - 1]) and (k == len(bounds) or w["x1"] <= bounds[k])]
             if len(cov) >= 2:
                 c = cov[0]
+            elif inside:
+                c = inside[0]  # a word within one column's bounds is that column's ("项目名称" left in a wide column)
             else:
                 middle = (w["x0"] + w["x1"]) / 2
                 c = min(range(len(centres)), key=lambda k: abs(centres[k] - middle)) if centres else 0

@@ -249,3 +249,36 @@ def test_rows_of_figures_none_of_which_is_named_are_nobodys_for_sure(kit):
     assert {f.value for f in facts} >= {120, 30, 33.0}
     # whose each row is was lost with the name column: unknown and for review, never 乌海市 three times
     assert all(f.entity is None and "entity_unknown" in f.flags for f in facts)
+
+
+def test_a_project_list_whose_names_wrap_and_which_runs_onto_a_second_page(tmp_path, extract):
+    """Names wrapped in their cells, written in the middle of the row (the figures' line between the
+    name's two lines), the table running from page 1 onto page 2 under a repeated header: one row
+    per project, each with its own name, however the lines fall."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=9, leading=12)
+    places = ["东兴区", "市中区", "资中县", "威远县", "隆昌市"]
+    data = [["序号", "项目名称", "所在县区", "总投资", "1-8月完成", "完成率"]]
+    for k in range(1, 41):
+        name = f"{places[k % 5]}第{k}号新型建材精深加工产业园区基础设施配套建设项目"
+        data.append([str(k), Paragraph(name, cell), places[k % 5], str(50000 + 1000 * k), str(20000 + 500 * k),
+                     f"{60 + k * 0.5:.1f}"])
+    table = Table(data, colWidths=[28, 150, 60, 60, 60, 50], repeatRows=1)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LINEABOVE", (0, 0), (-1, 0), 1.5, "black"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"),
+                               ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black")]))
+    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=12, leading=18)
+    path = tmp_path / "neijiang_projects.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("内江市重点项目推进情况表 单位:万元", title), table])
+    doc = extract(path)
+    invested = {f.entity: f.value for f in doc.facts if f.source_kind == "table" and f.metric == "总投资"}
+    assert len(invested) == 40  # every project once, on either page
+    for k in (1, 17, 40):
+        assert invested[f"{places[k % 5]}第{k}号新型建材精深加工产业园区基础设施配套建设项目"] == 50000 + 1000 * k
