@@ -52,3 +52,16 @@ def test_the_scorer_compares_places_not_spellings(kit):
     assert _same_place("湘江新区直管区", part, kit)
     assert not _same_place("湖南湘江新区核心区", part, kit)
     assert not _same_place("湖南湘江新区", part, kit)
+
+
+def test_the_scorer_reads_a_zone_under_its_city_by_the_citys_short_name(kit):
+    """宿迁湖滨新区 of a gold file is the 湖滨新区 a fact keeps under 宿迁市; not a 湖滨新区 under another city."""
+    from pipeline.batch.accuracy import _same_place
+    from schemas.records import Fact
+
+    def zone(parent: str) -> Fact:
+        return Fact(value=22, unit="个", value_base=22, unit_base="个", entity_raw="湖滨新区", metric_raw="项目数", period=None,
+                    source_kind="table", quote="", extractor="text_tabs", entity="湖滨新区", entity_parent=parent,
+                    entity_context=parent)
+    assert _same_place("宿迁湖滨新区", zone("宿迁市"), kit)
+    assert not _same_place("宿迁湖滨新区", zone("岳阳市"), kit)

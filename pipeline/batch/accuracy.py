@@ -160,8 +160,11 @@ def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
         return True
     if gold_entity == "?" or not f.entity:
         return False
-    if f.entity_parent and gold_entity == normalize_name(f.entity_parent) + entity:
-        return True  # 晋城市城区 of the gold is 晋城市's 城区 (the division's own name, its parent kept apart)
+    if f.entity_parent and gold_entity in (normalize_name(f.entity_parent) + entity,
+                                           re.sub(r"(市|地区|盟)$", "", normalize_name(f.entity_parent)) + entity):
+        # 晋城市城区 of the gold is 晋城市's 城区 (the division's own name, its parent kept apart); 宿迁湖滨新区
+        # is 宿迁市's 湖滨新区, the zone by the name the document writes, under its city
+        return True
     parent = normalize_name(f.entity_parent or "")
     if parent and entity.startswith(parent) and len(entity) > len(parent) and gold_entity.endswith(entity[len(parent):]):
         # 湖南湘江新区直管区 of the gold is the 湘江新区直管区 of a fact whose parent is 湘江新区 (湖南湘江新区 by its other name)

@@ -48,7 +48,8 @@ AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + MORE_WHOLE_A
 
 
 # header words that say what kind of measure a column holds (table → facts: the column's unit)
-RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年")
+RATIO_WORDS = re.compile(r"(率|比重|比例|占.*比|百分比|增幅|增速|增长|%)$|完成率|比重|比例|占比|占年度|占全年"
+                         r"|^完成(年度|全年|年)(投资)?(计划|任务|目标)$")  # "完成年度计划": the share of the plan done
 PROGRESS_WORDS = re.compile(r"进度$")  # 完成进度, 形象进度: a share where the unit line gives %, else as the line says
 RANK_WORDS = re.compile(r"(排名|排序|名次|位次|排位)")
 SCORE_WORDS = re.compile(r"(得分|分值|加分|扣分|\d+\s*分\)|评分|考核分|分数|总分)")
