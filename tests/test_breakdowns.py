@@ -106,3 +106,22 @@ def test_words_a_number_begins_and_classes_by_size_are_no_figures(kit):
     by_value = {(f.value, f.unit): f for f in doc.facts}
     assert by_value[(82, "个")].entity == "三台县" and by_value[(424, "亿元")].metric == "总投资"
     assert by_value[(10, "个")].metric == "项目数" and by_value[(55, "个")].metric == "项目数"
+
+
+WORKS_BUILT_BY_INVESTORS = """安达市产业项目集中开工
+
+安达经济开发区引进北方重工集团拟投资15亿元建设智能农机产业园,年产大型拖拉机3000台。项目投产达效后,预计年实现销售收入60亿元,税金3.2亿元。
+青冈县引进龙江重工集团投资8亿元建设农用车生产项目,2025年建成投产,年生产5万辆整车、12万台车身。
+全市今年计划完成投资120亿元。
+"""
+
+
+def test_what_a_work_will_make_or_earn_is_the_works_not_the_places(kit):
+    doc = read_text(kit, "anda.txt", WORKS_BUILT_BY_INVESTORS)
+    by_value = {f.value: f for f in doc.facts}
+    for value in (15, 3000, 60, 3.2):
+        assert "智能农机产业园" in (by_value[value].entity or ""), value
+    for value in (8, 5, 12):
+        assert by_value[value].entity == "农用车生产项目", value
+    assert by_value[15].metric == by_value[8].metric == "总投资"
+    assert by_value[120].entity == "安达市" and by_value[120].metric == "计划投资"  # the whole again, its own sentence

@@ -998,6 +998,8 @@ class ProseExtractor:
                 previous_end, previous_metric, part_category, part_counts = 0, "", "", False
                 whole_category, parts_in_a_row = "", False
                 heading_kind = ""  # a breakdown's kind opening the sentence with its count ("城镇化建设10个,…")
+                built_here: tuple[str, int, int] = ("", -1, -1)  # a work the sentence's investor builds: where it is named,
+                # and the last figure given to it
                 outer_end, outer_metric, outer_category = -1, "", ""
                 previous_unit = None
                 previous_member = False
@@ -1221,6 +1223,13 @@ class ProseExtractor:
                             for o in named)
                         if prior and not paired and (jurisdiction is None or prior[-1].place != jurisdiction.place):
                             subject, at, flags_for_subject = prior[-1].surface, again.start(), ["subject_carried"]
+                    if built_here[0] and match.start > built_here[1] and (not subject or at < built_here[1]) \
+                            and (OUTCOME_OF_A_WORK.search(sentence[clause_start:match.start])
+                                 or (built_here[2] == k - 1 and re.search(r"[、和及]\s*$", sentence[clause_start - 1:match.start]))):
+                        # "肇东市引进…投资20亿元建设东风皮卡及越野车生产项目,…建成投产,年生产5万辆整车": what the
+                        # work will make or earn, not the place's
+                        subject, at, flags_for_subject = built_here[0], -1, ["subject_carried"]
+                        built_here = (built_here[0], built_here[1], k)  # (a list after it goes on: "、15万台车身")
                     # "7、…建设项目。该县今年已开工项目12个": the county speaks again, not the item's work
                     county_again = bool(carried and not subject and re.match(r"(该|全)(县|区|市|州|旗)", opening or "")
                                         and re.search(r"(项目|工程)$", carried))
@@ -1309,6 +1318,7 @@ class ProseExtractor:
                         # "肇东市引进…公司投资20亿元建设东风皮卡及越野车生产项目": the cost of the work built, not the
                         # place's investment; what the place "invests" in one work is that work's total
                         named_after = built
+                        built_here = (built.group(1), built.end(1), -1) if len(BUILT_AFTER_FIGURE.findall(sentence)) == 1 else ("", -1, -1)
                         if WHOLE_COST_BEFORE_WORK.search(metric_raw or "") and not PART_OF_A_COST.search(metric_raw or ""):
                             metric_raw = "总投资"  # (not 争取…财政投资, 带动社会投资, 一期投资, 全年投资: a part of the cost)
                     place_after = re.match(r"的([\u4e00-\u9fff]{2,12}?)(?=、|等地|等县|等[\d一二三四五六七八九十两]+个县)",
@@ -1498,6 +1508,8 @@ NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(
 # parks named by the places they lie in, then counted: "武威、黄羊两个工业园区", "城东、城西2个园区"
 PARKS_NAMED_BY_PLACES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、和及][\u4e00-\u9fff]{2,4})+\s*[两二三四五六七八九十\d]+个"
                                    r"(?:工业园区|园区|开发区|产业园|工业集中区|产业集聚区|经开区|高新区)")
+# what a work will make or earn once built ("年生产5万辆整车", "年可实现销售收入18亿元", "税金6.8亿元")
+OUTCOME_OF_A_WORK = re.compile(r"年产|年生产|产能|销售收入|营业收入|主营业务收入|产值|利税|税金|税收|利润|达产|就业岗位|安置就业")
 # what a place or an investor puts into one work before its name: the work's whole cost
 WHOLE_COST_BEFORE_WORK = re.compile(r"^(拟|约|共|总)?投资$|引进$|引资$|(公司|企业|集团|股份|客商|商会)[\u4e00-\u9fff]{0,4}?(拟|计划)?投资$")
 PART_OF_A_COST = re.compile(r"争取|财政|预算内|社会|带动|[一二三四]期|全年|年内|将|新增|追加|当年|本年|完成|累计|已|到位")
