@@ -83,15 +83,24 @@ def _parts_of_the_group_before(expanded, paths, label_cols) -> None:
     """"集中开工项目 | 其中：省级重点项目 | 其中：市级重点项目" along the top row: a 其中 group is a part
     of the group before it, whose label its path takes first (its 项目个数 are 集中开工 projects)."""
     top = expanded[0]
-    whole = None
+    group = None  # the latest label over several columns
     for c in range(label_cols, len(paths)):
         label = top[c] or ""
-        if label and not label.startswith("其中"):
-            whole = label
-        elif label.startswith("其中") and whole and (SEP in paths[c] or KIND_ONLY.search(paths[c])):
-            # (a group over columns of its own, or a column that names only a kind, "其中:10亿元以上在建项目(项)";
-            # "其中:5月份新开工个数" names its measure itself)
-            paths[c] = whole + SEP + paths[c]
+        before = top[c - 1] or "" if c > label_cols else ""
+        if label and not label.startswith("其中") and c + 1 < len(paths) and top[c + 1] == label:
+            group = label
+        elif label and not label.startswith("其中") and before != label:
+            group = None
+        if not label.startswith("其中"):
+            continue
+        if SEP in paths[c] and group:
+            # a 其中 group over columns of its own is a part of the group before it (集中开工项目 | 其中:省级重点项目),
+            # never of a column alone ("完成率(%)" before "其中:省重点项目 / 个数 | 完成投资")
+            paths[c] = group + SEP + paths[c]
+        elif SEP not in paths[c] and KIND_ONLY.search(paths[c]) and before and not before.startswith("其中") and not group:
+            # a 其中 column naming only a kind is a part of the column right before it ("项目数(项) | 其中:10亿元以上在建项目(项)");
+            # "其中:5月份新开工个数" names its measure itself
+            paths[c] = paths[c - 1] + SEP + paths[c]
 
 
 def _vertical_only(grid, r, src, c) -> bool:

@@ -102,6 +102,7 @@ class _HtmlToText(HTMLParser):
         self._rows: Optional[list] = None  # the open table's rows: [[text, rowspan, colspan], …]
         self._cell: Optional[list] = None
         self._layout = 0  # open tables found to lay out the page (a table inside one of their cells): blocks, not grids
+        self._outer: list[tuple[list, Optional[list]]] = []  # tables whose cell holds the open one, until its size tells
 
     @staticmethod
     def _span(attrs, name: str) -> int:
@@ -115,13 +116,10 @@ class _HtmlToText(HTMLParser):
             self._in_title = True
         if tag == "table":
             if self._rows is not None:
-                # a table inside a cell: the one around it lays out the page (the site's frame, the
-                # article's box); its cells so far are blocks of text, and the inner one the table
-                self.parts.extend("\n" + "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in cell[0].split("\n"))
-                                  for row in self._rows for cell in row)
-                self._layout += 1
+                self._outer.append((self._rows, self._cell))  # a table inside a cell: what it is, its size tells
+            else:
+                self.parts.append("\n")
             self._rows, self._cell = [], None
-            self.parts.append("\n")
             return
         if self._rows is None and self._layout and tag in ("td", "th", "tr"):
             self.parts.append("\n")  # a layout table's cell is a block
@@ -146,7 +144,22 @@ class _HtmlToText(HTMLParser):
         if tag == "title":
             self._in_title = False
         if tag == "table" and self._rows is not None:
-            self.parts.append("\n" + "\n".join("\t".join(row) for row in self._grid()) + "\n")
+            grid = self._grid()
+            if self._outer:
+                rows, cell = self._outer.pop()
+                if cell is not None and (len(grid) <= 1 or sum(bool(c) for row in grid for c in row) <= 3):
+                    # a few words boxed inside a cell ("完成投资" over a nested "(亿元)", a name in a box): the cell's text
+                    cell[0] += " " + " ".join(c for row in grid for c in row if c)
+                    self._rows, self._cell = rows, cell
+                    return
+                # a table of its own inside a cell: the tables around it lay out the page (the site's frame,
+                # the article's box); their cells so far are blocks of text, then this table
+                for rows_around, _ in self._outer + [(rows, cell)]:
+                    self.parts.extend("\n" + "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in c[0].split("\n"))
+                                      for row in rows_around for c in row)
+                self._layout += len(self._outer) + 1
+                self._outer = []
+            self.parts.append("\n" + "\n".join("\t".join(row) for row in grid) + "\n")
             self._rows, self._cell = None, None
             return
         if tag == "table" and self._layout:
@@ -223,7 +236,7 @@ def html_to_text(markup: str) -> str:
     parser = _HtmlToText()
     parser.feed(markup)
     parser.close()
-    if parser._rows is not None:  # a table never closed (a cut capture): its rows still count
+    if parser._rows is not None and not parser._outer:  # a table never closed (a cut capture): its rows still count
         parser.parts.append("\n" + "\n".join("\t".join(row) for row in parser._grid()) + "\n")
     return html.unescape(parser.text())
 

@@ -231,6 +231,7 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
         return None
     run = _pipes_as_separators(run, lines)
     cells = [c for _, c in run]
+    opening = run[0][0] if run else i  # the table's first line, where its caption and unit line end
     if cells and ROW_NUMBER_HEADER.fullmatch(cells[0]):
         cells = cells[1:]  # "序号 / 县区 / …" then "1 / 金水区 / …": the numbers are no figures (below)
         run = run[1:]
@@ -250,31 +251,37 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     name = next((m for m in range(leading, len(cells)) if cells[m] and not is_numeric_cell(cells[m])
                  and not is_empty_marker(cells[m])), None)
     width = len(header)
-    header_rows = [(run[0][0], header)]
+    header_rows = [(opening, header)]
     if name is not None and name - k < k and not numbered:
         width = name - k
         groups, leaves = len(header) - width, width - 1
         rejoined = rejoin_header_words(header, width) if len(header) % width else None
         if len(header) % width == 0:
             # "地区 / 实际完成投资 / … / 竣工项目数 / (空) / (万元) / (个) …": header rows of the rows' width
-            header_rows = [(run[r][0], header[r:r + width]) for r in range(0, len(header), width)]
+            header_rows = [(run[r][0] if r else opening, header[r:r + width]) for r in range(0, len(header), width)]
         elif not rejoined and groups >= 1 and leaves % groups == 0 and leaves // groups >= 2 \
                 and not any(re.search(r"[(（%％]|(数|率|额|比|值|量)$", g) for g in header[1:1 + groups]) \
                 and (all(re.search(r"[(（][^()（）]+[)）]$", x) for x in header[1 + groups:])
-                     or len(set(header[1 + groups:])) < leaves):
+                     or len(set(header[1 + groups:])) < leaves) \
+                and (groups == 1 or len({tuple(header[1 + groups + g * (leaves // groups):][:1]) for g in range(groups)}) == 1
+                     or len({header[groups + (g + 1) * (leaves // groups)] for g in range(groups)}) == 1):
             # (a group names what is measured, no unit or measure of its own; its leaves say their units
-            # or repeat under each group: "比增(%)" twice)
+            # or repeat under each group: "比增(%)" twice; an even split must open or close each group
+            # with the same leaf, else the groups' widths are a guess)
             # "县(市、区) / 固定资产投资 / 在库项目 / 完成额 / 比增 / 个数 / 比增" over rows of five: the name's
             # label, the groups, then the leaves, each group over as many of them
             span = leaves // groups
             top = header[:1] + [g if m == 0 else "" for g in header[1:1 + groups] for m in range(span)]
-            header_rows = [(run[0][0], top), (run[1 + groups][0], [""] + header[1 + groups:])]
+            header_rows = [(opening, top), (run[1 + groups][0], [""] + header[1 + groups:])]
         else:
             # (words the header's shape does not say how to join stay as they are, more than the rows'
             # cells: the table is read with its measures unknown, never joined by a guess)
-            header_rows = [(run[0][0], rejoined or header)]
+            header_rows = [(opening, rejoined or header)]
     if width > 12:
         return None
+    # the cells that name a row before its figures (项目名称 | 建设地点): as many as the first row opens with
+    first_row = cells[k + 1:k + 1 + width] if numbered else cells[k:k + width]
+    named_by = next((m for m, c in enumerate(first_row) if is_numeric_cell(c) or is_empty_marker(c)), 1) or 1
     block = list(header_rows)
     at = k
     number = 1
@@ -287,8 +294,9 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
             if at + width > len(cells):
                 break
         row = cells[at:at + width]
-        if not row[0] or is_numeric_cell(row[0]) or not all(not c or is_numeric_cell(c) for c in row[1:]) \
-                or not any(row[1:]):
+        if not row[0] or is_numeric_cell(row[0]) or not all(not c or is_numeric_cell(c) or is_empty_marker(c)
+                                                             for c in row[named_by:]) \
+                or any(is_numeric_cell(c) for c in row[1:named_by]) or not any(row[named_by:]):
             break
         block.append((run[at][0], row))
         at += width
@@ -427,7 +435,9 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
                  first_line=block[0][0] + 1)
 
 
-NAME_HEAD = re.compile(r"^(单位|单位名称|地区|地方|县区|区县|县市区|县\(市、区\)|县\(市\)区|市州|市\(州\)|名称|县\(区\)|县市)$")
+# the head of a column of names: 单位, 地区, 项目名称, or levels of place (县(市、区), 区(县), 市(地), 旗县市区)
+NAME_HEAD = re.compile(r"^(单位|单位名称|地区|地方|名称|项目名称|项目"
+                       r"|[县区市州地盟旗]+(?:[(（][县区市州地盟旗、]+[)）])?[县区市州地盟旗]*|乡镇|乡镇街道|镇街)$")
 GROUP_HEAD = re.compile(r"^(组别|分组|组|类别|类型)$")
 RANK_HEAD = re.compile(r"排名|名次|位次|排序")
 
@@ -440,11 +450,12 @@ def _name_column_first(header_rows: list[list[str]], body: list[list[str]]) -> t
     if not header_rows or not body:
         return header_rows, body
     head = [re.sub(r"\s", "", h) for h in header_rows[-1]]
-    if len(head) > 2 and RANK_HEAD.search(head[0]) and not RANK_HEAD.search(head[1]) and (NAME_HEAD.match(head[1]) or all(
-            r[1].strip() and not is_numeric_cell(r[1]) for r in body if len(r) > 1 and any(c.strip() for c in r))):
-        # "排名 | 县(市、区) | 总得分 …": the rank is a figure of the row the name opens
-        return [[h[1], h[0]] + h[2:] for h in header_rows], [[r[1], r[0]] + r[2:] if len(r) > 1 else r for r in body]
     names = [j for j in range(1, len(head)) if NAME_HEAD.match(head[j])]
+    if len(head) > 2 and RANK_HEAD.search(head[0]) and len(names) == 1:
+        # "排名 | 县(市、区) | 总得分 …", "排名 | 等次 | 县(市、区) | 得分": the rank is a figure of the row the name opens
+        j = names[0]
+        return ([[h[j]] + h[:j] + h[j + 1:] for h in header_rows],
+                [[r[j]] + r[:j] + r[j + 1:] if len(r) > j else r for r in body])
     if len(names) != 1 or not GROUP_HEAD.match(re.sub(r"\s", "", header_rows[0][0])):
         return header_rows, body
     j = names[0]
@@ -462,8 +473,10 @@ def _name_column_first(header_rows: list[list[str]], body: list[list[str]]) -> t
         written = {r[0].strip() for r in run if r[0].strip()}
         groups += [next(iter(written)) if len(written) == 1 else r[0] for r in run]
 
+    numbers = {k for k in range(1, j) if re.fullmatch(r"序号|编号", head[k])}  # a 序号 column between: no figures
+
     def moved(row: list[str], group: str) -> list[str]:
-        return [row[j], group] + row[1:j] + row[j + 1:]
+        return [row[j], group] + [c for k, c in enumerate(row[1:j], start=1) if k not in numbers] + row[j + 1:]
     return [moved(h, h[0]) for h in header_rows], [moved(r, g) for r, g in zip(body, groups)]  # (rows keep their lines)
 
 

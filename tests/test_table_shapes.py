@@ -282,3 +282,63 @@ def test_a_project_list_whose_names_wrap_and_which_runs_onto_a_second_page(tmp_p
     assert len(invested) == 40  # every project once, on either page
     for k in (1, 17, 40):
         assert invested[f"{places[k % 5]}第{k}号新型建材精深加工产业园区基础设施配套建设项目"] == 50000 + 1000 * k
+
+
+SINGLE_SPACES_UNDER_GROUPS = """孝义市2022年6月重大项目集中开工情况通报
+单位：个、亿元
+乡镇 6月份集中开工项目 1-6月累计新开工项目
+项目数 总投资 年度计划投资 项目数 总投资 同比增长(%)
+全市 18 36.4 12.2 96 210.5 11.3
+崇文街道 3 5.1 1.8 14 30.2 8.6
+新义街道 2 3.3 1.1 12 26.4 -4.2
+兑镇镇 4 9.8 3.0 18 41.5 20.1
+阳泉曲镇 1 1.2 0.5 9 12.8 -9.7
+"""
+
+
+def test_single_spaced_rows_under_groups_and_their_leaves(kit):
+    doc = read_text(kit, "xiaoyi.txt", SINGLE_SPACES_UNDER_GROUPS)
+    cells = {(f.entity_raw, f.metric, f.category, f.value) for f in doc.facts if f.source_kind == "table"}
+    # each figure under its own group (the period stays in the fact's period, out of its category)
+    assert ("崇文街道", "开工项目数", "集中开工项目", 3) in cells and ("崇文街道", "总投资", "集中开工项目", 5.1) in cells
+    assert ("崇文街道", "开工项目数", "累计新开工项目", 14) in cells and ("崇文街道", "总投资", "累计新开工项目", 30.2) in cells
+    assert ("新义街道", "同比增长", "累计新开工项目", -4.2) in cells
+
+
+PROJECTS_A_CELL_A_LINE = """彝良县2022年县级重点项目推进情况
+彝良县2022年县级重点项目推进情况表（截至9月底）
+单位：万元
+序号
+项目名称
+建设地点
+总投资
+年度计划
+完成投资
+1
+彝良县小草坝水库工程
+小草坝镇
+52800
+9000
+6350
+2
+彝良县洛泽河镇农村供水保障工程
+洛泽河镇
+6800
+2500
+—
+3
+彝良县角奎镇标准厂房建设项目
+角奎镇
+18600
+6000
+4410
+"""
+
+
+def test_a_project_list_a_cell_a_line_with_its_site_beside_the_name(kit):
+    doc = read_text(kit, "yiliang.txt", PROJECTS_A_CELL_A_LINE)
+    cells = {(f.entity, f.metric, f.value, f.unit) for f in doc.facts if f.source_kind == "table"}
+    assert ("彝良县小草坝水库工程", "总投资", 52800, "万元") in cells  # the unit line above the 序号 label counts
+    assert ("彝良县角奎镇标准厂房建设项目", "完成投资", 4410, "万元") in cells
+    assert ("彝良县洛泽河镇农村供水保障工程", "计划投资", 2500, "万元") in cells
+    assert not [f for f in doc.facts if f.source_kind == "table" and f.value in (1, 2, 3)]  # row numbers

@@ -33,15 +33,14 @@ CUMULATIVE_MEASURES = ("完成投资", "固定资产投资", "开工项目数", 
                        "完成项目数", "签约项目数", "签约金额", "到位资金", "征地面积", "房屋征收面积", "交地面积", "融资")
 
 # a table row that totals the rows around it (table → facts, validation)
-TOTAL_ROW = re.compile(rf"^({_alternation(TOTAL_WORDS + WHOLE_AREA_WORDS + SUBTOTAL_WORDS + MORE_WHOLE_AREA_WORDS[:4], spaced=True)}"
-                       rf"|{_alternation(WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS[:4])}\s*({_alternation(TOTAL_WORDS)}))$")
+# "全州合计", "全县总计": the whole area's row, however its total is worded (a bare 全州 may be 全州县's short form)
+WHOLE_AREA_TOTALS = tuple(w + t for w in WHOLE_AREA_WORDS + ("全州", "全旗", "全盟", "全省") for t in TOTAL_WORDS)
+TOTAL_ROW = re.compile(rf"^({_alternation(TOTAL_WORDS + WHOLE_AREA_WORDS + SUBTOTAL_WORDS + WHOLE_AREA_TOTALS, spaced=True)})$")
 # a total row a PDF table candidate is scored on (a 小计 sums only a part)
 GRAND_TOTAL_ROW = re.compile(rf"^({_alternation(TOTAL_WORDS + WHOLE_AREA_WORDS, spaced=True)})$")
 # a header path component that only says "total" ("1-9月完成投资 / 产业项目 / 小计")
 TOTAL_PART = re.compile(rf"^({_alternation(TOTAL_WORDS + SUBTOTAL_WORDS)}|计|{_spaced('合计')})$")
 # a name that means the issuer's own area (names → entities)
-# "全州合计", "全县总计": the whole area's row, however its total is worded
-WHOLE_AREA_TOTALS = tuple(w + t for w in WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS[:4] for t in TOTAL_WORDS)
 AGGREGATE_NAME = re.compile(rf"^({_alternation(TOTAL_WORDS + ('总数',) + WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS + OWN_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS + WHOLE_AREA_TOTALS)})$")
 # a subject in a sentence that means the issuer's own area (prose → facts)
 AGGREGATE_SUBJECT = re.compile(rf"({_alternation(WHOLE_AREA_WORDS + MORE_WHOLE_AREA_WORDS + SELF_WORDS + OWN_LEVEL_WORDS)})")

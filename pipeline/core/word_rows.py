@@ -98,11 +98,15 @@ def tabs_for_word_rows(raw_lines: list[str]) -> list[str]:
                 i = j
                 continue
             found = _header_above(raw_lines, i, width)
+            grouped = _groups_over_leaves(raw_lines, i, width) if not found else None
             if found:
                 at, header = found
                 out[at[0]] = "\t".join(header)
                 for k in range(at[0] + 1, i):
                     out[k] = ""  # the other lines the header was broken over, and its English words
+            elif grouped:
+                for k, row in grouped:
+                    out[k] = "\t".join(row)
         i = j
     return out
 
@@ -123,6 +127,23 @@ def _chinese_words(line: str) -> list[str]:
         else:
             out.append(w)
     return out
+
+
+def _groups_over_leaves(lines: list[str], first_row: int, width: int) -> Optional[list[tuple[int, list[str]]]]:
+    """"县市区 8月份集中开工项目 1-8月累计新开工项目" over "项目数 总投资 年度计划投资 项目数 总投资 同比增长(%)" right
+    above rows of a name and six figures: the name's label and the groups, each over as many of the
+    leaves, then the leaves. [(line, cells)] of the two header rows, or None for any other shape."""
+    upper_at, lower_at = first_row - 2, first_row - 1
+    if upper_at < 0:
+        return None
+    upper, lower = _chinese_words(lines[upper_at]), _chinese_words(lines[lower_at])
+    groups, leaves = len(upper) - 1, width - 1
+    if len(lower) != leaves or groups < 1 or leaves % groups or leaves // groups < 2 \
+            or any(HEADER_STOP.search(w) or is_numeric_cell(w) for w in upper + lower):
+        return None
+    span = leaves // groups
+    top = upper[:1] + [g if m == 0 else "" for g in upper[1:] for m in range(span)]
+    return [(upper_at, top), (lower_at, [""] + lower)]
 
 
 def _header_above(lines: list[str], first_row: int, width: int) -> Optional[tuple[list[int], list[str]]]:

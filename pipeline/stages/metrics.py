@@ -39,7 +39,9 @@ CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企�
 # a level alone before a count of projects ("省级6项"): the level is the category, the count projects
 LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(级|直)")
 # projects counted by what they did or the event they joined, not by their class in a list
-DONE_OR_EVENT = re.compile(r"(集中|已|实际|累计)(开复工|开竣工|开工|复工|竣工|投产)|开复工")
+DONE_OR_EVENT = re.compile(r"(?<!计划)(?<!应)(?<!拟)(?<!需)(?<!要)(集中|已|实际|累计)新?(开复工|开竣工|开工|复工|竣工|投产)")  # (not 计划集中开工, 应开复工)
+# a column that says only what its projects did: "开复工", "已开工", "竣工"
+BARE_STAGE = re.compile(r"(已|实际|累计)?(开复工|开工|复工|竣工|投产)(数|个数)?")
 # a class of projects by size, counted ("10亿元以上10个", "5000万元以下48个")
 SIZE_CLASS = re.compile(r"(其中)?(总投资|投资)?[\d.]*\s*[万亿]元?(及)?(以上|以下)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
@@ -178,7 +180,12 @@ class MetricCatalog:
             if found and not prose and kind == "count" and len(parts) >= 2 and found[0].split(SEP)[0] == "项目数":
                 # "集中开工项目 / 项目个数", "已竣工项目 / 个数": the group names what the projects did (not
                 # "新开工项目 / 个数", a class of the year's list whose start is not said)
-                events = [p for p in parts[:-1] if DONE_OR_EVENT.search(p)]
+                if BARE_STAGE.fullmatch(parts[-1]):
+                    # "项目数 / 全部重大项目 / 开复工": the leaf itself says what the projects counted did
+                    stage = self._match([parts[-1] + "项目"], kind, False, prose, None)
+                    if stage and stage[0].split(SEP)[0] not in ("项目数", ""):
+                        return stage[0].split(SEP)[0] + found[0][len("项目数"):], stage[1]
+                events = [p for p in parts[:-1] if DONE_OR_EVENT.search(p) or BARE_STAGE.fullmatch(p)]  # (开复工 over 项目数 | 开复工率)
                 # the stage a part of the event names (集中开竣工项目 / 其中:竣工项目), else the event's own
                 group = next((g for g in (self._match(parts[:-1], kind, False, prose, None), self._match(events[-1:], kind, False, prose, None))
                               if g and g[0].split(SEP)[0] != "项目数"), None) if events else None

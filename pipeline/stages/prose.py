@@ -108,7 +108,7 @@ ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列|�
 CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
-GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关)|项目建设(园区|新区)$")
+GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关|省级|市级|县级|国家级|自治区级)|项目建设(园区|新区)$|以上|各类|乡村振兴")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
@@ -274,9 +274,10 @@ class ProseExtractor:
                 # "嵩山路街道、京广路街道、建中街街道、淮河路街道四个单位", "娄星区、…和娄底经开区、万宝新区6个现场":
                 # the list's length
                 return None
-        if units and (PLACES_COUNTED.fullmatch(units.group(1)) or (
-                units.group(1).endswith(("园区", "开发区")) and re.match(r"\s*(共|合计|共计|累计)", after[units.end():]))):
-            return None  # "市级项目中有9个县(市、区)完成了年计划的65%以上": how many places, not a figure
+        if units and PLACES_COUNTED.fullmatch(units.group(1)):
+            return None
+        if unit_text == "个" and re.match(r"\s*[\u4e00-\u9fff]{0,4}(园区|开发区)\s*(共|合计|共计|累计)", after):
+            return None  # "两个工业园区共开工建设…", "3个省级园区共完成投资": how many parks, not a count of projects  # "市级项目中有9个县(市、区)完成了年计划的65%以上": how many places, not a figure
         if units and (EXAMPLES_COUNT_BEFORE.search(before) or re.match(r"\s*(中|之中|的前|的后|当中|里|排)", after[units.end():])
                       or re.match(r"[^,，。;；]{0,12}?(由高到低|从高到低|依次)", after[units.end():])
                       or units.group(1) in ("设区市", "地级市", "县级市")):
@@ -1066,7 +1067,7 @@ class ProseExtractor:
                         # "…、太原2.4%、大同0.04%": a member the gazetteer cannot read (大同 is also a word)
                         # is still a name of the list, not a measure, and never the member before it
                         metric_raw = previous_metric
-                    heading = _kind_heading_its_clause(sentence, clause_start, match, metric_raw) if not k else ""
+                    heading = _kind_heading_its_clause(sentence, clause_start, match, metric_raw, sentence_before) if not k else ""
                     if heading and not self.gazetteer.find_in(heading[:6], jurisdiction.area if jurisdiction else None):
                         # "城镇化建设10个,年度计划投资10.5亿元,开工7个,…": a breakdown's kind opens the line with
                         # its count of projects; all the line says is of that kind
@@ -1132,6 +1133,10 @@ class ProseExtractor:
                             carried_category = part_category
                     if listed_kind:
                         carried_category = listed_kind
+                    said_here = sentence[clause_start:match.start]
+                    if heading_kind and k and (category_of(metric_raw or "") or "其中" in said_here or AGGREGATE_SUBJECT.search(said_here)
+                                               or self.gazetteer.find_in(said_here, jurisdiction.area if jurisdiction else None)):
+                        heading_kind = ""  # a clause of its own kind or place ("工业技改项目8个", "都匀市…", "全州…") ends it
                     if heading_kind and (not k or kind != "count" or BARE_STAGE_COUNT.fullmatch(metric_raw or "")):
                         carried_category = heading_kind  # (a count of its own kind, "新开工项目5个", is not the line's)
                     if part_of is None and not sub_part:
@@ -1400,15 +1405,18 @@ def _signed(value: float, metric_raw: str, unit: Optional[str], before: str = ""
 
 
 # what a breakdown by kind, by level or by owner counts: projects, unless the words say another thing counted
-OTHER_THINGS_COUNTED = re.compile(r"企业|岗位|问题|人|户|学校|医院|批次|合同|协议|事项|任务|指标|项目|工程|亿元|万元|"
-                                  r"^(全|各|共|总|合计|其中|分别)|以上|以下|(村|家|条|所|座|台|套|宗|地块|县|区|市|镇|乡|旗|街道)$")
+OTHER_THINGS_COUNTED = re.compile(r"企业|岗位|问题|人|户|学校|医院|批次|合同|协议|事项|任务|指标|项目|工程|亿元|万元|主体|基站|车位|"
+                                  r"充电|站|桩|点|实事|园|场|馆|网点|^(全|各|共|总|合计|其中|分别|建设|新增|新建|完成)|以上|以下|"
+                                  r"(村|家|条|所|座|台|套|宗|地块|县|区|市|镇|乡|旗|街道)$")
 # a count with no kind of its own: "开工12个", "竣工3个"
 BARE_STAGE_COUNT = re.compile(r"(已|累计|实际|计划|新)?(开复工|开工|复工|竣工|投产|完工|建成|入库|签约)")
+# a part of a breakdown by kind, its count and its money: "工业科技81项,总投资391.97亿元;"
+KIND_COUNT_OPENS = re.compile(r"(^|[,，:：])[\u4e00-\u9fff]{2,10}\d+\s*[个项]\s*[,，]\s*(总投资|计划投资|完成投资|年度计划)[^;；]*[;；]$")
 # measures a breakdown line goes on with after its count
-LINE_GOES_ON = re.compile(r"(年度计划投资|计划投资|完成投资|总投资|开复工|开工|竣工|投产)\s*[\d一二三四五六七八九十]")
+LINE_GOES_ON = re.compile(r"(计划投资|完成投资|总投资|开复工|开工|竣工|投产)\s*[\d一二三四五六七八九十]")
 
 
-def _kind_heading_its_clause(sentence: str, clause_start: int, match, metric_raw: str) -> str:
+def _kind_heading_its_clause(sentence: str, clause_start: int, match, metric_raw: str, before: str = "") -> str:
     """"社会事业和民生18个,年度计划投资7.4亿元,开工16个…", "盟直部门及打捆17个(打捆6个),…": the
     kind a breakdown line opens with, when its count names no measure and the line goes on with
     the measures of projects (计划投资, 开工, 完成投资); "" otherwise."""
@@ -1420,7 +1428,12 @@ def _kind_heading_its_clause(sentence: str, clause_start: int, match, metric_raw
             or OTHER_THINGS_COUNTED.search(head) or BARE_STAGE_COUNT.search(head) \
             or re.search(r"投资|计划|完成|在建|新建|续建|储备|前期|重点|重大", head):
         return ""
-    return head if LINE_GOES_ON.search(sentence, match.end) else ""
+    # a breakdown's line says two or more measures of projects after its count (not "建设基站1200个,完成投资3.6亿元"),
+    # or it is one of the parts after 其中, or of a series of ；-parts of that shape ("其中,工业科技81项,总投资…;工业园区14项,…")
+    measures = {m.group(1) for m in LINE_GOES_ON.finditer(sentence, match.end)}
+    in_parts = re.search(r"其中\s*[,，:：]?\s*$", sentence[:clause_start]) is not None or (
+        before.endswith(("；", ";")) and KIND_COUNT_OPENS.search(before) is not None)
+    return head if len(measures) >= 2 or (measures and in_parts) else ""
 
 
 def _kind_opening(phrase: str) -> str:

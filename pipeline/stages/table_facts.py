@@ -110,8 +110,9 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
     named_rows: list[str] = []  # the rows' entities so far, in order
     # rows of figures none of which says whose they are (a reading that lost the name column): each
     # row is someone's, which is not said; never the document's own area, row after row
-    unnamed = sum(1 for r in table.rows if any(parse_cell(c) for c in r[table.label_cols:])) >= 2 and not any(
-        r[k].strip() for r in table.rows for k in range(min(table.label_cols, len(r))))
+    unnamed = sum(1 for r in table.rows if any(parse_cell(c) for c in r[table.label_cols:])
+                  and not any(r[k].strip() for k in range(min(table.label_cols, len(r))))) >= 2 and not any(
+        r[k].strip() and not TOTAL_ROW.match(r[k].strip()) for r in table.rows for k in range(min(table.label_cols, len(r))))
     for i, row in enumerate(table.rows):
         counted = LABEL_COUNT.search(row[lead]) if has_label and row[lead] else None
         if counted and (counted.group(2) == "项" or "项目" in row[lead]):
@@ -169,7 +170,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 continue  # a text cell ("增幅城区 第一") is not a figure
             value, unit_cell = parsed
             flags = list(table.header_flags[c]) if c < len(table.header_flags) else []
-            if unnamed and not entity_raw:
+            if unnamed and not any(row[k].strip() for k in range(min(table.label_cols, len(row)))):
                 flags.append("row_unnamed")
             # under a header that cannot be aligned, the column's unit is as unknown as its measure
             unit = unit_cell or (unit_col if "header_unaligned" not in flags else None)

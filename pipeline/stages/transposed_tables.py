@@ -14,6 +14,7 @@ from pipeline.core.vocabulary import TOTAL_ROW
 
 # a column head that names a place, a zone or the whole: 威远县, 高新区, 经开区, 市本级, 合计
 PLACE_HEAD = re.compile(r"(省|市|县|区|旗|盟|州|镇|乡|街道|开发区|园区|新区|管委会|本级|市直|县直)$")
+KIND_OF_PARK = re.compile(r"(工业|物流|产业|农业|科技|文化|商贸|旅游|创业)?(园区|产业园|开发区|新区)")
 # a row label that names a measure (with its unit in brackets, or a measure word at its end)
 MEASURE_LABEL = re.compile(r"[(（][^()（）]{1,8}[)）]$|(数|额|率|值|投资|进度|比例|比重|增长|增速|得分|排名|位次)$")
 
@@ -30,8 +31,10 @@ def places_across(table: Table) -> bool:
     heads = [_clean(h) for h in table.header_rows[0][table.label_cols:]]
     if len(heads) < 3 or not all(heads):
         return False
-    places = [h for h in heads if PLACE_HEAD.search(h) and not MEASURE_LABEL.search(h)]
     wholes = [h for h in heads if TOTAL_ROW.match(h)]
+    # (a head of one character, 省 | 市 | 县 of a 资金来源 table, is a level; 工业园区 | 物流园区 are kinds of park)
+    places = [h for h in heads if h not in wholes and len(h) >= 2 and PLACE_HEAD.search(h) and not MEASURE_LABEL.search(h)
+              and not KIND_OF_PARK.fullmatch(h)]
     if len(places) < 3 or len(places) + len(wholes) != len(heads) or len(wholes) > 1:
         return False
     labels = [_clean(r[table.label_cols - 1]) for r in table.rows if len(r) >= table.label_cols]
