@@ -312,6 +312,9 @@ def read_region(page, region: RuledRegion) -> Optional[tuple[list[list[str]], li
     return rows, indents, how, bounds
 
 
+HEADING_ROW = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|其中[:：]?$|合\s*计|小\s*计)")
+
+
 def _wrapped_into_their_rows(body: list[list[dict]]) -> list[list[list[dict]]]:
     """Each body row as its text lines, top to bottom. A line without figures lying much nearer to a
     line of figures than the rows lie to each other is a cell's wrapped text ("宝兴县硗碛藏寨旅游度假区" /
@@ -326,8 +329,8 @@ def _wrapped_into_their_rows(body: list[list[dict]]) -> list[list[list[dict]]]:
     pitch = pitches[len(pitches) // 2]
     owner: dict[int, int] = {}
     for k, ln in enumerate(body):
-        if k in figures:
-            continue
+        if k in figures or HEADING_ROW.match("".join(w["text"] for w in ln)):
+            continue  # (a heading of the rows under it, "二、基础设施项目", is a row of its own)
         near = min(figures, key=lambda f: abs(middle(body[f]) - middle(ln)))
         if abs(middle(body[near]) - middle(ln)) < 0.7 * pitch:
             owner[k] = near

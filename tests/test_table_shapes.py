@@ -342,3 +342,30 @@ def test_a_project_list_a_cell_a_line_with_its_site_beside_the_name(kit):
     assert ("彝良县角奎镇标准厂房建设项目", "完成投资", 4410, "万元") in cells
     assert ("彝良县洛泽河镇农村供水保障工程", "计划投资", 2500, "万元") in cells
     assert not [f for f in doc.facts if f.source_kind == "table" and f.value in (1, 2, 3)]  # row numbers
+
+
+def test_a_heading_row_between_wrapped_projects_is_no_part_of_a_name(tmp_path, extract):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=9, leading=12)
+    data = [["序号", "项目名称", "总投资", "完成投资"], ["", "一、产业项目", "", ""]]
+    names = ["资中县新型建材精深加工产业园区配套建设项目", "威远县页岩气综合利用产业园区基础设施项目",
+             "隆昌市麻石文化产业园区基础设施配套建设项目"]
+    data += [[str(k + 1), Paragraph(n, cell), str(60000 + k * 1000), str(20000 + k * 500)] for k, n in enumerate(names[:2])]
+    data += [["", "二、基础设施项目", "", ""], ["3", Paragraph(names[2], cell), "62000", "21000"]]
+    table = Table(data, colWidths=[30, 140, 70, 70])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LINEABOVE", (0, 0), (-1, 0), 1.5, "black"), ("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"),
+                               ("LINEBELOW", (0, -1), (-1, -1), 1.5, "black")]))
+    path = tmp_path / "neijiang_kinds.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("内江市重点项目表 单位:万元",
+                                                               ParagraphStyle("t", fontName="STSong-Light", fontSize=12, leading=18)), table])
+    doc = extract(path)
+    invested = {f.entity: f.value for f in doc.facts if f.source_kind == "table" and f.metric == "总投资"}
+    assert set(invested) == set(names)  # no name with 二、基础设施项目 glued to it

@@ -234,7 +234,7 @@ def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) ->
     for name in area_names:
         text = text.replace(name, "")
     text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
-    if re.search(r"项目|进展|推进|进度|工程|建设", text):
+    if re.search(r"项目|进展|推进|进度|工程", text):
         return ""  # "一季度各县区重点项目进展情况": what the table is about, no indicator its columns measure
     return text if 2 <= len(text) <= 16 else ""
 

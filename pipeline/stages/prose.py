@@ -1770,6 +1770,10 @@ PERIOD_OPENING = re.compile(r"^\s*(截至|截止|到|至)?\s*((19|20)\d\d\s*年)
 LISTED_FIGURE = re.compile(r"[,，]\s*(和|及)?\s*-?\d+(\.\d+)?\s*(%|个百分点|亿元|万元|元|个|项|分)?(?=[,，;；。]|$)")
 
 
+# what a clause says of all the names of a list, after its last one ("…、荆州区民间投资负增长", "…塘厦完成投资较多")
+SAID_OF_THE_LIST = re.compile(r"(位居|位列|排在|排名|居|进展|推进|分别|完成|投资|增长|开工|竣工)[^、]*$")
+
+
 def _unaligned_list(sentence: str, at: int, figure_at: int) -> Optional[str]:
     """The 、-list a subject found at `at` belongs to, when 分别 stands between it and the figure (the
     list's figures, which the enumeration could not pair with its names), else None."""
@@ -1778,7 +1782,7 @@ def _unaligned_list(sentence: str, at: int, figure_at: int) -> Optional[str]:
     for m in re.finditer(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+", sentence[:figure_at]):
         if m.start() <= at < m.end():
             names = m.group(0).split("、")
-            names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进|分别|完成|投资|增长).*$", "", names[-1]) or names[-1]
+            names[-1] = SAID_OF_THE_LIST.sub("", names[-1]) or names[-1]
             return "、".join(names)
     return None
 
@@ -1797,7 +1801,7 @@ def _units_listed_before_respectively(sentence: str, figure_at: int) -> Optional
     if not lists or re.search(r"[。;；]", sentence[lists[-1].end():said]):
         return None
     names = re.split(r"、", re.split(r"[是为有看]", lists[-1].group(0))[-1])
-    names[-1] = re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|投资|增长|开工|竣工).*$", "", names[-1]) or names[-1]
+    names[-1] = SAID_OF_THE_LIST.sub("", names[-1]) or names[-1]
     if len(names) < 2 or not all(UNIT_NAME.search(n) or DIRECT_UNITS.fullmatch(n) for n in names):
         return None
     return "、".join(names)
@@ -2029,7 +2033,7 @@ def _enumerated_subjects(sentence: str, gazetteer: Gazetteer, n_figures: int,
                 break
             run += place.surface
         names[-1] = run if run else \
-            re.sub(r"(位居|位列|排在|排名|居|进展|推进|完成|增长|开工|竣工)[^、]*$", "", names[-1]) or names[-1]
+            SAID_OF_THE_LIST.sub("", names[-1]) or names[-1]
     listed = re.split(r"[,，;；。]", sentence[m.end():])[0]  # the figures of the list: up to the clause's end
     if figures_in(m.end(), len(sentence)) > len(names):
         names = _unglued(names, gazetteer)
