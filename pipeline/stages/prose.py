@@ -1771,7 +1771,7 @@ LISTED_FIGURE = re.compile(r"[,，]\s*(和|及)?\s*-?\d+(\.\d+)?\s*(%|个百分�
 
 
 # what a clause says of all the names of a list, after its last one ("…、荆州区民间投资负增长", "…塘厦完成投资较多")
-SAID_OF_THE_LIST = re.compile(r"(位居|位列|排在|排名|居|进展|推进|分别|完成|投资|增长|开工|竣工)[^、]*$")
+SAID_OF_THE_LIST = re.compile(r"(位居|位列|排在|排名|居|进展|推进|分别|完成|增长|开工|竣工)[^、]*$")  # (not 投资: 市产业投资集团)
 
 
 def _unaligned_list(sentence: str, at: int, figure_at: int) -> Optional[str]:
