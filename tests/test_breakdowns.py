@@ -125,3 +125,30 @@ def test_what_a_work_will_make_or_earn_is_the_works_not_the_places(kit):
         assert by_value[value].entity == "农用车生产项目", value
     assert by_value[15].metric == by_value[8].metric == "总投资"
     assert by_value[120].entity == "安达市" and by_value[120].metric == "计划投资"  # the whole again, its own sentence
+
+
+def test_a_zone_heading_its_line_owns_the_line(kit):
+    doc = read_text(kit, "jian.txt", """吉安市重大项目推进情况
+
+  吉州区：市重大项目41个，年度计划投资60.2亿元，完成投资63.1亿元。
+  井冈山经济技术开发区：市重大项目52个，年度计划投资88.0亿元，完成投资91.4亿元。
+  庐陵新区：市重大项目30个，年度计划投资45.5亿元，完成投资47.9亿元。
+  各县（市、区）：累计完成投资520.3亿元。
+""")
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[41].entity == "吉州区"
+    assert all("庐陵新区" in (by_value[v].entity or "") for v in (30, 45.5, 47.9))
+    assert all(by_value[v].entity != "吉安市" for v in (52, 88.0, 91.4, 30, 45.5, 47.9))
+    assert by_value[520.3].entity != "庐陵新区"
+
+
+def test_a_zones_title_after_its_total_names_the_zone_not_the_province_its_event_is(kit):
+    doc = read_text(kit, "wuhu_zone.txt", """总投资超五百亿元 芜湖经开区56个重大项目集中开工
+
+5月8日上午,安徽省第五批重大项目集中开工动员大会在芜湖经开区举行。安徽省委常委出席并宣布项目集中开工。
+此次集中开工项目共56个,总投资526亿元。其中,产业类项目41个,总投资410亿元。
+""")
+    assert doc.meta.jurisdiction == "芜湖经开区"
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[56].entity == by_value[526].entity == "芜湖经开区"
+    assert not [f for f in doc.facts if f.entity == "安徽省"]

@@ -138,3 +138,18 @@ def test_a_town_heading_its_line_with_a_colon_owns_the_lines_figures(kit):
     assert {f.entity for f in doc.facts if f.value in (12, 5.1)} == {"涟江街道"}
     assert {f.entity for f in doc.facts if f.value in (9, 3.2)} == {"濛江街道"}
     assert all(f.entity_parent == "惠水县" for f in doc.facts if f.entity.endswith("街道"))
+
+
+STREET_OFFICE_NEWS = """黄岗街道以项目为抓手促进发展
+
+本报讯 近日,记者了解到,槐荫区黄岗街道办事处今年共确定重点建设项目15个。其中,投资总额5亿元以上的有9个;续建项目10个。
+为促进辖区重点项目建设,黄岗街道始终坚持以项目建设作为辖区经济发展的第一引擎。对于在建项目,黄岗街道通过召开现场办公会等方式协调解决问题。
+"""
+
+
+def test_a_street_offices_news_that_names_itself_speaks_as_the_street(kit):
+    doc = read_text(kit, "huanggang_street.txt", STREET_OFFICE_NEWS)
+    assert doc.meta.jurisdiction == "黄岗街道"
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[15].entity == "黄岗街道" and by_value[15].entity_parent == "槐荫区"
+    assert not [f for f in doc.facts if f.entity == "槐荫区"]

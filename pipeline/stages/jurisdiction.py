@@ -390,13 +390,19 @@ def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
     """The place a title opens with ("淄博高新区在…中居全市第一", "1-6月宜都市…"), else None."""
     if re.search(r"(召开|举行|举办|承办|启动|开展)[^，,。]{0,6}(全市|全省|全州|全区|全盟|全国)", title or ""):
         return None  # "绵阳市召开全省重点项目推进现场会": the place hosts the level above's event, which speaks
-    bare = re.sub(r"^[\s\d一二三四五六七八九十月年份至\-—~、上下半前季度]*", "", title or "")
-    opener, end = None, 0
-    for m in gazetteer.find_in(bare, city_shorts=False):  # 宜宾市南溪区: the district, the most specific
-        if m.start != end or m.how not in ("official", "zone", "former"):
-            break
-        opener, end = m.place, m.start + len(m.surface)
-    return opener
+    # each part of a title a space or a dash sets apart ("总投资超千亿元 合肥经开区107个重大项目集中开工": the
+    # second opens with its place)
+    for part in re.split(r"\s+|——|--|\||｜", title or ""):
+        bare = re.sub(r"^[\s\d一二三四五六七八九十月年份至\-—~、上下半前季度]*", "", part)
+        bare = re.sub(r"^(总投资|投资)?(超|逾|近|约|达)?[\d.十百千万亿]+[万亿]?元(以上)?\s*", "", bare)  # "总投资超千亿元 合肥经开区…"
+        opener, end = None, 0
+        for m in gazetteer.find_in(bare, city_shorts=False):  # 宜宾市南溪区: the district, the most specific
+            if m.start != end or m.how not in ("official", "zone", "former"):
+                break
+            opener, end = m.place, m.start + len(m.surface)
+        if opener is not None:
+            return opener
+    return None
 
 
 LEVEL_RANK = {"district": 1, "county": 1, "city": 2, "prefecture": 2, "province": 3}
@@ -643,9 +649,6 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
     county is the one written before it ("大田县建设镇"), else unknown (and the facts go to review);
     towns are in no official list, so the place is the document's own."""
     text = "\n".join(body)
-    town_words = len(TOWN_VOICE.findall(text))
-    if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
-        return None  # a county's or a city's news that tells of one of its towns
     # the title or headline names the town; only a page with neither opens with its name ("今年以来,宣风镇…")
     header = "\n".join(filter(None, (title, _headline(body)))) or _opening([ln for ln in body if not CHROME.search(ln)])
     named = towns_named(text, gazetteer)
@@ -655,6 +658,10 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
     if len(towns) != 1:
         return None
     name = next(iter(towns))
+    # the town speaks as itself: 该镇, 全乡, or its own name opening a clause ("姚家街道始终坚持…", "姚家街道通过…")
+    town_words = len(TOWN_VOICE.findall(text)) + len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?![办党])", text))
+    if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
+        return None  # a county's or a city's news that tells of one of its towns
     county = county_of.get(name)
     divisions_named = {m.place.key: m.place for m in gazetteer.find_in(header)
                        if m.place.kind in ("county", "district", "county_city") and m.place.code}

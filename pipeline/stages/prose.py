@@ -109,6 +109,9 @@ CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关|省级|市级|县级|国家级|自治区级)|项目建设(园区|新区)$|以上|各类|乡村振兴")
+# a zone or area heading its line with a colon ("上饶高铁经济试验区：市重大项目63个")
+HEADING_AREA = re.compile(r"\s*(?:\d{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
+                          r"(?:新区|经济区|试验区|示范区|开发区|园区|高新区|经开区|集聚区|合作区|新城|管理区|度假区|保税区|综保区))\s*[:：]")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
@@ -829,6 +832,12 @@ class ProseExtractor:
                 and not self.gazetteer.find_in(named_unit.group(1), jurisdiction.area if jurisdiction else None):
             # "飞鹤1-9月份入统数为1.9673亿元": an enterprise or unit the sentence opens with, then its period
             best = (named_unit.group(1), named_unit.start(1))
+        heading_area = HEADING_AREA.match(sentence)
+        if heading_area and heading_area.end() <= start and heading_area.start(1) > best[1] \
+                and not GENERIC_AREA.search(heading_area.group(1)) and not self.gazetteer.find_in(
+                    heading_area.group(1), jurisdiction.area if jurisdiction else None)[1:]:
+            # "上饶高铁经济试验区：市重大项目63个，…": a zone heading its line owns it (a new one, for review)
+            best = (heading_area.group(1), heading_area.start(1))
         heading_town = re.match(r"\s*(?:\d{1,2}\s*[、.．]\s*)?([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))\s*[:：]", sentence)
         if heading_town and heading_town.end() <= start and a_town_name(heading_town.group(1)) and heading_town.start(1) > best[1]:
             best = (heading_town.group(1), heading_town.start(1))  # "涟江街道:推进项目12个,…": the town heading its line
@@ -1575,7 +1584,8 @@ THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|�
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
 TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
                           r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
-TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")
+TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?:办事处|人民政府|党委|党工委)?"
+                              r"(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")  # (姚家街道办事处今年…: the town)
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
 # a numbered item that opens with one project's name as a sentence of its own ("4、…高速公路建设项目。")
