@@ -152,3 +152,17 @@ def test_a_zones_title_after_its_total_names_the_zone_not_the_province_its_event
     by_value = {f.value: f for f in doc.facts}
     assert by_value[56].entity == by_value[526].entity == "芜湖经开区"
     assert not [f for f in doc.facts if f.entity == "安徽省"]
+
+
+def test_a_quoted_work_opening_the_story_owns_its_figures_and_the_next_sentences(kit):
+    doc = read_text(kit, "tongren_sign.txt", """铜仁市一季度落实签约项目12个
+
+签约的项目中,“江口县年产5万吨锰基新材料深加工项目”作为铜仁市代表项目进行线上签约,项目投资额8.6亿元。该项目为今年一季度铜仁市重点招商引资项目,由江口县人民政府与某集团有限公司签约,项目用地95亩,项目建成投产后,预计年产值12亿元。
+全市一季度共签约项目12个,签约总金额25.3亿元。
+""")
+    by_value = {(f.value, f.unit): f for f in doc.facts}
+    work = "江口县年产5万吨锰基新材料深加工项目"
+    for value in ((8.6, "亿元"), (95, "亩"), (12.0, "亿元")):
+        assert by_value[value].entity == work, (value, by_value[value].entity)
+    assert not [f for f in doc.facts if f.entity == "江口县"]  # a place inside the quoted name, a party to it
+    assert by_value[(25.3, "亿元")].entity == by_value[(12.0, "个")].entity == "铜仁市"

@@ -142,8 +142,11 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
 # their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
-PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中)?[,，]?\s*(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程))"
+PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
+                           rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
+                           rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
                            r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|[,，]|于|自|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+# ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
                                 rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=[,，])")
@@ -704,6 +707,12 @@ class ProseExtractor:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
+            quoted = before.rfind("“", 0, m.start)
+            if quoted >= 0 and "”" not in before[quoted:m.start] and re.match(r"[^”]{0,40}?(项目|工程|基地|园)”", sentence[m.start:]):
+                continue  # "“台江县年产20万吨…项目”": a place inside a work's quoted name is the name's
+            if re.search(r"作为$", before[:m.start]) or (re.search(r"(由|与|同)$", before[:m.start])
+                                                         and re.match(r"(人民政府|政府|管委会|党委|党工委)", before[end:])):
+                continue  # "…项目作为黔东南州代表项目", "由台江县人民政府与…签约": what the work stands for, a party to it
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if _compared_or_ranked_in(before, m.start, end, reach=16):
@@ -1291,6 +1300,10 @@ class ProseExtractor:
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
+                    if line_work and subject and subject != line_work and re.match(r"\s*(该|此|这个|这一)项目", sentence) \
+                            and not (at >= 0 and _opens_a_clause(sentence, at)):
+                        # "该项目为…黔东南州重点招商引资项目,…项目用地110亩": the work said again owns the sentence
+                        subject, flags_for_subject = line_work, ["subject_carried"]
                     if subject and subject != line_work:
                         # a place or 全市 speaking ends the paragraph's work; another named project becomes it
                         # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
