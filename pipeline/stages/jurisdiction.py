@@ -390,19 +390,15 @@ def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
     """The place a title opens with ("淄博高新区在…中居全市第一", "1-6月宜都市…"), else None."""
     if re.search(r"(召开|举行|举办|承办|启动|开展)[^，,。]{0,6}(全市|全省|全州|全区|全盟|全国)", title or ""):
         return None  # "绵阳市召开全省重点项目推进现场会": the place hosts the level above's event, which speaks
-    # each part of a title a space or a dash sets apart ("总投资超千亿元 合肥经开区107个重大项目集中开工": the
-    # second opens with its place)
-    for part in re.split(r"\s+|——|--|\||｜", title or ""):
-        bare = re.sub(r"^[\s\d一二三四五六七八九十月年份至\-—~、上下半前季度]*", "", part)
-        bare = re.sub(r"^(总投资|投资)?(超|逾|近|约|达)?[\d.十百千万亿]+[万亿]?元(以上)?\s*", "", bare)  # "总投资超千亿元 合肥经开区…"
-        opener, end = None, 0
-        for m in gazetteer.find_in(bare, city_shorts=False):  # 宜宾市南溪区: the district, the most specific
-            if m.start != end or m.how not in ("official", "zone", "former"):
-                break
-            opener, end = m.place, m.start + len(m.surface)
-        if opener is not None:
-            return opener
-    return None
+    bare = re.sub(r"^[\s\d一二三四五六七八九十月年份至\-—~、上下半前季度]*", "", title or "")
+    # a sum the title leads with ("总投资超千亿元 合肥经开区107个重大项目集中开工"): the place after it opens the title
+    bare = re.sub(r"^(总投资|投资)?(超|逾|近|约|达)?[\d.十百千万亿]+[万亿]?元(以上)?\s*", "", bare)
+    opener, end = None, 0
+    for m in gazetteer.find_in(bare, city_shorts=False):  # 宜宾市南溪区: the district, the most specific
+        if m.start != end or m.how not in ("official", "zone", "former"):
+            break
+        opener, end = m.place, m.start + len(m.surface)
+    return opener
 
 
 LEVEL_RANK = {"district": 1, "county": 1, "city": 2, "prefecture": 2, "province": 3}
@@ -659,12 +655,16 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
         return None
     name = next(iter(towns))
     # the town speaks as itself: 该镇, 全乡, or its own name opening a clause ("姚家街道始终坚持…", "姚家街道通过…")
-    town_words = len(TOWN_VOICE.findall(text)) + len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?![办党])", text))
+    voice = len(TOWN_VOICE.findall(text))
+    own_name = len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?:办事处|人民政府)?(?=[\u4e00-\u9fff])(?!党)", text))
+    town_words = voice + (own_name if own_name >= 2 else 0)  # (its name opening one clause is no voice)
     if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
         return None  # a county's or a city's news that tells of one of its towns
     county = county_of.get(name)
-    divisions_named = {m.place.key: m.place for m in gazetteer.find_in(header)
-                       if m.place.kind in ("county", "district", "county_city") and m.place.code}
+    divisions_named = {m.place.key: m.place for m in gazetteer.find_in(header, city_shorts=True)
+                       if m.place.kind in ("county", "district", "county_city", "city") and m.place.code}
+    if any(p.kind == "city" for p in divisions_named.values()):
+        return None  # "福田镇…开工 萍乡市第三批项目集中开工": a city's event held in the town
     if county is None and len(divisions_named) == 1:
         county = next(iter(divisions_named.values()))  # "岳池县:青林镇项目建设跑出加速度": the town's county
     if any(p != county for p in divisions_named.values()):

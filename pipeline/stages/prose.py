@@ -110,8 +110,12 @@ CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|�
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关|省级|市级|县级|国家级|自治区级)|项目建设(园区|新区)$|以上|各类|乡村振兴")
 # a zone or area heading its line with a colon ("上饶高铁经济试验区：市重大项目63个")
-HEADING_AREA = re.compile(r"\s*(?:\d{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
-                          r"(?:新区|经济区|试验区|示范区|开发区|园区|高新区|经开区|集聚区|合作区|新城|管理区|度假区|保税区|综保区))\s*[:：]")
+HEADING_AREA = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
+                          r"(?:新区|经济区|试验区|实验区|示范区|开发区|园区|高新区|经开区|集聚区|合作区|片区|新城|管理区|度假区|保税区|综保区))\s*[:：]")
+# a heading that is a task or a visit, not a zone's name ("二是做强工业园区：", "走进赣江新区：")
+NOT_A_ZONES_NAME = re.compile(r"^[一二三四五六七八九十]是|^(走进|做强|做大|提升|建强|加快|推进|打造|发展|建设|聚焦|深耕|扎实|全力|抓好|壮大)")
+# a government or office after a place ("由…县人民政府与…"): the place as a party, not a subject
+GOVERNMENT_AFTER = re.compile(r"(人民政府|政府|管委会|党委|党工委)")
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
@@ -674,7 +678,7 @@ class ProseExtractor:
         return unknown if known >= 3 else set()
 
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
-                 previous_part: str = "") -> tuple[str, int]:
+                 previous_part: str = "", owner: str = "") -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
         and zones inside the document's area, aggregate words, departments. previous_part: the
         sentence before, when this one is a ；-part after it."""
@@ -685,6 +689,8 @@ class ProseExtractor:
         aid = AID_WORDS.search(sentence) is not None  # aid between regions: the giver is no subject
         mentions = self._mentions(sentence, jurisdiction)
         named_parks = [(p.start(), p.end()) for p in PARKS_NAMED_BY_PLACES.finditer(sentence)]
+        # the work the sentence is about: one it opens with, or 该项目 said again of the one before (the caller's)
+        work_owns = _project_topic(sentence) or (owner if owner and THIS_PROJECT.match(sentence.lstrip()) else "")
         for m in mentions:
             end = m.start + len(m.surface)
             if end > start:
@@ -707,12 +713,12 @@ class ProseExtractor:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
-            quoted = before.rfind("“", 0, m.start)
-            if quoted >= 0 and "”" not in before[quoted:m.start] and re.match(r"[^”]{0,40}?(项目|工程|基地|园)”", sentence[m.start:]):
-                continue  # "“台江县年产20万吨…项目”": a place inside a work's quoted name is the name's
-            if re.search(r"作为$", before[:m.start]) or (re.search(r"(由|与|同)$", before[:m.start])
-                                                         and re.match(r"(人民政府|政府|管委会|党委|党工委)", before[end:])):
-                continue  # "…项目作为黔东南州代表项目", "由台江县人民政府与…签约": what the work stands for, a party to it
+            if work_owns and (work_owns in sentence[max(0, m.start - 2):m.start + len(work_owns) + 2]
+                              or re.search(r"作为$", before[:m.start])
+                              or (re.search(r"(由|与|同)$", before[:m.start]) and GOVERNMENT_AFTER.match(before, end))):
+                # in a sentence a work owns ("“台江县年产20万吨…项目”作为黔东南州代表项目…", "该项目…由台江县人民政府与…
+                # 签约"): a place inside the work's name, what it stands for, a party to it are no subjects
+                continue
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if _compared_or_ranked_in(before, m.start, end, reach=16):
@@ -843,7 +849,8 @@ class ProseExtractor:
             best = (named_unit.group(1), named_unit.start(1))
         heading_area = HEADING_AREA.match(sentence)
         if heading_area and heading_area.end() <= start and heading_area.start(1) > best[1] \
-                and not GENERIC_AREA.search(heading_area.group(1)) and not self.gazetteer.find_in(
+                and not GENERIC_AREA.search(heading_area.group(1)) and not NOT_A_ZONES_NAME.search(heading_area.group(1)) \
+                and len(KIND_WORDS.sub("", heading_area.group(1))) >= 2 and not self.gazetteer.find_in(
                     heading_area.group(1), jurisdiction.area if jurisdiction else None)[1:]:
             # "上饶高铁经济试验区：市重大项目63个，…": a zone heading its line owns it (a new one, for review)
             best = (heading_area.group(1), heading_area.start(1))
@@ -1179,7 +1186,7 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
-                                                    previous_part=sentence_before)
+                                                    previous_part=sentence_before, owner=line_work)
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1300,12 +1307,16 @@ class ProseExtractor:
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
-                    if line_work and subject and subject != line_work and re.match(r"\s*(该|此|这个|这一)项目", sentence) \
-                            and not (at >= 0 and _opens_a_clause(sentence, at)):
+                    if line_work and subject and subject != line_work and THIS_PROJECT.match(sentence.lstrip()) \
+                            and not (at >= 0 and _opens_a_clause(sentence, at)) and fig.unit not in ("个", "项") \
+                            and not re.search(r"其他|其余|一起|一道|(带动|拉动)[\u4e00-\u9fff]{0,4}[市县区州省]", sentence[:match.start]) \
+                            and not re.search(r"之一|全[市县区州省]|[\d一二三四五六七八九十]+\s*个", sentence[clause_start:match.start]):
+                        # (not "…是全市今年开工的12个重点项目之一", "带动哈密市…完成投资150亿元": the place's or a group's)
                         # "该项目为…黔东南州重点招商引资项目,…项目用地110亩": the work said again owns the sentence
                         subject, flags_for_subject = line_work, ["subject_carried"]
-                    if subject and subject != line_work:
+                    if subject and subject != line_work and not (line_work and THIS_PROJECT.match(sentence.lstrip())):
                         # a place or 全市 speaking ends the paragraph's work; another named project becomes it
+                        # (not inside a sentence that opens with 该项目: it goes on being the work's)
                         # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
                         line_work = subject if re.search(r"(项目|工程)$", subject) or _names_one_work(subject) else ""
                     if line_work and not subject and (THIS_PROJECT.search(sentence, 0, match.start)
