@@ -166,3 +166,15 @@ def test_a_quoted_work_opening_the_story_owns_its_figures_and_the_next_sentences
         assert by_value[value].entity == work, (value, by_value[value].entity)
     assert not [f for f in doc.facts if f.entity == "江口县"]  # a place inside the quoted name, a party to it
     assert by_value[(25.3, "亿元")].entity == by_value[(12.0, "个")].entity == "铜仁市"
+
+
+def test_the_words_of_investment_attraction(kit):
+    doc = read_text(kit, "fengdu.txt", """丰都县招商引资运行情况
+
+1-6月,全县新签项目52个,协议资金61.4亿元,到位资金8.3亿元。市外新签项目9个,协议资金18.2亿元。
+集中签约的7个项目投资总额46.5亿元。
+""")
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[52].metric == "签约项目数" and by_value[61.4].metric == "签约金额" and by_value[8.3].metric == "到位资金"
+    assert by_value[9].metric == "签约项目数" and by_value[18.2].metric == "签约金额" and by_value[9].category == "市外新签项目"
+    assert by_value[46.5].metric == "总投资"
