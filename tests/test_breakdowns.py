@@ -178,3 +178,15 @@ def test_the_words_of_investment_attraction(kit):
     assert by_value[52].metric == "签约项目数" and by_value[61.4].metric == "签约金额" and by_value[8.3].metric == "到位资金"
     assert by_value[9].metric == "签约项目数" and by_value[18.2].metric == "签约金额" and by_value[9].category == "市外新签项目"
     assert by_value[46.5].metric == "总投资"
+
+
+def test_a_named_work_opening_a_clause_after_其中_owns_what_follows(kit):
+    doc = read_text(kit, "yanchuan.txt", """延川县重大产业项目观摩
+
+观摩延川县2个重大产业项目进展良好,其中,文安驿煤矿建设项目已进入联合试运转,预计实现年总产值约8.2亿元,年税收2亿元。
+文安驿煤矿建设项目亩均投资410万元。全县今年完成投资56亿元。
+""")
+    by_value = {f.value: f for f in doc.facts}
+    for value in (8.2, 2, 410):
+        assert by_value[value].entity == "文安驿煤矿建设项目", (value, by_value[value].entity)
+    assert by_value[56].entity == "延川县"

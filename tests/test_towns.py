@@ -153,3 +153,23 @@ def test_a_street_offices_news_that_names_itself_speaks_as_the_street(kit):
     by_value = {f.value: f for f in doc.facts}
     assert by_value[15].entity == "黄岗街道" and by_value[15].entity_parent == "槐荫区"
     assert not [f for f in doc.facts if f.entity == "槐荫区"]
+
+
+def test_a_towns_title_over_a_text_that_speaks_as_no_level_is_the_towns_news(kit):
+    doc = read_text(kit, "yangshi.txt", """羊尖镇经济发展活力持续增强
+
+发布时间:2019-04-22 来源:无锡市锡山区人民政府
+一是经济运行活力增强。预计完成国税开票销售收入80.5亿元,同比增长12.1%;完成固定资产投资6.2亿元。
+二是项目建设加速推进。新开工超亿元项目2个。
+""")
+    assert doc.meta.jurisdiction == "羊尖镇"
+    assert {f.entity for f in doc.facts if f.value in (80.5, 6.2)} == {"羊尖镇"}
+
+
+def test_a_district_site_telling_of_a_town_in_its_own_words_stays_the_districts(kit):
+    doc = read_text(kit, "xishan_towns.txt", """羊尖镇项目建设提速
+
+来源:无锡市锡山区人民政府
+今年以来,全区重点项目加快推进,一季度全区完成固定资产投资36.2亿元。羊尖镇新开工项目2个。
+""")
+    assert doc.meta.jurisdiction != "羊尖镇"

@@ -656,9 +656,13 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
     name = next(iter(towns))
     # the town speaks as itself: 该镇, 全乡, or its own name opening a clause ("姚家街道始终坚持…", "姚家街道通过…")
     voice = len(TOWN_VOICE.findall(text))
-    own_name = len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?:办事处|人民政府)?(?=[\u4e00-\u9fff])(?!党)", text))
+    said = text.replace(title, "", 1) if title else text  # (the title naming it is the header's, not a clause of the text)
+    own_name = len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?:办事处|人民政府)?(?=[\u4e00-\u9fff])(?!党)", said))
     town_words = voice + (own_name if own_name >= 2 else 0)  # (its name opening one clause is no voice)
-    if not town_words or town_words < sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values()):
+    others = sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values())
+    if not town_words and not others and re.sub(r"^[\s\d年月日:：\-]*", "", title or "").startswith(name):
+        town_words = 1  # "东港镇经济发展后劲活力全面提升" over a text that speaks as no level at all: the town's news
+    if not town_words or town_words < others:
         return None  # a county's or a city's news that tells of one of its towns
     county = county_of.get(name)
     divisions_named = {m.place.key: m.place for m in gazetteer.find_in(header, city_shorts=True)

@@ -109,6 +109,10 @@ CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
 GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关|省级|市级|县级|国家级|自治区级)|项目建设(园区|新区)$|以上|各类|乡村振兴")
+# where a clause opens inside a sentence, and a named work opening it with what it did or will do
+CLAUSE_OPENING = re.compile(r"(?:其中\s*[,，:：]|[;；])\s*")
+WORK_OPENS_CLAUSE = re.compile(r"((?:[A-Z]\d{1,4})?[\u4e00-\u9fff][^\W_的,，;；。]{3,30}?(?:项目|工程))"
+                               r"(?=已|计划|预计|正在|目前|将|完成|亩均|建成|投产|总投资)")
 # a zone or area heading its line with a colon ("上饶高铁经济试验区：市重大项目63个")
 HEADING_AREA = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
                           r"(?:新区|经济区|试验区|实验区|示范区|开发区|园区|高新区|经开区|集聚区|合作区|片区|新城|管理区|度假区|保税区|综保区))\s*[:：]")
@@ -136,7 +140,7 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 # aid between regions: the province or city named gives it, the document's area receives it
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
-    r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
     r"|旅游区|风景区|管理区|集聚区|示范区|试验区|合作区))"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约)"
@@ -892,6 +896,14 @@ class ProseExtractor:
                 continue  # "马山县2022年中央、县本级…资金项目": the level of the county just named, not the issuer
             if m.start() > best[1]:
                 best = (m.group(1), m.start())
+        for cut in CLAUSE_OPENING.finditer(before, max(best[1], 0) + 1):
+            # "…进展良好,其中,羊马河煤矿建设项目已进入联合试运转,…预计实现年总产值约9.6亿元": a clause a named work
+            # opens, after the subject before it, makes the work the subject of what follows in the sentence
+            work = WORK_OPENS_CLAUSE.match(before, cut.end())
+            if work and _a_named_project(work.group(1)) and not CATEGORY_NAME.match(work.group(1)) \
+                    and not GENERIC_WORK_CORE.search(work.group(1)) and not re.search(r"、|等|和|及|与", work.group(1)) \
+                    and cut.end() > best[1]:
+                best = (work.group(1), cut.end())
         item = _named_list_item(before, in_series)
         if item and (item[1] > best[1] or item[1] <= best[1] < item[1] + len(item[0])):
             # "分别为:中国电科桂林光电子…项目(一期),总投资28亿元;…": the project its list item names (a
