@@ -190,3 +190,11 @@ def test_a_named_work_opening_a_clause_after_其中_owns_what_follows(kit):
     for value in (8.2, 2, 410):
         assert by_value[value].entity == "文安驿煤矿建设项目", (value, by_value[value].entity)
     assert by_value[56].entity == "延川县"
+
+
+def test_a_city_named_right_after_the_quarter_in_a_title(kit):
+    doc = read_text(kit, "changsha_q1.txt", """一季度长沙部分园区主要经济指标增长超30%
+
+今年一季度全市各园区实现开门红。宁乡经开区一季度规模工业总产值同比增长35.6%。
+""")
+    assert doc.meta.jurisdiction == "长沙市"  # never 宁乡市, the county whose zone the text names
