@@ -198,3 +198,13 @@ def test_a_city_named_right_after_the_quarter_in_a_title(kit):
 今年一季度全市各园区实现开门红。宁乡经开区一季度规模工业总产值同比增长35.6%。
 """)
     assert doc.meta.jurisdiction == "长沙市"  # never 宁乡市, the county whose zone the text names
+
+
+def test_a_citys_zone_after_的_is_that_zone(kit):
+    doc = read_text(kit, "zhuzhou_parks.txt", """一季度株洲部分园区主要指标增长
+
+作为园区龙头的株洲高新区,一季度规模工业总产值预计增长28.5%,固定资产投资预计增长21.2%。全市一季度规模工业总产值增长12.1%。
+""")
+    by_value = {f.value: f for f in doc.facts}
+    assert by_value[28.5].entity == by_value[21.2].entity == "株洲高新区"  # never the whole city's growth
+    assert by_value[12.1].entity == "株洲市"

@@ -288,8 +288,9 @@ class Gazetteer:
             after_province = before is not None and before.kind == PROVINCE_LEVEL  # "福建三明", "湖北宜昌"
             if len(name) <= 2 and not _stands_alone(text, i, len(name)) and not after_province \
                     and not (self.city_short(name) is not None and _zone_word_at(text, i + len(name))
-                             and re.search(r"(出席|在|到|赴|于|走进|深入|来到|前往|视察|调研|考察|落户|位于|参加|为|是|[\d十百千万亿]元)$", text[:i])):
-                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域 (but 出席娄底经开区, "…超千亿元合肥经开区…": a city's zone;
+                             and re.search(r"(出席|在|到|赴|于|走进|深入|来到|前往|视察|调研|考察|落户|位于|参加|为|是|的|[\d十百千万亿]元)$", text[:i])):
+                continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域 (but 出席娄底经开区, "…超千亿元合肥经开区…",
+                # "作为园区龙头的长沙高新区": a city's zone;
                 # 比亚迪西安高新区…项目 is a project's name)
             place, candidates = self.official_named(name, before or jurisdiction)
             how = "former" if name in self.former else "official"
