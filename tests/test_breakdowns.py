@@ -208,3 +208,12 @@ def test_a_citys_zone_after_的_is_that_zone(kit):
     by_value = {f.value: f for f in doc.facts}
     assert by_value[28.5].entity == by_value[21.2].entity == "株洲高新区"  # never the whole city's growth
     assert by_value[12.1].entity == "株洲市"
+
+
+def test_where_the_news_was_heard_is_no_subject(kit):
+    doc = read_text(kit, "guangan.txt", """一季度重大项目集中开工 | 广安:集中开工52个重点项目
+
+1月4日,记者从四川省2022年第一季度重大项目集中开工广安分会场获悉,本次集中开工重点项目共52个,总投资186亿元。
+""")
+    assert doc.meta.jurisdiction == "广安市"
+    assert {f.entity for f in doc.facts if f.value in (186,)} == {"广安市"}  # never 四川省, whose event it is

@@ -717,6 +717,8 @@ class ProseExtractor:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
+            if re.search(r"从$", before[:m.start]) and re.search(r"获悉|了解到|得知", before[end:]):
+                continue  # "记者从四川省…集中开工巴中分会场获悉,本次巴中…": where the news was heard, not the subject
             if work_owns and (work_owns in sentence[max(0, m.start - 2):m.start + len(work_owns) + 2]
                               or re.search(r"作为$", before[:m.start])
                               or (re.search(r"(由|与|同)$", before[:m.start]) and GOVERNMENT_AFTER.match(before, end))):
