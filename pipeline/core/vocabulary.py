@@ -33,6 +33,8 @@ CUMULATIVE_MEASURES = ("完成投资", "固定资产投资", "开工项目数", 
                        "完成项目数", "签约项目数", "签约金额", "到位资金", "征地面积", "房屋征收面积", "交地面积", "融资")
 
 # a table row that totals the rows around it (table → facts, validation)
+# a place's own office written after its name (姚家街道办事处, 台江县人民政府): the place acting, or a party
+PLACE_OFFICES = r"(?:人民政府|政府|管委会|党工委|党委|办事处)"
 # "全州合计", "全县总计": the whole area's row, however its total is worded (a bare 全州 may be 全州县's short form)
 WHOLE_AREA_TOTALS = tuple(w + t for w in WHOLE_AREA_WORDS + ("全州", "全旗", "全盟", "全省") for t in TOTAL_WORDS)
 TOTAL_ROW = re.compile(rf"^({_alternation(TOTAL_WORDS + WHOLE_AREA_WORDS + SUBTOTAL_WORDS + WHOLE_AREA_TOTALS, spaced=True)})$")

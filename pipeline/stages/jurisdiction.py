@@ -654,7 +654,8 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
     if len(towns) != 1:
         return None
     name = next(iter(towns))
-    # the town speaks as itself: 该镇, 全乡, or its own name opening a clause ("姚家街道始终坚持…", "姚家街道通过…")
+    # the town speaks as itself: 该镇, 全乡, or its own name (or its 办事处, 人民政府; not its 党委, whose secretary
+    # speaks of many things) opening a clause ("姚家街道始终坚持…", "姚家街道通过…")
     voice = len(TOWN_VOICE.findall(text))
     said = text.replace(title, "", 1) if title else text  # (the title naming it is the header's, not a clause of the text)
     own_name = len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?:办事处|人民政府)?(?=[\u4e00-\u9fff])(?!党)", said))

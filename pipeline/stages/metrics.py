@@ -177,30 +177,40 @@ class MetricCatalog:
                 return SEP.join([head[0]] + rest) + (ordinal.group(0) if ordinal else ""), head[1]
         for generic in (False, True):  # "征地 / 完成面积" is 征地面积: a plain 面积 only where nothing says more
             found = self._match(parts, kind, generic, prose, ordinal)
-            if found and not prose and kind == "count" and len(parts) >= 2 and found[0].split(SEP)[0] == "项目数":
-                # "集中开工项目 / 项目个数", "已竣工项目 / 个数": the group names what the projects did (not
-                # "新开工项目 / 个数", a class of the year's list whose start is not said)
-                if BARE_STAGE.fullmatch(parts[-1]):
-                    # "项目数 / 全部重大项目 / 开复工": the leaf itself says what the projects counted did
-                    stage = self._match([parts[-1] + "项目"], kind, False, prose, None)
-                    if stage and stage[0].split(SEP)[0] not in ("项目数", ""):
-                        return stage[0].split(SEP)[0] + found[0][len("项目数"):], stage[1]
-                events = [p for p in parts[:-1] if DONE_OR_EVENT.search(p) or BARE_STAGE.fullmatch(p)]  # (开复工 over 项目数 | 开复工率)
-                # the stage a part of the event names (集中开竣工项目 / 其中:竣工项目), else the event's own
-                group = next((g for g in (self._match(parts[:-1], kind, False, prose, None), self._match(events[-1:], kind, False, prose, None))
-                              if g and g[0].split(SEP)[0] != "项目数"), None) if events else None
-                measure = group[0].split(SEP)[0] if group else ""
-                if measure.endswith("项目数") and measure != "项目数":
-                    return measure + found[0][len("项目数"):], group[1]
-            if found and not prose and found[0].split(SEP)[0] == "完成投资" and len(parts) >= 2 \
-                    and any(self.whole_name(p, unit) == "固定资产投资" for p in parts[:-1]):
-                # "固定资产投资 / 完成额": the amount done of the indicator the group names
-                kinds = [q for q in found[0].split(SEP)[1:] if self.whole_name(q, unit) != "固定资产投资"]
-                return SEP.join(["固定资产投资"] + kinds), found[1]
             if found:
-                return found
+                return found if prose else self._refined(found, parts, kind, unit)
         plain = SEP.join(p for p in parts if not TOTAL_PART.match(p)) + (ordinal.group(0) if ordinal else "")
         return plain or metric_raw, "unmatched"
+
+    def _refined(self, found: tuple[str, str], parts: list[str], kind: Optional[str], unit: Optional[str]) -> tuple[str, str]:
+        """A table path's measure that its leaf alone gets wrong: projects counted under what they did
+        ("集中开工项目 / 项目个数" → 开工项目数), the amount done of the indicator a group names
+        ("固定资产投资 / 完成额" → 固定资产投资)."""
+        measure, how = found[0].split(SEP)[0], found[1]
+        rest = found[0][len(measure):]
+        if kind == "count" and measure == "项目数" and len(parts) >= 2:
+            stage = self._stage_counted(parts, kind)
+            if stage:
+                return stage + rest, how
+        if measure == "完成投资" and len(parts) >= 2 and any(self.whole_name(p, unit) == "固定资产投资" for p in parts[:-1]):
+            kinds = [q for q in rest.split(SEP) if q and self.whole_name(q, unit) != "固定资产投资"]
+            return SEP.join(["固定资产投资"] + kinds), how
+        return found
+
+    def _stage_counted(self, parts: list[str], kind: Optional[str]) -> str:
+        """The count of projects at a stage a path names: its leaf ("项目数 / 全部重大项目 / 开复工"), else a
+        part of an event it is under (集中开竣工项目 / 其中:竣工项目), else the event's own (集中开工项目 /
+        项目个数); "" for a class of the year's list ("新开工项目 / 个数": whose start is not said)."""
+        tries = [[parts[-1] + "项目"]] if BARE_STAGE.fullmatch(parts[-1]) else []
+        events = [p for p in parts[:-1] if DONE_OR_EVENT.search(p) or BARE_STAGE.fullmatch(p)]  # (开复工 over 项目数 | 开复工率)
+        if events:
+            tries += [parts[:-1], events[-1:]]
+        for words in tries:
+            found = self._match(words, kind, False, False, None)
+            measure = found[0].split(SEP)[0] if found else ""
+            if measure.endswith("项目数") and measure != "项目数":
+                return measure
+        return ""
 
     def _match(self, parts: list[str], kind: Optional[str], generic: bool, prose: bool, ordinal):
         for i in range(len(parts) - 1, -1, -1):

@@ -15,9 +15,9 @@ from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
-from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, Gazetteer, a_town_name, zone_parts
+from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, ZONE_WORDS_BY_LENGTH, Gazetteer, a_town_name, zone_parts
 from pipeline.stages.jurisdiction import TOWN_VOICE, Jurisdiction, towns_named
-from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, WORK_OF_ONE_PROJECT
+from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, PLACE_OFFICES, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import PROSE_UNIT_ALTERNATION, UNIT_ALTERNATION, canonical_unit, kind_of, to_base
 from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING
@@ -113,13 +113,15 @@ GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关|
 CLAUSE_OPENING = re.compile(r"(?:其中\s*[,，:：]|[;；])\s*")
 WORK_OPENS_CLAUSE = re.compile(r"((?:[A-Z]\d{1,4})?[\u4e00-\u9fff][^\W_的,，;；。]{3,30}?(?:项目|工程))"
                                r"(?=已|计划|预计|正在|目前|将|完成|亩均|建成|投产|总投资)")
+# the words named areas and zones end with (a zone's own kinds beside them: 开发区, 高新区, 保税区 …)
+AREA_WORDS = "新区|经济区|度假区|园区|片区|管理区|集聚区|示范区|试验区|合作区"
 # a zone or area heading its line with a colon ("上饶高铁经济试验区：市重大项目63个")
 HEADING_AREA = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
-                          r"(?:新区|经济区|试验区|实验区|示范区|开发区|园区|高新区|经开区|集聚区|合作区|片区|新城|管理区|度假区|保税区|综保区))\s*[:：]")
+                          rf"(?:{AREA_WORDS}|{'|'.join(ZONE_WORDS_BY_LENGTH)}|实验区|新城))\s*[:：]")
 # a heading that is a task or a visit, not a zone's name ("二是做强工业园区：", "走进赣江新区：")
 NOT_A_ZONES_NAME = re.compile(r"^[一二三四五六七八九十]是|^(走进|做强|做大|提升|建强|加快|推进|打造|发展|建设|聚焦|深耕|扎实|全力|抓好|壮大)")
 # a government or office after a place ("由…县人民政府与…"): the place as a party, not a subject
-GOVERNMENT_AFTER = re.compile(r"(人民政府|政府|管委会|党委|党工委)")
+GOVERNMENT_AFTER = re.compile(PLACE_OFFICES)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
@@ -141,8 +143,7 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|园区|功能区|核心区|发展区|拓展区|片区|组团"
-    r"|旅游区|风景区|管理区|集聚区|示范区|试验区|合作区))"
+    rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区))"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约)"
     # "万宝新区项目3个", "黄果树旅游区项目7个": a zone named with its projects (not 乡村振兴示范区项目, a kind)
     r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|旅游区|风景区|度假区|管理区|园区))(?=项目\s*(?:$|[\d一二三四五六七八九十]))"
@@ -682,10 +683,10 @@ class ProseExtractor:
         return unknown if known >= 3 else set()
 
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
-                 previous_part: str = "", owner: str = "") -> tuple[str, int]:
+                 previous_part: str = "", work_owns: str = "") -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
         and zones inside the document's area, aggregate words, departments. previous_part: the
-        sentence before, when this one is a ；-part after it."""
+        sentence before, when this one is a ；-part after it. work_owns: the work the sentence is about, if any."""
         in_series = previous_part.endswith(("；", ";"))
         before = sentence[:start]
         best = ("", -1)
@@ -693,8 +694,6 @@ class ProseExtractor:
         aid = AID_WORDS.search(sentence) is not None  # aid between regions: the giver is no subject
         mentions = self._mentions(sentence, jurisdiction)
         named_parks = [(p.start(), p.end()) for p in PARKS_NAMED_BY_PLACES.finditer(sentence)]
-        # the work the sentence is about: one it opens with, or 该项目 said again of the one before (the caller's)
-        work_owns = _project_topic(sentence) or (owner if owner and THIS_PROJECT.match(sentence.lstrip()) else "")
         for m in mentions:
             end = m.start + len(m.surface)
             if end > start:
@@ -993,6 +992,8 @@ class ProseExtractor:
                 topic_work = _project_topic(sentence)
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
+                # the work the sentence is about: one it opens with, or the one before said again (该项目…)
+                sentence_work = line_work if line_work and (topic_work or THIS_PROJECT.match(sentence.lstrip())) else ""
                 figures = self.figures(sentence, STATISTICS_FIGURE if meta.genre in STATISTICAL_GENRES else FIGURE)
                 matches = [m for m in figures if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
@@ -1200,7 +1201,7 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
-                                                    previous_part=sentence_before, owner=line_work)
+                                                    previous_part=sentence_before, work_owns=sentence_work)
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1622,7 +1623,7 @@ THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|�
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
 TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
                           r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
-TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?:办事处|人民政府|党委|党工委)?"
+TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))" + PLACE_OFFICES + "?"
                               r"(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")  # (姚家街道办事处今年…: the town)
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
 RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新区|区|县|市|旗))\s*(?:以[^,，;；]{0,16})?")
