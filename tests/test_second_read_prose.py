@@ -21,6 +21,7 @@ def test_a_place_inside_quotes_is_the_place_unless_a_work_owns_the_sentence(kit)
     assert {f.entity for f in doc.facts if f.value in (120, 800)} == {"郑州市"}
     doc = _doc(kit, "宜春市招商情况\n\n“奉新县纺织产业园”今年新引进项目15个,签约金额32亿元。\n")
     assert not [f for f in doc.facts if f.value in (15, 32) and f.entity == "宜春市"]
+    assert {15, 32} <= {f.value for f in doc.facts}  # read, under the county or the park the quotes name
 
 
 def test_a_sentence_that_says_its_work_is_one_of_a_places_list(kit):

@@ -38,6 +38,7 @@ INDICATORS_ACROSS = """某县主要指标
 def test_an_indicator_table_is_not_turned(kit):
     doc = read_text(kit, "indicators.txt", INDICATORS_ACROSS)
     assert not [f for f in doc.tables if any("table_transposed" in fl for fl in f.header_flags)]
+    assert {152.3, 88.4} <= {f.value for f in doc.facts if f.source_kind == "table"}
 
 
 LAYOUT_PAGE = """<html><head><meta charset="utf-8"><title>鹤岗市重点项目集中开工情况</title></head><body>

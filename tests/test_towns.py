@@ -173,3 +173,4 @@ def test_a_district_site_telling_of_a_town_in_its_own_words_stays_the_districts(
 今年以来,全区重点项目加快推进,一季度全区完成固定资产投资36.2亿元。羊尖镇新开工项目2个。
 """)
     assert doc.meta.jurisdiction != "羊尖镇"
+    assert doc.meta.jurisdiction == "锡山区"  # the issuer's, which speaks of 全区
