@@ -105,7 +105,10 @@ def test_national_new_areas_are_known_by_their_short_names_inside_their_city(kit
     assert rec.resolve("湖南湘江新区", "长沙市").parent == "长沙市"
     assert rec.resolve("湖南湘江新区", "长沙市").entity == "湘江新区"  # the reference row, by its alias
     # a name other cities bear too is made the city's zone inside its bulletin only
-    assert rec.resolve("航空港区", "郑州市").entity == "郑州航空港区"
+    # (郑州's is a reference row by its full name since bg05: 郑州航空港经济综合实验区, its short names aliases)
+    assert rec.resolve("航空港区", "郑州市").entity == "郑州航空港经济综合实验区"
+    assert rec.resolve("郑州航空港实验区", None).entity == "郑州航空港经济综合实验区"  # its city's name in it: anywhere
+    assert rec.resolve("航空港实验区", "宜昌市").entity != "郑州航空港经济综合实验区"
     assert rec.resolve("江北新区", "南京市").entity == "南京江北新区"
     assert rec.resolve("两江新区", "重庆市").parent == "重庆市"
     assert (rec.resolve("两江新区", "重庆市").kind, rec.resolve("两江新区", "重庆市").pending) == ("zone", False)

@@ -166,6 +166,12 @@ def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
         # is 宿迁市's 湖滨新区, the zone by the name the document writes, under its city
         return True
     parent = normalize_name(f.entity_parent or "")
+    short = re.sub(r"(县|市|区|旗)$", "", parent)
+    if len(short) >= 2 and entity.startswith(short) and not entity.startswith(parent) \
+            and gold_entity == parent + entity[len(short):] and re.search(r"(园区|开发区|新区|高新区|经开区)$", entity):
+        # 湄潭县工业园区 of the gold is the 湄潭工业园区 made under 湄潭县: one county's park, written with or
+        # without its level word
+        return True
     if parent and entity.startswith(parent) and len(entity) > len(parent) and gold_entity.endswith(entity[len(parent):]):
         # 湖南湘江新区直管区 of the gold is the 湘江新区直管区 of a fact whose parent is 湘江新区 (湖南湘江新区 by its other name)
         above = kit.reconciler.resolve(gold_entity[:-(len(entity) - len(parent))], f.entity_context or None)

@@ -152,8 +152,13 @@ class Gazetteer:
                 places.append(place)
                 # a town's or a street's name repeats across China (长安镇, 东城街道): trusted in its city only
                 (scoped if place.kind in SCOPED_KINDS else official).setdefault(normalize_name(place.name), []).append(place)
+            city = by_code.get(row["parent_code"])
             for alias in aliases:
-                scoped.setdefault(alias, []).append(place)
+                # an alias that opens with its city's name (郑州航空港实验区, 株洲经开) names its city: it is
+                # trusted anywhere, like the row's own name; any other (航空港区, 高新区) only inside the city
+                own_city = city is not None and city.kind == "city" and place.kind in ("zone", "park") and any(
+                    alias.startswith(n) and len(alias) > len(n) + 1 for n in (city.name, city.short) if len(n) >= 2)
+                (official if own_city else scoped).setdefault(alias, []).append(place)
         for place in extra:  # entities an archivist added to the warehouse
             places.append(place)
             official.setdefault(normalize_name(place.name), []).append(place)

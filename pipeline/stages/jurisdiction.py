@@ -54,6 +54,8 @@ PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面�
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
 VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|客商|一行)")
 EXAMPLE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}等\s*[\d一二三四五六七八九十两]+\s*[所个项家座条]")
+# "在市委、市政府的坚强领导下": the level that leads the speaker, not the speaker
+LED_BY_AFTER = re.compile(r"(、?[\u4e00-\u9fff]{0,3}(委|政府))*的?(坚强|正确|统一|有力|亲切)*(领导|指导|关心|关怀|部署)(下|和|支持)")
 LIST_OWNER_BEFORE = re.compile(r"(列入|纳入|进入|入选|列为|跻身)了?$")
 HEADER_SOURCES = ("issuer", "title", "headline")  # evidence from the header, not the body
 CONFIDENT = 0.8  # below: facts filed under the jurisdiction by default go to review
@@ -142,6 +144,9 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     add("title", _within_the_first(gazetteer.find_in(title, city_shorts=True), title, gazetteer), title, title)
     opening = _opening([ln for ln in body if not CHROME.search(ln)])
     add("opening", gazetteer.find_in(opening), "opening lines", opening)
+    # "1-5月份,内蒙古全区…": a province's or a city's short form before its own whole (全区, 全省, 全市) names it
+    add("opening", [m for m in gazetteer.find_in(opening, city_shorts=True) if m.how == "short"
+                    and re.match(r"全(省|区|市|州|盟)", opening[m.start + len(m.surface):])], "opening lines", opening)
     headline = _headline(body)
     if headline and headline != title:
         add("headline", gazetteer.find_in(headline, city_shorts=True), headline, headline)
@@ -186,8 +191,18 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
-    opener = _title_subject(title, gazetteer)
-    if opener is not None and level and KIND_RANK.get(opener.kind, 9) < LEVEL_RANK[level] and not SPEAKS_AS[level].search(text) \
+    city_part = _city_heading_the_titles_last_part([title, headline] + body[:3], best, gazetteer)
+    if city_part is not None and level == "province" and not SPEAKS_AS["province"].search(text) \
+            and any(_a_voice(text, m) for m in re.finditer(r"全市|我市|本市", text)):
+        # "江苏重大项目集中开工 南京120项目全披露" over "南京作为主会场,全市共有120个项目…从全省范围看,…": the
+        # province holds the event, the story is the city's (its 全市); the province's figures stay 全省's
+        return Jurisdiction(city_part, 0.85, tuple(evidence[best.key]) + (
+            f"the title's last part opens with {city_part.name}, of the province, and the text speaks of its 全市",),
+            city_part, named)
+    opener = _title_subject(title or _news_lead(opening), gazetteer)
+    if opener is not None and level and (KIND_RANK.get(opener.kind, 9) < LEVEL_RANK[level]
+                                         or (opener.kind in ("zone", "park") and level == "county")) \
+            and not SPEAKS_AS[level].search(text) \
             and any(e.startswith("opening") for e in evidence.get(opener.key, [])):
         # "淄博高新区…居全市第一" over "今年以来,淄博高新区…占全市61%": the place the title opens with, and the
         # opening lines name, is the speaker; 全市 around it is the city it is compared with, never 我市
@@ -401,6 +416,41 @@ def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
     return opener
 
 
+def _city_heading_the_titles_last_part(header: list[str], province: Optional[Place],
+                                       gazetteer: Gazetteer) -> Optional[Place]:
+    """"江苏重大项目集中开工 南京120项目全披露": a title that opens with a province and then names one of
+    its cities with a count or a measure of its own is that city's story (the lines come with their
+    spaces taken out, so the city is found after the province, not after a space)."""
+    if province is None or province.kind != PROVINCE_LEVEL or province.name in MUNICIPALITIES:
+        return None
+    cities = [c for c in gazetteer.prefecture_cities() if gazetteer.within(c, province)]
+    for line in header:
+        found = gazetteer.find_in(line or "", city_shorts=True)
+        if not found or found[0].start != 0 or found[0].place != province:
+            continue
+        rest_at = len(found[0].surface)
+        for city in cities:
+            for name in (city.name, city.short):
+                at = line.find(name, rest_at + 2) if name and len(name) >= 2 else -1
+                if at > 0 and re.search(r"[\u4e00-\u9fff]$", line[:at]) \
+                        and re.match(r"\s*(\d|[一二三四五六七八九十百]+个|重大|重点|项目|开工|完成)", line[at + len(name):]):
+                    return city
+    return None
+
+
+# what a news story opens with before its subject: "[摘要] 昨日上午,", "本报讯 近日,", "3月5日,"
+NEWS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:[\[【][^\]】]{1,6}[\]】])?\s*(?:[\u4e00-\u9fff]{0,8}讯\s*)?(?:[(（][^)）]{0,20}[)）])?\s*"
+                       r"(?:昨日|昨天|今日|今天|近日|日前|\d{1,2}月\d{1,2}日|(?:\d{4}年)?\d{1,2}\s*[-至—~]\s*\d{1,2}月份?|今年以来|"
+                       r"(?:\d{4}年)?(?:上半年|一季度|前三季度))(?:上午|下午|晚上|晚间)?\s*[,，]\s*")
+
+
+def _news_lead(opening: str) -> str:
+    """A story with no title: its first clause after the lead ("[摘要] 昨日,郑州航空港实验区18个重大项目集中开工…")
+    is read as its title (the place it opens with is the speaker, as a title's is)."""
+    m = NEWS_LEAD.match(opening)
+    return re.split(r"[,，。;；]", opening[m.end():], maxsplit=1)[0] if m else ""
+
+
 LEVEL_RANK = {"district": 1, "county": 1, "city": 2, "prefecture": 2, "province": 3}
 KIND_RANK = {"zone": 1, "district": 1, "county": 1, "county_city": 1, "city": 2, PROVINCE_LEVEL: 3}
 
@@ -532,7 +582,7 @@ def _a_voice(text: str, m: re.Match) -> bool:
     follows ("园区按照市委…的工作思路") or a document's name opens with (《全市重点项目百日攻坚方案》), nor
     "195个自治区层面重大项目" inside a clause or after 其中
     (projects of the region's list, whoever has them)."""
-    return not _compared(text, m.start(), m.end()) \
+    return not _compared(text, m.start(), m.end()) and not LED_BY_AFTER.match(text, m.end()) \
         and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]) \
         and not AUTHORITY_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
         and text[m.start() - 1:m.start()] != "《" \
@@ -660,9 +710,12 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
     said = text.replace(title, "", 1) if title else text  # (the title naming it is the header's, not a clause of the text)
     own_name = len(re.findall(rf"(?:^|[。；;，,:：\s]){re.escape(name)}(?:办事处|人民政府)?(?=[\u4e00-\u9fff])(?!党)", said))
     town_words = voice + (own_name if own_name >= 2 else 0)  # (its name opening one clause is no voice)
-    others = sum(len(pattern.findall(text)) for pattern in LEVEL_WORDS.values())
-    if not town_words and not others and re.sub(r"^[\s\d年月日:：\-]*", "", title or "").startswith(name):
-        town_words = 1  # "东港镇经济发展后劲活力全面提升" over a text that speaks as no level at all: the town's news
+    others = sum(1 for pattern in LEVEL_WORDS.values() for m in pattern.finditer(text) if _a_voice(text, m))
+    if not town_words and not others and (re.sub(r"^[\s\d年月日:：\-]*", "", title or "").startswith(name)
+                                          or (not title and own_name and name in header)):
+        # "东港镇经济发展后劲活力全面提升" over a text that speaks as no level at all, or a page with no title
+        # whose opening clause is the town's ("今年以来,在市委、市政府的坚强领导下,张庄镇坚持…"): the town's news
+        town_words = 1
     if not town_words or town_words < others:
         return None  # a county's or a city's news that tells of one of its towns
     county = county_of.get(name)

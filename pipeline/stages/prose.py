@@ -1366,6 +1366,9 @@ class ProseExtractor:
                             and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}(县|市|旗|州)", item_after.group(1)):
                         # (never a place: "投资4.5亿元的积石山县、…等地灾后重建项目" are the places' projects)
                         named_after = item_after  # (a list item's name need not end as a project's does)
+                    cut_name = NAME_CUT_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
+                    if cut_name and not self._reads_as_place_name(cut_name.group(1), jurisdiction):
+                        named_after = cut_name
                     built = BUILT_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
                     if built and _names_one_project(built.group(1)) and not self._reads_as_place_name(built.group(1), jurisdiction):
                         # "肇东市引进…公司投资20亿元建设东风皮卡及越野车生产项目": the cost of the work built, not the
@@ -1384,6 +1387,11 @@ class ProseExtractor:
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
                         named_before_this = line_work = subject  # and the one 该项目 says again
+                        if re.fullmatch(r"\s*(计划)?(总投资|投资)(约|达|近|超)?\s*", sentence[:match.start]) \
+                                and re.match(r"\s*[,，]", sentence[named_after.end(1):]):
+                            # "总投资3亿元的内蒙古广汇扶贫产业园项目,今年计划投资1.2亿元": the work the sentence
+                            # opens with is what its next clauses speak of
+                            carried, ended = subject, 0
                         if len(BUILT_AFTER_FIGURE.findall(sentence)) > 1:
                             line_work = ""  # two works built: "项目建成投产后…" after them is neither's alone
                         if re.search(r"(^|[,，;；:：、]|有|拟|约|共)\s*投资\s*$", sentence[:match.start]) \
@@ -1579,7 +1587,10 @@ BUILT_AFTER_FIGURE = re.compile(r"\s*(?:用于|用以)?(?:建设|新建|兴建|�
                                 r"(?:项目|工程|中心|基地|产业园|园区|物流城|厂))(?=[,，;；。]|$)")
 # one of a list of works each after its cost, whatever its name ends with: "投资2.3亿元的临康和二级路、投资1.4亿元的
 # 前川新区廉租房等68个项目"
-NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:完成|计划|年度)?(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目)")
+NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:完成|计划|年度)?(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目"
+                                     r"|等一?大?批)")  # "…总投资7亿元的万头奶牛养殖等一大批项目"
+# a name the capture cut at the line's end ("总投资约200亿元的赤峰启辉铝业"): what the figure is of, not the place
+NAME_CUT_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{4,30})\s*$")
 TOPIC_AREA = re.compile(r"^([\u4e00-\u9fff]{2,8}(?:新区|经济区|度假区|都市区|城镇群|城市群|经济带|片区))(?=则|要|将|以|坚持|聚焦|围绕|突出)")
 
 

@@ -183,7 +183,8 @@ class Reconciler:
         g = self.gazetteer
         place, candidates = g.official_named(name, jur.area)
         if place is not None:
-            return _of_place(place, "former" if name in g.former else "exact", 1.0)
+            # (an alias that opens with its city's name, 株洲经开, is trusted anywhere, and still an alias)
+            return _of_place(place, "former" if name in g.former else "exact" if name == place.name else "alias", 1.0)
         local = g.scoped_named(name, jur.area) if candidates else None
         if local is not None:  # 白云区 in a 包头 bulletin: its own 白云鄂博矿区 (an alias), not 广州's or 贵阳's
             return _of_place(local, "alias", 1.0)
@@ -300,6 +301,13 @@ class Reconciler:
         kind = kind_by_suffix(name)
         if area is None:
             return Resolution(name, kind, "new", 0.5)
+        home = jur.place if jur.confidence >= CONFIDENT else None  # a guessed area is no one's parent
+        if home is not None and not table_row and ZONE_NAME.search(name):
+            # "航空港区" in a 郑州 bulletin: the city's zone by the name its city prefix makes (郑州航空港区), when
+            # the reference list knows that name (an alias of 郑州航空港经济综合实验区)
+            known, _ = g.official_named(_zone_of_home(name, home), jur.area)
+            if known is not None and known.kind in ("zone", "park") and g.within(known, area):
+                return _of_place(known, "alias", 0.9)
         local = self._local_names(area)
         abbreviated = re.fullmatch(r"([\u4e00-\u9fff]{1,3})(县|旗|市)|([\u4e00-\u9fff]{2,3})(区)", name)  # (not 市区, 山区)
         if abbreviated:
@@ -329,7 +337,6 @@ class Reconciler:
                 return Resolution(name, kind, "review", round(top_score / 100, 3), candidates=candidates)
         # a new name belongs to the area whose bulletin reads it: 城关镇 of 茶陵县 and of 攸县 are two
         # entities (keyed by name and parent code), never one whose figures mix
-        home = jur.place if jur.confidence >= CONFIDENT else None  # a guessed area is no one's parent
         if home is not None and not table_row and ZONE_NAME.search(name) \
                 and not self.gazetteer.find_in(name, jur.area, city_shorts=True):
             name = _zone_of_home(name, home)
