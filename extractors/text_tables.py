@@ -45,7 +45,7 @@ UNIT_CHARS = frozenset("个亩项元户家人宗套名位米吨台辆座所栋�
 
 def _letter_spaced_joined(parts: list[str]) -> list[str]:
     """A label set with spaces between its characters ("项  目  类  别", "合  计") is one cell, not one
-    cell a character: runs of two or more one-character cells are joined."""
+    cell a character: a run of two one-character cells opening the row, or of three or more anywhere, is joined."""
     out: list[str] = []
     run: list[str] = []
     for part in parts + [""]:
@@ -54,7 +54,8 @@ def _letter_spaced_joined(parts: list[str]) -> list[str]:
             continue
         # only a row's opening label ("项  目  类  别", "合  计"): "是  否" in the middle of a row are two
         # cells, and so are "个  亩", two unit columns side by side
-        joined = len(run) >= 2 and not out and not all(ch in UNIT_CHARS for ch in run)
+        # (a run of three or more is a spaced label wherever it stands: "序号  项  目  名  称  建设地点")
+        joined = (len(run) >= 3 or (len(run) == 2 and not out)) and not all(ch in UNIT_CHARS for ch in run)
         out.extend(["".join(run)] if joined else run)
         run = []
         out.append(part)
@@ -420,6 +421,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         body = [_under_the_name(r) for r in body]
     label_cols = index_cols + _label_columns([r[index_cols:] for r in body], n_cols - index_cols)
     header_rows, shifted = _units_right_of_the_labels(header_rows, n_cols, label_cols)
+    header_rows = _units_into_the_labels_above(header_rows)
     spread = _spread_packed_header(header_rows, n_cols, label_cols)
     paths, flags = build_header_paths(spread, n_cols, label_cols)
     if spread is not header_rows or shifted:
@@ -512,6 +514,23 @@ def _units_right_of_the_labels(header_rows: list[list[str]], n_cols: int, label_
         else:
             out.append(row)
     return out, shifted
+
+
+def _units_into_the_labels_above(header_rows: list[list[str]]) -> list[list[str]]:
+    """"总投资 | 2020年计划 | 完成率" over "(万元) | (万元) | (%)": a header line of units only is the
+    units of the labels above it (总投资(万元)), no lower level of the header."""
+    out: list[list[str]] = []
+    for row in header_rows:
+        filled = [(j, c.strip()) for j, c in enumerate(row) if c.strip()]
+        if out and filled and all(BRACKETED_UNIT.match(c) for _, c in filled) \
+                and all(j < len(out[-1]) and out[-1][j].strip() for j, _ in filled):
+            above = list(out[-1])
+            for j, unit in filled:
+                above[j] = above[j].rstrip() + unit
+            out[-1] = above
+        else:
+            out.append(row)
+    return out
 
 
 def _spread_packed_header(header_rows: list[list[str]], n_cols: int, label_cols: int) -> list[list[str]]:

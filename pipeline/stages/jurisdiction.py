@@ -191,7 +191,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
-    city_part = _city_heading_the_titles_last_part([title, headline] + body[:3], best, gazetteer)
+    city_part = _city_heading_the_titles_last_part([title, headline], best, gazetteer, text)
     if city_part is not None and level == "province" and not SPEAKS_AS["province"].search(text) \
             and any(_a_voice(text, m) for m in re.finditer(r"全市|我市|本市", text)):
         # "江苏重大项目集中开工 南京120项目全披露" over "南京作为主会场,全市共有120个项目…从全省范围看,…": the
@@ -203,6 +203,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     if opener is not None and level and (KIND_RANK.get(opener.kind, 9) < LEVEL_RANK[level]
                                          or (opener.kind in ("zone", "park") and level == "county")) \
             and not SPEAKS_AS[level].search(text) \
+            and (title or not _speaks_of_its_whole(text, level)) \
             and any(e.startswith("opening") for e in evidence.get(opener.key, [])):
         # "淄博高新区…居全市第一" over "今年以来,淄博高新区…占全市61%": the place the title opens with, and the
         # opening lines name, is the speaker; 全市 around it is the city it is compared with, never 我市
@@ -416,8 +417,15 @@ def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
     return opener
 
 
-def _city_heading_the_titles_last_part(header: list[str], province: Optional[Place],
-                                       gazetteer: Gazetteer) -> Optional[Place]:
+def _speaks_of_its_whole(text: str, level: str) -> bool:
+    """"…全县完成固定资产投资85亿元", "1-5月,全市共完成…": the text tells its whole's figures itself (not
+    "占全县工业的86.94%", a share of it): a zone a titleless story opens with is then a part it tells of."""
+    return any(text[max(0, m.start() - 1):m.start()] != "占" and not _compared(text, m.start(), m.end())
+               for m in WHOLE_OF_LEVEL[level].finditer(text))
+
+
+def _city_heading_the_titles_last_part(header: list[str], province: Optional[Place], gazetteer: Gazetteer,
+                                       text: str = "") -> Optional[Place]:
     """"江苏重大项目集中开工 南京120项目全披露": a title that opens with a province and then names one of
     its cities with a count or a measure of its own is that city's story (the lines come with their
     spaces taken out, so the city is found after the province, not after a space)."""
@@ -428,13 +436,17 @@ def _city_heading_the_titles_last_part(header: list[str], province: Optional[Pla
         found = gazetteer.find_in(line or "", city_shorts=True)
         if not found or found[0].start != 0 or found[0].place != province:
             continue
-        rest_at = len(found[0].surface)
-        for city in cities:
-            for name in (city.name, city.short):
-                at = line.find(name, rest_at + 2) if name and len(name) >= 2 else -1
-                if at > 0 and re.search(r"[\u4e00-\u9fff]$", line[:at]) \
-                        and re.match(r"\s*(\d|[一二三四五六七八九十百]+个|重大|重点|项目|开工|完成)", line[at + len(name):]):
-                    return city
+        after_province = line[len(found[0].surface):]
+        named = {c.key: c for c in cities for n in (c.name, c.short) if n and len(n) >= 2 and n in after_province}
+        if len(named) != 1:
+            return None  # "…成都开工项目180个 绵阳开工项目60个": two cities, neither the story's alone
+        city = next(iter(named.values()))
+        name = city.name if city.name in after_province else city.short
+        at = after_province.find(name)
+        if at > 0 and re.match(r"\s*(\d|[一二三四五六七八九十百]+个|重大|重点|项目|开工|完成)", after_province[at + len(name):]) \
+                and re.search(rf"(?:{re.escape(city.short or city.name)}|{re.escape(city.name)})[^。；;,，]{{0,8}}[,，]?[^。；;]{{0,4}}全市",
+                              text):
+            return city  # ("南京作为主会场,全市共有…": the 全市 is that city's)
     return None
 
 
@@ -712,7 +724,7 @@ def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions:
     town_words = voice + (own_name if own_name >= 2 else 0)  # (its name opening one clause is no voice)
     others = sum(1 for pattern in LEVEL_WORDS.values() for m in pattern.finditer(text) if _a_voice(text, m))
     if not town_words and not others and (re.sub(r"^[\s\d年月日:：\-]*", "", title or "").startswith(name)
-                                          or (not title and own_name and name in header)):
+                                          or (not title and own_name)):
         # "东港镇经济发展后劲活力全面提升" over a text that speaks as no level at all, or a page with no title
         # whose opening clause is the town's ("今年以来,在市委、市政府的坚强领导下,张庄镇坚持…"): the town's news
         town_words = 1
