@@ -191,13 +191,13 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     own_level = next((lv for lv, kinds in KINDS_OF_LEVEL.items() if best is not None and best.kind in kinds), None)
     strong_best = best is not None and any(e.startswith(HEADER_SOURCES) for e in evidence[best.key])
     listed = _province_of_listed_cities(text, gazetteer) if level == "province" else None
-    city_part = _city_heading_the_titles_last_part([title, headline], best, gazetteer, text)
-    if city_part is not None and level == "province" and not SPEAKS_AS["province"].search(text) \
-            and any(_a_voice(text, m) for m in re.finditer(r"全市|我市|本市", text)):
+    city_part = _the_one_city_a_province_title_names([title, headline], best, gazetteer, text) \
+        if level == "province" and not SPEAKS_AS["province"].search(text) else None
+    if city_part is not None and any(_a_voice(text, m) for m in re.finditer(r"全市|我市|本市", text)):
         # "江苏重大项目集中开工 南京120项目全披露" over "南京作为主会场,全市共有120个项目…从全省范围看,…": the
         # province holds the event, the story is the city's (its 全市); the province's figures stay 全省's
         return Jurisdiction(city_part, 0.85, tuple(evidence[best.key]) + (
-            f"the title's last part opens with {city_part.name}, of the province, and the text speaks of its 全市",),
+            f"the province's title names {city_part.name} with its own figure, and the text speaks of its 全市",),
             city_part, named)
     opener = _title_subject(title or _news_lead(opening), gazetteer)
     if opener is not None and level and (KIND_RANK.get(opener.kind, 9) < LEVEL_RANK[level]
@@ -424,8 +424,8 @@ def _speaks_of_its_whole(text: str, level: str) -> bool:
                for m in WHOLE_OF_LEVEL[level].finditer(text))
 
 
-def _city_heading_the_titles_last_part(header: list[str], province: Optional[Place], gazetteer: Gazetteer,
-                                       text: str = "") -> Optional[Place]:
+def _the_one_city_a_province_title_names(header: list[str], province: Optional[Place], gazetteer: Gazetteer,
+                                       text: str) -> Optional[Place]:
     """"江苏重大项目集中开工 南京120项目全披露": a title that opens with a province and then names one of
     its cities with a count or a measure of its own is that city's story (the lines come with their
     spaces taken out, so the city is found after the province, not after a space)."""
@@ -444,8 +444,7 @@ def _city_heading_the_titles_last_part(header: list[str], province: Optional[Pla
         name = city.name if city.name in after_province else city.short
         at = after_province.find(name)
         if at > 0 and re.match(r"\s*(\d|[一二三四五六七八九十百]+个|重大|重点|项目|开工|完成)", after_province[at + len(name):]) \
-                and re.search(rf"(?:{re.escape(city.short or city.name)}|{re.escape(city.name)})[^。；;,，]{{0,8}}[,，]?[^。；;]{{0,4}}全市",
-                              text):
+                and re.search(rf"{re.escape(city.short or city.name)}[^。；;,，]{{0,8}}[,，]?[^。；;]{{0,4}}全市", text):
             return city  # ("南京作为主会场,全市共有…": the 全市 is that city's)
     return None
 

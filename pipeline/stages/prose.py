@@ -1389,8 +1389,7 @@ class ProseExtractor:
                         named_before_this = line_work = subject  # and the one 该项目 says again
                         if re.fullmatch(r"\s*(计划)?(总投资|投资)(约|达|近|超)?\s*", sentence[:match.start]) \
                                 and re.match(r"\s*[,，]", sentence[named_after.end(1):]) \
-                                and not re.search(r"带动|拉动|一批|等|与|和|[\d一二三四五六七八九十]+\s*[个项]|项目中|全[市县区州省旗]",
-                                                  sentence[named_after.end(1):]):
+                                and not WHOLE_OR_GROUP_AFTER.search(sentence, named_after.end(1)):
                             # "总投资3亿元的内蒙古广汇扶贫产业园项目,今年计划投资1.2亿元": the work the sentence
                             # opens with is what its next clauses speak of
                             carried, ended = subject, 0
@@ -1591,6 +1590,9 @@ BUILT_AFTER_FIGURE = re.compile(r"\s*(?:用于|用以)?(?:建设|新建|兴建|�
 # 前川新区廉租房等68个项目"
 NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:完成|计划|年度)?(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目"
                                      r"|等一?大?批)")  # "…总投资7亿元的万头奶牛养殖等一大批项目"
+# after a work opening its sentence: a count, a group or a whole the next clauses speak of instead
+# ("…项目,带动新开工项目42个", "…项目,与…等一批项目", "…项目,全市完成投资")
+WHOLE_OR_GROUP_AFTER = re.compile(r"带动|拉动|一批|等|与|和|[\d一二三四五六七八九十]+\s*[个项]|项目中|全[市县区州省旗]")
 # a name the capture cut at the line's end ("总投资约200亿元的赤峰启辉铝业"): what the figure is of, not the place
 NAME_CUT_AFTER_FIGURE = re.compile(r"的(?!既定|年度|全年|目标)((?![\u4e00-\u9fffA-Za-z0-9]*(?:目标|任务|计划|要求)\s*$)"
                                    r"[\u4e00-\u9fffA-Za-z0-9]{4,30})\s*$")  # (not "…250亿元的年度目标": a target)

@@ -302,10 +302,12 @@ class Reconciler:
         if area is None:
             return Resolution(name, kind, "new", 0.5)
         home = jur.place if jur.confidence >= CONFIDENT else None  # a guessed area is no one's parent
-        if home is not None and not table_row and ZONE_NAME.search(name):
-            # "航空港区" in a 郑州 bulletin: the city's zone by the name its city prefix makes (郑州航空港区), when
-            # the reference list knows that name (an alias of 郑州航空港经济综合实验区)
-            known, _ = g.official_named(_zone_of_home(name, home), jur.area)
+        # the name a zone word takes under the document's own area (航空港区 → 郑州航空港区)
+        made = _zone_of_home(name, home) if home is not None and not table_row and ZONE_NAME.search(name) else ""
+        if made:
+            # "航空港区" in a 郑州 bulletin: the city's zone by the name its city prefix makes, when the reference
+            # list knows that name (an alias of 郑州航空港经济综合实验区)
+            known, _ = g.official_named(made, jur.area)
             if known is not None and known.kind in ("zone", "park") and g.within(known, area):
                 return _of_place(known, "alias", 0.9)
         local = self._local_names(area)
@@ -337,9 +339,8 @@ class Reconciler:
                 return Resolution(name, kind, "review", round(top_score / 100, 3), candidates=candidates)
         # a new name belongs to the area whose bulletin reads it: 城关镇 of 茶陵县 and of 攸县 are two
         # entities (keyed by name and parent code), never one whose figures mix
-        if home is not None and not table_row and ZONE_NAME.search(name) \
-                and not self.gazetteer.find_in(name, jur.area, city_shorts=True):
-            name = _zone_of_home(name, home)
+        if made and not g.find_in(name, jur.area, city_shorts=True):
+            name = made
         return Resolution(name, kind, "new", 0.5, home.name if home else None, candidates,
                           parent_code=(home.code or "") if home else "")
 
