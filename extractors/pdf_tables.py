@@ -231,7 +231,7 @@ def _aligned_regions(page, ruled: list) -> list[tuple[float, float, float, float
         wide = sum(1 for g in gaps if g > 12)
         numbers = sum(1 for w in ws if parse_cell(normalize_chars(w["text"])) is not None)
         rows.append((ws, wide, numbers))
-    spread = _runs(rows, lambda ws, wide, numbers: wide >= 2 and numbers >= 2, 2)
+    spread = _runs(rows, lambda ws, wide, numbers: wide >= 2 and numbers >= 2, 2, bridge=True)
     found = [max(spread, key=lambda b: b[3] - b[1])] if spread else []  # the tallest, as before
     # tables of one or two figure columns: short labels, then figures far to their right whose
     # right edges line up row after row (figures are right-aligned; prose does not line up so)
@@ -258,25 +258,61 @@ def _narrow_row(ws, wide, numbers) -> bool:
         and not re.search(r"[\d，。；;：:,、！？]", text) and len(text) <= 20 and figures[0]["x0"] - label[-1]["x1"] > 12
 
 
-def _runs(rows, is_row, least: int, aligned: bool = False, keep=lambda run_rows: True) -> list[tuple[float, float, float, float]]:
+def _runs(rows, is_row, least: int, aligned: bool = False, keep=lambda run_rows: True,
+          bridge: bool = False) -> list[tuple[float, float, float, float]]:
     """Bounding boxes of the runs of at least `least` consecutive rows that is_row accepts (with
-    the header line right above each: words spread in columns, no figures); aligned: the rows'
-    last words end at one x."""
-    boxes, run = [], []
+    the header lines right above each: words spread in columns, no figures); aligned: the rows'
+    last words end at one x; bridge: a name wrapped onto a line of its own (left of the figures,
+    no figure in it) between two rows does not end the run."""
+    boxes, run, pending = [], [], []
     for i, (ws, wide, numbers) in enumerate(rows + [([], 0, 0)]):
         if is_row(ws, wide, numbers) and (not aligned or not run or abs(ws[-1]["x1"] - rows[run[0]][0][-1]["x1"]) <= 3):
-            run.append(i)
+            run.extend(pending + [i])
+            pending = []
             continue
-        if len(run) >= least and keep([rows[j] for j in run]):
+        if bridge and run and len(pending) < 2 and _wrapped_name_line(ws, numbers, rows[run[-1]][0]):
+            pending.append(i)
+            continue
+        # a wrapped line after the last row belongs to it only when it sits tight under it
+        run.extend(j for j in pending[:1] if _tight_under(rows[j][0], rows[j - 1][0]))
+        pending = []
+        if len([j for j in run if is_row(*rows[j])]) >= least and keep([rows[j] for j in run]):
             above = rows[run[0] - 1] if run[0] > 0 else None
             header = above and (above[1] >= 1 and not above[2] if aligned else above[1] >= 2)
             start = run[0] - 1 if header else run[0]
+            while bridge and header and start > 0 and run[0] - start < 3:  # 年度计划 over 投资额: header lines
+                above = rows[start - 1]
+                if not (above[1] >= 1 and not above[2] and _close_above(above[0], rows[start][0])):
+                    break
+                start -= 1
             boxes.append((min(w["x0"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
                           min(w["top"] for w in rows[start][0]),
                           max(w["x1"] for j in range(start, run[-1] + 1) for w in rows[j][0]),
                           max(w["bottom"] for w in rows[run[-1]][0])))
         run = [i] if i < len(rows) and is_row(ws, wide, numbers) else []
     return boxes
+
+
+def _close_above(upper: list[dict], lower: list[dict]) -> bool:
+    """A header line sits within two line heights of the line under it (a title further up does not)."""
+    height = max(w["bottom"] - w["top"] for w in lower)
+    return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) <= 2 * height
+
+
+def _tight_under(lower: list[dict], upper: list[dict]) -> bool:
+    """Closer under the line above than rows sit apart: the gap is under 0.6 of a line's height."""
+    height = max(w["bottom"] - w["top"] for w in upper)
+    return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) <= 0.6 * height
+
+
+def _wrapped_name_line(ws: list[dict], numbers: int, row: list[dict]) -> bool:
+    """The rest of a cell's text wrapped onto a line of its own: no figure, a few words, all left
+    of the figures of the row above (a header or a title spans the figure columns)."""
+    if not ws or numbers or len(ws) > 4:
+        return False
+    first_text = next((k for k, w in enumerate(row) if parse_cell(normalize_chars(w["text"])) is None), None)
+    figures = [w for w in row[(first_text or 0) + 1:] if parse_cell(normalize_chars(w["text"])) is not None]
+    return bool(figures) and all(w["x1"] <= figures[0]["x0"] for w in ws)
 
 
 def _aligned_words(page, number, region) -> Optional[PdfTable]:
@@ -307,21 +343,47 @@ def _aligned_words(page, number, region) -> Optional[PdfTable]:
         else:
             merged.append(list(s))
     rights = [b for _, b in merged]
-    rows = []
-    for ln in lines:
-        row = [""] * len(rights)
+
+    def column(w: dict, in_body: bool) -> int:
+        centre = (w["x0"] + w["x1"]) / 2
+        overlap = [min(w["x1"], b) - max(w["x0"], a) for a, b in merged]
+        if not in_body and max(overlap) > 0:
+            # a header word wider than its column, left of its right edge: 县（区） over 翠屏区
+            return max(range(len(overlap)), key=lambda k: overlap[k])
+        return next((k for k, right in enumerate(rights) if centre <= right + 1), len(rights) - 1)
+
+    first_body = next(k for k, ln in enumerate(lines) if any(ln is b for b in body))
+    rows, body_rows = [], {}
+    for k, ln in enumerate(lines):
         in_body = any(ln is b for b in body)
+        if k > first_body and not in_body and not any(parse_cell(normalize_chars(w["text"])) is not None for w in ln):
+            _join_wrapped_line(ln, body_rows, column)
+            continue
+        row = [""] * len(rights)
         for w in ln:
-            centre = (w["x0"] + w["x1"]) / 2
-            overlap = [min(w["x1"], b) - max(w["x0"], a) for a, b in merged]
-            if not in_body and max(overlap) > 0:
-                # a header word wider than its column, left of its right edge: 县（区） over 翠屏区
-                c = max(range(len(overlap)), key=lambda k: overlap[k])
-            else:
-                c = next((k for k, right in enumerate(rights) if centre <= right + 1), len(rights) - 1)
+            c = column(w, in_body)
             row[c] = (row[c] + " " + w["text"]).strip() if row[c] else w["text"]
         rows.append(row)
+        if in_body:
+            body_rows[id(row)] = (row, ln)
     return PdfTable(number, region, rows, "aligned-words", score_rows(rows), [number] * len(rows))
+
+
+def _join_wrapped_line(line: list[dict], body_rows: dict, column) -> None:
+    """A line without figures inside the table holds the wrapped rest of its row's cells: it joins
+    the row whose figures are nearest (under the row when cells are top-aligned, around it when
+    centred), each word to the end (or, above the figures, the start) of its column's text."""
+    top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+
+    def distance(entry) -> float:
+        _, ln = entry
+        return max(min(w["top"] for w in ln) - bottom, top - max(w["bottom"] for w in ln), 0)
+
+    row, ln = min(body_rows.values(), key=distance)
+    above = bottom <= min(w["top"] for w in ln)
+    for w in line:
+        c = column(w, True)
+        row[c] = w["text"] + row[c] if above else row[c] + w["text"]
 
 
 def _plumber_text(page, number, region) -> Optional[PdfTable]:

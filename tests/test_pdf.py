@@ -324,3 +324,58 @@ def test_a_header_cell_drawn_as_shapes_leaves_the_rest_of_its_table(tmp_path, ex
     assert growth == {"翠屏区": 4.5, "叙州区": 3.9, "南溪区": -0.8}
     amounts = [f for f in doc.facts if f.value in (1050.21, 520.33, 210.44)]
     assert len(amounts) == 3 and all(f.metric != "地区生产总值增速" for f in amounts)
+
+
+def test_an_unruled_table_whose_names_wrap_reads_each_project_whole(tmp_path, extract):
+    """No ruling lines, columns by position only, a header of two lines, and project names that
+    wrap onto a line of their own (after the last row too): each wrapped line is the rest of its
+    row's cells, not a row, and does not end the table (bm03, 资阳 2019: read at 0.10 before)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("1", ["成都经资阳至潼南高速公", "路资阳段"], ["雁江区、", "安岳县"], "1850000", "160000", "72400", "45.3"),
+            ("2", ["中国牙谷科创园建设项目"], ["雁江区"], "200000", "40000", "18900", "47.3"),
+            ("3", ["沱江流域资阳段水环境综", "合治理工程"], ["乐至县"], "180000", "30000", "14100", "47.0"),
+            ("4", ["资阳市中心医院建设项目"], ["雁江区"], "160000", "30000", "13500", "45.0"),
+            ("5", ["乐至县城东新区基础设施", "建设项目"], ["乐至县"], "85000", "18000", "7600", "42.2")]
+
+    def draw(c):
+        c.setFont("STSong-Light", 14)
+        c.drawString(150, 790, "2019年1—5月全市省列重点项目推进情况")
+        c.setFont("STSong-Light", 11)
+        c.drawString(60, 760, "截至5月底，全市省列重点项目累计完成投资28.8亿元，完成年度计划的44%。")
+        c.drawString(470, 730, "单位：万元")
+        for x, top, bottom in [(60, "序号", ""), (90, "项目名称", ""), (230, "建设地点", ""), (300, "总投资", ""),
+                               (360, "2019年", "计划投资"), (420, "1—5月", "完成投资"), (480, "占年计划", "（%）")]:
+            c.drawString(x, 710, top)
+            c.drawString(x, 696, bottom)
+        y = 676
+        for number, name, place, *figures in rows:
+            c.drawString(62, y, number)
+            for k, part in enumerate(name):
+                c.drawString(90, y - 14 * k, part)
+            for k, part in enumerate(place):
+                c.drawString(230, y - 14 * k, part)
+            for right, figure in zip((345, 405, 465, 515), figures):
+                c.drawRightString(right, y, figure)
+            y -= 14 * max(len(name), len(place)) + 10
+        c.drawString(60, y - 20, "注：占年计划=1—5月完成投资/2019年计划投资。")
+
+    path = tmp_path / "unruled_wrapped.pdf"
+    _reportlab_pdf(path, draw)
+    doc = extract(path)
+    facts = {(f.entity_raw, f.metric, f.value) for f in doc.facts if f.source_kind == "table"}
+    assert ("成都经资阳至潼南高速公路资阳段", "总投资", 1850000.0) in facts
+    assert ("沱江流域资阳段水环境综合治理工程", "完成投资", 14100.0) in facts
+    assert ("乐至县城东新区基础设施建设项目", "完成率", 42.2) in facts  # the last row's wrapped name too
+    assert ("资阳市中心医院建设项目", "完成投资", 13500.0) in facts
+    names = {f.entity_raw for f in doc.facts if f.source_kind == "table"}
+    assert not names & {"路资阳段", "合治理工程", "建设项目", "安岳县"}, names
+    assert len([f for f in doc.facts if f.source_kind == "table"]) == 5 * 4
+
+
+def test_a_nul_a_pdf_font_gives_for_its_ideographic_space_is_a_space():
+    from pipeline.core.normalize import normalize_chars
+    from pipeline.core.vocabulary import GRAND_TOTAL_ROW
+    assert GRAND_TOTAL_ROW.match(normalize_chars("合\x00\x00计"))
+    assert "\x00" not in normalize_chars("\x00\x00今年以来，全市完成投资5亿元。")

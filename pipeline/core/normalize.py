@@ -46,6 +46,8 @@ TITLE_END = re.compile(r"(通报|简报|总结|通知|报告|情况|汇报|表|�
 def normalize_chars(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII) while keeping m² intact."""
     text = _SQUARE_METRE.sub(_PLACEHOLDER, text)
+    # a PDF font without a mapping for its ideographic space gives NUL (合\x00\x00计, an indent)
+    text = text.replace("\x00", "\u3000")
     # an ideographic space separates cells in captured tables: kept as a gap NFKC would shrink to one space
     text = re.sub(r"(?<=\S)\u3000+(?=\S)", "  ", text)
     text = unicodedata.normalize("NFKC", text)
