@@ -15,6 +15,7 @@ from extractors.headers import build_header_paths
 from pipeline.core.cells import is_empty_marker, is_numeric_cell
 from pipeline.core.normalize import BRACKET_SPACE
 from pipeline.core.units import unit_in_label
+from pipeline.core.vocabulary import GRAND_TOTAL_ROW
 from pipeline.core.word_rows import rejoin_header_words
 from schemas.records import Note
 
@@ -461,7 +462,9 @@ def _name_column_first(header_rows: list[list[str]], body: list[list[str]]) -> t
     if len(names) != 1 or not GROUP_HEAD.match(re.sub(r"\s", "", header_rows[0][0])):
         return header_rows, body
     j = names[0]
-    if not all(r[j].strip() and not is_numeric_cell(r[j]) for r in body if len(r) > j and any(c.strip() for c in r[1:])):
+    # (a total row written across the group, number and name columns, 合计 in a colspan, has no name of its own)
+    if not all(r[j].strip() and not is_numeric_cell(r[j]) for r in body
+               if len(r) > j and any(c.strip() for c in r[1:]) and not _total_across(r, j)):
         return header_rows, body
     rank = next((k for k in range(1, j) if RANK_HEAD.search(head[k])), None)
     groups, run, runs = [], [], []
@@ -478,8 +481,16 @@ def _name_column_first(header_rows: list[list[str]], body: list[list[str]]) -> t
     numbers = {k for k in range(1, j) if re.fullmatch(r"序号|编号", head[k])}  # a 序号 column between: no figures
 
     def moved(row: list[str], group: str) -> list[str]:
+        if _total_across(row, j):
+            return [row[0], ""] + ["" for k in range(1, j) if k not in numbers] + row[j + 1:]
         return [row[j], group] + [c for k, c in enumerate(row[1:j], start=1) if k not in numbers] + row[j + 1:]
     return [moved(h, h[0]) for h in header_rows], [moved(r, g) for r, g in zip(body, groups)]  # (rows keep their lines)
+
+
+def _total_across(row: list[str], name_col: int) -> bool:
+    """合计 written in the group column with the columns up to the name's empty: a colspan's total row."""
+    return len(row) > name_col and GRAND_TOTAL_ROW.match(row[0].strip()) is not None \
+        and not any(c.strip() for c in row[1:name_col + 1])
 
 
 BARE_LEAVES = {"计划", "实际", "完成", "目标", "任务", "合计", "小计", "其中", "本月", "累计", "本年", "上年", "同比"}

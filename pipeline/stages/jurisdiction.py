@@ -91,7 +91,8 @@ def find_jurisdiction(meta: DocumentMeta, lines: list[str], gazetteer: Gazetteer
     body = [ln for ln in lines if "\t" not in ln and not _a_menu_of_places(ln, gazetteer)]
     title = meta.title if meta.title and not CHROME.search(meta.title) else ""
     divisions = _division_jurisdiction(meta, lines, body, title, gazetteer, cut)
-    return _town_speaking(body, title, gazetteer, divisions) or divisions
+    return _town_speaking(body, title, gazetteer, divisions) or _new_zone_speaking(body, title, gazetteer, divisions) \
+        or divisions
 
 
 def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str], title: str, gazetteer: Gazetteer,
@@ -698,6 +699,42 @@ def towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Pla
             out.append((name + m.group(1), county))
             break
     return out
+
+
+# a zone no list holds opening a title: "太忻一体化经济区(太原区)投资项目达602项", "大盂产业新城…"
+NEW_ZONE_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年)?\s*([\u4e00-\u9fff]{2,10}?(?:新区|经济区|开发区|高新区|产业园区|工业园区|园区"
+                              r"|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城)(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?)")
+GENERIC_ZONE_STEM = re.compile(r"^(各|全|该|本|我|重点|省级|市级|县级|国家级|工业|产业|经济|开发|高新|物流|科技|农业|现代|特色|"
+                               r"项目|建设|招商|园区)+$")
+
+
+def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions: Jurisdiction) -> Optional[Jurisdiction]:
+    """A zone no list holds whose news the page is: its name opens the title (or the headline) and
+    is said again in the text more often than the text speaks as a city or county (全市, 我县…).
+    Its parent is the division found, which the text names; the place is the document's own, for review."""
+    header = title or _headline(body)
+    m = NEW_ZONE_OPENING.match(header or "")
+    if not m:
+        return None
+    name = m.group(1)
+    stem = re.sub(r"[(（].*$", "", name)
+    if GENERIC_ZONE_STEM.match(re.sub(r"(新区|经济区|开发区|高新区|产业园区|工业园区|园区|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城)$",
+                                      "", stem)):
+        return None  # "工业园区项目建设…": a kind of zone, no one named
+    known = [x for x in gazetteer.find_in(stem, divisions.area, city_shorts=True) if x.start == 0 and x.surface == stem]
+    if known:
+        return None  # a zone the list holds is read as a division
+    text = "\n".join(body)
+    said = text.replace(header, "", 1).count(name)
+    others = sum(1 for pattern in LEVEL_WORDS.values() for v in pattern.finditer(text) if _a_voice(text, v))
+    if said < 2 or said <= others:
+        return None
+    parent = divisions.place if divisions.place is not None and divisions.place.kind in (
+        "city", "county", "county_city", "district") and divisions.confidence >= CONFIDENT else None
+    zone = Place(name, "zone", parent.name if parent else "", "", parent.code if parent else "")
+    evidence = (f"the header opens with the zone {name}, in no list" + (f", of {parent.name}" if parent else ", its city unknown"),
+                f"the text names it {said} times, speaks as a city or county {others} times")
+    return Jurisdiction(zone, 0.7, evidence, parent or divisions.scope, divisions.named | {zone.key})
 
 
 def _town_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisions: Jurisdiction) -> Optional[Jurisdiction]:

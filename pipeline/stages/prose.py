@@ -115,6 +115,7 @@ WORK_OPENS_CLAUSE = re.compile(r"((?:[A-Z]\d{1,4})?[\u4e00-\u9fff][^\W_的,，;�
                                r"(?=已|计划|预计|正在|目前|将|完成|亩均|建成|投产|总投资)")
 # the words named areas and zones end with (a zone's own kinds beside them: 开发区, 高新区, 保税区 …)
 AREA_WORDS = "新区|经济区|度假区|园区|片区|管理区|集聚区|示范区|试验区|合作区"
+AREA_PART = r"(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?"  # "太忻一体化经济区(太原区)": the part of a zone in one city
 # a zone or area heading its line with a colon ("上饶高铁经济试验区：市重大项目63个")
 HEADING_AREA = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
                           rf"(?:{AREA_WORDS}|{'|'.join(ZONE_WORDS_BY_LENGTH)}|实验区|新城))\s*[:：]")
@@ -143,10 +144,12 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区))"
-    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约)"
-    # "万宝新区项目3个", "黄果树旅游区项目7个": a zone named with its projects (not 乡村振兴示范区项目, a kind)
-    r"|(?:[\u4e00-\u9fff]{2,8}(?:新区|旅游区|风景区|度假区|管理区|园区))(?=项目\s*(?:$|[\d一二三四五六七八九十]))"
+    rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
+    r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约"
+    r"|地区生产总值|生产总值|规模以上|规上)"
+    # "万宝新区项目3个", "黄果树旅游区项目7个", "太忻一体化经济区(太原区)项目共计602项": a zone named with its
+    # projects (not 乡村振兴示范区项目, a kind)
+    rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|旅游区|风景区){AREA_PART})(?=项目\s*(?:共计|共有|共|合计|总数)?\s*(?:$|[\d一二三四五六七八九十]))"
     rf"|(?:(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,16}}?{WORK_OF_ONE_PROJECT})(?=(?:计划)?总投资|(?:已|已经|累计)?完成)"  # "渝西高铁已完成征拆量的92.7%"
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
@@ -198,7 +201,7 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报)")
-COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较)$")
+COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
 RANK_AFTER = re.compile(r"第\s*[一二三四五六七八九十\d]")
 RANKED_IN = re.compile(r"(居|位居|位列|列|排名|排在|排)")
 OWN_OFFICE = re.compile(r"(该|本|我)(局|委|办|厅|中心|公司)")
@@ -827,13 +830,22 @@ class ProseExtractor:
             wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
             if wide and not re.search(r"(项目|工程|基地)$", wide.group(1)) and wide.group(1) in before[wide_at:]:
                 named, clause, clause_at = wide, before[wide_at:], wide_at
+                # the zone's part in one city, in brackets after its name, is the name's: 太忻一体化经济区(太原区)
+                # (only a part named by a place: 秦岭度假区(翠华山片区) is the resort's other name, its figure the resort's)
+                with_part = re.search(re.escape(wide.group(1)) + AREA_PART, clause)
+                part = with_part.group(0)[len(wide.group(1)) + 1:] if with_part else ""
+                if part and (self.gazetteer.city_short(part[:2]) or self.gazetteer.unique_short(part[:2])
+                             or any(m.start == 0 for m in self.gazetteer.find_in(part, None, city_shorts=True))):
+                    named = re.match("(" + re.escape(with_part.group(0)) + ")", with_part.group(0))
         if named and (GENERIC_AREA.search(named.group(1))
                       or named.group(1).endswith("园区") and len(KIND_WORDS.sub("", named.group(1))) < 2):
             named = None  # "在项目建设园区投资", "现代农业产业园区项目": parks of a kind, not one named
         if named and (any(a <= clause_at + clause.find(named.group(1)) < b for a, b in named_parks)
                       or (re.search(r"[\d一二两三四五六七八九十]+个", named.group(1)) and named.group(1).endswith("区"))):
             named = None  # "…巴吉滩两个工业园区", "凉州区两个工业园区": parks counted, not one named
-        inside = self.gazetteer.find_in(named.group(1), jurisdiction.area if jurisdiction else None) if named else []
+        # (the part's city in brackets, 长株潭融城片区(株洲段), is no place inside the zone's name)
+        inside = self.gazetteer.find_in(re.sub(r"[(（][^()（）]*[)）]$", "", named.group(1)),
+                                        jurisdiction.area if jurisdiction else None) if named else []
         if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
             named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
         if named and re.search(WORK_OF_ONE_PROJECT + "$", named.group(1)) and not _names_one_work(named.group(1)):
@@ -1627,7 +1639,8 @@ APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s
 APPROXIMATE_AFTER = re.compile(r"\s*(左右|上下|多(?![个项家])|有余)")
 # a name opening its sentence right before the sentence's period: the unit the figures are of
 NAME_THEN_PERIOD = re.compile(r"\s*([\u4e00-\u9fff]{2,6})(?=\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月份?|上半年|前三季度|一季度)")
-NOT_A_UNITS_NAME = re.compile(r"[的了在是和将已共对为从以把被上下中其今全我本该各这此年月日项目工程]|截至|截止|同时|目前|累计|计划")
+NOT_A_UNITS_NAME = re.compile(r"[的了在是和将已共对为从以把被上下中其今全我本该各这此年月日项目工程到至于自]|截至|截止|同时|目前|累计|计划|"
+                              r"预计|预测|预期|估计|力争|争取|确保|有望|可望")  # "预计一季度末": a forecast, no unit
 # a level's list of projects (省重点项目, 自治区层面重大项目, 市级重大项目): a part that keeps its money
 LEVEL_LIST = re.compile(r"(省|自治区|市|州|县|区)(级|层面|级层面)?(重点|重大)")
 # the whole spoken of again between a part and a figure: 全市, a share, a total, the year's plan
@@ -1695,6 +1708,8 @@ def _names_one_project(name: str, shortest: int = 4) -> bool:
 def _compared_or_ranked_in(before: str, start: int, end: int, reach: int) -> bool:
     """Whether the name at start:end is what the subject is compared with or a share of ("高于吴忠市",
     "占全市61%") or the scope it ranks in ("位居全区第9"), looking back `reach` characters for the rank's verb."""
+    if before[max(0, start - 2):start] == "拉动" and re.match(r"[^,，;；。\d]{0,8}增长\s*$", before[end:]):
+        return True  # "拉动太原市投资增长5.9个百分点": the whole whose growth the subject pulls
     return COMPARED_WITH.search(before[max(0, start - 3):start]) is not None or before[start - 1:start] == "占" or (
         RANK_AFTER.match(before, end) is not None and RANKED_IN.search(before[max(0, start - reach):start]) is not None)
 

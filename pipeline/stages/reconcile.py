@@ -116,7 +116,8 @@ class Reconciler:
             if place is None:
                 return Resolution("", "unknown", "unknown", 0.0)
             return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
-        if place is not None and place.kind in LOCAL_KINDS and name in (place.name, normalize_name(place.parent + place.name)):
+        if place is not None and (place.kind in LOCAL_KINDS or not place.code) \
+                and name in (place.name, normalize_name(place.parent + place.name)):
             # "大田县建设镇" in 建设镇's own news: the town the document speaks for (in no official list)
             return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
         for context in (jur.name or "", ""):

@@ -210,12 +210,18 @@ LABEL_COUNT = re.compile(r"[(（]\s*(\d{1,5})\s*(项|个)\s*[)）]\s*$")
 RANKING_CAPTION = re.compile(r"排名|排序|位次|排位")
 
 
+SITE_HEAD = re.compile(r"建设地点|建设地址|项目地点|实施地点|所在地|所在县|所属县|所在区|属地")
+
+
 def _category_columns(table: Table, lead: int) -> list[int]:
     """Label columns after the entity that divide a row into categories (类别: 集体 / 国有, values
     repeating down the table) belong in the metric; one naming each row's owner (建设单位) does not."""
     out = []
     for k in range(lead + 1, table.label_cols):
         values = [r[k] for r in table.rows if k < len(r) and r[k]]
+        head = re.sub(r"\s", "", table.header_paths[k]) if k < len(table.header_paths) else ""
+        if SITE_HEAD.search(head):
+            continue  # 建设地点: where each project is, a few counties repeating down a short list, no category
         if values and len(set(values)) <= max(3, len(values) // 3):
             out.append(k)
     return out
