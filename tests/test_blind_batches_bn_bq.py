@@ -62,3 +62,29 @@ def test_a_zone_in_no_list_whose_news_the_page_is_speaks(kit):
     doc = _doc(kit, "大盂产业新城集中开工 全市重点项目提速\n\n今年以来,全市重点项目86项,总投资620亿元。我市大盂产业新城"
                     "新开工项目12个。全市完成投资210亿元,市委、市政府高度重视。\n")
     assert doc.meta.jurisdiction != "大盂产业新城"
+
+
+def test_a_county_level_citys_own_zones_and_towns_on_a_page_that_opens_with_its_short_form(kit):
+    """"江阴高新区" is 江阴市's zone anywhere (one division's short form before a development zone's word);
+    a titleless page that opens with 江阴 and names two places inside it is 江阴市's; a town or zone
+    opening its sentence with its works owns the sentence's figures (bn01: all 25 figures were unknown,
+    then the towns' filed under the city)."""
+    doc = _doc(kit, "2019江阴春季重大项目集中开工的项目有30个,总投资达120.5亿元。\n"
+                    "江阴高新区某某新材料、某某精密机械等6个项目开工建设,总投资40.2亿元,当年计划投资9.1亿元。\n"
+                    "江阴开发区某某电子、某某物流等4个项目开工建设,总投资22.4亿元。\n"
+                    "周庄镇某某纺织、某某化纤等3个项目开工建设,总投资11.3亿元,当年计划投资2.6亿元。\n")
+    assert doc.meta.jurisdiction == "江阴市"
+    by = {f.value: f.entity for f in doc.facts}
+    assert by[30] == "江阴市" and by[120.5] == "江阴市"
+    assert by[6] == by[40.2] == by[9.1] == "江阴高新区"
+    assert by[22.4] == "江阴经开区"
+    assert by[3] == by[11.3] == by[2.6] == "周庄镇"
+    # a place opening a project's name before a count of the items listed (no 等) is no owner of them
+    doc = _doc(kit, "开封市重大项目督查情况\n\n杞县某某输变电工程、智慧城市展示中心建设2个已完工;54个项目进展顺利。\n")
+    assert {f.entity for f in doc.facts if f.value == 2} == {"开封市"}
+
+
+def test_a_town_whose_name_ends_in_cheng_is_a_town_but_a_county_seat_is_not():
+    from pipeline.stages.gazetteer import a_town_name
+    assert a_town_name("巴城镇") and a_town_name("凤城镇") and a_town_name("龙城街道")
+    assert not any(a_town_name(n) for n in ("县城镇", "新城镇", "老城镇", "古城镇", "小城镇", "城关镇"))

@@ -33,6 +33,7 @@ ZONE_WORDS = {"经济技术开发区": "经开区", "经济开发区": "经开�
               "工业集中区": "工业集中区", "高新园区": "高新区", "保税区": "保税区",
               "高新技术产业园区": "高新区", "经济技术开发园区": "经开区"}
 ZONE_WORDS_BY_LENGTH = sorted(ZONE_WORDS, key=len, reverse=True)
+DEVELOPMENT_ZONE_AFTER = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
 ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len, reverse=True)) + ")$")
 PROVINCE_LEVEL = "province"
 # (老城区 of 洛阳 and 新城区 of 西安 are also "the old / new town" of any city: "做精老城区")
@@ -313,6 +314,13 @@ class Gazetteer:
                     trusted = city_shorts or self._in_province(place, jurisdiction) or place == jurisdiction
                     if place is not None and not trusted and not _zone_word_at(text, i + len(name)):
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only
+                if place is None and DEVELOPMENT_ZONE_AFTER.match(text, i + len(name)) \
+                        and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):
+                    # "昆山高新区", "江阴经开区": a county-level city's (or county's) own zone, its short form one
+                    # division's only, anywhere (a national zone's name; not 新区 or 示范区, which name areas)
+                    place = self.unique_short(name)
+                    if place is not None and place.kind not in ("county_city", "county"):
+                        place = None
             if place is None or (after_province and len(name) <= 2 and not _stands_alone(text, i, len(name))
                                  and not self.within(place, before)):
                 continue  # right after a province's name only a place of that province
@@ -392,7 +400,8 @@ GENERIC_TOWN = {"重点", "中心", "试点", "特色", "示范", "建制", "工
                 "文化", "生态", "美丽", "贫困", "百强", "千强", "专业", "卫星", "城镇", "乡镇", "集镇", "省级", "市级",
                 "县级", "国家", "重要", "经济", "明星", "小康", "文明", "卫生", "园林", "宜居", "森林", "产业", "强镇",
                 "全国", "全省", "全市", "全县", "名镇", "古镇", "新型", "城关", "街道", "农村", "山区", "边远", "偏远"}
-NOT_ENDING_A_TOWN_NAME = re.compile(r"[小城乡镇村各全该本我每个等和及与的在是有为了年月日\d一二三四五六七八九十百千万其重强大名]$")
+NOT_ENDING_A_TOWN_NAME = re.compile(r"[小乡镇村各全该本我每个等和及与的在是有为了年月日\d一二三四五六七八九十百千万其重强大名]$"
+                                    r"|(^|[县新老古小全主省市都京进入名边])城$")  # (巴城, 凤城 are names; 县城镇, 新城镇 not)
 NOT_OPENING_A_TOWN_NAME = re.compile(r"^[城乡镇村各全该本我每个等和及与的在是有为了年月日\d百千万其]")  # (小箐, 六广, 三台: names)
 
 

@@ -223,6 +223,14 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
                 f"the only {level} the text names, twice, and its words speak of a {level}",), alone, named)
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, tuple(evidence[best.key]) + (f"but the text speaks of a {level}",), scope, named)
+    opened = _short_opening_with_places_inside(opening, places, gazetteer) if not title else None
+    if opened is not None and (best is None or gazetteer.within(best, opened)):
+        # "2016昆山春季重大项目集中开工的重大项目有45个…昆山开发区…昆山高新区…": a page with no title that opens
+        # with a county-level city's short form and names places inside it (its zones): that city's (weak)
+        inside = {p.key for p in places.values() if p != opened and gazetteer.within(p, opened)}
+        return Jurisdiction(opened, CONFIDENT if len(inside) >= 2 else 0.7,
+                            (f"the text opens with {opened.short} and names {len(inside)} place(s) inside {opened.name}",),
+                            opened, named | {opened.key})
     if best is None:
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, ("no place named in issuer, title or text",), scope, named)
@@ -416,6 +424,19 @@ def _title_subject(title: str, gazetteer: Gazetteer) -> Optional[Place]:
             break
         opener, end = m.place, m.start + len(m.surface)
     return opener
+
+
+def _short_opening_with_places_inside(opening: str, places: dict, gazetteer: Gazetteer) -> Optional[Place]:
+    """The county-level division whose short form (one division's only) opens the text, after a
+    year or a lead ("2016昆山春季…", "今年以来,江阴…"), when the text names places inside it."""
+    lead = NEWS_LEAD.match(opening)
+    rest = re.sub(r"^\s*((19|20)\d\d\s*年?)?\s*", "", opening[lead.end():] if lead else opening)
+    for size in (3, 2):
+        place = gazetteer.unique_short(rest[:size])
+        if place is not None and place.kind in ("county_city", "county", "district") \
+                and any(p != place and gazetteer.within(p, place) for p in places.values()):
+            return place
+    return None
 
 
 def _speaks_of_its_whole(text: str, level: str) -> bool:

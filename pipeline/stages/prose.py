@@ -762,6 +762,9 @@ class ProseExtractor:
             in_a_series = before[m.start - 1:m.start] in (";", "；") or (m.start == 0 and in_series)
             after_qizhong = re.search(r"其中\s*[,，:：]\s*$", before[:m.start]) is not None or before[m.start - 1:m.start] in (":", "：")
             opens_items = in_a_series or after_qizhong
+            # "昆山开发区国显光电、东部热电联产…等5个项目开工建设": a place opening its sentence owns the examples after
+            # it (not the items a count closes without 等: "杞县柿园…工程、…中心建设2个已完工" counts its items)
+            at_start = not before[:m.start].strip() and sentence[end:end + 1] not in ("、", "和", "及")
             items = ITEMS_THEN_COUNT.match(sentence, end)
             # (the place itself or a route's ends inside them are names': "衡阳至永州高速公路(祁东段)" of 祁东县's
             # examples; so is the city above, in a series of ；-clauses by county, but not in one clause alone:
@@ -795,7 +798,8 @@ class ProseExtractor:
                 # 项目6个;鹿寨县…等5000万元以上项目4个": the counties', by place)
                 continue
             if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、") \
-                    and not (opens_items and (in_a_series or examples.end() >= len(before.rstrip())) and not any(
+                    and not ((opens_items or (at_start and re.search(r"等\s*[\d一二三四五六七八九十两]+\s*[个项]$", examples.group(0))))
+                             and (in_a_series or at_start or examples.end() >= len(before.rstrip())) and not any(
                         end <= o.start < examples.end() and self._another_unit(o, m, sentence, strict=not in_a_series)
                         for o in mentions)):
                 continue  # "…、金安区永翔钢材物流园项目等227个": a place inside the examples of a list (one
@@ -881,6 +885,13 @@ class ProseExtractor:
                 and before[clause_at - 1:clause_at] not in ("、", "和", "及"):  # (the last of a list of towns: the list's)
             # "其中,大桥镇完成投资1.38亿元": a town (in no list) opening its clause is the subject, for review
             best = (town.group(1), clause_at + offset + town.start(1))
+        opening_town = TOWN_OPENING_ITS_WORKS.match(sentence)
+        if opening_town and opening_town.end(1) <= start and best[1] < 0 and (
+                a_town_name(opening_town.group(1)) if re.search(r"(镇|乡|街道)$", opening_town.group(1))
+                else not GENERIC_AREA.search(opening_town.group(1)) and not re.match(r"(各|全|该|本|我|市|县|区|省)", opening_town.group(1))):
+            # "张浦镇春秋电子、艾森曼机械…等5个项目开工建设,累计总投资17.5亿元": a town opening its sentence with
+            # its works owns the sentence's figures (no place said before it in the sentence)
+            best = (opening_town.group(1), opening_town.start(1))
         near = max(0, start - SUBJECT_WINDOW, best[1])  # a subject stands near its figure: scan only that far
         if jurisdiction is None or jurisdiction.area is None:
             for m in BARE_ZONE.finditer(before, near):  # "高新区完成投资" in a bulletin of no known city: kept for review
@@ -1652,6 +1663,9 @@ THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|�
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
 TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
                           r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
+TOWN_OPENING_ITS_WORKS = re.compile(r"\s*([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|[\u4e00-\u9fff]{2,4}?(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区))"
+                                    r"(?=[^,，。;；:：]{2,80}?(?:等\s*[\d一二三四五六七八九十两]+\s*个"
+                                    r"[^,，。;；]{0,4}项目|项目)(?:开工|动工|建设|开工建设|签约|竣工|投产))")
 TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))" + PLACE_OFFICES + "?"
                               r"(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")  # (姚家街道办事处今年…: the town)
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")
