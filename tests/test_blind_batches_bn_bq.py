@@ -88,3 +88,18 @@ def test_a_town_whose_name_ends_in_cheng_is_a_town_but_a_county_seat_is_not():
     from pipeline.stages.gazetteer import a_town_name
     assert a_town_name("巴城镇") and a_town_name("凤城镇") and a_town_name("龙城街道")
     assert not any(a_town_name(n) for n in ("县城镇", "新城镇", "老城镇", "古城镇", "小城镇", "城关镇"))
+
+
+def test_the_place_holding_its_own_event_owns_the_figures_told_of_it(kit):
+    """"X举行…集中开工仪式。此次集中开工项目29个…" and a next paragraph opening 本次…: the host's figures,
+    not the province the page names first (bp02: the 兵团 cities' figures were filed under 新疆); a host of
+    its city's event (醴陵市举行株洲市…仪式) is not the owner; 第三师图木舒克市 is 图木舒克市 (师市合一)."""
+    doc = _doc(kit, "湖南重大项目集中开工\n\n22日,湖南省株洲市醴陵市举行2022年春季重大项目集中开工仪式。此次集中开工项目29个,"
+                    "总投资57亿元。记者注意到,新开工的项目中,10亿元以上项目3个。\n据了解,本次开工项目中,包含产业项目18个。\n")
+    by = {f.value: f.entity for f in doc.facts}
+    assert by[29] == by[57] == by[3] == by[18] == "醴陵市"
+    doc = _doc(kit, "株洲重大项目集中开工\n\n22日,醴陵市举行株洲市第二批重大项目集中开工仪式。此次集中开工项目29个,总投资57亿元。\n")
+    assert {f.entity for f in doc.facts} == {"株洲市"}
+    doc = _doc(kit, "新疆兵团重大项目集中开复工\n\n16日,新疆兵团第一师阿拉尔市举行一季度重大项目开复工仪式,总投资545.9亿元的210个"
+                    "重点项目开复工。\n")
+    assert {f.entity for f in doc.facts if f.value in (545.9, 210)} == {"阿拉尔市"}

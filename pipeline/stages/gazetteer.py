@@ -308,7 +308,9 @@ class Gazetteer:
             if place is None:
                 # (新城区 right after 呼和浩特市 is that city's, whatever the jurisdiction)
                 place = self.scoped_named(name, before if before is not None and before.kind == "city" else jurisdiction)
-                how = "official" if place is not None and place.name == name else "short"  # 苏北地区 in full
+                # 苏北地区 in full; an alias holding the whole official name (第一师阿拉尔市) is as full a name
+                how = "official" if place is not None and (place.name == name or (len(place.name) >= 3 and place.name in name)) \
+                    else "short"
                 if place is None:
                     place = self.city_short(name)
                     trusted = city_shorts or self._in_province(place, jurisdiction) or place == jurisdiction

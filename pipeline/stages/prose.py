@@ -958,6 +958,7 @@ class ProseExtractor:
         unknown_members = self._unknown_list_members(lines, jurisdiction)
         project = ""  # a line that is only a project's name heads the lines under it
         work_above = ""  # the last work a line above named ("▲…,攸县松井汽车涂料建设项目开工"), for a line opening 该项目
+        event_host = ""  # the place that held the event a line above told of, for a line opening 本次/此次
         for line_no, line in lines:
             if HEADING.match(line):
                 recent, project = {}, ""  # "二、招商引资": another section, other measures
@@ -976,6 +977,10 @@ class ProseExtractor:
                 carried = line_work = work_above
             work_above = _last_work_named(line)
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
+            if event_host and THIS_EVENT.match(line):
+                # "据了解,本次开复工项目涉及…。包含市政项目68个": the event the paragraph above told of, its host's
+                carried = heading_place = event_host
+            event_host = ""
             ended = 0  # sentences ended (。) since the carried subject was said
             part_subject: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
             sentence_openers: set[str] = set()  # the places that opened clauses of the sentence (a series)
@@ -1036,6 +1041,13 @@ class ProseExtractor:
                         # "滨城区 。 重点投资项目35个,…": a place written as a sentence of its own heads the
                         # sentences after it on its line
                         carried, heading_place, ended = bare, bare, 0
+                        continue
+                    host = _host_of_its_own_event(sentence, mentions)
+                    if host:
+                        # "22日,…第三师图木舒克市举行2022年春季重大项目集中开复工仪式。此次集中开复工项目292个": the
+                        # place holding its own event is what the rest of its paragraph's figures are of
+                        carried, heading_place, ended = host, host, 0
+                        event_host = host
                         continue
                     opener = mentions[0] if mentions and not sentence_before and mentions[0].start == len(sentence) - len(sentence.lstrip()) else None
                     if opener is not None and opener.place.kind in ("county", "county_city", "district", "zone") \
@@ -1644,6 +1656,24 @@ def _last_work_named(line: str) -> str:
 
 
 # a sentence a county opens as host or guest, or speaking as the issuer: not what it goes on about
+THIS_EVENT = re.compile(r"\s*(?:据了解|据介绍|据悉|记者了解到|记者注意到)?[,，]?\s*(?:本次|此次|这次|本批|此批|这批)")
+OWN_EVENT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开|启动)(?P<event>[^,，。;；]{0,30}?)(?:仪式|活动|现场会|大会)")
+ABOVE_IN_EVENT = re.compile(r"全[市省州区县国盟]|省|自治区|[市州盟]级|分会场|视频连线")
+
+
+def _host_of_its_own_event(sentence: str, mentions: list) -> str:
+    """The place that holds an event of its own ("图木舒克市举行…集中开复工仪式"), right before the verb;
+    none where the event is a level's above it or another place's (醴陵市举行株洲市…, 全市…, 分会场)."""
+    m = OWN_EVENT.search(sentence)
+    if not m or ABOVE_IN_EVENT.search(m.group("event")) or any(x.start >= m.start() for x in mentions):
+        return ""
+    before = [x for x in mentions if x.start + len(x.surface) <= m.start()]
+    if not before or re.search(r"[,，;；:：、]|[和与及在到赴]", sentence[before[-1].start + len(before[-1].surface):m.start()]) \
+            or m.start() - (before[-1].start + len(before[-1].surface)) > 6:
+        return ""
+    return before[-1].surface
+
+
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
 APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
