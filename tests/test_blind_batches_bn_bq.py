@@ -103,3 +103,23 @@ def test_the_place_holding_its_own_event_owns_the_figures_told_of_it(kit):
     doc = _doc(kit, "新疆兵团重大项目集中开复工\n\n16日,新疆兵团第一师阿拉尔市举行一季度重大项目开复工仪式,总投资545.9亿元的210个"
                     "重点项目开复工。\n")
     assert {f.entity for f in doc.facts if f.value in (545.9, 210)} == {"阿拉尔市"}
+
+
+def test_a_captions_measure_names_an_amount_column_and_its_parts_stay_parts(tmp_path, kit):
+    """"…分区县固定资产投资完成情况" over 1-9月完成 / 投资额 and 其中：工业投资 / 投资额: the amount is 固定资产投资
+    (not a key project's 完成投资), the industrial part its category, never the total's metric alone (bq04)."""
+    openpyxl = __import__("pytest").importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [("2019年1-6月临沂市分区县固定资产投资完成情况", None, None, None, None), ("单位：亿元、%", None, None, None, None),
+                ("地  区", "1-6月完成", None, "其中：工业投资", None), (None, "投资额", "同比增长(%)", "投资额", "同比增长(%)"),
+                ("全市", 1520.4, 7.2, 610.3, 5.1), ("兰山区", 402.6, 8.8, 120.5, -2.4), ("沂水县", 150.2, 6.1, 88.7, 9.3)]:
+        ws.append(row)
+    ws.merge_cells("A1:E1"); ws.merge_cells("B3:C3"); ws.merge_cells("D3:E3"); ws.merge_cells("A3:A4")
+    path = tmp_path / "linyi.xlsx"
+    wb.save(path)
+    doc = extract_document(str(path), path.read_bytes(), "0" * 64, kit)
+    by = {(f.entity, f.value): (f.metric, f.category) for f in doc.facts}
+    assert by[("临沂市", 1520.4)] == ("固定资产投资", "")
+    assert by[("临沂市", 610.3)] == ("固定资产投资", "工业投资")
+    assert by[("兰山区", -2.4)][1] == "工业投资"

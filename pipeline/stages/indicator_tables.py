@@ -39,7 +39,7 @@ PLACE_LABEL = re.compile(r"(省|市|县|区|旗|盟|州|镇|乡|街道|办事处
 STATISTICAL_LEVEL = re.compile(r"^(绝对数|绝对值|数值|总量|年末数)$")
 MEASURE_END = re.compile(r"(量|额|数|值|率|总数|指数|收入|支出|产值)$")
 CAPTION_NOISE = re.compile(r"^(续?表\s*[\d一二三四五六七八九十]+)|(\d{4}年(末|底)?(\d{1,2}(-\d{1,2})?月)?)|"
-                           r"(各|分)(县市区|县\(市、区\)|县\(区\)|县区|市县|乡镇|地区|县|区)|主要|情况|及其?增速|及其?构成|"
+                           r"(各|分)(县市区|县\(市、区\)|县\(区\)|县区|区县|市县|县市|乡镇|地区|县|区)|主要|情况|及其?增速|及其?构成|"
                            r"及增长|完成|统计|[(（][^)）]*[)）]")
 INDEX_BASE = re.compile(r"以?\s*((?:上年|上年同期|\d{4}年)\s*)(?:为|=)\s*100")
 
@@ -247,6 +247,8 @@ def measure_of_generic_column(path: str, measure: str) -> Optional[str]:
     leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", _clean(path.split(SEP)[-1]))
     if role.kind == "level" and len(leaf) >= 2 and measure.endswith(leaf) and SEP not in path:
         return measure  # 收入（亿元） under a caption of 一般公共预算收入: the column names it by its last words
+    if role.kind == "level" and re.fullmatch(r"(投资|收入|支出|产值)额?", leaf) and measure.endswith(leaf.rstrip("额")):
+        return measure  # 投资额 under a caption of 固定资产投资 (1-9月完成 / 投资额): the caption's measure
     if role.kind == "level" and STATISTICAL_LEVEL.match(leaf) or \
             role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
         return metric_of_kind(measure, role.kind)

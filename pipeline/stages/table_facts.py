@@ -179,7 +179,9 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             elif how == "sibling":
                 flags.append("unit_from_sibling")
             metric = measure_of_generic_column(path, measure) if measure and path else None
+            part = ""
             if metric:
+                part = _part_between(path)  # 1-9月完成 / 其中:工业投资 / 投资额 → 工业投资: the part the cell is of
                 path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
             if share:
@@ -198,7 +200,7 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 page=(table.row_pages[i] if table.row_pages else page), line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(max(confidence, 0.1), 2), flags=flags, metric=metric,
-                category=SEP.join([re.sub(r"[(（][^)）]*[)）]", "", path)] + categories) if share else "",
+                category=SEP.join([re.sub(r"[(（][^)）]*[)）]", "", path)] + categories) if share else part,
             )
 
 
@@ -208,6 +210,13 @@ SHARE_ROW = re.compile(r"^(占|所占)(全国|全省|全市|全区|全县|全州
 LABEL_COUNT = re.compile(r"[(（]\s*(\d{1,5})\s*(项|个)\s*[)）]\s*$")
 # a table said to rank its rows ("各县(市、区)重点项目投资完成比排名"): its serial numbers are ranks
 RANKING_CAPTION = re.compile(r"排名|排序|位次|排位")
+
+
+def _part_between(path: str) -> str:
+    """The header words between a column's period and its generic leaf (投资额, 同比增长): the part of
+    the caption's measure the column is of ("其中:工业投资"), without 其中 and done-words."""
+    parts = [re.sub(r"^其中\s*[:：]?", "", strip_period(p)).strip() for p in path.split(SEP)[:-1]]
+    return SEP.join(p for p in parts if p and not re.fullmatch(r"(累计|实际)?完成|累计|本年|本月|当月|合计|总计", p))
 
 
 SITE_HEAD = re.compile(r"建设地点|建设地址|项目地点|实施地点|所在地|所在县|所属县|所在区|属地")
