@@ -123,3 +123,24 @@ def test_a_captions_measure_names_an_amount_column_and_its_parts_stay_parts(tmp_
     assert by[("临沂市", 1520.4)] == ("固定资产投资", "")
     assert by[("临沂市", 610.3)] == ("固定资产投资", "工业投资")
     assert by[("兰山区", -2.4)][1] == "工业投资"
+
+
+def test_a_counties_common_name_is_its_own_citys_before_another_citys_former_name(kit):
+    """东乡县 in a 临夏 bulletin is 东乡族自治县 (named for its people, short 东乡); in a 抚州 bulletin of before
+    2016 it is today's 东乡区 (bp01: 临夏's county figures were filed under 抚州's district)."""
+    doc = _doc(kit, "临夏州招商引资推介项目\n\n临夏州共储备招商引资推介项目378项。其中,东乡县储备项目83项,总投资95.75亿元。\n")
+    assert {f.entity for f in doc.facts if f.value in (83, 95.75)} == {"东乡族自治县"}
+    doc = _doc(kit, "抚州市重点项目\n\n2015年,抚州市重点项目完成投资310亿元。其中,东乡县完成投资21.4亿元。\n")
+    assert {f.entity for f in doc.facts if f.value == 21.4} == {"东乡区"}
+
+
+def test_the_whole_of_all_units_an_office_organizes_and_a_provinces_event_joined_are_the_citys(kit):
+    """"市发改委牵头组织各县(市)区、高新区…集中开工重大项目153个": neither the zone closing the list of all
+    units nor the office that organizes owns the count; "结合/参加…全省…活动" names the province's event, not
+    the subject; a department that leads projects (市卫健局牵头项目4个) owns them (bp04, bq05)."""
+    doc = _doc(kit, "第二季度福州集中开工153个重大项目\n\n结合第二季度全省重大项目视频连线集中开工活动,市发改委牵头组织各县(市)区、"
+                    "高新区于4月19日集中开工重大项目153个,总投资1323亿元。福州市参加第二季度全省重大项目视频连线集中开工活动的有"
+                    "某某产业园项目、某某物流中心项目等32个重大项目,总投资450亿元。\n")
+    assert {f.entity for f in doc.facts} == {"福州市"}
+    doc = _doc(kit, "清远市重点项目推进情况\n\n1-5月,市卫健局牵头项目4个,完成投资2.05亿元,完成率28.5%。\n")
+    assert {f.entity for f in doc.facts} == {"清远市卫生健康局"}

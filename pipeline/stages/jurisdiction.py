@@ -49,7 +49,8 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年)?\s*$")
 # whose lead is followed ("按照《全市重点项目百日攻坚方案》"), or whose event is joined ("参加自治区…集中开工")
-AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与)(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
+AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与|结合|配合)"
+                              r"((19|20)\d\d年|第?[一二三四]季度|上半年|下半年)?(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
 VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|客商|一行)")

@@ -727,6 +727,8 @@ class ProseExtractor:
                 # in a sentence a work owns ("“台江县年产20万吨…项目”作为黔东南州代表项目…", "该项目…由台江县人民政府与…
                 # 签约"): a place inside the work's name, what it stands for, a party to it are no subjects
                 continue
+            if re.search(r"各[^,，。;；:：]{1,12}[、和及]$", before[:m.start]):
+                continue  # "组织各县(市)区、高新区…集中开工重大项目153个": one of all the units, the whole's count
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if _compared_or_ranked_in(before, m.start, end, reach=16):
@@ -912,6 +914,7 @@ class ProseExtractor:
                 continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目", "其中,自治区层面…":
                 # projects of the region's list, whoever the clause is about; only a clause it opens is the region's
             if _in_closed_aside(before, m.start()) or re.search(r"(列入|纳入|进入|入选|参加|参与|跻身|列为)$", before[:m.start()]) \
+                    or re.search(r"(参加|参与|结合|配合|借助|依托|按照|根据)[^,，。;；]{0,8}$", before[:m.start()]) \
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
                 # the whole compared with, or whose list or event it is, not the subject
@@ -942,7 +945,9 @@ class ProseExtractor:
             speaks = SPEAKS_IN_CLAUSE.match(before, m.end())
             if speaks and OWN_OFFICE.search(before, speaks.end()):
                 speaks = None  # "市住建局局长李四介绍，该局牵头的12个项目…": the office's own projects
-            if DEPARTMENT_SPEAKS.match(before, m.end()) or speaks or re.search(r"(从|据|由|经)$", before[:m.start()]):
+            if DEPARTMENT_SPEAKS.match(before, m.end()) or speaks or re.search(r"(从|据|由|经)$", before[:m.start()]) \
+                    or re.match(r"(牵头组织|组织|会同|联合|协调|指导|督促|召开|举办|主办)", before[m.end():]):
+                # ("市发改委牵头组织各县(市)区…集中开工重大项目153个": the office that organizes, not the owner)
                 continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
             if re.search(above, before[:m.start()]) or (
                     re.search(r"(通过|经过|报经|获)$", before[:m.start()]) and re.match(r"(审核|审批|批复|批准|核准)", before[m.end():])):
