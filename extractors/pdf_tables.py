@@ -293,26 +293,41 @@ def _runs(rows, is_row, least: int, aligned: bool = False, keep=lambda run_rows:
     return boxes
 
 
+def _gap_in_lines(upper: list[dict], lower: list[dict]) -> float:
+    """The blank between two text lines, in heights of the upper line."""
+    height = max(w["bottom"] - w["top"] for w in upper) or 1
+    return (min(w["top"] for w in lower) - max(w["bottom"] for w in upper)) / height
+
+
 def _close_above(upper: list[dict], lower: list[dict]) -> bool:
     """A header line sits within two line heights of the line under it (a title further up does not)."""
-    height = max(w["bottom"] - w["top"] for w in lower)
-    return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) <= 2 * height
+    return _gap_in_lines(upper, lower) <= 2
 
 
 def _tight_under(lower: list[dict], upper: list[dict]) -> bool:
     """Closer under the line above than rows sit apart: the gap is under 0.6 of a line's height."""
-    height = max(w["bottom"] - w["top"] for w in upper)
-    return min(w["top"] for w in lower) - max(w["bottom"] for w in upper) <= 0.6 * height
+    return _gap_in_lines(upper, lower) <= 0.6
+
+
+TOTAL_LABEL = re.compile(r"^(合\s*计|总\s*计|小\s*计|全市|全县|全区|全省|全州)")
+# lines that are no cell's wrapped text: a note, a source, a caption, a category row (一、新开工项目)
+NOT_A_WRAPPED_CELL = re.compile(r"^\s*(注|说明|备注|附注|数据来源|资料来源|来源|表\s*[\d一二三四五六七八九十]|续表"
+                                r"|[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）])")
 
 
 def _wrapped_name_line(ws: list[dict], numbers: int, row: list[dict]) -> bool:
     """The rest of a cell's text wrapped onto a line of its own: no figure, a few words, all left
-    of the figures of the row above (a header or a title spans the figure columns)."""
-    if not ws or numbers or len(ws) > 4:
+    of the figures of the row above (a header or a title spans the figure columns), each starting
+    where a text cell of that row starts (left-aligned cells; a caption or a note starts elsewhere)."""
+    if not ws or numbers or len(ws) > 4 or NOT_A_WRAPPED_CELL.match(ws[0]["text"]):
         return False
     first_text = next((k for k, w in enumerate(row) if parse_cell(normalize_chars(w["text"])) is None), None)
-    figures = [w for w in row[(first_text or 0) + 1:] if parse_cell(normalize_chars(w["text"])) is not None]
-    return bool(figures) and all(w["x1"] <= figures[0]["x0"] for w in ws)
+    if first_text is None or TOTAL_LABEL.match(normalize_chars(row[first_text]["text"]).replace(" ", "")):
+        return False  # (a total row's label does not wrap: a line under it is a note)
+    figures = [w for w in row[first_text + 1:] if parse_cell(normalize_chars(w["text"])) is not None]
+    starts = [w["x0"] for w in row[first_text:] if parse_cell(normalize_chars(w["text"])) is None]
+    return bool(figures) and all(w["x1"] <= figures[0]["x0"] for w in ws) \
+        and all(any(abs(w["x0"] - x) <= 3 for x in starts) for w in ws)
 
 
 def _aligned_words(page, number, region) -> Optional[PdfTable]:
@@ -356,7 +371,8 @@ def _aligned_words(page, number, region) -> Optional[PdfTable]:
     rows, body_rows = [], {}
     for k, ln in enumerate(lines):
         in_body = any(ln is b for b in body)
-        if k > first_body and not in_body and not any(parse_cell(normalize_chars(w["text"])) is not None for w in ln):
+        if k > first_body and not in_body and _wrapped_name_line(ln, 0, lines[k - 1] if lines[k - 1] in body else body[0]) \
+                and _tight_under(ln, lines[k - 1]):
             _join_wrapped_line(ln, body_rows, column)
             continue
         row = [""] * len(rights)
@@ -370,20 +386,16 @@ def _aligned_words(page, number, region) -> Optional[PdfTable]:
 
 
 def _join_wrapped_line(line: list[dict], body_rows: dict, column) -> None:
-    """A line without figures inside the table holds the wrapped rest of its row's cells: it joins
-    the row whose figures are nearest (under the row when cells are top-aligned, around it when
-    centred), each word to the end (or, above the figures, the start) of its column's text."""
-    top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
-
-    def distance(entry) -> float:
-        _, ln = entry
-        return max(min(w["top"] for w in ln) - bottom, top - max(w["bottom"] for w in ln), 0)
-
-    row, ln = min(body_rows.values(), key=distance)
-    above = bottom <= min(w["top"] for w in ln)
+    """A line without figures inside the table holds the wrapped rest of the cells of the row above
+    it (top-aligned cells): each word joins the end of its column's text."""
+    top = min(w["top"] for w in line)
+    above = [entry for entry in body_rows.values() if max(w["bottom"] for w in entry[1]) <= top]
+    if not above:
+        return
+    row, _ = max(above, key=lambda entry: max(w["bottom"] for w in entry[1]))
     for w in line:
         c = column(w, True)
-        row[c] = w["text"] + row[c] if above else row[c] + w["text"]
+        row[c] = row[c] + w["text"]
 
 
 def _plumber_text(page, number, region) -> Optional[PdfTable]:

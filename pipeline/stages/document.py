@@ -20,7 +20,7 @@ from pipeline.stages.metadata import extract_metadata
 from pipeline.core.normalize import opencc_converter, normalize_chars, normalize_lines, normalize_text, to_simplified
 from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.gazetteer import LOCAL_KINDS, PLACE_KINDS, Gazetteer, normalize_name
-from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction
+from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction, speaks_as_a_zone_of_its_own
 from pipeline.stages.reconcile import Reconciler, Resolution, zones_written_in
 from pipeline.stages.repeats import without_headline_repeats, without_restatements
 from pipeline.stages.table_facts import metric_from_path, table_facts
@@ -265,6 +265,9 @@ def _number_in_reading_order(tables: list, notes: list[Note]) -> None:
         n.table_index = above[-1].index if above else None
 
 
+LEVEL_ABOVE_A_ZONE = re.compile(r"[省市](级|重点|重大)|全[省市]")
+
+
 def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones: Optional[dict] = None) -> None:
     """Canonical entity and metric of every fact; names left for review are flagged. zones: bare zone
     words the document writes in full elsewhere (示范区 → 城乡一体化示范区), read as that name."""
@@ -277,7 +280,12 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
         if zones and bare in zones:
             name = zones[bare]
             f.flags.append("entity_named_in_document")
-        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table") if "row_unnamed" not in f.flags \
+        # a zone's own news (a place of the document's, in no list) that tells a list of the level above
+        # ("今年省级重点项目600个", "市重点项目300个"): whose figure that is the text does not say
+        above_the_zone = not name and speaks_as_a_zone_of_its_own(jurisdiction) and LEVEL_ABOVE_A_ZONE.search(f.metric_raw + f.quote) \
+            and not re.sub(r"[(（].*$", "", jurisdiction.place.name)[-4:] in f.quote  # ("在X经济区项目中,纳入省重点项目38项": the zone's)
+        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table") \
+            if "row_unnamed" not in f.flags and not above_the_zone \
             else Resolution("", "unknown", "unknown", 0.0)  # a row of a table none of whose rows is named
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
         f.entity_key, f.entity_context, f.entity_parent = normalize_name(name), jurisdiction.name or "", r.parent

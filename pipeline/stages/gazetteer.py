@@ -328,9 +328,14 @@ class Gazetteer:
                 if place is None and DEVELOPMENT_ZONE_AFTER.match(text, i + len(name)) \
                         and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):
                     # "昆山高新区", "江阴经开区": a county-level city's (or county's) own zone, its short form one
-                    # division's only, anywhere (a national zone's name; not 新区 or 示范区, which name areas)
+                    # division's only (not 新区 or 示范区, which name areas), inside the document's province; with
+                    # no area known, a county-level city's only (滨海高新区 of 天津 is no zone of 滨海县, 龙泉经开区
+                    # of 成都 none of 浙江's 龙泉市)
                     place = self.unique_short(name)
-                    if place is not None and place.kind not in ("county_city", "county"):
+                    province = self.province_of(jurisdiction)
+                    if place is not None and (place.kind not in ("county_city", "county")
+                                              or (province is not None and not self.within(place, province))
+                                              or (province is None and place.kind != "county_city")):
                         place = None
             if place is None or (after_province and len(name) <= 2 and not _stands_alone(text, i, len(name))
                                  and not self.within(place, before)):
@@ -411,8 +416,9 @@ GENERIC_TOWN = {"重点", "中心", "试点", "特色", "示范", "建制", "工
                 "文化", "生态", "美丽", "贫困", "百强", "千强", "专业", "卫星", "城镇", "乡镇", "集镇", "省级", "市级",
                 "县级", "国家", "重要", "经济", "明星", "小康", "文明", "卫生", "园林", "宜居", "森林", "产业", "强镇",
                 "全国", "全省", "全市", "全县", "名镇", "古镇", "新型", "城关", "街道", "农村", "山区", "边远", "偏远"}
+# (a two-character name may end in 城, 巴城镇, 凤城镇; 县城镇, 新城镇 and any longer 中心城镇 are kinds of town)
 NOT_ENDING_A_TOWN_NAME = re.compile(r"[小乡镇村各全该本我每个等和及与的在是有为了年月日\d一二三四五六七八九十百千万其重强大名]$"
-                                    r"|(^|[县新老古小全主省市都京进入名边])城$")  # (巴城, 凤城 are names; 县城镇, 新城镇 not)
+                                    r"|^(县|新|老|古|小|全|主|省|市|都|京|进|入|名|边|山|城|集)城$|^..+城$")
 NOT_OPENING_A_TOWN_NAME = re.compile(r"^[城乡镇村各全该本我每个等和及与的在是有为了年月日\d百千万其]")  # (小箐, 六广, 三台: names)
 
 
@@ -483,3 +489,18 @@ def zone_parts(name: str) -> Optional[tuple[str, str]]:
 def _read_csv(name: str) -> list[dict]:
     with (resources.files("schemas") / "reference" / name).open(encoding="utf-8") as fh:
         return [row for row in csv.DictReader(fh) if not row[next(iter(row))].startswith("#")]
+
+
+REGION_WIDE = re.compile(r"长三角|京津冀|粤港澳|大湾区|成渝|长株潭|珠三角|中关村|一体化|国家级|自由贸易|自贸")
+
+
+def zone_name_under(name: str, home: Place) -> str:
+    """A park or zone a city's bulletin names without its city (循环化工园区 in a 石家庄 text, 城南新区
+    in a 高邮 one) is that city's, and is stored as the reference list stores zones: 石家庄循环化工园区.
+    A name that names a place already (郑东新区, 佛山(云浮)产业转移工业园) or opens with a level word is kept."""
+    if home.kind == "province":
+        return name  # a province's zones are its cities': which one is not said
+    short = home.short or re.sub(r"(市|区|县|地区|盟|州)$", "", home.name) or home.name
+    if name.startswith(short[0]) or name[0] in "市县区州省盟旗全本我该各其" or REGION_WIDE.search(name):
+        return name
+    return short + name

@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from pipeline.core.vocabulary import SITE_NAME
 from pipeline.core.word_dictionary import on_word_bounds, word_tags
-from pipeline.stages.gazetteer import MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
+from pipeline.stages.gazetteer import zone_name_under, MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
@@ -122,12 +122,26 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
 
     scores: dict[tuple, float] = defaultdict(float)
     places: dict[tuple, Place] = {}
+    unscored_places: dict[tuple, Place] = {}
     evidence: dict[tuple, list[str]] = defaultdict(list)
 
     def add(source: str, mentions: list[Mention], label: str, text: str = "") -> None:
         seen = set()
+        made_zones = {x.place.parent_code for x in mentions if x.how == "zone" and not x.place.code}
+        # "江阴高新区、宜兴经开区…" in running text: a zone a county-level city's short form makes (in no list) is
+        # no speaker by itself, nor is its city by it (a page opening with 昆山 and naming its zones is, below)
+        unscored = {x.surface for x in mentions if x.how == "zone" and not x.place.code
+                    and gazetteer.official_named(x.place.name, None)[0] is None
+                    and (gazetteer.by_code.get(x.place.parent_code) or x.place).kind in ("county", "county_city")
+                    and not x.surface.startswith((gazetteer.by_code.get(x.place.parent_code) or x.place).name)}
         for m in _with_zone_cities(_deepest_of_chains(mentions, gazetteer, text or label), gazetteer):
             if text and (LISTED_UNDER.search(text[:m.start]) or _not_the_speaker(text, m)):
+                continue
+            if source == "opening" and (PART_OPENS.search(text[:m.start])
+                                        or (m.how == "zone" and not m.place.code and len(made_zones) > 1)):
+                continue  # "其中,昆山开发区…": a part; "平湖经开区…,海宁经开区…": zones of several places, none the speaker
+            if source in ("opening", "body") and m.how in ("zone", "zone_prefix") and m.surface in unscored:
+                unscored_places[m.place.key] = m.place  # (for a page that opens with their city's short form)
                 continue
             p = m.place
             if p.key in seen:
@@ -224,7 +238,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
                 f"the only {level} the text names, twice, and its words speak of a {level}",), alone, named)
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, tuple(evidence[best.key]) + (f"but the text speaks of a {level}",), scope, named)
-    opened = _short_opening_with_places_inside(opening, places, gazetteer) if not title else None
+    opened = _short_opening_with_places_inside(opening, {**places, **unscored_places}, gazetteer) if not title else None
     if opened is not None and (best is None or gazetteer.within(best, opened)):
         # "2016昆山春季重大项目集中开工的重大项目有45个…昆山开发区…昆山高新区…": a page with no title that opens
         # with a county-level city's short form and names places inside it (its zones): that city's (weak)
@@ -434,8 +448,14 @@ def _short_opening_with_places_inside(opening: str, places: dict, gazetteer: Gaz
     rest = re.sub(r"^\s*((19|20)\d\d\s*年?)?\s*", "", opening[lead.end():] if lead else opening)
     for size in (3, 2):
         place = gazetteer.unique_short(rest[:size])
-        if place is not None and place.kind in ("county_city", "county", "district") \
-                and any(p != place and gazetteer.within(p, place) for p in places.values()):
+        if place is None or place.kind not in ("county_city", "county"):
+            continue
+        if re.match(r"[^,，。;；]{0,8}[、和及与]", rest[size:]):
+            return None  # "昆山、太仓、常熟三地…", "江阴高新区、宜兴经开区…": the first of several, not the speaker
+        city = gazetteer.city_of(place)
+        if city is not None and city.key in {p.key for p in places.values()}:
+            return None  # the text names the city above it (无锡): whose 全市 is not said
+        if any(p != place and gazetteer.within(p, place) for p in places.values()):
             return place
     return None
 
@@ -723,6 +743,14 @@ def towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Pla
     return out
 
 
+NEW_ZONE_EVIDENCE = "the header opens with the zone"
+
+
+def speaks_as_a_zone_of_its_own(jurisdiction: "Jurisdiction") -> bool:
+    """Whether the document is a zone's news that no list holds (found by _new_zone_speaking)."""
+    return bool(jurisdiction.evidence) and jurisdiction.evidence[0].startswith(NEW_ZONE_EVIDENCE)
+
+
 # a zone no list holds opening a title: "太忻一体化经济区(太原区)投资项目达602项", "大盂产业新城…"
 NEW_ZONE_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年)?\s*([\u4e00-\u9fff]{2,10}?(?:新区|经济区|开发区|高新区|产业园区|工业园区|园区"
                               r"|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城)(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?)")
@@ -748,13 +776,22 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
         return None  # a zone the list holds is read as a division
     text = "\n".join(body)
     said = text.replace(header, "", 1).count(name)
-    others = sum(1 for pattern in LEVEL_WORDS.values() for v in pattern.finditer(text) if _a_voice(text, v))
+    rest = text.replace(name, "")
+    # the text speaks of divisions too: their level words (全市, 我县), their lists (市重点, 省级), their names
+    # (湘潭县 …): the zone is the speaker only where it is said more often than all of these
+    others = sum(1 for pattern in LEVEL_WORDS.values() for v in pattern.finditer(text) if _a_voice(text, v)) \
+        + len(re.findall(r"[省市县区](?:级|重点|重大)", rest)) \
+        + sum(1 for x in gazetteer.find_in(rest, divisions.area, city_shorts=True)
+              if x.place.code and x.place.kind in ("county", "county_city", "district", "city", PROVINCE_LEVEL)
+              and CLAUSE_OPENS.search(rest[:x.start]) and not re.match(r"(市|县|区)?(政府|人大|政协|委|党|日报)", rest[x.start + len(x.surface):]))
     if said < 2 or said <= others:
         return None
     parent = divisions.place if divisions.place is not None and divisions.place.kind in (
         "city", "county", "county_city", "district") and divisions.confidence >= CONFIDENT else None
-    zone = Place(name, "zone", parent.name if parent else "", "", parent.code if parent else "")
-    evidence = (f"the header opens with the zone {name}, in no list" + (f", of {parent.name}" if parent else ", its city unknown"),
+    # (named as the reference list names zones, with its city: 高铁新区 of 益阳 is 益阳高铁新区)
+    zone = Place(zone_name_under(name, parent) if parent else name, "zone", parent.name if parent else "", "",
+                 parent.code if parent else "")
+    evidence = (f"{NEW_ZONE_EVIDENCE} {name}, in no list" + (f", of {parent.name}" if parent else ", its city unknown"),
                 f"the text names it {said} times, speaks as a city or county {others} times")
     return Jurisdiction(zone, 0.7, evidence, parent or divisions.scope, divisions.named | {zone.key})
 

@@ -727,6 +727,9 @@ class ProseExtractor:
                 # in a sentence a work owns ("“台江县年产20万吨…项目”作为黔东南州代表项目…", "该项目…由台江县人民政府与…
                 # 签约"): a place inside the work's name, what it stands for, a party to it are no subjects
                 continue
+            if re.match(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:[、和及与][\u4e00-\u9fff]{2,6}?)?(?:等)?(?:两|二|三|四|五|六|七|八|九|十|\d+)(?:地|个?县市区?|个?县区|个?市县|个?区县|县|市)",
+                        sentence[end:]) and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
+                continue  # "昆山、太仓、常熟三地…共开工重大项目120个": the places together, not one of them
             if re.search(r"各[^,，。;；:：]{1,12}[、和及]$", before[:m.start]):
                 continue  # "组织各县(市)区、高新区…集中开工重大项目153个": one of all the units, the whole's count
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
@@ -1047,7 +1050,7 @@ class ProseExtractor:
                         # sentences after it on its line
                         carried, heading_place, ended = bare, bare, 0
                         continue
-                    host = _host_of_its_own_event(sentence, mentions)
+                    host = _host_of_its_own_event(sentence, mentions, jurisdiction, self.gazetteer)
                     if host:
                         # "22日,…第三师图木舒克市举行2022年春季重大项目集中开复工仪式。此次集中开复工项目292个": the
                         # place holding its own event is what the rest of its paragraph's figures are of
@@ -1666,17 +1669,26 @@ OWN_EVENT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开|启动)(?P<ev
 ABOVE_IN_EVENT = re.compile(r"全[市省州区县国盟]|省|自治区|[市州盟]级|分会场|视频连线")
 
 
-def _host_of_its_own_event(sentence: str, mentions: list) -> str:
-    """The place that holds an event of its own ("图木舒克市举行…集中开复工仪式"), right before the verb;
-    none where the event is a level's above it or another place's (醴陵市举行株洲市…, 全市…, 分会场)."""
+def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional[Jurisdiction], gazetteer) -> str:
+    """The place that holds an event of its own ("图木舒克市举行…集中开复工仪式"), right before the verb,
+    alone (not one of 临湘市、岳阳县联合举行), and inside the document's area (the area's own or one of its
+    parts: never the city or province above whose event a county joins, 攸县参加株洲市举行的…); none where
+    the event is a level's above it or another place's (醴陵市举行株洲市…, 全市…, 分会场)."""
     m = OWN_EVENT.search(sentence)
     if not m or ABOVE_IN_EVENT.search(m.group("event")) or any(x.start >= m.start() for x in mentions):
         return ""
     before = [x for x in mentions if x.start + len(x.surface) <= m.start()]
-    if not before or re.search(r"[,，;；:：、]|[和与及在到赴]", sentence[before[-1].start + len(before[-1].surface):m.start()]) \
-            or m.start() - (before[-1].start + len(before[-1].surface)) > 6:
+    if not before:
         return ""
-    return before[-1].surface
+    host = before[-1]
+    between = sentence[host.start + len(host.surface):m.start()]
+    if re.search(r"[,，;；:：、]|[和与及在到赴]", between) or len(between) > 6 \
+            or re.search(r"[、和与及]\s*$|参加|出席|参与|观摩", sentence[:host.start]):
+        return ""
+    area = jurisdiction.area if jurisdiction is not None else None
+    if area is None or not gazetteer.within(host.place, area):
+        return ""
+    return host.surface
 
 
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
@@ -1685,7 +1697,7 @@ APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s
 APPROXIMATE_AFTER = re.compile(r"\s*(左右|上下|多(?![个项家])|有余)")
 # a name opening its sentence right before the sentence's period: the unit the figures are of
 NAME_THEN_PERIOD = re.compile(r"\s*([\u4e00-\u9fff]{2,6})(?=\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月份?|上半年|前三季度|一季度)")
-NOT_A_UNITS_NAME = re.compile(r"[的了在是和将已共对为从以把被上下中其今全我本该各这此年月日项目工程到至于自]|截至|截止|同时|目前|累计|计划|"
+NOT_A_UNITS_NAME = re.compile(r"[的了在是和将已共对为从以把被上下中其今全我本该各这此年月日项目工程]|截至|截止|同时|目前|累计|计划|"
                               r"预计|预测|预期|估计|力争|争取|确保|有望|可望")  # "预计一季度末": a forecast, no unit
 # a level's list of projects (省重点项目, 自治区层面重大项目, 市级重大项目): a part that keeps its money
 LEVEL_LIST = re.compile(r"(省|自治区|市|州|县|区)(级|层面|级层面)?(重点|重大)")
@@ -1698,9 +1710,11 @@ THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|�
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
 TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
                           r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
-TOWN_OPENING_ITS_WORKS = re.compile(r"\s*([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|[\u4e00-\u9fff]{2,4}?(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区))"
-                                    r"(?=[^,，。;；:：]{2,80}?(?:等\s*[\d一二三四五六七八九十两]+\s*个"
-                                    r"[^,，。;；]{0,4}项目|项目)(?:开工|动工|建设|开工建设|签约|竣工|投产))")
+# a town or zone, then its works' names (none of another place, no 至 of a route, no 境内), then 等N个项目 and
+# what they did: "张浦镇春秋电子、艾森曼机械…等5个项目开工建设"
+TOWN_OPENING_ITS_WORKS = re.compile(r"\s*([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|[\u4e00-\u9fff]{2,4}?(?:经济技术开发区|经济开发区|开发区|高新区|经开区))"
+                                    r"(?![、和及与至的]|境内)(?=(?:(?!镇|乡|街道|板块|至)[^,，。;；:：]){2,80}?等\s*[\d一二三四五六七八九十两]+\s*个"
+                                    r"(?:重点|重大)?项目(?:开工|动工|建设|开工建设|签约|竣工|投产))")
 TOWN_AFTER_PLACE = re.compile(r"((?!各|全|所|乡镇)[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))" + PLACE_OFFICES + "?"
                               r"(?=小城镇|重点项目|在建|新建|续建|完成|累计|共|实施|今年|[\d(（])")  # (姚家街道办事处今年…: the town)
 # a clause that is a unit's name before its rank ("城乡一体化示范区获第二名", "川汇区以95.01的最高分荣获第一名")

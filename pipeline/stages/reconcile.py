@@ -24,8 +24,8 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from pipeline.core.vocabulary import AGGREGATE_NAME
-from pipeline.stages.gazetteer import LOCAL_KINDS, MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
-from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction
+from pipeline.stages.gazetteer import PROVINCE_LEVEL, zone_name_under, LOCAL_KINDS, MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
+from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, speaks_as_a_zone_of_its_own
 
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
 KIND_BY_SUFFIX = [
@@ -117,7 +117,8 @@ class Reconciler:
                 return Resolution("", "unknown", "unknown", 0.0)
             return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
         if place is not None and (place.kind in LOCAL_KINDS or not place.code) \
-                and name in (place.name, normalize_name(place.parent + place.name)):
+                and (name in (place.name, normalize_name(place.parent + place.name))
+                     or (place.kind == "zone" and not place.code and len(name) >= 4 and place.name.endswith(name))):
             # "大田县建设镇" in 建设镇's own news: the town the document speaks for (in no official list)
             return _of_place(place, "jurisdiction", jur.confidence, provisional=jur.confidence < CONFIDENT)
         for context in (jur.name or "", ""):
@@ -158,6 +159,13 @@ class Reconciler:
         place = jur.place
         if place is None:
             return None
+        if speaks_as_a_zone_of_its_own(jur) and not re.match(r"(全|我|本|该)(区|园|新区)$", name):
+            # a zone of the document's own (in no list): 全县 / 全市 is the division above it when the text
+            # names it and it is of that level, never the zone
+            above = self.gazetteer.by_code.get(place.parent_code)
+            level = {"县": ("county",), "市": ("city", "county_city"), "省": (PROVINCE_LEVEL,)}.get(name[1:2], ())
+            chain = self.gazetteer.chain(above) if above is not None else []
+            return next((p for p in chain if p.kind in level and p.key in jur.named), None)
         if place.kind in LOCAL_KINDS and not re.match(r"(全|我|本|该)(镇|乡|街道)", name):
             # "全县重点项目完成投资41.2亿元" in a town's news: the county it lies in when written, never the town
             county = self.gazetteer.by_code.get(place.parent_code)
@@ -304,7 +312,7 @@ class Reconciler:
             return Resolution(name, kind, "new", 0.5)
         home = jur.place if jur.confidence >= CONFIDENT else None  # a guessed area is no one's parent
         # the name a zone word takes under the document's own area (航空港区 → 郑州航空港区)
-        made = _zone_of_home(name, home) if home is not None and not table_row and ZONE_NAME.search(name) else ""
+        made = zone_name_under(name, home) if home is not None and not table_row and ZONE_NAME.search(name) else ""
         if made:
             # "航空港区" in a 郑州 bulletin: the city's zone by the name its city prefix makes, when the reference
             # list knows that name (an alias of 郑州航空港经济综合实验区)
@@ -352,21 +360,6 @@ ZONE_NAME = re.compile(r"(园区|集中区|示范区|开发区|新区|工业区|
 
 
 # zones of regions wider than one city, never one city's: 长三角生态绿色一体化发展示范区, 中关村科技园区
-REGION_WIDE = re.compile(r"长三角|京津冀|粤港澳|大湾区|成渝|长株潭|珠三角|中关村|一体化|国家级|自由贸易|自贸")
-
-
-def _zone_of_home(name: str, home: Place) -> str:
-    """A park or zone a city's bulletin names without its city (循环化工园区 in a 石家庄 text, 城南新区
-    in a 高邮 one) is that city's, and is stored as the reference list stores zones: 石家庄循环化工园区.
-    A name that names a place already (郑东新区, 佛山(云浮)产业转移工业园) or opens with a level word is kept."""
-    if home.kind == "province":
-        return name  # a province's zones are its cities': which one is not said
-    short = home.short or re.sub(r"(市|区|县|地区|盟|州)$", "", home.name) or home.name
-    if name.startswith(short[0]) or name[0] in "市县区州省盟旗全本我该各其" or REGION_WIDE.search(name):
-        return name
-    return short + name
-
-
 # zone words a document may use bare for a zone it names in full elsewhere (示范区 for its
 # 城乡一体化示范区, 集聚区 for 衢州绿色产业集聚区); a city's 高新区 / 经开区 are read by the city instead
 BARE_ZONE_WORDS = ("产业集聚区", "集聚区", "示范区", "工业集中区", "工业园区", "合作区", "试验区")
