@@ -33,6 +33,7 @@ ZONE_WORDS = {"经济技术开发区": "经开区", "经济开发区": "经开�
               "工业集中区": "工业集中区", "高新园区": "高新区", "保税区": "保税区",
               "高新技术产业园区": "高新区", "经济技术开发园区": "经开区"}
 ZONE_WORDS_BY_LENGTH = sorted(ZONE_WORDS, key=len, reverse=True)
+AREA_PART = r"(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?"  # "太忻一体化经济区(太原区)": the part of a zone in one city
 DEVELOPMENT_ZONE_AFTER = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
 ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len, reverse=True)) + ")$")
 PROVINCE_LEVEL = "province"

@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from pipeline.core.vocabulary import SITE_NAME
 from pipeline.core.word_dictionary import on_word_bounds, word_tags
-from pipeline.stages.gazetteer import zone_name_under, MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
+from pipeline.stages.gazetteer import AREA_PART, zone_name_under, MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
@@ -752,8 +752,8 @@ def speaks_as_a_zone_of_its_own(jurisdiction: "Jurisdiction") -> bool:
 
 
 # a zone no list holds opening a title: "太忻一体化经济区(太原区)投资项目达602项", "大盂产业新城…"
-NEW_ZONE_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年)?\s*([\u4e00-\u9fff]{2,10}?(?:新区|经济区|开发区|高新区|产业园区|工业园区|园区"
-                              r"|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城)(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?)")
+NEW_ZONE_WORDS = "新区|经济区|开发区|高新区|产业园区|工业园区|园区|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城"
+NEW_ZONE_OPENING = re.compile(rf"^\s*(?:(?:19|20)\d\d\s*年)?\s*([\u4e00-\u9fff]{{2,10}}?(?:{NEW_ZONE_WORDS}){AREA_PART})")
 GENERIC_ZONE_STEM = re.compile(r"^(各|全|该|本|我|重点|省级|市级|县级|国家级|工业|产业|经济|开发|高新|物流|科技|农业|现代|特色|"
                                r"项目|建设|招商|园区)+$")
 
@@ -768,8 +768,7 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
         return None
     name = m.group(1)
     stem = re.sub(r"[(（].*$", "", name)
-    if GENERIC_ZONE_STEM.match(re.sub(r"(新区|经济区|开发区|高新区|产业园区|工业园区|园区|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城)$",
-                                      "", stem)):
+    if GENERIC_ZONE_STEM.match(re.sub(rf"({NEW_ZONE_WORDS})$", "", stem)):
         return None  # "工业园区项目建设…": a kind of zone, no one named
     known = [x for x in gazetteer.find_in(stem, divisions.area, city_shorts=True) if x.start == 0 and x.surface == stem]
     if known:

@@ -15,7 +15,7 @@ from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
-from pipeline.stages.gazetteer import ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, ZONE_WORDS_BY_LENGTH, Gazetteer, a_town_name, zone_parts
+from pipeline.stages.gazetteer import AREA_PART, ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, ZONE_WORDS_BY_LENGTH, Gazetteer, a_town_name, zone_parts
 from pipeline.stages.jurisdiction import TOWN_VOICE, Jurisdiction, towns_named
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, PLACE_OFFICES, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
@@ -115,7 +115,6 @@ WORK_OPENS_CLAUSE = re.compile(r"((?:[A-Z]\d{1,4})?[\u4e00-\u9fff][^\W_的,，;�
                                r"(?=已|计划|预计|正在|目前|将|完成|亩均|建成|投产|总投资)")
 # the words named areas and zones end with (a zone's own kinds beside them: 开发区, 高新区, 保税区 …)
 AREA_WORDS = "新区|经济区|度假区|园区|片区|管理区|集聚区|示范区|试验区|合作区"
-AREA_PART = r"(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?"  # "太忻一体化经济区(太原区)": the part of a zone in one city
 # a zone or area heading its line with a colon ("上饶高铁经济试验区：市重大项目63个")
 HEADING_AREA = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．]\s*|[(（][一二三四五六七八九十\d]{1,2}[)）]\s*)?([\u4e00-\u9fff]{2,12}?"
                           rf"(?:{AREA_WORDS}|{'|'.join(ZONE_WORDS_BY_LENGTH)}|实验区|新城))\s*[:：]")
@@ -832,41 +831,42 @@ class ProseExtractor:
             mentions_before.append(m)
         clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
         clause = before[clause_at:]
-        named = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
+        named_match = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
+        named = named_match.group(1) if named_match else ""
         if not named:
             wide_at = max(before.rfind(ch) for ch in ",，;；:：。") + 1
             unbracketed = re.sub(r"[(（][^()（）]{1,12}[)）]", "", before[wide_at:])
             wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
             if wide and not re.search(r"(项目|工程|基地)$", wide.group(1)) and wide.group(1) in before[wide_at:]:
-                named, clause, clause_at = wide, before[wide_at:], wide_at
+                named, clause, clause_at = wide.group(1), before[wide_at:], wide_at
                 # the zone's part in one city, in brackets after its name, is the name's: 太忻一体化经济区(太原区)
                 # (only a part named by a place: 秦岭度假区(翠华山片区) is the resort's other name, its figure the resort's)
                 with_part = re.search(re.escape(wide.group(1)) + AREA_PART, clause)
                 part = with_part.group(0)[len(wide.group(1)) + 1:] if with_part else ""
                 if part and (self.gazetteer.city_short(part[:2]) or self.gazetteer.unique_short(part[:2])
                              or any(m.start == 0 for m in self.gazetteer.find_in(part, None, city_shorts=True))):
-                    named = re.match("(" + re.escape(with_part.group(0)) + ")", with_part.group(0))
-        if named and (GENERIC_AREA.search(named.group(1))
-                      or named.group(1).endswith("园区") and len(KIND_WORDS.sub("", named.group(1))) < 2):
-            named = None  # "在项目建设园区投资", "现代农业产业园区项目": parks of a kind, not one named
-        if named and (any(a <= clause_at + clause.find(named.group(1)) < b for a, b in named_parks)
-                      or (re.search(r"[\d一二两三四五六七八九十]+个", named.group(1)) and named.group(1).endswith("区"))):
-            named = None  # "…巴吉滩两个工业园区", "凉州区两个工业园区": parks counted, not one named
+                    named = with_part.group(0)
+        if named and (GENERIC_AREA.search(named)
+                      or named.endswith("园区") and len(KIND_WORDS.sub("", named)) < 2):
+            named = ""  # "在项目建设园区投资", "现代农业产业园区项目": parks of a kind, not one named
+        if named and (any(a <= clause_at + clause.find(named) < b for a, b in named_parks)
+                      or (re.search(r"[\d一二两三四五六七八九十]+个", named) and named.endswith("区"))):
+            named = ""  # "…巴吉滩两个工业园区", "凉州区两个工业园区": parks counted, not one named
         # (the part's city in brackets, 长株潭融城片区(株洲段), is no place inside the zone's name)
-        inside = self.gazetteer.find_in(re.sub(r"[(（][^()（）]*[)）]$", "", named.group(1)),
+        inside = self.gazetteer.find_in(re.sub(r"[(（][^()（）]*[)）]$", "", named),
                                         jurisdiction.area if jurisdiction else None) if named else []
-        if named and re.search(r"(项目|工程|基地)$", named.group(1)) and not _names_one_project(named.group(1)):
-            named = None  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
-        if named and re.search(WORK_OF_ONE_PROJECT + "$", named.group(1)) and not _names_one_work(named.group(1)):
-            named = None  # "高速公路完成投资", "4条高速已完成": a sector, not one work
-        named_at = clause_at + clause.find(named.group(1)) if named else -1
-        if named and not CATEGORY_NAME.match(named.group(1)) and not BASE_SET.match(named.group(1)) \
+        if named and re.search(r"(项目|工程|基地)$", named) and not _names_one_project(named):
+            named = ""  # "省重点项目完成投资", "亿元以上项目": a kind of project, not one
+        if named and re.search(WORK_OF_ONE_PROJECT + "$", named) and not _names_one_work(named):
+            named = ""  # "高速公路完成投资", "4条高速已完成": a sector, not one work
+        named_at = clause_at + clause.find(named) if named else -1
+        if named and not CATEGORY_NAME.match(named) and not BASE_SET.match(named) \
                 and named_at > best[1] \
-                and (not inside or (re.search(r"(项目|工程|基地)$", named.group(1)) and (inside[0].start > 0 or named_at > 0))):
+                and (not inside or (re.search(r"(项目|工程|基地)$", named) and (inside[0].start > 0 or named_at > 0))):
             # a project or a named area opening the figure's clause ("中广核葵阳风电场项目总投资12.39亿元",
             # "纳入天府新区的30个"; "其中渭南银发经济产业园…项目总投资", whose city's short form opens
             # it and is no subject there): its own entity, not the issuer's
-            best = (named.group(1), named_at)
+            best = (named, named_at)
         named_unit = NAME_THEN_PERIOD.match(sentence)
         if named_unit and named_unit.end(1) <= start and named_unit.start(1) > best[1] \
                 and not NOT_A_UNITS_NAME.search(named_unit.group(1)) and not AGGREGATE_SUBJECT.search(named_unit.group(1)) \
