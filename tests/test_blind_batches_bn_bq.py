@@ -220,3 +220,13 @@ def test_a_note_or_a_caption_under_an_unruled_table_is_no_part_of_its_last_row(t
     names = {f.entity_raw for f in doc.facts if f.source_kind == "table"}
     assert not any("未纳入" in n or "注" in n for n in names), names
     assert {f.entity for f in doc.facts if f.value == 21.1} == {"株洲市"}
+
+
+def test_this_project_after_a_news_aside_is_the_work_visited_lines_above(kit):
+    """"记者走进X项目…现场" / "…该建设项目主体完工" / "据悉,该项目占地500亩,预计投资4.5亿元": the work's figures,
+    never the county's (bo03: five of the school's figures were filed under 邻水县)."""
+    doc = _doc(kit, "华蓥:全力推进重点项目建设\n\n今年以来,华蓥市加快推进重点项目建设。\n"
+                    "近日,记者走进华蓥市人民医院新院区项目建设现场,工人们正在有序作业。\n"
+                    "现场负责人告诉记者,该建设项目主体工程已全面完成。\n"
+                    "据悉,该项目占地面积120亩,建设总面积8.6万平方米,预计投资3.2亿元。\n")
+    assert {f.entity for f in doc.facts if f.value in (120, 8.6, 3.2)} == {"华蓥市人民医院新院区项目"}

@@ -175,6 +175,8 @@ MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
 PARKS_AS_A_KIND = re.compile(r"\s*(工业园区|产业园区|园区|工业集中区)(?=\s*\d+\s*[项个])")
 THIS_PROJECT = re.compile(r"(该|此|这个|这一)项目")  # the project spoken of, said again
+THIS_PROJECT_SAID = re.compile(r"(该|此|这个|这一)(建设)?项目")
+NEWS_ASIDE = re.compile(r"^(据悉|据了解|据介绍|记者了解到|记者获悉|目前|同时|另外|此外)\s*[,，]?\s*")  # "据悉,该项目…"
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -980,10 +982,11 @@ class ProseExtractor:
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
-            if work_above and THIS_PROJECT.match(line.lstrip()):
+            if work_above and THIS_PROJECT.match(NEWS_ASIDE.sub("", line.lstrip())):
                 # "▲…株洲分会场,攸县松井汽车涂料建设项目开工" / "该项目总投资18.9亿元,…": the work named just above
                 carried = line_work = work_above
-            work_above = _last_work_named(line)
+            # (a line that speaks of 该项目 and names no other work keeps the one named above for the next)
+            work_above = _last_work_named(line) or (work_above if THIS_PROJECT_SAID.search(line) else "")
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             if event_host and THIS_EVENT.match(line):
                 # "据了解,本次开复工项目涉及…。包含市政项目68个": the event the paragraph above told of, its host's
@@ -1658,7 +1661,7 @@ NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:�
 
 def _last_work_named(line: str) -> str:
     """The last one work a line names ("…株洲分会场,攸县松井汽车涂料建设项目开工"), or ""."""
-    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有)", "", m.group(1)) for m in NAMED_WORK.finditer(line)}
+    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有|走进|来到|深入|前往)", "", m.group(1)) for m in NAMED_WORK.finditer(line)}
     names = {n for n in names if _names_one_project(n)}
     return next(iter(names)) if len(names) == 1 else ""  # (two works named: which one 该项目 is, is not said)
 
