@@ -230,3 +230,10 @@ def test_this_project_after_a_news_aside_is_the_work_visited_lines_above(kit):
                     "现场负责人告诉记者,该建设项目主体工程已全面完成。\n"
                     "据悉,该项目占地面积120亩,建设总面积8.6万平方米,预计投资3.2亿元。\n")
     assert {f.entity for f in doc.facts if f.value in (120, 8.6, 3.2)} == {"华蓥市人民医院新院区项目"}
+
+
+def test_this_project_opening_a_sentence_is_the_work_the_sentence_before_presented(kit):
+    """"…介绍了X项目情况。该项目位于…经济开发区,总投资2.8亿元": X's figures (bp03: filed under 随县)."""
+    doc = _doc(kit, "广水市重点项目\n\n湖北某某汽车有限公司负责人作为项目方代表,介绍了湖北某某专用车生产项目情况。"
+                    "该项目位于广水市经济开发区,总投资3.6亿元,占地150亩。\n")
+    assert {f.entity for f in doc.facts} == {"湖北某某专用车生产项目"}

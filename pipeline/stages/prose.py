@@ -1032,7 +1032,14 @@ class ProseExtractor:
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
                 # the work the sentence is about: one it opens with, or the one before said again (该项目…)
-                sentence_work = line_work if line_work and (topic_work or THIS_PROJECT.match(sentence.lstrip())) else ""
+                opens_this = THIS_PROJECT.match(NEWS_ASIDE.sub("", sentence.lstrip().lstrip("“\"")))
+                if opens_this and not topic_work:
+                    # "…介绍了湖北长力轻型改装车生产项目情况。该项目位于…,总投资2.8亿元": the one work the sentence
+                    # before named is what 该项目 is
+                    named_before = _last_work_named(sentence_before)
+                    if named_before:
+                        carried, ended, line_work = named_before, 0, named_before
+                sentence_work = line_work if line_work and (topic_work or opens_this) else ""
                 figures = self.figures(sentence, STATISTICS_FIGURE if meta.genre in STATISTICAL_GENRES else FIGURE)
                 matches = [m for m in figures if not _counts_the_ranked(sentence, m)]
                 leading = _leading_period(sentence, meta.year)
@@ -1656,12 +1663,13 @@ def _project_heading(line: str) -> bool:
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
 # the rest of a work's name after the place opening it, in a list of works ("赤壁市维达力电子玻璃、")
 WORK_NAME_IN_A_LIST = re.compile(r"[\u4e00-\u9fff()（）A-Za-z0-9]{3,20}?(?=、|为|等)")
-NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|位于|地处|是|为|总投资|计划|$|[,，、。;；])")
+NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|位于|地处|是|为|总投资|计划|的?(?:基本|有关|建设|进展)?情况|概况|$|[,，、。;；])")
 
 
 def _last_work_named(line: str) -> str:
     """The last one work a line names ("…株洲分会场,攸县松井汽车涂料建设项目开工"), or ""."""
-    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有|走进|来到|深入|前往)", "", m.group(1)) for m in NAMED_WORK.finditer(line)}
+    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有|走进|来到|深入|前往|介绍了?|汇报了?|察看了?|查看了?)", "", m.group(1))
+             for m in NAMED_WORK.finditer(line)}
     names = {n for n in names if _names_one_project(n)}
     return next(iter(names)) if len(names) == 1 else ""  # (two works named: which one 该项目 is, is not said)
 
