@@ -349,8 +349,12 @@ def _header_rows(head: list[list[dict]], bounds: list[float], centres: list[floa
     goes to the column whose middle is nearest its own."""
     rows: list[list[str]] = []
     wrapped: Optional[list[str]] = None
-    for ln in head:
+    for k_ln, ln in enumerate(head):
         covers = [[c for c, m in enumerate(centres) if w["x0"] - 1 <= m <= w["x1"] + 1] for w in ln]
+        if k_ln < len(head) - 1:
+            # a short group label centred over two columns ("年度计划" over 项目数 | 投资额) reaches neither middle
+            # but straddles the boundary between them, with header words under both
+            covers = [cov if len(cov) >= 2 else _straddled(w, bounds, head[k_ln + 1:]) or cov for w, cov in zip(ln, covers)]
         row = [""] * (len(bounds) + 1)
         for w, cov in zip(ln, covers):
             inside = [k for k in range(len(bounds) + 1)
@@ -373,6 +377,18 @@ def _header_rows(head: list[list[dict]], bounds: list[float], centres: list[floa
             wrapped = row
             rows.append(wrapped)
     return rows
+
+
+def _straddled(w: dict, bounds: list[float], below: list[list[dict]]) -> list[int]:
+    """The two columns a header word lies across (its middle near their boundary, each side under a
+    word of a header line below it), or []."""
+    middle, width = (w["x0"] + w["x1"]) / 2, w["x1"] - w["x0"]
+    for k, b in enumerate(bounds):
+        if w["x0"] + 2 < b < w["x1"] - 2 and abs(middle - b) <= width / 3:
+            under = [u for ln in below for u in ln if u["x1"] > w["x0"] - width and u["x0"] < w["x1"] + width]
+            if any(u["x1"] <= b + 2 for u in under) and any(u["x0"] >= b - 2 for u in under):
+                return [k, k + 1]
+    return []
 
 
 def _centres(body: list[list[dict]], bounds: list[float]) -> list[float]:

@@ -34,6 +34,21 @@ PLAN_OR_DONE = re.compile(r"^(计划|目标|任务|年度计划|全年计划|计
 PLAN_AND_DONE_MEASURES = {"完成投资", "计划投资", "完成项目数", "项目数", "完成率", "开工项目数", "竣工项目数"}
 # a header above the measure that only says what the measure already says ("投资（亿元）" over 计划 / 完成)
 GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况", "投资情况", "数量"}  # matched only where no component names a more specific measure
+# a table path's component that only restates the measure (年度计划 over 投资额, 1-9月完成 over 完成率): no part
+MEASURE_WORDS_ONLY = re.compile(r"(本年|本月|当月|全年|年度|今年)?(累计|实际)?(完成|计划|投资额|投资|金额|项目数|个数|数量|完成率|"
+                                r"同比增长|增长|增速|增幅|占比|比重)(额)?")
+def _restates(measure: str, part: str) -> bool:
+    """Whether a path component only says again what the measure says (1-9月完成 over 完成投资's 投资额): no
+    part of a total. 计划 / 完成 over a measure that is neither (营业收入) tells two figures apart: kept."""
+    m = MEASURE_WORDS_ONLY.fullmatch(re.sub(r"[(（][^)）]*[)）]|%|％", "", part))
+    if not m:
+        return False
+    core = m.group(3)
+    return core in measure or (core in ("投资额", "投资", "金额") and "投资" in measure) \
+        or (core in ("项目数", "个数", "数量") and measure.endswith("数")) \
+        or (core in ("增长", "增速", "增幅", "同比增长") and "增" in measure)
+
+
 # the tail of a phrase that names a kind of project: a category of the figure, not its measure
 CATEGORY_TAIL = re.compile(r"(项目|工程|类|产业|板块|领域|行业|企业)$")
 # a level alone before a count of projects ("省级6项"): the level is the category, the count projects
@@ -88,7 +103,8 @@ class MetricCatalog:
         canonical, how = self.canonical(metric_raw, unit, prose)
         if not prose:
             measure, _, category = canonical.partition(SEP)
-            parts = [p for p in category.split(SEP) if p and re.sub(r"[(（][^)）]*[)）]", "", p) not in GENERIC_HEADS]
+            parts = [p for p in category.split(SEP) if p and re.sub(r"[(（][^)）]*[)）]", "", p) not in GENERIC_HEADS
+                     and not _restates(measure, p)]
             return measure, SEP.join(parts), how
         if how == "unmatched":
             kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted
