@@ -236,15 +236,6 @@ class Gazetteer:
             if not found_here:
                 return None, []
             found = found_here
-        if len(found) == 1 and name in self.former and jurisdiction is not None:
-            # 东乡县 in a 临夏 bulletin is its own 东乡族自治县 (short 东乡), not 抚州's 东乡区 that was once 东乡县:
-            # a former name of another city's division gives way to a current one of the document's own
-            area = self.scope_of(jurisdiction)
-            stem = re.sub(r"(县|市|区|旗)$", "", name)
-            local = self.scoped_named(stem, jurisdiction) if area is not None and stem != name \
-                and not self.within(found[0], area) else None
-            if local is not None and local.key != found[0].key and local.kind in ("county", "county_city", "district"):
-                return local, [local] + found
         if len(found) <= 1:
             return (found[0] if found else None), found
         for area in (self.scope_of(jurisdiction), province):

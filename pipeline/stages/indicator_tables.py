@@ -39,9 +39,13 @@ PLACE_LABEL = re.compile(r"(省|市|县|区|旗|盟|州|镇|乡|街道|办事处
 STATISTICAL_LEVEL = re.compile(r"^(绝对数|绝对值|数值|总量|年末数)$")
 MEASURE_END = re.compile(r"(量|额|数|值|率|总数|指数|收入|支出|产值)$")
 CAPTION_NOISE = re.compile(r"^(续?表\s*[\d一二三四五六七八九十]+)|(\d{4}年(末|底)?(\d{1,2}(-\d{1,2})?月)?)|"
-                           r"(各|分)(县市区|县\(市、区\)|县\(区\)|县区|区县|市县|县市|乡镇|地区|县|区)|主要|情况|及其?增速|及其?构成|"
+                           r"(各|分)(县市区|县\(市、区\)|县\(区\)|县区|区县|市县|乡镇|地区|县|区)(?!场)|主要|情况|及其?增速|及其?构成|"
                            r"及增长|完成|统计|[(（][^)）]*[)）]")
 INDEX_BASE = re.compile(r"以?\s*((?:上年|上年同期|\d{4}年)\s*)(?:为|=)\s*100")
+
+
+# header groups over an amount column that still mean "done in the period": the period, 完成, and a part (其中…)
+DONE_GROUP = re.compile(r"(累计|实际|本年累计)?(完成)?|其中\s*[:：]?\s*[\u4e00-\u9fff]{2,10}")
 
 
 @dataclass
@@ -234,6 +238,8 @@ def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) ->
     for name in area_names:
         text = text.replace(name, "")
     text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
+    # a place's short form before a known measure (恩施州固定资产投资): the measure
+    text = re.sub(r"^[\u4e00-\u9fff]{1,5}?(?:州|市|县|区|盟|旗)(?=固定资产投资|地区生产总值|社会消费品零售总额|一般公共预算|规模以上)", "", text)
     if re.search(r"项目|进展|推进|进度|工程", text):
         return ""  # "一季度各县区重点项目进展情况": what the table is about, no indicator its columns measure
     return text if 2 <= len(text) <= 16 else ""
@@ -245,10 +251,15 @@ def measure_of_generic_column(path: str, measure: str) -> Optional[str]:
     by the measure's last words (收入 of 一般公共预算收入); None for any other column."""
     role = _role(path)
     leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", _clean(path.split(SEP)[-1]))
-    if role.kind == "level" and len(leaf) >= 2 and measure.endswith(leaf) and SEP not in path:
-        return measure  # 收入（亿元） under a caption of 一般公共预算收入: the column names it by its last words
-    if role.kind == "level" and re.fullmatch(r"(投资|收入|支出|产值)额?", leaf) and measure.endswith(leaf.rstrip("额")):
-        return measure  # 投资额 under a caption of 固定资产投资 (1-9月完成 / 投资额): the caption's measure
+    amount = re.fullmatch(r"(投资|收入|支出|产值)额", leaf)  # (投资额 names 投资)
+    if role.kind == "level" and (
+            (len(leaf) >= 2 and measure.endswith(leaf) and SEP not in path)
+            or (amount and measure.endswith(amount.group(1))
+                and all(DONE_GROUP.fullmatch(strip_period(p)) or p == measure for p in path.split(SEP)[:-1]))):
+        # 收入（亿元） under a caption of 一般公共预算收入: the column names it by its last words; so does 投资额 under
+        # 固定资产投资 below what was done in the period (1-9月完成 / 投资额, 其中:工业投资 / 投资额), never under a
+        # plan, a target, last year or another kind of money (年度计划, 年度目标, 上年同期, 合同外资)
+        return measure
     if role.kind == "level" and STATISTICAL_LEVEL.match(leaf) or \
             role.kind in ("growth", "share") and re.match(r"^(比上年|同比|比去年)?(增长|增速|增幅|增减|比重|占比)$", leaf):
         return metric_of_kind(measure, role.kind)

@@ -174,9 +174,15 @@ MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|
 # "240个重点项目完成投资…": the issuer's projects counted, never one work's
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
 PARKS_AS_A_KIND = re.compile(r"\s*(工业园区|产业园区|园区|工业集中区)(?=\s*\d+\s*[项个])")
-THIS_PROJECT = re.compile(r"(该|此|这个|这一)项目")  # the project spoken of, said again
-THIS_PROJECT_SAID = re.compile(r"(该|此|这个|这一)(建设)?项目")
+THIS_PROJECT = re.compile(r"(该|此|这个|这一)(建设)?项目(?!所在|旁边|附近|周边|对面|隔壁)")  # the project spoken of, said again
+# (not 该项目所在的经济开发区…: the zone it lies in is spoken of then)
 NEWS_ASIDE = re.compile(r"^(据悉|据了解|据介绍|记者了解到|记者获悉|目前|同时|另外|此外)\s*[,，]?\s*")  # "据悉,该项目…"
+NEW_VISIT = re.compile(r"施工现场|建设现场|走进|来到|察看|视察|考察|调研|观摩")  # a line that visits a work of its own
+
+
+def _opens_with_this_project(text: str) -> bool:
+    """"该项目…", "据悉,该项目…", "“该项目是…": the text opens by saying the project again."""
+    return THIS_PROJECT.match(NEWS_ASIDE.sub("", text.lstrip().lstrip("“\""))) is not None
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -731,8 +737,8 @@ class ProseExtractor:
             if re.match(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:[、和及与][\u4e00-\u9fff]{2,6}?)?(?:等)?(?:两|二|三|四|五|六|七|八|九|十|\d+)(?:地|个?县市区?|个?县区|个?市县|个?区县|县|市)",
                         sentence[end:]) and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
                 continue  # "昆山、太仓、常熟三地…共开工重大项目120个": the places together, not one of them
-            if re.search(r"各[^,，。;；:：]{1,12}[、和及]$", before[:m.start]):
-                continue  # "组织各县(市)区、高新区…集中开工重大项目153个": one of all the units, the whole's count
+            if re.search(r"各[^,，。;；:：]{1,30}[、和及]$", before[:m.start]) or re.match(r"[、和及与]各", sentence[end:]):
+                continue  # "组织各县(市)区、高新区…集中开工重大项目153个", "福州高新区和各县(市)区…": one of all the units
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
             if _compared_or_ranked_in(before, m.start, end, reach=16):
@@ -951,7 +957,7 @@ class ProseExtractor:
             if speaks and OWN_OFFICE.search(before, speaks.end()):
                 speaks = None  # "市住建局局长李四介绍，该局牵头的12个项目…": the office's own projects
             if DEPARTMENT_SPEAKS.match(before, m.end()) or speaks or re.search(r"(从|据|由|经)$", before[:m.start()]) \
-                    or re.match(r"(牵头组织|组织|会同|联合|协调|指导|督促|召开|举办|主办)", before[m.end():]):
+                    or re.match(r"(牵头组织|组织|会同|联合|协调|指导|督促|召开|举办|主办)(?!实施)", before[m.end():]):
                 # ("市发改委牵头组织各县(市)区…集中开工重大项目153个": the office that organizes, not the owner)
                 continue  # "市发改委负责人介绍", "记者从市发改委获悉": the source of the news, not the subject
             if re.search(above, before[:m.start()]) or (
@@ -982,11 +988,11 @@ class ProseExtractor:
             previous = ""
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
-            if work_above and THIS_PROJECT.match(NEWS_ASIDE.sub("", line.lstrip())):
+            if work_above and _opens_with_this_project(line):
                 # "▲…株洲分会场,攸县松井汽车涂料建设项目开工" / "该项目总投资18.9亿元,…": the work named just above
                 carried = line_work = work_above
             # (a line that speaks of 该项目 and names no other work keeps the one named above for the next)
-            work_above = _last_work_named(line) or (work_above if THIS_PROJECT_SAID.search(line) else "")
+            work_above = _last_work_named(line) or (work_above if THIS_PROJECT.search(line) and not NEW_VISIT.search(line) else "")
             heading_place = ""  # a place written as a sentence of its own ("滨城区 。") heads the rest of its line
             if event_host and THIS_EVENT.match(line):
                 # "据了解,本次开复工项目涉及…。包含市政项目68个": the event the paragraph above told of, its host's
@@ -1032,8 +1038,10 @@ class ProseExtractor:
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
                 # the work the sentence is about: one it opens with, or the one before said again (该项目…)
-                opens_this = THIS_PROJECT.match(NEWS_ASIDE.sub("", sentence.lstrip().lstrip("“\"")))
-                if opens_this and not topic_work:
+                if NEW_VISIT.search(sentence) and not topic_work and not _last_work_named(sentence):
+                    line_work = ""  # "随后,观摩团来到襄州区。": the story moves on; 该项目 after it is not the work before
+                opens_this = _opens_with_this_project(sentence)
+                if opens_this and not topic_work and not line_work:
                     # "…介绍了湖北长力轻型改装车生产项目情况。该项目位于…,总投资2.8亿元": the one work the sentence
                     # before named is what 该项目 is
                     named_before = _last_work_named(sentence_before)
@@ -1668,8 +1676,13 @@ NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:�
 
 def _last_work_named(line: str) -> str:
     """The last one work a line names ("…株洲分会场,攸县松井汽车涂料建设项目开工"), or ""."""
-    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有|走进|来到|深入|前往|介绍了?|汇报了?|察看了?|查看了?)", "", m.group(1))
-             for m in NAMED_WORK.finditer(line)}
+    names = {re.sub(r"^.*(这是|也是|继|同步|配套|以及|还有|走进|来到|深入|前往|介绍了?|汇报了?|察看了?|查看了?|考察了?|视察了?|"
+                    r"听取了?|调研了?|参观了?|观摩了?)", "", m.group(1))
+             for m in NAMED_WORK.finditer(line) if not re.search(r"\d$", line[:m.start()])}  # (年产10万吨…: no name)
+    names = {n for n in names if not re.search(r"(项目|工程)[和及与]|、|是", n)}  # (A项目和B项目: two works, neither said)
+    if names and re.search(r"(?:^|[,，、。;；])(?!该|此)[\u4e00-\u9fff]{2,20}?(?:项目|工程)(?=也|还|同样|正在)", line) \
+            and not any(re.search(re.escape(n) + r"(?=也|还|同样|正在)", line) for n in names):
+        return ""  # "来到A项目现场,B项目也在加紧建设": another work the grammar above did not take: which one is not said
     names = {n for n in names if _names_one_project(n)}
     return next(iter(names)) if len(names) == 1 else ""  # (two works named: which one 该项目 is, is not said)
 

@@ -181,7 +181,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             metric = measure_of_generic_column(path, measure) if measure and path else None
             part = ""
             if metric:
-                part = _part_between(path)  # 1-9月完成 / 其中:工业投资 / 投资额 → 工业投资: the part the cell is of
+                # 1-9月完成 / 其中:工业投资 / 投资额 → 工业投资: the part of the caption's measure an amount column is of
+                part = _part_between(path, measure)
                 path = measure + SEP + path
             metric_raw = path + (SEP + SEP.join(categories) if categories else "")
             if share:
@@ -212,11 +213,13 @@ LABEL_COUNT = re.compile(r"[(（]\s*(\d{1,5})\s*(项|个)\s*[)）]\s*$")
 RANKING_CAPTION = re.compile(r"排名|排序|位次|排位")
 
 
-def _part_between(path: str) -> str:
-    """The header words between a column's period and its generic leaf (投资额, 同比增长): the part of
-    the caption's measure the column is of ("其中:工业投资"), without 其中 and done-words."""
+def _part_between(path: str, measure: str) -> str:
+    """The header words between a column's period and its generic leaf (投资额, 绝对数, 同比增长): the part of
+    the caption's measure the column is of ("其中:工业投资" → 工业投资), without 其中, years, done-words
+    and the measure itself."""
     parts = [re.sub(r"^其中\s*[:：]?", "", strip_period(p)).strip() for p in path.split(SEP)[:-1]]
-    return SEP.join(p for p in parts if p and not re.fullmatch(r"(累计|实际)?完成|累计|本年|本月|当月|合计|总计", p))
+    return SEP.join(p for p in parts if p and p != measure
+                    and not re.fullmatch(r"(本年)?(累计|实际)?完成|(本年)?累计|本年|本月|当月|合计|总计|(19|20)\d\d年?", p))
 
 
 SITE_HEAD = re.compile(r"建设地点|建设地址|项目地点|实施地点|所在地|所在县|所属县|所在区|属地")
