@@ -283,3 +283,9 @@ def test_a_captions_measure_is_no_plans_nor_last_years_and_a_caption_names_no_pl
     assert by[300.0][0] == "计划投资"
     assert by[205.4][0] != "固定资产投资" or by[205.4][1]  # last year's amount is never this year's measure, bare
     assert not any("恩施" in (f.metric or "") for f in doc.facts)
+
+
+def test_an_amount_invested_over_months_is_what_was_done_in_them(kit):
+    doc = _doc(kit, "宜宾市2023年1-9月重点项目投资情况\n\n县区\t项目数\t1-9月投资额(亿元)\n翠屏区\t42\t86.5\n叙州区\t35\t61.2\n")
+    assert {(f.entity, f.metric, f.value) for f in doc.facts if f.value in (86.5, 61.2)} == {
+        ("翠屏区", "完成投资", 86.5), ("叙州区", "完成投资", 61.2)}

@@ -250,6 +250,11 @@ def _column_period(path: str, year: Optional[int]) -> Optional[Period]:
 
 
 def metric_from_path(path: str) -> str:
-    """The metric of a header path without its period ("1-9月完成投资 / 产业项目" → "完成投资 / 产业项目")."""
-    return SEP.join(strip_period(p) for p in path.split(SEP)) if path else path
+    """The metric of a header path without its period ("1-9月完成投资 / 产业项目" → "完成投资 / 产业项目");
+    an amount invested over a span of months (1-9月投资额) is what was done in it (完成投资)."""
+    return SEP.join(("完成" + strip_period(p)) if SPAN_AMOUNT.match(p) else strip_period(p)
+                    for p in path.split(SEP)) if path else path
+
+
+SPAN_AMOUNT = re.compile(r"^\s*(\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?|上半年|前三季度|[一二三四]季度|本年累计|今年以来)\s*(投资额|投资)\s*([(（].*)?$")
 
