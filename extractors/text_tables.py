@@ -15,7 +15,7 @@ from extractors.headers import build_header_paths
 from pipeline.core.cells import is_empty_marker, is_numeric_cell
 from pipeline.core.normalize import BRACKET_SPACE
 from pipeline.core.units import unit_in_label
-from pipeline.core.vocabulary import GRAND_TOTAL_ROW
+from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_ROW
 from pipeline.core.word_rows import rejoin_header_words
 from schemas.records import Note
 
@@ -481,16 +481,21 @@ def _name_column_first(header_rows: list[list[str]], body: list[list[str]]) -> t
     numbers = {k for k in range(1, j) if re.fullmatch(r"序号|编号", head[k])}  # a 序号 column between: no figures
 
     def moved(row: list[str], group: str) -> list[str]:
-        if _total_across(row, j):
-            return [row[0], ""] + ["" for k in range(1, j) if k not in numbers] + row[j + 1:]
+        total = _total_across(row, j)
+        if total:
+            # 合计: the whole's; 小计: its group's, named by the group (产业项目: the issuer's figure of that kind)
+            grand = GRAND_TOTAL_ROW.match(total) or TOTAL_ROW.match(group.strip())
+            return [total if grand else group, ""] + ["" for k in range(1, j) if k not in numbers] + row[j + 1:]
         return [row[j], group] + [c for k, c in enumerate(row[1:j], start=1) if k not in numbers] + row[j + 1:]
     return [moved(h, h[0]) for h in header_rows], [moved(r, g) for r, g in zip(body, groups)]  # (rows keep their lines)
 
 
-def _total_across(row: list[str], name_col: int) -> bool:
-    """合计 written in the group column with the columns up to the name's empty: a colspan's total row."""
-    return len(row) > name_col and GRAND_TOTAL_ROW.match(row[0].strip()) is not None \
-        and not any(c.strip() for c in row[1:name_col + 1])
+def _total_across(row: list[str], name_col: int) -> str:
+    """合计 or 小计 written in a column before the name's, the name's empty: a colspan's total row (its
+    word), or ""."""
+    if len(row) <= name_col or (row[name_col].strip() and not re.fullmatch(r"共?\s*\d+\s*个(项目)?", row[name_col].strip())):
+        return ""  # (a name cell that only counts the rows, "12个项目", names no project)
+    return next((c.strip() for c in row[:name_col] if TOTAL_ROW.match(c.strip())), "")
 
 
 BARE_LEAVES = {"计划", "实际", "完成", "目标", "任务", "合计", "小计", "其中", "本月", "累计", "本年", "上年", "同比"}

@@ -289,3 +289,24 @@ def test_an_amount_invested_over_months_is_what_was_done_in_them(kit):
     doc = _doc(kit, "宜宾市2023年1-9月重点项目投资情况\n\n县区\t项目数\t1-9月投资额(亿元)\n翠屏区\t42\t86.5\n叙州区\t35\t61.2\n")
     assert {(f.entity, f.metric, f.value) for f in doc.facts if f.value in (86.5, 61.2)} == {
         ("翠屏区", "完成投资", 86.5), ("叙州区", "完成投资", 61.2)}
+
+
+def test_subtotals_of_a_category_written_down_a_rowspan_column_are_the_issuers_of_that_kind(tmp_path, kit):
+    """类别 in a rowspan, 小计 under each group in the 序号 column, a 合计 whose name cell counts the rows:
+    the projects' rows are theirs, each 小计 the city's figure of its kind, the 合计 the city's (a review's x01:
+    12 project figures were filed under the city when 小计 rows were there)."""
+    page = tmp_path / "xinxiang.html"
+    page.write_text("""<html><body><p>新乡市2022年1-6月市重点项目进展情况</p><table>
+<tr><th>类别</th><th>序号</th><th>项目名称</th><th>建设地点</th><th>总投资(万元)</th><th>1-6月完成投资(万元)</th></tr>
+<tr><td rowspan="3">产业项目</td><td>1</td><td>新乡某某电池材料项目</td><td>红旗区</td><td>186000</td><td>37800</td></tr>
+<tr><td>2</td><td>辉县市某某水泥技改项目</td><td>辉县市</td><td>125000</td><td>18900</td></tr>
+<tr><td colspan="3">小计</td><td>311000</td><td>56700</td></tr>
+<tr><td rowspan="2">民生项目</td><td>3</td><td>新乡市某某医院项目</td><td>牧野区</td><td>120000</td><td>15600</td></tr>
+<tr><td colspan="3">小计</td><td>120000</td><td>15600</td></tr>
+<tr><td colspan="2">合计</td><td>3个项目</td><td></td><td>431000</td><td>72300</td></tr>
+</table></body></html>""", encoding="utf-8")
+    doc = extract_document(str(page), page.read_bytes(), "0" * 64, kit)
+    by = {(f.value, f.metric): (f.entity, f.category) for f in doc.facts}
+    assert by[(186000, "总投资")] == ("新乡某某电池材料项目", "产业项目")
+    assert by[(311000, "总投资")] == ("新乡市", "产业项目")
+    assert by[(431000, "总投资")] == ("新乡市", "")
