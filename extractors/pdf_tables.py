@@ -279,6 +279,10 @@ def _runs(rows, is_row, least: int, aligned: bool = False, keep=lambda run_rows:
         if len([j for j in run if is_row(*rows[j])]) >= least and keep([rows[j] for j in run]):
             above = rows[run[0] - 1] if run[0] > 0 else None
             header = above and (above[1] >= 1 and not above[2] if aligned else above[1] >= 2)
+            if bridge and not header and above and above[1] >= 1 and not above[2] and _close_above(above[0], rows[run[0]][0]) \
+                    and run[0] > 1 and rows[run[0] - 2][1] >= 2 and not rows[run[0] - 2][2] \
+                    and _close_above(rows[run[0] - 2][0], above[0]):
+                header = True  # "计划投资 完成投资" under "序号 项目名称 总投资 2023年 1-5月": the header's second line
             start = run[0] - 1 if header else run[0]
             while bridge and header and start > 0 and run[0] - start < 3:  # 年度计划 over 投资额: header lines
                 above = rows[start - 1]

@@ -379,3 +379,36 @@ def test_a_nul_a_pdf_font_gives_for_its_ideographic_space_is_a_space():
     from pipeline.core.vocabulary import GRAND_TOTAL_ROW
     assert GRAND_TOTAL_ROW.match(normalize_chars("合\x00\x00计"))
     assert "\x00" not in normalize_chars("\x00\x00今年以来，全市完成投资5亿元。")
+
+
+def test_an_unruled_tables_two_line_header_under_its_caption(tmp_path, extract):
+    """"序号 项目名称 总投资 2023年 1-5月" over "计划投资 完成投资", right under the caption: both lines are the
+    header (the second has only one gap between its words), so the rows are named and measured (a review's
+    p08: every figure was row_unnamed)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+
+    def draw(c):
+        c.setFont("STSong-Light", 10)
+        c.drawString(150, 780, "表1 株洲市重点项目完成情况（单位：亿元）")
+        for x, text in ((60, "序号"), (90, "项目名称"), (350, "总投资"), (432, "2023年"), (517, "1-5月")):
+            c.drawString(x, 766, text)
+        c.drawString(420, 754, "计划投资")
+        c.drawString(500, 754, "完成投资")
+        y = 738
+        for number, name, *figures in (("1", "株洲某某轨道交通产业园", "12.5", "3.2", "1.8"), ("2", "醴陵市某某陶瓷产业园", "8.6", "2.1", "1.2"),
+                                       ("3", "攸县某某循环经济园", "6.3", "1.5", "0.9")):
+            c.drawString(60, y, number)
+            c.drawString(90, y, name)
+            for right, figure in zip((380, 460, 540), figures):
+                c.drawRightString(right, y, figure)
+            y -= 16
+
+    path = tmp_path / "two_line_header.pdf"
+    _reportlab_pdf(path, draw)
+    doc = extract(path)
+    facts = {(f.entity_raw, f.metric, f.value) for f in doc.facts if f.source_kind == "table"}
+    assert {("株洲某某轨道交通产业园", "总投资", 12.5), ("株洲某某轨道交通产业园", "计划投资", 3.2),
+            ("攸县某某循环经济园", "完成投资", 0.9)} <= facts, facts
+    assert not [f for f in doc.facts if "row_unnamed" in f.flags]

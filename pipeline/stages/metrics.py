@@ -104,7 +104,7 @@ class MetricCatalog:
         if not prose:
             measure, _, category = canonical.partition(SEP)
             parts = [p for p in category.split(SEP) if p and re.sub(r"[(（][^)）]*[)）]", "", p) not in GENERIC_HEADS
-                     and not _restates(measure, p)]
+                     and not _restates(measure, p) and not re.fullmatch(r"(19|20)\d\d\s*年度?", p)]  # (2023年 over 计划投资: its period)
             return measure, SEP.join(parts), how
         if how == "unmatched":
             kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted
