@@ -310,3 +310,8 @@ def test_subtotals_of_a_category_written_down_a_rowspan_column_are_the_issuers_o
     assert by[(186000, "总投资")] == ("新乡某某电池材料项目", "产业项目")
     assert by[(311000, "总投资")] == ("新乡市", "产业项目")
     assert by[(431000, "总投资")] == ("新乡市", "")
+
+
+def test_a_county_level_citys_zone_after_a_level_word(kit):
+    doc = _doc(kit, "苏州市重大项目集中开工\n\n1-3月,全市开工重大项目260个。其中,国家级昆山开发区开工项目26个,总投资180亿元。\n")
+    assert {f.entity for f in doc.facts if f.value in (26, 180)} == {"昆山经开区"}

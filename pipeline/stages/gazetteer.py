@@ -294,8 +294,10 @@ class Gazetteer:
                 continue
             after_province = before is not None and before.kind == PROVINCE_LEVEL  # "福建三明", "湖北宜昌"
             if len(name) <= 2 and not _stands_alone(text, i, len(name)) and not after_province \
-                    and not (self.city_short(name) is not None and _zone_word_at(text, i + len(name))
-                             and re.search(r"(出席|在|到|赴|于|走进|深入|来到|前往|视察|调研|考察|落户|位于|参加|为|是|的|[\d十百千万亿]元)$", text[:i])):
+                    and not ((self.city_short(name) is not None or (self.unique_short(name) is not None
+                                                                     and DEVELOPMENT_ZONE_AFTER.match(text, i + len(name))))
+                             and _zone_word_at(text, i + len(name))
+                             and re.search(r"(出席|在|到|赴|于|走进|深入|来到|前往|视察|调研|考察|落户|位于|参加|为|是|的|级|[\d十百千万亿]元)$", text[:i])):
                 continue  # 成县 in 完成县级, 开县 in 召开县区, 南县 in 湖南县域 (but 出席娄底经开区, "…超千亿元合肥经开区…",
                 # "作为园区龙头的长沙高新区": a city's zone;
                 # 比亚迪西安高新区…项目 is a project's name)
@@ -318,7 +320,7 @@ class Gazetteer:
                     if place is not None and not trusted and not _zone_word_at(text, i + len(name)):
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only
                 if place is None and DEVELOPMENT_ZONE_AFTER.match(text, i + len(name)) \
-                        and not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x"):
+                        and (not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") or text[i - 1:i] in "级的在于到"):
                     # "昆山高新区", "江阴经开区": a county-level city's (or county's) own zone, its short form one
                     # division's only (not 新区 or 示范区, which name areas), inside the document's province; with
                     # no area known, a county-level city's only (滨海高新区 of 天津 is no zone of 滨海县, 龙泉经开区
