@@ -315,3 +315,13 @@ def test_subtotals_of_a_category_written_down_a_rowspan_column_are_the_issuers_o
 def test_a_county_level_citys_zone_after_a_level_word(kit):
     doc = _doc(kit, "苏州市重大项目集中开工\n\n1-3月,全市开工重大项目260个。其中,国家级昆山开发区开工项目26个,总投资180亿元。\n")
     assert {f.entity for f in doc.facts if f.value in (26, 180)} == {"昆山经开区"}
+
+
+def test_a_citys_side_areas_by_common_names_are_its_own_not_beijings(kit):
+    """东城区 / 西城区 rows in a 漯河 table are that city's management areas (new places under it, for
+    review), never 北京's districts of those names (bs01: 9 wrong places); in a 北京 text they are 北京's."""
+    doc = _doc(kit, "漯河市1-9月重点项目进展情况\n\n县区\t项目数\t完成投资\n临颍\t38\t46.8\n西城区\t12\t11.3\n东城区\t13\t12.4\n")
+    areas = {f.entity_parent for f in doc.facts if f.entity in ("西城区", "东城区")}
+    assert areas == {"漯河市"}, areas
+    doc = _doc(kit, "北京市重点工程\n\n1-6月,北京市重点工程完成投资1200亿元。东城区完成投资86亿元。\n")
+    assert next(f for f in doc.facts if f.value == 86).entity_code == "110101"

@@ -38,8 +38,10 @@ DEVELOPMENT_ZONE_AFTER = re.compile(r"经济技术开发区|高新技术产业�
 ZONE_WORD = re.compile("(" + "|".join(sorted(map(re.escape, ZONE_WORDS), key=len, reverse=True)) + ")$")
 PROVINCE_LEVEL = "province"
 # (老城区 of 洛阳 and 新城区 of 西安 are also "the old / new town" of any city: "做精老城区")
+# (a town's side of itself, 东城区 / 城西区, names the management areas of many cities: 漯河's 东城区 and 西城区
+# are no 北京 districts; such a name is a division's only inside its own city)
 GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区",
-                 "老城区", "新城区"}
+                 "老城区", "新城区", "东城区", "西城区", "南城区", "北城区", "中城区", "城东区", "城西区", "城南区", "城北区", "城中区"}
 PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone", "region"}  # region: 苏南, 陕南
 LOCAL_KINDS = {"town", "street"}  # below the county level: places.csv rows, named within their city
 SCOPED_KINDS = LOCAL_KINDS | {"region"}  # 苏北地区 is 江苏's; in a 广东 bulletin it is no subject

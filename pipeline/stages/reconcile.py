@@ -24,7 +24,7 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from pipeline.core.vocabulary import AGGREGATE_NAME
-from pipeline.stages.gazetteer import PROVINCE_LEVEL, zone_name_under, LOCAL_KINDS, MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
+from pipeline.stages.gazetteer import GENERIC_NAMES, PROVINCE_LEVEL, zone_name_under, LOCAL_KINDS, MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, speaks_as_a_zone_of_its_own
 
 CROSS = re.compile(r"^(跨区|跨县|跨县市区|跨区域|其他|其它|市直|市直单位)$")
@@ -212,6 +212,8 @@ class Reconciler:
             within = jur.area is None or g.within(city, g.province_of(jur.area))
             return _of_place(city, "alias", 0.9 if within else 0.6, provisional=not within)
         zone = zone_parts(name)
+        if name in GENERIC_NAMES and not zone and jur.place is not None and jur.confidence >= CONFIDENT:
+            return None  # "东城区" in a 漯河 bulletin: an area of that city by a common name (a new one), not 北京's
         if name in g.scoped or (zone and not zone[0]):
             # a short form or zone word of a place elsewhere (高新区 in a bulletin with no city)
             others = g.scoped.get(name, [])
