@@ -271,6 +271,10 @@ LEVEL_ABOVE_A_ZONE = re.compile(r"[省市](级|重点|重大)|全[省市]")
 def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones: Optional[dict] = None) -> None:
     """Canonical entity and metric of every fact; names left for review are flagged. zones: bare zone
     words the document writes in full elsewhere (示范区 → 城乡一体化示范区), read as that name."""
+    # a zone's own news (a place of the document's, in no list) that tells a list of the level above
+    # ("今年省级重点项目600个", "市重点项目300个"): whose figure that is the text does not say, unless the
+    # sentence names the zone ("在X经济区项目中,纳入省重点项目38项": the zone's)
+    own_zone = re.sub(r"[(（].*$", "", jurisdiction.place.name)[-4:] if speaks_as_a_zone_of_its_own(jurisdiction) else ""
     for f in facts:
         name = f.entity_raw
         if f.source_kind == "table" and CATEGORY_NAME.match(normalize_name(name)):
@@ -280,10 +284,8 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
         if zones and bare in zones:
             name = zones[bare]
             f.flags.append("entity_named_in_document")
-        # a zone's own news (a place of the document's, in no list) that tells a list of the level above
-        # ("今年省级重点项目600个", "市重点项目300个"): whose figure that is the text does not say
-        above_the_zone = not name and speaks_as_a_zone_of_its_own(jurisdiction) and LEVEL_ABOVE_A_ZONE.search(f.metric_raw + f.quote) \
-            and not re.sub(r"[(（].*$", "", jurisdiction.place.name)[-4:] in f.quote  # ("在X经济区项目中,纳入省重点项目38项": the zone's)
+        above_the_zone = bool(own_zone) and not name and own_zone not in f.quote \
+            and LEVEL_ABOVE_A_ZONE.search(f.metric_raw + f.quote) is not None
         r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table") \
             if "row_unnamed" not in f.flags and not above_the_zone \
             else Resolution("", "unknown", "unknown", 0.0)  # a row of a table none of whose rows is named

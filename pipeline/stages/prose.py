@@ -186,6 +186,9 @@ def _opens_with_this_project(text: str) -> bool:
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
+# a whole named as the list a subject's projects are on (列入全省重点) or the event or lead it joins, a period
+# and a few words apart (参加第二季度全省…, 结合全省…活动): not the subject
+LISTED_IN_OR_JOINED = re.compile(r"(列入|纳入|进入|入选|跻身|列为)$|(参加|参与|结合|配合|借助|依托|按照|根据)[^,，。;；]{0,8}$")
 LISTED_IN = re.compile(r"(列入|纳入|进入|入选|属于|列为|、|和|及)$")  # "列入郑州市重点建设项目": a list, not a subject
 INCLUDED_BEFORE = re.compile(r"(含|包括|包含|不含|除)$")
 # "封丘县地处河南省东北部，为河南省新乡市辖县，南北长38.2公里": the place a subject lies in or
@@ -924,8 +927,7 @@ class ProseExtractor:
                                                or re.search(r"其中\s*[,，:：]?\s*$", before[:m.start()])):
                 continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目", "其中,自治区层面…":
                 # projects of the region's list, whoever the clause is about; only a clause it opens is the region's
-            if _in_closed_aside(before, m.start()) or re.search(r"(列入|纳入|进入|入选|参加|参与|跻身|列为)$", before[:m.start()]) \
-                    or re.search(r"(参加|参与|结合|配合|借助|依托|按照|根据)[^,，。;；]{0,8}$", before[:m.start()]) \
+            if _in_closed_aside(before, m.start()) or LISTED_IN_OR_JOINED.search(before[:m.start()]) \
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
                 # the whole compared with, or whose list or event it is, not the subject
