@@ -33,6 +33,7 @@ class Table:
     page: Optional[int] = None
     row_pages: Optional[list[int]] = None
     row_indents: Optional[list] = None  # x where each body row's label starts (PDF), for rows written under a parent
+    row_groups: Optional[list[str]] = None  # the section row ("一、能源项目") each body row is under, "" for none
 
     @property
     def n_cols(self) -> int:

@@ -13,7 +13,7 @@ from extractors.glued_cells import glued_ranking
 from extractors.tables import TABLE_BREAK, Table
 from extractors.headers import build_header_paths
 from pipeline.core.cells import is_empty_marker, is_numeric_cell
-from pipeline.core.normalize import BRACKET_SPACE
+from pipeline.core.normalize import BRACKET_SPACE, SECTION_LABEL
 from pipeline.core.units import unit_in_label
 from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_ROW
 from pipeline.core.word_rows import rejoin_header_words
@@ -252,6 +252,12 @@ def cells_one_per_line(lines: list[str], i: int, reserved: frozenset[int] = froz
     # over lines ("计划 / 总投资")
     name = next((m for m in range(leading, len(cells)) if cells[m] and not is_numeric_cell(cells[m])
                  and not is_empty_marker(cells[m])), None)
+    while name is not None and len(header) > name - k and len(header) % (name - k) and CAPTION.search(header[0]) \
+            and len(header[0]) >= 6:
+        # "1-4月各县市区重点项目进展情况 / 县市区 / 项目数 / …": the page's title and the table's caption on the
+        # lines above its header are no header cells (the caption is read as the caption, below)
+        header, run, cells, k, leading, name = header[1:], run[1:], cells[1:], k - 1, leading - 1, name - 1
+        opening = run[0][0]
     width = len(header)
     header_rows = [(opening, header)]
     if name is not None and name - k < k and not numbered:
@@ -382,17 +388,34 @@ def attach_context(table: Table, block: list[tuple[int, list[str]]], lines: list
     return used, notes, j
 
 
+def _section_label(cells: list[str]) -> str:
+    """The kind a row that holds only an ordinal label names, else ""."""
+    filled = [c for c in cells if c.strip()]
+    m = SECTION_LABEL.match(filled[0].strip()) if len(filled) == 1 and cells and cells[0].strip() else None
+    return m.group("name").strip() if m else ""
+
+
 def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int) -> Optional[Table]:
     first_body = next((k for k, (_, cells) in enumerate(block) if _is_body_row(cells)), None)
     if first_body is None:
         return None
+    while first_body > 1 and _section_label(block[first_body - 1][1]):
+        first_body -= 1  # "一、能源项目" right under the header opens the body's first section
     header_rows = [cells for _, cells in block[:first_body]]
     body: list[list[str]] = []
     row_lines: list[int] = []
+    row_groups: list[str] = []
+    group = ""
     for idx, cells in block[first_body:]:
         filled = [c for c in cells if c]
         if _counting_row(filled, cells):
             continue  # "1 2 3 4 5": a pager, or the column numbers under a header (栏次), no figures
+        section = _section_label(cells)
+        if section:
+            # "| 一、能源项目 | | | |": a row across the table naming the kind of the rows under it, no row of
+            # its own (never the rest of the name above it)
+            group = section
+            continue
         if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]) \
                 and not re.search(r"[:：]$", cells[0].strip()):  # "在总计中：" introduces the rows under it
             # a row holding only a name continues the name of the row above (高新区 / 天元区)
@@ -400,6 +423,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
             continue
         body.append(list(cells))
         row_lines.append(idx + 1)
+        row_groups.append("" if TOTAL_ROW.match(cells[0].strip()) and not SUBTOTAL.match(cells[0].strip()) else group)
     if not body:
         return None
     body_width = max(len(r) - next((k for k, c in enumerate(reversed(r)) if c.strip()), len(r)) for r in body)
@@ -433,6 +457,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         for c in range(label_cols, n_cols):
             flags[c].append("header_unaligned")
     return Table(index=index, header_rows=header_rows, rows=body, row_lines=row_lines,
+                 row_groups=row_groups if any(row_groups) else None,
                  method="text_tabs" if "\t" in lines[block[0][0]] else "text_spaces",
                  header_paths=paths, header_flags=flags, label_cols=label_cols, index_cols=index_cols,
                  first_line=block[0][0] + 1)

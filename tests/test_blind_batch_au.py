@@ -142,10 +142,12 @@ TWO_WORKS_BUILT = """高县重点项目建设简报
 def test_only_what_an_investor_puts_into_one_work_is_its_total(kit):
     doc = read_text(kit, "linli_sums.txt", SUMS_THAT_ARE_NOT_A_WORKS_COST)
     by_value = {(f.value, f.unit): f for f in doc.facts}
-    # funds won from above, a year's budget, a first phase: parts of a cost, never 总投资
-    for key in ((1.2, "亿元"), (5000, "万元"), (5, "亿元")):
+    # funds won from above, a year's budget: parts of a cost, never 总投资
+    for key in ((1.2, "亿元"), (5000, "万元")):
         assert by_value[key].metric != "总投资", key
-    assert by_value[(15, "亿元")].metric == "总投资"
+    assert (by_value[(15, "亿元")].metric, by_value[(15, "亿元")].category) == ("总投资", "")
+    # a first phase: the whole investment of that phase, its category saying so (the golds' 一期, never the total)
+    assert (by_value[(5, "亿元")].metric, by_value[(5, "亿元")].category) == ("总投资", "一期")
     # two works built in one sentence: "项目建成投产后…" is neither's alone
     two = read_text(kit, "gaoxian_two.txt", TWO_WORKS_BUILT)
     assert [f.metric for f in two.facts if f.value == 20] == ["总投资"]

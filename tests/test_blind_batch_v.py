@@ -191,8 +191,10 @@ def test_this_project_said_again_is_the_paragraphs_project(kit):
     by_value = {(f.value, f.unit): f for f in doc.facts}
     assert by_value[(8, "亿元")].entity == "和龙市长白山矿泉水产业园项目"
     assert by_value[(15, "万平方米")].entity == "和龙市长白山矿泉水产业园项目"
-    # 一期投资: the project's, but not its 总投资 (that is the 8亿元): no measure is guessed
-    assert by_value[(2, "亿元")].entity == "和龙市长白山矿泉水产业园项目" and by_value[(2, "亿元")].metric != "总投资"
+    # 一期投资: the project's, the whole investment of its first phase (category 一期, as the golds write it),
+    # never the plain 总投资 (that is the 8亿元)
+    two = by_value[(2, "亿元")]
+    assert (two.entity, two.metric, two.category) == ("和龙市长白山矿泉水产业园项目", "总投资", "一期")
 
 
 def test_a_place_closing_a_sites_name_is_its_masthead_but_a_portal_is_not(kit):
@@ -481,7 +483,8 @@ def test_second_read_of_batch_ad_rules(kit):
                      "亩均投资350万元的滁州光伏产业园已开工;投资50亿元的惠科显示面板等项目进展顺利。")
     assert by[(8, "亿元")].metric != "总投资"  # already spent, not the project's total
     assert by[(350, "万元")].metric != "总投资"  # per mu
-    assert by[(50, "亿元")].metric != "总投资"  # a group's ("…等项目"), no one project's total
+    # a group's ("…等项目"): the whole investment of the group (a bare 投资, as the golds read it), never one project's
+    assert by[(50, "亿元")].metric == "总投资" and "等" in by[(50, "亿元")].entity_raw
     doc = read_text(kit, "hefei_host.txt", "合肥市第三批重点项目集中开工\n\n4月8日,合肥市第三批重点项目集中开工活动在肥西县主会场举行。"
                                            "我县设分会场,全县12个项目集中开工,总投资36亿元。肥西县主会场开工项目30个。")
     assert doc.meta.jurisdiction != "肥西县"  # 我县 speaks, and it is not the host county named twice

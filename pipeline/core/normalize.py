@@ -96,6 +96,10 @@ SPACE_ROW = re.compile(r"\S(?: {2,}|\u3000+)\S.*\S(?: {2,}|\u3000+)\S")
 PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
+# a section row of a table: an ordinal and the kind of the rows under it ("一、能源项目", "(二)社会事业类")
+SECTION_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?P<name>[^\d\t]{2,20})$")
+
+
 def pipe_cells(line: str) -> Optional[list[str]]:
     """The cells of a pipe-separated row, with or without outer pipes ("吉首市 | 57 | 82.5 | 78.9% |",
     "| 县市 | 项目数 |"); None for any other line. A markdown rule row ("|---|---|") is [] (dropped)."""
@@ -106,8 +110,12 @@ def pipe_cells(line: str) -> Optional[list[str]]:
     cells = [c.strip() for c in line.strip().split("|")]
     if cells and not cells[0] and line.strip().startswith("|"):
         cells = cells[1:]  # an outer pipe; " | 57 | 82.5" keeps its empty first cell
+    framed = line.strip().startswith("|") and line.strip().endswith("|") and len(cells) >= 4
     while cells and not cells[-1]:
         cells = cells[:-1]
+    if framed and len(cells) == 1 and SECTION_LABEL.match(cells[0]):
+        # "| 一、能源项目 | | | |": a row of a framed table holding one label is still its row
+        return cells + [""]
     return cells if len(cells) >= 3 else None
 
 

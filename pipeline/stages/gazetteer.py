@@ -323,15 +323,15 @@ class Gazetteer:
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only
                 if place is None and DEVELOPMENT_ZONE_AFTER.match(text, i + len(name)) \
                         and (not re.match(r"[\u4e00-\u9fff]", text[i - 1:i] or "x") or text[i - 1:i] in "级的在于到"):
-                    # "昆山高新区", "江阴经开区": a county-level city's (or county's) own zone, its short form one
-                    # division's only (not 新区 or 示范区, which name areas), inside the document's province; with
-                    # no area known, a county-level city's only (滨海高新区 of 天津 is no zone of 滨海县, 龙泉经开区
-                    # of 成都 none of 浙江's 龙泉市)
+                    # "昆山高新区", "江阴经开区", "彭山经开区": a county-level city's, a district's (or a county's)
+                    # own zone, its short form one division's only (not 新区 or 示范区, which name areas), inside
+                    # the document's province; with no area known, not a county's (滨海高新区 of 天津 is no zone
+                    # of 滨海县)
                     place = self.unique_short(name)
                     province = self.province_of(jurisdiction)
-                    if place is not None and (place.kind not in ("county_city", "county")
+                    if place is not None and (place.kind not in ("county_city", "county", "district")
                                               or (province is not None and not self.within(place, province))
-                                              or (province is None and place.kind != "county_city")):
+                                              or (province is None and place.kind == "county")):
                         place = None
             if place is None or (after_province and len(name) <= 2 and not _stands_alone(text, i, len(name))
                                  and not self.within(place, before)):

@@ -166,8 +166,12 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     headline = _headline(body)
     if headline and headline != title:
         add("headline", gazetteer.find_in(headline, city_shorts=True), headline, headline)
-    if any(p.kind == PROVINCE_LEVEL and p.name.endswith("自治区") for p in places.values()):
-        # in 广西 or 宁夏 全区 / 区委 speak of the region, a province
+    in_a_region = [p for p in places.values() if any(a.kind == PROVINCE_LEVEL and a.name.endswith("自治区") for a in gazetteer.chain(p))]
+    if any(p.kind == PROVINCE_LEVEL and p.name.endswith("自治区") for p in places.values()) \
+            or (in_a_region and len(in_a_region) == len(places) and all(p.kind in ("county", "county_city") for p in places.values())
+                and not SPEAKS_AS["district"].search(text)):
+        # in 广西 or 宁夏 全区 / 区委 speak of the region, a province (so do they in a page that names only
+        # a county of the region, "宁夏隆德县…与全区增速持平": no district is there to speak)
         levels["province"] += levels.pop("district", 0)
         level = levels.most_common(1)[0][0] if levels.most_common(1)[0][1] else None
     # the body is read inside whatever the header named, for short forms
@@ -246,6 +250,12 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
         return Jurisdiction(opened, CONFIDENT if len(inside) >= 2 else 0.7,
                             (f"the text opens with {opened.short} and names {len(inside)} place(s) inside {opened.name}",),
                             opened, named | {opened.key})
+    alone = _the_one_place_its_works_name(found, level, gazetteer) if best is None else None
+    if alone is not None:
+        # "全县共计划实施重点建设项目106个" after a list of the event's works "…岚皋县中药材…项目、岚皋县万亩葛根…
+        # 项目": the one county the text names at all, only inside its works' names, is whose they are (weak)
+        return Jurisdiction(alone, 0.6, (f"the text speaks of its {level} ({levels[level]} level words) and names "
+                                         f"no place but {alone.name}, in its works' names",), alone, named | {alone.key})
     if best is None:
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, ("no place named in issuer, title or text",), scope, named)
@@ -289,6 +299,20 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
             f"but the text names {above.name} {counts.get(above.key, 0)}× and {best.name} only as a part of it (其中…)",),
             above, named)
     return Jurisdiction(best, confidence, tuple(evidence[key]), best, named)
+
+
+def _the_one_place_its_works_name(found: list[Mention], level: Optional[str], gazetteer: Gazetteer) -> Optional[Place]:
+    """The county (or district) a text of 全县 words names by its full name at least twice, if only
+    inside its works' names and lists, when it names no other place but those inside or above it."""
+    if level not in ("county", "district"):
+        return None
+    own = [m.place for m in found if m.how == "official" and m.place.code and _of_level(m.place, level)]
+    if len(set(own)) != 1 or len(own) < 2:
+        return None
+    alone = own[0]
+    if any(not (gazetteer.within(m.place, alone) or gazetteer.within(alone, m.place)) for m in found):
+        return None
+    return alone
 
 
 def _whole_the_title_is_part_of(place: Place, text: str, counts: Counter, gazetteer: Gazetteer) -> Optional[Place]:

@@ -57,6 +57,13 @@ LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(
 DONE_OR_EVENT = re.compile(r"(?<!计划)(?<!应)(?<!拟)(?<!需)(?<!要)(集中|已|实际|累计)新?(开复工|开竣工|开工|复工|竣工|投产)")  # (not 计划集中开工, 应开复工)
 # a column that says only what its projects did: "开复工", "已开工", "竣工"
 BARE_STAGE = re.compile(r"(已|实际|累计)?(开复工|开工|复工|竣工|投产)(数|个数)?")
+# "投资2.3亿元的…项目", "包含投资2.6亿元的…", "一期投资17.9亿元", "互联互通项目9个,投资额162亿元": a
+# sentence's bare 投资 is the whole investment of what it names (of a phase, 一期, its category), never
+# what was done or planned this year (完成 / 计划 / 累计 / 今年 … before it), nor a sector's or a source's
+# (工业投资, 中央投资, 民间投资, 争取…投资)
+BARE_INVESTMENT = re.compile(r"^(?!.*(争取|财政|预算|债|补助|奖补|贷款|下达|安排|拨付))"
+                             r".*?(?:(?P<phase>[一二三四]期)|(?<![完计累估增到际央业改镇村设效会产建均已施通利源间府方级省市县划度年约议向资态生保育化游展域入动内政类目]))"
+                             r"(?:工程)?总?投资(?:额|总额)?$")
 # a class of projects by size, counted ("10亿元以上10个", "5000万元以下48个")
 SIZE_CLASS = re.compile(r"(其中)?(总投资|投资)?[\d.]*\s*[万亿]元?(及)?(以上|以下)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
@@ -107,6 +114,9 @@ class MetricCatalog:
                      and not _restates(measure, p) and not re.fullmatch(r"(19|20)\d\d\s*年度?", p)]  # (2023年 over 计划投资: its period)
             return measure, SEP.join(parts), how
         if how == "unmatched":
+            bare = BARE_INVESTMENT.search(metric_raw or "") if kind_of(unit) == "money" else None
+            if bare:
+                return "总投资", bare.group("phase") or "", "catalog"
             kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted
             if kind_of(unit) == "count" and CATEGORY_TAIL.search(kinds):
                 return "项目数", category_of(kinds), "catalog"  # "113个续建项目"

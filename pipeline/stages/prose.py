@@ -124,6 +124,9 @@ NOT_A_ZONES_NAME = re.compile(r"^[一二三四五六七八九十]是|^(走进|�
 GOVERNMENT_AFTER = re.compile(PLACE_OFFICES)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
+# what a place does, not a work it names: "隆德县扎实开展项目“五比”…活动", "某县全力推进项目建设"
+NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|抓|围绕|聚焦|"
+                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|以|把|将|对|在|通过|按照|多措并举|高位)")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a forecast: every figure after it in its sentence, and one its phrase names so, is an estimate
 FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
@@ -599,7 +602,13 @@ class ProseExtractor:
             if sentence[clause_start - 1] == "(":
                 before = re.sub(r"^占", "", before)
         before = re.sub(r"\([^)]*\)", "", OPEN_OR_RESUME.sub("开复工", before))
-        before = _strip_periods(before)
+        dated = _strip_periods(before)
+        if BARE_INVESTMENT_SAID_DONE.search(before) or (dated != before and re.search(r"(?<![总\w])投资额?\s*$", dated)
+                                                        and not re.search(r"\w投资额?\s*$", dated)):
+            # "今年已投资1.3亿元", "2022年投资3亿元": money of the period, done (not the work's whole investment,
+            # which a bare 投资 is)
+            return "完成投资"
+        before = dated
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
         while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])) \
                 and not AHEAD_OF_SCHEDULE.match("".join(words)) \
@@ -729,6 +738,8 @@ class ProseExtractor:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
+            if before[m.start - 1:m.start] == "在" and mentions_before and VENUE_AFTER.match(sentence, end):
+                continue  # "西双版纳州在勐海县华熙茶业…工地举行集中开工仪式,…7个": where the host holds it, not the subject
             if re.search(r"从$", before[:m.start]) and re.search(r"获悉|了解到|得知", before[end:]):
                 continue  # "记者从四川省…集中开工巴中分会场获悉,本次巴中…": where the news was heard, not the subject
             if work_owns and (work_owns in sentence[max(0, m.start - 2):m.start + len(work_owns) + 2]
@@ -793,7 +804,7 @@ class ProseExtractor:
                     or re.match(r"(所辖|的)?[\d一二三四五六七八九十两]+\s*个" + UNITS_COUNTED.pattern, sentence[end:]):
                 continue  # "向塘至新建区西山段公路…", "新华区华业商务广场三个项目": inside names of a list's items
             project = PROJECT_AFTER_PLACE.match(before, end)
-            if project and (re.search(r"\d+\s*[个项宗批]", project.group(1))
+            if project and (re.search(r"\d+\s*[个项宗批]", project.group(1)) or NOT_A_WORKS_NAME.match(project.group(1))
                             or (GENERIC_PROJECTS.search(project.group(1)) and project.group(2) != "基地")):
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
@@ -924,9 +935,12 @@ class ProseExtractor:
             if best[0] and m.start() == best[1] + len(best[0]):
                 continue  # "北海市自治区层面重大项目": the place's projects of the region's list, the place's
             if m.group(1) == "自治区层面" and (not _opens_a_clause(before, m.start())
-                                               or re.search(r"其中\s*[,，:：]?\s*$", before[:m.start()])):
+                                               or re.search(r"其中\s*[,，:：]?\s*$", before[:m.start()])
+                                               or (jurisdiction is not None and jurisdiction.place is not None
+                                                   and jurisdiction.place.kind != PROVINCE_LEVEL)):
                 continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目", "其中,自治区层面…":
-                # projects of the region's list, whoever the clause is about; only a clause it opens is the region's
+                # projects of the region's list, whoever the clause is about; only a clause it opens is the region's,
+                # and only in the region's own bulletin (a city's "自治区层面重大项目完成投资229.3亿元" is its own)
             if _in_closed_aside(before, m.start()) or LISTED_IN_OR_JOINED.search(before[:m.start()]) \
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
@@ -978,6 +992,7 @@ class ProseExtractor:
         work_above = ""  # the last work a line above named ("▲…,攸县松井汽车涂料建设项目开工"), for a line opening 该项目
         event_host = ""  # the place that held the event a line above told of, for a line opening 本次/此次
         for line_no, line in lines:
+            event_parts = ""  # the batch event whose projects' kinds the line counts
             if HEADING.match(line):
                 recent, project = {}, ""  # "二、招商引资": another section, other measures
             if NOTE_LINE.match(line):
@@ -1130,7 +1145,10 @@ class ProseExtractor:
                             metric_raw, paired = paired[0], paired[1:]
                     clause_start = max(sentence.rfind(ch, 0, match.start) for ch in CLAUSE_DELIM) + 1
                     if k and previous_metric and metric_raw and sentence[clause_start:].lstrip().startswith("其中") \
-                            and category_of(metric_raw) == metric_raw and kind_of(fig.unit) == kind_of(previous_unit):
+                            and category_of(metric_raw) == metric_raw and kind_of(fig.unit) == kind_of(previous_unit) \
+                            and not (kind_of(fig.unit) == "count" and BARE_STAGE_COUNT.search(metric_raw)
+                                     and BARE_STAGE_COUNT.search(previous_metric)):
+                        # (but "开复工项目50个,其中新开工项目30个": a part named by its own stage counts that stage)
                         # "竣工投产…项目44个，其中亿元以上项目21个": a part of the figure before, its category
                         own, metric_raw = metric_raw, previous_metric
                         sub_part = True
@@ -1145,6 +1163,28 @@ class ProseExtractor:
                         # "包括装备制造项目205个、冶金新材料项目154个": the parts go on
                         own, metric_raw = metric_raw, parts_of
                         sub_part = True
+                    if not sub_part and kind_of(fig.unit) == "count" and metric_raw and category_of(metric_raw) == metric_raw \
+                            and (PARTS_OPENING.match(sentence[clause_start:]) or PARTS_OPENED.search(sentence[:clause_start])
+                                 or (event_parts and (not sentence[:clause_start].strip() or re.search(r"[;；、]\s*$", sentence[:clause_start])))) \
+                            and BATCH_EVENT.search(event_parts or recent.get("count", "")) \
+                            and not BARE_STAGE_COUNT.search(metric_raw) and not re.search(r"以上|以下", metric_raw):
+                        # (a part named by its own stage, 新开工项目 of 开复工, is counted as that stage; a size class,
+                        # 亿元以上项目, is a class of projects, counted as projects)
+                        # "本次集中开工85个项目,…。其中产业发展项目20个,总投资132亿元;基础设施建设项目23个,…": the
+                        # kinds of a batch's projects are counts of the batch's event (开工项目数), the kind their category
+                        own, metric_raw = metric_raw, event_parts or recent["count"]
+                        sub_part = True
+                    if kind_of(fig.unit) == "count":
+                        event_parts = metric_raw if sub_part and BATCH_EVENT.search(metric_raw) else ""
+                    kind_money = KIND_INVESTMENT.fullmatch(metric_raw or "") if kind_of(fig.unit) == "money" and not sub_part else None
+                    if kind_money and DONE_MONEY.search(recent.get("money", "")):
+                        # "重点项目完成投资71亿元…。从各行业投资情况看,全县旅游商贸类投资14.15亿元": a kind's share of
+                        # the money done, that measure with the kind its category
+                        own, metric_raw = kind_money.group("kind"), recent["money"]
+                        sub_part = True
+                    if fig.unit == "%" and metric_raw == "占" and SHARE_OF_PLAN_SAID.match(recent.get(kind_of(fig.unit), "")):
+                        # "农林水利项目…占年度计划的76.9%;交通项目…占47.7%": the series' share of its plan, said once
+                        metric_raw = recent[kind_of(fig.unit)]
                     if not metric_raw and k and previous_metric:
                         # "…,后五位的为平山县(62.4%)": the list's measure goes on; after a change ("完成率较上年
                         # 同期提高3个百分点，达55%") the level of what changed
@@ -1717,6 +1757,8 @@ def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional
     return host.surface
 
 
+# a site an event is held at, after the place it lies in ("在勐海县华熙茶业加工厂建设工地举行")
+VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|园区|厂区)?\s*(举行|举办|召开|开展)")
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
 APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
@@ -2056,6 +2098,17 @@ def _sentences(line: str) -> list[str]:
 
 def _inside_quotes(s: str, pos: int) -> bool:
     return s.count("“", 0, pos) > s.count("”", 0, pos)
+
+
+KIND_INVESTMENT = re.compile(r"(?:全县|全市|全区|全省|全州|其中)?(?P<kind>[\u4e00-\u9fff]{2,10}(?:类|领域))投资额?")
+DONE_MONEY = re.compile(r"完成(?!.*计划)|固定资产投资")
+SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
+# a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
+# counts are; and the words opening such a breakdown
+BATCH_EVENT = re.compile(r"(集中|本次|此次|这次|本批|首批|第[一二三四五六七八九十\d]+批)[^,，;；]{0,10}?(开复工|开竣工|开工|复工|竣工|投产|签约)")
+PARTS_OPENING = re.compile(r"\s*(其中|包括|主要有|主要包括|涵盖|有)\s*[:：,，]?")
+PARTS_OPENED = re.compile(r"(其中|包括|主要有|主要包括|涵盖|\d+\s*个[^,，;；。]{0,12}中)\s*[:：,，]\s*$")  # (…的99个项目中,)
+BARE_INVESTMENT_SAID_DONE = re.compile(r"(已经?|累计已?)投资额?\s*$")
 
 
 def _strip_periods(text: str) -> str:

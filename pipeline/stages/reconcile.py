@@ -45,6 +45,10 @@ PENDING_BELOW = 0.8  # a decision scored lower (a made zone, an uncertain jurisd
 NO_JURISDICTION = Jurisdiction(None, 0.0, ())
 
 
+# an office named by its level and its work only ("县交通运输局", "市公路中心"): the level's own
+LEVEL_OFFICE = re.compile(r"(县|市|区|旗)([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|中心|站|所|队))")
+
+
 @dataclass(frozen=True)
 class Resolution:
     entity: str
@@ -256,7 +260,7 @@ class Reconciler:
         g = self.gazetteer
         dept_form = next((d for d in g.dept_by_length if name.endswith(d)), None)
         if dept_form is None:
-            return None
+            return self._level_office(name, jur)
         head = name[: -len(dept_form)]
         full = g.departments[dept_form]
         place: Optional[Place]
@@ -279,7 +283,8 @@ class Reconciler:
                     break
                 resolved = None
             if resolved is None:
-                return None  # "市平台公司(发改局)" and the like are not departments
+                # "市平台公司(发改局)" and the like are not departments; "县文化广播电视和旅游局" is the county's
+                return self._level_office(name, jur)
             return Resolution(f"{resolved.entity}{full}", "department", "department", 0.95, resolved.entity,
                               parent_code=resolved.code or resolved.parent_code)
         if place is None:
@@ -287,6 +292,22 @@ class Reconciler:
         return Resolution(f"{place.name}{full}", "department", "department", 0.95 if jur.confidence >= CONFIDENT else 0.6,
                           place.name, parent_code=place.code or place.parent_code,
                           provisional=jur.confidence < CONFIDENT)
+
+    def _level_office(self, name: str, jur: Jurisdiction) -> Optional[Resolution]:
+        """"县文化广播电视和旅游局", "县交通运输局、县公路中心": offices no list names, each opened by the
+        level of the document's own area (县 in a county's bulletin), are that area's (its name for the
+        level word); any other level, or a name not wholly such offices, is left to the other readings."""
+        parts = name.split("、")
+        offices = [LEVEL_OFFICE.fullmatch(p) for p in parts]
+        place = jur.place
+        if not all(offices) or place is None or jur.confidence < CONFIDENT:
+            return None
+        levels = {o.group(1) for o in offices}
+        own = {"county": "县旗", "county_city": "市", "district": "区", "city": "市", "zone": "区"}.get(place.kind, "")
+        if len(levels) != 1 or next(iter(levels)) not in own:
+            return None
+        full = "、".join(place.name + o.group(2) for o in offices)
+        return Resolution(full, "department", "department", 0.9, place.name, parent_code=place.code or place.parent_code)
 
     def _local_names(self, area: Place) -> dict[str, list[Place]]:
         """The names of one city's places, built once per city and batch."""

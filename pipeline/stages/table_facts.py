@@ -133,6 +133,8 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             if entity and (not named_rows or named_rows[-1] != entity):
                 named_rows.append(entity)
         categories = [row[k] for k in category_cols if k < len(row) and row[k]]
+        if table.row_groups and i < len(table.row_groups) and table.row_groups[i]:
+            categories.insert(0, table.row_groups[i])  # the section row above ("一、能源项目")
         if category_rows and has_label:
             categories.insert(0, row[lead])
             entity_raw = ""
