@@ -163,3 +163,52 @@ def test_a_series_of_kinds_shares_its_whole_and_its_share_of_plan(kit):
     assert got[105.6] == ("湖北省", "完成投资", "农林水利项目")
     assert got[76.9][:2] == ("湖北省", "完成率") and got[47.7][:2] == ("湖北省", "完成率")
     assert got[36.2][:2] == ("湖北省", "完成投资") and "商贸流通类" in got[36.2][2]
+
+
+def test_a_rate_that_bounds_a_class_of_projects_is_no_figure(kit):
+    """"完成年内目标任务100%的重点项目有2项…60%(含60%)至99%的有9项…低于60%的…等7个项目": the rates name
+    classes; the counts are the facts (bt05: four bounds stored as 完成率)."""
+    doc = _doc(kit, "化州市2014年重点项目测评情况通报\n\n测评结果是:按期完成年内目标任务100%的重点项目有2项,"
+                    "完成年内目标任务60%(含60%)至99%的重点项目有9项。对完成目标任务低于60%的化州大道改造等7个项目进行通报批评。"
+                    "全市重点项目完成率达到87.5%。\n")
+    rates = sorted(f.value for f in doc.facts if f.unit == "%")
+    assert rates == [87.5]
+    assert {2.0, 9.0, 7.0} <= {f.value for f in doc.facts if f.unit in ("项", "个")}
+
+
+def test_a_work_said_again_as_its_project_after_a_comma_owns_the_rest(kit):
+    """"…开工现场为总投资2.1亿元的孟连咖啡精深加工项目,项目建成后年产值可达6亿元": 项目 is the work just
+    named (bt02: its output and tax were the prefecture's)."""
+    doc = _doc(kit, "普洱市二季度产业项目集中开工\n\n普洱市二季度共有9个产业项目集中开工,总投资21亿元。"
+                    "举行仪式的开工现场为总投资2.1亿元的孟连咖啡精深加工项目,项目建成后年产值可达6亿元,带动税收0.3亿元。\n")
+    owners = {f.value: f.entity for f in doc.facts}
+    assert owners[21] == "普洱市"
+    assert owners[6] == owners[2.1] == owners[0.3] == "孟连咖啡精深加工项目"
+
+
+def test_a_sentences_kind_of_area_keeps_its_own_words(kit):
+    """"房地产新开工面积157.8万平方米,商品房销售面积54.5万平方米": two measures in the document's words, never
+    one bare 面积 (bv01); 征地 keeps its own measure."""
+    doc = _doc(kit, "营口市1-8月固定资产投资运行情况\n\n1-8月,全市房地产新开工面积157.8万平方米,商品房销售面积54.5万平方米,"
+                    "完成征地1200亩。\n")
+    measure = {f.value: f.metric for f in doc.facts}
+    assert measure[157.8] == "房地产新开工面积" and measure[54.5] == "商品房销售面积"
+    assert measure[1200] == "征地面积"
+
+
+def test_a_parts_pull_on_the_wholes_growth_with_or_without_its_ge(kit):
+    """"拉低投资增速2.8百分点", "拉动投资增速67.1百分点": 拉动增长 in 个百分点, a pull down negative (bv04: the
+    figures without 个 were lost, the others unmatched)."""
+    doc = _doc(kit, "阿拉善左旗1-8月经济运行\n\n1-8月,全旗固定资产投资同比增长21.4%。其中,第一产业投资同比下降9.3%,"
+                    "拉低投资增速1.6百分点;第二产业投资同比增长47.2%,拉动投资增速 18.1百分点。\n")
+    pulls = sorted((f.value, f.metric, f.unit) for f in doc.facts if f.unit == "个百分点")
+    assert pulls == [(-1.6, "拉动增长", "个百分点"), (18.1, "拉动增长", "个百分点")]
+
+
+def test_an_indicator_of_value_added_keeps_its_name_a_sectors_its_category(kit):
+    """"规上工业增加值7481万元" and "制造业增加值": indicators of their own (bv06, bn03: a bare 增加值); a
+    sector's (第一产业增加值) stays 增加值 with the sector as its category."""
+    doc = _doc(kit, "那曲市上半年经济运行\n\n上半年,全市规上工业增加值6350万元,制造业增加值2180万元;第一产业增加值8.6亿元。\n")
+    measure = {f.value: (f.metric, f.category) for f in doc.facts}
+    assert measure[6350][0] == "规上工业增加值" and measure[2180][0] == "制造业增加值"
+    assert measure[8.6][0] == "增加值"

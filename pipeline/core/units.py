@@ -28,6 +28,7 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "平方千米": ("平方米", 1e6, "area"),
     "%": ("%", 1.0, "ratio"),
     "个百分点": ("个百分点", 1.0, "ratio_diff"),
+    "百分点": ("个百分点", 1.0, "ratio_diff"),  # "拉低投资增速2.8百分点": written without 个 (stored as 个百分点)
     "倍": ("倍", 1.0, "multiple"),  # "同比增长3.94倍": growth as a multiple, kept as written (never turned into %)
     "分": ("分", 1.0, "score"),
     "位次": ("位次", 1.0, "rank"),

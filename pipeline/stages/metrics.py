@@ -27,6 +27,8 @@ UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?
 
 
 GENERIC_MEASURES = {"面积"}
+OWN_AREA_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}面积")  # a sentence's kind of area, in its own words
+OWN_VALUE_ADDED_TERM = re.compile(r"(?!.*(第[一二三]产业|[一二三]产|实现|完成|全市|全县|全区|全省))[\u4e00-\u9fff]{2,10}增加值")
 MONEY_ONLY = {"完成投资", "计划投资", "总投资", "到位资金", "签约金额"}  # measures of money and nothing else
 # a column that says only plan or done ("完成", "计划数"): the measure is the group's above it
 PLAN_OR_DONE = re.compile(r"^(计划|目标|任务|年度计划|全年计划|计划数|目标数|完成|已完成|实际完成|完成数|计划完成|累计完成|实际)$")
@@ -259,6 +261,13 @@ class MetricCatalog:
                     plan = "计划" in rule.canonical or rule.canonical == "完成率"  # 完成率 is done over plan
                     filler = rest in FILLERS or (rest in PLAN_WORDS and plan) or (rest in ACTUAL_WORDS and not plan)
                     keep_part = (bool(rest) and not filler) or rule.pattern.pattern == "."
+                    if prose and rule.canonical in GENERIC_MEASURES and OWN_AREA_TERM.fullmatch(part):
+                        # "房地产新开工面积157.8万平方米", "商品房销售面积": the document's own term, never a bare 面积
+                        return part, "catalog"
+                    if prose and rule.canonical == "增加值" and OWN_VALUE_ADDED_TERM.fullmatch(part):
+                        # "规上工业增加值7481万元", "制造业增加值": an indicator of its own (a sector's, 第一产业增加值,
+                        # stays 增加值 with the sector its category)
+                        return part, "catalog"
                     if prose:  # a sentence's phrase names one measure; the phrase itself stays in metric_raw
                         return rule.canonical, "catalog"
                     qualifiers = [p for j, p in enumerate(parts)

@@ -284,6 +284,8 @@ class ProseExtractor:
             return None  # "50亿-100亿元项目6个": the bounds of a class of projects, not figures
         if kind_of(canonical_unit(unit_text)) == "money" and _is_threshold(before, after):
             return None  # "投资过10亿元的项目", "5000万元及以上项目", "1000万元至5000万元项目": a class, not a figure
+        if unit_text in ("%", "％") and PERCENT_CLASS_AFTER.match(after):
+            return None  # "完成年内目标任务100%的重点项目有1项", "低于60%的…等22个项目": a class's bound, not a figure
         if unit_text in ("个", "项") and re.search(r"(超过|超|达到|过|不足|少于|多于|高于|低于)\s*$", before) \
                 and re.match(r"\s*(以上|以下)?的\s*" + PLACES_AS_A_KIND, after):
             return None  # "开工项目数超过10个的县(市)": a class of places, not a figure
@@ -1400,9 +1402,7 @@ class ProseExtractor:
                         # own; filed under it, and said to be so, for review
                         flags_for_subject = ["subject_not_carried"]
                     elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)) \
-                            and not (line_work and line_work != carried and (THIS_PROJECT.search(sentence, 0, match.start)
-                                                                           or re.match(r"\s*项目", sentence[clause_start:])
-                                                                           or re.match(r"\s*项目(建成|投产|达产|运营)", sentence))) \
+                            and not (line_work and line_work != carried and _work_said_again(sentence, clause_start, match.start)) \
                             and not (ended and carried == line_work and (AGGREGATE_SUBJECT.search(sentence)
                                                                          or COUNT_OF_THE_ISSUERS.search(sentence))) \
                             and not (ended and opening.startswith("其中") and _exceeds(matches, said_of.get(carried, {}))):
@@ -1437,9 +1437,7 @@ class ProseExtractor:
                         # (not inside a sentence that opens with 该项目: it goes on being the work's)
                         # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
                         line_work = subject if re.search(r"(项目|工程)$", subject) or _names_one_work(subject) else ""
-                    if line_work and not subject and (THIS_PROJECT.search(sentence, 0, match.start)
-                                                      or re.match(r"\s*项目", sentence[clause_start:])
-                                                      or re.match(r"\s*项目(建成|投产|达产|运营)", sentence)):
+                    if line_work and not subject and _work_said_again(sentence, clause_start, match.start):
                         # "敦化市…产业园项目建设现场,…。…该项目负责人告诉记者,项目总投资12亿元": the work the
                         # paragraph is about, said again
                         topic_work = carried = line_work
@@ -1555,6 +1553,8 @@ def _signed(value: float, metric_raw: str, unit: Optional[str], before: str = ""
     """"同比下降5.0%", "比去年同期减少108个": a decrease is a negative change, stored as one (−5.0 under
     the growth measure), so that a column of growth rates sorts and sums as a statistician reads it.
     A rate of decline (降幅28.2%) and its own change (降幅较上月减少2.1个百分点) keep their sign."""
+    if unit == "个百分点" and value > 0 and re.search(r"拉低", metric_raw or ""):
+        return -value, metric_raw.replace("拉低", "拉动"), True  # "拉低投资增速2.8百分点": a pull downward
     m = DECREASE.search(metric_raw or "")
     if re.search(r"(为|至|到)\s*$", before):
         return value, metric_raw, False  # "增速回落为5.1%", "减少到12个": the level reached, not the change
@@ -1733,6 +1733,13 @@ def _last_work_named(line: str) -> str:
 THIS_EVENT = re.compile(r"\s*(?:据了解|据介绍|据悉|记者了解到|记者注意到)?[,，]?\s*(?:本次|此次|这次|本批|此批|这批)")
 OWN_EVENT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开|启动)(?P<event>[^,，。;；]{0,30}?)(?:仪式|活动|现场会|大会)")
 ABOVE_IN_EVENT = re.compile(r"全[市省州区县国盟]|省|自治区|[市州盟]级|分会场|视频连线")
+
+
+def _work_said_again(sentence: str, clause_start: int, at: int) -> bool:
+    """"该项目…", a clause opening with 项目, or "…的X项目,项目建成后可达…" before the figure: the work the
+    paragraph is about, said again."""
+    return THIS_PROJECT.search(sentence, 0, at) is not None or re.match(r"\s*项目", sentence[clause_start:]) is not None \
+        or re.search(r"(^|[,，;；])\s*项目(建成|投产|达产|运营|全部建成)", sentence[:at]) is not None
 
 
 def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional[Jurisdiction], gazetteer) -> str:
@@ -1959,6 +1966,9 @@ PLACES_AS_A_KIND = r"([县市区][县市区]{0,2}(?:[(（][县市区、]+[)）])
 KIND_COUNTED_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{0,8}?项目)(?=[,，;；。、]|$)")
 # a size of project followed by how many there are: the size names the class ("50亿元项目6个")
 CLASS_BY_SIZE_AFTER = re.compile(r"^\s*(及以上|以上)?(的)?(产业|工业|重大|重点|新开工|签约)?项目\s*(有|共)?\s*\d+\s*[个项]")
+# a rate that bounds a class of projects or places, counted right after ("60%(含60%)至99%的重点项目有12项")
+PERCENT_CLASS_AFTER = re.compile(r"^\s*[)）]?\s*(?:[(（][^)）]{0,10}[)）])?\s*(?:及)?(?:以上|以下)?\s*(?:[至到-]\s*[\d.]+\s*[%％]\s*)?"
+                                 r"的\s*[^，,。；;\d]{0,16}?(?:项目|单位|企业|县|乡镇)?\s*(?:有|共|为|等)\s*[\d一二三四五六七八九十两]+\s*[个项家]")
 THRESHOLD_BEFORE = re.compile(r"(过|超过|超|在|至|到|不足|低于|高于)\s*$")
 THRESHOLD_NOUN_AFTER = re.compile(r"^\s*(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)")
 
