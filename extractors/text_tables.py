@@ -11,11 +11,11 @@ from typing import Optional
 
 from extractors.glued_cells import glued_ranking
 from extractors.tables import TABLE_BREAK, Table
-from extractors.headers import build_header_paths
+from extractors.headers import SEP, build_header_paths
 from pipeline.core.cells import is_empty_marker, is_numeric_cell
 from pipeline.core.normalize import BRACKET_SPACE, SECTION_LABEL
 from pipeline.core.units import unit_in_label
-from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_ROW
+from pipeline.core.vocabulary import GRAND_TOTAL_ROW, TOTAL_ROW, TOTAL_WORDS
 from pipeline.core.word_rows import rejoin_header_words
 from schemas.records import Note
 
@@ -388,9 +388,18 @@ def attach_context(table: Table, block: list[tuple[int, list[str]]], lines: list
     return used, notes, j
 
 
+# a form's particulars above its header row ("填报单位:…", "截至2017年9月30日", "制表:…")
+META_CELL = re.compile(r"^(填报单位|报送单位|制表单位|编制单位|填报时间|填报日期|报送时间|制表|填表人|审核|联系人|截至|截止|统计时间|时间[:：]|日期[:：])")
+
+
 def _section_label(cells: list[str]) -> str:
-    """The kind a row that holds only an ordinal label names, else ""."""
+    """The kind a row that holds only an ordinal label names ("一、能源项目", or "一 | 工业项目" with its ordinal in
+    the 序号 column), else ""."""
     filled = [c for c in cells if c.strip()]
+    if len(filled) == 2 and len(cells) > 2 and cells[0].strip() and cells[1].strip() \
+            and ORDINAL_CELL.match(cells[0].strip()) and not cells[0].strip().isdigit() \
+            and not re.search(r"\d", cells[1]) and not TOTAL_ROW.match(cells[1].strip()):
+        return cells[1].strip()
     m = SECTION_LABEL.match(filled[0].strip()) if len(filled) == 1 and cells and cells[0].strip() else None
     return m.group("name").strip() if m else ""
 
@@ -402,10 +411,15 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
     while first_body > 1 and _section_label(block[first_body - 1][1]):
         first_body -= 1  # "一、能源项目" right under the header opens the body's first section
     header_rows = [cells for _, cells in block[:first_body]]
+    while len(header_rows) > 1 and all(META_CELL.search(c) for c in header_rows[0] if c.strip()):
+        header_rows = header_rows[1:]  # "填报单位:… | 截至2017年9月30日" over the header: the form's particulars, no labels
     body: list[list[str]] = []
     row_lines: list[int] = []
     row_groups: list[str] = []
-    group = ""
+    sections: list[str] = []  # the section rows above, outermost first ("一、续建项目", "(一)能源项目")
+    # a table that closes with a 总计 has its 合计 rows close sections ("一、能源项目 … 合计 … 总计")
+    totals = [c.strip() for _, cells in block[first_body:] for c in cells[:2] if GRAND_TOTAL_ROW.match(c.strip())]
+    section_totals = len(totals) > 1
     for idx, cells in block[first_body:]:
         filled = [c for c in cells if c]
         if _counting_row(filled, cells):
@@ -413,8 +427,9 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         section = _section_label(cells)
         if section:
             # "| 一、能源项目 | | | |": a row across the table naming the kind of the rows under it, no row of
-            # its own (never the rest of the name above it)
-            group = section
+            # its own (never the rest of the name above it); "(一)能源项目" under "一、续建项目" is a part of it
+            inner = bool(re.match(r"\s*[(（]", cells[0]))
+            sections = (sections[:1] if inner else []) + [section]
             continue
         if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]) \
                 and not re.search(r"[:：]$", cells[0].strip()):  # "在总计中：" introduces the rows under it
@@ -423,7 +438,12 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
             continue
         body.append(list(cells))
         row_lines.append(idx + 1)
-        row_groups.append("" if TOTAL_ROW.match(cells[0].strip()) and not SUBTOTAL.match(cells[0].strip()) else group)
+        at = next((k for k, c in enumerate(cells[:2]) if c.strip()), 0)  # the row's label (after an empty 序号)
+        label = cells[at].strip() if cells else ""
+        closes_all = TOTAL_ROW.match(label) and not SUBTOTAL.match(label) and not (section_totals and label != totals[-1])
+        row_groups.append("" if closes_all else SEP.join(sections))
+        if sections and SUBTOTAL.match(label):
+            body[-1][at] = TOTAL_WORDS[0]  # a section's 小计: the issuer's figure of that section's kind
     if not body:
         return None
     body_width = max(len(r) - next((k for k, c in enumerate(reversed(r)) if c.strip()), len(r)) for r in body)

@@ -212,3 +212,133 @@ def test_an_indicator_of_value_added_keeps_its_name_a_sectors_its_category(kit):
     measure = {f.value: (f.metric, f.category) for f in doc.facts}
     assert measure[6350][0] == "规上工业增加值" and measure[2180][0] == "制造业增加值"
     assert measure[8.6][0] == "增加值"
+
+
+# --- the second read of this round's rules (cases of the reviewer's own, places and figures changed) ---
+
+def test_the_money_of_a_batchs_kinds_keeps_its_kind(kit):
+    """"本次集中开工项目30个,总投资90亿元,其中工业项目16个,总投资58亿元;城建项目9个,总投资22亿元": each
+    kind's money is the kind's (the count's event measure must not take the category from the money)."""
+    doc = _doc(kit, "辉县市三季度项目集中开工\n\n本次集中开工项目30个,总投资90亿元,其中工业项目16个,总投资58亿元;"
+                    "城建项目9个,总投资22亿元;社会事业项目5个,总投资10亿元。\n")
+    got = {f.value: (f.metric, f.category) for f in doc.facts}
+    assert got[16] == ("开工项目数", "工业项目") and got[58] == ("总投资", "工业项目")
+    assert got[9] == ("开工项目数", "城建项目") and got[22] == ("总投资", "城建项目")
+    assert got[10] == ("总投资", "社会事业项目")
+
+
+def test_a_batchs_series_of_kinds_ends_where_the_whole_or_the_years_list_speaks(kit):
+    doc = _doc(kit, "永顺县项目集中开工\n\n本次集中开工项目9个,总投资18亿元,其中工业项目5个、基础设施项目4个。"
+                    "全县共有省重点项目6个,市重点项目15个。截至3月,56个市级重点项目已开复工38个。\n")
+    got = {f.value: f.metric for f in doc.facts if f.unit == "个"}
+    assert got[5] == got[4] == "开工项目数"
+    assert got[6] == got[15] == "项目数" and got[56] != "开工项目数"
+
+
+def test_only_a_works_own_bare_investment_is_its_total(kit):
+    """A sector's, a source's, a period's, what was done or is left, or what a firm has put in so far is
+    never a work's 总投资; "投资5.6亿元的X县Y项目" is the project's, not the county's."""
+    doc = _doc(kit, "沅陵县重点项目建设\n\n今年,全县铁路投资8亿元,电网投资2亿元,县本级投资1.1亿元,社会资本投资6.5亿元,"
+                    "本月投资0.9亿元。投资5.6亿元的沅陵县竹产业园项目计划年底投产。该集团已累计在沅陵投资30亿元。"
+                    "该项目2025年投资5亿元,剩余投资3亿元。\n")
+    got = {f.value: (f.entity, f.metric) for f in doc.facts}
+    for v in (8, 2, 1.1, 6.5, 0.9, 30, 5, 3):
+        assert got[v][1] != "总投资", (v, got[v])
+    assert got[5.6] == ("沅陵县竹产业园项目", "总投资")
+
+
+def test_a_share_said_after_a_whole_and_its_parts_is_a_share_of_the_whole(kit):
+    """"…占年度计划的80%,其中产业项目完成投资300亿元,占50%": the part's share of the whole (占比), never
+    another 完成率 of the city."""
+    doc = _doc(kit, "亳州市重点项目\n\n1-6月,全市重点项目完成投资600亿元,占年度计划的80%。其中,产业项目完成投资300亿元,"
+                    "占50%;基础设施项目完成投资180亿元,占30%。\n")
+    got = {f.value: f.metric for f in doc.facts if f.unit == "%"}
+    assert got[80] == "完成率" and got[50] == got[30] == "占比"
+
+
+def test_the_regions_own_figure_in_a_citys_page_stays_the_regions(kit):
+    doc = _doc(kit, "贺州市重大项目建设\n\n据自治区通报,1-6月,自治区层面重大项目完成投资3200亿元,完成年度计划的55%。"
+                    "我市自治区层面重大项目完成投资98亿元。\n")
+    assert not [f for f in doc.facts if f.value in (3200, 55) and f.entity == "贺州市"]
+
+
+def test_a_zone_named_by_a_common_word_makes_no_district_zone(kit):
+    """"市北高新区", "港口开发区": no district of another city's zone, where the text names no such district."""
+    for text in ("市北高新区一季度项目建设情况\n\n一季度,市北高新区新开工项目8个,完成投资12亿元。\n",
+                 "港口开发区一季度项目建设情况\n\n一季度,港口开发区新开工项目5个,完成投资6亿元。\n"):
+        doc = _doc(kit, text)
+        assert doc.meta.jurisdiction is None, doc.meta.jurisdiction_evidence
+
+
+def test_a_works_buildings_are_no_offices_and_a_venue_needs_a_site(kit):
+    doc = _doc(kit, "长岭县重点项目建设情况通报\n\n长岭县重点项目建设指挥部办公室\n\n项目名称\t总投资(万元)\t完成投资(万元)\n"
+                    "县体育中心\t12000\t5000\n县汽车客运站\t6000\t2000\n合计\t18000\t7000\n")
+    assert not [f for f in doc.facts if f.entity and f.entity.startswith("长岭县体育")]
+    doc = _doc(kit, "普洱市项目攻坚\n\n普洱市发改委介绍,在澜沧拉祜族自治县开展项目攻坚行动以来,共新开工项目15个,完成投资18亿元。\n")
+    assert {f.entity for f in doc.facts if f.value in (15, 18)} == {"澜沧拉祜族自治县"}
+    doc = _doc(kit, "西吉县重点项目\n\n西吉县高位水池建设项目完成投资1200万元。\n")
+    assert [f.entity for f in doc.facts if f.value == 1200] == ["西吉县高位水池建设项目"]
+
+
+def test_nested_section_rows_and_their_subtotals(kit):
+    """"一、续建项目" over "(一)能源项目": both in the path; a section's 小计 is the issuer's figure of it, and a
+    section's 合计 before a 总计 is the section's."""
+    doc = _doc(kit, "2019年1-9月省重点项目进展情况\n\n江西省发展和改革委员会\n\n"
+                    "| 项目名称 | 建设地点 | 总投资(亿元) | 1-9月完成(亿元) |\n|---|---|---|---|\n"
+                    "| 一、续建项目 | | | |\n| (一)能源项目 | | | |\n| 丰城电厂三期 | 宜春市 | 172.00 | 15.30 |\n"
+                    "| 小计 | | 172.00 | 15.30 |\n| 二、新开工项目 | | | |\n| (一)能源项目 | | | |\n"
+                    "| 赣州抽水蓄能 | 赣州市 | 90.00 | 2.10 |\n| 小计 | | 90.00 | 2.10 |\n| 合计 | | 262.00 | 17.40 |\n")
+    got = {(f.entity, f.category, f.value) for f in doc.facts if f.metric == "完成投资"}
+    assert ("江西省", "续建项目 / 能源项目", 15.3) in got and ("江西省", "新开工项目 / 能源项目", 2.1) in got
+    assert ("江西省", "", 17.4) in got
+    assert not [f for f in doc.facts if f.entity == "小计"]
+
+
+def test_a_citys_short_form_ending_in_zhou_in_a_works_name_is_no_speaker(kit):
+    """"常州坤泰…项目" in a 我市 page of 淮南's: 常州 is 常州市's own short form, written in a work's name, not a
+    prefecture's abbreviation like 克州 (bw02: 19 figures under 常州市); "…高速西复线诸暨段" is a route's section."""
+    doc = _doc(kit, "我市56个项目参加全省集中开工\n\n9月28日,全省第四批重大项目开工动员会召开。我市第四批开工动员项目56个,"
+                    "总投资593.8亿元。我市第四批开工代表性项目有:深圳芯视佳硅基微显示器生产项目,总投资65亿元;"
+                    "常州坤泰混动汽车变速器生产项目,总投资36亿元。\n")
+    assert doc.meta.jurisdiction != "常州市"
+    assert not [f for f in doc.facts if f.entity == "常州市"]
+    doc = _doc(kit, "市交通运输局重点工作进展\n\n全市完成综合交通建设投资252亿元,杭州绕城高速西复线诸暨段完成投资20亿元。\n")
+    assert doc.meta.jurisdiction != "诸暨市"
+
+
+def test_projects_counted_in_a_plans_report_are_counts_not_indicators(kit):
+    """A 国民经济和社会发展计划 report read as statistics still counts projects as 项目数 (bw03: "计划安排重点
+    项目858个" became an indicator of that name)."""
+    doc = _doc(kit, "杭州市2023年国民经济和社会发展计划\n\n根据报告,2023年全市计划安排重点项目858个,计划投资2060.9亿元,"
+                    "其中实施项目742个,预备项目116个。\n")
+    got = {f.value: f.metric for f in doc.facts}
+    assert got[858] == got[742] == got[116] == "项目数"
+
+
+def test_a_workbooks_form_particulars_sections_in_the_serial_column_and_subtotals(tmp_path, kit):
+    """"填报单位:… | 截至…日" over the header, "一 | 工业项目" rows with their ordinal in the 序号 column, 小计 rows
+    under 项目名称 (bx03: 序号 read as the projects' names, 截至…30日 as their category)."""
+    import openpyxl
+    from pipeline.stages.document import extract_document, read_source
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["北流市2018年市级重点项目建设进度表"], ["填报单位:北流市重大项目办", None, None, "截至2018年6月30日"],
+                ["序号", "项目名称", "总投资(万元)", "1-6月完成(万元)"], [None, "合计", 50000, 21000],
+                ["一", "工业项目", None, None], [1, "北流市陶瓷产业园三期工程", 30000, 12000], [None, "小计", 30000, 12000],
+                ["二", "基础设施项目", None, None], [1, "北流市城南大道改造工程", 20000, 9000], [None, "小计", 20000, 9000]):
+        ws.append(row)
+    path = tmp_path / "beiliu.xlsx"
+    wb.save(path)
+    doc = extract_document(str(path), *read_source(str(path)), kit)
+    got = {(f.entity, f.metric, f.category, f.value) for f in doc.facts}
+    assert ("北流市陶瓷产业园三期工程", "总投资", "工业项目", 30000.0) in got
+    assert ("北流市城南大道改造工程", "完成投资", "基础设施项目", 9000.0) in got
+    assert ("北流市", "完成投资", "工业项目", 12000.0) in got and ("北流市", "完成投资", "", 21000.0) in got
+    assert not [f for f in doc.facts if f.entity in ("1", "小计") or "30日" in (f.category or "")]
+
+
+def test_a_bare_done_before_a_percentage_is_the_share_of_plan_done(kit):
+    """"南陵县完成81.5%,进度相对滞后": 完成率 (bx02: a measure named 完成)."""
+    doc = _doc(kit, "芜湖市重点项目进展\n\n从各县市区完成情况看,经开区完成年度计划的97.3%,排名第一;南陵县完成81.5%,进度相对滞后。\n")
+    got = {f.value: (f.entity, f.metric) for f in doc.facts}
+    assert got[81.5] == ("南陵县", "完成率") and got[97.3][1] == "完成率"

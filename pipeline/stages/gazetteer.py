@@ -270,17 +270,19 @@ class Gazetteer:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def find_in(self, text: str, jurisdiction: Optional[Place] = None, city_shorts: bool = False,
-                city_named: bool = True) -> list[Mention]:
+                city_named: bool = True, context: str = "") -> list[Mention]:
         """Places named in a text, longest name first at each position: full official names
         anywhere, short forms and aliases inside the jurisdiction only, and zones: a place's name
         followed by a zone word (济宁高新区) is that place's zone, a bare zone word (高新区) the
         jurisdiction city's. A city's short form (郑州, 宜昌) alone counts only with city_shorts
-        (an issuer's or a title's words): in running text it starts project names (郑州绿地城)."""
+        (an issuer's or a title's words): in running text it starts project names (郑州绿地城).
+        context: the document's words around a short text (a title's page), where a name it
+        abbreviates may be written in full."""
         out: list[Mention] = []
         i = 0
         while i < len(text) - 1:
             before = out[-1].place if out and out[-1].start + len(out[-1].surface) == i else None
-            hit, skip = self._mention_at(text, i, jurisdiction, city_shorts, city_named, before)
+            hit, skip = self._mention_at(text, i, jurisdiction, city_shorts, city_named, before, context)
             if hit:
                 out.append(hit)
                 i += len(hit.surface)
@@ -289,7 +291,7 @@ class Gazetteer:
         return out
 
     def _mention_at(self, text: str, i: int, jurisdiction: Optional[Place], city_shorts: bool,
-                    city_named: bool, before: Optional[Place] = None) -> tuple[Optional[Mention], int]:
+                    city_named: bool, before: Optional[Place] = None, context: str = "") -> tuple[Optional[Mention], int]:
         """(the mention starting at i or None, how far to move on)."""
         for name in self._starts.get(text[i:i + 2], ()):
             if not text.startswith(name, i):
@@ -326,12 +328,15 @@ class Gazetteer:
                     # "昆山高新区", "江阴经开区", "彭山经开区": a county-level city's, a district's (or a county's)
                     # own zone, its short form one division's only (not 新区 or 示范区, which name areas), inside
                     # the document's province; with no area known, not a county's (滨海高新区 of 天津 is no zone
-                    # of 滨海县)
+                    # of 滨海县), and a district's only where the text names the district too ("眉山市彭山区获悉,
+                    # 彭山经开区…"; 市北高新区 of 上海, 滨江开发区, 港口开发区 name no district of another city)
                     place = self.unique_short(name)
                     province = self.province_of(jurisdiction)
                     if place is not None and (place.kind not in ("county_city", "county", "district")
                                               or (province is not None and not self.within(place, province))
-                                              or (province is None and place.kind == "county")):
+                                              or (province is None and place.kind == "county")
+                                              or (province is None and place.kind == "district"
+                                                  and place.name not in text and place.name not in context)):
                         place = None
             if place is None or (after_province and len(name) <= 2 and not _stands_alone(text, i, len(name))
                                  and not self.within(place, before)):
@@ -396,7 +401,7 @@ class Gazetteer:
         return self.zone_of(home, zone_word, (written or zone_word) if bare else "")
 
 
-NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店")
+NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛段]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店")
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 

@@ -157,7 +157,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     # (延边广电…采编中心) prints its counties' news, and says nothing of whose a story is
     add("issuer", [m for m in gazetteer.find_in(newsroom, city_shorts=True)
                    if m.place.kind in ("county", "county_city", "district")], newsroom)
-    add("title", _within_the_first(gazetteer.find_in(title, city_shorts=True), title, gazetteer), title, title)
+    add("title", _within_the_first(gazetteer.find_in(title, city_shorts=True, context=text), title, gazetteer), title, title)
     opening = _opening([ln for ln in body if not CHROME.search(ln)])
     add("opening", gazetteer.find_in(opening), "opening lines", opening)
     # "1-5月份,内蒙古全区…": a province's or a city's short form before its own whole (全区, 全省, 全市) names it
@@ -250,7 +250,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
         return Jurisdiction(opened, CONFIDENT if len(inside) >= 2 else 0.7,
                             (f"the text opens with {opened.short} and names {len(inside)} place(s) inside {opened.name}",),
                             opened, named | {opened.key})
-    alone = _the_one_place_its_works_name(found, level, gazetteer) if best is None else None
+    alone = _the_one_place_its_works_name(found, level, gazetteer, text) if best is None else None
     if alone is not None:
         # "全县共计划实施重点建设项目106个" after a list of the event's works "…岚皋县中药材…项目、岚皋县万亩葛根…
         # 项目": the one county the text names at all, only inside its works' names, is whose they are (weak)
@@ -301,11 +301,12 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     return Jurisdiction(best, confidence, tuple(evidence[key]), best, named)
 
 
-def _the_one_place_its_works_name(found: list[Mention], level: Optional[str], gazetteer: Gazetteer) -> Optional[Place]:
+def _the_one_place_its_works_name(found: list[Mention], level: Optional[str], gazetteer: Gazetteer,
+                                  text: str = "") -> Optional[Place]:
     """The county (or district) a text of 全县 words names by its full name at least twice, if only
     inside its works' names and lists, when it names no other place but those inside or above it."""
-    if level not in ("county", "district"):
-        return None
+    if level not in ("county", "district") or re.search(r"本县|我县|本区|我区", text):
+        return None  # (a text that calls itself 本县 beside a county's name names another: "平利县—本县旅游公路")
     own = [m.place for m in found if m.how == "official" and m.place.code and _of_level(m.place, level)]
     if len(set(own)) != 1 or len(own) < 2:
         return None
@@ -387,7 +388,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
             continue
         place = gazetteer.unique_short(short)
         # an abbreviation that keeps the level's word (克州 of 克孜勒苏柯尔克孜自治州) names its prefecture
-        level_form = place is not None and place.kind == "city" and len(short) == 2 and short.endswith(("州", "盟"))
+        level_form = place is not None and place.kind == "city" and len(short) == 2 and short.endswith(("州", "盟")) \
+            and not place.name.startswith(short)  # (克州 of 克孜勒苏…自治州; never 常州 of 常州市, a city's own short form)
         if place is None or not place.code or (place.short != short and not level_form):
             continue  # only an official division's own short form (not 高新区, an alias of one city's zone)
         rest_of_name = place.name[len(short):]

@@ -59,13 +59,23 @@ LEVEL_ONLY = re.compile(r"(国家|省|自治区|市|州|盟|县|区|旗|乡镇)(
 DONE_OR_EVENT = re.compile(r"(?<!计划)(?<!应)(?<!拟)(?<!需)(?<!要)(集中|已|实际|累计)新?(开复工|开竣工|开工|复工|竣工|投产)")  # (not 计划集中开工, 应开复工)
 # a column that says only what its projects did: "开复工", "已开工", "竣工"
 BARE_STAGE = re.compile(r"(已|实际|累计)?(开复工|开工|复工|竣工|投产)(数|个数)?")
-# "投资2.3亿元的…项目", "包含投资2.6亿元的…", "一期投资17.9亿元", "互联互通项目9个,投资额162亿元": a
-# sentence's bare 投资 is the whole investment of what it names (of a phase, 一期, its category), never
-# what was done or planned this year (完成 / 计划 / 累计 / 今年 … before it), nor a sector's or a source's
-# (工业投资, 中央投资, 民间投资, 争取…投资)
-BARE_INVESTMENT = re.compile(r"^(?!.*(争取|财政|预算|债|补助|奖补|贷款|下达|安排|拨付))"
-                             r".*?(?:(?P<phase>[一二三四]期)|(?<![完计累估增到际央业改镇村设效会产建均已施通利源间府方级省市县划度年约议向资态生保育化游展域入动内政类目]))"
-                             r"(?:工程)?总?投资(?:额|总额)?$")
+# "投资2.3亿元的…项目", "包含投资2.6亿元的…", "一期投资17.9亿元", "互联互通项目9个,投资额162亿元", "…公司投资
+# 1.24亿元建设…", "举行…集中开工仪式总投资13.3亿元": a sentence's bare 投资 (or 总投资) is the whole investment
+# of what it names (of a phase, 一期, its category), said with nothing before it but a joining word or its investor
+BARE_INVESTMENT = re.compile(r"^(?:包含|包括|既有|还有|以及|特别是|尤其是|随着|其中|共|共计|合计|总计|计|约|达|涉及|拟)*"
+                             r"(?P<phase>[一二三四]期)?(?:工程)?投资(?:额|总额)?$"
+                             r"|(?:公司|集团|企业|门业|实业|股份|控股)(?P<phase2>[一二三四]期)?投资(?:额)?$"
+                             r"|(?:项目|工程)(?P<phase3>[一二三四]期)(?:工程)?投资(?:额)?$")  # "…改造项目一期投资4亿元"
+EXPLICIT_TOTAL = re.compile(r"总投资(?:额)?$")  # "举行…集中开工仪式总投资13.3亿元", "两类合计总投资", "新增总投资"
+# …never what was done, planned or is left in a period, a sector's, a source's or a kind's money (完成工程投资,
+# 本月投资, 铁路投资, 争取中央投资, 社会资本投资, 工业类投资, 合同投资, 剩余投资)
+NOT_A_WORKS_COST = re.compile(r"完成|累计|已|计划|年度|全年|今年|本年|当年|本月|当月|本期|前期|近期|至今|以来|新增|剩余|到位|追加|撬动|吸引|"
+                              r"带动|争取|财政|预算|债|补助|奖补|贷款|下达|安排|拨付|中央|本级|国有|社会资本|民间|政府|外商|外资|PPP|合同|"
+                              r"工业|技改|技术改造|房地产|住宅|商业|铁路|公路|水运|航道|电网|电力|能源|水利|建安|设备|基础设施|民生|生态|"
+                              r"城建|农业|制造业|[省市县区]级|类|领域|行业|签约|协议|意向")
+# …and an explicit 总投资 unless the words say it is the year's, the period's, left, or a source's
+NOT_A_TOTAL = re.compile(r"累计|已|计划|年度|全年|今年|本年|当年|本月|当月|本期|剩余|到位|争取|中央|财政|预算|债|补助|社会资本|民间|"
+                         r"政府|外资|[省市县区]级")
 # a class of projects by size, counted ("10亿元以上10个", "5000万元以下48个")
 SIZE_CLASS = re.compile(r"(其中)?(总投资|投资)?[\d.]*\s*[万亿]元?(及)?(以上|以下)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own
@@ -116,9 +126,12 @@ class MetricCatalog:
                      and not _restates(measure, p) and not re.fullmatch(r"(19|20)\d\d\s*年度?", p)]  # (2023年 over 计划投资: its period)
             return measure, SEP.join(parts), how
         if how == "unmatched":
-            bare = BARE_INVESTMENT.search(metric_raw or "") if kind_of(unit) == "money" else None
+            money = kind_of(unit) == "money"
+            bare = BARE_INVESTMENT.search(metric_raw or "") if money and not NOT_A_WORKS_COST.search(metric_raw or "") else None
             if bare:
-                return "总投资", bare.group("phase") or "", "catalog"
+                return "总投资", bare.group("phase") or bare.group("phase2") or bare.group("phase3") or "", "catalog"
+            if money and EXPLICIT_TOTAL.search(metric_raw or "") and not NOT_A_TOTAL.search(metric_raw or ""):
+                return "总投资", "", "catalog"
             kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted
             if kind_of(unit) == "count" and CATEGORY_TAIL.search(kinds):
                 return "项目数", category_of(kinds), "catalog"  # "113个续建项目"

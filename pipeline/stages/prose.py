@@ -15,6 +15,7 @@ from pipeline.core import word_dictionary
 from pipeline.core.normalize import HEADING
 from pipeline.core.numbers import ARABIC, parse_arabic, parse_chinese_numeral
 from pipeline.core.periods import PERIOD_PATTERNS, SPAN_KINDS, find_period, period_from_match
+from pipeline.stages.metrics import NOT_A_WORKS_COST
 from pipeline.stages.gazetteer import AREA_PART, ETHNIC_PEOPLES, GENERIC_NAMES, LOCAL_KINDS, MUNICIPALITIES, PROVINCE_LEVEL, ZONE_WORDS_BY_LENGTH, Gazetteer, a_town_name, zone_parts
 from pipeline.stages.jurisdiction import TOWN_VOICE, Jurisdiction, towns_named
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, PLACE_OFFICES, WORK_OF_ONE_PROJECT
@@ -125,8 +126,8 @@ GOVERNMENT_AFTER = re.compile(PLACE_OFFICES)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
 PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
 # what a place does, not a work it names: "隆德县扎实开展项目“五比”…活动", "某县全力推进项目建设"
-NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|抓|围绕|聚焦|"
-                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|以|把|将|对|在|通过|按照|多措并举|高位)")
+NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|围绕|聚焦|"
+                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举)")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a forecast: every figure after it in its sentence, and one its phrase names so, is an estimate
 FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
@@ -605,11 +606,12 @@ class ProseExtractor:
                 before = re.sub(r"^占", "", before)
         before = re.sub(r"\([^)]*\)", "", OPEN_OR_RESUME.sub("开复工", before))
         dated = _strip_periods(before)
-        if BARE_INVESTMENT_SAID_DONE.search(before) or (dated != before and re.search(r"(?<![总\w])投资额?\s*$", dated)
-                                                        and not re.search(r"\w投资额?\s*$", dated)):
-            # "今年已投资1.3亿元", "2022年投资3亿元": money of the period, done (not the work's whole investment,
-            # which a bare 投资 is)
-            return "完成投资"
+        if BARE_INVESTMENT_SAID_DONE.search(before):
+            return "完成投资"  # "今年已投资1.3亿元": money spent (not the work's whole investment, which a bare 投资 is)
+        if dated != before and re.fullmatch(r"\s*投资额?\s*", dated):
+            # "2022年投资3亿元", "下半年投资1.5亿元": a period's money, spent or planned (the words do not say which):
+            # kept as written, never the work's whole investment
+            return before.strip()
         before = dated
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
         while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])) \
@@ -707,7 +709,7 @@ class ProseExtractor:
         return unknown if known >= 3 else set()
 
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
-                 previous_part: str = "", work_owns: str = "") -> tuple[str, int]:
+                 previous_part: str = "", work_owns: str = "", own_list_above: bool = False) -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
         and zones inside the document's area, aggregate words, departments. previous_part: the
         sentence before, when this one is a ；-part after it. work_owns: the work the sentence is about, if any."""
@@ -939,10 +941,14 @@ class ProseExtractor:
             if m.group(1) == "自治区层面" and (not _opens_a_clause(before, m.start())
                                                or re.search(r"其中\s*[,，:：]?\s*$", before[:m.start()])
                                                or (jurisdiction is not None and jurisdiction.place is not None
-                                                   and jurisdiction.place.kind != PROVINCE_LEVEL)):
+                                                   and jurisdiction.place.kind != PROVINCE_LEVEL
+                                                   and (own_list_above or OWN_LEVEL_LIST_BEFORE.search(previous_part + before[:m.start()]))
+                                                   and not REGION_SPEAKS.search(sentence))):
                 continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目", "其中,自治区层面…":
-                # projects of the region's list, whoever the clause is about; only a clause it opens is the region's,
-                # and only in the region's own bulletin (a city's "自治区层面重大项目完成投资229.3亿元" is its own)
+                # projects of the region's list, whoever the clause is about; only a clause it opens is the region's
+                # (in a city's bulletin that has just told its own level's list, "全年市层面重大项目完成投资605.8亿元。
+                # 自治区层面重大项目完成投资229.3亿元", the city's projects on the region's list; never where the
+                # region is said to speak, "据自治区通报", or the city's own figure follows, "…3200亿元,我市…")
             if _in_closed_aside(before, m.start()) or LISTED_IN_OR_JOINED.search(before[:m.start()]) \
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
@@ -989,12 +995,16 @@ class ProseExtractor:
                 page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
         recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit, in a section
+        own_list_said = False  # a line of the section told the area's own level's list
         unknown_members = self._unknown_list_members(lines, jurisdiction)
         project = ""  # a line that is only a project's name heads the lines under it
         work_above = ""  # the last work a line above named ("▲…,攸县松井汽车涂料建设项目开工"), for a line opening 该项目
         event_host = ""  # the place that held the event a line above told of, for a line opening 本次/此次
         for line_no, line in lines:
             event_parts = ""  # the batch event whose projects' kinds the line counts
+            if HEADING.match(line):
+                own_list_said = False
+            plan_share_series = ""  # the share of plan a series of parts said once
             if HEADING.match(line):
                 recent, project = {}, ""  # "二、招商引资": another section, other measures
             if NOTE_LINE.match(line):
@@ -1005,6 +1015,8 @@ class ProseExtractor:
             project = _numbered_item_work(line) or project  # "4、王格尔塘至夏河高速公路建设项目。公路全线…": its item
             line_period: Optional[Period] = None
             previous = ""
+            own_list_above = own_list_said  # a line above told the area's own level's list (市层面重大项目…)
+            own_list_said = own_list_said or OWN_LEVEL_LIST_BEFORE.search(line) is not None
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
             if work_above and _opens_with_this_project(line):
@@ -1127,6 +1139,9 @@ class ProseExtractor:
                 named_before_this = ""  # the project a figure's 的-phrase named, whose name may open the next phrase
                 paired: list[str] = []  # the measures still to pair with an enumeration's figures
                 parts_of = ""  # the measure the last figure was a part of
+                plan_share_at = -1  # where the sentence said a share of the plan ("占年度计划的76.9%")
+                if not sentence_before.rstrip().endswith((";", "；")):
+                    plan_share_series = ""  # a series of ；-parts sharing it ends with its sentence
                 for k, match in enumerate(matches):
                     fig = match.figure
                     inherited = False
@@ -1165,28 +1180,40 @@ class ProseExtractor:
                         # "包括装备制造项目205个、冶金新材料项目154个": the parts go on
                         own, metric_raw = metric_raw, parts_of
                         sub_part = True
+                    # (a kind goes on a batch's series unless its clause speaks of the whole or of the year's
+                    # list again: "全县共有省重点项目6个")
+                    said_alone = not WHOLE_OR_LIST_AGAIN.search(sentence[clause_start:match.start]) \
+                        and not (k == 0 and STATS_OPENING.search(sentence[:match.start])) \
+                        and not COUNTED_EVENT.match(sentence, match.end)  # ("56个市级重点项目已开复工38个": a base)
+                    batch_event = ""
                     if not sub_part and kind_of(fig.unit) == "count" and metric_raw and category_of(metric_raw) == metric_raw \
                             and (PARTS_OPENING.match(sentence[clause_start:]) or PARTS_OPENED.search(sentence[:clause_start])
-                                 or (event_parts and (not sentence[:clause_start].strip() or re.search(r"[;；、]\s*$", sentence[:clause_start])))) \
+                                 or (event_parts and said_alone)) \
                             and BATCH_EVENT.search(event_parts or recent.get("count", "")) \
                             and not BARE_STAGE_COUNT.search(metric_raw) and not re.search(r"以上|以下", metric_raw):
                         # (a part named by its own stage, 新开工项目 of 开复工, is counted as that stage; a size class,
                         # 亿元以上项目, is a class of projects, counted as projects)
                         # "本次集中开工85个项目,…。其中产业发展项目20个,总投资132亿元;基础设施建设项目23个,…": the
-                        # kinds of a batch's projects are counts of the batch's event (开工项目数), the kind their category
-                        own, metric_raw = metric_raw, event_parts or recent["count"]
-                        sub_part = True
+                        # kinds of a batch's projects are counts of the batch's event (开工项目数), the kind their
+                        # category (set below, once the kind has become the part the money after it is of)
+                        batch_event = event_parts or recent["count"]
                     if kind_of(fig.unit) == "count":
-                        event_parts = metric_raw if sub_part and BATCH_EVENT.search(metric_raw) else ""
+                        event_parts = batch_event or (metric_raw if sub_part and BATCH_EVENT.search(metric_raw) else "")
                     kind_money = KIND_INVESTMENT.fullmatch(metric_raw or "") if kind_of(fig.unit) == "money" and not sub_part else None
                     if kind_money and DONE_MONEY.search(recent.get("money", "")):
                         # "重点项目完成投资71亿元…。从各行业投资情况看,全县旅游商贸类投资14.15亿元": a kind's share of
                         # the money done, that measure with the kind its category
                         own, metric_raw = kind_money.group("kind"), recent["money"]
                         sub_part = True
-                    if fig.unit == "%" and metric_raw == "占" and SHARE_OF_PLAN_SAID.match(recent.get(kind_of(fig.unit), "")):
+                    if "其中" in sentence[:match.start]:
+                        plan_share_series = ""
+                    if fig.unit == "%" and metric_raw == "占" and plan_share_series \
+                            and (plan_share_at < 0 or re.search(r"[;；]", sentence[plan_share_at:match.start])):
                         # "农林水利项目…占年度计划的76.9%;交通项目…占47.7%": the series' share of its plan, said once
-                        metric_raw = recent[kind_of(fig.unit)]
+                        # (not "…占年度计划的80%,其中产业项目…占50%": a part's share of the whole)
+                        metric_raw = plan_share_series
+                    if fig.unit == "%" and SHARE_OF_PLAN_SAID.match(metric_raw or ""):
+                        plan_share_at, plan_share_series = match.end, metric_raw
                     if not metric_raw and k and previous_metric:
                         # "…,后五位的为平山县(62.4%)": the list's measure goes on; after a change ("完成率较上年
                         # 同期提高3个百分点，达55%") the level of what changed
@@ -1278,6 +1305,8 @@ class ProseExtractor:
                             carried_category = part_category
                     if listed_kind:
                         carried_category = listed_kind
+                    if batch_event:
+                        carried_category, metric_raw = carried_category or category_of(metric_raw) or metric_raw, batch_event
                     said_here = sentence[clause_start:match.start]
                     if heading_kind and k and (category_of(metric_raw or "") or "其中" in said_here or AGGREGATE_SUBJECT.search(said_here)
                                                or self.gazetteer.find_in(said_here, jurisdiction.area if jurisdiction else None)):
@@ -1306,7 +1335,8 @@ class ProseExtractor:
                         subject, at = unread, -1
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
-                                                    previous_part=sentence_before, work_owns=sentence_work)
+                                                    previous_part=sentence_before, work_owns=sentence_work,
+                                                    own_list_above=own_list_above)
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1520,6 +1550,12 @@ class ProseExtractor:
                             and re.match(r"\s*的\s*[\d.]+\s*%", sentence[match.end:]):
                         metric_raw = "年度计划投资"  # "完成市下达年度任务25亿元的94.48%": the task, not what was done
                     value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit, sentence[:match.start])
+                    whose_money = NOT_A_WORKS_COST.search(sentence[clause_start:match.start]) \
+                        if re.fullmatch(r"投资额?", metric_raw or "") else None
+                    if whose_money:
+                        # "县本级投资1.1亿元": the words that say whose money it is stay with a bare 投资, whatever
+                        # the subject took from the phrase (never a work's whole investment)
+                        metric_raw = whose_money.group(0) + metric_raw
                     value_base, unit_base = to_base(value, fig.unit)
                     flags = list(fig.flags) + (["sign_from_words"] if signed else []) + (["estimate"] if estimate else [])
                     if not metric_raw:
@@ -1677,7 +1713,8 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
                                 r"的([\u4e00-\u9fffA-Za-z0-9]{4,30}?(?:项目|工程|中心|基地|产业园|(?:项目)?[一二三四]期))"
-                                r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展)|$)")
+                                r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展"
+                                r"|计划|预计|力争|年内|今年|当年|全面|主体|进入|投入|为|是|作为)|$)")
 # parks named by the places they lie in, then counted: "武威、黄羊两个工业园区", "城东、城西2个园区"
 PARKS_NAMED_BY_PLACES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、和及][\u4e00-\u9fff]{2,4})+\s*[两二三四五六七八九十\d]+个"
                                    r"(?:工业园区|园区|开发区|产业园|工业集中区|产业集聚区|经开区|高新区)")
@@ -1765,7 +1802,7 @@ def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional
 
 
 # a site an event is held at, after the place it lies in ("在勐海县华熙茶业加工厂建设工地举行")
-VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|园区|厂区)?\s*(举行|举办|召开|开展)")
+VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|厂区)\s*(举行|举办|召开)")
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
 APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
@@ -2112,6 +2149,9 @@ def _inside_quotes(s: str, pos: int) -> bool:
 
 KIND_INVESTMENT = re.compile(r"(?:全县|全市|全区|全省|全州|其中)?(?P<kind>[\u4e00-\u9fff]{2,10}(?:类|领域))投资额?")
 DONE_MONEY = re.compile(r"完成(?!.*计划)|固定资产投资")
+WHOLE_OR_LIST_AGAIN = re.compile(r"全[市县区省州旗盟]|我[市县区州旗]|本[市县区]|共有|共计|纳入|列入|计划|年度|今年|全年")
+OWN_LEVEL_LIST_BEFORE = re.compile(r"(市|县|区|州|盟|旗)(级|层面|级层面)(重点|重大)")
+REGION_SPEAKS = re.compile(r"据自治区|自治区(发改委|通报|政府|统计局)|全区|我[市县区]|全[市县]")
 SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
 # a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
 # counts are; and the words opening such a breakdown

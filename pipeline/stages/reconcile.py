@@ -46,7 +46,8 @@ NO_JURISDICTION = Jurisdiction(None, 0.0, ())
 
 
 # an office named by its level and its work only ("县交通运输局", "市公路中心"): the level's own
-LEVEL_OFFICE = re.compile(r"(县|市|区|旗)([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|中心|站|所|队))")
+LEVEL_OFFICE = re.compile(r"(县|市|区|旗)([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|中心))")
+OFFICE_END = re.compile(r"(局|委员会|委|办公室|办)$")  # (a 中心 is an office only beside one: 县体育中心 is a building)
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ class Reconciler:
         parts = name.split("、")
         offices = [LEVEL_OFFICE.fullmatch(p) for p in parts]
         place = jur.place
-        if not all(offices) or place is None or jur.confidence < CONFIDENT:
+        if not all(offices) or place is None or jur.confidence < CONFIDENT or not any(OFFICE_END.search(p) for p in parts):
             return None
         levels = {o.group(1) for o in offices}
         own = {"county": "县旗", "county_city": "市", "district": "区", "city": "市", "zone": "区"}.get(place.kind, "")
