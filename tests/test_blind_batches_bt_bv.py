@@ -342,3 +342,15 @@ def test_a_bare_done_before_a_percentage_is_the_share_of_plan_done(kit):
     doc = _doc(kit, "芜湖市重点项目进展\n\n从各县市区完成情况看,经开区完成年度计划的97.3%,排名第一;南陵县完成81.5%,进度相对滞后。\n")
     got = {f.value: (f.entity, f.metric) for f in doc.facts}
     assert got[81.5] == ("南陵县", "完成率") and got[97.3][1] == "完成率"
+
+
+def test_a_breakdown_on_the_line_after_its_intro_and_a_project_named_with_a_bracketed_place(kit):
+    """"…按项目领域分:" closing a line, "产业类项目40个,…;基础设施类项目20个,…" on the next: kinds of the batch
+    counted before (bw01); "湖北省第五届(黄石)园林博览会项目用地…,总投资20亿元": the project's, not 湖北省's."""
+    doc = _doc(kit, "黄石市四季度重大项目集中开工\n\n我市集中开工重大项目60个,总投资200亿元。\n"
+                    "本次集中开工项目按项目领域分:\n产业类项目40个,总投资120亿元;基础设施类项目20个,总投资80亿元。\n"
+                    "据悉,湖北省第五届(黄石)园林博览会项目总投资20亿元,年度计划投资3亿元。\n")
+    got = {(f.value, f.unit): (f.entity, f.metric, f.category) for f in doc.facts}
+    assert got[(40, "个")] == ("黄石市", "开工项目数", "产业类项目")
+    assert got[(20, "个")] == ("黄石市", "开工项目数", "基础设施类项目")
+    assert got[(20, "亿元")][0] == got[(3, "亿元")][0] == "湖北省第五届(黄石)园林博览会项目"

@@ -119,7 +119,8 @@ def name_indicators(facts: list[Fact], catalog: MetricCatalog, lines: list[str],
         listed = _indicator_list(key[1], said, place_at_start)
         for s in said:
             f = s.fact
-            if kind_of(f.unit) == "count" and catalog.measure_and_category(f.metric_raw, f.unit, prose=True)[0].endswith("项目数"):
+            if kind_of(f.unit) == "count" and "项目" in (f.metric_raw or "") \
+                    and catalog.measure_and_category(f.metric_raw, f.unit, prose=True)[0].endswith("项目数"):
                 continue  # "全市计划安排重点项目858个…其中实施项目742个": projects counted, no indicator of statistics
             if id(f) in listed:
                 _name_listed(s, listed[id(f)], naming)

@@ -124,7 +124,8 @@ NOT_A_ZONES_NAME = re.compile(r"^[一二三四五六七八九十]是|^(走进|�
 # a government or office after a place ("由…县人民政府与…"): the place as a party, not a subject
 GOVERNMENT_AFTER = re.compile(PLACE_OFFICES)
 # a project whose name a place opens: "楚雄市200MW共享储能建设项目完成投资…"
-PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z]{2,6}[)）]){3,40}?)(项目|工程|基地)(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资))")
+PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za-z\u4e00-\u9fff]{2,6}[)）]){3,40}?)(项目|工程|基地)"
+                                 r"(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资|用地|占地))")  # (…第四届(鄂州)园林博览会项目)
 # what a place does, not a work it names: "隆德县扎实开展项目“五比”…活动", "某县全力推进项目建设"
 NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|围绕|聚焦|"
                               r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举)")
@@ -146,7 +147,7 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 # aid between regions: the province or city named gives it, the document's area receives it
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
-    r"^((?:[\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
     rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约"
     r"|地区生产总值|生产总值|规模以上|规上)"
@@ -726,6 +727,10 @@ class ProseExtractor:
                 break
             if any(a <= m.start < b for a, b in named_parks):
                 continue  # "武威、黄羊两个工业园区": parks named by their places' short forms, not the places
+            if before[m.start - 1:m.start] in ("(", "（") and sentence[end:end + 1] in (")", "）") \
+                    and re.match(r"[\u4e00-\u9fff]", before[m.start - 2:m.start - 1] or "x") \
+                    and re.match(r"[\u4e00-\u9fff]", sentence[end + 1:end + 2] or "x"):
+                continue  # "湖北省第五届(黄石)园林博览会项目": a place in brackets inside a work's name
             if before[m.start - 1:m.start] == "、" and WORK_NAME_IN_A_LIST.match(sentence, end) \
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
@@ -858,6 +863,12 @@ class ProseExtractor:
         clause_at = max(before.rfind(ch) for ch in CLAUSE_DELIM) + 1
         clause = before[clause_at:]
         named_match = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", clause))
+        wide_at = max(before.rfind(ch) for ch in ",，;；:：。") + 1
+        if wide_at < clause_at:
+            # "湖北省第五届(黄石)园林博览会项目总投资…": a work's name holding a bracketed place, read whole
+            whole = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", before[wide_at:]))
+            if whole and re.search(r"[(（][\u4e00-\u9fff]{2,6}[)）]", whole.group(1)) and whole.group(1).endswith(("项目", "工程", "基地")):
+                named_match, clause, clause_at = whole, before[wide_at:], wide_at
         named = named_match.group(1) if named_match else ""
         if not named:
             wide_at = max(before.rfind(ch) for ch in ",，;；:：。") + 1
@@ -996,6 +1007,7 @@ class ProseExtractor:
         """Facts from prose lines, given as (1-based line number, text)."""
         recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit, in a section
         own_list_said = False  # a line of the section told the area's own level's list
+        last_line = ""
         unknown_members = self._unknown_list_members(lines, jurisdiction)
         project = ""  # a line that is only a project's name heads the lines under it
         work_above = ""  # the last work a line above named ("▲…,攸县松井汽车涂料建设项目开工"), for a line opening 该项目
@@ -1004,6 +1016,8 @@ class ProseExtractor:
             event_parts = ""  # the batch event whose projects' kinds the line counts
             if HEADING.match(line):
                 own_list_said = False
+            # "按项目领域分:" closing the line above: this line's kinds are a breakdown of what was counted before
+            parts_intro_above, last_line = bool(BREAKDOWN_INTRO.search(last_line)), line
             plan_share_series = ""  # the share of plan a series of parts said once
             if HEADING.match(line):
                 recent, project = {}, ""  # "二、招商引资": another section, other measures
@@ -1188,7 +1202,8 @@ class ProseExtractor:
                     batch_event = ""
                     if not sub_part and kind_of(fig.unit) == "count" and metric_raw and category_of(metric_raw) == metric_raw \
                             and (PARTS_OPENING.match(sentence[clause_start:]) or PARTS_OPENED.search(sentence[:clause_start])
-                                 or (event_parts and said_alone)) \
+                                 or (event_parts and said_alone)
+                                 or (parts_intro_above and not sentence_before and k == 0 and said_alone)) \
                             and BATCH_EVENT.search(event_parts or recent.get("count", "")) \
                             and not BARE_STAGE_COUNT.search(metric_raw) and not re.search(r"以上|以下", metric_raw):
                         # (a part named by its own stage, 新开工项目 of 开复工, is counted as that stage; a size class,
@@ -2152,6 +2167,7 @@ DONE_MONEY = re.compile(r"完成(?!.*计划)|固定资产投资")
 WHOLE_OR_LIST_AGAIN = re.compile(r"全[市县区省州旗盟]|我[市县区州旗]|本[市县区]|共有|共计|纳入|列入|计划|年度|今年|全年")
 OWN_LEVEL_LIST_BEFORE = re.compile(r"(市|县|区|州|盟|旗)(级|层面|级层面)(重点|重大)")
 REGION_SPEAKS = re.compile(r"据自治区|自治区(发改委|通报|政府|统计局)|全区|我[市县区]|全[市县]")
+BREAKDOWN_INTRO = re.compile(r"(分|看|如下|包括|主要有|分别是|分别为)\s*[:：]\s*$")
 SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
 # a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
 # counts are; and the words opening such a breakdown
