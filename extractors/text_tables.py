@@ -20,7 +20,7 @@ from pipeline.core.word_rows import rejoin_header_words
 from schemas.records import Note
 
 UNIT_LINE = re.compile(r"(?<!编制)(?<!填报)(?<!报送)(?<!责任)单位\s*[:：]\s*(?:人民币)?[个万亿元亩平方米公顷%户家项宗人股]")
-CAPTION = re.compile(r"(表|情况|统计|汇总|一览|明细|排名|排序|排行)\s*$|^表\s*\d")
+CAPTION = re.compile(r"(表|情况|统计|汇总|一览|明细|排名|排序|排行|增速|增幅|主要指标)\s*$|^表\s*\d")  # (…分市固定资产投资增速)
 ATTACHMENT = re.compile(r"^\s*(附件|附表)\s*\d*\s*$")
 INDEX_HEADER = re.compile(r"^(序号|编号|序|No\.?|NO\.?)$")
 NOTE = re.compile(r"^\s*(注|备注|说明)\s*\d*\s*[:：]")

@@ -354,3 +354,24 @@ def test_a_breakdown_on_the_line_after_its_intro_and_a_project_named_with_a_brac
     assert got[(40, "个")] == ("黄石市", "开工项目数", "产业类项目")
     assert got[(20, "个")] == ("黄石市", "开工项目数", "基础设施类项目")
     assert got[(20, "亿元")][0] == got[(3, "亿元")][0] == "湖北省第五届(黄石)园林博览会项目"
+
+
+def test_a_county_s_projects_on_the_list_of_the_city_above(kit):
+    """"子洲县…新开工榆林市重点项目12个,完成投资15.2亿元": the county's projects on the city's list (bh03: the city's
+    figures); "榆林市重点项目完成投资500亿元" in the county's page stays the city's."""
+    doc = _doc(kit, "子洲县重点项目建设\n\n1-7月,子洲县新开工榆林市重点项目12个,开工率100%,完成投资15.2亿元。"
+                    "同期,榆林市重点项目完成投资500亿元。\n")
+    got = {f.value: f.entity for f in doc.facts}
+    assert got[12] == got[15.2] == "子洲县"
+    assert got[500] == "榆林市"
+
+
+def test_columns_that_only_say_when_take_the_captions_measure(kit):
+    """"2021年分市固定资产投资增速 / 单位:% / 地区  1-6月  1-9月": each column is the caption's growth in its period
+    (bx06: measures named 1-6月 and 1-9月)."""
+    doc = _doc(kit, "吉林省统计局\n\n前三季度全省固定资产投资增速回升\n\n1-9月,全省固定资产投资同比增长6.2%。\n"
+                    "2021年分市固定资产投资增速\n单位:%\n"
+                    "  地  区        1-6月     1-9月\n  全省          4.1       6.2\n  长春          5.3       7.0\n"
+                    "  吉林         -2.4       1.1\n  四平          3.3       4.8\n")
+    got = {(f.entity, f.value): f.metric for f in doc.facts if f.source_kind == "table"}
+    assert got[("长春市", 5.3)] == got[("长春市", 7.0)] == got[("四平市", 4.8)] == "同比增长"

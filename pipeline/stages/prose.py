@@ -735,6 +735,12 @@ class ProseExtractor:
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
+            area = jurisdiction.place if jurisdiction is not None else None
+            if area is not None and m.place != area and self.gazetteer.within(area, m.place) \
+                    and LIST_OF_THE_LEVEL_ABOVE.match(before, end) and PUT_ON_A_LIST.search(before[:m.start]):
+                # "子长市…新开工延安市重点项目13个": the list of the city above, whose projects are the county's
+                # (not "延安市重点项目完成投资500亿元" said in a county's page: the city's own figure)
+                continue
             lead = re.sub(r"\s*(19|20)\d\d\s*年度?\s*$", "", before[:m.start])  # "列入2020年广东省重点…"
             if QUALIFIER_AFTER_PLACE.match(before, end) and LISTED_IN.search(lead[-3:]):
                 continue  # "新郑市列入郑州市重点建设项目16个": 郑州市 names a list, not the subject
@@ -2168,6 +2174,8 @@ WHOLE_OR_LIST_AGAIN = re.compile(r"全[市县区省州旗盟]|我[市县区州�
 OWN_LEVEL_LIST_BEFORE = re.compile(r"(市|县|区|州|盟|旗)(级|层面|级层面)(重点|重大)")
 REGION_SPEAKS = re.compile(r"据自治区|自治区(发改委|通报|政府|统计局)|全区|我[市县区]|全[市县]")
 BREAKDOWN_INTRO = re.compile(r"(分|看|如下|包括|主要有|分别是|分别为)\s*[:：]\s*$")
+LIST_OF_THE_LEVEL_ABOVE = re.compile(r"(级|层面|级层面)?(重点|重大|百大|十大|千项)")
+PUT_ON_A_LIST = re.compile(r"(新开工|开工|实施|列入|纳入|承担|共有|有|争取|推进|建设)$")
 SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
 # a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
 # counts are; and the words opening such a breakdown

@@ -181,6 +181,10 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
             elif how == "sibling":
                 flags.append("unit_from_sibling")
             metric = measure_of_generic_column(path, measure) if measure and path else None
+            if measure and path and not metric and _only_a_period(path, year):
+                # "地区 | 1-6月 | 1-9月" under "2022年分市固定资产投资增速" (单位：%): each column is the caption's
+                # measure in its period (its growth where the caption says 增速), never a measure named 1-6月
+                metric = "同比增长" if GROWTH_CAPTION.search(table.caption or "") else measure
             part = ""
             if metric:
                 # 1-9月完成 / 其中:工业投资 / 投资额 → 工业投资: the part of the caption's measure an amount column is of
@@ -205,6 +209,15 @@ def table_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None) ->
                 confidence=round(max(confidence, 0.1), 2), flags=flags, metric=metric,
                 category=SEP.join([re.sub(r"[(（][^)）]*[)）]", "", path)] + categories) if share else part,
             )
+
+
+GROWTH_CAPTION = re.compile(r"(增速|增幅|增长率|增长情况|比上年增长|同比增长)\s*(情况|表)?\s*$")
+
+
+def _only_a_period(path: str, year: Optional[int]) -> bool:
+    """A column whose header says only when ("1-6月", "2022年1-9月", "上半年")."""
+    leaf = re.sub(r"[(（][^)）]*[)）]|%|％", "", path.split(SEP)[-1]).strip()
+    return SEP not in path and bool(leaf) and not strip_period(leaf).strip() and find_period(leaf, year) is not None
 
 
 # a row of the row above's shares of a whole: "占全国", "占全省比重(%)", "所占比重"
