@@ -392,6 +392,15 @@ def attach_context(table: Table, block: list[tuple[int, list[str]]], lines: list
 META_CELL = re.compile(r"^(填报单位|报送单位|制表单位|编制单位|填报时间|填报日期|报送时间|制表|填表人|审核|联系人|截至|截止|统计时间|时间[:：]|日期[:：])")
 
 
+def _the_tables_own_total(label: str, at: int, body: list[list[str]], totals: list[str], n_sections: int) -> bool:
+    """Whether a total row of a table with sections is the whole table's: its 总计 wherever it stands; with
+    no 总计, the last total only where there are more totals than sections (one 合计 closing each section,
+    then the table's)."""
+    if "总计" in totals:
+        return label == "总计"
+    return len(totals) > n_sections and all(not any(c.strip() in TOTAL_WORDS for c in r[:2]) for r in body[at + 1:])
+
+
 def _section_label(cells: list[str]) -> str:
     """The kind a row that holds only an ordinal label names ("一、能源项目", or "一 | 工业项目" with its ordinal in
     the 序号 column), else ""."""
@@ -420,6 +429,7 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
     # a table that closes with a 总计 has its 合计 rows close sections ("一、能源项目 … 合计 … 总计")
     totals = [c.strip() for _, cells in block[first_body:] for c in cells[:2] if GRAND_TOTAL_ROW.match(c.strip())]
     section_totals = len(totals) > 1
+    n_sections = sum(1 for _, cells in block[first_body:] if _section_label(cells) and not re.match(r"\s*[(（]", cells[0]))
     for idx, cells in block[first_body:]:
         filled = [c for c in cells if c]
         if _counting_row(filled, cells):
@@ -440,7 +450,8 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         row_lines.append(idx + 1)
         at = next((k for k, c in enumerate(cells[:2]) if c.strip()), 0)  # the row's label (after an empty 序号)
         label = cells[at].strip() if cells else ""
-        closes_all = TOTAL_ROW.match(label) and not SUBTOTAL.match(label) and not (section_totals and label != totals[-1])
+        closes_all = TOTAL_ROW.match(label) and not SUBTOTAL.match(label) \
+            and not (section_totals and not _the_tables_own_total(label, len(body) - 1, body, totals, n_sections))
         row_groups.append("" if closes_all else SEP.join(sections))
         if sections and SUBTOTAL.match(label):
             body[-1][at] = TOTAL_WORDS[0]  # a section's 小计: the issuer's figure of that section's kind

@@ -65,3 +65,15 @@ def test_the_scorer_reads_a_zone_under_its_city_by_the_citys_short_name(kit):
                     entity_context=parent)
     assert _same_place("宿迁湖滨新区", zone("宿迁市"), kit)
     assert not _same_place("宿迁湖滨新区", zone("岳阳市"), kit)
+
+
+def test_the_scorer_reads_a_bare_kaifaqu_as_the_zone_the_tool_names_its_jingkaiqu(kit):
+    """海林开发区 of a gold file is the 海林经开区 a bare 开发区 is read as; 海林高新区 is another zone."""
+    from pipeline.batch.accuracy import _same_place
+    from schemas.records import Fact
+
+    def zone(name: str) -> Fact:
+        return Fact(value=30, unit="个", value_base=30, unit_base="个", entity_raw="海林开发区", metric_raw="项目数", period=None,
+                    source_kind="text", quote="", extractor="prose", entity=name, entity_parent="海林市", entity_context="海林市")
+    assert _same_place("海林开发区", zone("海林经开区"), kit)
+    assert not _same_place("海林开发区", zone("海林高新区"), kit)

@@ -375,3 +375,70 @@ def test_columns_that_only_say_when_take_the_captions_measure(kit):
                     "  吉林         -2.4       1.1\n  四平          3.3       4.8\n")
     got = {(f.entity, f.value): f.metric for f in doc.facts if f.source_kind == "table"}
     assert got[("长春市", 5.3)] == got[("长春市", 7.0)] == got[("四平市", 4.8)] == "同比增长"
+
+
+# --- the second read of the rest of this round's rules (the reviewer's own cases, places and figures changed) ---
+
+def test_the_regions_list_said_by_the_region_stays_unknown_in_a_citys_page(kit):
+    doc = _doc(kit, "河池市重大项目\n\n河池市发展和改革委员会\n\n据自治区发改委通报,1-6月全区自治区层面重大项目完成投资1500亿元。\n"
+                    "自治区层面重大项目新开工45个,竣工投产30个。\n")
+    assert not [f for f in doc.facts if f.entity == "河池市" and f.value in (1500, 45, 30)]
+
+
+def test_shares_after_the_wholes_share_of_plan_are_shares_of_the_whole(kit):
+    doc = _doc(kit, "泰安市固定资产投资\n\n1-6月,全市固定资产投资完成450亿元,占年度计划的52%;民间投资完成280亿元,占62.2%;"
+                    "工业投资完成150亿元,占33.3%。\n")
+    got = {f.value: f.metric for f in doc.facts if f.unit == "%"}
+    assert got[52] == "完成率" and got[62.2] == got[33.3] == "占比"
+
+
+def test_no_whole_investment_from_a_firms_sector_a_source_or_a_part_of_a_cost(kit):
+    doc = _doc(kit, "邯郸市投资运行\n\n1-6月,全市民营企业投资385亿元。沧州港区液化天然气项目总投资20亿元,其中企业投资12亿元、"
+                    "政府投资8亿元。廊坊数据中心项目总投资45亿元,其中投资30亿元用于设备购置。\n")
+    got = {f.value: (f.entity, f.metric) for f in doc.facts}
+    for v in (385, 12, 8, 30):
+        assert got[v][1] != "总投资", (v, got[v])
+    assert got[20][1] == got[45][1] == "总投资"
+
+
+def test_a_years_list_or_a_reserve_after_a_batch_is_no_part_of_it(kit):
+    doc = _doc(kit, "兴义市项目集中开工\n\n本次集中开工项目15个,总投资40亿元。\n全市今年重点项目情况如下:\n"
+                    "工业项目35个,总投资80亿元;续建项目42个。目前项目储备库中工业项目45个。\n")
+    got = {f.value: f.metric for f in doc.facts if f.unit == "个"}
+    assert got[15] == "开工项目数" and got[35] != "开工项目数" and got[42] != "开工项目数" and got[45] != "开工项目数"
+
+
+def test_section_totals_when_the_grand_total_comes_first(kit):
+    doc = _doc(kit, "2020年1-6月市重点项目进展情况\n\n赣州市发展和改革委员会\n\n| 项目名称 | 总投资(亿元) | 1-6月完成(亿元) |\n|---|---|---|\n"
+                    "| 总计 | 262.00 | 17.40 |\n| 一、能源项目 | | |\n| 赣州抽水蓄能电站 | 90.00 | 2.10 |\n| 信丰电厂二期 | 60.00 | 5.30 |\n"
+                    "| 合计 | 150.00 | 7.40 |\n| 二、交通项目 | | |\n| 赣州西站综合枢纽 | 112.00 | 10.00 |\n| 合计 | 112.00 | 10.00 |\n")
+    whole = {(f.category, f.value) for f in doc.facts if f.entity == "赣州市" and f.metric == "完成投资"}
+    assert whole == {("", 17.4), ("能源项目", 7.4), ("交通项目", 10.0)}
+
+
+def test_a_place_doing_something_to_a_work_is_no_works_name_and_a_park_can_be_a_venue(kit):
+    doc = _doc(kit, "祁阳市重点项目\n\n祁阳市发展和改革局\n\n祁阳市把浯溪文化园项目作为重点,今年完成投资3亿元。\n")
+    assert [f.entity for f in doc.facts if f.value == 3] == ["祁阳市"]
+    doc = _doc(kit, "楚雄州项目集中开工\n\n3月1日,楚雄州在禄丰市土官镇产业园区举行集中开工仪式,本次集中开工项目36个,总投资88亿元。\n")
+    assert {f.entity for f in doc.facts if f.value in (36, 88)} == {"楚雄彝族自治州"}
+
+
+def test_a_town_of_three_characters_heading_its_own_page_speaks(kit):
+    """"王家营镇打造…城镇" over "全镇…该镇…": the town's own page, its county unwritten (by05: unknown)."""
+    doc = _doc(kit, "王家营镇打造宜居宜业现代化城镇\n\n(记者李明)王家营镇以作风整顿为抓手,推动经济发展。截至目前,全镇完成固定资产投资24亿元,"
+                    "该镇新开工项目6个。\n")
+    assert doc.meta.jurisdiction == "王家营镇"
+    assert {f.entity for f in doc.facts if f.value in (24, 6)} == {"王家营镇"}
+
+
+def test_the_regions_list_in_a_citys_page_unless_the_region_or_the_citys_own_figure_speaks(kit):
+    """"自治区层面重大项目超额完成…。2015年,自治区层面统筹推进重大项目累计完成投资98.5亿元" in 钦州's page: the
+    city's projects on the region's list (n04); "1-6月,自治区层面重大项目完成投资3200亿元。全县自治区层面…8.6亿元"
+    (the county's own beside it) leaves the 3200 to the region, unknown here."""
+    doc = _doc(kit, "钦州市十百千项目\n\n2015年,钦州市十百千项目共520项,总投资2680亿元。\n"
+                    "自治区层面重大项目超额完成年度投资任务。2015年,自治区层面统筹推进重大项目累计完成投资98.5亿元。\n")
+    assert [f.entity for f in doc.facts if f.value == 98.5] == ["钦州市"]
+    doc = _doc(kit, "田林县重大项目建设情况\n\n田林县发展和改革局\n\n1-6月,自治区层面重大项目完成投资3200亿元。"
+                    "全县自治区层面重大项目完成投资8.6亿元,开工项目5个。\n")
+    got = {f.value: f.entity for f in doc.facts}
+    assert got[3200] != "田林县" and got[8.6] == "田林县"

@@ -758,8 +758,8 @@ def towns_named(text: str, gazetteer: Gazetteer) -> list[tuple[str, Optional[Pla
             start = m.start() - n
             name = text[max(start, 0):m.start()]
             county = after_county.get(start)
-            if start < 0 or (n == 3 and county is None):
-                break
+            if start < 0 or (n == 3 and county is None and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1])):
+                break  # (a three-character name alone only where it stands apart: "贾家口镇打造…", "(记者…)贾家口镇以…")
             if not a_town_name(name):
                 continue
             if county is None and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]):

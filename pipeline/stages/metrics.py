@@ -62,10 +62,10 @@ BARE_STAGE = re.compile(r"(已|实际|累计)?(开复工|开工|复工|竣工|�
 # "投资2.3亿元的…项目", "包含投资2.6亿元的…", "一期投资17.9亿元", "互联互通项目9个,投资额162亿元", "…公司投资
 # 1.24亿元建设…", "举行…集中开工仪式总投资13.3亿元": a sentence's bare 投资 (or 总投资) is the whole investment
 # of what it names (of a phase, 一期, its category), said with nothing before it but a joining word or its investor
-BARE_INVESTMENT = re.compile(r"^(?:包含|包括|既有|还有|以及|特别是|尤其是|随着|其中|共|共计|合计|总计|计|约|达|涉及|拟)*"
+BARE_INVESTMENT = re.compile(r"^(?:包含|包括|既有|还有|以及|特别是|尤其是|随着|约|达|涉及|拟)*"
                              r"(?P<phase>[一二三四]期)?(?:工程)?投资(?:额|总额)?$"
-                             r"|(?:公司|集团|企业|门业|实业|股份|控股)(?P<phase2>[一二三四]期)?投资(?:额)?$"
-                             r"|(?:项目|工程)(?P<phase3>[一二三四]期)(?:工程)?投资(?:额)?$")  # "…改造项目一期投资4亿元"
+                             r"|(?:公司|集团|实业|股份|控股)(?P<phase2>[一二三四]期)?投资(?:额)?$"
+                             r"|(?P<phase3>[一二三四]期)(?:工程)?投资(?:额)?$")  # "…改造项目一期投资4亿元", "某企业一期投资"
 EXPLICIT_TOTAL = re.compile(r"总投资(?:额)?$")  # "举行…集中开工仪式总投资13.3亿元", "两类合计总投资", "新增总投资"
 # …never what was done, planned or is left in a period, a sector's, a source's or a kind's money (完成工程投资,
 # 本月投资, 铁路投资, 争取中央投资, 社会资本投资, 工业类投资, 合同投资, 剩余投资)
@@ -75,7 +75,7 @@ NOT_A_WORKS_COST = re.compile(r"完成|累计|已|计划|年度|全年|今年|�
                               r"城建|农业|制造业|[省市县区]级|类|领域|行业|签约|协议|意向")
 # …and an explicit 总投资 unless the words say it is the year's, the period's, left, or a source's
 NOT_A_TOTAL = re.compile(r"累计|已|计划|年度|全年|今年|本年|当年|本月|当月|本期|剩余|到位|争取|中央|财政|预算|债|补助|社会资本|民间|"
-                         r"政府|外资|[省市县区]级")
+                         r"政府|外资|[省市县区]级|签约|协议|意向|企业")
 # a class of projects by size, counted ("10亿元以上10个", "5000万元以下48个")
 SIZE_CLASS = re.compile(r"(其中)?(总投资|投资)?[\d.]*\s*[万亿]元?(及)?(以上|以下)")
 # the bulletin's own universe ("重点项目", "重大项目"): no category of its own

@@ -128,7 +128,7 @@ PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za
                                  r"(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资|用地|占地))")  # (…第四届(鄂州)园林博览会项目)
 # what a place does, not a work it names: "隆德县扎实开展项目“五比”…活动", "某县全力推进项目建设"
 NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|围绕|聚焦|"
-                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举)")
+                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举|在|把|对)")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a forecast: every figure after it in its sentence, and one its phrase names so, is an estimate
 FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
@@ -710,7 +710,8 @@ class ProseExtractor:
         return unknown if known >= 3 else set()
 
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
-                 previous_part: str = "", work_owns: str = "", own_list_above: bool = False) -> tuple[str, int]:
+                 previous_part: str = "", work_owns: str = "", region_spoke_above: bool = False,
+                 line: str = "") -> tuple[str, int]:
         """(subject, position): places of all China by their full names, short forms (宜都, 夷陵)
         and zones inside the document's area, aggregate words, departments. previous_part: the
         sentence before, when this one is a ；-part after it. work_owns: the work the sentence is about, if any."""
@@ -876,8 +877,9 @@ class ProseExtractor:
             if whole and re.search(r"[(（][\u4e00-\u9fff]{2,6}[)）]", whole.group(1)) and whole.group(1).endswith(("项目", "工程", "基地")):
                 named_match, clause, clause_at = whole, before[wide_at:], wide_at
         named = named_match.group(1) if named_match else ""
+        if named and PLACE_DOING.match(named):
+            named = ""  # "祁阳市把浯溪文化园项目打造成…": a place doing something to a work, not a work's name
         if not named:
-            wide_at = max(before.rfind(ch) for ch in ",，;；:：。") + 1
             unbracketed = re.sub(r"[(（][^()（）]{1,12}[)）]", "", before[wide_at:])
             wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
             if wide and not re.search(r"(项目|工程|基地)$", wide.group(1)) and wide.group(1) in before[wide_at:]:
@@ -959,13 +961,12 @@ class ProseExtractor:
                                                or re.search(r"其中\s*[,，:：]?\s*$", before[:m.start()])
                                                or (jurisdiction is not None and jurisdiction.place is not None
                                                    and jurisdiction.place.kind != PROVINCE_LEVEL
-                                                   and (own_list_above or OWN_LEVEL_LIST_BEFORE.search(previous_part + before[:m.start()]))
-                                                   and not REGION_SPEAKS.search(sentence))):
+                                                   and not region_spoke_above and not REGION_SPEAKS.search(line or sentence))):
                 continue  # "我市共有自治区层面统筹推进的重大项目44个", "195个自治区层面重大项目", "其中,自治区层面…":
                 # projects of the region's list, whoever the clause is about; only a clause it opens is the region's
-                # (in a city's bulletin that has just told its own level's list, "全年市层面重大项目完成投资605.8亿元。
-                # 自治区层面重大项目完成投资229.3亿元", the city's projects on the region's list; never where the
-                # region is said to speak, "据自治区通报", or the city's own figure follows, "…3200亿元,我市…")
+                # (in a city's bulletin, "自治区层面重大项目完成投资229.3亿元", the city's projects on the region's list;
+                # never where the region is said to speak in the section, "据自治区发改委通报…全区…", or the city's
+                # own figure follows, "…3200亿元,我市…")
             if _in_closed_aside(before, m.start()) or LISTED_IN_OR_JOINED.search(before[:m.start()]) \
                     or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
                 continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
@@ -1012,7 +1013,7 @@ class ProseExtractor:
                 page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
         recent: dict[Optional[str], str] = {}  # the last measure phrase of each kind of unit, in a section
-        own_list_said = False  # a line of the section told the area's own level's list
+        region_spoke = False  # a line of the section spoke as the region (据自治区发改委通报, 全区…)
         last_line = ""
         unknown_members = self._unknown_list_members(lines, jurisdiction)
         project = ""  # a line that is only a project's name heads the lines under it
@@ -1020,13 +1021,13 @@ class ProseExtractor:
         event_host = ""  # the place that held the event a line above told of, for a line opening 本次/此次
         for line_no, line in lines:
             event_parts = ""  # the batch event whose projects' kinds the line counts
-            if HEADING.match(line):
-                own_list_said = False
             # "按项目领域分:" closing the line above: this line's kinds are a breakdown of what was counted before
-            parts_intro_above, last_line = bool(BREAKDOWN_INTRO.search(last_line)), line
+            intro = re.split(r"[。；;]", last_line.rstrip())[-1]  # (the intro's own sentence)
+            parts_intro_above = bool(BREAKDOWN_INTRO.search(intro)) and not WHOLE_OR_LIST_AGAIN.search(intro)
+            last_line = line
             plan_share_series = ""  # the share of plan a series of parts said once
             if HEADING.match(line):
-                recent, project = {}, ""  # "二、招商引资": another section, other measures
+                recent, project, region_spoke = {}, "", False  # "二、招商引资": another section, other measures
             if NOTE_LINE.match(line):
                 continue  # "注:1.…指每新开1个项目加5分": how a score is made, not what was done
             if _project_heading(line):
@@ -1035,8 +1036,8 @@ class ProseExtractor:
             project = _numbered_item_work(line) or project  # "4、王格尔塘至夏河高速公路建设项目。公路全线…": its item
             line_period: Optional[Period] = None
             previous = ""
-            own_list_above = own_list_said  # a line above told the area's own level's list (市层面重大项目…)
-            own_list_said = own_list_said or OWN_LEVEL_LIST_BEFORE.search(line) is not None
+            region_spoke_above = region_spoke  # a line above spoke as the region
+            region_spoke = region_spoke or REGION_VOICE.search(line) is not None
             carried = project  # a place that opened a sentence carries over its ；-parts and into the next sentence
             line_work = ""  # the work the line's paragraph is about, for "该项目" and "项目总投资" further on
             if work_above and _opens_with_this_project(line):
@@ -1211,7 +1212,7 @@ class ProseExtractor:
                                  or (event_parts and said_alone)
                                  or (parts_intro_above and not sentence_before and k == 0 and said_alone)) \
                             and BATCH_EVENT.search(event_parts or recent.get("count", "")) \
-                            and not BARE_STAGE_COUNT.search(metric_raw) and not re.search(r"以上|以下", metric_raw):
+                            and not BARE_STAGE_COUNT.search(metric_raw) and not re.search(r"以上|以下|续建|在建|储备|谋划|前期", metric_raw):
                         # (a part named by its own stage, 新开工项目 of 开复工, is counted as that stage; a size class,
                         # 亿元以上项目, is a class of projects, counted as projects)
                         # "本次集中开工85个项目,…。其中产业发展项目20个,总投资132亿元;基础设施建设项目23个,…": the
@@ -1234,7 +1235,13 @@ class ProseExtractor:
                         # (not "…占年度计划的80%,其中产业项目…占50%": a part's share of the whole)
                         metric_raw = plan_share_series
                     if fig.unit == "%" and SHARE_OF_PLAN_SAID.match(metric_raw or ""):
-                        plan_share_at, plan_share_series = match.end, metric_raw
+                        # (only a part's share of its plan goes on a series of parts: "农林水利项目完成投资…,占年度
+                        # 计划的76.9%;交通项目…占47.7%"; after the whole's, "固定资产投资完成450亿元,占年度计划的52%;
+                        # 民间投资…占62.2%" is a share of the whole)
+                        plan_share_at = match.end
+                        plan_share_series = metric_raw if PART_MONEY.match(previous_metric or "") else ""
+                    elif fig.unit == "%" and metric_raw and metric_raw.startswith("占") and metric_raw != "占":
+                        plan_share_series = ""  # another share said in full ends the series
                     if not metric_raw and k and previous_metric:
                         # "…,后五位的为平山县(62.4%)": the list's measure goes on; after a change ("完成率较上年
                         # 同期提高3个百分点，达55%") the level of what changed
@@ -1291,7 +1298,10 @@ class ProseExtractor:
                         # "…年度计划投资27.7亿元;总计120.7亿元": the sum of what was just said
                         metric_raw, inherited = recent[kind], True
                     carried_category = own if own and (part_of is not None or sub_part) else ""
-                    if carried_category and sub_part and kind == "count" and LEVEL_LIST.search(carried_category):
+                    if carried_category and sub_part and kind == "count" and (
+                            LEVEL_LIST.search(carried_category) or (recent.get("money") and not batch_event)):
+                        # (or a kind after the whole's money was said: "…总投资120亿元。其中工业项目20个,总投资60亿元"
+                        # gives the kind its own)
                         # "…320个。其中省重点项目45个,完成投资86亿元": a level's list, a part, goes on to the money
                         # said of it (not 新开工项目, 产业项目: a kind whose money may be the whole's)
                         part_category, part_counts = carried_category, False
@@ -1357,7 +1367,7 @@ class ProseExtractor:
                     else:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
                                                     previous_part=sentence_before, work_owns=sentence_work,
-                                                    own_list_above=own_list_above)
+                                                    region_spoke_above=region_spoke_above, line=line)
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1571,8 +1581,9 @@ class ProseExtractor:
                             and re.match(r"\s*的\s*[\d.]+\s*%", sentence[match.end:]):
                         metric_raw = "年度计划投资"  # "完成市下达年度任务25亿元的94.48%": the task, not what was done
                     value, metric_raw, signed = _signed(fig.value, metric_raw, fig.unit, sentence[:match.start])
-                    whose_money = NOT_A_WORKS_COST.search(sentence[clause_start:match.start]) \
-                        if re.fullmatch(r"投资额?", metric_raw or "") else None
+                    whose_money = (NOT_A_WORKS_COST.search(sentence[clause_start:match.start])
+                                   or re.match(r"\s*(其中|内含|含)", sentence[clause_start:match.start])) \
+                        if re.fullmatch(r"投资额?", metric_raw or "") else None  # (其中投资30亿元: a part of a cost)
                     if whose_money:
                         # "县本级投资1.1亿元": the words that say whose money it is stay with a bare 投资, whatever
                         # the subject took from the phrase (never a work's whole investment)
@@ -1823,7 +1834,7 @@ def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional
 
 
 # a site an event is held at, after the place it lies in ("在勐海县华熙茶业加工厂建设工地举行")
-VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|厂区)\s*(举行|举办|召开)")
+VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|厂区|园区)\s*(举行|举办|召开)")
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
 APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
@@ -1960,6 +1971,8 @@ def _project_topic(sentence: str) -> str:
     """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
     sentence = MASTHEAD_OPENING.sub("", sentence)  # "遂宁日报讯 成遂渝高速扩容工程作为…": the paper is no part of it
     m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence) or PROJECT_SITE.match(sentence)
+    if m and PLACE_DOING.match(m.group("name")):
+        return ""  # "祁阳市把浯溪文化园项目作为重点": a place doing something to a work, not a work's name
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
@@ -2171,11 +2184,13 @@ def _inside_quotes(s: str, pos: int) -> bool:
 KIND_INVESTMENT = re.compile(r"(?:全县|全市|全区|全省|全州|其中)?(?P<kind>[\u4e00-\u9fff]{2,10}(?:类|领域))投资额?")
 DONE_MONEY = re.compile(r"完成(?!.*计划)|固定资产投资")
 WHOLE_OR_LIST_AGAIN = re.compile(r"全[市县区省州旗盟]|我[市县区州旗]|本[市县区]|共有|共计|纳入|列入|计划|年度|今年|全年")
-OWN_LEVEL_LIST_BEFORE = re.compile(r"(市|县|区|州|盟|旗)(级|层面|级层面)(重点|重大)")
-REGION_SPEAKS = re.compile(r"据自治区|自治区(发改委|通报|政府|统计局)|全区|我[市县区]|全[市县]")
+REGION_VOICE = re.compile(r"据自治区|自治区(发改委|发展和改革委员会|通报|人民政府|统计局)|全区")  # the region speaking
+REGION_SPEAKS = re.compile(REGION_VOICE.pattern + r"|我[市县区]|全[市县]")  # …or the area's own figure beside it
 BREAKDOWN_INTRO = re.compile(r"(分|看|如下|包括|主要有|分别是|分别为)\s*[:：]\s*$")
 LIST_OF_THE_LEVEL_ABOVE = re.compile(r"(级|层面|级层面)?(重点|重大|百大|十大|千项)")
 PUT_ON_A_LIST = re.compile(r"(新开工|开工|实施|列入|纳入|承担|共有|有|争取|推进|建设)$")
+PART_MONEY = re.compile(r"^.{2,12}?(项目|类|领域|行业|产业)(完成投资|投资完成|完成|投资)$")  # "农林水利项目完成投资"
+PLACE_DOING = re.compile(r"[\u4e00-\u9fff]{2,8}?[市县区旗镇乡](把|将|在|对|以|让|使)")  # "祁阳市把…项目"
 SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
 # a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
 # counts are; and the words opening such a breakdown
