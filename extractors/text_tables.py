@@ -392,13 +392,13 @@ def attach_context(table: Table, block: list[tuple[int, list[str]]], lines: list
 META_CELL = re.compile(r"^(填报单位|报送单位|制表单位|编制单位|填报时间|填报日期|报送时间|制表|填表人|审核|联系人|截至|截止|统计时间|时间[:：]|日期[:：])")
 
 
-def _the_tables_own_total(label: str, at: int, body: list[list[str]], totals: list[str], n_sections: int) -> bool:
+def _the_tables_own_total(label: str, later: list[list[str]], totals: list[str], n_sections: int) -> bool:
     """Whether a total row of a table with sections is the whole table's: its 总计 wherever it stands; with
-    no 总计, the last total only where there are more totals than sections (one 合计 closing each section,
-    then the table's)."""
+    no 总计, the last total (no total row after it) only where there are more totals than sections (one 合计
+    closing each section, then the table's)."""
     if "总计" in totals:
         return label == "总计"
-    return len(totals) > n_sections and all(not any(c.strip() in TOTAL_WORDS for c in r[:2]) for r in body[at + 1:])
+    return len(totals) > n_sections and not any(c.strip() in TOTAL_WORDS for r in later for c in r[:2])
 
 
 def _section_label(cells: list[str]) -> str:
@@ -426,20 +426,25 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
     row_lines: list[int] = []
     row_groups: list[str] = []
     sections: list[str] = []  # the section rows above, outermost first ("一、续建项目", "(一)能源项目")
+    outer_section = ""  # the last "一、…" section row
+    top_total = False  # a total row the table opens with, before its sections
     # a table that closes with a 总计 has its 合计 rows close sections ("一、能源项目 … 合计 … 总计")
     totals = [c.strip() for _, cells in block[first_body:] for c in cells[:2] if GRAND_TOTAL_ROW.match(c.strip())]
     section_totals = len(totals) > 1
-    n_sections = sum(1 for _, cells in block[first_body:] if _section_label(cells) and not re.match(r"\s*[(（]", cells[0]))
-    for idx, cells in block[first_body:]:
+    outer = [cells for _, cells in block[first_body:] if _section_label(cells) and not re.match(r"\s*[(（]", cells[0])]
+    n_sections = len(outer) or sum(1 for _, cells in block[first_body:] if _section_label(cells))
+    for pos, (idx, cells) in enumerate(block[first_body:]):
         filled = [c for c in cells if c]
         if _counting_row(filled, cells):
             continue  # "1 2 3 4 5": a pager, or the column numbers under a header (栏次), no figures
+        later = block[first_body + pos + 1:]
         section = _section_label(cells)
         if section:
             # "| 一、能源项目 | | | |": a row across the table naming the kind of the rows under it, no row of
             # its own (never the rest of the name above it); "(一)能源项目" under "一、续建项目" is a part of it
             inner = bool(re.match(r"\s*[(（]", cells[0]))
-            sections = (sections[:1] if inner else []) + [section]
+            sections = ([outer_section] if inner and outer_section else []) + [section]
+            outer_section = outer_section if inner else section
             continue
         if body and len(filled) == 1 and cells[0] and not is_numeric_cell(cells[0]) \
                 and not re.search(r"[:：]$", cells[0].strip()):  # "在总计中：" introduces the rows under it
@@ -450,8 +455,10 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         row_lines.append(idx + 1)
         at = next((k for k, c in enumerate(cells[:2]) if c.strip()), 0)  # the row's label (after an empty 序号)
         label = cells[at].strip() if cells else ""
-        closes_all = TOTAL_ROW.match(label) and not SUBTOTAL.match(label) \
-            and not (section_totals and not _the_tables_own_total(label, len(body) - 1, body, totals, n_sections))
+        closes_all = TOTAL_ROW.match(label) and not SUBTOTAL.match(label) and not (
+            section_totals and not (not sections and not body[:-1] or (not top_total and _the_tables_own_total(
+                label, [r for _, r in later], totals, n_sections))))
+        top_total = top_total or bool(closes_all and not sections)  # "合计" first, over the sections: the table's
         row_groups.append("" if closes_all else SEP.join(sections))
         if sections and SUBTOTAL.match(label):
             body[-1][at] = TOTAL_WORDS[0]  # a section's 小计: the issuer's figure of that section's kind

@@ -128,7 +128,7 @@ PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za
                                  r"(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资|用地|占地))")  # (…第四届(鄂州)园林博览会项目)
 # what a place does, not a work it names: "隆德县扎实开展项目“五比”…活动", "某县全力推进项目建设"
 NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|围绕|聚焦|"
-                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举|在|把|对)")
+                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举|把)|.*(举行|召开|举办)")
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a forecast: every figure after it in its sentence, and one its phrase names so, is an estimate
 FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
@@ -736,6 +736,8 @@ class ProseExtractor:
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
+            if PLACE_DOING.match(sentence, m.start):
+                continue  # "祁东县把黄土铺工业园项目作为头号工程,项目总投资12亿元": the work's, not the place's
             area = jurisdiction.place if jurisdiction is not None else None
             if area is not None and m.place != area and self.gazetteer.within(area, m.place) \
                     and LIST_OF_THE_LEVEL_ABOVE.match(before, end) and PUT_ON_A_LIST.search(before[:m.start]):
@@ -877,8 +879,9 @@ class ProseExtractor:
             if whole and re.search(r"[(（][\u4e00-\u9fff]{2,6}[)）]", whole.group(1)) and whole.group(1).endswith(("项目", "工程", "基地")):
                 named_match, clause, clause_at = whole, before[wide_at:], wide_at
         named = named_match.group(1) if named_match else ""
-        if named and PLACE_DOING.match(named):
-            named = ""  # "祁阳市把浯溪文化园项目打造成…": a place doing something to a work, not a work's name
+        doing = PLACE_DOING.match(named) if named else None
+        if doing:
+            named = named[doing.end():]  # "祁阳市把浯溪文化园项目作为重点": the work the place acts on, by its own name
         if not named:
             unbracketed = re.sub(r"[(（][^()（）]{1,12}[)）]", "", before[wide_at:])
             wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
@@ -1023,7 +1026,8 @@ class ProseExtractor:
             event_parts = ""  # the batch event whose projects' kinds the line counts
             # "按项目领域分:" closing the line above: this line's kinds are a breakdown of what was counted before
             intro = re.split(r"[。；;]", last_line.rstrip())[-1]  # (the intro's own sentence)
-            parts_intro_above = bool(BREAKDOWN_INTRO.search(intro)) and not WHOLE_OR_LIST_AGAIN.search(intro)
+            parts_intro_above = bool(BREAKDOWN_INTRO.search(intro)) and (BATCH_EVENT.search(intro) is not None
+                                                                       or not WHOLE_OR_LIST_AGAIN.search(intro))
             last_line = line
             plan_share_series = ""  # the share of plan a series of parts said once
             if HEADING.match(line):
@@ -1227,21 +1231,23 @@ class ProseExtractor:
                         # the money done, that measure with the kind its category
                         own, metric_raw = kind_money.group("kind"), recent["money"]
                         sub_part = True
-                    if "其中" in sentence[:match.start]:
-                        plan_share_series = ""
+                    if plan_share_at >= 0 and "其中" in sentence[plan_share_at:match.start]:
+                        plan_share_series = ""  # (the whole's share of plan, then its parts after 其中)
+                    in_series = False
                     if fig.unit == "%" and metric_raw == "占" and plan_share_series \
                             and (plan_share_at < 0 or re.search(r"[;；]", sentence[plan_share_at:match.start])):
                         # "农林水利项目…占年度计划的76.9%;交通项目…占47.7%": the series' share of its plan, said once
                         # (not "…占年度计划的80%,其中产业项目…占50%": a part's share of the whole)
-                        metric_raw = plan_share_series
-                    if fig.unit == "%" and SHARE_OF_PLAN_SAID.match(metric_raw or ""):
+                        metric_raw, in_series = plan_share_series, True
+                    if fig.unit == "%" and SHARE_OF_PLAN_SAID.match(metric_raw or "") and not in_series:
                         # (only a part's share of its plan goes on a series of parts: "农林水利项目完成投资…,占年度
                         # 计划的76.9%;交通项目…占47.7%"; after the whole's, "固定资产投资完成450亿元,占年度计划的52%;
                         # 民间投资…占62.2%" is a share of the whole)
                         plan_share_at = match.end
-                        plan_share_series = metric_raw if PART_MONEY.match(previous_metric or "") else ""
-                    elif fig.unit == "%" and metric_raw and metric_raw.startswith("占") and metric_raw != "占":
-                        plan_share_series = ""  # another share said in full ends the series
+                        said = sentence[:match.start]
+                        part_clause = (BREAKDOWN_SAID.search(said) or PART_MONEY.match(previous_metric or "")) \
+                            and not WHOLE_MONEY.search(previous_metric or "")
+                        plan_share_series = metric_raw if part_clause else ""
                     if not metric_raw and k and previous_metric:
                         # "…,后五位的为平山县(62.4%)": the list's measure goes on; after a change ("完成率较上年
                         # 同期提高3个百分点，达55%") the level of what changed
@@ -1971,8 +1977,9 @@ def _project_topic(sentence: str) -> str:
     """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
     sentence = MASTHEAD_OPENING.sub("", sentence)  # "遂宁日报讯 成遂渝高速扩容工程作为…": the paper is no part of it
     m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence) or PROJECT_SITE.match(sentence)
-    if m and PLACE_DOING.match(m.group("name")):
-        return ""  # "祁阳市把浯溪文化园项目作为重点": a place doing something to a work, not a work's name
+    doing = PLACE_DOING.match(m.group("name")) if m else None
+    if doing:
+        return m.group("name")[doing.end():]  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
@@ -2184,13 +2191,15 @@ def _inside_quotes(s: str, pos: int) -> bool:
 KIND_INVESTMENT = re.compile(r"(?:全县|全市|全区|全省|全州|其中)?(?P<kind>[\u4e00-\u9fff]{2,10}(?:类|领域))投资额?")
 DONE_MONEY = re.compile(r"完成(?!.*计划)|固定资产投资")
 WHOLE_OR_LIST_AGAIN = re.compile(r"全[市县区省州旗盟]|我[市县区州旗]|本[市县区]|共有|共计|纳入|列入|计划|年度|今年|全年")
-REGION_VOICE = re.compile(r"据自治区|自治区(发改委|发展和改革委员会|通报|人民政府|统计局)|全区")  # the region speaking
-REGION_SPEAKS = re.compile(REGION_VOICE.pattern + r"|我[市县区]|全[市县]")  # …or the area's own figure beside it
+REGION_VOICE = re.compile(r"据自治区|自治区[^,，。;；]{0,6}(通报|发布|公布)|自治区(发改委|发展和改革委员会|人民政府|统计局)|全区")  # the region speaking
+REGION_SPEAKS = re.compile(REGION_VOICE.pattern + r"|[我全本][市县旗州盟]")  # …or the area's own figure beside it
 BREAKDOWN_INTRO = re.compile(r"(分|看|如下|包括|主要有|分别是|分别为)\s*[:：]\s*$")
 LIST_OF_THE_LEVEL_ABOVE = re.compile(r"(级|层面|级层面)?(重点|重大|百大|十大|千项)")
 PUT_ON_A_LIST = re.compile(r"(新开工|开工|实施|列入|纳入|承担|共有|有|争取|推进|建设)$")
 PART_MONEY = re.compile(r"^.{2,12}?(项目|类|领域|行业|产业)(完成投资|投资完成|完成|投资)$")  # "农林水利项目完成投资"
-PLACE_DOING = re.compile(r"[\u4e00-\u9fff]{2,8}?[市县区旗镇乡](把|将|在|对|以|让|使)")  # "祁阳市把…项目"
+BREAKDOWN_SAID = re.compile(r"分(领域|行业|类别|类型|产业|板块)看|从[^,，。;；]{1,8}看|按[^,，。;；]{1,8}分|其中")  # a breakdown begun
+WHOLE_MONEY = re.compile(r"全[市县区省州旗盟]|全社会|固定资产投资|^(重点|重大|[省市县区]级重点|[省市县区]级重大)(建设)?项目")
+PLACE_DOING = re.compile(r"[\u4e00-\u9fff]{2,8}?[市县区旗镇乡](把|将)(?=[\u4e00-\u9fff]{2,30}?(项目|工程))")  # "祁阳市把…项目作为…"
 SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
 # a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
 # counts are; and the words opening such a breakdown
