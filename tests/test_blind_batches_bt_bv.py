@@ -479,3 +479,9 @@ def test_a_batch_intro_that_says_its_year_and_a_table_opening_with_its_total(kit
                     "| 二、基础设施项目 | | |\n| 郴州大道综合改造 | 112.00 | 10.00 |\n| 合计 | 112.00 | 10.00 |\n")
     whole = {(f.category, f.value) for f in doc.facts if f.entity == "郴州市" and f.metric == "总投资"}
     assert whole == {("", 262.0), ("产业项目", 150.0), ("基础设施项目", 112.0)}
+
+
+def test_a_citys_short_form_after_ci_in_a_provinces_page_is_the_city(kit):
+    """"此次眉山集中开工重大项目共65个" in a 四川 page of several cities: 眉山市's batch (ca04: filed under 四川省)."""
+    doc = _doc(kit, "四川省重大项目集中开工\n\n12月2日,四川省第四季度重大项目集中开工。\n此次乐山集中开工重大项目共45个,总投资320.5亿元。\n")
+    assert {f.entity for f in doc.facts if f.value in (45, 320.5)} == {"乐山市"}

@@ -203,7 +203,7 @@ PARENT_BEFORE = re.compile(r"(隶属于?|属于|地处|毗邻|紧邻|邻近)$")
 # "郑州市辖区内", which is the city's own area)
 PARENT_SAID = re.compile(r"(为|是|系)[^，,。；;：:]{0,12}$")
 PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|市|旗)(?=[，,。；;]|$)")
-SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
+SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|集中|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
                                 r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
 OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*([复竣])\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工; 开(竣)工: 开竣工
 AHEAD_OF_SCHEDULE = re.compile(r"(超过?|高于|快于)(序时|时序|时间)进度")
