@@ -485,3 +485,9 @@ def test_a_citys_short_form_after_ci_in_a_provinces_page_is_the_city(kit):
     """"此次眉山集中开工重大项目共65个" in a 四川 page of several cities: 眉山市's batch (ca04: filed under 四川省)."""
     doc = _doc(kit, "四川省重大项目集中开工\n\n12月2日,四川省第四季度重大项目集中开工。\n此次乐山集中开工重大项目共45个,总投资320.5亿元。\n")
     assert {f.entity for f in doc.facts if f.value in (45, 320.5)} == {"乐山市"}
+
+
+def test_a_works_name_after_its_figure_may_hold_a_bracketed_word(kit):
+    """"投资2.47亿元的奉节县康乐60MW(兆瓦)复合光伏发电项目": the work's cost (ca03: the county's)."""
+    doc = _doc(kit, "武隆区项目集中开工\n\n其中,投资3.2亿元的武隆区白马50MW(兆瓦)风电项目已开工。\n")
+    assert [f.entity for f in doc.facts if f.value == 3.2] == ["武隆区白马50MW(兆瓦)风电项目"]
