@@ -396,8 +396,9 @@ def _the_tables_own_total(label: str, later: list[list[str]], totals: list[str],
     """Whether a total row of a table with sections is the whole table's: its 总计 wherever it stands; with
     no 总计, the last total (no total row after it) only where there are more totals than sections (one 合计
     closing each section, then the table's)."""
-    if "总计" in totals:
-        return label == "总计"
+    grand = [t for t in totals if t == "总计" or t.startswith("全")]  # 总计, 全市合计, 全县: the whole's own words
+    if grand:
+        return label == grand[-1]
     return len(totals) > n_sections and not any(c.strip() in TOTAL_WORDS for r in later for c in r[:2])
 
 
@@ -429,10 +430,10 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
     outer_section = ""  # the last "一、…" section row
     top_total = False  # a total row the table opens with, before its sections
     # a table that closes with a 总计 has its 合计 rows close sections ("一、能源项目 … 合计 … 总计")
-    totals = [c.strip() for _, cells in block[first_body:] for c in cells[:2] if GRAND_TOTAL_ROW.match(c.strip())]
+    totals = [c.strip() for _, cells in block[first_body:] for c in cells[:2]
+              if TOTAL_ROW.match(c.strip()) and not SUBTOTAL.match(c.strip())]
     section_totals = len(totals) > 1
-    outer = [cells for _, cells in block[first_body:] if _section_label(cells) and not re.match(r"\s*[(（]", cells[0])]
-    n_sections = len(outer) or sum(1 for _, cells in block[first_body:] if _section_label(cells))
+    n_sections = sum(1 for _, cells in block[first_body:] if _section_label(cells))  # (inner ones close with totals too)
     for pos, (idx, cells) in enumerate(block[first_body:]):
         filled = [c for c in cells if c]
         if _counting_row(filled, cells):

@@ -491,3 +491,39 @@ def test_a_works_name_after_its_figure_may_hold_a_bracketed_word(kit):
     """"投资2.47亿元的奉节县康乐60MW(兆瓦)复合光伏发电项目": the work's cost (ca03: the county's)."""
     doc = _doc(kit, "武隆区项目集中开工\n\n其中,投资3.2亿元的武隆区白马50MW(兆瓦)风电项目已开工。\n")
     assert [f.entity for f in doc.facts if f.value == 3.2] == ["武隆区白马50MW(兆瓦)风电项目"]
+
+
+# --- the fourth read (the reviewer's own cases, places and figures changed) ---
+
+def test_a_county_that_will_do_something_or_makes_a_kind_its_aim_keeps_its_figures(kit):
+    """"衡南县将新开工重点项目30个" (将: will), "叙永县将重点工程建设摆在突出位置…实施重点项目48个", "准格尔旗把重大项目建设
+    作为…": the place's figures, never the city's nor a "work" named 重点工程."""
+    doc = _doc(kit, "衡阳市重点项目\n\n衡阳市发展和改革委员会\n\n今年,衡南县将新开工重点项目30个,总投资150亿元。\n")
+    assert {f.entity for f in doc.facts} == {"衡南县"}
+    doc = _doc(kit, "泸州市重点项目\n\n泸州市发展和改革委员会\n\n古蔺县将重点工程建设摆在突出位置,今年实施重点项目48个,完成投资36亿元。\n")
+    assert {f.entity for f in doc.facts} == {"古蔺县"}
+    doc = _doc(kit, "鄂尔多斯市重点项目\n\n伊金霍洛旗把重大项目建设作为稳增长的关键,实施重点项目120个,完成投资210亿元。\n")
+    assert {f.entity for f in doc.facts} == {"伊金霍洛旗"}
+
+
+def test_a_parts_own_part_and_a_point_of_view_are_no_series(kit):
+    doc = _doc(kit, "萍乡市重点项目\n\n分领域看,产业项目完成投资60亿元,占年度计划的70%;基础设施项目完成投资40亿元,占65%,"
+                    "其中交通项目完成20亿元,占50%。\n")
+    got = {f.value: f.metric for f in doc.facts if f.unit == "%"}
+    assert got[70] == got[65] == "完成率" and got[50] == "占比"
+    doc = _doc(kit, "新余市重点项目\n\n从总体看,重点工程完成投资150亿元,占年度计划的66%;民间投资完成90亿元,占47%。\n")
+    assert {f.value: f.metric for f in doc.facts if f.unit == "%"}[47] == "占比"
+
+
+def test_a_county_named_like_a_voice_or_a_market_is_no_voice(kit):
+    """全州县 holds 全州, 本市场 holds 本市: neither is the area's own voice beside the region's list."""
+    doc = _doc(kit, "桂林市重大项目\n\n自治区层面重大项目完成投资120亿元,全州县完成投资15亿元。\n")
+    assert [f.entity for f in doc.facts if f.value == 120] == ["桂林市"]
+
+
+def test_inner_sections_totals_and_a_closing_whole_area_total(kit):
+    doc = _doc(kit, "2021年1-6月市重点项目进展情况\n\n益阳市发展和改革委员会\n\n| 项目名称 | 总投资(亿元) | 1-6月完成(亿元) |\n|---|---|---|\n"
+                    "| 一、产业项目 | | |\n| 益阳电子信息产业园 | 90.00 | 2.10 |\n| 合计 | 90.00 | 2.10 |\n"
+                    "| 二、基础设施项目 | | |\n| 益阳东部新区路网 | 12.00 | 1.00 |\n| 合计 | 12.00 | 1.00 |\n| 全市合计 | 102.00 | 3.10 |\n")
+    whole = {(f.category, f.value) for f in doc.facts if f.entity == "益阳市" and f.metric == "总投资"}
+    assert whole == {("产业项目", 90.0), ("基础设施项目", 12.0), ("", 102.0)}

@@ -447,8 +447,8 @@ def _stands_alone(text: str, start: int, length: int) -> bool:
     # after 年 / 月 / 日 / 季度 a name opens a headline ("1-5月福建三明…", "一季度长沙…"), after a 、 or 和 a list, after 省 / 市 a
     # place within it
     after_qizhong = re.search(r"其中$", text[:start]) is not None and FIGURE_VERB_AFTER.match(text, start + length) is not None
-    if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至年月日次" \
-            and not re.search(r"[季年]度$", text[:start]) \
+    if before and re.match(r"[\u4e00-\u9fff]", before) and before not in "、和及与在省市州对从至年月日" \
+            and not re.search(r"[季年]度$|(此|本|这)次$", text[:start]) \
             and not re.search(r"(分别|依次|的)[是为]$", text[:start]) and not after_qizhong:
         # ("…的县有2个,分别是温岭14个"; "其中三亚完成…", but not "其中新建项目…", "其中城区项目…": kinds of project)
         return False

@@ -736,7 +736,8 @@ class ProseExtractor:
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
-            if PLACE_DOING.match(sentence, m.start):
+            doing = PLACE_DOING.match(sentence, m.start)
+            if doing and _names_one_project(doing.group("work")):
                 continue  # "祁东县把黄土铺工业园项目作为头号工程,项目总投资12亿元": the work's, not the place's
             area = jurisdiction.place if jurisdiction is not None else None
             if area is not None and m.place != area and self.gazetteer.within(area, m.place) \
@@ -879,8 +880,8 @@ class ProseExtractor:
             if whole and re.search(r"[(（][\u4e00-\u9fff]{2,6}[)）]", whole.group(1)) and whole.group(1).endswith(("项目", "工程", "基地")):
                 named_match, clause, clause_at = whole, before[wide_at:], wide_at
         named = named_match.group(1) if named_match else ""
-        doing = PLACE_DOING.match(named) if named else None
-        if doing:
+        doing = PLACE_DOING.match(named + before[clause_at + len(named):]) if named else None
+        if doing and _names_one_project(doing.group("work")):
             named = named[doing.end():]  # "祁阳市把浯溪文化园项目作为重点": the work the place acts on, by its own name
         if not named:
             unbracketed = re.sub(r"[(（][^()（）]{1,12}[)）]", "", before[wide_at:])
@@ -1231,8 +1232,8 @@ class ProseExtractor:
                         # the money done, that measure with the kind its category
                         own, metric_raw = kind_money.group("kind"), recent["money"]
                         sub_part = True
-                    if plan_share_at >= 0 and "其中" in sentence[plan_share_at:match.start]:
-                        plan_share_series = ""  # (the whole's share of plan, then its parts after 其中)
+                    if "其中" in sentence[plan_share_at if plan_share_at >= 0 else 0:match.start]:
+                        plan_share_series = ""  # (the whole's share of plan, then its parts after 其中; a part's part)
                     in_series = False
                     if fig.unit == "%" and metric_raw == "占" and plan_share_series \
                             and (plan_share_at < 0 or re.search(r"[;；]", sentence[plan_share_at:match.start])):
@@ -1977,9 +1978,9 @@ def _project_topic(sentence: str) -> str:
     """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
     sentence = MASTHEAD_OPENING.sub("", sentence)  # "遂宁日报讯 成遂渝高速扩容工程作为…": the paper is no part of it
     m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence) or PROJECT_SITE.match(sentence)
-    doing = PLACE_DOING.match(m.group("name")) if m else None
-    if doing:
-        return m.group("name")[doing.end():]  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
+    doing = PLACE_DOING.match(sentence, m.start("name")) if m else None
+    if doing and _names_one_project(doing.group("work")):
+        return doing.group("work")  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
@@ -2191,15 +2192,19 @@ def _inside_quotes(s: str, pos: int) -> bool:
 KIND_INVESTMENT = re.compile(r"(?:全县|全市|全区|全省|全州|其中)?(?P<kind>[\u4e00-\u9fff]{2,10}(?:类|领域))投资额?")
 DONE_MONEY = re.compile(r"完成(?!.*计划)|固定资产投资")
 WHOLE_OR_LIST_AGAIN = re.compile(r"全[市县区省州旗盟]|我[市县区州旗]|本[市县区]|共有|共计|纳入|列入|计划|年度|今年|全年")
-REGION_VOICE = re.compile(r"据自治区|自治区[^,，。;；]{0,6}(通报|发布|公布)|自治区(发改委|发展和改革委员会|人民政府|统计局)|全区")  # the region speaking
-REGION_SPEAKS = re.compile(REGION_VOICE.pattern + r"|[我全本][市县旗州盟]")  # …or the area's own figure beside it
+REGION_VOICE = re.compile(r"据自治区|自治区[^,，。;；]{0,6}通报|全区")  # the region speaking of its figures
+REGION_SPEAKS = re.compile(REGION_VOICE.pattern + r"|(?:我|全|本)(?:市|县|旗|州|盟|区)(?![县场区市旗])")  # …or the area's own figure beside it
 BREAKDOWN_INTRO = re.compile(r"(分|看|如下|包括|主要有|分别是|分别为)\s*[:：]\s*$")
 LIST_OF_THE_LEVEL_ABOVE = re.compile(r"(级|层面|级层面)?(重点|重大|百大|十大|千项)")
 PUT_ON_A_LIST = re.compile(r"(新开工|开工|实施|列入|纳入|承担|共有|有|争取|推进|建设)$")
 PART_MONEY = re.compile(r"^.{2,12}?(项目|类|领域|行业|产业)(完成投资|投资完成|完成|投资)$")  # "农林水利项目完成投资"
-BREAKDOWN_SAID = re.compile(r"分(领域|行业|类别|类型|产业|板块)看|从[^,，。;；]{1,8}看|按[^,，。;；]{1,8}分|其中")  # a breakdown begun
-WHOLE_MONEY = re.compile(r"全[市县区省州旗盟]|全社会|固定资产投资|^(重点|重大|[省市县区]级重点|[省市县区]级重大)(建设)?项目")
-PLACE_DOING = re.compile(r"[\u4e00-\u9fff]{2,8}?[市县区旗镇乡](把|将)(?=[\u4e00-\u9fff]{2,30}?(项目|工程))")  # "祁阳市把…项目作为…"
+BREAKDOWN_SAID = re.compile(r"分(领域|行业|类别|类型|产业|板块)看|从(领域|行业|类别|类型|产业|板块|结构|投向)[^,，。;；]{0,4}看"
+                            r"|按[^,，。;；]{1,8}分|其中")  # a breakdown begun
+WHOLE_MONEY = re.compile(r"全[市县区省州旗盟]|全社会|固定资产投资|^[省市县区]*(级)?(重点|重大)(建设)?(项目|工程)")
+# "祁阳市把浯溪文化园项目作为重点": a place making one named work its aim (never 将, also "will", nor a kind:
+# 把重大项目建设作为…)
+PLACE_DOING = re.compile(r"[\u4e00-\u9fff]{2,8}?[市县区旗镇乡]把(?=(?P<work>[\u4e00-\u9fff()（）]{2,30}?(?:项目|工程))"
+                         r"(?:作为|打造|纳入|列为|列入|当作))")
 SHARE_OF_PLAN_SAID = re.compile(r"占[^,，;；]{0,8}(计划|目标|任务)")
 # a batch of projects an event befell ("本次集中开工", "第一批集中开复工", "此次签约"), whose kinds the next
 # counts are; and the words opening such a breakdown
