@@ -407,7 +407,7 @@ def _section_label(cells: list[str]) -> str:
     the 序号 column), else ""."""
     filled = [c for c in cells if c.strip()]
     if len(filled) == 2 and len(cells) > 2 and cells[0].strip() and cells[1].strip() \
-            and ORDINAL_CELL.match(cells[0].strip()) and not cells[0].strip().isdigit() \
+            and ORDINAL_CELL.match(cells[0].strip()) \
             and not re.search(r"\d", cells[1]) and not TOTAL_ROW.match(cells[1].strip()):
         return cells[1].strip()
     m = SECTION_LABEL.match(filled[0].strip()) if len(filled) == 1 and cells and cells[0].strip() else None
@@ -456,10 +456,11 @@ def _make_table(block: list[tuple[int, list[str]]], lines: list[str], index: int
         row_lines.append(idx + 1)
         at = next((k for k, c in enumerate(cells[:2]) if c.strip()), 0)  # the row's label (after an empty 序号)
         label = cells[at].strip() if cells else ""
-        closes_all = TOTAL_ROW.match(label) and not SUBTOTAL.match(label) and not (
-            section_totals and not (not sections and not body[:-1] or (not top_total and _the_tables_own_total(
-                label, [r for _, r in later], totals, n_sections))))
-        top_total = top_total or bool(closes_all and not sections)  # "合计" first, over the sections: the table's
+        opens_the_table = not sections and len(body) == 1  # "合计" first, over the sections: the table's
+        closes_all = bool(TOTAL_ROW.match(label)) and not SUBTOTAL.match(label) and (
+            not section_totals or opens_the_table
+            or (not top_total and _the_tables_own_total(label, [r for _, r in later], totals, n_sections)))
+        top_total = top_total or (closes_all and not sections)
         row_groups.append("" if closes_all else SEP.join(sections))
         if sections and SUBTOTAL.match(label):
             body[-1][at] = TOTAL_WORDS[0]  # a section's 小计: the issuer's figure of that section's kind

@@ -62,7 +62,6 @@ PROVINCE = re.compile(r"^[\u4e00-\u9fff]{2,8}(省|自治区)$")
 TITLE_NOUN = re.compile(r"(企业|示范|标杆|品牌|基地|车间|工厂|园区|景区|称号|中心|单位|村|镇|乡村|项目|学校|医院)")
 # a target of a plan or work report, not a figure reached: 预期目标是：地区生产总值增长6%左右
 TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|争取|确保")
-FORECAST = re.compile(r"预计|预测|预估")  # an estimate of the period, not a goal
 AREA_WORD = re.compile(r"^(全|本|我)(市|县|区|州|盟|旗|省)$")  # the sentence reader's subject for the area itself
 TOTAL_OF = re.compile(r"合计|总计|共计|两者|二者|三者")
 # words that split a measure said just before them, with or without 其中 (…上涨1.7%，城市上涨1.9%)
@@ -130,10 +129,10 @@ def name_indicators(facts: list[Fact], catalog: MetricCatalog, lines: list[str],
             if TARGET.search(f.quote[:s.at]) or f.quote[s.at + len(f.raw or ""):].startswith("左右"):
                 f.metric = (f.metric or indicator(f.metric_raw)) + "目标"  # 预期目标是：…增长6%左右
                 f.flags.append("target")
-            elif FORECAST.search(f.quote[:s.at]):
-                # "预计到年末,全县地区生产总值增长3.3%": the year's estimate (预计同比增长), never a goal
+            elif "estimate" in f.flags:
+                # "预计到年末,全县地区生产总值增长3.3%" (the sentence reader flags the estimate): the year's
+                # estimate (预计同比增长), never a goal
                 f.metric = "预计" + (f.metric or indicator(f.metric_raw))
-                f.flags.append("estimate")
             if f.metric and f.entity_raw and f.metric.startswith(f.entity_raw) and len(f.metric) > len(f.entity_raw) + 1:
                 f.metric = naming.final(f.metric[len(f.entity_raw):])  # 周口市地区生产总值 of 周口市: 地区生产总值
             if f.metric:

@@ -39,6 +39,8 @@ GENERIC_HEADS = {"投资", "金额", "资金", "情况", "指标", "完成情况
 # a table path's component that only restates the measure (年度计划 over 投资额, 1-9月完成 over 完成率): no part
 MEASURE_WORDS_ONLY = re.compile(r"(本年|本月|当月|全年|年度|今年)?(累计|实际)?(完成|计划|投资额|投资|金额|项目数|个数|数量|完成率|"
                                 r"同比增长|增长|增速|增幅|占比|比重)(额)?")
+
+
 def _restates(measure: str, part: str) -> bool:
     """Whether a path component only says again what the measure says (1-9月完成 over 完成投资's 投资额): no
     part of a total. 计划 / 完成 over a measure that is neither (营业收入) tells two figures apart: kept."""
@@ -62,10 +64,8 @@ BARE_STAGE = re.compile(r"(已|实际|累计)?(开复工|开工|复工|竣工|�
 # "投资2.3亿元的…项目", "包含投资2.6亿元的…", "一期投资17.9亿元", "互联互通项目9个,投资额162亿元", "…公司投资
 # 1.24亿元建设…", "举行…集中开工仪式总投资13.3亿元": a sentence's bare 投资 (or 总投资) is the whole investment
 # of what it names (of a phase, 一期, its category), said with nothing before it but a joining word or its investor
-BARE_INVESTMENT = re.compile(r"^(?:包含|包括|既有|还有|以及|特别是|尤其是|随着|约|达|涉及|拟)*"
-                             r"(?P<phase>[一二三四]期)?(?:工程)?投资(?:额|总额)?$"
-                             r"|(?:公司|集团|实业|股份|控股)(?P<phase2>[一二三四]期)?投资(?:额)?$"
-                             r"|(?P<phase3>[一二三四]期)(?:工程)?投资(?:额)?$")  # "…改造项目一期投资4亿元", "某企业一期投资"
+BARE_INVESTMENT = re.compile(r"(?:^(?:包含|包括|既有|还有|以及|特别是|尤其是|随着|约|达|涉及|拟)*|公司|集团|实业|股份|控股"
+                             r"|(?=[一二三四]期))(?P<phase>[一二三四]期)?(?:工程)?投资(?:额|总额)?$")  # (…改造项目一期投资4亿元)
 EXPLICIT_TOTAL = re.compile(r"总投资(?:额)?$")  # "举行…集中开工仪式总投资13.3亿元", "两类合计总投资", "新增总投资"
 # …never what was done, planned or is left in a period, a sector's, a source's or a kind's money (完成工程投资,
 # 本月投资, 铁路投资, 争取中央投资, 社会资本投资, 工业类投资, 合同投资, 剩余投资)
@@ -129,7 +129,7 @@ class MetricCatalog:
             money = kind_of(unit) == "money"
             bare = BARE_INVESTMENT.search(metric_raw or "") if money and not NOT_A_WORKS_COST.search(metric_raw or "") else None
             if bare:
-                return "总投资", bare.group("phase") or bare.group("phase2") or bare.group("phase3") or "", "catalog"
+                return "总投资", bare.group("phase") or "", "catalog"
             if money and EXPLICIT_TOTAL.search(metric_raw or "") and not NOT_A_TOTAL.search(metric_raw or ""):
                 return "总投资", "", "catalog"
             kinds = re.sub(r"(建设|实施)$", "", metric_raw or "")  # "该县列入市层面重大项目建设13项": the kind counted

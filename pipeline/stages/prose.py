@@ -736,8 +736,7 @@ class ProseExtractor:
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
-            doing = PLACE_DOING.match(sentence, m.start)
-            if doing and _names_one_project(doing.group("work")):
+            if _work_a_place_acts_on(sentence, m.start):
                 continue  # "祁东县把黄土铺工业园项目作为头号工程,项目总投资12亿元": the work's, not the place's
             area = jurisdiction.place if jurisdiction is not None else None
             if area is not None and m.place != area and self.gazetteer.within(area, m.place) \
@@ -880,9 +879,9 @@ class ProseExtractor:
             if whole and re.search(r"[(（][\u4e00-\u9fff]{2,6}[)）]", whole.group(1)) and whole.group(1).endswith(("项目", "工程", "基地")):
                 named_match, clause, clause_at = whole, before[wide_at:], wide_at
         named = named_match.group(1) if named_match else ""
-        doing = PLACE_DOING.match(named + before[clause_at + len(named):]) if named else None
-        if doing and _names_one_project(doing.group("work")):
-            named = named[doing.end():]  # "祁阳市把浯溪文化园项目作为重点": the work the place acts on, by its own name
+        acted_on = _work_a_place_acts_on(before, clause_at) if named else ""
+        if acted_on:
+            named = acted_on  # "祁阳市把浯溪文化园项目作为重点": the work the place acts on, by its own name
         if not named:
             unbracketed = re.sub(r"[(（][^()（）]{1,12}[)）]", "", before[wide_at:])
             wide = NAMED_AREA_OR_PROJECT.match(SUBJECT_LEAD.sub("", unbracketed))
@@ -1232,7 +1231,7 @@ class ProseExtractor:
                         # the money done, that measure with the kind its category
                         own, metric_raw = kind_money.group("kind"), recent["money"]
                         sub_part = True
-                    if "其中" in sentence[plan_share_at if plan_share_at >= 0 else 0:match.start]:
+                    if "其中" in sentence[max(plan_share_at, 0):match.start]:
                         plan_share_series = ""  # (the whole's share of plan, then its parts after 其中; a part's part)
                     in_series = False
                     if fig.unit == "%" and metric_raw == "占" and plan_share_series \
@@ -1811,6 +1810,12 @@ OWN_EVENT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开|启动)(?P<ev
 ABOVE_IN_EVENT = re.compile(r"全[市省州区县国盟]|省|自治区|[市州盟]级|分会场|视频连线")
 
 
+def _work_a_place_acts_on(text: str, at: int) -> str:
+    """The named work a place at `at` makes its aim ("祁阳市把浯溪文化园项目作为重点" → 浯溪文化园项目), else ""."""
+    doing = PLACE_DOING.match(text, at)
+    return doing.group("work") if doing and _names_one_project(doing.group("work")) else ""
+
+
 def _work_said_again(sentence: str, clause_start: int, at: int) -> bool:
     """"该项目…", a clause opening with 项目, or "…的X项目,项目建成后可达…" before the figure: the work the
     paragraph is about, said again."""
@@ -1978,9 +1983,9 @@ def _project_topic(sentence: str) -> str:
     """The one work a sentence opens with ("蒙华铁路作为我国西煤东运的重要通道,…"), else ""."""
     sentence = MASTHEAD_OPENING.sub("", sentence)  # "遂宁日报讯 成遂渝高速扩容工程作为…": the paper is no part of it
     m = PROJECT_TOPIC.match(sentence) or PROJECT_INTRODUCED.match(sentence) or PROJECT_SITE.match(sentence)
-    doing = PLACE_DOING.match(sentence, m.start("name")) if m else None
-    if doing and _names_one_project(doing.group("work")):
-        return doing.group("work")  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
+    acted_on = _work_a_place_acts_on(sentence, m.start("name")) if m else ""
+    if acted_on:
+        return acted_on  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
