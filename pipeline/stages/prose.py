@@ -158,10 +158,10 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
 # their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
-PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
+PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
-                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|[,，]|于|自|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|正在|进入|主体|[,，]|于|自|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
 # ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
@@ -180,6 +180,7 @@ MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
 PARKS_AS_A_KIND = re.compile(r"\s*(工业园区|产业园区|园区|工业集中区)(?=\s*\d+\s*[项个])")
 THIS_PROJECT = re.compile(r"(该|此|这个|这一)(建设)?项目(?!所在|旁边|附近|周边|对面|隔壁)")  # the project spoken of, said again
+THIS_IS = re.compile(r"(这|它)(也|还|就)?是(?![我全本该])")  # "…工程收尾在即。这是今年黑龙江省最大规模涝区工程项目": the work again
 # (not 该项目所在的经济开发区…: the zone it lies in is spoken of then)
 NEWS_ASIDE = re.compile(r"^(据悉|据了解|据介绍|记者了解到|记者获悉|目前|同时|另外|此外)\s*[,，]?\s*")  # "据悉,该项目…"
 NEW_VISIT = re.compile(r"施工现场|建设现场|走进|来到|察看|视察|考察|调研|观摩")  # a line that visits a work of its own
@@ -187,7 +188,8 @@ NEW_VISIT = re.compile(r"施工现场|建设现场|走进|来到|察看|视察|�
 
 def _opens_with_this_project(text: str) -> bool:
     """"该项目…", "据悉,该项目…", "“该项目是…": the text opens by saying the project again."""
-    return THIS_PROJECT.match(NEWS_ASIDE.sub("", text.lstrip().lstrip("“\""))) is not None
+    text = NEWS_ASIDE.sub("", text.lstrip().lstrip("“\""))
+    return THIS_PROJECT.match(text) is not None or THIS_IS.match(text) is not None
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -1090,7 +1092,7 @@ class ProseExtractor:
                     # is what the sentences after it, up to the next item, speak of
                     carried, ended, line_work = item, 0, item
                     continue
-                topic_work = _project_topic(sentence)
+                topic_work = _project_topic(sentence) or (_line_opening_work(sentence) if not sentence_before else "")
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
                 # the work the sentence is about: one it opens with, or the one before said again (该项目…)
@@ -1156,6 +1158,7 @@ class ProseExtractor:
                 previous_end, previous_metric, part_category, part_counts = 0, "", "", False
                 whole_category, parts_in_a_row = "", False
                 heading_kind = ""  # a breakdown's kind opening the sentence with its count ("城镇化建设10个,…")
+                named_then_done: tuple[str, int] = ("", -1)  # "总投资X的Y项目完成投资Z": Y and where its name ends
                 built_here: tuple[str, int, int] = ("", -1, -1)  # a work the sentence's investor builds: where it is named,
                 # and the last figure given to it
                 outer_end, outer_metric, outer_category = -1, "", ""
@@ -1447,6 +1450,10 @@ class ProseExtractor:
                         # work will make or earn, not the place's
                         subject, at, flags_for_subject = built_here[0], -1, ["subject_carried"]
                         built_here = (built_here[0], built_here[1], k)  # (a list after it goes on: "、15万台车身")
+                    if named_then_done[0] and match.start > named_then_done[1] and (not subject or at < named_then_done[1]) \
+                            and not re.search(r"[,，;；。:：、等\d]", sentence[named_then_done[1]:match.start]):
+                        # "总投资1.2亿元的…2号楼项目(天沐温泉二期工程)完成投资6700万元": the work just named does it
+                        subject, at, flags_for_subject = named_then_done[0], -1, ["subject_carried"]
                     # "7、…建设项目。该县今年已开工项目12个": the county speaks again, not the item's work
                     county_again = bool(carried and not subject and re.match(r"(该|全)(县|区|市|州|旗)", opening or "")
                                         and re.search(r"(项目|工程)$", carried))
@@ -1492,14 +1499,14 @@ class ProseExtractor:
                         if carried and re.match(r"\s*[:：]", sentence[at + len(subject):]):
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
-                    if line_work and subject and subject != line_work and THIS_PROJECT.match(sentence.lstrip()) \
+                    if line_work and subject and subject != line_work and _opens_with_this_project(sentence) \
                             and not (at >= 0 and _opens_a_clause(sentence, at)) and fig.unit not in ("个", "项") \
                             and not re.search(r"其他|其余|一起|一道|(带动|拉动)[\u4e00-\u9fff]{0,4}[市县区州省]", sentence[:match.start]) \
                             and not re.search(r"之一|全[市县区州省]|[\d一二三四五六七八九十]+\s*个", sentence[clause_start:match.start]):
                         # (not "…是全市今年开工的12个重点项目之一", "带动哈密市…完成投资150亿元": the place's or a group's)
                         # "该项目为…黔东南州重点招商引资项目,…项目用地110亩": the work said again owns the sentence
                         subject, flags_for_subject = line_work, ["subject_carried"]
-                    if subject and subject != line_work and not (line_work and THIS_PROJECT.match(sentence.lstrip())):
+                    if subject and subject != line_work and not (line_work and _opens_with_this_project(sentence)):
                         # a place or 全市 speaking ends the paragraph's work; another named project becomes it
                         # (not inside a sentence that opens with 该项目: it goes on being the work's)
                         # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
@@ -1555,6 +1562,8 @@ class ProseExtractor:
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
                         named_before_this = line_work = subject  # and the one 该项目 says again
+                        if named_after.re is NAMED_AFTER_FIGURE:
+                            named_then_done = (subject, named_after.end(1))
                         if re.fullmatch(r"\s*(计划)?(总投资|投资)(约|达|近|超)?\s*", sentence[:match.start]) \
                                 and re.match(r"\s*[,，]", sentence[named_after.end(1):]) \
                                 and not WHOLE_OR_GROUP_AFTER.search(sentence, named_after.end(1)):
@@ -1749,9 +1758,10 @@ ITEMS_THEN_COUNT = re.compile(r"(?![\d一二三四五六七八九十两]+\s*[个
 LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四五六七八九十两]{2,}?)[\d一二三四五六七八九十两]+\s*个[^,，;；。]{0,8}?(项目|工程)")
 
 
-NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷))*"
-                                r"的((?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fffA-Za-z]{1,6}[)）]){4,30}?(?:项目|工程|中心|基地|产业园|(?:项目)?[一二三四]期))"
-                                r"(?=[等,，;；。、和及与]|(?:也|均|都|还|亦)?(?:开工|建成|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展"
+NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷|万?吨|[万千兆]?瓦))*"
+                                r"的((?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fffA-Za-z]{1,6}[)）]){4,30}?(?:项目|工程|中心|基地|产业园|厂(?!建设|扩建|新建|改造|技改|项目|工程|[一二三四]期)|(?:项目)?[一二三四]期)"
+                                r"(?:[(（][\u4e00-\u9fffA-Za-z0-9]{2,20}[)）])?)"  # "…2号楼项目(天沐温泉二期工程)": its other name
+                                r"(?=[等,，;；。、和及与]|——|(?:也|均|都|还|亦)?(?:开工|建成|完成|累计|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展"
                                 r"|计划|预计|力争|年内|今年|当年|全面|主体|进入|投入|为|是|作为)|$)")
 # parks named by the places they lie in, then counted: "武威、黄羊两个工业园区", "城东、城西2个园区"
 PARKS_NAMED_BY_PLACES = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、和及][\u4e00-\u9fff]{2,4})+\s*[两二三四五六七八九十\d]+个"
@@ -1819,8 +1829,8 @@ def _work_a_place_acts_on(text: str, at: int) -> str:
 def _work_said_again(sentence: str, clause_start: int, at: int) -> bool:
     """"该项目…", a clause opening with 项目, or "…的X项目,项目建成后可达…" before the figure: the work the
     paragraph is about, said again."""
-    return THIS_PROJECT.search(sentence, 0, at) is not None or re.match(r"\s*项目", sentence[clause_start:]) is not None \
-        or re.search(r"(^|[,，;；])\s*项目(建成|投产|达产|运营|全部建成)", sentence[:at]) is not None
+    return THIS_PROJECT.search(sentence, 0, at) is not None or re.match(r"[\s“”\"]*项目", sentence[clause_start:]) is not None \
+        or re.search(r"(^|[,，;；“”\"])\s*项目(建成|投产|达产|运营|全部建成)", sentence[:at]) is not None
 
 
 def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional[Jurisdiction], gazetteer) -> str:
@@ -1993,6 +2003,23 @@ def _project_topic(sentence: str) -> str:
             and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生", m.group("name")))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
+    return ""
+
+
+# a paragraph opened by one work's full name and a comma, its capacity in the name ("中食世纪集团400万羽蛋鸡产业
+# 集群项目,多个作业队伍正多点同步施工。"): the paragraph's work
+LINE_OPENING_WORK = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,12}(?:[\d.]+(?:万|千|亿)?(?:羽|头|只|吨|千瓦|兆瓦|MW|台|套|辆|平方米|亩)"
+                               r"|[\u4e00-\u9fffA-Za-z])*?(?:项目|工程))[,，]")
+
+
+def _line_opening_work(sentence: str) -> str:
+    m = LINE_OPENING_WORK.match(sentence)
+    if not m or not re.search(r"\d", m.group("name")):
+        return ""  # (names without figures are _project_topic's)
+    name = m.group("name")
+    if _a_named_project(name) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
+            and not re.search(r"(?<=..)(及|和|与)|、|类|重点|重大", name):
+        return name
     return ""
 
 

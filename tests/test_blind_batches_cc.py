@@ -1,0 +1,73 @@
+"""Failure classes the blind batches by … cd showed, each pinned with a bulletin written for the project
+(other places, other figures than the batches')."""
+from __future__ import annotations
+
+from tests.conftest import read_text
+
+
+def _doc(kit, text: str):
+    return read_text(kit, "x.txt", text)
+
+
+def _of(doc, value):
+    return [(f.entity, f.metric) for f in doc.facts if f.value == value]
+
+
+def test_a_work_named_after_its_figures_keeps_them_whatever_follows_its_name(kit):
+    """cb05: "总投资3亿元的…保护利用项目——陈列馆主体工程已完工", "…2号楼项目(天沐温泉二期工程)完成投资6700万元",
+    "总投资3.56亿元、年产10万吨的…啤酒厂已建设完成" gave the works' figures to the county before them."""
+    doc = _doc(kit, "抚松县重点项目建设成效明显。\n"
+                    "该县总投资2.4亿元的松江河红色教育基地项目——展陈馆主体工程已完工,总投资1.6亿元的露水河游客集散"
+                    "中心3号楼项目(温泉三期工程)完成投资5200万元。该县总投资4.15亿元、年产8万吨的泉阳矿泉水厂已建设完成。\n")
+    assert _of(doc, 2.4) == [("松江河红色教育基地项目", "总投资")]
+    assert _of(doc, 1.6) == [("露水河游客集散中心3号楼项目(温泉三期工程)", "总投资")]
+    assert _of(doc, 5200) == [("露水河游客集散中心3号楼项目(温泉三期工程)", "完成投资")]
+    assert _of(doc, 4.15) == [("泉阳矿泉水厂", "总投资")]
+
+
+def test_a_factory_built_as_a_project_is_named_whole(kit):
+    """bt02 / by01: "…加工厂建设项目" is one name; the cut at 厂 is not the work."""
+    doc = _doc(kit, "勐腊县集中开工。总投资1.8亿元的勐腊普洱茶加工厂建设项目开工。\n")
+    assert _of(doc, 1.8) == [("勐腊普洱茶加工厂建设项目", "总投资")]
+
+
+def test_the_next_figure_after_a_list_item_is_not_the_items(kit):
+    """an03 / bp01: "投资1.4亿元的前川新区廉租房等68个项目竣工", "总投资10亿元的垃圾焚烧发电等4个项目与…":
+    the count after 等 is the group's, not the last item's."""
+    doc = _doc(kit, "广河县项目建设。全县投资2.3亿元的城北二级路、投资1.4亿元的城南安置房等58个项目已竣工。\n")
+    assert ("城南安置房", "竣工项目数") not in _of(doc, 58)
+    assert all(e == "广河县" for e, _ in _of(doc, 58))
+
+
+def test_this_is_says_the_work_again_and_the_province_it_is_largest_in_is_no_subject(kit):
+    """cb03: "如今,杏山涝区骨干治理工程收尾在即。…这是今年黑龙江省最大规模涝区工程项目,治理长度243.78公里"
+    filed the length under 黑龙江省 (a wrong place) and 该项目 under a description."""
+    doc = _doc(kit, "林甸县:项目建设稳中有进\n截至目前,黑龙江省林甸县项目开复工率达96%。\n"
+                    "如今,东升灌区节水改造工程收尾在即。目前数百名工人同时施工。这是今年黑龙江省最大规模灌区工程项目,"
+                    "改造渠道186.5公里。该项目建成后,可新增灌溉面积42万亩。\n")
+    assert _of(doc, 186.5) == [("东升灌区节水改造工程", "改造渠道")] or \
+        [e for e, _ in _of(doc, 186.5)] == ["东升灌区节水改造工程"]
+    assert [e for e, _ in _of(doc, 42)] == ["东升灌区节水改造工程"]
+    assert all(f.entity != "黑龙江省" for f in doc.facts)
+
+
+def test_a_paragraph_opened_by_a_works_name_with_its_capacity_is_that_works(kit):
+    """cb03: "中食世纪集团400万羽蛋鸡产业集群项目,多个作业队伍正多点同步施工。“项目总投资7亿元。…" gave the
+    work's cost, sales and taxes to the county."""
+    doc = _doc(kit, "林甸县:项目建设稳中有进\n截至目前,黑龙江省林甸县项目开复工率达96%。\n"
+                    "北大荒集团30万头生猪养殖项目,多个施工队正同步作业。“项目总投资5.5亿元。目前8栋猪舍已封顶。”"
+                    "项目建成达产后,预计可实现年销售收入9亿元,税金3000万元。\n"
+                    "年初以来,林甸县实施重点项目36个,总投资71亿元。\n")
+    work = "北大荒集团30万头生猪养殖项目"
+    assert _of(doc, 5.5) == [(work, "总投资")]
+    assert [e for e, _ in _of(doc, 9)] == [work] and [e for e, _ in _of(doc, 3000)] == [work]
+    assert _of(doc, 71) == [("林甸县", "总投资")]
+
+
+def test_a_works_name_with_a_capacity_inside_a_sentence_is_not_a_paragraph_topic(kit):
+    """an04: "江西德凯车灯有限公司新建100万套车灯项目已投产,其余项目…" mid-paragraph: its capacity is no figure of
+    the paragraph's next sentences' subject."""
+    doc = _doc(kit, "今年以来,宣风镇推进重大产业项目。截至目前,所有项目推进良好。该镇确定的凤栖小镇核心区项目计划投资30亿元,"
+                    "截至5月,完成投资21亿元。江西德凯车灯有限公司新建100万套车灯项目已投产,其余项目均在序时进度之内。"
+                    "截至目前,已签约的重大项目共5个,2020年计划投资65.5亿元。\n")
+    assert all("车灯" not in e for e, _ in _of(doc, 65.5))
