@@ -77,3 +77,26 @@ def test_the_scorer_reads_a_bare_kaifaqu_as_the_zone_the_tool_names_its_jingkaiq
                     source_kind="text", quote="", extractor="prose", entity=name, entity_parent="海林市", entity_context="海林市")
     assert _same_place("海林开发区", zone("海林经开区"), kit)
     assert not _same_place("海林开发区", zone("海林高新区"), kit)
+
+
+def test_the_scorer_reads_a_communiques_growth_and_parts_as_the_golds_measures():
+    """固定资产投资增速 (COMMUNIQUE_FORMAT's name) is the gold's 同比增长 of the same category (or of the measure
+    it names); a communiqué's 民间投资 is the gold's 固定资产投资 / 民间投资; other measures are not."""
+    from pipeline.batch.accuracy import Gold, _same_measure
+    from schemas.records import Fact
+
+    def fact(metric: str, category: str = "", flags=()) -> Fact:
+        return Fact(value=8.7, unit="%", value_base=8.7, unit_base="%", entity_raw="", metric_raw=metric, period=None,
+                    source_kind="text", quote="", extractor="prose", entity="日照市", metric=metric, category=category,
+                    flags=list(flags))
+
+    def gold(measure: str, category: str = "") -> Gold:
+        return Gold("日照市", measure, category, 8.7, "%", "", "text")
+    assert _same_measure(gold("同比增长"), fact("固定资产投资增速"))
+    assert _same_measure(gold("同比增长", "工业投资"), fact("工业投资增速"))
+    assert _same_measure(gold("同比增长", "采矿业"), fact("固定资产投资增速", "采矿业"))
+    assert not _same_measure(gold("同比增长", "采矿业"), fact("固定资产投资增速", "制造业"))
+    assert not _same_measure(gold("同比增长", "工业投资"), fact("民间投资增速"))
+    assert not _same_measure(gold("完成率"), fact("固定资产投资增速"))
+    assert _same_measure(gold("固定资产投资", "民间投资"), fact("民间投资"))
+    assert not _same_measure(gold("固定资产投资", "民间投资"), fact("完成投资"))

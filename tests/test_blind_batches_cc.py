@@ -71,3 +71,41 @@ def test_a_works_name_with_a_capacity_inside_a_sentence_is_not_a_paragraph_topic
                     "截至5月,完成投资21亿元。江西德凯车灯有限公司新建100万套车灯项目已投产,其余项目均在序时进度之内。"
                     "截至目前,已签约的重大项目共5个,2020年计划投资65.5亿元。\n")
     assert all("车灯" not in e for e, _ in _of(doc, 65.5))
+
+
+def test_a_zone_a_county_names_before_a_colon_is_the_pages_speaker(kit):
+    """cc05: "盘县:盘北经济开发区依托优势加快发展", the zone said again as 开发区, its provincial praise (被省政府…)
+    no voice of the province: the zone's figures, named as the reference list names zones (…经开区), under 盘州市."""
+    doc = _doc(kit, "水城县:红桥经济开发区依托优势加快发展\n\n"
+                    "    新华网贵州频道8月20日电  红桥经济开发区依托水城县良好的资源优势,加快发展。今年上半年,完成工业总产值86.5亿元,"
+                    "固定资产投资42.3亿元,在六盘水市11个工业园区1至5月考核评价中排名第二位。\n\n"
+                    "    根据开发区被省政府明确定位为“西南地区重点能源化工生产集聚区”的规划定位,完成了总体规划。\n")
+    zone = "水城红桥经开区"  # (as the reference list names a county's zone: its short form first)
+    assert doc.meta.jurisdiction == zone
+    assert _of(doc, 42.3) == [(zone, "固定资产投资")]
+    assert _of(doc, 86.5) == [(zone, "工业总产值")]  # an output value, never 营业收入
+    assert _of(doc, 11) == []  # the parks a rank is among are no figure
+
+
+def test_output_value_keeps_its_own_words_and_is_no_revenue(kit):
+    doc = _doc(kit, "宁乡市项目建设。该项目建成后年产值可达30亿元,年销售收入25亿元。全市规模以上工业总产值增长12%。\n")
+    assert _of(doc, 30) == [("宁乡市", "年产值")] or [m for _, m in _of(doc, 30)] == ["年产值"]
+    assert [m for _, m in _of(doc, 25)] == ["营业收入"]
+
+
+CAPTION_TABLE = ("阜阳市2018年国民经济和社会发展统计公报\n四、固定资产投资\n"
+                 "全年固定资产投资1210.5亿元,比上年增长12.1%。\n"
+                 "表5 2018年全市分行业固定资产投资及其增长速度\n单位:亿元\n行业\n绝对数\n比上年增长(%)\n"
+                 "采矿业\n12.4\n-20.5\n制造业\n402.6\n18.9\n房地产业\n416.2\n9.7\n")
+
+
+def test_a_tables_rows_of_kinds_are_categories_of_its_captions_measure(kit):
+    """cd01: "行业 | 绝对数 | 比上年增长(%)" under "表62017年全市行业固定资产投资额及增长速度" gave each industry as
+    its own measure (metric 采矿业); they are kinds of 固定资产投资 (its 增速 for the growth column)."""
+    doc = _doc(kit, CAPTION_TABLE)
+    table = {(f.metric, f.category, f.value) for f in doc.facts if f.source_kind == "table"}
+    assert ("固定资产投资", "采矿业", 12.4) in table and ("固定资产投资增速", "采矿业", -20.5) in table
+    assert ("固定资产投资", "房地产业", 416.2) in table and ("固定资产投资增速", "制造业", 18.9) in table
+    assert not any(m in ("采矿业", "制造业", "房地产业") for m, _, _ in table)
+    glued = _doc(kit, CAPTION_TABLE.replace("表5 2018年全市分行业固定资产投资及其增长速度", "表52018年全市行业固定资产投资额及增长速度"))
+    assert ("固定资产投资", "制造业", 402.6) in {(f.metric, f.category, f.value) for f in glued.facts if f.source_kind == "table"}

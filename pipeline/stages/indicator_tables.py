@@ -24,6 +24,7 @@ from schemas.records import DocumentMeta, Fact
 
 # heads a table of kinds of project shares with one of indicators: which it is, its columns say
 CATEGORY_HEAD = re.compile(r"^(类别|分类|行业|行业名称)$")
+TRADES_HEAD = re.compile(r"^(分?行业|行业名称|分?产业|分?领域|按行业分)$")
 INDICATOR_HEAD = re.compile(r"^(主要)?(指标|指标名称|项目|类别|分类|产品名称|产品|品种|名称|行业|行业名称|内容)$")
 UNIT_HEAD = re.compile(r"^(计量)?单位$")
 GROWTH = re.compile(r"比上年|同比|增长|增速|增幅|增减|比去年")
@@ -181,11 +182,17 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
     column_periods = [year_period(int(_clean(p)[:4])) if re.fullmatch(r"(19|20)\d\d年?", _clean(p))
                       else find_period(p, meta.year) for p in table.header_paths]
     n_header = len(table.header_rows)
+    # "行业 | 绝对数 | 比上年增长(%)" under "分行业固定资产投资及增长速度": its rows are kinds of the caption's measure
+    # (only a head of trades, 行业 / 产业 / 领域, and rows that are not the measure itself: a 类别 table of
+    # 居民消费价格指数 / 城市 / 食品烟酒 names indicators)
+    by_kind = caption_measure(table.caption) if TRADES_HEAD.match(re.sub(r"[(（].*?[)）]", "", _clean(_label_header(table)))) else ""
+    if by_kind and any(_clean(x) == by_kind or by_kind in _clean(x) for x in labels):
+        by_kind = ""
     for i, row in enumerate(table.rows):
         if not labels[i]:
             continue
         chain = _chain(tree, i)
-        indicator = AREA_PREFIX.sub("", tree[chain[0]].name) or tree[chain[0]].name
+        indicator = by_kind or AREA_PREFIX.sub("", tree[chain[0]].name) or tree[chain[0]].name
         if unit_in_label(indicator):
             indicator = re.sub(r"\s*[(（][^()（）]{1,10}[)）]$", "", indicator) or indicator  # "施工项目个数 (个)"
         # a sub-row (其中:本年新开工) counts in its parent's unit when it writes none
@@ -226,18 +233,21 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
                 line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(1.0 - 0.3 * (unit is None), 2), flags=flags,
-                metric=metric, category=SEP.join(tree[j].name for j in chain[1:]),
+                metric=metric, category=SEP.join(tree[j].name for j in (chain if by_kind else chain[1:])),
             )
 
 
 def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) -> str:
     """What a table of places measures, from its caption: "表2 2022年宜宾市各县（区）地区生产总值"
     → 地区生产总值 (its columns only say 绝对数 / 比上年增长); "" when the caption says nothing more."""
-    text = re.sub(r"^\s*续?表\s*[\d一二三四五六七八九十]+\s*", "", caption or "")  # before spaces go: "表2 2022年"
+    # (before spaces go: "表2 2022年"; "表62017年" is 表6 of 2017年)
+    text = re.sub(r"^\s*续?表\s*(?:\d{1,2}(?=(?:19|20)\d\d年)|[\d一二三四五六七八九十]+)\s*", "", caption or "")
     text = CAPTION_NOISE.sub("", re.sub(r"\s+", "", text))
     for name in area_names:
         text = text.replace(name, "")
     text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
+    text = re.sub(r"(及其?)?增长(速度)?$|速度$", "", re.sub(r"^(分|按)?(行业|产业|领域)(分)?", "", text))  # 分行业…及增长速度
+    text = re.sub(r"(?<=投资)额$", "", text)  # 固定资产投资额: 固定资产投资
     # a place's short form before a known measure (恩施州固定资产投资): the measure
     text = re.sub(r"^[\u4e00-\u9fff]{1,5}?(?:州|市|县|区|盟|旗)(?=固定资产投资|地区生产总值|社会消费品零售总额|一般公共预算|规模以上)", "", text)
     if re.search(r"项目|进展|推进|进度|工程", text):

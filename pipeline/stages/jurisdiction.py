@@ -49,7 +49,7 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年)?\s*$")
 # whose lead is followed ("按照《全市重点项目百日攻坚方案》"), or whose event is joined ("参加自治区…集中开工")
-AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与|结合|配合)"
+AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与|结合|配合|被)"  # (被省政府明确定位为: the level above acts on the speaker)
                               r"((19|20)\d\d年|第?[一二三四]季度|上半年|下半年)?(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
@@ -779,7 +779,8 @@ def speaks_as_a_zone_of_its_own(jurisdiction: "Jurisdiction") -> bool:
 
 # a zone no list holds opening a title: "太忻一体化经济区(太原区)投资项目达602项", "大盂产业新城…"
 NEW_ZONE_WORDS = "新区|经济区|开发区|高新区|产业园区|工业园区|园区|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城"
-NEW_ZONE_OPENING = re.compile(rf"^\s*(?:(?:19|20)\d\d\s*年)?\s*([\u4e00-\u9fff]{{2,10}}?(?:{NEW_ZONE_WORDS}){AREA_PART})")
+NEW_ZONE_OPENING = re.compile(rf"^\s*(?:(?:19|20)\d\d\s*年)?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区旗州盟]\s*[:：]\s*)?"  # ("盘县:盘北经济开发区…")
+                              rf"([\u4e00-\u9fff]{{2,10}}?(?:{NEW_ZONE_WORDS}){AREA_PART})")
 GENERIC_ZONE_STEM = re.compile(r"^(各|全|该|本|我|重点|省级|市级|县级|国家级|工业|产业|经济|开发|高新|物流|科技|农业|现代|特色|"
                                r"项目|建设|招商|园区)+$")
 
@@ -801,11 +802,15 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
         return None  # a zone the list holds is read as a division
     text = "\n".join(body)
     said = text.replace(header, "", 1).count(name)
-    rest = text.replace(name, "")
+    zone_word = re.search(rf"({NEW_ZONE_WORDS})$", stem)
+    if said and zone_word:
+        # the zone said again by its kind alone ("根据开发区被省政府明确定位为…", "该园区…")
+        said += len(re.findall(rf"(?:(?<![\u4e00-\u9fff])|(?<=该|本|我|据|在|由|对|把)){zone_word.group(1)}", text.replace(name, "")))
+    rest = text.replace(header, "", 1).replace(name, "")  # (the header's own "盘县:" is where the zone lies)
     # the text speaks of divisions too: their level words (全市, 我县), their lists (市重点, 省级), their names
     # (湘潭县 …): the zone is the speaker only where it is said more often than all of these
     others = sum(1 for pattern in LEVEL_WORDS.values() for v in pattern.finditer(text) if _a_voice(text, v)) \
-        + len(re.findall(r"[省市县区](?:级|重点|重大)", rest)) \
+        + len(re.findall(r"(?<!地)[省市县区](?:级|重点|重大)", rest)) \
         + sum(1 for x in gazetteer.find_in(rest, divisions.area, city_shorts=True)
               if x.place.code and x.place.kind in ("county", "county_city", "district", "city", PROVINCE_LEVEL)
               and CLAUSE_OPENS.search(rest[:x.start]) and not re.match(r"(市|县|区)?(政府|人大|政协|委|党|日报)", rest[x.start + len(x.surface):]))
@@ -814,6 +819,9 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
     parent = divisions.place if divisions.place is not None and divisions.place.kind in (
         "city", "county", "county_city", "district") and divisions.confidence >= CONFIDENT else None
     # (named as the reference list names zones, with its city: 高铁新区 of 益阳 is 益阳高铁新区)
+    # (named as the reference list names zones: 盘北经济开发区 is 盘北经开区)
+    long_word = next((w for w in ZONE_WORDS_BY_LENGTH if name.endswith(w)), "")
+    name = name[:-len(long_word)] + ZONE_WORDS[long_word] if long_word and len(name) > len(long_word) + 1 else name
     zone = Place(zone_name_under(name, parent) if parent else name, "zone", parent.name if parent else "", "",
                  parent.code if parent else "")
     evidence = (f"{NEW_ZONE_EVIDENCE} {name}, in no list" + (f", of {parent.name}" if parent else ", its city unknown"),

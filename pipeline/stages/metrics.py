@@ -28,6 +28,7 @@ UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?
 
 GENERIC_MEASURES = {"面积"}
 OWN_AREA_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}面积")  # a sentence's kind of area, in its own words
+OWN_OUTPUT_TERM = re.compile(r"(亩均)?(年)?(规模以上|规上)?(工业)?(总)?产值")  # 工业总产值, 年产值: the sentence's own term
 OWN_VALUE_ADDED_TERM = re.compile(r"(?!.*(第[一二三]产业|[一二三]产|实现|完成|全市|全县|全区|全省))[\u4e00-\u9fff]{2,10}增加值")
 MONEY_ONLY = {"完成投资", "计划投资", "总投资", "到位资金", "签约金额"}  # measures of money and nothing else
 # a column that says only plan or done ("完成", "计划数"): the measure is the group's above it
@@ -281,6 +282,10 @@ class MetricCatalog:
                         # "规上工业增加值7481万元", "制造业增加值": an indicator of its own (a sector's, 第一产业增加值,
                         # stays 增加值 with the sector its category)
                         return part, "catalog"
+                    own_output = OWN_OUTPUT_TERM.search(part) if prose and rule.canonical == "产值" else None
+                    if own_output and not re.search(r"第[一二三]产业|[一二三]产", part):
+                        # "完成工业总产值116亿元", "年产值可达6亿元": an indicator in its own words (not 营业收入)
+                        return own_output.group(0), "catalog"
                     if prose:  # a sentence's phrase names one measure; the phrase itself stays in metric_raw
                         return rule.canonical, "catalog"
                     qualifiers = [p for j, p in enumerate(parts)

@@ -1708,9 +1708,16 @@ def _speaks_of_a_city_in_a_province(before: str, jurisdiction: Optional[Jurisdic
         and CITY_LEVEL_WORDS.search(before) is not None
 
 
+# "在六盘水市11个工业园区1至5月考核评价中排名第一位": the units a rank is among, counted
+RANKED_AMONG = re.compile(r"(?P<n>\d+)\s*个[^,，;；。\d]{1,12}?(?:\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月)?[^,，;；。\d]{0,10}?(中|里|当中)\s*"
+                          r"(排名|排在|排|位列|位居|居|列)\s*(第|前|首|榜首)")
+
+
 def _counts_the_ranked(sentence: str, match: "_Match") -> bool:
     """"13个县(市、区)投资完成率排名由高到低依次是:…": the count of the units ranked opens the
-    ranking; it is the list's length, not a figure of the bulletin."""
+    ranking; it is the list's length, not a figure of the bulletin (nor the units a rank is among)."""
+    if any(m.start("n") == match.start for m in RANKED_AMONG.finditer(sentence)):
+        return True
     for m in RANK_LIST.finditer(sentence):
         what = m.group("what") or ""
         ranked = RANKED_GROUP.match(what.strip())
@@ -1759,7 +1766,8 @@ LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四�
 
 
 NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷|万?吨|[万千兆]?瓦))*"
-                                r"的((?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fffA-Za-z]{1,6}[)）]){4,30}?(?:项目|工程|中心|基地|产业园|厂(?!建设|扩建|新建|改造|技改|项目|工程|[一二三四]期)|(?:项目)?[一二三四]期)"
+                                r"(?:\s*[,，]?\s*集[^,，。;；]{2,30}?于一体)?"  # ("投资5亿元,集商贸、…于一体的…综合体")
+                                r"的((?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fffA-Za-z]{1,6}[)）]){4,30}?(?:项目|工程|中心|基地|产业园|综合体|厂(?!建设|扩建|新建|改造|技改|项目|工程|[一二三四]期)|(?:项目)?[一二三四]期)"
                                 r"(?:[(（][\u4e00-\u9fffA-Za-z0-9]{2,20}[)）])?)"  # "…2号楼项目(天沐温泉二期工程)": its other name
                                 r"(?=[等,，;；。、和及与]|——|(?:也|均|都|还|亦)?(?:开工|建成|完成|累计|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展"
                                 r"|计划|预计|力争|年内|今年|当年|全面|主体|进入|投入|为|是|作为)|$)")
