@@ -109,3 +109,30 @@ def test_a_tables_rows_of_kinds_are_categories_of_its_captions_measure(kit):
     assert not any(m in ("采矿业", "制造业", "房地产业") for m, _, _ in table)
     glued = _doc(kit, CAPTION_TABLE.replace("表5 2018年全市分行业固定资产投资及其增长速度", "表52018年全市行业固定资产投资额及增长速度"))
     assert ("固定资产投资", "制造业", 402.6) in {(f.metric, f.category, f.value) for f in glued.facts if f.source_kind == "table"}
+
+
+def test_a_dated_opening_at_a_works_site_and_its_list_above_after_qizhong(kit):
+    """cc06: a heading line ("产业发展活力蓬勃") is no part of the dated paragraph after it; "10月28日,中建材…项目在
+    醴陵经开区…开工。项目总投资100亿元" is the work's; "其中株洲市重点项目开工21个" is the county's projects on the
+    city's list (they went to 株洲市, and the 签约 figures after them too)."""
+    doc = _doc(kit, "攸县项目建设亮点纷呈\n\n项目建设风生水起\n产业发展活力蓬勃\n"
+                    "9月18日,华润燃机电厂项目在攸县工业园开工。项目总投资48亿元,其中一期投资16亿元。\n"
+                    "截至目前,该县今年实施重点项目185个,完成投资160.2亿元。98个项目开工建设,其中株洲市重点项目开工17个、竣工4个。"
+                    "签约项目56个,引资120亿元。\n")
+    assert _of(doc, 48) == [("华润燃机电厂项目", "总投资")]
+    assert [e for e, _ in _of(doc, 17)] == ["攸县"] and [e for e, _ in _of(doc, 4)] == ["攸县"]
+    assert [e for e, _ in _of(doc, 120)] == ["攸县"]
+    assert all(f.entity != "株洲市" for f in doc.facts)
+
+
+def test_a_list_items_name_heading_then_the_name_and_a_colon(kit):
+    """cc01: "二 / NAME / NAME:总投资3亿元,年度计划投资2.92亿元" (a name holding 年产…和…吨) gave the figures to the city."""
+    doc = _doc(kit, "鹿邑县2021年第一批重点项目集中开工\n\n本次集中开工的重点项目共有六个,总投资38.6亿元。\n二\n"
+                    "河南鑫达新材料有限公司年产800万平方米防水卷材和1500吨防水涂料项目\n"
+                    "河南鑫达新材料有限公司年产800万平方米防水卷材和1500吨防水涂料项目:总投资2.8亿元,年度计划投资2.1亿元。\n三\n"
+                    "鹿邑县城区道路工程建设项目(一期)\n鹿邑县城区道路工程建设项目(一期):总投资3.65亿元,年度计划投资2亿元。\n"
+                    "产业项目:总投资20亿元。\n")
+    work = "河南鑫达新材料有限公司年产800万平方米防水卷材和1500吨防水涂料项目"
+    assert _of(doc, 2.8) == [(work, "总投资")] and _of(doc, 2.1) == [(work, "计划投资")]
+    assert _of(doc, 3.65) == [("鹿邑县城区道路工程建设项目(一期)", "总投资")]
+    assert [e for e, _ in _of(doc, 20)] == ["鹿邑县"]  # a kind before a colon is no work

@@ -163,6 +163,11 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool:
         return False  # a site's banner or breadcrumb ("西部热线 | 助力…! |", "当前位置:首页 > 新闻"), not a sentence cut
     if TITLE_END.search(prev) or HEADING.match(prev) and len(prev) < 30 or PROJECT_HEADING.match(prev):
         return False
+    if len(prev) >= 4 and nxt.startswith(prev) and re.match(r"\s*[:：(（]", nxt[len(prev):]):
+        return False  # an item's name as its heading, then the item opening with it ("…项目" / "…项目:总投资3亿元")
+    if len(prev) < 20 and not re.search(r"[，,。；;、:：]", prev) \
+            and re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]|(今年以来|近年来|近日|日前|截至目前)\s*[,，]", nxt):
+        return False  # "产业发展活力蓬勃" / "10月28日,中建材…项目…开工": a heading, then a paragraph of its own
     if len(prev) >= 20 and (not blank_between or "," in prev or "。" in prev):
         # across a blank line only a prose paragraph continues (a page break mid-sentence);
         # a list of names one cell per line does not

@@ -158,10 +158,10 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
 # their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
-PROJECT_TOPIC = re.compile(rf"^\s*(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
+PROJECT_TOPIC = re.compile(rf"^\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
-                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|正在|进入|主体|[,，]|于|自|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|正在|进入|主体|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
 # ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
@@ -1092,7 +1092,8 @@ class ProseExtractor:
                     # is what the sentences after it, up to the next item, speak of
                     carried, ended, line_work = item, 0, item
                     continue
-                topic_work = _project_topic(sentence) or (_line_opening_work(sentence) if not sentence_before else "")
+                topic_work = _work_then_colon(sentence) or _project_topic(sentence) \
+                    or (_line_opening_work(sentence) if not sentence_before else "")
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
                 # the work the sentence is about: one it opens with, or the one before said again (该项目…)
@@ -1517,7 +1518,9 @@ class ProseExtractor:
                         topic_work = carried = line_work
                         ended = 0
                     if topic_work and subject != topic_work and (
-                            not subject or (AGGREGATE_SUBJECT.fullmatch(subject) and (at < 0 or not _opens_a_clause(sentence, at)))):
+                            not subject or (AGGREGATE_SUBJECT.fullmatch(subject) and (at < 0 or not _opens_a_clause(sentence, at)))
+                            or (subject and topic_work.startswith(subject) and topic_work == _work_then_colon(sentence))):
+                        # ("鹿邑县城区道路工程建设项目(一期):总投资…": the whole name before the colon, not its cut)
                         # "南岳机场改扩建工程作为今年全市头号工程,…新建航站楼1.2万平方米": the work the sentence
                         # opens with is its subject; 全市 inside a clause, or no subject, is not
                         subject = carried = topic_work
@@ -2020,6 +2023,22 @@ LINE_OPENING_WORK = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,12}(?:[\d.]+(?:�
                                r"|[\u4e00-\u9fffA-Za-z])*?(?:项目|工程))[,，]")
 
 
+# a list item that is one work's full name, a colon and its figures ("河南中联天盛…有限公司年产1500万平方米环保型防水
+# 卷材和2500吨防水涂料项目:总投资3亿元,年度计划投资2.92亿元"): the name may hold figures and 和
+WORK_THEN_COLON = re.compile(r"^\s*(?P<name>[^:：,，。;；、\s]{4,60}?(?:项目|工程)(?:[(（][一二三四五六七八九十]期[)）])?)\s*[:：]")
+
+
+def _work_then_colon(sentence: str) -> str:
+    m = WORK_THEN_COLON.match(sentence)
+    if not m:
+        return ""
+    name = m.group("name")
+    if _a_named_project(re.sub(r"[(（].*$", "", name)) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
+            and not re.search(r"重点|重大|续建|新建项目$|新开工|在建|储备|前期|类|其中|[省市县区]级", name):
+        return name
+    return ""
+
+
 def _line_opening_work(sentence: str) -> str:
     m = LINE_OPENING_WORK.match(sentence)
     if not m or not re.search(r"\d", m.group("name")):
@@ -2236,7 +2255,7 @@ REGION_VOICE = re.compile(r"据自治区|自治区[^,，。;；]{0,6}通报|全�
 REGION_SPEAKS = re.compile(REGION_VOICE.pattern + r"|(?:我|全|本)(?:市|县|旗|州|盟|区)(?![县场区市旗])")  # …or the area's own figure beside it
 BREAKDOWN_INTRO = re.compile(r"(分|看|如下|包括|主要有|分别是|分别为)\s*[:：]\s*$")
 LIST_OF_THE_LEVEL_ABOVE = re.compile(r"(级|层面|级层面)?(重点|重大|百大|十大|千项)")
-PUT_ON_A_LIST = re.compile(r"(新开工|开工|实施|列入|纳入|承担|共有|有|争取|推进|建设)$")
+PUT_ON_A_LIST = re.compile(r"(新开工|开工|实施|列入|纳入|承担|共有|有|争取|推进|建设|其中\s*[,，:：]?)$")  # (…竣工,其中株洲市重点项目开工21个)
 PART_MONEY = re.compile(r"^.{2,12}?(项目|类|领域|行业|产业)(完成投资|投资完成|完成|投资)$")  # "农林水利项目完成投资"
 BREAKDOWN_SAID = re.compile(r"分(领域|行业|类别|类型|产业|板块)看|从(领域|行业|类别|类型|产业|板块|结构|投向)[^,，。;；]{0,4}看"
                             r"|按[^,，。;；]{1,8}分|其中")  # a breakdown begun
