@@ -146,6 +146,8 @@ def _same_measure(g: Gold, f: Fact) -> bool:
     kind = (g.category or "").split(" / ")[-1]
     category = (f.category or "").split(" / ")[-1]
     if g.measure == "同比增长" and measure.endswith("增速") and len(measure) > 2:
+        if not kind:  # the gold's growth of the page's whole: the tool's of its whole investment, not of a part
+            return not category and re.fullmatch(r"(全社会|城镇)?固定资产投资|(重点)?项目投资|投资", measure[:-2]) is not None
         return kind == category or (not category and kind == measure[:-2])
     if g.measure == "固定资产投资" and measure.endswith("投资") and "indicator_table" not in f.flags:
         return not category and kind == measure

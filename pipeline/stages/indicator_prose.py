@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from extractors.headers import SEP
 from pipeline.core.units import kind_of
 from pipeline.stages.indicator_tables import metric_of_kind
 from pipeline.stages.metrics import MetricCatalog
@@ -135,9 +136,16 @@ def name_indicators(facts: list[Fact], catalog: MetricCatalog, lines: list[str],
                 f.metric = "预计" + (f.metric or indicator(f.metric_raw))
             if f.metric and f.entity_raw and f.metric.startswith(f.entity_raw) and len(f.metric) > len(f.entity_raw) + 1:
                 f.metric = naming.final(f.metric[len(f.entity_raw):])  # 周口市地区生产总值 of 周口市: 地区生产总值
+            scope = SIZE_SCOPE.match(f.metric or "")
+            if scope and len(f.metric) > scope.end() + 1:
+                # "500万元以上固定资产投资113.53亿元": the projects' size bounds the indicator's scope, a category
+                f.metric, f.category = f.metric[scope.end():], SEP.join(filter(None, (scope.group(1), f.category)))
             if f.metric:
                 f.flags.append("metric_from_sentence")
         last_of_previous, previous_key = said, key
+
+
+SIZE_SCOPE = re.compile(r"^((?:\d+(?:\.\d+)?)\s*[万亿]?元(?:及)?以上)(?:项目)?")
 
 
 def _positions(group: list[Fact]) -> list[_Said]:

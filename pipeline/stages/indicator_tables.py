@@ -24,7 +24,8 @@ from schemas.records import DocumentMeta, Fact
 
 # heads a table of kinds of project shares with one of indicators: which it is, its columns say
 CATEGORY_HEAD = re.compile(r"^(类别|分类|行业|行业名称)$")
-TRADES_HEAD = re.compile(r"^(分?行业|行业名称|分?产业|分?领域|按行业分)$")
+WHOLE_OF_KINDS = re.compile(r"^(全部投资|全部|总计|合计|全社会|全市|全县|全区|固定资产投资|投资总额)$")  # a trades table's total row
+TRADES_HEAD = re.compile(r"^(分?行业|行业名称|按行业分)$")  # (not 领域 / 产业: 重点领域 rows are measures of their own)
 INDICATOR_HEAD = re.compile(r"^(主要)?(指标|指标名称|项目|类别|分类|产品名称|产品|品种|名称|行业|行业名称|内容)$")
 UNIT_HEAD = re.compile(r"^(计量)?单位$")
 GROWTH = re.compile(r"比上年|同比|增长|增速|增幅|增减|比去年")
@@ -233,7 +234,8 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
                 line=table.row_lines[i] if i < len(table.row_lines) else None,
                 table_index=table.index, row=n_header + i + 1, col=c + 1,
                 confidence=round(1.0 - 0.3 * (unit is None), 2), flags=flags,
-                metric=metric, category=SEP.join(tree[j].name for j in (chain if by_kind else chain[1:])),
+                metric=metric, category=SEP.join(tree[j].name for j in (chain if by_kind else chain[1:])
+                                                 if not (by_kind and WHOLE_OF_KINDS.match(tree[j].name))),
             )
 
 
@@ -246,7 +248,7 @@ def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) ->
     for name in area_names:
         text = text.replace(name, "")
     text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
-    text = re.sub(r"(及其?)?增长(速度)?$|速度$", "", re.sub(r"^(分|按)?(行业|产业|领域)(分)?", "", text))  # 分行业…及增长速度
+    text = re.sub(r"(及其?)?增长(速度)?$|速度$", "", re.sub(r"^(分|按)?行业(分)?", "", text))  # 分行业…及增长速度
     text = re.sub(r"(?<=投资)额$", "", text)  # 固定资产投资额: 固定资产投资
     # a place's short form before a known measure (恩施州固定资产投资): the measure
     text = re.sub(r"^[\u4e00-\u9fff]{1,5}?(?:州|市|县|区|盟|旗)(?=固定资产投资|地区生产总值|社会消费品零售总额|一般公共预算|规模以上)", "", text)

@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from pipeline.core.vocabulary import SITE_NAME
 from pipeline.core.word_dictionary import on_word_bounds, word_tags
-from pipeline.stages.gazetteer import AREA_PART, zone_name_under, MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
+from pipeline.stages.gazetteer import AREA_PART, zone_name_under, zone_parts, MUNICIPALITIES, a_town_name, NOT_THE_DIVISION, PROVINCE_LEVEL, ZONE_WORDS, ZONE_WORDS_BY_LENGTH, Gazetteer, Mention, Place
 from schemas.records import DocumentMeta
 
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
@@ -49,7 +49,7 @@ SOURCE_PAPER = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,7}?)(?:日报|�
 LISTED_UNDER = re.compile(r"(我市|我县|我区|我州|本市|本县|本区|[\u4e00-\u9fff]{2,8}?(市|县|区|旗|州))\s*(列入|纳入|进入|入选|列为|跻身)\s*$")
 CLAUSE_OPENS = re.compile(r"(^|[:：,，;；。\n])\s*((19|20)\d\d年|今年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|上半年)?\s*$")
 # whose lead is followed ("按照《全市重点项目百日攻坚方案》"), or whose event is joined ("参加自治区…集中开工")
-AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与|结合|配合|被)"  # (被省政府明确定位为: the level above acts on the speaker)
+AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实|围绕|紧扣|参加|参与|结合|配合)"
                               r"((19|20)\d\d年|第?[一二三四]季度|上半年|下半年)?(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
@@ -662,6 +662,8 @@ def _a_voice(text: str, m: re.Match) -> bool:
     follows ("园区按照市委…的工作思路") or a document's name opens with (《全市重点项目百日攻坚方案》), nor
     "195个自治区层面重大项目" inside a clause or after 其中
     (projects of the region's list, whoever has them)."""
+    if text[m.start() - 1:m.start()] == "被" and text[m.start():m.start() + 1] not in "我本":
+        return False  # "开发区被省政府明确定位为…": the level above acting on the speaker (not 被我县列为)
     return not _compared(text, m.start(), m.end()) and not LED_BY_AFTER.match(text, m.end()) \
         and not LIST_OWNER_BEFORE.search(text[max(0, m.start() - 4):m.start()]) \
         and not AUTHORITY_BEFORE.search(text[max(0, m.start() - 6):m.start()]) \
@@ -791,8 +793,8 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
     Its parent is the division found, which the text names; the place is the document's own, for review."""
     header = title or _headline(body)
     m = NEW_ZONE_OPENING.match(header or "")
-    if not m:
-        return None
+    if not m or re.match(r"\s*[、和与及]", header[m.end():]):
+        return None  # (nor "织金县:青龙湾经济开发区、白马湖工业园区…": two zones, neither the page's alone)
     name = m.group(1)
     stem = re.sub(r"[(（].*$", "", name)
     if GENERIC_ZONE_STEM.match(re.sub(rf"({NEW_ZONE_WORDS})$", "", stem)):
@@ -819,9 +821,9 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
     parent = divisions.place if divisions.place is not None and divisions.place.kind in (
         "city", "county", "county_city", "district") and divisions.confidence >= CONFIDENT else None
     # (named as the reference list names zones, with its city: 高铁新区 of 益阳 is 益阳高铁新区)
-    # (named as the reference list names zones: 盘北经济开发区 is 盘北经开区)
-    long_word = next((w for w in ZONE_WORDS_BY_LENGTH if name.endswith(w)), "")
-    name = name[:-len(long_word)] + ZONE_WORDS[long_word] if long_word and len(name) > len(long_word) + 1 else name
+    parts = zone_parts(name)
+    if parts and len(parts[0]) >= 2:
+        name = parts[0] + parts[1]  # (named as the reference list names zones: 盘北经济开发区 is 盘北经开区)
     zone = Place(zone_name_under(name, parent) if parent else name, "zone", parent.name if parent else "", "",
                  parent.code if parent else "")
     evidence = (f"{NEW_ZONE_EVIDENCE} {name}, in no list" + (f", of {parent.name}" if parent else ", its city unknown"),

@@ -28,7 +28,9 @@ UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?
 
 GENERIC_MEASURES = {"面积"}
 OWN_AREA_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}面积")  # a sentence's kind of area, in its own words
-OWN_OUTPUT_TERM = re.compile(r"(亩均)?(年)?(规模以上|规上)?(工业)?(总)?产值")  # 工业总产值, 年产值: the sentence's own term
+OWN_OUTPUT_TERM = re.compile(r"(亩均)?(年)?(规模以上|规上)?(农林牧渔业?|农业|林业|牧业|畜牧业|渔业|工业|建筑业|服务业|制造业|文化产业|旅游业)?"
+                             r"(销售)?(总)?产值")  # 农业总产值, 工业销售产值: the trade and the kind of output kept  # 工业总产值, 年产值: the sentence's own term
+OUTPUT_THEN_DONE = re.compile(r"(产值|收入|税收|增加值|利润|利税)(完成|实现|达到|达)$")
 OWN_VALUE_ADDED_TERM = re.compile(r"(?!.*(第[一二三]产业|[一二三]产|实现|完成|全市|全县|全区|全省))[\u4e00-\u9fff]{2,10}增加值")
 MONEY_ONLY = {"完成投资", "计划投资", "总投资", "到位资金", "签约金额"}  # measures of money and nothing else
 # a column that says only plan or done ("完成", "计划数"): the measure is the group's above it
@@ -120,6 +122,9 @@ class MetricCatalog:
         """(measure, category, method): the measure alone ("完成投资") and what part of the total
         the figure is ("产业项目", "省重点项目 / 其中"); a table path's qualifiers are its category,
         a sentence's category the kind of project its phrase names."""
+        done_said_after = OUTPUT_THEN_DONE.search(metric_raw or "") if prose else None
+        if done_said_after:
+            metric_raw = metric_raw[:done_said_after.start(2)]  # "工业产值完成210亿元": the output's, not 完成投资
         canonical, how = self.canonical(metric_raw, unit, prose)
         if not prose:
             measure, _, category = canonical.partition(SEP)

@@ -61,8 +61,16 @@ PASSING_NAMES = re.compile(r"(达到|超过|超|高于|在)\s*[\d.]+\s*(%|％|�
 ALL_OF_THEM = re.compile(r"(均|都|全部)(超过|超出|超|高于|低于|快于|慢于|达到|在)[^,，;；:：]*$")
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # "我市新开工中集冷链…项目等47个重点项目": the event the examples (and the count after them) went through
+GROUP_OF_PLACES = re.compile(r"[^,，;；。]{1,12}等[^,，;；。]{0,8}?(乡镇|镇|县|区|园区|项目)")
+
+
+def _group_of_places(sentence: str, clause_start: int, at: int) -> bool:
+    """"胡集镇、双河镇等乡镇重点项目完成投资4.5亿元" after a work opening the sentence: a group's figure, not the work's."""
+    return sentence[clause_start - 1:clause_start] == "、" and GROUP_OF_PLACES.match(sentence, clause_start, at) is not None
+STAGES_LISTED_BEFORE = re.compile(r"(?:集中|新)?(?:(?:签约|开工|开复工|竣工|投产|建成)、)+")
+STAGE_OPENS = re.compile(r"(签约|开工|开复工|竣工|投产|建成)")
 EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
-                            r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|签约)")
+                            r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|新签约|签约)")
 # an amount of money named right before a bare 亿 / 万 ("完成投资343.19亿")
 MONEY_MEASURE_BEFORE = re.compile(r"(投资|资金|金额|总额|产值|收入|税收|营收|融资|签约额)(额|计划|任务|目标)?\s*(分别)?\s*(是|达到?|为|约|近|超过?|逾|了)?\s*$")
 # the members of a list of bare amounts before this one ("分别是16.6亿、11.1亿、"): the list's measure is before them
@@ -180,7 +188,10 @@ MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
 PARKS_AS_A_KIND = re.compile(r"\s*(工业园区|产业园区|园区|工业集中区)(?=\s*\d+\s*[项个])")
 THIS_PROJECT = re.compile(r"(该|此|这个|这一)(建设)?项目(?!所在|旁边|附近|周边|对面|隔壁)")  # the project spoken of, said again
-THIS_IS = re.compile(r"(这|它)(也|还|就)?是(?![我全本该])")  # "…工程收尾在即。这是今年黑龙江省最大规模涝区工程项目": the work again
+# "…工程收尾在即。这是今年黑龙江省最大规模涝区工程项目,…": the work said again, by what kind of work it is (not
+# "这是今年全市规模最大的一次集中签约", "这也是去年签约的项目,去年全县共签约…": an event, a whole)
+THIS_IS = re.compile(r"(这|它)(也|还|就)?是(?![我全本该])(?P<what>[^,，。；;]{0,30}?(项目|工程))(?=[,，。；;]|$)")
+NOT_THIS_WORK = re.compile(r"全[市县区州省旗盟]|活动|仪式|签约|集中|之一|一批|[\d一二三四五六七八九十两]+\s*个")
 # (not 该项目所在的经济开发区…: the zone it lies in is spoken of then)
 NEWS_ASIDE = re.compile(r"^(据悉|据了解|据介绍|记者了解到|记者获悉|目前|同时|另外|此外)\s*[,，]?\s*")  # "据悉,该项目…"
 NEW_VISIT = re.compile(r"施工现场|建设现场|走进|来到|察看|视察|考察|调研|观摩")  # a line that visits a work of its own
@@ -189,7 +200,13 @@ NEW_VISIT = re.compile(r"施工现场|建设现场|走进|来到|察看|视察|�
 def _opens_with_this_project(text: str) -> bool:
     """"该项目…", "据悉,该项目…", "“该项目是…": the text opens by saying the project again."""
     text = NEWS_ASIDE.sub("", text.lstrip().lstrip("“\""))
-    return THIS_PROJECT.match(text) is not None or THIS_IS.match(text) is not None
+    return THIS_PROJECT.match(text) is not None or _this_is_the_work(text)
+
+
+def _this_is_the_work(text: str) -> bool:
+    """"这是今年最大规模涝区工程项目,…": the sentence says what the work spoken of is (no event, no whole)."""
+    m = THIS_IS.match(text.lstrip())
+    return m is not None and not NOT_THIS_WORK.search(text)
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -599,6 +616,9 @@ class ProseExtractor:
     def _metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
         clause_start = max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1
         clause_start = max(clause_start, previous_end if previous_end <= start else 0)
+        stages = STAGES_LISTED_BEFORE.search(sentence, 0, clause_start) if sentence[clause_start - 1:clause_start] == "、" else None
+        if stages and stages.end() == clause_start and STAGE_OPENS.match(sentence, clause_start):
+            clause_start = stages.start()  # "集中签约、开工及竣工的项目共有33个": stages listed together, one count
         before = sentence[clause_start:start]
         if not re.sub(r"[\s的]", "", before) and clause_start > 0 and sentence[clause_start - 1] in "()（）":
             # "占全年任务(92.7亿元)的11.9%": both figures take the phrase before the bracket
@@ -633,7 +653,12 @@ class ProseExtractor:
         if count and re.search(r"(等|中(有|已有|已)?)\s*$", before):
             # "A、B项目等227个续建项目", "100个计划开工项目中有82个项目开工": the noun after says; an
             # event opening the examples ("新开工中集冷链…项目等47个重点项目") is what befell them
-            event = EXAMPLES_EVENT.match(before) if before.rstrip().endswith("等") else None
+            lead = before
+            if sentence[clause_start - 1:clause_start] == "、":
+                # "其中新签约项目A、B、C等11个": what befell the list's items opens the list, before its first item
+                list_start = max(sentence.rfind(ch, 0, clause_start) for ch in ",，;；:：。") + 1
+                lead = re.sub(r"^\s*(其中|包括)\s*[,，:：]?", "", sentence[list_start:clause_start])
+            event = EXAMPLES_EVENT.match(lead) if before.rstrip().endswith("等") else None
             phrase = event.group(1) if event else ""
         elif count and sentence[clause_start - 1:clause_start] == "、" and COUNTED_EVENT.match(sentence[end:]):
             phrase = ""  # "A工程、B中心建设2个已完工": the items named are counted by what befell them
@@ -1477,6 +1502,7 @@ class ProseExtractor:
                         # own; filed under it, and said to be so, for review
                         flags_for_subject = ["subject_not_carried"]
                     elif not subject and carried and not (ended and OWN_SUBJECT_WORDS.match(opening)) \
+                            and not (re.search(r"(项目|工程)$", carried) and _group_of_places(sentence, clause_start, match.start)) \
                             and not (line_work and line_work != carried and _work_said_again(sentence, clause_start, match.start)) \
                             and not (ended and carried == line_work and (AGGREGATE_SUBJECT.search(sentence)
                                                                          or COUNT_OF_THE_ISSUERS.search(sentence))) \
@@ -1501,7 +1527,8 @@ class ProseExtractor:
                             heading_place = carried  # "沙市区：新开工项目12个…；续建项目25个…": it heads the line
                         ended = 0
                     if line_work and subject and subject != line_work and _opens_with_this_project(sentence) \
-                            and not (at >= 0 and _opens_a_clause(sentence, at)) and fig.unit not in ("个", "项") \
+                            and not (at >= 0 and _opens_a_clause(sentence, at) and not THIS_IS.match(sentence.lstrip())) \
+                            and fig.unit not in ("个", "项") \
                             and not re.search(r"其他|其余|一起|一道|(带动|拉动)[\u4e00-\u9fff]{0,4}[市县区州省]", sentence[:match.start]) \
                             and not re.search(r"之一|全[市县区州省]|[\d一二三四五六七八九十]+\s*个", sentence[clause_start:match.start]):
                         # (not "…是全市今年开工的12个重点项目之一", "带动哈密市…完成投资150亿元": the place's or a group's)
@@ -1517,7 +1544,8 @@ class ProseExtractor:
                         # paragraph is about, said again
                         topic_work = carried = line_work
                         ended = 0
-                    if topic_work and subject != topic_work and (
+                    group_clause = _group_of_places(sentence, clause_start, match.start)
+                    if topic_work and subject != topic_work and not group_clause and (
                             not subject or (AGGREGATE_SUBJECT.fullmatch(subject) and (at < 0 or not _opens_a_clause(sentence, at)))
                             or (subject and topic_work.startswith(subject) and topic_work == _work_then_colon(sentence))):
                         # ("鹿邑县城区道路工程建设项目(一期):总投资…": the whole name before the colon, not its cut)
@@ -1535,8 +1563,15 @@ class ProseExtractor:
                         metric_raw = metric_raw[cut.end():]
                     named_before_this = ""
                     named_after = NAMED_AFTER_FIGURE.match(sentence, match.end)
+                    acted_on = re.search(r"(?<=项目|工程)(被|由|列为|作为)", named_after.group(1)) if named_after else None
+                    if acted_on:
+                        # "总投资5亿元的…码头项目被我县列为今年一号工程": the name ends before what is done to it
+                        named_after = NAMED_AFTER_FIGURE.match(sentence[:named_after.start(1) + acted_on.start()], match.end)
                     if named_after and not _names_one_project(named_after.group(1)):
                         named_after = None
+                    if named_after and "于一体" in named_after.group(0) \
+                            and not re.fullmatch(r"\s*(项目|计划|拟|约|共)?(总)?投资(额)?(约|达|近)?\s*", metric_raw or ""):
+                        named_after = None  # "完成固定资产投资42亿元,集…于一体的…综合体": the county's, then another work
                     item_after = NAMED_ITEM_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
                     if item_after and not CATEGORY_NAME.match(item_after.group(1)) \
                             and not re.search(r"\d|本次|此次|重点|重大|以上|以下|新开工|续建|在建", item_after.group(1)) \
@@ -1545,6 +1580,8 @@ class ProseExtractor:
                         # (never a place: "投资4.5亿元的积石山县、…等地灾后重建项目" are the places' projects)
                         named_after = item_after  # (a list item's name need not end as a project's does)
                     cut_name = NAME_CUT_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
+                    if cut_name and re.search(r"(项目|工程).*?(被|由|是|为|列为|作为|将|已|正)", cut_name.group(1)):
+                        cut_name = None  # "…码头项目被我县列为今年一号工程": a whole clause, not a name the capture cut
                     if cut_name and not self._reads_as_place_name(cut_name.group(1), jurisdiction):
                         named_after = cut_name
                     built = BUILT_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
@@ -1565,7 +1602,10 @@ class ProseExtractor:
                         # 华润100兆瓦光伏发电项目": the figures are the project's that follows them, not the place before
                         subject, at = named_after.group(1), -1
                         named_before_this = line_work = subject  # and the one 该项目 says again
-                        if named_after.re is NAMED_AFTER_FIGURE:
+                        if named_after.re is NAMED_AFTER_FIGURE and not re.search(
+                                r"(项目|工程|厂|中心|基地)\s*[和与及、][^,，;；。]{0,8}$", sentence[:match.start]) \
+                                and not re.match(r"\s*[和与及、]", sentence[named_after.end(1):]):
+                            # (not "总投资5亿元的A项目和总投资3亿元的B项目完成投资4.6亿元": the two together)
                             named_then_done = (subject, named_after.end(1))
                         if re.fullmatch(r"\s*(计划)?(总投资|投资)(约|达|近|超)?\s*", sentence[:match.start]) \
                                 and re.match(r"\s*[,，]", sentence[named_after.end(1):]) \
@@ -1712,7 +1752,8 @@ def _speaks_of_a_city_in_a_province(before: str, jurisdiction: Optional[Jurisdic
 
 
 # "在六盘水市11个工业园区1至5月考核评价中排名第一位": the units a rank is among, counted
-RANKED_AMONG = re.compile(r"(?P<n>\d+)\s*个[^,，;；。\d]{1,12}?(?:\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月)?[^,，;；。\d]{0,10}?(中|里|当中)\s*"
+RANKED_AMONG = re.compile(r"在[^,，;；。\d]{0,10}?(?P<n>\d+)\s*个[^,，;；。\d]{0,6}?(?:工业园区|园区|开发区|县市区|县区|区县|市州|县|区|市|单位|部门|乡镇|街道)"
+                          r"(?:\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月)?[^,，;；。\d]{0,10}?(中|里|当中)\s*"
                           r"(排名|排在|排|位列|位居|居|列)\s*(第|前|首|榜首)")
 
 
@@ -1768,9 +1809,10 @@ ITEMS_THEN_COUNT = re.compile(r"(?![\d一二三四五六七八九十两]+\s*[个
 LAST_ITEM_THEN_COUNT = re.compile(r"(?P<name>[^,，;；。:：、\d一二三四五六七八九十两]{2,}?)[\d一二三四五六七八九十两]+\s*个[^,，;；。]{0,8}?(项目|工程)")
 
 
-NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷|万?吨|[万千兆]?瓦))*"
+NAMED_AFTER_FIGURE = re.compile(r"(?:\s*[、,，和及]\s*[\u4e00-\u9fff]{1,8}?(?:约|近|达|超)?\s*\d[\d.]*\s*(?:[万亿]?元|亩|平方米|公顷|万?吨|[万千兆]{0,2}瓦|万?[头只羽台套辆]))*"
                                 r"(?:\s*[,，]?\s*集[^,，。;；]{2,30}?于一体)?"  # ("投资5亿元,集商贸、…于一体的…综合体")
-                                r"的((?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fffA-Za-z]{1,6}[)）]){4,30}?(?:项目|工程|中心|基地|产业园|综合体|厂(?!建设|扩建|新建|改造|技改|项目|工程|[一二三四]期)|(?:项目)?[一二三四]期)"
+                                r"的((?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fffA-Za-z]{1,6}[)）]){4,30}?(?:项目|工程|中心|基地|产业园|(?:综合体|厂)(?!建设|扩建|新建|改造|技改|项目|工程|[一二三四]期|[及和与、][^,，。;；]{0,20}?(?:工程|项目))"
+                                r"|(?:项目)?[一二三四]期)"
                                 r"(?:[(（][\u4e00-\u9fffA-Za-z0-9]{2,20}[)）])?)"  # "…2号楼项目(天沐温泉二期工程)": its other name
                                 r"(?=[等,，;；。、和及与]|——|(?:也|均|都|还|亦)?(?:开工|建成|完成|累计|投产|加快|顺利|正|已|于|将|目前|现|建设|施工|进展"
                                 r"|计划|预计|力争|年内|今年|当年|全面|主体|进入|投入|为|是|作为)|$)")
@@ -1841,6 +1883,7 @@ def _work_said_again(sentence: str, clause_start: int, at: int) -> bool:
     """"该项目…", a clause opening with 项目, or "…的X项目,项目建成后可达…" before the figure: the work the
     paragraph is about, said again."""
     return THIS_PROJECT.search(sentence, 0, at) is not None or re.match(r"[\s“”\"]*项目", sentence[clause_start:]) is not None \
+        or _this_is_the_work(sentence) \
         or re.search(r"(^|[,，;；“”\"])\s*项目(建成|投产|达产|运营|全部建成)", sentence[:at]) is not None
 
 
@@ -2045,8 +2088,9 @@ def _line_opening_work(sentence: str) -> str:
         return ""  # (names without figures are _project_topic's)
     name = m.group("name")
     if _a_named_project(name) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
-            and not re.search(r"(?<=..)(及|和|与)|、|类|重点|重大", name):
-        return name
+            and not re.search(r"(?<=..)(及|和|与)|、|类|重点|重大", name) and not NOT_A_WORKS_NAME.match(name) \
+            and not re.match(r"(今年|本年|全年|明年|去年|年内|新建|建设|实施|计划|完成|开工|续建|启动|新增|累计)", name):
+        return name  # (not "今年新建3万平方米标准化厂房项目,": a plan of the county's)
     return ""
 
 
@@ -2097,7 +2141,8 @@ def _list_head(before: str) -> Optional[str]:
 
 THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(?:[(（][^)）]{0,20}[)）])?(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
                              r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)"
-                             r"|^\s*(及)?(以上|以下)\s*(的)?\s*(有|共)?\s*[\d一二三四五六七八九十两]+\s*[个项家宗]")  # "其中10亿元以上10个"
+                             r"|^\s*(及)?(以上|以下)\s*(的)?\s*(有|共)?\s*[\d一二三四五六七八九十两]+\s*[个项家宗]"  # "其中10亿元以上10个"
+                             r"|^\s*(及)?以上\s*(的)?\s*(城镇)?(固定资产|项目)?投资")  # "500万元以上固定资产投资113.53亿元": its scope
 # the kinds of place a class of places is made of ("超过10个的县(市)", "的县区有3个")
 PLACES_AS_A_KIND = r"([县市区][县市区]{0,2}(?:[(（][县市区、]+[)）])?|乡镇|镇|街道|园区|单位|部门)"
 # the kind of project a count counts, right after it and closing its clause ("2个百亿级项目、")
