@@ -203,3 +203,44 @@ def test_a_key_areas_table_keeps_its_rows_as_measures_and_a_trades_total_has_no_
                        "表4 2019年全市分行业固定资产投资增长速度\n行业\n比上年增长(%)\n全部投资\n9.2\n制造业\n14.3\n房地产业\n7.1\n")
     table = {(f.metric, f.category, f.value) for f in trades.facts if f.source_kind == "table"}
     assert ("固定资产投资增速", "", 9.2) in table and ("固定资产投资增速", "制造业", 14.3) in table
+
+
+def test_works_listed_under_their_kind_each_with_its_money(kit):
+    """cf01: "其中,续建项目:国道214线类乌齐—昌都段,完成投资0.49亿元、…;青泥洞—贡觉通县油路完成投资…" gave the road
+    sections' money to the prefecture (a wrong place for each), and 地区交通运输局 was read as 区交通运输局."""
+    doc = _doc(kit, "日前从地区交通运输会议上了解到,2012年,那曲地区交通运输局狠抓落实,公路建设总投资力争完成9.85亿元。\n"
+                    "其中,续建项目:国道317线那曲—索县段,完成投资0.6123亿元、那曲—比如段,完成投资2.315亿元;国道109线安多—那曲段,"
+                    "完成投资0.4231亿元;聂荣—尼玛通县油路完成投资0.0152亿元。\n")
+    assert _of(doc, 0.6123) == [("国道317线那曲—索县段", "完成投资")]
+    assert [e for e, _ in _of(doc, 2.315)] == ["那曲—比如段"]
+    assert [e for e, _ in _of(doc, 0.4231)] == ["国道109线安多—那曲段"]
+    assert [e for e, _ in _of(doc, 0.0152)] == ["聂荣—尼玛通县油路"]
+    assert all(not e.startswith("区") for e, _ in _of(doc, 9.85))
+
+
+def test_a_headlines_subtitle_names_whose_story_it_is(kit):
+    """ce02: "夯实高质量发展“压舱石” / ——保定市重点项目建设在全省跑出…走笔" with 全市 figures and one visit to a county's
+    work: the city's (the county named once had taken the page)."""
+    doc = _doc(kit, "跑出项目建设加速度\n跑出项目建设加速度\n全市固定资产投资同比增长9.1%,位列全省第三;省重点在建项目76项\n"
+                    "——沧州市重点项目建设在全省跑出“加速度”走笔\n"
+                    "在献县陌南镇,今年4月开工的某某现代农业产业园项目,作为全县一号工程,正在全力以赴进行建设。\n")
+    assert doc.meta.jurisdiction == "沧州市"
+    assert [e for e, _ in _of(doc, 9.1)] == ["沧州市"] and [e for e, _ in _of(doc, 76)] == ["沧州市"]
+
+
+def test_a_countys_bare_development_zone_is_its_own(kit):
+    """ce06: "东辽县…。经济开发区新建项目5个,其中,吉林省华凯重工有限公司年产110台…项目,计划总投资1.6亿元": the
+    county's zone (东辽经开区, not a bare 经济开发区), and the firm's project (not 吉林省, a wrong place)."""
+    doc = _doc(kit, "伊通县招商网讯:2014年第一季度,伊通县共完成全口径招商引资额18亿元。经济开发区新建项目4个,其中,"
+                    "吉林省华通重工有限公司年产90台QT100系列塔机项目,计划总投资1.4亿元。\n")
+    assert [e for e, _ in _of(doc, 4)] == ["伊通经开区"]
+    assert _of(doc, 1.4) == [("吉林省华通重工有限公司年产90台QT100系列塔机项目", "总投资")]
+
+
+def test_a_works_head_speaking_after_a_quote_makes_the_work_the_topic(kit):
+    """ce05: "“…很大便利。”3月26日,宁夏紫荆花制药有限公司项目负责人介绍,项目总投资6.8亿元" gave the cost to the county."""
+    doc = _doc(kit, "同心县重点项目建设\n\n今年以来,同心县计划实施县级重点项目98个,总投资210.5亿元。\n"
+                    "“园区有专员为我们跑腿办理,给企业带来了很大便利。”3月20日,宁夏某某生物科技有限公司项目负责人介绍,"
+                    "项目总投资4.6亿元,预计解决300人就业问题。\n")
+    assert _of(doc, 4.6) == [("宁夏某某生物科技有限公司项目", "总投资")]
+    assert [e for e, _ in _of(doc, 210.5)] == ["同心县"]

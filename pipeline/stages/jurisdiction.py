@@ -79,7 +79,10 @@ class Jurisdiction:
         return self.place or self.scope
 
     def city_named(self, gazetteer: Gazetteer) -> bool:
-        """Whether the document writes its city's name (a zone may then be called 宜昌高新区)."""
+        """Whether the document writes its city's name (a zone may then be called 宜昌高新区); a county's
+        page, the county's own name (its bare 经济开发区 is then 东辽经开区)."""
+        if self.place is not None and self.place.kind in ("county", "county_city") and self.place.key in self.named:
+            return True
         city = gazetteer.scope_of(self.area)
         return city is not None and city.key in self.named
 
@@ -166,6 +169,10 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     headline = _headline(body)
     if headline and headline != title:
         add("headline", gazetteer.find_in(headline, city_shorts=True), headline, headline)
+    subtitle = next((ln.strip() for ln in body[:8] if re.match(r"\s*(——|──|—)\s*[\u4e00-\u9fff]", ln)), "")
+    if subtitle:
+        # "夯实高质量发展“压舱石” / ——保定市重点项目建设在全省跑出“加速度”走笔": a headline's subtitle names whose story it is
+        add("headline", gazetteer.find_in(subtitle, city_shorts=True), subtitle, subtitle)
     in_a_region = [p for p in places.values() if any(a.kind == PROVINCE_LEVEL and a.name.endswith("自治区") for a in gazetteer.chain(p))]
     if any(p.kind == PROVINCE_LEVEL and p.name.endswith("自治区") for p in places.values()) \
             or (in_a_region and len(in_a_region) == len(places) and all(p.kind in ("county", "county_city") for p in places.values())

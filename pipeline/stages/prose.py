@@ -166,10 +166,10 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
 # their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
-PROJECT_TOPIC = re.compile(rf"^\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
+PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
-                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|正在|进入|主体|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
 # ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
@@ -259,8 +259,9 @@ class ProseExtractor:
         bare = [d for d in gazetteer.dept_by_length if len(d) >= 2 and not DEPARTMENT_END.search(d)]
         # "区发改局牵头的…", "市住建局…": a department named before the figure is its subject; a
         # form that is also a word (财政 of 中央财政资金) only with its level (市财政)
-        forms = "|".join([rf"[区市县]?(?:{'|'.join(map(re.escape, named))})"] * bool(named)
-                         + [rf"[区市县省](?:{'|'.join(map(re.escape, bare))})"] * bool(bare))
+        # (the 区 of 昌都地区交通运输局, 城区, 园区 is no district's level: never "区交通运输局")
+        forms = "|".join([rf"(?:(?<![地城园社景片矿])[区市县])?(?:{'|'.join(map(re.escape, named))})"] * bool(named)
+                         + [rf"(?<![地城园社景片矿])[区市县省](?:{'|'.join(map(re.escape, bare))})"] * bool(bare))
         self.department_mention = re.compile(forms) if forms else re.compile(r"(?!x)x")
         self._mention_cache: tuple = (None, [])  # the last sentence's places
         self.tokenizer = word_dictionary.tokenizer()
@@ -1942,7 +1943,10 @@ RANKED_UNIT = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:示范区|开发区|新�
 # a numbered item that opens with one project's name as a sentence of its own ("4、…高速公路建设项目。")
 NUMBERED_PROJECT_LEAD = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*([^,，;；。:：]{4,40}?(?:项目|工程))\s*。")
 # one item of a list of named projects, each with its cost: "…分别为:A项目(一期),总投资28亿元;B产业园一期,总投资11.24亿元"
-LIST_ITEM_THEN_COST = re.compile(r"\s*([^,，:：;；。]{4,48}?)\s*[,，]\s*(?:计划|项目)?(?:总投资|投资总额|估算总投资|概算总投资)(?:额)?\s*(?:约|达|为|近)?\s*$")
+LIST_ITEM_THEN_COST = re.compile(r"\s*([^,，:：;；。、]{4,48}?)\s*[,，]\s*(?:计划|项目)?(?:总投资|投资总额|估算总投资|概算总投资)(?:额)?\s*(?:约|达|为|近)?\s*$")
+# "续建项目:国道214线类乌齐—昌都段,完成投资0.49亿元、…": works listed under their kind, each with its money
+LIST_ITEM_THEN_MONEY = re.compile(r"\s*([^,，:：;；。、]{4,48}?)\s*[,，]?\s*(?:已|累计|今年|年度|全年)?(?:完成投资|计划投资|完成)(?:额)?\s*(?:约|达|为|近)?\s*$")
+KIND_LIST_OPENS = re.compile(r"(续建|新建|新开工|在建|竣工|前期)项目\s*[:：]")
 
 
 def _numbered_item_work(text: str, whole: bool = False) -> str:
@@ -1963,17 +1967,24 @@ def _named_list_item(before: str, in_series: bool = False) -> Optional[tuple[str
     """(the project, where it stands) when the words before a figure are one item of a list of named
     projects and the figure its cost; None for a kind of project ("新开工项目,总投资…")."""
     start = max(before.rfind(ch) for ch in ";；。") + 1
-    opening = re.search(r"(分别为|分别是|包括|主要有|具体为|依次为)[:：]?", before[start:])
-    if opening:
-        start += opening.end()
-    elif start == 0 and not in_series:
-        return None  # an item stands after the list's opening words or another item's ；
-    m = LIST_ITEM_THEN_COST.fullmatch(before, start)
+    opening = re.search(r"(分别为|分别是|包括|主要有|具体为|依次为|其中)[:：,，]?", before[start:])
+    kind_list = KIND_LIST_OPENS.search(before)
+    m = None
+    if kind_list or in_series:
+        # (an item after its kind's colon, another item's 、 or ；: "续建项目:A段,完成投资…、B段,完成投资…;C段,…")
+        item_start = max([kind_list.end() if kind_list else 0] + [before.rfind(ch) + 1 for ch in ";；、"])
+        m = LIST_ITEM_THEN_MONEY.fullmatch(before, item_start) or LIST_ITEM_THEN_COST.fullmatch(before, item_start)
+    if m is None:
+        if opening:
+            start += opening.end()
+        elif start == 0 and not in_series:
+            return None  # an item stands after the list's opening words or another item's ；
+        m = LIST_ITEM_THEN_COST.fullmatch(before, start)
     if not m:
         return None
     name = m.group(1).strip()
     core = re.sub(r"[(（][^()（）]*[)）]$", "", name)
-    if CATEGORY_NAME.match(core) or not re.search(r"(项目|工程|基地|园|中心|[一二三四]期|连接线|公路|铁路|电站|电厂)$", core) \
+    if CATEGORY_NAME.match(core) or not re.search(r"(项目|工程|基地|园|中心|[一二三四]期|连接线|公路|铁路|电站|电厂|[^地]段|油路)$", core) \
             or not _names_one_project(core) or re.search(r"引进|签约|落户", core) \
             or re.search(r"\d+\s*[个项]|(项目|工程|基地|园)[、和及与]|等", core):
         return None  # (two projects together, "A项目和B项目,总投资1.5亿元", are no one project)
@@ -1984,7 +1995,7 @@ def _names_one_project(name: str, shortest: int = 4) -> bool:
     """"富士康成都光电显示产业基地项目" names one project; "省重点建设项目", "亿元以上项目" a kind of them."""
     core = re.sub(r"(项目|工程|基地)$", "", name)
     return len(core) >= shortest and not GENERIC_PROJECTS.search(core) \
-        and not re.search(r"本次|此次|这次|本批|该批|上述|集中开工|集中签约|以上|以下|类|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
+        and not re.search(r"本次|此次|这次|本批|该批|上述|集中开工|集中签约|以上|以下|类(?!乌齐)|级|重点|重大|新开工|续建|在建|计划|亿元|万元|\d+\s*个|全部|所有|各|千亿|百亿|万亿|十大|百大|千项|百项"
                           r"|^已|^(开工|竣工|投产|建成)", core)  # "已开工建设项目": projects in a state, not one
 
 
