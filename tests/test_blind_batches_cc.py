@@ -244,3 +244,19 @@ def test_a_works_head_speaking_after_a_quote_makes_the_work_the_topic(kit):
                     "项目总投资4.6亿元,预计解决300人就业问题。\n")
     assert _of(doc, 4.6) == [("宁夏某某生物科技有限公司项目", "总投资")]
     assert [e for e, _ in _of(doc, 210.5)] == ["同心县"]
+
+
+CITY_NEVER_WRITTEN = ("(一)2017年全市各县(市)区重点项目计划安排情况\n"
+                      "1亿元以上项目共120个,项目总投资310.5亿元,本年计划投资150.2亿元。\n"
+                      "30亿元以上项目2个,分别是铁岭县投资35亿元的凡河新城项目和银州区投资30亿元的热电联产项目。\n"
+                      "全市新开工项目65个,开平、西丰、昌图三县共开工28个。\n")
+
+
+def test_a_city_never_written_is_not_read_from_a_county_sharing_its_name(kit):
+    """cb01: 朝阳 inside 朝阳县 (one of the counties a 全市 page names) does not write 朝阳市: the page's area is
+    unknown (its 全市 figures for review), never a city the page does not name."""
+    doc = _doc(kit, CITY_NEVER_WRITTEN)
+    assert doc.meta.jurisdiction is None
+    assert all(f.entity != "铁岭市" for f in doc.facts)
+    zone = _doc(kit, CITY_NEVER_WRITTEN + "铁岭高新区新开工项目12个。\n")  # a zone named after its city writes it
+    assert zone.meta.jurisdiction == "铁岭市"

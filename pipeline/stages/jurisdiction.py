@@ -351,7 +351,21 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
     cities.discard(None)
     if level in ("city", "prefecture") and len(cities) == 1:
         city = next(iter(cities))
-        written = next((w for w in (city.name, city.short) if w and (w in text or w in row_labels)), None)
+        # (written for itself: 朝阳 inside 朝阳县, one of the places named, does not write 朝阳市)
+        parts = sorted({p.name for p in list(places.values()) + list((labelled or {}).values())
+                        if p.kind in ("county", "county_city", "district")}, key=len, reverse=True)  # (a zone named
+        # after its city, 阿拉善高新区, does write the city's name)
+        bare_text, bare_labels = text, row_labels
+        for name in parts:
+            bare_text, bare_labels = bare_text.replace(name, "□"), bare_labels.replace(name, "□")
+        written = next((w for w in (city.name, city.short) if w and (w in bare_text or w in bare_labels)), None)
+        inside = next((w for w in (city.name, city.short) if w and (w in text or w in row_labels)), None)
+        if written is None and inside and (
+                (meta.doc_no and city.short and meta.doc_no.startswith(city.short[:1]))
+                or (city.name.endswith(("州", "盟")) and re.search(r"[州盟](直|重点|级)|[全我本][州盟]", text))):
+            # (only inside a county's name, 衡阳 of 衡阳县, where the 文号 (衡重项办) or the prefecture's own words
+            # (州直, 全州) say it too)
+            written = inside
         if written:
             places[city.key] = city
             scores[city.key] += 1.5 + (0.5 if meta.doc_no and meta.doc_no.startswith(city.short[:1] or "?") else 0)
