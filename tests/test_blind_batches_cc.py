@@ -260,3 +260,50 @@ def test_a_city_never_written_is_not_read_from_a_county_sharing_its_name(kit):
     assert all(f.entity != "铁岭市" for f in doc.facts)
     zone = _doc(kit, CITY_NEVER_WRITTEN + "铁岭高新区新开工项目12个。\n")  # a zone named after its city writes it
     assert zone.meta.jurisdiction == "铁岭市"
+
+
+# the second read of the mends (/tmp/review11): each case, its figure, and whose it is
+SECOND_READ_OF_THE_MENDS = [
+    # a zone's bureau is never the page's city's bureau
+    ("无锡市重点项目建设\n\n无锡高新区园区住建局实施的重点项目今年完成投资64亿元。\n", 64, "!无锡市住房和城乡建设局", None),
+    # a kind before a colon, its projects counted, is no work
+    ("贞丰县重点项目建设\n\n今年以来,全县争取上级资金成效明显。\n中央预算内投资项目:争取项目9个,到位资金2.8亿元。\n", 2.8, "贞丰县", "到位资金"),
+    ("晴隆县招商引资\n\n上半年,全县招商引资工作稳步推进。\n招商引资落地项目:新落地项目15个,总投资48亿元。\n", 48, "晴隆县", "总投资"),
+    # a builder's head speaking after the work was named: the work's, never the builder's "项目"
+    ("潜江市重点项目建设\n\n江汉平原货运铁路潜江段工程已进入铺轨阶段。“我们正在抢抓工期。”中铁十二局集团有限公司项目负责人介绍,"
+     "目前已完成投资2.9亿元。\n", 2.9, "!中铁十二局集团有限公司项目", None),
+    # a county's investment drive signed somewhere is no work
+    ("潢川县招商引资工作\n\n10月28日,潢川县招商引资项目在深圳签约,共签约项目12个,总金额66亿元。\n", 66, "潢川县", ""),
+    # 这是 + what kind of work, whatever the sentence says later
+    ("明水县重点项目建设\n\n明水县通肯河灌区节水改造工程已完工。这是一项民生水利工程,建成后全县10万亩农田受益,总投资2.1亿元。\n",
+     2.1, "明水县通肯河灌区节水改造工程", "总投资"),
+    # dash bullets are no subtitle
+    ("项目建设跑出加速度\n\n今年以来,我县坚持项目为王,重点项目建设提速。\n——承德市重点项目观摩会在我县召开,丰宁抽水蓄能电站受到好评。\n"
+     "——丰宁满族自治县抽水蓄能电站完成投资7亿元。\n全县重点项目完成投资29亿元。\n", 29, "丰宁满族自治县", "完成投资"),
+    # a phase clause after a kind's colon is no work's name
+    ("那曲市重点项目建设\n\n续建项目:大部分处于攻坚阶段,完成投资11亿元,占年度计划的58%。\n", 11, "那曲市", "完成投资"),
+    # a target above a bound is no scope
+    ("霍山县重点项目建设\n\n今年全县计划完成重点项目投资90亿元以上投资目标,截至目前已完成投资55亿元。\n", 55, "霍山县", "完成投资"),
+    # a trade's output is its own (not 工业产值, the whole)
+    ("鹰潭市工业经济运行\n\n1-9月,鹰潭市有色金属加工业产值完成760亿元,同比增长6%。\n", 760, "鹰潭市", "有色金属加工业产值"),
+]
+
+
+def test_the_second_read_of_the_mends(kit):
+    for text, value, entity, metric in SECOND_READ_OF_THE_MENDS:
+        got = _of(_doc(kit, text), value)
+        if entity.startswith("!"):
+            assert got and entity[1:] not in [e for e, _ in got], (text, got)  # (whoever it is, never that one)
+        elif not metric:
+            assert [e for e, _ in got] == [entity], (text, got)
+        else:
+            assert (entity, metric) in got, (text, got)
+
+
+def test_a_countys_part_on_the_citys_list_keeps_the_list_as_its_category(kit):
+    """"攸县重点项目开工35个,其中株洲市重点项目开工21个": the part's category names the city's list (total and part
+    never one key)."""
+    doc = _doc(kit, "茶陵县重点项目建设\n\n今年以来,茶陵县重点项目开工31个,其中株洲市重点项目开工17个。\n")
+    part = [(f.entity, f.metric, f.category) for f in doc.facts if f.value == 17]
+    whole = [(f.entity, f.metric, f.category) for f in doc.facts if f.value == 31]
+    assert part == [("茶陵县", "开工项目数", "株洲市重点项目")] and whole[0][2] != part[0][2]

@@ -81,9 +81,10 @@ class Jurisdiction:
     def city_named(self, gazetteer: Gazetteer) -> bool:
         """Whether the document writes its city's name (a zone may then be called 宜昌高新区); a county's
         page, the county's own name (its bare 经济开发区 is then 东辽经开区)."""
-        if self.place is not None and self.place.kind in ("county", "county_city") and self.place.key in self.named:
-            return True
         city = gazetteer.scope_of(self.area)
+        if self.place is not None and self.place.kind in ("county", "county_city") and self.place.key in self.named \
+                and (city is None or city.key not in self.named):
+            return True  # (not where its city is named too: "枣阳市与襄阳市…高新区" may be the city's zone)
         return city is not None and city.key in self.named
 
 
@@ -169,7 +170,9 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
     headline = _headline(body)
     if headline and headline != title:
         add("headline", gazetteer.find_in(headline, city_shorts=True), headline, headline)
-    subtitle = next((ln.strip() for ln in body[:8] if re.match(r"\s*(——|──|—)\s*[\u4e00-\u9fff]", ln)), "")
+    # (the one line right after the headline, not a list of dash bullets: "——石家庄市至太原市高铁…。/ ——井陉县…")
+    dashed = [k for k, ln in enumerate(body[:8]) if re.match(r"\s*(——|──|—)\s*[\u4e00-\u9fff]", ln)]
+    subtitle = body[dashed[0]].strip() if len(dashed) == 1 and "。" not in body[dashed[0]] else ""
     if subtitle:
         # "夯实高质量发展“压舱石” / ——保定市重点项目建设在全省跑出“加速度”走笔": a headline's subtitle names whose story it is
         add("headline", gazetteer.find_in(subtitle, city_shorts=True), subtitle, subtitle)

@@ -28,8 +28,9 @@ UNIT_SUFFIX = re.compile(r"\s*[(（](?:单位[:：])?\s*(?:%|[万亿]?元|[万]?
 
 GENERIC_MEASURES = {"面积"}
 OWN_AREA_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}面积")  # a sentence's kind of area, in its own words
-OWN_OUTPUT_TERM = re.compile(r"(亩均)?(年)?(规模以上|规上)?(农林牧渔业?|农业|林业|牧业|畜牧业|渔业|工业|建筑业|服务业|制造业|文化产业|旅游业)?"
-                             r"(销售)?(总)?产值")  # 农业总产值, 工业销售产值: the trade and the kind of output kept  # 工业总产值, 年产值: the sentence's own term
+# the words before 产值 that are the sentence's own term (农产品加工业产值, 规模以上工业总产值, 年产值), after the
+# verb, the place or the time that opens the phrase
+OUTPUT_TERM_OPENS = re.compile(r"完成|实现|达到|新增|预计|建成后|达产后|投产后|项目|工程|全[市县区省州]|我[市县区]|今年|上半年|全年|的|[,，、]")
 OUTPUT_THEN_DONE = re.compile(r"(产值|收入|税收|增加值|利润|利税)(完成|实现|达到|达)$")
 OWN_VALUE_ADDED_TERM = re.compile(r"(?!.*(第[一二三]产业|[一二三]产|实现|完成|全市|全县|全区|全省))[\u4e00-\u9fff]{2,10}增加值")
 MONEY_ONLY = {"完成投资", "计划投资", "总投资", "到位资金", "签约金额"}  # measures of money and nothing else
@@ -287,10 +288,10 @@ class MetricCatalog:
                         # "规上工业增加值7481万元", "制造业增加值": an indicator of its own (a sector's, 第一产业增加值,
                         # stays 增加值 with the sector its category)
                         return part, "catalog"
-                    own_output = OWN_OUTPUT_TERM.search(part) if prose and rule.canonical == "产值" else None
-                    if own_output and not re.search(r"第[一二三]产业|[一二三]产", part):
+                    if prose and rule.canonical == "产值" and "产值" in part and not re.search(r"第[一二三]产业|[一二三]产", part):
                         # "完成工业总产值116亿元", "年产值可达6亿元": an indicator in its own words (not 营业收入)
-                        return own_output.group(0), "catalog"
+                        own = OUTPUT_TERM_OPENS.split(part[:part.index("产值")])[-1]
+                        return (own if len(own) <= 10 else "") + "产值", "catalog"
                     if prose:  # a sentence's phrase names one measure; the phrase itself stays in metric_raw
                         return rule.canonical, "catalog"
                     qualifiers = [p for j, p in enumerate(parts)

@@ -67,7 +67,7 @@ GROUP_OF_PLACES = re.compile(r"[^,，;；。]{1,12}等[^,，;；。]{0,8}?(乡�
 def _group_of_places(sentence: str, clause_start: int, at: int) -> bool:
     """"胡集镇、双河镇等乡镇重点项目完成投资4.5亿元" after a work opening the sentence: a group's figure, not the work's."""
     return sentence[clause_start - 1:clause_start] == "、" and GROUP_OF_PLACES.match(sentence, clause_start, at) is not None
-STAGES_LISTED_BEFORE = re.compile(r"(?:集中|新)?(?:(?:签约|开工|开复工|竣工|投产|建成)、)+")
+STAGES_LISTED_BEFORE = re.compile(r"(?:集中|新)?(?:(?:签约|开工|开复工|竣工|投产|建成)、新?)+")
 STAGE_OPENS = re.compile(r"(签约|开工|开复工|竣工|投产|建成)")
 EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
                             r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|新签约|签约)")
@@ -191,7 +191,7 @@ THIS_PROJECT = re.compile(r"(该|此|这个|这一)(建设)?项目(?!所在|旁�
 # "…工程收尾在即。这是今年黑龙江省最大规模涝区工程项目,…": the work said again, by what kind of work it is (not
 # "这是今年全市规模最大的一次集中签约", "这也是去年签约的项目,去年全县共签约…": an event, a whole)
 THIS_IS = re.compile(r"(这|它)(也|还|就)?是(?![我全本该])(?P<what>[^,，。；;]{0,30}?(项目|工程))(?=[,，。；;]|$)")
-NOT_THIS_WORK = re.compile(r"全[市县区州省旗盟]|活动|仪式|签约|集中|之一|一批|[\d一二三四五六七八九十两]+\s*个")
+NOT_THIS_WORK = re.compile(r"全[市县区州省旗盟]|活动|仪式|签约|集中|之一|一批|(?<!第)[\d两三四五六七八九十]+\s*个")
 # (not 该项目所在的经济开发区…: the zone it lies in is spoken of then)
 NEWS_ASIDE = re.compile(r"^(据悉|据了解|据介绍|记者了解到|记者获悉|目前|同时|另外|此外)\s*[,，]?\s*")  # "据悉,该项目…"
 NEW_VISIT = re.compile(r"施工现场|建设现场|走进|来到|察看|视察|考察|调研|观摩")  # a line that visits a work of its own
@@ -206,7 +206,7 @@ def _opens_with_this_project(text: str) -> bool:
 def _this_is_the_work(text: str) -> bool:
     """"这是今年最大规模涝区工程项目,…": the sentence says what the work spoken of is (no event, no whole)."""
     m = THIS_IS.match(text.lstrip())
-    return m is not None and not NOT_THIS_WORK.search(text)
+    return m is not None and not NOT_THIS_WORK.search(m.group("what"))
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -260,8 +260,11 @@ class ProseExtractor:
         # "区发改局牵头的…", "市住建局…": a department named before the figure is its subject; a
         # form that is also a word (财政 of 中央财政资金) only with its level (市财政)
         # (the 区 of 昌都地区交通运输局, 城区, 园区 is no district's level: never "区交通运输局")
-        forms = "|".join([rf"(?:(?<![地城园社景片矿])[区市县])?(?:{'|'.join(map(re.escape, named))})"] * bool(named)
-                         + [rf"(?<![地城园社景片矿])[区市县省](?:{'|'.join(map(re.escape, bare))})"] * bool(bare))
+        # (no department at all right after 园区/社区/景区/片区: 苏州工业园区住建局 is the zone's, never the page's city's
+        # bureau; 地区交通运输局 is the prefecture's own bureau, never a district's 区交通运输局)
+        # (城区, 矿区 are districts' names: their bureaus stay theirs)
+        forms = "|".join([rf"(?<![园社景片]区)(?:(?<![地园社景片])[区市县])?(?:{'|'.join(map(re.escape, named))})"] * bool(named)
+                         + [rf"(?<![地园社景片])[区市县省](?:{'|'.join(map(re.escape, bare))})"] * bool(bare))
         self.department_mention = re.compile(forms) if forms else re.compile(r"(?!x)x")
         self._mention_cache: tuple = (None, [])  # the last sentence's places
         self.tokenizer = word_dictionary.tokenizer()
@@ -618,7 +621,8 @@ class ProseExtractor:
         clause_start = max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1
         clause_start = max(clause_start, previous_end if previous_end <= start else 0)
         stages = STAGES_LISTED_BEFORE.search(sentence, 0, clause_start) if sentence[clause_start - 1:clause_start] == "、" else None
-        if stages and stages.end() == clause_start and STAGE_OPENS.match(sentence, clause_start):
+        if stages and stages.end() == clause_start and STAGE_OPENS.match(sentence, clause_start) \
+                and not re.search(r"各\s*$", sentence[:start]):  # (not "集中签约、开工项目各12个": each)
             clause_start = stages.start()  # "集中签约、开工及竣工的项目共有33个": stages listed together, one count
         before = sentence[clause_start:start]
         if not re.sub(r"[\s的]", "", before) and clause_start > 0 and sentence[clause_start - 1] in "()（）":
@@ -638,11 +642,14 @@ class ProseExtractor:
             return before.strip()
         before = dated
         words = [w for w in self.tokenizer.lcut(before) if w.strip()]
+        list_above = re.search(r"其中\s*[,，:：]?\s*$", sentence[:clause_start]) is not None or re.match(r"\s*其中", before) is not None
         while words and (words[0] in LEADING_NOISE or AGGREGATE_SUBJECT.fullmatch(words[0]) or self._is_place_word(words[0])) \
+                and not (list_above and self._is_place_word(words[0]) and LIST_OF_THE_LEVEL_ABOVE.match("".join(words[1:]))) \
                 and not AHEAD_OF_SCHEDULE.match("".join(words)) \
                 and not (words[0] in ("已", "已经", "累计") and len(words) > 1 and words[1].startswith("完成")
                          and "计划" in "".join(words)):
             # 超 of 超序时进度 is the measure; 已 of "已完成中央投资计划6.7亿元" says it is done, not planned
+            # (a list of the level above after 其中, "其中株洲市重点项目开工21个", keeps its place: the part's category)
             words.pop(0)
         if words:  # "三区县共完成项目投资": the places spoken of, counted, are the subject, not the measure
             joined = re.sub(r"^[两二三四五六七八九十\d]+个?(县市区|县区|区县|县市|市县|区|县|市|地)(共|合计|共计)?", "", "".join(words))
@@ -1120,6 +1127,8 @@ class ProseExtractor:
                     continue
                 topic_work = _work_then_colon(sentence) or _project_topic(sentence) \
                     or (_line_opening_work(sentence) if not sentence_before else "")
+                if topic_work and line_work and re.search(re.escape(topic_work) + r"(相关)?负责人", sentence):
+                    topic_work = ""  # "…仙桃段工程已进入铺轨阶段。“…”中铁十一局集团有限公司项目负责人介绍": the builder's head
                 if topic_work:
                     carried, ended, line_work = topic_work, 0, topic_work
                 # the work the sentence is about: one it opens with, or the one before said again (该项目…)
@@ -1984,7 +1993,11 @@ def _named_list_item(before: str, in_series: bool = False) -> Optional[tuple[str
         return None
     name = m.group(1).strip()
     core = re.sub(r"[(（][^()（）]*[)）]$", "", name)
-    if CATEGORY_NAME.match(core) or not re.search(r"(项目|工程|基地|园|中心|[一二三四]期|连接线|公路|铁路|电站|电厂|[^地]段|油路)$", core) \
+    if re.search(r"处于|进入|阶段|正在|已经|大部分|全部|多数", core):
+        return None  # "续建项目:大部分处于攻坚阶段,完成投资12亿元": how the kind is doing, no work's name
+    if opening and opening.group(1) == "其中" and not kind_list and not re.search(r"公司|集团|年产|\d", core):
+        return None  # "其中,梨树经济开发区入驻项目,总投资40亿元": a kind; a firm's or a capacity's work is one
+    if CATEGORY_NAME.match(core) or not re.search(r"(项目|工程|基地|园|中心|[一二三四]期|连接线|公路|铁路|电站|电厂|[^地阶]段|油路)$", core) \
             or not _names_one_project(core) or re.search(r"引进|签约|落户", core) \
             or re.search(r"\d+\s*[个项]|(项目|工程|基地|园)[、和及与]|等", core):
         return None  # (two projects together, "A项目和B项目,总投资1.5亿元", are no one project)
@@ -2065,7 +2078,7 @@ def _project_topic(sentence: str) -> str:
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
             and not GENERIC_WORK_CORE.search(m.group("name"))
-            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生", m.group("name")))):
+            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商|引资|签约|落地", m.group("name")))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
     return ""
@@ -2084,9 +2097,11 @@ WORK_THEN_COLON = re.compile(r"^\s*(?P<name>[^:：,，。;；、\s]{4,60}?(?:项
 
 def _work_then_colon(sentence: str) -> str:
     m = WORK_THEN_COLON.match(sentence)
-    if not m:
-        return ""
+    if not m or re.search(r"\d+\s*[个项]", sentence[m.end():]):
+        return ""  # ("中央预算内投资项目:争取项目12个,…": a kind whose projects are counted, no one work)
     name = m.group("name")
+    if re.match(r"[我全本该各]", name) or re.search(r"(投资|落地|入园|入驻|辖区|招商引资|债券|整治)项目$", name):
+        return ""
     if _a_named_project(re.sub(r"[(（].*$", "", name)) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
             and not re.search(r"重点|重大|续建|新建项目$|新开工|在建|储备|前期|类|其中|[省市县区]级", name):
         return name
@@ -2153,7 +2168,7 @@ def _list_head(before: str) -> Optional[str]:
 THRESHOLD_AFTER = re.compile(r"^\s*(及|或)?(以上|以下|以内)(?:[(（][^)）]{0,20}[)）])?(的)?[\u4e00-\u9fff]{0,10}?(项目|工程|企业)"
                              r"|^\s*(至|到|-)\s*[\d.]*\s*[万亿]?元(以上|以下)?(的)?[\u4e00-\u9fff]{0,8}?(项目|工程|企业)"
                              r"|^\s*(及)?(以上|以下)\s*(的)?\s*(有|共)?\s*[\d一二三四五六七八九十两]+\s*[个项家宗]"  # "其中10亿元以上10个"
-                             r"|^\s*(及)?以上\s*(的)?\s*(城镇)?(固定资产|项目)?投资")  # "500万元以上固定资产投资113.53亿元": its scope
+                             r"|^\s*(及)?以上\s*(的)?\s*(城镇)?(固定资产|项目)?投资(?!目标|任务|计划)")  # "500万元以上固定资产投资113.53亿元": its scope
 # the kinds of place a class of places is made of ("超过10个的县(市)", "的县区有3个")
 PLACES_AS_A_KIND = r"([县市区][县市区]{0,2}(?:[(（][县市区、]+[)）])?|乡镇|镇|街道|园区|单位|部门)"
 # the kind of project a count counts, right after it and closing its clause ("2个百亿级项目、")
