@@ -307,3 +307,28 @@ def test_a_countys_part_on_the_citys_list_keeps_the_list_as_its_category(kit):
     part = [(f.entity, f.metric, f.category) for f in doc.facts if f.value == 17]
     whole = [(f.entity, f.metric, f.category) for f in doc.facts if f.value == 31]
     assert part == [("茶陵县", "开工项目数", "株洲市重点项目")] and whole[0][2] != part[0][2]
+
+
+def test_a_papers_page_of_two_stories_gives_each_its_own_place(kit):
+    """cg02: "本报宁波11月17日电 …宁波市奉化区…集中开工活动在…现场举行。此次开工重大项目有18项…" then "本报天台11月17日电
+    …天台县12个重大项目集中开工": 奉化区's figures went to 天台县 (13 wrong places)."""
+    doc = _doc(kit, "鄞州象山一批重大项目开工\n\n"
+                    "  本报宁波11月20日电 (记者 某某) 20日上午,宁波市鄞州区扩大有效投资重大项目集中开工活动在某中学迁建工程现场举行。"
+                    "此次开工重大项目有16项,总投资182.4亿元。\n\n"
+                    "  此次集中开工项目包括社会事业项目4项,总投资9.5亿元;重大工业项目3项,总投资7.7亿元。\n\n"
+                    "  本报象山11月20日电 (记者 某某) 11月20日上午,象山县10个重大项目集中开工。\n\n"
+                    "  此次集中开工的10个重大项目,总投资83.7亿元,涉及产业提升、基础设施等多个领域。\n")
+    for value in (16, 182.4, 9.5, 7.7):
+        assert [e for e, _ in _of(doc, value)] == ["鄞州区"], value
+    assert [e for e, _ in _of(doc, 83.7)] == ["象山县"]
+
+
+def test_a_park_opening_a_storys_lead_speaks_said_again_as_its_yuanqu(kit):
+    """cg06: "本报扶绥讯(记者…)今年以来,广西中国—东盟青年产业园强力推进…园区…该园区…": the park's figures (they went
+    to 扶绥县, 15 wrong places); "该园区共向扶绥县政府上报项目4个": the county is the recipient, not the subject."""
+    doc = _doc(kit, "本报宁明讯(记者某某)今年以来,广西中国—东盟宁明产业园强力推进园区规划、招商引资,园区经济运行实现快速增长。"
+                    "今年一季度,园区实现生产总值6.41亿元,同比增长21.2%;工业项目投资5.3亿元,完成全年任务的71%。\n"
+                    "招商引资工作取得新突破。今年以来,该园区共向宁明县政府上报项目3个,总投资4.48亿元;园区管委会跟踪推进在谈项目8个。\n")
+    park = "广西中国—东盟宁明产业园"
+    assert doc.meta.jurisdiction == park
+    assert [e for e, _ in _of(doc, 6.41)] == [park] and [e for e, _ in _of(doc, 4.48)] == [park]

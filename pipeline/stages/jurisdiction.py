@@ -806,7 +806,8 @@ def speaks_as_a_zone_of_its_own(jurisdiction: "Jurisdiction") -> bool:
 # a zone no list holds opening a title: "太忻一体化经济区(太原区)投资项目达602项", "大盂产业新城…"
 NEW_ZONE_WORDS = "新区|经济区|开发区|高新区|产业园区|工业园区|园区|示范区|试验区|合作区|集聚区|度假区|管理区|产业新城"
 NEW_ZONE_OPENING = re.compile(rf"^\s*(?:(?:19|20)\d\d\s*年)?\s*(?:[\u4e00-\u9fff]{{1,8}}?[省市县区旗州盟]\s*[:：]\s*)?"  # ("盘县:盘北经济开发区…")
-                              rf"([\u4e00-\u9fff]{{2,10}}?(?:{NEW_ZONE_WORDS}){AREA_PART})")
+                              rf"([\u4e00-\u9fff]{{2,10}}?(?:{NEW_ZONE_WORDS}){AREA_PART}"
+                              r"|[\u4e00-\u9fff]{2,6}—[\u4e00-\u9fff]{2,10}?产业园(?!区|项目|工程))")  # ("广西中国—东盟青年产业园")
 GENERIC_ZONE_STEM = re.compile(r"^(各|全|该|本|我|重点|省级|市级|县级|国家级|工业|产业|经济|开发|高新|物流|科技|农业|现代|特色|"
                                r"项目|建设|招商|园区)+$")
 
@@ -817,6 +818,10 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
     Its parent is the division found, which the text names; the place is the document's own, for review."""
     header = title or _headline(body)
     m = NEW_ZONE_OPENING.match(header or "")
+    if not m and not title and body:
+        # a story with no title: its first clause after the lead ("本报扶绥讯(记者…)今年以来,广西中国—东盟青年产业园…")
+        header = _news_lead(body[0])
+        m = NEW_ZONE_OPENING.match(header or "")
     if not m or re.match(r"\s*[、和与及]", header[m.end():]):
         return None  # (nor "织金县:青龙湾经济开发区、白马湖工业园区…": two zones, neither the page's alone)
     name = m.group(1)
@@ -828,10 +833,11 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
         return None  # a zone the list holds is read as a division
     text = "\n".join(body)
     said = text.replace(header, "", 1).count(name)
-    zone_word = re.search(rf"({NEW_ZONE_WORDS})$", stem)
-    if said and zone_word:
-        # the zone said again by its kind alone ("根据开发区被省政府明确定位为…", "该园区…")
-        said += len(re.findall(rf"(?:(?<![\u4e00-\u9fff])|(?<=该|本|我|据|在|由|对|把)){zone_word.group(1)}", text.replace(name, "")))
+    zone_word = re.search(rf"({NEW_ZONE_WORDS}|产业园)$", stem)
+    if zone_word:
+        # the zone said again by its kind alone ("根据开发区被省政府明确定位为…", "该园区…"; a park's 园区)
+        word = "园区" if zone_word.group(1) in ("产业园", "产业园区", "工业园区") else zone_word.group(1)
+        said += len(re.findall(rf"(?:(?<![\u4e00-\u9fff])|(?<=该|本|我|据|在|由|对|把)){word}", text.replace(name, "")))
     rest = text.replace(header, "", 1).replace(name, "")  # (the header's own "盘县:" is where the zone lies)
     # the text speaks of divisions too: their level words (全市, 我县), their lists (市重点, 省级), their names
     # (湘潭县 …): the zone is the speaker only where it is said more often than all of these
@@ -848,7 +854,8 @@ def _new_zone_speaking(body: list[str], title: str, gazetteer: Gazetteer, divisi
     parts = zone_parts(name)
     if parts and len(parts[0]) >= 2:
         name = parts[0] + parts[1]  # (named as the reference list names zones: 盘北经济开发区 is 盘北经开区)
-    zone = Place(zone_name_under(name, parent) if parent else name, "zone", parent.name if parent else "", "",
+    names_its_place = any(x.start == 0 for x in gazetteer.find_in(name, None, city_shorts=True))
+    zone = Place(zone_name_under(name, parent) if parent and not names_its_place else name, "zone", parent.name if parent else "", "",
                  parent.code if parent else "")
     evidence = (f"{NEW_ZONE_EVIDENCE} {name}, in no list" + (f", of {parent.name}" if parent else ", its city unknown"),
                 f"the text names it {said} times, speaks as a city or county {others} times")

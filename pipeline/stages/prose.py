@@ -67,6 +67,7 @@ GROUP_OF_PLACES = re.compile(r"[^,，;；。]{1,12}等[^,，;；。]{0,8}?(乡�
 def _group_of_places(sentence: str, clause_start: int, at: int) -> bool:
     """"胡集镇、双河镇等乡镇重点项目完成投资4.5亿元" after a work opening the sentence: a group's figure, not the work's."""
     return sentence[clause_start - 1:clause_start] == "、" and GROUP_OF_PLACES.match(sentence, clause_start, at) is not None
+DATELINE = re.compile(r"^\s*(?:本报|本网|本台)\s*([\u4e00-\u9fff]{2,6}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 STAGES_LISTED_BEFORE = re.compile(r"(?:集中|新)?(?:(?:签约|开工|开复工|竣工|投产|建成)、新?)+")
 STAGE_OPENS = re.compile(r"(签约|开工|开复工|竣工|投产|建成)")
 EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
@@ -789,7 +790,7 @@ class ProseExtractor:
             parks = PARKS_AS_A_KIND.match(sentence, m.start)
             if parks and parks.group(1) == m.surface:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
-            if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]):
+            if re.search(r"(引进|承接|对接|来自|吸引|招引|向)$", before[:m.start]):
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if before[m.start - 1:m.start] == "在" and mentions_before and VENUE_AFTER.match(sentence, end):
                 continue  # "西双版纳州在勐海县华熙茶业…工地举行集中开工仪式,…7个": where the host holds it, not the subject
@@ -1047,6 +1048,20 @@ class ProseExtractor:
                 best = (m.group(0), m.start())
         return best
 
+    def _stories_by_dateline(self, lines: list[tuple[int, str]]) -> dict:
+        """A paper's page of several stories, each opening with its dateline (本报宁波11月17日电, 本报天台…电): the
+        line each opens and the place it names; {} for a page of one place."""
+        found = {}
+        for line_no, line in lines:
+            m = DATELINE.match(line)
+            for written in ((m.group(1),) + tuple(m.group(1) + x for x in "县市区") if m else ()):
+                # (a county's short form a dateline writes, 天台, is a common word alone: its full name is tried)
+                named = self.gazetteer.find_in(written, None, city_shorts=True)
+                if named and named[0].start == 0 and named[0].surface == written:
+                    found[line_no] = named[0]
+                    break
+        return found if len({m.place.key for m in found.values()}) >= 2 else {}
+
     def extract(self, lines: list[tuple[int, str]], meta: DocumentMeta, jurisdiction: Optional[Jurisdiction] = None,
                 page_of=None) -> Iterator[Fact]:
         """Facts from prose lines, given as (1-based line number, text)."""
@@ -1057,7 +1072,10 @@ class ProseExtractor:
         project = ""  # a line that is only a project's name heads the lines under it
         work_above = ""  # the last work a line above named ("▲…,攸县松井汽车涂料建设项目开工"), for a line opening 该项目
         event_host = ""  # the place that held the event a line above told of, for a line opening 本次/此次
+        story_of = self._stories_by_dateline(lines)
+        story = None  # on a page of several stories (本报宁波…电, 本报天台…电): the place of the one being read
         for line_no, line in lines:
+            story = story_of.get(line_no, story)
             event_parts = ""  # the batch event whose projects' kinds the line counts
             # "按项目领域分:" closing the line above: this line's kinds are a breakdown of what was counted before
             intro = re.split(r"[。；;]", last_line.rstrip())[-1]  # (the intro's own sentence)
@@ -1089,6 +1107,8 @@ class ProseExtractor:
                 # "据了解,本次开复工项目涉及…。包含市政项目68个": the event the paragraph above told of, its host's
                 carried = heading_place = event_host
             event_host = ""
+            if story is not None and not carried:
+                carried = heading_place = story.surface  # (its story's place, never the page's other place)
             ended = 0  # sentences ended (。) since the carried subject was said
             part_subject: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
             sentence_openers: set[str] = set()  # the places that opened clauses of the sentence (a series)
@@ -1162,7 +1182,7 @@ class ProseExtractor:
                         # sentences after it on its line
                         carried, heading_place, ended = bare, bare, 0
                         continue
-                    host = _host_of_its_own_event(sentence, mentions, jurisdiction, self.gazetteer)
+                    host = _host_of_its_own_event(sentence, mentions, jurisdiction, self.gazetteer, story)
                     if host:
                         # "22日,…第三师图木舒克市举行2022年春季重大项目集中开复工仪式。此次集中开复工项目292个": the
                         # place holding its own event is what the rest of its paragraph's figures are of
@@ -1880,6 +1900,8 @@ def _last_work_named(line: str) -> str:
 # a sentence a county opens as host or guest, or speaking as the issuer: not what it goes on about
 THIS_EVENT = re.compile(r"\s*(?:据了解|据介绍|据悉|记者了解到|记者注意到)?[,，]?\s*(?:本次|此次|这次|本批|此批|这批)")
 OWN_EVENT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开|启动)(?P<event>[^,，。;；]{0,30}?)(?:仪式|活动|现场会|大会)")
+EVENT_HELD = re.compile(r"(?P<kind>集中开工|集中签约|集中开复工|集中竣工|开工|签约)(?:仪式|活动|现场会|大会)"
+                        r"\s*(?:在[^,，。;；]{0,30}?)?(?:隆重|正式)?(?:举行|举办|召开|启动)")
 ABOVE_IN_EVENT = re.compile(r"全[市省州区县国盟]|省|自治区|[市州盟]级|分会场|视频连线")
 
 
@@ -1897,23 +1919,31 @@ def _work_said_again(sentence: str, clause_start: int, at: int) -> bool:
         or re.search(r"(^|[,，;；“”\"])\s*项目(建成|投产|达产|运营|全部建成)", sentence[:at]) is not None
 
 
-def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional[Jurisdiction], gazetteer) -> str:
+def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional[Jurisdiction], gazetteer,
+                           story=None) -> str:
     """The place that holds an event of its own ("图木舒克市举行…集中开复工仪式"), right before the verb,
     alone (not one of 临湘市、岳阳县联合举行), and inside the document's area (the area's own or one of its
     parts: never the city or province above whose event a county joins, 攸县参加株洲市举行的…); none where
     the event is a level's above it or another place's (醴陵市举行株洲市…, 全市…, 分会场)."""
     m = OWN_EVENT.search(sentence)
-    if not m or ABOVE_IN_EVENT.search(m.group("event")) or any(x.start >= m.start() for x in mentions):
+    held = EVENT_HELD.search(sentence) if not m else None
+    if held:
+        # "宁波市奉化区扩大有效投资重大项目集中开工活动在…现场举行": the place before its event (a few words of
+        # what kind between), held
+        m = held
+    at = m.start("kind") if held else m.start() if m else 0
+    if not m or ABOVE_IN_EVENT.search(m.group("event") if not held else sentence[max(0, at - 12):at]) \
+            or any(x.start >= at for x in mentions):
         return ""
-    before = [x for x in mentions if x.start + len(x.surface) <= m.start()]
+    before = [x for x in mentions if x.start + len(x.surface) <= at]
     if not before:
         return ""
     host = before[-1]
-    between = sentence[host.start + len(host.surface):m.start()]
-    if re.search(r"[,，;；:：、]|[和与及在到赴]", between) or len(between) > 6 \
+    between = sentence[host.start + len(host.surface):at]
+    if re.search(r"[,，;；:：、]|[和与及在到赴]", between) or len(between) > (12 if held else 6) \
             or re.search(r"[、和与及]\s*$|参加|出席|参与|观摩", sentence[:host.start]):
         return ""
-    area = jurisdiction.area if jurisdiction is not None else None
+    area = story.place if story is not None else jurisdiction.area if jurisdiction is not None else None
     if area is None or not gazetteer.within(host.place, area):
         return ""
     return host.surface
