@@ -332,3 +332,24 @@ def test_a_park_opening_a_storys_lead_speaks_said_again_as_its_yuanqu(kit):
     park = "广西中国—东盟宁明产业园"
     assert doc.meta.jurisdiction == park
     assert [e for e, _ in _of(doc, 6.41)] == [park] and [e for e, _ in _of(doc, 4.48)] == [park]
+
+
+def test_a_list_viewed_by_a_measure_and_its_named_parks(kit):
+    """cg04: "从签约项目总数来看,定远14个,凤阳13个,…。各平台中,市开发区8个,苏滁现代产业园3个,市科教园区1个": the
+    members' measure is what the list is viewed by (they took the sentence before's size class); a park the
+    gazetteer lacks is a unit of the list, never the measure of the member before it (a wrong place)."""
+    doc = _doc(kit, "宣城市招商网讯:截至4月20日,全市新签约项目66个,总投资189亿元。\n"
+                    "在66个新签约项目中,10亿元以上项目达到7个。从签约项目总数来看,广德12个,宁国11个,郎溪9个,泾县6个。"
+                    "各平台中,宣城经开区5个,宣城现代服务业产业园3个,市科教园区1个。\n")
+    assert _of(doc, 66)[0][1] == "签约项目数"
+    for value, place in ((12, "广德市"), (11, "宁国市"), (9, "郎溪县")):
+        assert _of(doc, value) == [(place, "签约项目数")], value
+    assert all(m != "宣城现代服务业产业园" for _, m in _of(doc, 3))
+    assert all(e != "宣城现代服务业产业园" and not e.endswith("宣城现代服务业产业园") for e, _ in _of(doc, 1))
+
+
+def test_a_kinds_count_after_zhan_is_its_count(kit):
+    """ch05: "其中,100亿元以上项目占3个": how many of that class, not a share named 项目占."""
+    doc = _doc(kit, "东丽区春季重点项目开工\n\n此次共启动98个项目,总投资866亿元。其中,100亿元以上项目占2个、10亿元至50亿元项目占15个。\n")
+    assert {(m, c) for v in (2, 15) for f in doc.facts if f.value == v for m, c in [(f.metric, f.category)]} == {
+        ("项目数", "100亿元以上项目"), ("项目数", "10亿元至50亿元项目")}

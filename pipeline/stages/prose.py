@@ -64,6 +64,16 @@ LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分
 GROUP_OF_PLACES = re.compile(r"[^,，;；。]{1,12}等[^,，;；。]{0,8}?(乡镇|镇|县|区|园区|项目)")
 
 
+VIEWED_BY = re.compile(r"从([^,，;；:：。]{2,12}?)(?:上)?(?:来)?看\s*[,，:：]")
+
+
+def _viewed_by(before: str) -> str:
+    """"从签约项目总数来看,定远14个,…": the measure a list of places is viewed by (a measure's words only)."""
+    found = list(VIEWED_BY.finditer(before))
+    what = found[-1].group(1) if found else ""
+    return re.sub(r"总数$|情况$", "", what) if re.search(r"项目|投资|开工|签约|竣工", what) else ""
+
+
 def _group_of_places(sentence: str, clause_start: int, at: int) -> bool:
     """"胡集镇、双河镇等乡镇重点项目完成投资4.5亿元" after a work opening the sentence: a group's figure, not the work's."""
     return sentence[clause_start - 1:clause_start] == "、" and GROUP_OF_PLACES.match(sentence, clause_start, at) is not None
@@ -182,8 +192,11 @@ NAME_THEN_AND = re.compile(r"^[^,，]{0,12}?(项目|工程|中心|基地)(和|�
 BY_KIND = re.compile(r"^\s*(按|分|从|根据|按照)(行业|领域|类别|类型|产业)")  # a breakdown by kind: its members are no places
 # a line opened by a unit of a list and its count ("环翠区13个项目。", "高区4个项目,完成投资…")
 LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=\d+\s*个项目|[:：])")
-CLAUSE_OF_A_LIST = re.compile(r"\s*((?![\u4e00-\u9fff]*(?:小区|棚户区|片区|社区|景区|园区|城区|厂区|库区|矿区)\s*(?:已|共|完成|开|竣|\d))"
-                              r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗))\s*(?=已|共|完成|开复工|开工|竣工|\d)")
+CLAUSE_OF_A_LIST = re.compile(r"\s*((?!只有|仅有|其中|还有|另有|均|都)(?![\u4e00-\u9fff]*(?:小区|棚户区|片区|社区|景区|园区|城区|厂区|库区|矿区)\s*(?:已|共|完成|开|竣|\d))"
+                              r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗)"
+                              # (a named park among a list's units: "苏滁现代产业园3个", "市科教园区1个"; not 工业园区 14项, a kind)
+                              r"|(?!(?:工业|产业|现代|特色|农业|各|全)+(?:产业园|园区))[\u4e00-\u9fff]{1,8}?(?:产业园|科教园区|科技园区|产业园区)(?=\d+\s*个))"
+                              r"\s*(?=已|共|完成|开复工|开工|竣工|\d)")
 MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|台)?讯|本报讯|本网讯)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
 # "240个重点项目完成投资…": the issuer's projects counted, never one work's
 COUNT_OF_THE_ISSUERS = re.compile(r"\d+\s*个[^，,。；;]{0,10}(项目|工程)")
@@ -599,9 +612,13 @@ class ProseExtractor:
             return []
         return parts if all(self._reads_as_place_name(p, jurisdiction) for p in parts) else []
 
-    def _list_member(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction] = None) -> bool:
-        """"…，宜都13个，夷陵5个": the figure's clause is a place's name and nothing else."""
+    def _list_member(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction] = None,
+                     unknown: frozenset = frozenset()) -> bool:
+        """"…，宜都13个，夷陵5个": the figure's clause is a place's name (or a unit of the list the gazetteer
+        lacks, 苏滁现代产业园3个) and nothing else."""
         clause = sentence[max(sentence.rfind(ch, 0, start) for ch in CLAUSE_DELIM) + 1:start].strip()
+        if clause in unknown:
+            return True
         if re.search(r"(各|均)$", clause):  # "枝江、当阳各9个", "玉环和天台各10个": the names, each with the figure
             if self._members_sharing(sentence, start, jurisdiction):
                 return True
@@ -671,6 +688,8 @@ class ProseExtractor:
             phrase = event.group(1) if event else ""
         elif count and sentence[clause_start - 1:clause_start] == "、" and COUNTED_EVENT.match(sentence[end:]):
             phrase = ""  # "A工程、B中心建设2个已完工": the items named are counted by what befell them
+        if count and re.search(r"(项目|工程)占$", phrase):
+            phrase = phrase[:-1]  # "其中,100亿元以上项目占3个": the kind counted, not a share
         done = LAST_EVENT.search(phrase)
         if done and done.start() > 0:
             phrase = phrase[done.start():]  # "计划新开工项目已开工21个": the last thing said of them is measured
@@ -743,6 +762,10 @@ class ProseExtractor:
                 known += 1
             else:
                 unknown.add(m.group(1))  # (长岛综试区: more than 长岛, a unit of its own)
+        # (and places written by their short forms in a clause of their own: "定远14个,凤阳13个,天长12个")
+        known += sum(1 for _, line in lines for clause in re.split(r"[,，;；。、]", line)
+                     for short in [re.fullmatch(r"\s*([\u4e00-\u9fff]{2,4})\s*\d+\s*个\s*", clause)]
+                     if short and self._reads_as_place_name(short.group(1), jurisdiction))
         return unknown if known >= 3 else set()
 
     def _subject(self, sentence: str, start: int, jurisdiction: Optional[Jurisdiction],
@@ -1240,6 +1263,8 @@ class ProseExtractor:
                     else:
                         metric_raw = self.metric_phrase(sentence, match.start, match.end, previous_end,
                                                         count=kind_of(fig.unit) == "count")
+                        if re.sub(r"^(其中|各平台中|只有)", "", metric_raw or "") in unknown_members:
+                            metric_raw = ""  # "苏滁现代产业园3个": a list's unit the gazetteer lacks, no measure
                         paired = _paired_measures(sentence[:match.start], metric_raw, _run_length(sentence, matches, k))
                         if paired:
                             # "计划总投资和本年完成投资为419.6亿元和54.98亿元": each figure its own measure, in order
@@ -1355,7 +1380,10 @@ class ProseExtractor:
                         # "阿左旗21个,年度计划投资58.3亿元,开工12个": the sentence says its 开工 itself;
                         # the bare count first is how many projects the place has
                         metric_raw = "项目"
-                    elif not metric_raw and recent.get(kind) and self._list_member(sentence, match.start, jurisdiction):
+                    elif not metric_raw and _viewed_by(sentence[:match.start]) and self._list_member(sentence, match.start, jurisdiction, unknown_members):
+                        # "从签约项目总数来看,定远14个,凤阳13个": what the list is viewed by is its measure
+                        metric_raw, inherited = _viewed_by(sentence[:match.start]), True
+                    elif not metric_raw and recent.get(kind) and self._list_member(sentence, match.start, jurisdiction, unknown_members):
                         # "新开工产业项目186个…。分地区看，宜都13个，夷陵5个": the line's last measure of that kind
                         metric_raw, inherited = recent[kind], True
                     elif not metric_raw and recent.get(kind) and \
