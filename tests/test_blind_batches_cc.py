@@ -353,3 +353,35 @@ def test_a_kinds_count_after_zhan_is_its_count(kit):
     doc = _doc(kit, "东丽区春季重点项目开工\n\n此次共启动98个项目,总投资866亿元。其中,100亿元以上项目占2个、10亿元至50亿元项目占15个。\n")
     assert {(m, c) for v in (2, 15) for f in doc.facts if f.value == v for m, c in [(f.metric, f.category)]} == {
         ("项目数", "100亿元以上项目"), ("项目数", "10亿元至50亿元项目")}
+
+
+def test_a_countys_two_zones_visited_by_its_city(kit):
+    """ci01: "市…观摩团莅临唐河县…南阳亚澳农机有限公司…唐河产业集聚区完成…;特色商业区完成…": the county speaks (a
+    firm of 南阳 and the city's visiting 观摩团 are not the city's voice; “二区” is no district); its 特色商业区 is its
+    own zone; "产业集聚区全年机械电子制造类项目" is a kind of the zone's projects, never a work."""
+    doc = _doc(kit, "4月20日,市发改委主任带领全市“二区”建设观摩团莅临社旗县,观摩社旗“两区”建设情况。\n\n"
+                    "当天上午,观摩团先后来到南阳某某机械有限公司、南阳某某科技有限公司,实地查看社旗“两区”建设情况。\n\n"
+                    "据悉,2016年,社旗产业集聚区完成固定资产投资88.6亿元,同比增长15.9%。特色商业区完成固定资产投资6.3亿元,"
+                    "同比增长126%;完成增加值3.1亿元。\n\n"
+                    "2017年,社旗“两区”建设总体目标为:产业集聚区全年装备制造类项目计划签约落地12个以上,完成固定资产投资38亿元。\n")
+    assert doc.meta.jurisdiction == "社旗县"
+    assert [e for e, _ in _of(doc, 88.6)] == ["社旗产业集聚区"]
+    assert [e for e, _ in _of(doc, 6.3)] == ["社旗特色商业区"] and [e for e, _ in _of(doc, 3.1)] == ["社旗特色商业区"]
+    assert all("类项目" not in f.entity for f in doc.facts if f.entity)
+
+
+def test_schools_of_a_list_each_with_their_figures(kit):
+    """cj03: "…改造项目3个:龙场中学建筑面积1120平方米、投资133万元,舟溪中学…" gave each school's figures to the city."""
+    doc = _doc(kit, "都匀市新增中央投资教育项目全部完工\n\n日前,都匀市共获取新增中央投资教育项目5个。\n"
+                    "第一批农村初中校舍改造项目2个:墨冲中学建筑面积1320平方米、投资153万元,平浪中学建筑面积1710平方米、投资177万元。\n")
+    assert [e for e, _ in _of(doc, 1320)] == ["墨冲中学"] and [e for e, _ in _of(doc, 153)] == ["墨冲中学"]
+    assert [e for e, _ in _of(doc, 177)] == ["平浪中学"]
+
+
+def test_the_scorer_reads_a_countys_zone_with_or_without_its_level_word(kit):
+    from pipeline.batch.accuracy import _same_place
+    from schemas.records import Fact
+    fact = Fact(value=9.3, unit="亿元", value_base=9.3, unit_base="亿元", entity_raw="特色商业区", metric_raw="固定资产投资",
+                period=None, source_kind="text", quote="", extractor="prose", entity="唐河特色商业区", entity_parent="唐河县")
+    assert _same_place("唐河县特色商业区", fact, kit)
+    assert not _same_place("泌阳县特色商业区", fact, kit)

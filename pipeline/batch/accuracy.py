@@ -188,7 +188,7 @@ def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
     parent = normalize_name(f.entity_parent or "")
     short = re.sub(r"(县|市|区|旗)$", "", parent)
     if len(short) >= 2 and entity.startswith(short) and not entity.startswith(parent) \
-            and gold_entity == parent + entity[len(short):] and re.search(r"(园区|开发区|新区|高新区|经开区)$", entity):
+            and gold_entity == parent + entity[len(short):] and re.search(r"(园区|开发区|新区|高新区|经开区|集聚区|商业区|产业园|示范区)$", entity):
         # 湄潭县工业园区 of the gold is the 湄潭工业园区 made under 湄潭县: one county's park, written with or
         # without its level word
         return True

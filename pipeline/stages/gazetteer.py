@@ -31,7 +31,9 @@ ZONE_WORDS = {"经济技术开发区": "经开区", "经济开发区": "经开�
               "高新技术开发区": "高新区", "高新区": "高新区", "综合保税区": "综保区", "综保区": "综保区",
               "产业集聚区": "产业集聚区", "工业园区": "工业园区", "开发区": "开发区", "示范区": "示范区", "新区": "新区",
               "工业集中区": "工业集中区", "高新园区": "高新区", "保税区": "保税区",
-              "高新技术产业园区": "高新区", "经济技术开发园区": "经开区"}
+              "高新技术产业园区": "高新区", "经济技术开发园区": "经开区",
+              # 河南's "两区"/"三区" beside its 产业集聚区: a county's 特色商业区 and a city's 商务中心区
+              "特色商业区": "特色商业区", "商务中心区": "商务中心区"}
 ZONE_WORDS_BY_LENGTH = sorted(ZONE_WORDS, key=len, reverse=True)
 AREA_PART = r"(?:[(（][\u4e00-\u9fff]{2,6}?[区片段][)）])?"  # "太忻一体化经济区(太原区)": the part of a zone in one city
 DEVELOPMENT_ZONE_AFTER = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
@@ -41,7 +43,9 @@ PROVINCE_LEVEL = "province"
 # (a town's side of itself, 东城区 / 城西区, names the management areas of many cities: 漯河's 东城区 and 西城区
 # are no 北京 districts; such a name is a division's only inside its own city)
 GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "市辖区", "开发区", "高新区", "城关区", "东区", "西区", "南区", "北区", "中区",
-                 "老城区", "新城区", "东城区", "西城区", "南城区", "北城区", "中城区", "城东区", "城西区", "城南区", "城北区", "城中区"}
+                 "老城区", "新城区", "东城区", "西城区", "南城区", "北城区", "中城区", "城东区", "城西区", "城南区", "城北区", "城中区",
+                 # (河南's "两区"/"三区", a city's “二区”建设: kinds of zone counted, not a district)
+                 "一区", "二区", "三区", "四区", "五区", "两区"}
 PLACE_KINDS = {"province", "city", "district", "county", "county_city", "zone", "region"}  # region: 苏南, 陕南
 LOCAL_KINDS = {"town", "street"}  # below the county level: places.csv rows, named within their city
 SCOPED_KINDS = LOCAL_KINDS | {"region"}  # 苏北地区 is 江苏's; in a 广东 bulletin it is no subject

@@ -167,6 +167,7 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"|(?:(?!各|全|新建|改扩建|部分)[\u4e00-\u9fff]{2,10}?(?:中学|小学|学校|幼儿园|医院|卫生院))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
     rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约"
     r"|地区生产总值|生产总值|规模以上|规上)"
@@ -882,7 +883,10 @@ class ProseExtractor:
                 continue  # "向塘至新建区西山段公路…", "新华区华业商务广场三个项目": inside names of a list's items
             project = PROJECT_AFTER_PLACE.match(before, end)
             if project and (re.search(r"\d+\s*[个项宗批]", project.group(1)) or NOT_A_WORKS_NAME.match(project.group(1))
-                            or (GENERIC_PROJECTS.search(project.group(1)) and project.group(2) != "基地")):
+                            or (GENERIC_PROJECTS.search(project.group(1)) and project.group(2) != "基地")
+                            or re.match(r"(全年|今年|年内|本年|当年|上半年|下半年)", project.group(1))
+                            or re.search(r"类(?=项目$|工程$)", project.group(1) + project.group(2))):
+                # ("产业集聚区全年机械电子制造类项目计划签约落地15个": the zone's projects of a kind in the year, none named)
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
@@ -2133,6 +2137,9 @@ def _project_topic(sentence: str) -> str:
     if acted_on:
         return acted_on  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
+    if ends_at_comma and re.match(r"[,，]\s*(?:总)?(?:建筑面积|占地面积|占地|总投资|计划投资|完成投资|投资\d)", sentence[m.end("name"):]) \
+            and len(m.group("name")) >= 8:
+        ends_at_comma = False  # "新建凯里特殊教育学校工程,建筑面积4150平方米,完成投资503万元": the work, then its figures
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
             and not GENERIC_WORK_CORE.search(m.group("name"))
