@@ -385,3 +385,12 @@ def test_the_scorer_reads_a_countys_zone_with_or_without_its_level_word(kit):
                 period=None, source_kind="text", quote="", extractor="prose", entity="唐河特色商业区", entity_parent="唐河县")
     assert _same_place("唐河县特色商业区", fact, kit)
     assert not _same_place("泌阳县特色商业区", fact, kit)
+
+
+def test_a_tier_is_no_rank_and_an_award_is_no_work(kit):
+    """cj05: "位居全市第一方阵" read as rank 1; "获得全省高质量项目建设成效评价奖励" made a work named 获得全省高质量项目
+    that took the next sentence's 引进项目38个 and 到位资金110亿元."""
+    doc = _doc(kit, "蒲城县政府工作报告\n\n发行专项债券3.72亿元,项目数量和资金额度位居全市第一方阵。"
+                    "获得全省高质量项目建设成效评价奖励。围绕6个产业链,引进项目31个,到位资金96亿元。\n")
+    assert not [f for f in doc.facts if f.metric == "排名"]
+    assert [e for e, _ in _of(doc, 31)] == ["蒲城县"] and [e for e, _ in _of(doc, 96)] == ["蒲城县"]

@@ -123,7 +123,8 @@ TIED = re.compile(r"\s*[(（]\s*并列(?:第\s*[\d一二三四五六七八九十
 RANKED_GROUP = re.compile(r"^[\d一二三四五六七八九十]+\s*个\s*(?P<group>[^\d投完开竣综考排]{1,12}?)(?=投资|完成|开工|竣工|综合|考核|排名)")
 # "位居第二", "居全省第2位", "排名第三", "列全市第一": a rank as an ordinal
 ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列|荣获|获得|夺得|获|(?<=名)和|(?<=名)、)(?P<scope>全省|全市|全区|全州|全国|同类)?第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})"
-                          r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])")  # 第4位至第7位: a range
+                          r"(?:名|位)?(?![\d一二三四五六七八九十批次期季届名位])(?!\s*[至到—-])(?!方阵|梯队|方队|档)")  # 第4位至第7位: a range;
+# 第一方阵, 第一梯队: a tier, no rank
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
@@ -147,7 +148,8 @@ PROJECT_AFTER_PLACE = re.compile(r"((?:[^,，;；。、:：()（）]|[(（][A-Za
                                  r"(?=[^,，;；。、]{0,12}?(完成|总投资|累计|已|开工|竣工|年度|计划|投资|用地|占地))")  # (…第四届(鄂州)园林博览会项目)
 # what a place does, not a work it names: "隆德县扎实开展项目“五比”…活动", "某县全力推进项目建设"
 NOT_A_WORKS_NAME = re.compile(r"^(扎实|全力|积极|大力|强力|持续|深入|认真|着力|加快|加速|推进|推动|开展|狠抓|紧抓|抓好|围绕|聚焦|"
-                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举|把)|.*(举行|召开|举办)")
+                              r"坚持|统筹|谋划|组织|召开|举行|启动|落实|做好|通过|按照|多措并举|把|获得|荣获|取得|争创|荣膺|获评)"
+                              r"|.*(举行|召开|举办)|.*全[省市国县区州]")  # (获得全省高质量项目建设…奖励: an award, no work)
 LEADING_MEASURE = re.compile(r"^(的|共|有|已|累计|完成|新开工|开工|竣工|实施|推进|列入|纳入|重点|重大|省|市|县|区|级)")
 # a forecast: every figure after it in its sentence, and one its phrase names so, is an estimate
 FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
@@ -1677,8 +1679,10 @@ class ProseExtractor:
                             carried, ended = subject, 0
                         if len(BUILT_AFTER_FIGURE.findall(sentence)) > 1:
                             line_work = ""  # two works built: "项目建成投产后…" after them is neither's alone
-                        if re.search(r"(^|[,，;；:：、]|有|拟|约|共)\s*投资\s*$", sentence[:match.start]) \
+                        if (re.search(r"(^|[,，;；:：、]|有|拟|约|共)\s*投资\s*$", sentence[:match.start])
+                                or re.search(r"(抓好|推进|实施|建设|加快|启动|引进|落地|签约)\s*投资\s*$", sentence[:match.start])) \
                                 and not subject.endswith(("等项目", "等工程")):
+                            # ("东庄镇将重点抓好投资2.2亿元的…项目": a deed, then what the one work costs)
                             # "主要有投资20亿元的…产业园": what the one project costs, all told (not 已投资, 亩均投资,
                             # 今年投资, nor a group's "…等项目")
                             metric_raw = "总投资"
@@ -2137,13 +2141,15 @@ def _project_topic(sentence: str) -> str:
     if acted_on:
         return acted_on  # "祁阳市把浯溪文化园项目作为重点": the work, by its own name
     ends_at_comma = m is not None and sentence[m.end("name"):m.end("name") + 1] in (",", "，")
-    if ends_at_comma and re.match(r"[,，]\s*(?:总)?(?:建筑面积|占地面积|占地|总投资|计划投资|完成投资|投资\d)", sentence[m.end("name"):]) \
+    if ends_at_comma and re.match(r"[,，]\s*(?:项目)?(?:总)?(?:建筑面积|占地面积|占地|总投资|计划投资|完成投资|投资\d|主要建设|建设内容)",
+                                  sentence[m.end("name"):]) \
             and len(m.group("name")) >= 8:
         ends_at_comma = False  # "新建凯里特殊教育学校工程,建筑面积4150平方米,完成投资503万元": the work, then its figures
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
             and not GENERIC_WORK_CORE.search(m.group("name"))
-            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商|引资|签约|落地", m.group("name")))):
+            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商|引资|签约|落地", m.group("name"))
+            and not NOT_A_WORKS_NAME.match(m.group("name")))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
     return ""
