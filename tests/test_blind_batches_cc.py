@@ -394,3 +394,12 @@ def test_a_tier_is_no_rank_and_an_award_is_no_work(kit):
                     "获得全省高质量项目建设成效评价奖励。围绕6个产业链,引进项目31个,到位资金96亿元。\n")
     assert not [f for f in doc.facts if f.metric == "排名"]
     assert [e for e, _ in _of(doc, 31)] == ["蒲城县"] and [e for e, _ in _of(doc, 96)] == ["蒲城县"]
+
+
+def test_a_state_farm_is_no_county_of_that_name(kit):
+    """ck06: "兴隆农场至留山坡公路" made 兴隆 (兴隆县, 河北) a second candidate beside 琼中, and the page, which says
+    全县 and opens with 琼中, had no area at all."""
+    doc = _doc(kit, "6个省重点项目获省考核基本奖\n白沙去年深入贯彻落实省委、省政府“项目建设年”活动,狠抓项目建设。去年全县固定资产投资"
+                    "完成31.74亿元,同比增长26.2%。兴隆农场至某某公路、某某工程等项目加快推进。\n")
+    assert doc.meta.jurisdiction == "白沙黎族自治县"
+    assert [e for e, _ in _of(doc, 31.74)] == ["白沙黎族自治县"]

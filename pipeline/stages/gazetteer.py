@@ -405,7 +405,8 @@ class Gazetteer:
         return self.zone_of(home, zone_word, (written or zone_word) if bare else "")
 
 
-NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛段]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店")
+NOT_THE_DIVISION = re.compile(r"[镇乡村路街巷桥站港湾湖河江山岛段]|大道|社区|街道|公司|集团|大学|学院|中学|小学|医院|机场|高铁|宾馆|酒店"
+                              r"|农场|林场|牧场")  # (兴隆农场: a state farm of that name, not 兴隆县)
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 
