@@ -481,7 +481,7 @@ def _own_level_before(text: str, i: int, jurisdiction: Optional[Place]) -> bool:
     (市 of a city, 县 of a county), written where its name would stand."""
     level = text[i - 1:i]
     return bool(level) and jurisdiction is not None and level in LEVEL_OF_KIND.get(jurisdiction.kind, "") \
-        and not re.match(r"[\u4e00-\u9fff]", text[i - 2:i - 1] or "x")
+        and (not re.match(r"[\u4e00-\u9fff]", text[i - 2:i - 1] or "x") or text[i - 2:i - 1] in "有仅和及与")  # (只有市开发区2个)
 
 
 def zone_parts(name: str) -> Optional[tuple[str, str]]:

@@ -359,7 +359,9 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                         if p.kind in ("county", "county_city", "district")}, key=len, reverse=True)  # (a zone named
         # after its city, 阿拉善高新区, does write the city's name)
         # (nor a firm's name: 南阳亚澳农机有限公司 is a firm of 南阳, not the page writing its city)
-        bare_text = re.sub(r"[\u4e00-\u9fff]{2,14}?(有限责任公司|股份有限公司|有限公司|集团|公司)", "□", text)
+        bare_text = re.sub(r"(?<![\u4e00-\u9fff])[^\s，,。；;、与和及市县区:：“”]{2,14}?(有限责任公司|股份有限公司|有限公司|集团|公司)"
+                           r"|(?<=[\s，,。；;、与和及:：“])[^\s，,。；;、与和及市县区:：“”]{2,14}?(有限责任公司|股份有限公司|有限公司|集团|公司)",
+                           "□", text)
         bare_labels = row_labels
         for name in parts:
             bare_text, bare_labels = bare_text.replace(name, "□"), bare_labels.replace(name, "□")
@@ -367,7 +369,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
         inside = next((w for w in (city.name, city.short) if w and (w in text or w in row_labels)), None)
         if written is None and inside and (
                 (meta.doc_no and city.short and meta.doc_no.startswith(city.short[:1]))
-                or (city.name.endswith(("州", "盟")) and re.search(r"[州盟](直|重点|级)|[全我本][州盟]", text))):
+                or (city.name.endswith(("州", "盟")) and re.search(r"(?<![市县])[州盟](直|重点|级)|[全我本][州盟]", text))
+                or (city.name.endswith("地区") and re.search(r"全地区|地直|地区直属", text))):
             # (only inside a county's name, 衡阳 of 衡阳县, where the 文号 (衡重项办) or the prefecture's own words
             # (州直, 全州) say it too)
             written = inside

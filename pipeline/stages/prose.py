@@ -64,7 +64,7 @@ LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分
 GROUP_OF_PLACES = re.compile(r"[^,，;；。]{1,12}等[^,，;；。]{0,8}?(乡镇|镇|县|区|园区|项目)")
 
 
-VIEWED_BY = re.compile(r"从([^,，;；:：。]{2,12}?)(?:上)?(?:来)?看\s*[,，:：]")
+VIEWED_BY = re.compile(r"从([^,，;；:：。]{2,20}?)(?:上)?(?:来)?看\s*[,，:：]")
 
 
 def _viewed_by(before: str) -> str:
@@ -169,7 +169,8 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
-    r"|(?:(?!各|全|新建|改扩建|部分)[\u4e00-\u9fff]{2,10}?(?:中学|小学|学校|幼儿园|医院|卫生院))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
+    r"|(?:(?!各|全|新建|改扩建|部分|农村|城区|乡镇|城镇|义务|中小|初级|高级|公办|民办|薄弱|其中|县级|市级)"
+    r"[\u4e00-\u9fff]{2,8}?(?<!中小|初级|高级|薄弱|农村|乡镇|城区)(?:中学|小学|学校|幼儿园|医院|卫生院))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
     rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约"
     r"|地区生产总值|生产总值|规模以上|规上)"
@@ -183,7 +184,7 @@ NAMED_AREA_OR_PROJECT = re.compile(
 PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
-                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|进展|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
 # ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
@@ -198,7 +199,8 @@ LINE_OF_A_LIST = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|�
 CLAUSE_OF_A_LIST = re.compile(r"\s*((?!只有|仅有|其中|还有|另有|均|都)(?![\u4e00-\u9fff]*(?:小区|棚户区|片区|社区|景区|园区|城区|厂区|库区|矿区)\s*(?:已|共|完成|开|竣|\d))"
                               r"[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗)"
                               # (a named park among a list's units: "苏滁现代产业园3个", "市科教园区1个"; not 工业园区 14项, a kind)
-                              r"|(?!(?:工业|产业|现代|特色|农业|各|全)+(?:产业园|园区))[\u4e00-\u9fff]{1,8}?(?:产业园|科教园区|科技园区|产业园区)(?=\d+\s*个))"
+                              r"|(?!(?:工业|产业|现代|特色|农业|文旅|文化|旅游|物流|电商|科技|创新|服务业|各|全)+(?:产业园|园区))"
+                              r"[\u4e00-\u9fff]{1,8}?(?:产业园|科教园区|科技园区|产业园区)(?=\d+\s*个))"
                               r"\s*(?=已|共|完成|开复工|开工|竣工|\d)")
 MASTHEAD_OPENING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}(?:日报|晚报|报|网|台)?讯|本报讯|本网讯)\s*(?:[(（][^)）]{0,30}[)）])?\s*")
 # "240个重点项目完成投资…": the issuer's projects counted, never one work's
@@ -223,7 +225,9 @@ def _opens_with_this_project(text: str) -> bool:
 def _this_is_the_work(text: str) -> bool:
     """"这是今年最大规模涝区工程项目,…": the sentence says what the work spoken of is (no event, no whole)."""
     m = THIS_IS.match(text.lstrip())
-    return m is not None and not NOT_THIS_WORK.search(m.group("what"))
+    # (nor where the whole acts later in the sentence: "这是一个重点水利工程,今年全县共实施水利项目12个,完成投资…")
+    return m is not None and not NOT_THIS_WORK.search(m.group("what")) \
+        and not re.search(r"全[市县区州省旗盟][^,，;；。]{0,6}?(共|实施|完成|计划|累计|新开工|开工|签约|建设)", text)
 # "高新区、经济开发区40个…项目": the rest of a list of bare names, then one count for all of them
 BARE_LIST_THEN_COUNT = re.compile(r"(?:\s*[、和及]\s*[^、,，;；:：\d]{1,12}?)*\s*\d+\s*[个项]")
 BARE_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(高新区|经开区|经济技术开发区|开发区|新区|示范区|综保区)")
@@ -816,7 +820,9 @@ class ProseExtractor:
             parks = PARKS_AS_A_KIND.match(sentence, m.start)
             if parks and parks.group(1) == m.surface:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
-            if re.search(r"(引进|承接|对接|来自|吸引|招引|向)$", before[:m.start]):
+            if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]) or (
+                    before[:m.start].endswith("向") and re.match(r"[\u4e00-\u9fff]{0,6}?(上报|报送|申报|汇报|推介)", before[m.start + len(m.surface):])):
+                # (向扶绥县政府上报: the recipient; 向淮滨县下达…资金: the county's)
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if before[m.start - 1:m.start] == "在" and mentions_before and VENUE_AFTER.match(sentence, end):
                 continue  # "西双版纳州在勐海县华熙茶业…工地举行集中开工仪式,…7个": where the host holds it, not the subject
@@ -886,7 +892,6 @@ class ProseExtractor:
             project = PROJECT_AFTER_PLACE.match(before, end)
             if project and (re.search(r"\d+\s*[个项宗批]", project.group(1)) or NOT_A_WORKS_NAME.match(project.group(1))
                             or (GENERIC_PROJECTS.search(project.group(1)) and project.group(2) != "基地")
-                            or re.match(r"(全年|今年|年内|本年|当年|上半年|下半年)", project.group(1))
                             or re.search(r"类(?=项目$|工程$)", project.group(1) + project.group(2))):
                 # ("产业集聚区全年机械电子制造类项目计划签约落地15个": the zone's projects of a kind in the year, none named)
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
@@ -1103,8 +1108,19 @@ class ProseExtractor:
         event_host = ""  # the place that held the event a line above told of, for a line opening 本次/此次
         story_of = self._stories_by_dateline(lines)
         story = None  # on a page of several stories (本报宁波…电, 本报天台…电): the place of the one being read
+        story_subject = ""  # the place inside the story's own that its dateline's paragraph spoke of
+        carried = ""
         for line_no, line in lines:
+            if story is not None and carried and line_no not in story_of and not story_subject:
+                named = self.gazetteer.find_in(carried, None)
+                province = next((p for p in self.gazetteer.chain(story.place) if p.kind == PROVINCE_LEVEL), story.place)
+                if named and named[0].surface == carried and named[0].place.kind != PROVINCE_LEVEL \
+                        and self.gazetteer.within(named[0].place, province):
+                    # (a capital's dateline over another city's story, "本报长沙…电 株洲市今年安排…": that city's)
+                    story_subject = carried  # "本报象山…电 …象山县10个重大项目集中开工。" over "此次集中开工的…"
             story = story_of.get(line_no, story)
+            if line_no in story_of:
+                event_host, story_subject = "", ""  # (a new story: the last one's host is not this one's)
             event_parts = ""  # the batch event whose projects' kinds the line counts
             # "按项目领域分:" closing the line above: this line's kinds are a breakdown of what was counted before
             intro = re.split(r"[。；;]", last_line.rstrip())[-1]  # (the intro's own sentence)
@@ -1136,13 +1152,15 @@ class ProseExtractor:
                 # "据了解,本次开复工项目涉及…。包含市政项目68个": the event the paragraph above told of, its host's
                 carried = heading_place = event_host
             event_host = ""
-            if story is not None and not carried:
-                carried = heading_place = story.surface  # (its story's place, never the page's other place)
+            if story_subject and not carried:
+                carried = heading_place = story_subject
             ended = 0  # sentences ended (。) since the carried subject was said
             part_subject: Optional[tuple[str, str]] = None  # (a part named after 其中, the subject carried before it)
             sentence_openers: set[str] = set()  # the places that opened clauses of the sentence (a series)
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
+                if re.search(r"(中学|小学|学校|幼儿园|医院|卫生院)$", carried or ""):
+                    carried = heading_place  # a school named with its figures holds its own clauses, not the next ；-part
                 sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
                 # names no subject ("达拉特旗实施…10项。截至目前,开复工10项"); no further, and another
@@ -2148,7 +2166,7 @@ def _project_topic(sentence: str) -> str:
     if m and (_names_one_work(m.group("name")) or (
             not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
             and not GENERIC_WORK_CORE.search(m.group("name"))
-            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商|引资|签约|落地", m.group("name"))
+            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商引资|引资|签约|落地", m.group("name"))
             and not NOT_A_WORKS_NAME.match(m.group("name")))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
@@ -2168,10 +2186,10 @@ WORK_THEN_COLON = re.compile(r"^\s*(?P<name>[^:：,，。;；、\s]{4,60}?(?:项
 
 def _work_then_colon(sentence: str) -> str:
     m = WORK_THEN_COLON.match(sentence)
-    if not m or re.search(r"\d+\s*[个项]", sentence[m.end():]):
+    if not m or re.search(r"项目\s*\d+\s*[个项]|\d+\s*[个项]\s*项目", sentence[m.end():]):
         return ""  # ("中央预算内投资项目:争取项目12个,…": a kind whose projects are counted, no one work)
     name = m.group("name")
-    if re.match(r"[我全本该各]", name) or re.search(r"(投资|落地|入园|入驻|辖区|招商引资|债券|整治)项目$", name):
+    if re.match(r"(我|全[市县区省]|本[市县区]|该|各)", name) or re.search(r"(投资|落地|入园|入驻|辖区|招商引资|债券)项目$", name):
         return ""
     if _a_named_project(re.sub(r"[(（].*$", "", name)) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
             and not re.search(r"重点|重大|续建|新建项目$|新开工|在建|储备|前期|类|其中|[省市县区]级", name):
