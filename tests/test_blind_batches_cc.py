@@ -443,3 +443,12 @@ def test_the_third_read_of_the_mends(kit):
             assert [e for e, _ in got] == [entity], (text, got)
         else:
             assert (entity, metric) in got, (text, got)
+
+
+def test_this_project_said_again_in_the_sentence_that_names_it(kit):
+    """ca04: "备受关注的中德通内斯—德康(眉山)高端肉制品加工项目也在此次开工名单中,该项目总投资13亿元" gave the work's cost to
+    the province (a name holding — and a bracketed place, 该项目 in the same sentence)."""
+    doc = _doc(kit, "资阳重大项目集中开工\n\n此次资阳集中开工重大项目共40个,总投资300.8亿元。\n"
+                    "备受关注的中德某某—某某(资阳)高端食品加工项目也在此次开工名单中,该项目总投资11亿元。项目占地700亩。\n")
+    work = "中德某某—某某(资阳)高端食品加工项目"
+    assert _of(doc, 11) == [(work, "总投资")] and [e for e, _ in _of(doc, 700)] == [work]

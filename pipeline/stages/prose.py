@@ -804,6 +804,8 @@ class ProseExtractor:
                 # work's name in a list of works, not the subject of what the list is given
             if _work_a_place_acts_on(sentence, m.start):
                 continue  # "祁东县把黄土铺工业园项目作为头号工程,项目总投资12亿元": the work's, not the place's
+            if re.search(r"(?<!县|区|市)位于\s*$", before[:m.start]) and (work_owns or re.search(r"(项目|工程)", before[:m.start])):
+                continue  # "该项目…,位于眉山市仁寿县经济开发区,…预计完成投资5亿元": where the work lies, not the subject
             area = jurisdiction.place if jurisdiction is not None else None
             if area is not None and m.place != area and self.gazetteer.within(area, m.place) \
                     and LIST_OF_THE_LEVEL_ABOVE.match(before, end) and PUT_ON_A_LIST.search(before[:m.start]):
@@ -1621,6 +1623,10 @@ class ProseExtractor:
                         # (not inside a sentence that opens with 该项目: it goes on being the work's)
                         # ("总投资8亿元的临港物流中心项目也已开工,该项目…")
                         line_work = subject if re.search(r"(项目|工程)$", subject) or _names_one_work(subject) else ""
+                    said_again = THIS_PROJECT.search(sentence, 0, match.start) if not line_work else None
+                    if said_again and _last_work_named(sentence[:said_again.start()]):
+                        # "备受关注的…(眉山)高端肉制品加工项目也在此次开工名单中,该项目总投资13亿元": the work just named
+                        line_work = _last_work_named(sentence[:said_again.start()])
                     if line_work and not subject and _work_said_again(sentence, clause_start, match.start):
                         # "敦化市…产业园项目建设现场,…。…该项目负责人告诉记者,项目总投资12亿元": the work the
                         # paragraph is about, said again
@@ -1935,7 +1941,7 @@ def _project_heading(line: str) -> bool:
 # "某县城关镇完成投资"), not a project in it ("上林县大丰镇戒毒康复中心")
 # the rest of a work's name after the place opening it, in a list of works ("赤壁市维达力电子玻璃、")
 WORK_NAME_IN_A_LIST = re.compile(r"[\u4e00-\u9fff()（）A-Za-z0-9]{3,20}?(?=、|为|等)")
-NAMED_WORK = re.compile(r"([^\W\d_,，、。;；:：的▲■●◆]{4,30}?(?:项目|工程))(?=开工|竣工|投产|建设|现场|签约|位于|地处|是|为|总投资|计划|的?(?:基本|有关|建设|进展)?情况|概况|$|[,，、。;；])")
+NAMED_WORK = re.compile(r"((?:[^\W\d_,，、。;；:：的▲■●◆]|(?<=[\u4e00-\u9fff])[—–](?=[\u4e00-\u9fff])|[(（][\u4e00-\u9fff]{1,6}[)）]){4,36}?(?:项目|工程))(?=(?:也|还|已|正)?(?:在|列入|纳入)|开工|竣工|投产|建设|现场|签约|位于|地处|是|为|总投资|计划|的?(?:基本|有关|建设|进展)?情况|概况|$|[,，、。;；])")
 
 
 def _last_work_named(line: str) -> str:
