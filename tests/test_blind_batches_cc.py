@@ -452,3 +452,14 @@ def test_this_project_said_again_in_the_sentence_that_names_it(kit):
                     "备受关注的中德某某—某某(资阳)高端食品加工项目也在此次开工名单中,该项目总投资11亿元。项目占地700亩。\n")
     work = "中德某某—某某(资阳)高端食品加工项目"
     assert _of(doc, 11) == [(work, "总投资")] and [e for e, _ in _of(doc, 700)] == [work]
+
+
+def test_a_paragraph_opened_by_a_works_full_name_then_its_investor(kit):
+    """by04: "辽宁中惟年产15万吨新型装配式钢结构项目由辽宁中惟钢结构有限公司投资1.8亿元建设,…。项目占地100亩,…预计实现
+    产值2亿元" gave the work's figures to the city."""
+    doc = _doc(kit, "全市重大项目集中开工\n\n4月26日,本溪市2022年春季重大项目集中开工仪式举行。\n"
+                    "辽宁某某年产12万吨新型钢结构项目由辽宁某某钢结构有限公司投资1.6亿元建设,位于本溪高新区。项目占地90亩,"
+                    "投产后预计实现产值1.8亿元,新增就业85人。\n")
+    work = "辽宁某某年产12万吨新型钢结构项目"
+    for value in (1.6, 90, 1.8):
+        assert [e for e, _ in _of(doc, value)] == [work], value

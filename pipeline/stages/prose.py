@@ -2182,7 +2182,7 @@ def _project_topic(sentence: str) -> str:
 # a paragraph opened by one work's full name and a comma, its capacity in the name ("中食世纪集团400万羽蛋鸡产业
 # 集群项目,多个作业队伍正多点同步施工。"): the paragraph's work
 LINE_OPENING_WORK = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,12}(?:[\d.]+(?:万|千|亿)?(?:羽|头|只|吨|千瓦|兆瓦|MW|台|套|辆|平方米|亩)"
-                               r"|[\u4e00-\u9fffA-Za-z])*?(?:项目|工程))[,，]")
+                               r"|[\u4e00-\u9fffA-Za-z])*?(?:项目|工程))(?:[,，]|(?=由[^,，。]{2,30}?(?:投资|建设)|位于|总投资|占地))")  # ("…项目由辽宁中惟钢结构有限公司投资1.8亿元建设")
 
 
 # a list item that is one work's full name, a colon and its figures ("河南中联天盛…有限公司年产1500万平方米环保型防水
