@@ -30,7 +30,7 @@ GENERIC_MEASURES = {"面积"}
 OWN_AREA_TERM = re.compile(r"[\u4e00-\u9fff]{2,8}面积")  # a sentence's kind of area, in its own words
 # the words before 产值 that are the sentence's own term (农产品加工业产值, 规模以上工业总产值, 年产值), after the
 # verb, the place or the time that opens the phrase
-OUTPUT_TERM_OPENS = re.compile(r"完成|实现|达到|新增|预计|建成后|达产后|投产后|项目|工程|该|园区|(?<!工业)企业|全[市县区省州]|我[市县区]|今年|上半年|全年|的|[,，、]")
+OUTPUT_TERM_OPENS = re.compile(r"完成|实现|达到|新增|预计|建成后|达产后|投产后|项目|工程|该[县市区镇乡]?|园区|(?<!工业|规上|以上)企业|全[市县区省州]|我[市县区]|今年|上半年|全年|的|[,，、]")
 OUTPUT_THEN_DONE = re.compile(r"(产值|收入|税收|增加值|利润|利税)(完成|实现|达到|达)$")
 OWN_VALUE_ADDED_TERM = re.compile(r"(?!.*(第[一二三]产业|[一二三]产|实现|完成|全市|全县|全区|全省))[\u4e00-\u9fff]{2,10}增加值")
 MONEY_ONLY = {"完成投资", "计划投资", "总投资", "到位资金", "签约金额"}  # measures of money and nothing else

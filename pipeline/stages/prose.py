@@ -804,8 +804,11 @@ class ProseExtractor:
                 # work's name in a list of works, not the subject of what the list is given
             if _work_a_place_acts_on(sentence, m.start):
                 continue  # "祁东县把黄土铺工业园项目作为头号工程,项目总投资12亿元": the work's, not the place's
-            if re.search(r"(?<!县|区|市)位于\s*$", before[:m.start]) and (work_owns or re.search(r"(项目|工程)", before[:m.start])):
-                continue  # "该项目…,位于眉山市仁寿县经济开发区,…预计完成投资5亿元": where the work lies, not the subject
+            if re.search(r"(?:(?:项目|工程|基地)|[,，])\s*位于\s*$", before[:m.start]) and re.search(r"(项目|工程|基地)", before[:m.start]) \
+                    and not re.match(r"[\u4e00-\u9fff]{0,12}?的", sentence[m.start + len(m.surface):]):
+                # "该项目…,位于眉山市仁寿县经济开发区,…预计完成投资5亿元", "X项目位于眉山市…,总投资100亿元": where the work
+                # lies, not the subject (but "其中位于麒麟区的项目48个" is that district's part)
+                continue
             area = jurisdiction.place if jurisdiction is not None else None
             if area is not None and m.place != area and self.gazetteer.within(area, m.place) \
                     and LIST_OF_THE_LEVEL_ABOVE.match(before, end) and PUT_ON_A_LIST.search(before[:m.start]):
@@ -823,8 +826,9 @@ class ProseExtractor:
             if parks and parks.group(1) == m.surface:
                 continue  # "其中,工业科技81项…;工业园区14项": industrial parks as a kind of project, no one zone
             if re.search(r"(引进|承接|对接|来自|吸引|招引)$", before[:m.start]) or (
-                    before[:m.start].endswith("向") and re.match(r"[\u4e00-\u9fff]{0,6}?(上报|报送|申报|汇报|推介)", before[m.start + len(m.surface):])):
-                # (向扶绥县政府上报: the recipient; 向淮滨县下达…资金: the county's)
+                    re.search(r"向(?:[\u4e00-\u9fff]{2,8}、)*$", before[:m.start])
+                    and not re.search(r"(下达|拨付|安排|分配|补助)", sentence[m.start:m.start + len(m.surface) + 10])):
+                # (向扶绥县政府上报, 向安徽省争取, 向上海市、杭州市等地客商推介: the other party; 向淮滨县下达…资金: the county's)
                 continue  # "引进苏南地区项目23个": where the projects come from, not the subject
             if before[m.start - 1:m.start] == "在" and mentions_before and VENUE_AFTER.match(sentence, end):
                 continue  # "西双版纳州在勐海县华熙茶业…工地举行集中开工仪式,…7个": where the host holds it, not the subject
@@ -1111,9 +1115,10 @@ class ProseExtractor:
         story_of = self._stories_by_dateline(lines)
         story = None  # on a page of several stories (本报宁波…电, 本报天台…电): the place of the one being read
         story_subject = ""  # the place inside the story's own that its dateline's paragraph spoke of
-        carried = ""
+        carried, previous_line_no, sentence_openers = "", None, set()
         for line_no, line in lines:
-            if story is not None and carried and line_no not in story_of and not story_subject:
+            if story is not None and carried and previous_line_no in story_of and not story_subject \
+                    and len(sentence_openers) <= 1:
                 named = self.gazetteer.find_in(carried, None)
                 province = next((p for p in self.gazetteer.chain(story.place) if p.kind == PROVINCE_LEVEL), story.place)
                 if named and named[0].surface == carried and named[0].place.kind != PROVINCE_LEVEL \
@@ -1121,6 +1126,7 @@ class ProseExtractor:
                     # (a capital's dateline over another city's story, "本报长沙…电 株洲市今年安排…": that city's)
                     story_subject = carried  # "本报象山…电 …象山县10个重大项目集中开工。" over "此次集中开工的…"
             story = story_of.get(line_no, story)
+            previous_line_no = line_no
             if line_no in story_of:
                 event_host, story_subject = "", ""  # (a new story: the last one's host is not this one's)
             event_parts = ""  # the batch event whose projects' kinds the line counts
@@ -1161,7 +1167,8 @@ class ProseExtractor:
             sentence_openers: set[str] = set()  # the places that opened clauses of the sentence (a series)
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
-                if re.search(r"(中学|小学|学校|幼儿园|医院|卫生院)$", carried or ""):
+                if re.search(r"(中学|小学|学校|幼儿园|医院|卫生院)$", carried or "") \
+                        and not re.match(r"\s*(总?投资|建筑面积|占地|完成投资|计划投资|总建筑面积)", written):
                     carried = heading_place  # a school named with its figures holds its own clauses, not the next ；-part
                 sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
                 # a place that opened a sentence goes on in its ；-parts and in the next sentence if that
@@ -2029,7 +2036,7 @@ STATS_OPENING = re.compile(r"(据统计|据了解|据悉|今年以来|截至|截
 THIS_PLACE_AGAIN = re.compile(r"该(市|县|区|旗)(?!域|场|块|级|直|属|民|委|政府)")
 # a town's name opening a clause, its figures right after ("水头镇已完成投资…", "其中,大桥镇完成投资…")
 TOWN_SUBJECT = re.compile(rf"(?:^|(?<=[-—\s:：]))([\u4e00-\u9fff]{{2,3}}?(?:{ETHNIC_PEOPLES})?(?:镇|乡|街道))"
-                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
+                          r"(?=已|共|累计|完成|新开工|开工|竣工|实施|负责|今年|年度|计划|重点项目|在建|新建|续建|的?项目\s*(\d|$)|[\d(（])")
 # a town or zone, then its works' names (none of another place, no 至 of a route, no 境内), then 等N个项目 and
 # what they did: "张浦镇春秋电子、艾森曼机械…等5个项目开工建设"
 TOWN_OPENING_ITS_WORKS = re.compile(r"\s*([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|[\u4e00-\u9fff]{2,4}?(?:经济技术开发区|经济开发区|开发区|高新区|经开区))"
