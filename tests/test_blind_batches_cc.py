@@ -487,3 +487,13 @@ def test_the_fourth_read_of_the_mends(kit):
             assert got and entity[1:] not in [e for e, _ in got], (text, got)
         else:
             assert [e for e, _ in got] == [entity], (text, got)
+
+
+def test_a_lower_bound_is_kept_and_flagged_as_one(kit):
+    """cl03: "开工建设项目150项以上", "固定资产投资突破142亿元", "完成投资超过80亿元" were stored as exact values with no flag."""
+    doc = _doc(kit, "石林县重点项目\n\n2017年,石林县将力争实现开工建设项目120项以上,全县固定资产投资突破98亿元。"
+                    "全县完成投资超过60亿元,完成投资55亿元。\n")
+    flagged = {f.value for f in doc.facts if "lower_bound" in f.flags}
+    assert flagged == {120, 98, 60}
+    exact = [f for f in doc.facts if f.value == 55]
+    assert exact and all("lower_bound" not in f.flags for f in exact)

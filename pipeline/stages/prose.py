@@ -414,6 +414,10 @@ class ProseExtractor:
         if APPROXIMATE_BEFORE.search(before) or APPROXIMATE_AFTER.match(after):
             # "近2倍", "约30亿元", "2倍多", "1800万元左右": a figure said roughly, kept and flagged so
             flags.append("approximate")
+        if re.match(r"\s*(以上|及以上)(?!的)", after) or re.search(r"(超过|突破|逾|不低于|不少于)\s*$", before):
+            # "开工建设项目150项以上", "固定资产投资突破142亿元", "完成投资超过80亿元": a lower bound, not the value
+            # itself; kept (what the page says) and flagged so
+            flags.append("lower_bound")
         return Figure(raw=m.group(0).strip(), value=value, unit=unit, flags=flags)
 
     def metric_phrase(self, sentence: str, start: int, end: int, previous_end: int = 0, count: bool = False) -> str:
