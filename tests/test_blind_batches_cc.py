@@ -497,3 +497,11 @@ def test_a_lower_bound_is_kept_and_flagged_as_one(kit):
     assert flagged == {120, 98, 60}
     exact = [f for f in doc.facts if f.value == 55]
     assert exact and all("lower_bound" not in f.flags for f in exact)
+
+
+def test_a_short_form_ending_a_listed_firms_name_is_no_county(kit):
+    """bh05: "金晖凯川、金晖瑞隆、汇丰新星3个技改煤矿" made 新星 (新星市, 新疆) the page's speaker for a 方山县 page."""
+    doc = _doc(kit, "重点项目建设稳步推进\n\n今年,全县实施重点项目40个。某某工贸有限公司扩建矿山机械厂项目总投资2亿元。"
+                    "随着累计投入18亿元的金晖凯川、金晖瑞隆、汇丰新星3个技改煤矿的投产达效,全县煤炭年产量将提高。\n")
+    assert doc.meta.jurisdiction != "新星市"
+    assert all(f.entity != "新星市" for f in doc.facts)

@@ -427,6 +427,8 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                 and not INCLUDED.search(text[max(0, m.start() - 3):m.start()])
                 and not (rest_of_name and text.startswith(rest_of_name, m.end()))
                 and not EXAMPLE_NAME_AFTER.match(text, m.end())  # "改扩建和顺新天地等7所…": an example's name
+                and not (re.search(r"、[\u4e00-\u9fff]{1,4}$", text[:m.start()])
+                         and re.match(r"[\d一二三四五六七八九十两]+\s*[个家座条]|、", text[m.end():]))  # "金晖瑞隆、汇丰新星3个技改煤矿": an item's name
                 and (cut is None or on_word_bounds(cut, text, m.start(), m.end()))]  # not 林西 of 吉林西部
         if not uses:
             continue  # only 高邮镇 (a town of that name), or only the full name, already weighed
