@@ -184,8 +184,8 @@ def indicator_facts(table: Table, meta: DocumentMeta, page: Optional[int] = None
                       else find_period(p, meta.year) for p in table.header_paths]
     n_header = len(table.header_rows)
     # "行业 | 绝对数 | 比上年增长(%)" under "分行业固定资产投资及增长速度": its rows are kinds of the caption's measure
-    # (only a head of trades, 行业 / 产业 / 领域, and rows that are not the measure itself: a 类别 table of
-    # 居民消费价格指数 / 城市 / 食品烟酒 names indicators)
+    # (only under a head of trades, 行业, and rows that are not the measure itself: a 类别 table of
+    # 居民消费价格指数 / 城市 / 食品烟酒 names indicators, a 领域 table of 工业投资 / 民间投资 measures)
     by_kind = caption_measure(table.caption) if TRADES_HEAD.match(re.sub(r"[(（].*?[)）]", "", _clean(_label_header(table)))) else ""
     if by_kind and any(_clean(x) == by_kind or by_kind in _clean(x) for x in labels):
         by_kind = ""
@@ -247,8 +247,8 @@ def caption_measure(caption: Optional[str], area_names: tuple[str, ...] = ()) ->
     text = CAPTION_NOISE.sub("", re.sub(r"\s+", "", text))
     for name in area_names:
         text = text.replace(name, "")
-    text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", re.sub(r"增速$", "", text)))
-    text = re.sub(r"(及其?)?增长(速度)?$|速度$", "", re.sub(r"^(分|按)?行业(分)?", "", text))  # 分行业…及增长速度
+    text = re.sub(r"^[^\u4e00-\u9fff]+", "", AREA_PREFIX.sub("", text))
+    text = re.sub(r"(及其?)?(增长(速度)?|增速)$|速度$", "", re.sub(r"^(分|按)?行业(分)?", "", text))  # 分行业…及增长速度
     text = re.sub(r"(?<=投资)额$", "", text)  # 固定资产投资额: 固定资产投资
     # a place's short form before a known measure (恩施州固定资产投资): the measure
     text = re.sub(r"^[\u4e00-\u9fff]{1,5}?(?:州|市|县|区|盟|旗)(?=固定资产投资|地区生产总值|社会消费品零售总额|一般公共预算|规模以上)", "", text)

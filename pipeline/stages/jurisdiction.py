@@ -53,7 +53,11 @@ AUTHORITY_BEFORE = re.compile(r"(按照|根据|遵照|贯彻|落实|贯彻落实
                               r"((19|20)\d\d年|第?[一二三四]季度|上半年|下半年)?(上级|党中央、?|省委、?|省政府、?)*[《“\"]?$")
 PART_OPENS = re.compile(r"其中\s*[,，:：]?\s*$")  # "其中,自治区层面重大项目184项": a part of what was just said
 # "深圳市委、市政府代表团到我市考察", "安吉县委、县政府考察团": another place's leaders visiting, not the speaker's own
-VISITORS = re.compile(r"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{0,6}?(代表团|考察团|调研组|考察组|观摩团|督导组|检查组|客商|一行)")
+VISITING_TEAMS = "观摩团|督导组|检查组|考察团|调研组|考察组|代表团"
+VISITORS = re.compile(rf"(委|政府|人民政府|、|[市县区]委|[市县区]政府)*\S{{0,6}}?({VISITING_TEAMS}|客商|一行)")
+# a firm's whole name, from a word's start ("南阳亚澳农机有限公司"; never across 与/和 or a place's level word)
+FIRM_NAME = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[\s，,。；;、与和及:：“]))[^\s，,。；;、与和及市县区:：“”]{2,14}?"
+                       r"(有限责任公司|股份有限公司|有限公司|集团|公司)")
 EXAMPLE_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}等\s*[\d一二三四五六七八九十两]+\s*[所个项家座条]")
 # "在市委、市政府的坚强领导下": the level that leads the speaker, not the speaker
 LED_BY_AFTER = re.compile(r"(、?[\u4e00-\u9fff]{0,3}(委|政府))*的?(坚强|正确|统一|有力|亲切)*(领导|指导|关心|关怀|部署)(下|和|支持)")
@@ -359,9 +363,7 @@ def _weak_candidates(text: str, level: str, n_level_words: int, meta: DocumentMe
                         if p.kind in ("county", "county_city", "district")}, key=len, reverse=True)  # (a zone named
         # after its city, 阿拉善高新区, does write the city's name)
         # (nor a firm's name: 南阳亚澳农机有限公司 is a firm of 南阳, not the page writing its city)
-        bare_text = re.sub(r"(?<![\u4e00-\u9fff])[^\s，,。；;、与和及市县区:：“”]{2,14}?(有限责任公司|股份有限公司|有限公司|集团|公司)"
-                           r"|(?<=[\s，,。；;、与和及:：“])[^\s，,。；;、与和及市县区:：“”]{2,14}?(有限责任公司|股份有限公司|有限公司|集团|公司)",
-                           "□", text)
+        bare_text = FIRM_NAME.sub("□", text)
         bare_labels = row_labels
         for name in parts:
             bare_text, bare_labels = bare_text.replace(name, "□"), bare_labels.replace(name, "□")
@@ -693,7 +695,7 @@ def _a_voice(text: str, m: re.Match) -> bool:
     follows ("园区按照市委…的工作思路") or a document's name opens with (《全市重点项目百日攻坚方案》), nor
     "195个自治区层面重大项目" inside a clause or after 其中
     (projects of the region's list, whoever has them)."""
-    if VISITORS.match(text, m.end()) and re.search(r"(观摩团|督导组|检查组|考察团|调研组)", text[m.end():m.end() + 14]):
+    if VISITORS.match(text, m.end()) and re.search(VISITING_TEAMS.replace("|代表团", ""), text[m.end():m.end() + 14]):
         return False  # "带领全市“二区”建设观摩团莅临唐河县": the level above visiting, not the speaker's voice
     if text[m.start() - 1:m.start()] == "被" and text[m.start():m.start() + 1] not in "我本":
         return False  # "开发区被省政府明确定位为…": the level above acting on the speaker (not 被我县列为)

@@ -61,9 +61,11 @@ PASSING_NAMES = re.compile(r"(达到|超过|超|高于|在)\s*[\d.]+\s*(%|％|�
 ALL_OF_THEM = re.compile(r"(均|都|全部)(超过|超出|超|高于|低于|快于|慢于|达到|在)[^,，;；:：]*$")
 LIST_WORDS = re.compile(r"([,，;；:：\s]|由高到低|从高到低|依次|分别|排名|排在|排序|(前|后)[一二三四五六七八九十\d]+(位|名)|的|为|是)+$")
 # "我市新开工中集冷链…项目等47个重点项目": the event the examples (and the count after them) went through
+EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
+                            r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|新签约|签约)")
+# "胡集镇、双河镇等乡镇重点项目…" after a work: places together, then their projects
 GROUP_OF_PLACES = re.compile(r"[^,，;；。]{1,12}等[^,，;；。]{0,8}?(乡镇|镇|县|区|园区|项目)")
-
-
+# "从签约项目总数来看,": what a list of places is viewed by
 VIEWED_BY = re.compile(r"从([^,，;；:：。]{2,20}?)(?:上)?(?:来)?看\s*[,，:：]")
 
 
@@ -77,11 +79,13 @@ def _viewed_by(before: str) -> str:
 def _group_of_places(sentence: str, clause_start: int, at: int) -> bool:
     """"胡集镇、双河镇等乡镇重点项目完成投资4.5亿元" after a work opening the sentence: a group's figure, not the work's."""
     return sentence[clause_start - 1:clause_start] == "、" and GROUP_OF_PLACES.match(sentence, clause_start, at) is not None
+
+
+# a story of a paper's page of several, opening with its dateline
 DATELINE = re.compile(r"^\s*(?:本报|本网|本台)\s*([\u4e00-\u9fff]{2,6}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
+# "集中签约、开工及竣工的项目": stages listed together
 STAGES_LISTED_BEFORE = re.compile(r"(?:集中|新)?(?:(?:签约|开工|开复工|竣工|投产|建成)、新?)+")
 STAGE_OPENS = re.compile(r"(签约|开工|开复工|竣工|投产|建成)")
-EXAMPLES_EVENT = re.compile(r"^\s*(?:全市|我市|全县|我县|全区|我区|全省|我省|今年|共|累计|已|已经|集中)*"
-                            r"(新开工|开工|开复工|复工|竣工|建成投产|建成|投产|新签约|签约)")
 # an amount of money named right before a bare 亿 / 万 ("完成投资343.19亿")
 MONEY_MEASURE_BEFORE = re.compile(r"(投资|资金|金额|总额|产值|收入|税收|营收|融资|签约额)(额|计划|任务|目标)?\s*(分别)?\s*(是|达到?|为|约|近|超过?|逾|了)?\s*$")
 # the members of a list of bare amounts before this one ("分别是16.6亿、11.1亿、"): the list's measure is before them
@@ -167,10 +171,11 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
                         r"度假区|管理区|园区|城市|发展|功能|核心|拓展|片区|组团|集聚区|试验区|合作区")
 # aid between regions: the province or city named gives it, the document's area receives it
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
+FACILITY = "中学|小学|学校|幼儿园|医院|卫生院"  # a school or hospital, named with its own figures
 NAMED_AREA_OR_PROJECT = re.compile(
     r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:(?!各|全|新建|改扩建|部分|农村|城区|乡镇|城镇|义务|中小|初级|高级|公办|民办|薄弱|其中|县级|市级)"
-    r"[\u4e00-\u9fff]{2,10}?(?<!中小|初级|高级|薄弱|农村|乡镇|城区)(?:中学|小学|学校|幼儿园|医院|卫生院))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
+    rf"[\u4e00-\u9fff]{{2,10}}?(?<!中小|初级|高级|薄弱|农村|乡镇|城区)(?:{FACILITY}))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
     rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
     r"(?=的|内|\d|完成|累计|年度|计划|共|投资|实施|[省市县区]级|重点|重大|(?:新)?开工建设|(?:新)?开工(?:项目)?\d|引进|入驻|签约"
     r"|地区生产总值|生产总值|规模以上|规上)"
@@ -1171,7 +1176,7 @@ class ProseExtractor:
             sentence_openers: set[str] = set()  # the places that opened clauses of the sentence (a series)
             said_of: dict[str, dict] = {}  # the largest figure of each kind of unit said of each subject
             for written in _sentences(line):
-                if re.search(r"(中学|小学|学校|幼儿园|医院|卫生院)$", carried or "") \
+                if re.search(rf"({FACILITY})$", carried or "") \
                         and not re.match(r"\s*(总?投资|建筑面积|占地|完成投资|计划投资|总建筑面积)", written):
                     carried = heading_place  # a school named with its figures holds its own clauses, not the next ；-part
                 sentence = OPEN_OR_RESUME.sub(r"开\1工", written)  # "开(复)工": one word, not 开 and a bracket
@@ -1679,7 +1684,7 @@ class ProseExtractor:
                         # (never a place: "投资4.5亿元的积石山县、…等地灾后重建项目" are the places' projects)
                         named_after = item_after  # (a list item's name need not end as a project's does)
                     cut_name = NAME_CUT_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
-                    if cut_name and re.search(r"(项目|工程).*?(被|由|是|为|列为|作为|将|已|正)", cut_name.group(1)):
+                    if cut_name and re.search(r"(项目|工程).*?(被|由|是|为|将|已|正)", cut_name.group(1)):
                         cut_name = None  # "…码头项目被我县列为今年一号工程": a whole clause, not a name the capture cut
                     if cut_name and not self._reads_as_place_name(cut_name.group(1), jurisdiction):
                         named_after = cut_name
@@ -2180,11 +2185,8 @@ def _project_topic(sentence: str) -> str:
                                   sentence[m.end("name"):]) \
             and len(m.group("name")) >= 8:
         ends_at_comma = False  # "新建凯里特殊教育学校工程,建筑面积4150平方米,完成投资503万元": the work, then its figures
-    if m and (_names_one_work(m.group("name")) or (
-            not ends_at_comma and _a_named_project(m.group("name")) and not CATEGORY_NAME.match(m.group("name"))
-            and not GENERIC_WORK_CORE.search(m.group("name"))
-            and not re.search(r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商引资|引资|签约|落地", m.group("name"))
-            and not NOT_A_WORKS_NAME.match(m.group("name")))):
+    if m and (_names_one_work(m.group("name")) or (not ends_at_comma and _one_work_named(
+            m.group("name"), r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商引资|引资|签约|落地"))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
     return ""
@@ -2208,22 +2210,23 @@ def _work_then_colon(sentence: str) -> str:
     name = m.group("name")
     if re.match(r"(我|全[市县区省]|本[市县区]|该|各)", name) or re.search(r"(投资|落地|入园|入驻|辖区|招商引资|债券)项目$", name):
         return ""
-    if _a_named_project(re.sub(r"[(（].*$", "", name)) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
-            and not re.search(r"重点|重大|续建|新建项目$|新开工|在建|储备|前期|类|其中|[省市县区]级", name):
-        return name
-    return ""
+    return name if _one_work_named(name, r"重点|重大|续建|新建项目$|新开工|在建|储备|前期|类|其中|[省市县区]级") else ""
 
 
 def _line_opening_work(sentence: str) -> str:
     m = LINE_OPENING_WORK.match(sentence)
     if not m or not re.search(r"\d", m.group("name")):
         return ""  # (names without figures are _project_topic's)
-    name = m.group("name")
-    if _a_named_project(name) and not CATEGORY_NAME.match(name) and not GENERIC_WORK_CORE.search(name) \
-            and not re.search(r"(?<=..)(及|和|与)|、|类|重点|重大", name) and not NOT_A_WORKS_NAME.match(name) \
-            and not re.match(r"(今年|本年|全年|明年|去年|年内|新建|建设|实施|计划|完成|开工|续建|启动|新增|累计)", name):
-        return name  # (not "今年新建3万平方米标准化厂房项目,": a plan of the county's)
-    return ""
+    # (not "今年新建3万平方米标准化厂房项目,": a plan of the county's)
+    plan = r"^(今年|本年|全年|明年|去年|年内|新建|建设|实施|计划|完成|开工|续建|启动|新增|累计)|(?<=..)(及|和|与)|、|类|重点|重大"
+    return m.group("name") if _one_work_named(m.group("name"), plan) else ""
+
+
+def _one_work_named(name: str, kinds: str) -> bool:
+    """A name that is one work's (a named project, no kind of them, no deed), with the reader's own kinds
+    refused too: what the topic, the colon item and the paragraph's opening work readers share."""
+    return _a_named_project(re.sub(r"[(（].*$", "", name)) and not CATEGORY_NAME.match(name) \
+        and not GENERIC_WORK_CORE.search(name) and not NOT_A_WORKS_NAME.match(name) and not re.search(kinds, name)
 
 
 def _a_named_project(name: str) -> bool:
