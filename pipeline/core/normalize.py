@@ -10,6 +10,7 @@ import re
 from typing import Callable, Iterable, Optional
 import unicodedata
 
+from pipeline.core.columns import columns_apart
 from pipeline.core.vocabulary import PROJECT_HEADING
 from pipeline.core.word_rows import tabs_for_word_rows
 
@@ -229,7 +230,9 @@ def normalize_text(text: str) -> list[str]:
 
 def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     """Clean lines and, for each, the index of the raw line it starts at (for page provenance)."""
-    raw_lines = rows_from_cell_lines(tabs_for_word_rows(normalize_chars("\n".join(raw_lines)).split("\n")))
+    ordered = columns_apart(normalize_chars("\n".join(raw_lines)).split("\n"))  # two prose columns: one, then the other
+    origin_of = [i for i, _ in ordered]
+    raw_lines = rows_from_cell_lines(tabs_for_word_rows([text for _, text in ordered]))
     out: list[str] = []
     origins: list[int] = []
     blank_since_last = False
@@ -257,7 +260,7 @@ def normalize_lines(raw_lines: list[str]) -> tuple[list[str], list[int]]:
             out[-1] = out[-1] + line
         else:
             out.append(line)
-            origins.append(index)
+            origins.append(origin_of[index])
         blank_since_last = False
         menu_last = menu
     return out, origins

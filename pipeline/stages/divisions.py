@@ -23,7 +23,7 @@ from pipeline.core.cache import cache_dir
 from pipeline.core.files import replacing
 from pipeline.stages.gazetteer import Place
 
-VERSION = "v8"
+VERSION = "v9"
 NOT_CITIES = {"县", "市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划", "直辖县", ""}
 # short forms that are also ordinary words or directions: never taken as a place in running text
 COMMON_WORD_SHORTS = {"市中", "城区", "郊区", "矿区", "新区", "城中", "城北", "城南", "城东", "城西", "东区", "西区", "南区",
@@ -61,8 +61,9 @@ def official_divisions() -> tuple[list[Place], dict[str, str]]:
 
 
 def _short(short: str, name: str) -> str:
-    if (not short or short == name) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}族自治[县旗]", name):
-        short = re.sub(r"族自治[县旗]$", "", name)  # 东乡族自治县, 鄂温克族自治旗: named for their people, 东乡 / 鄂温克
+    if (not short or short == name) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}族?自治[县旗]", name):
+        # 东乡族自治县, 鄂温克族自治旗, 鄂伦春自治旗: named for their people, 东乡 / 鄂温克 / 鄂伦春 (鄂伦春旗)
+        short = re.sub(r"族?自治[县旗]$", "", name)
     return short if short and short != name and len(short) >= 2 and short not in COMMON_WORD_SHORTS else ""
 
 

@@ -324,7 +324,8 @@ class Gazetteer:
                     else "short"
                 if place is None:
                     place = self.city_short(name)
-                    trusted = city_shorts or self._in_province(place, jurisdiction) or place == jurisdiction
+                    trusted = city_shorts or _region_said(text, i, len(name)) or self._in_province(place, jurisdiction) or place == jurisdiction \
+                        or self._sibling_said_with_figures(text, i + len(name), place, jurisdiction)
                     if place is not None and not trusted and not _zone_word_at(text, i + len(name)):
                         continue  # a prefecture's short form: a zone's prefix, or in its own province only
                 if place is None and DEVELOPMENT_ZONE_AFTER.match(text, i + len(name)) \
@@ -365,6 +366,22 @@ class Gazetteer:
             if zone is not None:
                 return Mention(i - level, text[i - level:i] + word, zone, "zone"), len(word)
         return None, 1
+
+    def _sibling_said_with_figures(self, text: str, end: int, city: Place, jurisdiction: Optional[Place]) -> bool:
+        """A prefecture's short form in a page of another city of its province, its own figures after it
+        ("苏州开工项目个数全省最多", "南通、泰州项目个数均为140个" in a 南京 page), not a name it opens."""
+        if city is None or jurisdiction is None or city.kind != "city" or jurisdiction.kind == PROVINCE_LEVEL:
+            return False
+        province = self.province_of(jurisdiction)
+        if province is None or not self.within(city, province):
+            return False
+        while True:  # (the next of a list of siblings: 南通、泰州)
+            joined = re.match(r"[、和及]([\u4e00-\u9fff]{2})", text[end:end + 3])
+            if not joined or self.city_short(joined.group(1)) is None \
+                    or not self.within(self.city_short(joined.group(1)), province):
+                break
+            end += 3
+        return SIBLING_FIGURES_AFTER.match(text, end) is not None
 
     def _in_province(self, city: Place, jurisdiction: Optional[Place]) -> bool:
         """A prefecture's short form in a provincial bulletin of its own province (长治 in a 山西 text)."""
@@ -443,10 +460,23 @@ def a_town_name(name: str) -> bool:
         and name not in GENERIC_TOWN and not NOT_ENDING_A_TOWN_NAME.search(name) and not NOT_OPENING_A_TOWN_NAME.search(name)
 
 
+SIBLING_FIGURES_AFTER = re.compile(r"(新开工|开工|开复工|竣工|签约|完成投资|项目(个数|数|总投资|\d))")
 FIGURE_VERB_AFTER = re.compile(r"(完成|新开工|开工|竣工|签约|实施|累计|共|有|[\d,，])")
 
 
+# the short forms of autonomous regions that no word holds: written inside running text ("席卷新疆", "吹拂新疆大地"),
+# the region itself where the words after it are no name it opens (宁夏频道, 宁夏新闻网, 广西来宾高投…公司)
+REGION_SHORTS = ("新疆", "西藏", "宁夏", "广西")
+REGION_SAID = re.compile(r"[,，。;；、!！]|大地|各族|各地|全区|人民|的|经济|转|在|已|将|$")
+
+
+def _region_said(text: str, start: int, length: int) -> bool:
+    return text[start:start + length] in REGION_SHORTS and REGION_SAID.match(text, start + length) is not None
+
+
 def _stands_alone(text: str, start: int, length: int) -> bool:
+    if _region_said(text, start, length):
+        return True
     before = text[start - 1:start]
     after = text[start + length:start + length + 1]
     # after 年 / 月 / 日 / 季度 a name opens a headline ("1-5月福建三明…", "一季度长沙…"), after a 、 or 和 a list, after 省 / 市 a

@@ -25,7 +25,7 @@ from schemas.records import DocumentMeta
 REGION_ABOVE = re.compile(r"自治区(?=层面|领导|级|重大|重点|统筹|下达|安排)")
 LEVEL_WORDS = {
     "district": re.compile(r"全区|我区|本区|区委|区政府|各街道|区直|该区(?!域)"),
-    "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直|该县|该旗"),  # (该县: a news page's county)
+    "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直|该县|该旗|(?<![各市])县(?:发改局|财政(?!厅))"),  # (该县: a news page's county)
     "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直|该市(?!场)"),
     "prefecture": re.compile(r"全州|我州|本州|州委|州政府|州直|全盟|我盟|盟委|盟直|全地区"),
     "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各(?:设区)?市|自治区"),
@@ -254,6 +254,16 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
             alone = of_level[0]
             return Jurisdiction(alone, 0.7, tuple(evidence[alone.key]) + (
                 f"the only {level} the text names, twice, and its words speak of a {level}",), alone, named)
+        province = gazetteer.province_of(best)
+        if level == "province" and province is not None and province != best and SPEAKS_AS["province"].search(text) \
+                and any(e.startswith("issuer") for e in evidence[best.key]) \
+                and (province.short or province.name) in text \
+                and not any(p.kind == PROVINCE_LEVEL and p != province for p in places.values()):
+            # "来源:华容县重点建设项目事务中心" over "经省人民政府同意现公布…省重点建设项目名单…推动我省高质量发展…新湖南":
+            # a county's office reposting its province's words (我省), the province written in them: the province's (weak)
+            return Jurisdiction(province, 0.7, tuple(evidence[best.key]) + (
+                f"but the text speaks as its province (我省) and writes {province.short or province.name}",), province,
+                named | {province.key})
         scope = listed or _common_city(list(places.values()), gazetteer)
         return Jurisdiction(None, 0.0, tuple(evidence[best.key]) + (f"but the text speaks of a {level}",), scope, named)
     opened = _short_opening_with_places_inside(opening, {**places, **unscored_places}, gazetteer) if not title else None

@@ -132,7 +132,7 @@ ORDINAL_RANK = re.compile(r"(?:位居|位列|排名|排在|排|居|(?<!并)列|�
 # what a project produces is part of its name, not a figure of the bulletin
 CAPACITY_BEFORE = re.compile(r"(?<!全)(年产|年新增|年加工|年处理|年发电量?|年吞吐|年产能|日产|日处理|产能|装机|装机容量)(能力|规模)?\s*(近|约|达)?\s*$")
 CAPACITY_UNIT_AFTER = re.compile(r"^\s*(吨|千瓦时?|瓦|片|台|套|辆|头|只|件|立方米|标箱|平方米|千伏安|伏安|盏|株|羽|千米|公里)")
-GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
+GENERIC_PROJECTS = re.compile(r"(重点|重大|重点建设|重大建设|续建|新建|新开工|开工|开复工|复工|竣工|签约|投产|在建|产业|基础设施|民生|各类|全部|所有)$|层面")
 GENERIC_AREA = re.compile(r"^(各|全|相关|重点|项目|建设|部分|有关|省级|市级|县级|国家级|自治区级)|项目建设(园区|新区)$|以上|各类|乡村振兴")
 # where a clause opens inside a sentence, and a named work opening it with what it did or will do
 CLAUSE_OPENING = re.compile(r"(?:其中\s*[,，:：]|[;；])\s*")
@@ -173,7 +173,7 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 FACILITY = "中学|小学|学校|幼儿园|医院|卫生院"  # a school or hospital, named with its own figures
 NAMED_AREA_OR_PROJECT = re.compile(
-    r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,24}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,36}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:(?!各|全|新建|改扩建|部分|农村|城区|乡镇|城镇|义务|中小|初级|高级|公办|民办|薄弱|其中|县级|市级)"
     rf"[\u4e00-\u9fff]{{2,10}}?(?<!中小|初级|高级|薄弱|农村|乡镇|城区)(?:{FACILITY}))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
     rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
@@ -186,10 +186,10 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
 # their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
-PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中)?[,，]?\s*(?P<q>[“\"])?"
+PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中|在[^,，。;；“”\d的]{{1,12}}?(?:开工|竣工|开竣工|签约|投产|奠基)的|位于[^,，。;；“”的]{{2,30}}?的)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
-                           r"(?=作为|是|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|进展|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+                           r"(?=作为|是|属于|系|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|进展|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
 # ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
@@ -260,7 +260,16 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # "市重点项目办、市南水北调办主任常忙利介绍,…": offices and a person's title before the verb of saying,
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
-                              r"(介绍|表示|透露|称|说|通报)")
+                              r"(介绍|表示|透露|称|说|通报|[:：]\s*[“\"])")  # (…副主任鲍爱华:“…": a quoted speaker)
+UNITS_GROUPED = re.compile(r"(?:^|(?<=[其中,，:：]))\s*([\u4e00-\u9fff]{1,4}?(?:[两二三四五六七八九十]{1,2}|\d{1,2})个?(?:市|县|区|旗|县区|县市|市县|区县|县市区|地市|市州))"
+                           r"(?=项目|[\d,，]|完成|开工|新开工|竣工|签约|共|累计|实施|投资|计划|分别|均|合计)")
+FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)([\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
+KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:：]{0,16}?(?:重点|重大)[\u4e00-\u9fff]{0,6}?(?:项目|工程)"
+                            r"(?P<name>(?!之一|中|有|共|[\d一二三四五六七八九十两])[\u4e00-\u9fff()（）A-Za-z0-9—-]{4,40}?(?:项目|工程))"
+                            r"(?=已|正|累计|完成|总投资|计划|今年|年度|[,，])")
+PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有|集中|新开工|开工|开复工|开竣工|竣工|投产|实施|推进|安排|签约|谋划|启动)")
+TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+SUPERLATIVE_AFTER = re.compile(r"\s*(最[多大高快好优少低]|之最|首位|之首|前列|前茅|领先|居首)")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
 RANK_AFTER = re.compile(r"第\s*[一二三四五六七八九十\d]")
 RANKED_IN = re.compile(r"(居|位居|位列|列|排名|排在|排)")
@@ -592,6 +601,12 @@ class ProseExtractor:
         not the place again, the city above it (unless strict), or an end of a route ("衡阳至永州高速公路")."""
         if other.place == place_mention.place or (not strict and other.place in self.gazetteer.chain(place_mention.place)):
             return False
+        if place_mention.place.kind in ("city", "county", "county_city", "district") \
+                and PLACE_ACTS_ON_ITEMS.match(sentence, place_mention.start + len(place_mention.surface)) \
+                and self.gazetteer.within(other.place, place_mention.place):
+            # "玉林市集中开竣工…、容县…等62个项目": a part of the place acting on them, its works the place's too
+            # (not "台州市黄岩区海塘安澜工程、临海市…等9项": a place opening a work's name)
+            return False
         after = other.start + len(other.surface)
         return not (re.match(r"[至到—-]", sentence[after:after + 1]) or re.search(r"[至到—-]$", sentence[:other.start]))
 
@@ -621,9 +636,17 @@ class ProseExtractor:
         """"…,高新区2个,枝江、当阳0个": places listed right before one figure, with no verb between,
         each have that figure (unlike "万州、开州、云阳共同…47个", which they report together)."""
         clause = sentence[max(sentence.rfind(ch, 0, start) for ch in ",，;；:：。") + 1:start].strip()
-        each = re.search(r"(各|均)$", clause)
+        # (the last item of a list of places with their figures: "…、鄂尔多斯市39项、兴安盟和巴彦淖尔市各25项")
+        clause = re.split(r"\d\s*(?:[个项家座条所]|[万亿]?元|%)?\s*、", clause)[-1]
+        each = re.search(r"(各|均)(为|是|达到|达|有)?$", clause)
         # "玉环和天台各10个": 和 joins members only where 各 says each has the figure
         parts = re.split(r"、|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})" if each else "、", clause[:each.start()] if each else clause)
+        if each and parts and not self._reads_as_place_name(parts[-1], jurisdiction):
+            # "南通、泰州项目个数均为140个": the last name, then the measure said of them all
+            named = self.gazetteer.find_in(parts[-1], jurisdiction.area if jurisdiction else None, city_shorts=True)
+            if named and named[0].start == 0 and re.fullmatch(r"(开工|新开工|竣工)?(项目|工程)?(个数|数|总投资|完成投资|投资)?",
+                                                              parts[-1][len(named[0].surface):]):
+                parts[-1] = named[0].surface
         if len(parts) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,10}", p) for p in parts):
             return []
         return parts if all(self._reads_as_place_name(p, jurisdiction) for p in parts) else []
@@ -811,6 +834,8 @@ class ProseExtractor:
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
+            if re.search(r"(是|为|属于|系)$", before[:m.start]) and re.match(r"的[^,，。;；]{0,10}?(项目|工程)", sentence[end:]):
+                continue  # "…用房项目,是三台县的县重点工程项目,总投资…": the list the work is on, not the subject
             if _work_a_place_acts_on(sentence, m.start):
                 continue  # "祁东县把黄土铺工业园项目作为头号工程,项目总投资12亿元": the work's, not the place's
             if re.search(r"(?:(?:项目|工程|基地)|[,，])\s*位于\s*$", before[:m.start]) and re.search(r"(项目|工程|基地)", before[:m.start]) \
@@ -852,7 +877,7 @@ class ProseExtractor:
             if re.match(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:[、和及与][\u4e00-\u9fff]{2,6}?)?(?:等)?(?:两|二|三|四|五|六|七|八|九|十|\d+)(?:地|个?县市区?|个?县区|个?市县|个?区县|县|市)",
                         sentence[end:]) and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
                 continue  # "昆山、太仓、常熟三地…共开工重大项目120个": the places together, not one of them
-            if re.search(r"各[^,，。;；:：]{1,30}[、和及]$", before[:m.start]) or re.match(r"[、和及与]各", sentence[end:]):
+            if re.search(r"各(?![\d一二三四五六七八九十两])[^,，。;；:：\d]{1,30}[、和及]$", before[:m.start]) or re.match(r"[、和及与]各", sentence[end:]):
                 continue  # "组织各县(市)区、高新区…集中开工重大项目153个", "福州高新区和各县(市)区…": one of all the units
             if INCLUDED_BEFORE.search(before[max(0, m.start - 3):m.start]):
                 continue  # "共225个(含邓州市),总投资…": a part named inside, not the subject
@@ -877,6 +902,8 @@ class ProseExtractor:
             clause_at_m = max(before.rfind(ch, 0, m.start) for ch in "，,；;：:。") + 1
             in_list = before[m.start - 1:m.start] in ("、", "和", "及") or sentence[end:end + 1] in ("、", "和", "及")
             whole_list = BARE_LIST_THEN_COUNT.match(sentence, end) if in_list else None
+            if whole_list and re.search(r"级|共|确定|完成|实施|开工|竣工|计划|安排|谋划|推进", whole_list.group(0)):
+                whole_list = None  # "松原市、县两级共确定民生项目260个": the place's levels and a deed, no list of places
             if whole_list and not re.search(r"\d", before[clause_at_m:m.start]):
                 # "翠屏区、叙州区和南溪区40个项目": the count is the whole list's, not its last member's (as "A区
                 # 12个、B区8个" is B's): the places together, for review; "对各区县、高新区…40个" is the issuer's
@@ -893,6 +920,8 @@ class ProseExtractor:
             # it (not the items a count closes without 等: "杞县柿园…工程、…中心建设2个已完工" counts its items)
             at_start = not before[:m.start].strip() and sentence[end:end + 1] not in ("、", "和", "及")
             items = ITEMS_THEN_COUNT.match(sentence, end)
+            if items and PLACE_ACTS_ON_ITEMS.match(sentence, end):
+                items = None  # "南宁市有A、B、C等81个项目开竣工", "玉林市集中开竣工A、B等62个": the place's, it acts on them
             # (the place itself or a route's ends inside them are names': "衡阳至永州高速公路(祁东段)" of 祁东县's
             # examples; so is the city above, in a series of ；-clauses by county, but not in one clause alone:
             # "其中:横州市…、南宁国际空港…等3个项目" is the city's)
@@ -907,7 +936,9 @@ class ProseExtractor:
             project = PROJECT_AFTER_PLACE.match(before, end)
             if project and (re.search(r"\d+\s*[个项宗批]", project.group(1)) or NOT_A_WORKS_NAME.match(project.group(1))
                             or (GENERIC_PROJECTS.search(project.group(1)) and project.group(2) != "基地")
-                            or re.search(r"类(?=项目$|工程$)", project.group(1) + project.group(2))):
+                            or re.search(r"类(?=项目$|工程$)", project.group(1) + project.group(2))
+                            or re.search(r"(局|委|办|政府)(组织|牵头|负责)|编制|印发|下达|制定", project.group(1))):
+                # ("安吉县发展和改革局组织编制年度投资项目计划": an office drawing up a plan, no work)
                 # ("产业集聚区全年机械电子制造类项目计划签约落地15个": the zone's projects of a kind in the year, none named)
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
@@ -927,7 +958,9 @@ class ProseExtractor:
                 # 项目6个;鹿寨县…等5000万元以上项目4个": the counties', by place)
                 continue
             if examples and "等" in before[end:] and ("、" in examples.group(0) or before[m.start - 1:m.start] == "、") \
-                    and not ((opens_items or (at_start and re.search(r"等\s*[\d一二三四五六七八九十两]+\s*[个项]$", examples.group(0))))
+                    and not ((opens_items or (at_start and (re.search(r"等\s*[\d一二三四五六七八九十两]+\s*[个项]$", examples.group(0))
+                                                             or (examples.group(0).rstrip().endswith("等")
+                                                                 and examples.end() >= len(before.rstrip())))))
                              and (in_a_series or at_start or examples.end() >= len(before.rstrip())) and not any(
                         end <= o.start < examples.end() and self._another_unit(o, m, sentence, strict=not in_a_series)
                         for o in mentions)):
@@ -941,6 +974,10 @@ class ProseExtractor:
                 # "楚雄市200MW共享储能建设项目完成投资": the project the place's name opens, not the place
                 if m.start > best[1]:
                     best = (m.surface + project.group(1) + project.group(2), m.start)
+                    firm = FIRM_BEFORE_PLACE.search(before[:m.start])
+                    if firm and firm.start(1) > best[1] - len(firm.group(1)) - 1:
+                        # "新疆能源集团托克逊洁净…多联产项目": the firm's name opens the work's, the place inside it
+                        best = (firm.group(1) + best[0], firm.start(1))
                 continue
             town = TOWN_AFTER_PLACE.match(before, end) if m.place.kind in ("county", "county_city", "district") else None
             if town and m.start > best[1]:
@@ -993,13 +1030,30 @@ class ProseExtractor:
         if named and re.search(WORK_OF_ONE_PROJECT + "$", named) and not _names_one_work(named):
             named = ""  # "高速公路完成投资", "4条高速已完成": a sector, not one work
         named_at = clause_at + clause.find(named) if named else -1
+        # (a place inside the name opening a work's name after it, "新疆能源集团托克逊洁净…项目": the whole name's)
+        holds_best = bool(named) and best[1] > named_at and re.search(r"(项目|工程)$", best[0] or "") is not None \
+            and named.endswith(best[0]) and re.search(r"(项目|工程)$", named) is not None
         if named and not CATEGORY_NAME.match(named) and not BASE_SET.match(named) \
-                and named_at > best[1] \
+                and (named_at > best[1] or holds_best) \
                 and (not inside or (re.search(r"(项目|工程|基地)$", named) and (inside[0].start > 0 or named_at > 0))):
             # a project or a named area opening the figure's clause ("中广核葵阳风电场项目总投资12.39亿元",
             # "纳入天府新区的30个"; "其中渭南银发经济产业园…项目总投资", whose city's short form opens
             # it and is no subject there): its own entity, not the issuer's
             best = (named, named_at)
+        for group in UNITS_GROUPED.finditer(clause):
+            if clause_at + group.start(1) > best[1] and not re.match(r"(各|全|所有|其余|其他|其它|这|该|我|本)", group.group(1)):
+                # "苏南五市项目667个", "东部三县完成投资…": a group of the area's units, none of them alone (no
+                # one place's figure, the whole's only with the group as its part: for review)
+                best = (group.group(1), clause_at + group.start(1))
+        for cut in re.finditer(r"(?:^|(?<=[,，;；:：]))", before):
+            kind_then_work = KIND_THEN_WORK.match(before, cut.start())
+            if kind_then_work and kind_then_work.start("name") > best[1] - len(kind_then_work.group("name")) \
+                    and _one_work_named(kind_then_work.group("name"), r"、|等|和|及") \
+                    and not re.search(r"[;；。]", before[kind_then_work.end():]) \
+                    and not self.gazetteer.find_in(before[kind_then_work.end():], jurisdiction.area if jurisdiction else None):
+                # "省重点项目天门锂离子电池…基地项目已完成投资23680万元", "省委、省政府督办的重大产业项目天龙纺织工业园项目,
+                # 已完成投资…": the one work a kind of project names, not the city its name opens with
+                best = (kind_then_work.group("name"), kind_then_work.start("name"))
         named_unit = NAME_THEN_PERIOD.match(sentence)
         if named_unit and named_unit.end(1) <= start and named_unit.start(1) > best[1] \
                 and not NOT_A_UNITS_NAME.search(named_unit.group(1)) and not AGGREGATE_SUBJECT.search(named_unit.group(1)) \
@@ -1097,6 +1151,17 @@ class ProseExtractor:
                 best = (m.group(0), m.start())
         return best
 
+    def _place_line(self, line: str, jurisdiction: Optional[Jurisdiction]) -> str:
+        """The place a line holds and nothing else ("眉山", "二、资阳市"), or ""."""
+        if re.match(r"\s*[(（【\[]", line):
+            return ""  # "(县工业园区)": a photo's caption, no heading
+        bare = re.sub(r"[\s。.:：,，;；■●◆▲]", "", re.sub(r"^\s*[一二三四五六七八九十\d]{1,2}\s*[、.．]", "", line))
+        if not 2 <= len(bare) <= 12:
+            return ""
+        found = self.gazetteer.find_in(bare, jurisdiction.area if jurisdiction else None, city_shorts=True)
+        return bare if len(found) == 1 and found[0].surface == bare \
+            and found[0].place.kind in (PROVINCE_LEVEL, "city", "county", "county_city", "district") else ""
+
     def _stories_by_dateline(self, lines: list[tuple[int, str]]) -> dict:
         """A paper's page of several stories, each opening with its dateline (本报宁波11月17日电, 本报天台…电): the
         line each opens and the place it names; {} for a page of one place."""
@@ -1125,7 +1190,14 @@ class ProseExtractor:
         story = None  # on a page of several stories (本报宁波…电, 本报天台…电): the place of the one being read
         story_subject = ""  # the place inside the story's own that its dateline's paragraph spoke of
         carried, previous_line_no, sentence_openers = "", None, set()
+        section_place = ""  # a place written as a line of its own ("眉山", "资阳") heads the lines under it
         for line_no, line in lines:
+            own_line = self._place_line(line, jurisdiction)
+            if own_line or TOP_HEADING.match(line):
+                # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it)
+                section_place = own_line
+                if own_line:
+                    continue
             if story is not None and carried and previous_line_no in story_of and not story_subject \
                     and len(sentence_openers) <= 1:
                 named = self.gazetteer.find_in(carried, None)
@@ -1731,6 +1803,9 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
+                    if not subject and section_place:
+                        # "眉山\n…其他项目11个,总投资75.3亿元": no subject of its own, the place heading the section
+                        subject, flags_for_subject = section_place, ["subject_section"]
                     if subject and len(metric_raw) > len(subject) and metric_raw.startswith(subject):
                         # "万宝新区项目3个,总投资11.6亿元": the zone's projects, no kind of them
                         metric_raw = metric_raw[len(subject):]
@@ -2123,6 +2198,8 @@ def _compared_or_ranked_in(before: str, start: int, end: int, reach: int) -> boo
     "占全市61%") or the scope it ranks in ("位居全区第9"), looking back `reach` characters for the rank's verb."""
     if before[max(0, start - 2):start] == "拉动" and re.match(r"[^,，;；。\d]{0,8}增长\s*$", before[end:]):
         return True  # "拉动太原市投资增长5.9个百分点": the whole whose growth the subject pulls
+    if SUPERLATIVE_AFTER.match(before, end):
+        return True  # "苏州开工项目个数全省最多": the scope of a superlative, not the subject
     return COMPARED_WITH.search(before[max(0, start - 3):start]) is not None or before[start - 1:start] == "占" or (
         RANK_AFTER.match(before, end) is not None and RANKED_IN.search(before[max(0, start - reach):start]) is not None)
 
@@ -2185,6 +2262,9 @@ def _project_topic(sentence: str) -> str:
                                   sentence[m.end("name"):]) \
             and len(m.group("name")) >= 8:
         ends_at_comma = False  # "新建凯里特殊教育学校工程,建筑面积4150平方米,完成投资503万元": the work, then its figures
+    if ends_at_comma and re.match(r"[,，]\s*(?:是|属于|系)[^,，。;；]{0,16}?(?:项目|工程)", sentence[m.end("name"):]) \
+            and len(m.group("name")) >= 6:
+        ends_at_comma = False  # "…的县公安局业务技术用房项目,是三台县的县重点工程项目,总投资…": the work, then what it is
     if m and (_names_one_work(m.group("name")) or (not ends_at_comma and _one_work_named(
             m.group("name"), r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商引资|引资|签约|落地"))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)

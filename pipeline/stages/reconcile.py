@@ -36,6 +36,7 @@ KIND_BY_SUFFIX = [
     (re.compile(r"(园|园区|集中区|示范区|开发区|经开区|高新区|新区|工业区|工区|度假区|旅游区|保税区|综保区|实验区|试验区)$"), "park"),
     (re.compile(r"(公司|集团|有限|银行|厂|中心\)|公司\))$|公司|集团"), "company"),
     (re.compile(r"(局|委|委员会|办|办公室|中心|厅|处|科|所|站|队|院|室|部|政府)$"), "department"),
+    (re.compile(r"([两二三四五六七八九十]|\d)个?(市|县|区|旗|县区|县市|市县|区县|县市区|地市|市州)$"), "other"),  # 苏南五市: a group
     (re.compile(r"(县|区|市|旗|州|盟)$"), "district"),
     (re.compile(r"(项目|工程)$"), "project"),
 ]
@@ -178,8 +179,8 @@ class Reconciler:
         if name.startswith(("全市", "我市", "本市", "市本级")) and place.kind not in ("city", "county_city", "province"):
             city = self.gazetteer.city_of(place)
             return city if city is not None and city.key in jur.named else None
-        if name.startswith(("全市", "我市", "本市")) and place.kind == "province" and place.name not in MUNICIPALITIES:
-            return None  # a provincial bulletin's 全市: which city is not said
+        if name.startswith(("全市", "我市", "本市", "市本级")) and place.kind == "province" and place.name not in MUNICIPALITIES:
+            return None  # a provincial bulletin's 全市 (or a city's 市本级): which city is not said
         province = self.gazetteer.province_of(place)
         if name.startswith(("全省", "我省", "本省", "全自治区", "自治区层面")) and place.kind != "province":
             return province if province is not None and province.key in jur.named else None
@@ -192,10 +193,28 @@ class Reconciler:
             return None  # a city's bulletin speaking of 全区: which district is not said
         return place
 
+    def _zone_named_as_elsewhere(self, name: str, place: Place, jur: Jurisdiction) -> Optional[Resolution]:
+        """"滨海新区" in a 茂名 bulletin: a zone of the document's own area whose bare name is the official name
+        of a division of another province (天津's 滨海新区), never that one; made under the area, for review."""
+        g = self.gazetteer
+        home = jur.place
+        if home is None or jur.confidence < CONFIDENT or not ZONE_WORD_END.search(name) or name != place.name:
+            return None
+        if home.kind not in ("city", "county", "county_city", "district"):
+            home = g.city_of(home)
+        province = g.province_of(home) if home is not None else None
+        if province is None or province.name in MUNICIPALITIES or g.within(place, province):
+            return None
+        made = Place(zone_name_under(name, home), "zone", home.name, "", home.code)
+        return _of_place(made, "zone", 0.75, provisional=True)
+
     def _named(self, name: str, jur: Jurisdiction) -> Optional[Resolution]:
         """The whole name is one place of the gazetteer, read inside the document's area."""
         g = self.gazetteer
         place, candidates = g.official_named(name, jur.area)
+        elsewhere = self._zone_named_as_elsewhere(name, place, jur) if place is not None else None
+        if elsewhere is not None:
+            return elsewhere
         if place is not None:
             # (an alias that opens with its city's name, 株洲经开, is trusted anywhere, and still an alias)
             return _of_place(place, "former" if name in g.former else "exact" if name == place.name else "alias", 1.0)
@@ -379,6 +398,7 @@ class Reconciler:
 
 
 # the endings of a zone's or park's own name (a 公园 or 花园 is a work, kept as written)
+ZONE_WORD_END = re.compile(r"(新区|开发区|高新区|经开区|示范区|园区|工业园|保税区|综保区|试验区|实验区|合作区)$")
 ZONE_NAME = re.compile(r"(园区|集中区|示范区|开发区|新区|工业区|度假区|保税区|实验区|试验区|集聚区|港区|"
                        r"(产业|科技|工业|物流|创业|文创|农业|软件)园)$")
 
