@@ -67,6 +67,19 @@ def test_the_scorer_reads_a_zone_under_its_city_by_the_citys_short_name(kit):
     assert not _same_place("宿迁湖滨新区", zone("岳阳市"), kit)
 
 
+def test_the_scorer_reads_a_countys_park_with_or_without_its_citys_short_name(kit):
+    """拉萨达孜工业园区 of a gold file is the 达孜工业园区 a fact keeps under 达孜区 (拉萨's); 日喀则达孜工业园区 is not."""
+    from pipeline.batch.accuracy import _same_place
+    from schemas.records import Fact
+
+    park = Fact(value=19, unit="家", value_base=19, unit_base="家", entity_raw="达孜工业园区", metric_raw="入驻企业", period=None,
+                source_kind="text", quote="", extractor="prose", entity="达孜工业园区", entity_parent="达孜区",
+                entity_context="拉萨市")
+    assert _same_place("拉萨达孜工业园区", park, kit)
+    assert _same_place("达孜工业园区", park, kit)
+    assert not _same_place("日喀则达孜工业园区", park, kit)
+
+
 def test_the_scorer_reads_a_bare_kaifaqu_as_the_zone_the_tool_names_its_jingkaiqu(kit):
     """海林开发区 of a gold file is the 海林经开区 a bare 开发区 is read as; 海林高新区 is another zone."""
     from pipeline.batch.accuracy import _same_place

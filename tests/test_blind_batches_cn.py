@@ -187,3 +187,73 @@ def test_a_work_opening_its_sentence_then_what_list_it_is_on_keeps_its_figures(k
                     "S204线相如大道锦屏至河舒段改建工程属于市重点工程项目,总投资6280万,总长为3.46公里。\n")
     assert _whose(doc, 6280) == ["S204线相如大道锦屏至河舒段改建工程"]
     assert _whose(doc, 3.46) == ["S204线相如大道锦屏至河舒段改建工程"]
+
+
+def test_works_listed_each_with_what_it_has_done_so_far_keep_their_figures(kit):
+    """co03: "主要包括中国移动内蒙古分公司…项目已累计完成投资11.7亿元;包钢集团…项目已累计完成投资45.4亿元;渤船重工…
+    基地建设项目一期已累计完成投资15.8亿元" gave the works' figures to 内蒙古 (and the phase-named work to the one
+    before it)."""
+    doc = _doc(kit, "宁夏工业项目\n前三季度,全区新开工亿元以上工业项目208项。此外,一批重大项目投资有序推进,主要包括中国电信宁夏分公司"
+                    "数据中心建设项目已累计完成投资6.2亿元;宝丰能源烯烃扩建项目已累计完成投资38.1亿元;宁东化工新材料产业基地"
+                    "建设项目二期已累计完成投资9.7亿元。\n")
+    assert _whose(doc, 6.2) == ["中国电信宁夏分公司数据中心建设项目"]
+    assert _whose(doc, 38.1) == ["宝丰能源烯烃扩建项目"]
+    assert _whose(doc, 9.7) == ["宁东化工新材料产业基地建设项目二期"]
+
+
+def test_a_work_opening_its_line_where_it_lies_keeps_its_figures_and_a_yield_per_mu_is_no_tax(kit):
+    """bh03: "甄家沟煤矿建设项目位于子长市栾家坪街道办,…总投资14.8亿元" gave the work's cost to the city; "亩均税收92万元"
+    was stored as 税收 (the taxes themselves)."""
+    doc = _doc(kit, "2021年,神木市共实施重点项目88个。\n"
+                    "大保当煤矿建设项目位于神木市大保当镇,由陕煤集团投资建设,总投资21.3亿元。建成后,预计实现年总产值12亿元,"
+                    "亩均年税收76万元。\n")
+    assert _whose(doc, 21.3) == ["大保当煤矿建设项目"]
+    assert _whose(doc, 76) == ["大保当煤矿建设项目"]
+    assert [f.metric for f in doc.facts if f.value == 76] == ["亩均税收"]
+
+
+# The second read of the rules above (e81d799): regressions it found, mended, each (text, figure, whose, not whose).
+SECOND_READ = [
+    ("广州市重大项目\n\n广州市今年重大项目完成投资2100亿元。上海浦东新区今年重大项目完成投资1200亿元。\n",
+     1200, None, "广州浦东新区"),
+    ("沧州市京津冀协同项目\n\n沧州市今年承接京津项目126个。天津滨海新区与沧州合作项目58个,总投资86亿元。\n",
+     58, None, "沧州滨海新区"),
+    ("四川省第三季度重大项目集中开工\n\n近日,四川省2021年第三季度重大项目集中开工仪式举行。\n德阳\n此次德阳集中开工重大项目共41个,"
+     "总投资210.5亿元。\n资阳\n资阳集中开工重大项目18个,总投资96.2亿元。其中产业项目11个。\n"
+     "据统计,本次集中开工项目共计680个,总投资3120亿元。\n", 680, "四川省", "资阳市"),
+    ("宜宾市重大项目集中开工\n\n宜宾市举行重大项目集中开工活动。\n叙州区\n叙州区开工项目12个,总投资46亿元。\n屏山县\n"
+     "屏山县开工项目8个,总投资21亿元。\n此次集中开工的项目,预计年内完成投资65亿元。\n", 65, "宜宾市", "屏山县"),
+    ("四川省公布第二批示范城市名单\n\n经评审,以下城市入选第二批示范城市:\n1.德阳\n2.绵阳\n3.眉山\n"
+     "本次入选城市共获得补助资金1.2亿元,支持项目26个。\n", 26, None, "眉山市"),
+    ("南阳市上半年重大项目\n\n上半年,南阳市重大项目完成投资312亿元。其中,有5个县区完成投资超过20亿元,合计完成投资86亿元。\n",
+     86, None, "有5个县区"),
+    ("南阳市重大项目\n\n上半年,南阳市重大项目完成投资312亿元。其中,排名前三县区合计完成投资96亿元。\n", 96, None, "排名前三县区"),
+    ("南宁市重点项目\n\n由中铁集团南宁市五象新区综合管廊项目部负责施工的综合管廊项目总投资18亿元。\n",
+     18, None, "由中铁集团南宁市五象新区综合管廊项目"),
+    ("江苏省一季度重大项目集中开工\n\n全省共开工项目412个。其中徐州最多,开工项目56个。\n", 56, "徐州市", "江苏省"),
+    ("浙江省重大项目集中开工\n\n浙江省集中开工重大项目260个。分市看,温州领先,开工项目38个。\n", 38, "温州市", "浙江省"),
+    ("我省第一批重大项目集中开工\n\n来源:攸县发展和改革局\n4月6日,我省2023年第一批重大项目集中开工,省委、省政府高度重视,"
+     "湖南各地掀起建设热潮。攸县分会场开工项目15个,总投资32亿元。此次开工项目中产业项目9个。\n", 9, None, "湖南省"),
+]
+
+
+def test_the_second_reads_cases_of_the_rules_above(kit):
+    for text, value, whose, not_whose in SECOND_READ:
+        doc = _doc(kit, text)
+        found = _whose(doc, value)
+        assert found, (text[:20], value)
+        if whose is not None:
+            assert found == [whose], (text[:20], value, found)
+        assert not_whose not in found, (text[:20], value, found)
+
+
+def test_a_table_of_works_and_their_contents_is_no_pair_of_prose_columns():
+    """A second read: rows "兴义市…工程项目          总投资1.8亿元,新建污水管网12公里" (names that all open alike and end
+    as names do) were split into a left and a right column, every cost then the city's."""
+    from pipeline.core.columns import columns_apart
+
+    table = ["兴义市城市污水处理厂提标改造工程项目          总投资1.8亿元,新建污水管网12公里",
+             "兴义市万峰林旅游集散中心新建工程项目          总投资2.6亿元,新建游客服务中心一座",
+             "兴义市清水河生态环境综合治理工程项目          总投资3.1亿元,治理河道长度8.5公里",
+             "兴义市第二人民医院住院大楼新建工程项目        总投资4.5亿元,新建住院楼4.2万平方米"]
+    assert [t for _, t in columns_apart(table)] == table

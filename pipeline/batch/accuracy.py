@@ -192,6 +192,13 @@ def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
         # 湄潭县工业园区 of the gold is the 湄潭工业园区 made under 湄潭县: one county's park, written with or
         # without its level word
         return True
+    if short and entity.startswith(short) and gold_entity.endswith(entity) and len(gold_entity) > len(entity) \
+            and re.search(r"(园区|开发区|新区|高新区|经开区|集聚区|产业园|示范区)$", entity):
+        # 拉萨达孜工业园区 of the gold is the 达孜工业园区 made under 达孜区: a county's park, its city's short name
+        # written before it or not
+        above = kit.gazetteer.city_of(kit.gazetteer.official_named(parent, None)[0])
+        if above is not None and gold_entity == (above.short or "") + entity:
+            return True
     if parent and entity.startswith(parent) and len(entity) > len(parent) and gold_entity.endswith(entity[len(parent):]):
         # 湖南湘江新区直管区 of the gold is the 湘江新区直管区 of a fact whose parent is 湘江新区 (湖南湘江新区 by its other name)
         above = kit.reconciler.resolve(gold_entity[:-(len(entity) - len(parent))], f.entity_context or None)

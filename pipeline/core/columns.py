@@ -9,6 +9,7 @@ from collections import Counter
 SEGMENT = re.compile(r"\S+(?: {1,3}\S+)*")  # words a few spaces apart are one segment ("1.54 亿元")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TERMINAL = "。！？!?；;：:”"
+NAME_END = re.compile(r"(项目|工程|公司|集团|局|委|办|中心|单位|政府|管委会|区|县|市|镇|乡|街道|园)$")
 MIN_PAIRED_LINES = 4  # lines holding both columns, before a block is read as two columns
 SLACK = 4  # how far a right column's lines may start from one another
 
@@ -35,6 +36,17 @@ def _right_column_at(lines: list[str]) -> int:
     return column if near >= MIN_PAIRED_LINES else -1
 
 
+def _wrapped_prose(lefts: list[str]) -> bool:
+    """Whether a left column's lines are prose cut at the column's width, not a table's names: they end
+    inside a sentence at any character (a name ends as names do: …项目, …局, …县), are long, and do not
+    open alike ("兴义市…项目 / 兴义市…项目": a table's rows)."""
+    inside = sum(1 for x in lefts if x[-1] not in TERMINAL)
+    named = sum(1 for x in lefts if NAME_END.search(x))
+    alike = sum(1 for a, b in zip(lefts, lefts[1:]) if a[:2] == b[:2])
+    return inside >= len(lefts) / 2 and named < len(lefts) / 3 and alike < (len(lefts) - 1) / 3 \
+        and sorted(len(x) for x in lefts)[len(lefts) // 2] >= 15
+
+
 def columns_apart(lines: list[str]) -> list[tuple[int, str]]:
     """(index of the raw line, text) for every line, the lines of a block of two prose columns put in
     reading order: its left column's parts, then its right column's. Other lines stay as they are."""
@@ -53,9 +65,7 @@ def columns_apart(lines: list[str]) -> list[tuple[int, str]]:
         sides.append((i, left, right))
     paired = [s for s in sides if s[1] and s[2] and _prose(s[1]) and _prose(s[2])]
     lefts = [s[1] for s in paired]
-    # prose wraps at the column's width: most left parts end inside a sentence, none is a short name
-    wrapped = sum(1 for x in lefts if x[-1] not in TERMINAL) >= len(lefts) / 2
-    if len(paired) < MIN_PAIRED_LINES or not wrapped or sorted(len(x) for x in lefts)[len(lefts) // 2] < 15:
+    if len(paired) < MIN_PAIRED_LINES or not _wrapped_prose(lefts):
         return list(enumerate(lines))
     first = min(i for i, _, r in sides if r)
     last = max(i for i, _, r in sides if r)

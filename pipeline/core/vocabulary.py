@@ -110,3 +110,6 @@ GENERIC_WORK_CORE = re.compile(r"(^|[\d一二三四五六七八九十两]\s*条)
 # "安徽热线", "大河网", "中国XX在线": the name of the site that carries a page, neither its title nor its
 # place (a portal reposts other provinces' news: its name says nothing of whose news it is)
 SITE_NAME = re.compile(r"^\S{2,10}(?:网|热线|在线|门户|频道|网站|之窗|客户端)(?:手机版|移动版|电脑版|触屏版|客户端)?$")
+
+# a group of an area's units by their number ("苏南五市", "东部三县"): none of them alone
+UNITS_GROUP_END = r"(?:[两二三四五六七八九十]{1,2}|\d{1,2})个?(?:市|县|区|旗|县区|县市|市县|区县|县市区|地市|市州)"

@@ -286,7 +286,7 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
             f.flags.append("entity_named_in_document")
         above_the_zone = bool(own_zone) and not name and own_zone not in f.quote \
             and LEVEL_ABOVE_A_ZONE.search(f.metric_raw + f.quote) is not None
-        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table") \
+        r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table", quote=f.quote) \
             if "row_unnamed" not in f.flags and not above_the_zone \
             else Resolution("", "unknown", "unknown", 0.0)  # a row of a table none of whose rows is named
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score

@@ -256,7 +256,7 @@ def _division_jurisdiction(meta: DocumentMeta, lines: list[str], body: list[str]
                 f"the only {level} the text names, twice, and its words speak of a {level}",), alone, named)
         province = gazetteer.province_of(best)
         if level == "province" and province is not None and province != best and SPEAKS_AS["province"].search(text) \
-                and any(e.startswith("issuer") for e in evidence[best.key]) \
+                and any(e.startswith("issuer") for e in evidence[best.key]) and counts.get(best.key, 0) <= 1 \
                 and (province.short or province.name) in text \
                 and not any(p.kind == PROVINCE_LEVEL and p != province for p in places.values()):
             # "来源:华容县重点建设项目事务中心" over "经省人民政府同意现公布…省重点建设项目名单…推动我省高质量发展…新湖南":
@@ -614,8 +614,10 @@ def _in_a_national_name(text: str, start: int, end: int) -> bool:
 
 def _a_venue(text: str, start: int, end: int) -> bool:
     """"…洽谈会暨项目签约仪式在广州市举行,我市有8个项目签约": where an event is held, not whose news it is."""
-    return bool(re.search(r"在$", text[max(0, start - 1):start])) and \
+    return bool(re.search(r"在$", text[max(0, start - 1):start])) and (
         re.match(r"[\u4e00-\u9fff]{0,6}?(隆重)?(举行|召开|举办|开幕|开班)", text[end:end + 10]) is not None
+        # "记者日前在贡井区工业集中区的川南五金城施工现场看到": where the reporter stood, not whose news it is
+        or re.match(r"的[^,，。;；]{0,16}?(施工现场|建设现场|项目现场|工地)", text[end:end + 24]) is not None)
 
 
 def _compared(text: str, start: int, end: int) -> bool:

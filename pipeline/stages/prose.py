@@ -21,7 +21,7 @@ from pipeline.stages.jurisdiction import TOWN_VOICE, Jurisdiction, towns_named
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, PLACE_OFFICES, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import PROSE_UNIT_ALTERNATION, UNIT_ALTERNATION, canonical_unit, kind_of, to_base
-from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING
+from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING, UNITS_GROUP_END
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
@@ -161,7 +161,7 @@ FORECAST_WORD = re.compile(r"(预计|预测|预估|估计|有望|可望)")
 SIZE_CLASS = re.compile(r"\s*[\d.]+\s*[万亿]元?(\s*[-—–~～至到]\s*[\d.]+\s*[万亿]元)?\s*(以上|以下|及以上)?(的)?[\u4e00-\u9fff]{0,6}?(项目|工程)")
 # where a list of examples ends: "A、B项目等11个"
 EXAMPLES_END = re.compile(r"[^,，;；。]*?等(\s*[\d一二三四五六七八九十百]+\s*[个项宗家条座所批])?")
-SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前)+")
+SUBJECT_LEAD = re.compile(r"^(其中|另外|此外|同时|纳入|列入|位于|在|从|对|全年|今年|目前|截至目前|主要包括|包括|主要有)+")
 # a unit a line reports on, named before a colon ("1.党建引领基层治理工作指挥部:项目7项")
 ORGANIZATION_HEADING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff()（）]{2,24}?(?:指挥部|管委会|工作组|领导小组|工作专班|专班))\s*[:：]")
 LISTS_NAMED_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,6}?(省|市|县|区|州)(级)?(『|「|“|\"|百大|千项)")
@@ -173,7 +173,7 @@ KIND_WORDS = re.compile(r"现代|产业|工业|农业|科技|物流|创业|创�
 AID_WORDS = re.compile(r"援疆|援藏|援青|对口支援|对口援|对口帮扶|东西部协作|援建")
 FACILITY = "中学|小学|学校|幼儿园|医院|卫生院"  # a school or hospital, named with its own figures
 NAMED_AREA_OR_PROJECT = re.compile(
-    r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,36}?(?:项目|工程|基地)(?=(?:计划)?总投资|(?:已|累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
+    r"^((?:(?:[\u4e00-\u9fffA-Za-z0-9]|[(（][\u4e00-\u9fff]{2,6}[)）]){4,36}?(?:项目|工程|基地)(?:[一二三四五六七八九十]期)?(?=(?:计划)?总投资|(?:已经?|累计|已经?累计)?完成投资|亩均))"  # "中广核葵阳风电场项目总投资12.39亿元"
     r"|(?:(?!各|全|新建|改扩建|部分|农村|城区|乡镇|城镇|义务|中小|初级|高级|公办|民办|薄弱|其中|县级|市级)"
     rf"[\u4e00-\u9fff]{{2,10}}?(?<!中小|初级|高级|薄弱|农村|乡镇|城区)(?:{FACILITY}))(?=建筑面积|总投资|投资\d|完成投资|占地)"  # "龙场中学建筑面积1120平方米"
     rf"|(?:[\u4e00-\u9fff]{{2,8}}(?:{AREA_WORDS}|都市区|城镇群|城市群|经济带|功能区|核心区|发展区|拓展区|组团|旅游区|风景区){AREA_PART})"
@@ -189,7 +189,7 @@ NAMED_AREA_OR_PROJECT = re.compile(
 PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中|在[^,，。;；“”\d的]{{1,12}}?(?:开工|竣工|开竣工|签约|投产|奠基)的|位于[^,，。;；“”的]{{2,30}}?的)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
-                           r"(?=作为|是|属于|系|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|进展|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
+                           r"(?=作为|是|属于|系|位于|地处|坐落|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|进展|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
 # ("签约的项目中,“台江县年产20万吨再生资源综合循环利用项目”作为…": a quoted name may hold figures of its own)
 # "同样策马加鞭的还有全长37.5公里的宣咸高速,前三季度已完成投资13.3亿元": a work brought in as the topic
 PROJECT_INTRODUCED = re.compile(rf"^[^,，。;；]{{0,16}}?(?:还有|便是|就是|要数|当属|首推)[^,，。;；]{{0,20}}?的?"
@@ -249,7 +249,7 @@ PARENT_BEFORE = re.compile(r"(隶属于?|属于|地处|毗邻|紧邻|邻近)$")
 PARENT_SAID = re.compile(r"(为|是|系)[^，,。；;：:]{0,12}$")
 PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|市|旗)(?=[，,。；;]|$)")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|集中|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
-                                r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年")
+                                r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年|最[多大高快]|领先|居首")
 OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*([复竣])\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工; 开(竣)工: 开竣工
 AHEAD_OF_SCHEDULE = re.compile(r"(超过?|高于|快于)(序时|时序|时间)进度")
 # "开工项目1692个,占年度计划的83.5%": a share of the plan said right after a count is that count's rate
@@ -261,13 +261,18 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报|[:：]\s*[“\"])")  # (…副主任鲍爱华:“…": a quoted speaker)
-UNITS_GROUPED = re.compile(r"(?:^|(?<=[其中,，:：]))\s*([\u4e00-\u9fff]{1,4}?(?:[两二三四五六七八九十]{1,2}|\d{1,2})个?(?:市|县|区|旗|县区|县市|市县|区县|县市区|地市|市州))"
+UNITS_GROUPED = re.compile(r"(?:^|(?<=[其中,，:：]))\s*((?:[\u4e00-\u9fff]{0,3}[东西南北中]部?|沿海|沿江|沿边|沿黄|山区|库区|平原)"
+                           + UNITS_GROUP_END + ")"
                            r"(?=项目|[\d,，]|完成|开工|新开工|竣工|签约|共|累计|实施|投资|计划|分别|均|合计)")
-FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)([\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
+# (never an agent: "由中铁集团南宁市…项目部负责施工", "与…公司": the firm that builds or signs, not the work's name)
+FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)"
+                               r"((?!由|与|经|和|同|被|向|在|对|将|把)[\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
 KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:：]{0,16}?(?:重点|重大)[\u4e00-\u9fff]{0,6}?(?:项目|工程)"
                             r"(?P<name>(?!之一|中|有|共|[\d一二三四五六七八九十两])[\u4e00-\u9fff()（）A-Za-z0-9—-]{4,40}?(?:项目|工程))"
                             r"(?=已|正|累计|完成|总投资|计划|今年|年度|[,，])")
-PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有|集中|新开工|开工|开复工|开竣工|竣工|投产|实施|推进|安排|签约|谋划|启动)")
+PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工|开复工|开竣工|竣工|投产|实施|推进|安排|签约|谋划|启动)")
+# a sentence of the whole the sections are parts of ("据统计,本次集中开工项目共计680个"): no section's
+SECTION_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|据统计|全省|全市|全区|全州|全县|全国|各地|各市|各县")
 TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
 SUPERLATIVE_AFTER = re.compile(r"\s*(最[多大高快好优少低]|之最|首位|之首|前列|前茅|领先|居首)")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
@@ -1191,8 +1196,12 @@ class ProseExtractor:
         story_subject = ""  # the place inside the story's own that its dateline's paragraph spoke of
         carried, previous_line_no, sentence_openers = "", None, set()
         section_place = ""  # a place written as a line of its own ("眉山", "资阳") heads the lines under it
-        for line_no, line in lines:
-            own_line = self._place_line(line, jurisdiction)
+        place_lines = [self._place_line(line, jurisdiction) for _, line in lines]
+        for k, (line_no, line) in enumerate(lines):
+            own_line = place_lines[k]
+            if own_line and ((k > 0 and place_lines[k - 1]) or (k + 1 < len(lines) and place_lines[k + 1])):
+                section_place = ""  # "1.德阳 / 2.绵阳 / 3.眉山": a list of places, no heading
+                continue
             if own_line or TOP_HEADING.match(line):
                 # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it)
                 section_place = own_line
@@ -1803,7 +1812,7 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
-                    if not subject and section_place:
+                    if not subject and section_place and (section_place in sentence or not SECTION_WHOLE.search(sentence)):
                         # "眉山\n…其他项目11个,总投资75.3亿元": no subject of its own, the place heading the section
                         subject, flags_for_subject = section_place, ["subject_section"]
                     if subject and len(metric_raw) > len(subject) and metric_raw.startswith(subject):
@@ -2198,8 +2207,8 @@ def _compared_or_ranked_in(before: str, start: int, end: int, reach: int) -> boo
     "占全市61%") or the scope it ranks in ("位居全区第9"), looking back `reach` characters for the rank's verb."""
     if before[max(0, start - 2):start] == "拉动" and re.match(r"[^,，;；。\d]{0,8}增长\s*$", before[end:]):
         return True  # "拉动太原市投资增长5.9个百分点": the whole whose growth the subject pulls
-    if SUPERLATIVE_AFTER.match(before, end):
-        return True  # "苏州开工项目个数全省最多": the scope of a superlative, not the subject
+    if SUPERLATIVE_AFTER.match(before, end) and re.match(r"[全我本]", before[start:end]):
+        return True  # "苏州开工项目个数全省最多": the scope of a superlative, not the subject (but "徐州最多" is 徐州's)
     return COMPARED_WITH.search(before[max(0, start - 3):start]) is not None or before[start - 1:start] == "占" or (
         RANK_AFTER.match(before, end) is not None and RANKED_IN.search(before[max(0, start - reach):start]) is not None)
 
@@ -2266,7 +2275,7 @@ def _project_topic(sentence: str) -> str:
             and len(m.group("name")) >= 6:
         ends_at_comma = False  # "…的县公安局业务技术用房项目,是三台县的县重点工程项目,总投资…": the work, then what it is
     if m and (_names_one_work(m.group("name")) or (not ends_at_comma and _one_work_named(
-            m.group("name"), r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|建设项目$|民生|招商引资|引资|签约|落地"))):
+            m.group("name"), r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|^[\u4e00-\u9fff]{0,2}(城市|城镇|城乡|基础设施|交通|水利|产业|工业|农业)建设项目$|民生|招商引资|引资|签约|落地"))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
     return ""

@@ -23,7 +23,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
-from pipeline.core.vocabulary import AGGREGATE_NAME
+from pipeline.core.vocabulary import AGGREGATE_NAME, UNITS_GROUP_END
 from pipeline.stages.gazetteer import GENERIC_NAMES, PROVINCE_LEVEL, zone_name_under, LOCAL_KINDS, MUNICIPALITIES, Gazetteer, Place, normalize_name, zone_parts  # noqa: F401  (re-exported)
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, speaks_as_a_zone_of_its_own
 
@@ -36,7 +36,7 @@ KIND_BY_SUFFIX = [
     (re.compile(r"(园|园区|集中区|示范区|开发区|经开区|高新区|新区|工业区|工区|度假区|旅游区|保税区|综保区|实验区|试验区)$"), "park"),
     (re.compile(r"(公司|集团|有限|银行|厂|中心\)|公司\))$|公司|集团"), "company"),
     (re.compile(r"(局|委|委员会|办|办公室|中心|厅|处|科|所|站|队|院|室|部|政府)$"), "department"),
-    (re.compile(r"([两二三四五六七八九十]|\d)个?(市|县|区|旗|县区|县市|市县|区县|县市区|地市|市州)$"), "other"),  # 苏南五市: a group
+    (re.compile(UNITS_GROUP_END + "$"), "other"),  # 苏南五市: a group of units, none of them
     (re.compile(r"(县|区|市|旗|州|盟)$"), "district"),
     (re.compile(r"(项目|工程)$"), "project"),
 ]
@@ -90,20 +90,30 @@ class Reconciler:
     local_cache: dict[tuple, dict] = field(default_factory=dict)
 
     def resolve(self, raw: str, jurisdiction: Optional[Jurisdiction | Place | str] = None,
-                table_row: bool = False) -> Resolution:
+                table_row: bool = False, quote: str = "") -> Resolution:
         """table_row: the name heads a table's row, where a park's name may be a project's (a
-        项目名称 column), kept as written rather than made the city's zone."""
+        项目名称 column), kept as written rather than made the city's zone. quote: the words the name was
+        read in, where its own city or province may be written before it (上海浦东新区)."""
         jur = self._jurisdiction(jurisdiction)
         g = self.gazetteer
         above = [p.key in jur.named for p in (g.city_of(jur.place), g.province_of(jur.place)) if p is not None]
+        bare = table_row or (bool(quote) and not self._written_after_its_area(normalize_name(raw), quote))
         # everything a decision depends on, and no more (the set of places a document names would
         # make the cache grow with every document)
         key = (normalize_name(raw), jur.place.key if jur.place else "", jur.scope.key if jur.scope else "",
-               round(jur.confidence, 2), jur.city_named(g), tuple(above), table_row)
+               round(jur.confidence, 2), jur.city_named(g), tuple(above), table_row, bare)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = self._resolve(key[0], jur, table_row)
+            hit = self.cache[key] = self._resolve(key[0], jur, table_row, bare)
         return hit
+
+    def _written_after_its_area(self, name: str, quote: str) -> bool:
+        """"上海浦东新区…", "天津滨海新区与沧州合作…": the division's own city or province written right before it."""
+        place, _ = self.gazetteer.official_named(name, None) if name else (None, [])
+        if place is None:
+            return False
+        heads = {n for p in self.gazetteer.chain(place)[1:] for n in (p.name, p.short) if n}
+        return any(re.search(re.escape(h) + r"\s*" + re.escape(name), quote) for h in heads)
 
     def _jurisdiction(self, given) -> Jurisdiction:
         """A Jurisdiction as the stage found it; a place or a name (tests, tools) counts as certain."""
@@ -115,7 +125,7 @@ class Reconciler:
             return Jurisdiction(given, 1.0, ("given",), given, frozenset(p.key for p in self.gazetteer.chain(given)))
         return NO_JURISDICTION
 
-    def _resolve(self, name: str, jur: Jurisdiction, table_row: bool = False) -> Resolution:
+    def _resolve(self, name: str, jur: Jurisdiction, table_row: bool = False, bare: bool = False) -> Resolution:
         g = self.gazetteer
         place = jur.place
         if not name:
@@ -141,7 +151,7 @@ class Reconciler:
                              provisional=jur.confidence < CONFIDENT)
         if CROSS.match(name):
             return Resolution(name, "aggregate", "aggregate", 1.0)
-        named = self._named(name, jur)
+        named = self._named(name, jur, bare)
         if named:
             return named
         group = self._group(name, jur)
@@ -194,11 +204,12 @@ class Reconciler:
         return place
 
     def _zone_named_as_elsewhere(self, name: str, place: Place, jur: Jurisdiction) -> Optional[Resolution]:
-        """"滨海新区" in a 茂名 bulletin: a zone of the document's own area whose bare name is the official name
-        of a division of another province (天津's 滨海新区), never that one; made under the area, for review."""
+        """"滨海新区" written bare in a 茂名 bulletin (a table's row, a sentence): a zone of the document's own
+        area whose name is the official name of a division of another province (天津's 滨海新区), never that one;
+        made under the area, for review. (Not "上海浦东新区…", "天津滨海新区与沧州合作…": its own area written.)"""
         g = self.gazetteer
         home = jur.place
-        if home is None or jur.confidence < CONFIDENT or not ZONE_WORD_END.search(name) or name != place.name:
+        if home is None or jur.confidence < CONFIDENT or not ZONE_NAME.search(name) or name != place.name:
             return None
         if home.kind not in ("city", "county", "county_city", "district"):
             home = g.city_of(home)
@@ -208,11 +219,11 @@ class Reconciler:
         made = Place(zone_name_under(name, home), "zone", home.name, "", home.code)
         return _of_place(made, "zone", 0.75, provisional=True)
 
-    def _named(self, name: str, jur: Jurisdiction) -> Optional[Resolution]:
+    def _named(self, name: str, jur: Jurisdiction, bare: bool = False) -> Optional[Resolution]:
         """The whole name is one place of the gazetteer, read inside the document's area."""
         g = self.gazetteer
         place, candidates = g.official_named(name, jur.area)
-        elsewhere = self._zone_named_as_elsewhere(name, place, jur) if place is not None else None
+        elsewhere = self._zone_named_as_elsewhere(name, place, jur) if place is not None and bare else None
         if elsewhere is not None:
             return elsewhere
         if place is not None:
@@ -398,9 +409,8 @@ class Reconciler:
 
 
 # the endings of a zone's or park's own name (a 公园 or 花园 is a work, kept as written)
-ZONE_WORD_END = re.compile(r"(新区|开发区|高新区|经开区|示范区|园区|工业园|保税区|综保区|试验区|实验区|合作区)$")
-ZONE_NAME = re.compile(r"(园区|集中区|示范区|开发区|新区|工业区|度假区|保税区|实验区|试验区|集聚区|港区|"
-                       r"(产业|科技|工业|物流|创业|文创|农业|软件)园)$")
+ZONE_NAME = re.compile(r"(园区|集中区|示范区|开发区|高新区|经开区|新区|工业区|度假区|保税区|综保区|实验区|试验区|集聚区|"
+                       r"合作区|港区|(产业|科技|工业|物流|创业|文创|农业|软件)园)$")
 
 
 # zones of regions wider than one city, never one city's: 长三角生态绿色一体化发展示范区, 中关村科技园区
