@@ -80,6 +80,28 @@ def test_the_scorer_reads_a_countys_park_with_or_without_its_citys_short_name(ki
     assert not _same_place("日喀则达孜工业园区", park, kit)
 
 
+def test_the_scorer_reads_a_batchs_count_by_the_event_its_gold_category_names():
+    """民生项目8个 in a page of a 集中开工 batch: the gold writes 开工项目数 (or 项目数) of "集中开工项目 / 民生项目";
+    the tool's 项目数 (or 开工项目数) of 民生项目 is the same count. Not where the category names no event, a planned one
+    (计划开工), or two events (集中开工竣工项目: the whole batch is no one event's count)."""
+    from pipeline.batch.accuracy import Gold, _same_measure
+    from schemas.records import Fact
+
+    def fact(metric: str) -> Fact:
+        return Fact(value=8, unit="个", value_base=8, unit_base="个", entity_raw="", metric_raw="民生项目", period=None,
+                    source_kind="text", quote="", extractor="prose", entity="九龙坡区", metric=metric, category="民生项目")
+
+    def gold(measure: str, category: str) -> Gold:
+        return Gold("九龙坡区", measure, category, 8.0, "个", "", "text")
+    assert _same_measure(gold("开工项目数", "第一批集中开工重点项目 / 民生项目"), fact("项目数"))
+    assert _same_measure(gold("项目数", "集中开工项目"), fact("开工项目数"))
+    assert _same_measure(gold("签约项目数", "集中签约项目"), fact("项目数"))
+    assert not _same_measure(gold("开工项目数", "民生项目"), fact("项目数"))
+    assert not _same_measure(gold("项目数", "计划开工项目"), fact("开工项目数"))
+    assert not _same_measure(gold("项目数", "集中开工竣工项目"), fact("开工项目数"))
+    assert not _same_measure(gold("竣工项目数", "集中开工项目"), fact("项目数"))
+
+
 def test_the_scorer_reads_a_bare_kaifaqu_as_the_zone_the_tool_names_its_jingkaiqu(kit):
     """海林开发区 of a gold file is the 海林经开区 a bare 开发区 is read as; 海林高新区 is another zone."""
     from pipeline.batch.accuracy import _same_place

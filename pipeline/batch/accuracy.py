@@ -136,6 +136,9 @@ def _measure(f: Fact) -> str:
     return (f.metric or f.metric_raw or "").split(" / ")[0]
 
 
+EVENT_COUNTS = {"开工项目数": "开工", "开复工项目数": "开复工", "竣工项目数": "竣工", "开竣工项目数": "开竣工", "签约项目数": "签约"}
+
+
 def _same_measure(g: Gold, f: Fact) -> bool:
     """The gold's measure, or the same measure as a communiqué's indicators name it
     (tests/golden/COMMUNIQUE_FORMAT.md): 固定资产投资增速 is the 同比增长 of 固定资产投资, and 民间投资 of a
@@ -151,6 +154,15 @@ def _same_measure(g: Gold, f: Fact) -> bool:
         return kind == category or (not category and kind == measure[:-2])
     if g.measure == "固定资产投资" and measure.endswith("投资") and "indicator_table" not in f.flags:
         return not category and kind == measure
+    pair = {g.measure, measure}
+    event = next((EVENT_COUNTS[m] for m in pair if m in EVENT_COUNTS), "")
+    others = {"开工", "复工", "竣工", "签约", "投产"} - set(re.findall("开工|复工|竣工|签约|投产", event))
+    if "项目数" in pair and event and re.search(r"(?<!计划)(?<![未拟待])" + event, g.category or "") \
+            and not any(o in (g.category or "").replace(event, "") for o in others):
+        # a batch the gold's category names by its one event (集中开工项目 / 民生项目): its count is the count of
+        # projects started, 开工项目数 or 项目数 of 集中开工项目 alike (golds write either); not a batch of two
+        # events (集中开工竣工项目), whose whole count is no one event's
+        return True
     return False
 
 
@@ -167,6 +179,9 @@ def _entity_of(f: Fact) -> str:
     if "entity_as_written" in f.flags:  # 鄧州市 as a traditional-script capture writes 邓州市 (same code)
         return normalize_name(_simplified(f.entity))
     return normalize_name(f.entity)
+
+
+PARK_END = re.compile(r"(园区|开发区|新区|高新区|经开区|集聚区|商业区|产业园|示范区)$")  # a county's park, by its ending
 
 
 def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
@@ -188,12 +203,12 @@ def _same_place(gold_entity: str, f: Fact, kit: Toolkit) -> bool:
     parent = normalize_name(f.entity_parent or "")
     short = re.sub(r"(县|市|区|旗)$", "", parent)
     if len(short) >= 2 and entity.startswith(short) and not entity.startswith(parent) \
-            and gold_entity == parent + entity[len(short):] and re.search(r"(园区|开发区|新区|高新区|经开区|集聚区|商业区|产业园|示范区)$", entity):
+            and gold_entity == parent + entity[len(short):] and PARK_END.search(entity):
         # 湄潭县工业园区 of the gold is the 湄潭工业园区 made under 湄潭县: one county's park, written with or
         # without its level word
         return True
     if short and entity.startswith(short) and gold_entity.endswith(entity) and len(gold_entity) > len(entity) \
-            and re.search(r"(园区|开发区|新区|高新区|经开区|集聚区|产业园|示范区)$", entity):
+            and PARK_END.search(entity):
         # 拉萨达孜工业园区 of the gold is the 达孜工业园区 made under 达孜区: a county's park, its city's short name
         # written before it or not
         above = kit.gazetteer.city_of(kit.gazetteer.official_named(parent, None)[0])

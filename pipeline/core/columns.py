@@ -4,58 +4,66 @@ down to its end, then the right one. Left side by side, each line would join the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 SEGMENT = re.compile(r"\S+(?: {1,3}\S+)*")  # words a few spaces apart are one segment ("1.54 亿元")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TERMINAL = "。！？!?；;：:”"
-NAME_END = re.compile(r"(项目|工程|公司|集团|局|委|办|中心|单位|政府|管委会|区|县|市|镇|乡|街道|园)$")
+PUNCTUATION = re.compile(r"[,，。;；、:：]")
 MIN_PAIRED_LINES = 4  # lines holding both columns, before a block is read as two columns
 SLACK = 4  # how far a right column's lines may start from one another
 
 
-def _segments(line: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in SEGMENT.finditer(line)]
+def _segments(line: str, wide: bool = False) -> list[tuple[int, str]]:
+    """(start, text) of a line's segments; wide: starts counted in display columns (a Chinese character two
+    wide), as a capture that aligned its columns on screen counts them."""
+    out = []
+    for m in SEGMENT.finditer(line):
+        at = m.start() + (sum(1 for ch in line[:m.start()] if unicodedata.east_asian_width(ch) in "WF") if wide else 0)
+        out.append((at, m.group()))
+    return out
 
 
 def _prose(segment: str) -> bool:
     return len(CJK.findall(segment)) >= 6
 
 
-def _right_column_at(lines: list[str]) -> int:
-    """The column where a right column of prose starts in most lines holding two, or -1."""
+def _right_column_at(lines: list[str], wide: bool) -> tuple[int, int]:
+    """(the column where a right column of prose starts in most lines holding two, how many lines) or (-1, 0)."""
     starts = Counter()
     for line in lines:
-        segs = _segments(line)
+        segs = _segments(line, wide)
         if len(segs) == 2 and segs[1][0] >= 20 and _prose(segs[0][1]) and _prose(segs[1][1]):
             starts[segs[1][0]] += 1
     if not starts:
-        return -1
+        return -1, 0
     column, _ = starts.most_common(1)[0]
     near = sum(n for at, n in starts.items() if abs(at - column) <= SLACK)
-    return column if near >= MIN_PAIRED_LINES else -1
+    return (column, near) if near >= MIN_PAIRED_LINES else (-1, 0)
 
 
 def _wrapped_prose(lefts: list[str]) -> bool:
-    """Whether a left column's lines are prose cut at the column's width, not a table's names: they end
-    inside a sentence at any character (a name ends as names do: …项目, …局, …县), are long, and do not
-    open alike ("兴义市…项目 / 兴义市…项目": a table's rows)."""
+    """Whether a left column's lines are prose cut at the column's width, not a table's names: long, most
+    ending inside a sentence and holding a sentence's punctuation ("…,总投资 179.87 亿元,"), where a table's
+    name cells hold none ("兴义市城市污水处理厂提标改造工程项目")."""
     inside = sum(1 for x in lefts if x[-1] not in TERMINAL)
-    named = sum(1 for x in lefts if NAME_END.search(x))
-    alike = sum(1 for a, b in zip(lefts, lefts[1:]) if a[:2] == b[:2])
-    return inside >= len(lefts) / 2 and named < len(lefts) / 3 and alike < (len(lefts) - 1) / 3 \
+    punctuated = sum(1 for x in lefts if PUNCTUATION.search(x))
+    return inside >= len(lefts) / 2 and punctuated >= len(lefts) / 2 \
         and sorted(len(x) for x in lefts)[len(lefts) // 2] >= 15
 
 
 def columns_apart(lines: list[str]) -> list[tuple[int, str]]:
     """(index of the raw line, text) for every line, the lines of a block of two prose columns put in
     reading order: its left column's parts, then its right column's. Other lines stay as they are."""
-    column = _right_column_at(lines)
+    # (a capture aligns its columns by characters or by screen width: whichever lines up more lines)
+    (column, near), wide = max((_right_column_at(lines, False), False), (_right_column_at(lines, True), True),
+                               key=lambda x: x[0][1])
     if column < 0:
         return list(enumerate(lines))
     sides: list[tuple[int, str, str]] = []  # (index, left part, right part) of each line of the page
     for i, line in enumerate(lines):
-        segs = _segments(line)
+        segs = _segments(line, wide)
         if not segs:
             sides.append((i, "", ""))
             continue

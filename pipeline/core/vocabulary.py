@@ -113,3 +113,6 @@ SITE_NAME = re.compile(r"^\S{2,10}(?:网|热线|在线|门户|频道|网站|之�
 
 # a group of an area's units by their number ("苏南五市", "东部三县"): none of them alone
 UNITS_GROUP_END = r"(?:[两二三四五六七八九十]{1,2}|\d{1,2})个?(?:市|县|区|旗|县区|县市|市县|区县|县市区|地市|市州)"
+
+# the words of a superlative ("全省最多", "徐州领先"): what is most, never a measure or a figure
+SUPERLATIVE_WORDS = r"最[多大高快好优少低]|之最|首位|之首|前列|前茅|领先|居首"

@@ -287,8 +287,9 @@ def reconcile(facts: list[Fact], kit: Toolkit, jurisdiction: Jurisdiction, zones
         above_the_zone = bool(own_zone) and not name and own_zone not in f.quote \
             and LEVEL_ABOVE_A_ZONE.search(f.metric_raw + f.quote) is not None
         r = kit.reconciler.resolve(name, jurisdiction, table_row=f.source_kind == "table", quote=f.quote) \
-            if "row_unnamed" not in f.flags and not above_the_zone \
-            else Resolution("", "unknown", "unknown", 0.0)  # a row of a table none of whose rows is named
+            if "row_unnamed" not in f.flags and "subject_ambiguous" not in f.flags and not above_the_zone \
+            else Resolution("", "unknown", "unknown", 0.0)  # a row of a table none of whose rows is named, or a
+        # sentence that may be its section's or the whole's (subject_ambiguous)
         f.entity, f.entity_kind, f.entity_method, f.entity_score = r.entity or None, r.kind, r.method, r.score
         f.entity_key, f.entity_context, f.entity_parent = normalize_name(name), jurisdiction.name or "", r.parent
         f.entity_code, f.entity_parent_code = r.code, r.parent_code

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Iterable, Optional
 
 from pipeline.core.normalize import opencc_converter
+from pipeline.core.vocabulary import SUPERLATIVE_WORDS
 
 VARIANTS = str.maketrans({"巿": "市", "縣": "县", "區": "区", "（": "(", "）": ")", "[": "(", "]": ")", "〔": "(", "〕": ")",
                           "【": "(", "】": ")"})
@@ -328,7 +329,8 @@ class Gazetteer:
                         # "海南:压茬推进项目建设" over a page that writes 海南省 (not 海南藏族自治州): the one
                         # whose full name the page writes
                         written = {p.key: p for p in self.scoped.get(name, [])
-                                   if p.kind in ("city", PROVINCE_LEVEL) and p.code and p.name in context}
+                                   if p.kind in ("city", PROVINCE_LEVEL) and p.code and p.name in context
+                                   and re.search("(全|我|本)" + ("省" if p.kind == PROVINCE_LEVEL else p.name[-1]), context)}
                         place = next(iter(written.values())) if len(written) == 1 else None
                     trusted = city_shorts or _region_said(text, i, len(name)) or self._in_province(place, jurisdiction) or place == jurisdiction \
                         or self._sibling_said_with_figures(text, i + len(name), place, jurisdiction)
@@ -467,7 +469,7 @@ def a_town_name(name: str) -> bool:
 
 
 SIBLING_FIGURES_AFTER = re.compile(r"(新开工|开工|开复工|竣工|签约|完成投资|项目(个数|数|总投资|\d))")
-FIGURE_VERB_AFTER = re.compile(r"(完成|新开工|开工|竣工|签约|实施|累计|共|有|最[多大高快]|领先|居首|位居|[\d,，])")
+FIGURE_VERB_AFTER = re.compile(r"(完成|新开工|开工|竣工|签约|实施|累计|共|有|位居|" + SUPERLATIVE_WORDS + r"|[\d,，])")
 
 
 # the short forms of autonomous regions that no word holds: written inside running text ("席卷新疆", "吹拂新疆大地"),

@@ -21,7 +21,7 @@ from pipeline.stages.jurisdiction import TOWN_VOICE, Jurisdiction, towns_named
 from pipeline.core.vocabulary import CATEGORY_NAME, GENERIC_WORK_CORE, PLACE_OFFICES, WORK_OF_ONE_PROJECT
 from pipeline.stages.metrics import BASE_SET, category_of
 from pipeline.core.units import PROSE_UNIT_ALTERNATION, UNIT_ALTERNATION, canonical_unit, kind_of, to_base
-from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING, UNITS_GROUP_END
+from pipeline.core.vocabulary import AGGREGATE_SUBJECT, PHRASE_WORDS, PROJECT_HEADING, SUPERLATIVE_WORDS, UNITS_GROUP_END
 from schemas.records import DocumentMeta, Fact, Figure, Period
 
 ARABIC_NUM = rf"(?<![\d.A-Za-z]){ARABIC}"  # the number grammar, not glued to a word or another number
@@ -249,7 +249,7 @@ PARENT_BEFORE = re.compile(r"(隶属于?|属于|地处|毗邻|紧邻|邻近)$")
 PARENT_SAID = re.compile(r"(为|是|系)[^，,。；;：:]{0,12}$")
 PARENT_AFTER = re.compile(r"[^，,。；;、：:]{0,12}?(所|管|下)?辖(县|市|旗)(?=[，,。；;]|$)")
 SHORT_SUBJECT_NEXT = re.compile(r"[\d\s,，、:：;；()（）]|完成|集中|开工|竣工|新|实施|共|有|已|累计|计划|重点|重大|在建|续建|"
-                                r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年|最[多大高快]|领先|居首")
+                                r"投资|列入|入库|签约|分别|均|达|为|占|的|全|今年|排|位|得|以|在|获|实现|总|项目|年|" + SUPERLATIVE_WORDS)
 OPEN_OR_RESUME = re.compile(r"开\s*[(（]\s*([复竣])\s*[)）]\s*工")  # "已开(复)工项目307个": 开复工; 开(竣)工: 开竣工
 AHEAD_OF_SCHEDULE = re.compile(r"(超过?|高于|快于)(序时|时序|时间)进度")
 # "开工项目1692个,占年度计划的83.5%": a share of the plan said right after a count is that count's rate
@@ -261,20 +261,25 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报|[:：]\s*[“\"])")  # (…副主任鲍爱华:“…": a quoted speaker)
-UNITS_GROUPED = re.compile(r"(?:^|(?<=[其中,，:：]))\s*((?:[\u4e00-\u9fff]{0,3}[东西南北中]部?|沿海|沿江|沿边|沿黄|山区|库区|平原)"
+UNITS_GROUPED = re.compile(r"(?:^|(?<=[其中,，:：]))\s*((?:(?!有|排名|排在|前|后|其中|共|这|该|各|全|等|的|和|及|与|占|达|为|个)[\u4e00-\u9fff]){1,4}"
                            + UNITS_GROUP_END + ")"
                            r"(?=项目|[\d,，]|完成|开工|新开工|竣工|签约|共|累计|实施|投资|计划|分别|均|合计)")
 # (never an agent: "由中铁集团南宁市…项目部负责施工", "与…公司": the firm that builds or signs, not the work's name)
+# the sectors a kind of project is named by ("文化旅游建设项目", "生态环境建设项目"): no one work
+SECTOR_WORDS = (r"城市|城镇|城乡|基础设施|交通|水利|产业|工业|农业|文化|旅游|文旅|生态|环境|环保|能源|化工|教育|卫生|医疗|体育|"
+                r"商贸|物流|农林|林业|市政|住房|棚改|乡村|新型城镇化|社会|公共服务|科技|信息|数字|新基建")
 FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)"
                                r"((?!由|与|经|和|同|被|向|在|对|将|把)[\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
 KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:：]{0,16}?(?:重点|重大)[\u4e00-\u9fff]{0,6}?(?:项目|工程)"
                             r"(?P<name>(?!之一|中|有|共|[\d一二三四五六七八九十两])[\u4e00-\u9fff()（）A-Za-z0-9—-]{4,40}?(?:项目|工程))"
                             r"(?=已|正|累计|完成|总投资|计划|今年|年度|[,，])")
 PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工|开复工|开竣工|竣工|投产|实施|推进|安排|签约|谋划|启动)")
-# a sentence of the whole the sections are parts of ("据统计,本次集中开工项目共计680个"): no section's
-SECTION_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|据统计|全省|全市|全区|全州|全县|全国|各地|各市|各县")
+# a sentence of the whole the sections are parts of ("据统计,…", "全省…"): no section's; one that may be either
+# the section's or the whole's ("此次集中开工的项目…", "共计…") names no one: unknown, for review
+SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市")
+SECTION_OR_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|各县|各区")
 TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
-SUPERLATIVE_AFTER = re.compile(r"\s*(最[多大高快好优少低]|之最|首位|之首|前列|前茅|领先|居首)")
+SUPERLATIVE_AFTER = re.compile(rf"\s*({SUPERLATIVE_WORDS})")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
 RANK_AFTER = re.compile(r"第\s*[一二三四五六七八九十\d]")
 RANKED_IN = re.compile(r"(居|位居|位列|列|排名|排在|排)")
@@ -946,6 +951,8 @@ class ProseExtractor:
                 # ("安吉县发展和改革局组织编制年度投资项目计划": an office drawing up a plan, no work)
                 # ("产业集聚区全年机械电子制造类项目计划签约落地15个": the zone's projects of a kind in the year, none named)
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
+            if m.how == "short" and SUPERLATIVE_AFTER.match(before, end) and m.place.kind != "city":
+                continue  # "其中南部最多", "平原最多": a region or a terrain, not 南部县 / 平原县 (a city's short form is the city)
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             counted = re.match(r"\s*(\d+)\s*[个项]", sentence[start:])
@@ -1156,6 +1163,17 @@ class ProseExtractor:
                 best = (m.group(0), m.start())
         return best
 
+    @staticmethod
+    def _in_a_list_of_places(lines: list, place_lines: list[str], k: int) -> bool:
+        """Whether the place line k is an item of a list: numbered ("1.德阳", a place line or a line of its own
+        numbered the same way next to it) or three place lines in a row (a heading and its sub-heading, "德阳 /
+        旌阳区", are two)."""
+        numbered = re.compile(r"^\s*[\d一二三四五六七八九十]{1,2}\s*[、.．]")
+        if numbered.match(lines[k][1]) and any(0 <= j < len(lines) and numbered.match(lines[j][1]) for j in (k - 1, k + 1)):
+            return True
+        run = [j for j in range(k - 2, k + 3) if 0 <= j < len(lines) and place_lines[j]]
+        return any(all(j in run for j in (a, a + 1, a + 2)) for a in range(k - 2, k + 1))
+
     def _place_line(self, line: str, jurisdiction: Optional[Jurisdiction]) -> str:
         """The place a line holds and nothing else ("眉山", "二、资阳市"), or ""."""
         if re.match(r"\s*[(（【\[]", line):
@@ -1199,7 +1217,7 @@ class ProseExtractor:
         place_lines = [self._place_line(line, jurisdiction) for _, line in lines]
         for k, (line_no, line) in enumerate(lines):
             own_line = place_lines[k]
-            if own_line and ((k > 0 and place_lines[k - 1]) or (k + 1 < len(lines) and place_lines[k + 1])):
+            if own_line and self._in_a_list_of_places(lines, place_lines, k):
                 section_place = ""  # "1.德阳 / 2.绵阳 / 3.眉山": a list of places, no heading
                 continue
             if own_line or TOP_HEADING.match(line):
@@ -1757,6 +1775,12 @@ class ProseExtractor:
                     if named_after and "于一体" in named_after.group(0) \
                             and not re.fullmatch(r"\s*(项目|计划|拟|约|共)?(总)?投资(额)?(约|达|近)?\s*", metric_raw or ""):
                         named_after = None  # "完成固定资产投资42亿元,集…于一体的…综合体": the county's, then another work
+                    quoted_after = QUOTED_WORK_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
+                    if quoted_after and _names_one_project(quoted_after.group(1), shortest=4) \
+                            and not CATEGORY_NAME.match(quoted_after.group(1)) and not re.search(r"、|等", quoted_after.group(1)):
+                        # "投资10亿元的新能源新材料“龙源渔光互补发电项目”", "…的电子信息技术“欧度电子项目”": the quoted
+                        # work after its kind (quotes make a name of four characters one work's)
+                        named_after = quoted_after
                     item_after = NAMED_ITEM_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
                     if item_after and not CATEGORY_NAME.match(item_after.group(1)) \
                             and not re.search(r"\d|本次|此次|重点|重大|以上|以下|新开工|续建|在建", item_after.group(1)) \
@@ -1800,7 +1824,7 @@ class ProseExtractor:
                             carried, ended = subject, 0
                         if len(BUILT_AFTER_FIGURE.findall(sentence)) > 1:
                             line_work = ""  # two works built: "项目建成投产后…" after them is neither's alone
-                        if (re.search(r"(^|[,，;；:：、]|有|拟|约|共)\s*投资\s*$", sentence[:match.start])
+                        if (re.search(r"(^|[,，;；:：、]|有|拟|约|共|如|例如|比如)\s*投资\s*$", sentence[:match.start])
                                 or re.search(r"(抓好|推进|实施|建设|加快|启动|引进|落地|签约)\s*投资\s*$", sentence[:match.start])) \
                                 and not subject.endswith(("等项目", "等工程")):
                             # ("东庄镇将重点抓好投资2.2亿元的…项目": a deed, then what the one work costs)
@@ -1812,9 +1836,13 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
-                    if not subject and section_place and (section_place in sentence or not SECTION_WHOLE.search(sentence)):
-                        # "眉山\n…其他项目11个,总投资75.3亿元": no subject of its own, the place heading the section
-                        subject, flags_for_subject = section_place, ["subject_section"]
+                    if not subject and section_place:
+                        core = re.sub(r"(市|县|区|旗|州|盟)$", "", section_place) or section_place
+                        if core in sentence or not (SECTION_WHOLE.search(sentence) or SECTION_OR_WHOLE.search(sentence)):
+                            # "眉山\n…其他项目11个,总投资75.3亿元": no subject of its own, the place heading the section
+                            subject, flags_for_subject = section_place, ["subject_section"]
+                        elif not SECTION_WHOLE.search(sentence):
+                            flags_for_subject = ["subject_ambiguous"]  # the section's, or the whole's: not said
                     if subject and len(metric_raw) > len(subject) and metric_raw.startswith(subject):
                         # "万宝新区项目3个,总投资11.6亿元": the zone's projects, no kind of them
                         metric_raw = metric_raw[len(subject):]
@@ -2019,6 +2047,7 @@ BUILT_AFTER_FIGURE = re.compile(r"\s*(?:用于|用以)?(?:建设|新建|兴建|�
                                 r"(?:项目|工程|中心|基地|产业园|园区|物流城|厂))(?=[,，;；。]|$)")
 # one of a list of works each after its cost, whatever its name ends with: "投资2.3亿元的临康和二级路、投资1.4亿元的
 # 前川新区廉租房等68个项目"
+QUOTED_WORK_AFTER_FIGURE = re.compile(r"\s*的[\u4e00-\u9fff]{0,10}?[“\"]([^”\"，,。;；]{4,36}?(?:项目|工程))[”\"]")
 NAMED_ITEM_AFTER_FIGURE = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=、(?:完成|计划|年度)?(?:投资|总投资)|等\s*[\d一二三四五六七八九十两]+\s*个|等项目"
                                      r"|等一?大?批)")  # "…总投资7亿元的万头奶牛养殖等一大批项目"
 # after a work opening its sentence: a count, a group or a whole the next clauses speak of instead
@@ -2110,7 +2139,7 @@ def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional
 
 
 # a site an event is held at, after the place it lies in ("在勐海县华熙茶业加工厂建设工地举行")
-VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|厂区|园区)\s*(举行|举办|召开)")
+VENUE_AFTER = re.compile(r"[^,，;；。]{0,24}?(工地|现场|会场|主会场|分会场|厂区|园区)\s*(举行|举办|召开|进行)")
 HOST_OR_GUEST = re.compile(r"我县|我市|我区|全市|全县|全区|承办|举行|召开|代表团|考察团|观摩团|一行|来我|到我|赴")
 PART_NAMED_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(镇|乡|街道)|境内|[\u4e00-\u9fff]{2,12}?(项目|工程)(?=[,，。]|进展|现场|开工|竣工|顺利)")
 APPROXIMATE_BEFORE = re.compile(r"(约|近|将近|接近|大约|大概|预估)\s*$")
@@ -2275,7 +2304,7 @@ def _project_topic(sentence: str) -> str:
             and len(m.group("name")) >= 6:
         ends_at_comma = False  # "…的县公安局业务技术用房项目,是三台县的县重点工程项目,总投资…": the work, then what it is
     if m and (_names_one_work(m.group("name")) or (not ends_at_comma and _one_work_named(
-            m.group("name"), r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|^[\u4e00-\u9fff]{0,2}(城市|城镇|城乡|基础设施|交通|水利|产业|工业|农业)建设项目$|民生|招商引资|引资|签约|落地"))):
+            m.group("name"), r"(?<=..)(及|和|与)|、|类|事业|保护|特别|尤其|^[\u4e00-\u9fff]{0,2}(?:" + SECTOR_WORDS + r"){1,3}建设项目$|民生|招商引资|引资|签约|落地"))):
         # (not "民生工程及社会事业项目", "特别是城市建设项目": kinds of project, the issuer's)
         return m.group("name")
     return ""
