@@ -257,3 +257,46 @@ def test_a_table_of_works_and_their_contents_is_no_pair_of_prose_columns():
              "兴义市清水河生态环境综合治理工程项目          总投资3.1亿元,治理河道长度8.5公里",
              "兴义市第二人民医院住院大楼新建工程项目        总投资4.5亿元,新建住院楼4.2万平方米"]
     assert [t for _, t in columns_apart(table)] == table
+
+
+# The second read of 2ee938e: regressions it found, mended, each (text, figure, whose or None for any, not whose).
+THIRD_READ = [
+    ("四川省第三季度重大项目集中开工\n\n近日,四川省2021年第三季度重大项目集中开工仪式举行。\n德阳\n本次集中开工重大项目41个,"
+     "总投资210.5亿元。\n绵阳\n此次集中开工重大项目37个,总投资188.6亿元。\n", 41, None, "四川省"),
+    ("四川省重大项目集中开工\n\n四川省举行重大项目集中开工仪式。\n德阳\n开工项目41个,其中各县区开工项目合计29个,市本级5个。\n"
+     "绵阳\n开工项目37个。\n", 29, None, "四川省"),
+    ("四川省第三季度重大项目集中开工\n\n近日,四川省2021年第三季度重大项目集中开工仪式举行。\n德阳市\n"
+     "据统计,德阳本次集中开工重大项目41个,总投资210.5亿元。\n绵阳市\n绵阳集中开工重大项目37个,总投资188.6亿元。\n",
+     41, "德阳市", "四川省"),
+    ("四川省重大项目集中开工\n\n四川省举行重大项目集中开工仪式。\n德阳\n旌阳区\n开工项目12个,总投资46亿元。\n绵阳\n"
+     "开工项目8个,总投资21亿元。\n", 12, "旌阳区", "四川省"),
+    ("吉林:一季度重点项目开复工\n\n一季度,全省开复工重点项目1200个,总投资3600亿元。其中,长春市开复工项目320个,"
+     "吉林市开复工项目180个。\n", 1200, None, "吉林市"),
+    ("四川省重大项目集中开工\n\n四川省集中开工重大项目680个。分区域看,其中南部最多,开工项目120个,北部次之。\n", 120, None, "南部县"),
+    ("德州市重点项目\n\n德州市今年开工重点项目96个。分地形看,其中平原最多,开工项目48个。\n", 48, None, "平原县"),
+    ("重庆市重大项目\n\n重庆市今年重大项目完成投资3800亿元。主城九区完成投资2600亿元。\n", 2600, "主城九区", "重庆市"),
+    ("黄山市重点项目\n\n今年以来,黄山市重点项目完成投资86亿元。文化旅游建设项目,完成投资9.6亿元。\n",
+     9.6, None, "文化旅游建设项目"),
+]
+
+
+def test_the_second_reads_cases_of_the_mends(kit):
+    for text, value, whose, not_whose in THIRD_READ:
+        found = _whose(_doc(kit, text), value)
+        assert found, (text[:20], value)
+        if whose is not None:
+            assert found == [whose], (text[:20], value, found)
+        assert not_whose not in found, (text[:20], value, found)
+
+
+def test_prose_columns_whose_lines_end_as_names_do_are_still_prose():
+    """The second read: a yearbook page whose left lines end on 项目 (…县重点建设项目 / …新开工项目) was refused as a table."""
+    from pipeline.core.columns import columns_apart
+
+    page = ["             【概况】 2022年,长兴县安排实施县重点建设项目                      长兴县省重点建设项目 3 个,项目总投资 62.8",
+            "              64 个,总投资 318.5 亿元,年度计划投资 75.2 亿元,                   亿元,2022 年计划投资 12 亿元,1—12 月完成投资",
+            "              1—12 月完成投资 81.6 亿元。其中,新开工项目                         13.1 亿元,年度投资完成率 109.2%。市重点建设项",
+            "              21 个,续建项目 43 个。全年竣工投产一批产业项目                     目 18 个,总投资 190.2 亿元,2022 年计划投资 38.6",
+            "              ,有效带动县域经济发展。                                         亿元,1—12 月完成投资 44.7 亿元。"]
+    joined = "".join(text.strip() for _, text in columns_apart(page))
+    assert "县重点建设项目64 个" in joined and "项目总投资 62.8亿元" in joined
