@@ -300,3 +300,13 @@ def test_prose_columns_whose_lines_end_as_names_do_are_still_prose():
             "              ,有效带动县域经济发展。                                         亿元,1—12 月完成投资 44.7 亿元。"]
     joined = "".join(text.strip() for _, text in columns_apart(page))
     assert "县重点建设项目64 个" in joined and "项目总投资 62.8亿元" in joined
+
+
+def test_a_place_opening_a_firms_name_is_no_subject(kit):
+    """cu06: "签约项目中,成都市新文瑞实业发展有限公司计划投资20亿元…;…遂宁市劲锐通新能源有限公司…" in a 南川 page filed
+    the firms' figures under 成都市 and 遂宁市 (wrong places); a firm whose name opens with its city is the firm."""
+    doc = _doc(kit, "1月20日,湄潭县19个项目开工、总投资48.6亿元,签约8个项目、计划总投资21.3亿元。\n"
+                    "签约项目中,贵阳市黔云实业发展有限公司计划投资12亿元建设茶旅小镇项目;遵义市恒通新能源有限公司计划投资"
+                    "3.5亿元,建设光伏发电项目。\n")
+    assert "贵阳市" not in _whose(doc, 12) and "遵义市" not in _whose(doc, 3.5)
+    assert _whose(doc, 48.6) == ["湄潭县"]

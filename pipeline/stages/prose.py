@@ -270,6 +270,8 @@ SECTOR_WORDS = (r"城市|城镇|城乡|基础设施|交通|水利|产业|工业|
                 r"商贸|物流|农林|林业|市政|住房|棚改|乡村|新型城镇化|社会|公共服务|科技|信息|数字|新基建")
 FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)"
                                r"((?!由|与|经|和|同|被|向|在|对|将|把)[\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
+FIRM_AFTER_PLACE = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团有限公司|股份公司)"
+                              r"(?=\s*(?:计划|拟|将|已|正|投资|总投资|完成|在|与|于|[,，。;；]))")  # (the firm acting; not …公司X项目)
 KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:：]{0,16}?(?:重点|重大)[\u4e00-\u9fff]{0,6}?(?:项目|工程)"
                             r"(?P<name>(?!之一|中|有|共|[\d一二三四五六七八九十两])[\u4e00-\u9fff()（）A-Za-z0-9—-]{4,40}?(?:项目|工程))"
                             r"(?=已|正|累计|完成|总投资|计划|今年|年度|[,，])")
@@ -844,6 +846,13 @@ class ProseExtractor:
                     and re.search(r"[\u4e00-\u9fff()（）]{4,}、$", before[:m.start]):
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
+            firm = FIRM_AFTER_PLACE.match(sentence, end)
+            if firm and firm.end() <= start:
+                # "成都市新文瑞实业发展有限公司计划投资20亿元…", "遂宁市劲锐通新能源有限公司…": a firm the place's name
+                # opens, not the place
+                if m.start > best[1]:
+                    best = (m.surface + firm.group(0), m.start)
+                continue
             if re.search(r"(是|为|属于|系)$", before[:m.start]) and re.match(r"的[^,，。;；]{0,10}?(项目|工程)", sentence[end:]):
                 continue  # "…用房项目,是三台县的县重点工程项目,总投资…": the list the work is on, not the subject
             if _work_a_place_acts_on(sentence, m.start):
