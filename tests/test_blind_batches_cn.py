@@ -310,3 +310,38 @@ def test_a_place_opening_a_firms_name_is_no_subject(kit):
                     "3.5亿元,建设光伏发电项目。\n")
     assert "贵阳市" not in _whose(doc, 12) and "遵义市" not in _whose(doc, 3.5)
     assert _whose(doc, 48.6) == ["湄潭县"]
+
+
+# The second read of 56e1533: regressions it found, mended, each (text, figure, whose or None for any, not whose).
+FOURTH_READ = [
+    ("四川省重点项目集中开工情况\n\n一、眉山市\n眉山市集中开工项目65个,总投资320亿元。\n二、资阳市\n1.新开工项目15个,总投资80亿元。\n"
+     "2.续建项目22个,完成投资45亿元。\n三、内江市\n内江市集中开工项目30个,总投资150亿元。\n", 80, "资阳市", "四川省"),
+    ("四川省重点项目集中开工\n\n一、总体情况\n二、德阳市\n新开工项目65个,总投资320亿元。\n三、绵阳市\n新开工项目49个,总投资210亿元。\n",
+     320, "德阳市", "四川省"),
+    ("四川省项目集中签约\n\n参加签约的有:\n眉山市\n资阳市\n签约项目20个,总投资80亿元。\n", 80, None, "资阳市"),
+    ("马鞍山市重大项目集中开工\n\n当涂县\n当涂县集中开工项目40个,总投资100亿元。\n和县\n和县集中开工项目35个,总投资90亿元。\n"
+     "据统计,本次集中开工和续建项目共计120个,总投资300亿元。\n", 300, None, "和县"),
+    ("眉山市重点项目集中开工\n\n全市集中开工项目65个,总投资320亿元。各区县中,仁寿最多,开工项目15个,总投资90亿元。\n",
+     90, "仁寿县", "眉山市"),
+    ("成都市重大项目集中开工\n\n全市集中开工项目180个,其中简阳最多,开工项目25个,总投资150亿元。\n", 25, "简阳市", "成都市"),
+    ("山东省重点项目\n\n全省新开工项目2000个,从地形看,平原最多,达1200个。\n", 1200, None, "山东省"),
+    ("遂宁市重点项目集中开工\n\n全市集中开工项目28个,总投资120亿元的“年产10万吨锂电池项目”等项目开工。\n",
+     120, "遂宁市", "年产10万吨锂电池项目"),
+    ("平昌县重点项目\n\n全县今年计划投资30亿元的“乡村振兴示范项目”正在加快推进。\n", 30, None, "乡村振兴示范项目"),
+    ("遂宁市重点项目\n\n投资15亿元的新能源“射洪锂电项目”和投资8亿元的“天齐产业园项目”同时开工。\n", 8, "天齐产业园项目", "遂宁市"),
+    ("重庆市重大项目\n\n全市重大项目完成投资2000亿元,其中主城九区完成投资800亿元。\n", 800, "主城九区", "中主城九区"),
+]
+
+
+def test_the_second_reads_cases_of_the_next_mends(kit):
+    for text, value, whose, not_whose in FOURTH_READ:
+        found = _whose(_doc(kit, text), value)
+        assert found, (text[:20], value)
+        if whose is not None:
+            assert found == [whose], (text[:20], value, found)
+        assert not_whose not in found, (text[:20], value, found)
+    per_mu = _doc(kit, "嘉善县亩均论英雄\n\n全县工业企业每亩年营业收入600万元,每亩年税收40万元。\n")
+    assert sorted(f.metric for f in per_mu.facts) == ["亩均税收", "亩均营业收入"]
+    assert all(f.entity != "山东省" or f.value != 1200 for f in _doc(kit, FOURTH_READ[6][0]).facts)
+    flagged = [f for f in _doc(kit, FOURTH_READ[6][0]).facts if f.value == 1200]
+    assert flagged and "subject_ambiguous" in flagged[0].flags

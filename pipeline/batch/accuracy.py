@@ -158,10 +158,14 @@ def _same_measure(g: Gold, f: Fact) -> bool:
     event = next((EVENT_COUNTS[m] for m in pair if m in EVENT_COUNTS), "")
     others = {"开工", "复工", "竣工", "签约", "投产"} - set(re.findall("开工|复工|竣工|签约|投产", event))
     if "项目数" in pair and event and re.search(r"(?<!计划)(?<![未拟待])" + event, g.category or "") \
-            and not any(o in (g.category or "").replace(event, "") for o in others):
+            and not any(o in (g.category or "").replace(event, "") for o in others) \
+            and not any(w in (f.category or "") and w not in (g.category or "")
+                        for w in ("计划", "未开工", "未按", "拟开工", "拟新开工", "拟建", "待建", "在建", "续建", "储备", "谋划",
+                                  "前期", *others)):
         # a batch the gold's category names by its one event (集中开工项目 / 民生项目): its count is the count of
         # projects started, 开工项目数 or 项目数 of 集中开工项目 alike (golds write either); not a batch of two
-        # events (集中开工竣工项目), whose whole count is no one event's
+        # events (集中开工竣工项目), whose whole count is no one event's; nor a fact of another kind (续建项目,
+        # 计划开工项目, 未开工项目, 签约项目 among started ones)
         return True
     return False
 

@@ -10,7 +10,7 @@ from collections import Counter
 SEGMENT = re.compile(r"\S+(?: {1,3}\S+)*")  # words a few spaces apart are one segment ("1.54 亿元")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TERMINAL = "。！？!?；;：:”"
-PUNCTUATION = re.compile(r"[,，。;；、:：]")
+PUNCTUATION = re.compile(r"[,，。;；:：]")  # (not 、: a name lists its parts with it, 西环路、北环路改造工程)
 MIN_PAIRED_LINES = 4  # lines holding both columns, before a block is read as two columns
 SLACK = 4  # how far a right column's lines may start from one another
 

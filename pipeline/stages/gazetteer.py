@@ -330,7 +330,8 @@ class Gazetteer:
                         # whose full name the page writes
                         written = {p.key: p for p in self.scoped.get(name, [])
                                    if p.kind in ("city", PROVINCE_LEVEL) and p.code and p.name in context
-                                   and re.search("(全|我|本)" + ("省" if p.kind == PROVINCE_LEVEL else p.name[-1]), context)}
+                                   and re.search("(全|我)" + ("省" if p.kind == PROVINCE_LEVEL else
+                                                              "地区" if p.name.endswith("地区") else p.name[-1]), context)}
                         place = next(iter(written.values())) if len(written) == 1 else None
                     trusted = city_shorts or _region_said(text, i, len(name)) or self._in_province(place, jurisdiction) or place == jurisdiction \
                         or self._sibling_said_with_figures(text, i + len(name), place, jurisdiction)

@@ -261,7 +261,7 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报|[:：]\s*[“\"])")  # (…副主任鲍爱华:“…": a quoted speaker)
-UNITS_GROUPED = re.compile(r"(?:^|(?<=[其中,，:：]))\s*((?:(?!有|排名|排在|前|后|其中|共|这|该|各|全|等|的|和|及|与|占|达|为|个)[\u4e00-\u9fff]){1,4}"
+UNITS_GROUPED = re.compile(r"(?:^|(?<=其中)|(?<=[,，:：]))\s*((?:(?!有|排名|排在|前|后|其中|共|这|该|各|全|等|的|和|及|与|占|达|为|个)[\u4e00-\u9fff]){1,4}"
                            + UNITS_GROUP_END + ")"
                            r"(?=项目|[\d,，]|完成|开工|新开工|竣工|签约|共|累计|实施|投资|计划|分别|均|合计)")
 # (never an agent: "由中铁集团南宁市…项目部负责施工", "与…公司": the firm that builds or signs, not the work's name)
@@ -281,6 +281,8 @@ PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工
 SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市")
 SECTION_OR_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|各县|各区")
 TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+REGION_WORD = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部|平原|山区|丘陵|沿海|沿江|城区|郊区")  # words that are also counties' short forms
+AMBIGUOUS_SUBJECT = "?"  # _subject's answer where the text names a part it does not say whose
 SUPERLATIVE_AFTER = re.compile(rf"\s*({SUPERLATIVE_WORDS})")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
 RANK_AFTER = re.compile(r"第\s*[一二三四五六七八九十\d]")
@@ -960,8 +962,11 @@ class ProseExtractor:
                 # ("安吉县发展和改革局组织编制年度投资项目计划": an office drawing up a plan, no work)
                 # ("产业集聚区全年机械电子制造类项目计划签约落地15个": the zone's projects of a kind in the year, none named)
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
-            if m.how == "short" and SUPERLATIVE_AFTER.match(before, end) and m.place.kind != "city":
-                continue  # "其中南部最多", "平原最多": a region or a terrain, not 南部县 / 平原县 (a city's short form is the city)
+            if m.how == "short" and SUPERLATIVE_AFTER.match(before, end) and REGION_WORD.fullmatch(m.surface):
+                # "分区域看,其中南部最多", "平原最多": a region or a terrain, not 南部县 / 平原县; whose figure it is
+                # the text does not say (unknown, for review; never the whole's)
+                best = (AMBIGUOUS_SUBJECT, m.start)
+                continue
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             counted = re.match(r"\s*(\d+)\s*[个项]", sentence[start:])
@@ -1172,16 +1177,20 @@ class ProseExtractor:
                 best = (m.group(0), m.start())
         return best
 
-    @staticmethod
-    def _in_a_list_of_places(lines: list, place_lines: list[str], k: int) -> bool:
-        """Whether the place line k is an item of a list: numbered ("1.德阳", a place line or a line of its own
-        numbered the same way next to it) or three place lines in a row (a heading and its sub-heading, "德阳 /
-        旌阳区", are two)."""
+    def _in_a_list_of_places(self, lines: list, place_lines: list[str], k: int) -> bool:
+        """Whether the place line k is an item of a list, no heading: numbered next to another numbered place
+        line ("1.德阳 / 2.绵阳"), or next to a place line it does not lie in nor holds ("眉山市 / 资阳市": siblings;
+        "德阳 / 旌阳区" is a heading and its sub-heading)."""
         numbered = re.compile(r"^\s*[\d一二三四五六七八九十]{1,2}\s*[、.．]")
-        if numbered.match(lines[k][1]) and any(0 <= j < len(lines) and numbered.match(lines[j][1]) for j in (k - 1, k + 1)):
-            return True
-        run = [j for j in range(k - 2, k + 3) if 0 <= j < len(lines) and place_lines[j]]
-        return any(all(j in run for j in (a, a + 1, a + 2)) for a in range(k - 2, k + 1))
+        for j in (k - 1, k + 1):
+            if not (0 <= j < len(lines)) or not place_lines[j]:
+                continue
+            if numbered.match(lines[k][1]) and numbered.match(lines[j][1]):
+                return True
+            a, b = (self.gazetteer.find_in(place_lines[x], None, city_shorts=True) for x in (k, j))
+            if a and b and not (self.gazetteer.within(a[0].place, b[0].place) or self.gazetteer.within(b[0].place, a[0].place)):
+                return True
+        return False
 
     def _place_line(self, line: str, jurisdiction: Optional[Jurisdiction]) -> str:
         """The place a line holds and nothing else ("眉山", "二、资阳市"), or ""."""
@@ -1405,6 +1414,7 @@ class ProseExtractor:
                     sub_part = False
                     own = ""
                     flags_for_subject: list[str] = []
+                    ambiguous = False
                     between = sentence[previous_end:match.start]
                     if k and re.fullmatch(r"\s*[、和及与]\s*", between):
                         # an enumeration ("分别完成66018万元、51693万元") shares its first member's phrase, unless
@@ -1611,6 +1621,9 @@ class ProseExtractor:
                         subject, at = self._subject(sentence, match.start, jurisdiction,
                                                     previous_part=sentence_before, work_owns=sentence_work,
                                                     region_spoke_above=region_spoke_above, line=line)
+                        ambiguous = subject == AMBIGUOUS_SUBJECT
+                        if ambiguous:
+                            subject, at = "", -1
                         if part_counts and subject and at >= clause_start:
                             # "…，雨湖区开工12个": a place of its own, no longer the part's count
                             carried_category = outer_category = part_category = ""
@@ -1786,6 +1799,9 @@ class ProseExtractor:
                         named_after = None  # "完成固定资产投资42亿元,集…于一体的…综合体": the county's, then another work
                     quoted_after = QUOTED_WORK_AFTER_FIGURE.match(sentence, match.end) if not named_after else None
                     if quoted_after and _names_one_project(quoted_after.group(1), shortest=4) \
+                            and re.search(r"(^|[,，;；、和及与]|如|例如|比如|其中)\s*(总|拟|计划总)?投资\s*$", sentence[:match.start]) \
+                            and not re.search(r"全[市县区省州旗]|\d+\s*[个项]", re.split(r"如|例如|比如|、|和|及|与", sentence[:match.start])[-1]) \
+                            and not GENERIC_WORK_CORE.search(quoted_after.group(1)) \
                             and not CATEGORY_NAME.match(quoted_after.group(1)) and not re.search(r"、|等", quoted_after.group(1)):
                         # "投资10亿元的新能源新材料“龙源渔光互补发电项目”", "…的电子信息技术“欧度电子项目”": the quoted
                         # work after its kind (quotes make a name of four characters one work's)
@@ -1845,12 +1861,17 @@ class ProseExtractor:
                         # said; its figures are not the province's
                         subject = carried = "全市"  # and goes on as a carried subject would
                         ended = 0
-                    if not subject and section_place:
-                        core = re.sub(r"(市|县|区|旗|州|盟)$", "", section_place) or section_place
-                        if core in sentence or not (SECTION_WHOLE.search(sentence) or SECTION_OR_WHOLE.search(sentence)):
+                    if ambiguous:
+                        subject, flags_for_subject = "", ["subject_ambiguous"]
+                    if not subject and section_place and not ambiguous:
+                        core = re.sub(r"(市|县|区|旗|州|盟)$", "", section_place)
+                        named = section_place in sentence or (len(core) >= 2 and core in sentence)
+                        if SECTION_WHOLE.search(sentence) and not named:
+                            pass  # "据统计,…", "全省…": the whole's
+                        elif named or not SECTION_OR_WHOLE.search(sentence):
                             # "眉山\n…其他项目11个,总投资75.3亿元": no subject of its own, the place heading the section
                             subject, flags_for_subject = section_place, ["subject_section"]
-                        elif not SECTION_WHOLE.search(sentence):
+                        else:
                             flags_for_subject = ["subject_ambiguous"]  # the section's, or the whole's: not said
                     if subject and len(metric_raw) > len(subject) and metric_raw.startswith(subject):
                         # "万宝新区项目3个,总投资11.6亿元": the zone's projects, no kind of them
