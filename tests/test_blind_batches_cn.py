@@ -345,3 +345,13 @@ def test_the_second_reads_cases_of_the_next_mends(kit):
     assert all(f.entity != "山东省" or f.value != 1200 for f in _doc(kit, FOURTH_READ[6][0]).facts)
     flagged = [f for f in _doc(kit, FOURTH_READ[6][0]).facts if f.value == 1200]
     assert flagged and "subject_ambiguous" in flagged[0].flags
+
+
+def test_non_tax_revenue_is_no_tax_and_a_loan_balance_is_no_financing(kit):
+    """cq04: "非税收收入0.8764亿元" was stored as 税收 and "各项贷款余额23.42亿元" as 融资 (money raised in the
+    period): measures they are not."""
+    doc = _doc(kit, "果洛州经济运行\n\n2019年,全州地方公共财政预算收入2.3亿元,其中税收收入1.21亿元,非税收收入1.09亿元。"
+                    "年末金融机构各项贷款余额31.6亿元,各项存款余额152.8亿元。\n")
+    metric = {f.value: f.metric for f in doc.facts}
+    assert metric[1.21] == "税收" and metric[1.09] != "税收"
+    assert metric[31.6] == "贷款余额" and metric[152.8] not in ("贷款余额", "融资")
