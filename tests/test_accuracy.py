@@ -100,6 +100,8 @@ def test_the_scorer_reads_a_batchs_count_by_the_event_its_gold_category_names():
     assert not _same_measure(gold("项目数", "计划开工项目"), fact("开工项目数"))
     assert not _same_measure(gold("项目数", "集中开工竣工项目"), fact("开工项目数"))
     assert not _same_measure(gold("竣工项目数", "集中开工项目"), fact("项目数"))
+    assert not _same_measure(gold("项目数", "集中开竣工项目"), fact("竣工项目数"))
+    assert _same_measure(gold("项目数", "集中开竣工项目"), fact("开竣工项目数"))
 
 
 def test_the_scorer_reads_a_bare_kaifaqu_as_the_zone_the_tool_names_its_jingkaiqu(kit):

@@ -157,6 +157,9 @@ def _same_measure(g: Gold, f: Fact) -> bool:
     pair = {g.measure, measure}
     event = next((EVENT_COUNTS[m] for m in pair if m in EVENT_COUNTS), "")
     others = {"开工", "复工", "竣工", "签约", "投产"} - set(re.findall("开工|复工|竣工|签约|投产", event))
+    compound = re.search(r"开竣工|开复工", (g.category or "") + " " + (f.category or ""))
+    if compound and compound.group(0) != event:
+        return False  # (a batch of 开竣工 projects is no count of 竣工 ones: 开竣工 is one event of its own)
     if "项目数" in pair and event and re.search(r"(?<!计划)(?<![未拟待])" + event, g.category or "") \
             and not any(o in (g.category or "").replace(event, "") for o in others) \
             and not any(w in (f.category or "") and w not in (g.category or "")

@@ -10,6 +10,7 @@ from collections import Counter
 SEGMENT = re.compile(r"\S+(?: {1,3}\S+)*")  # words a few spaces apart are one segment ("1.54 亿元")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TERMINAL = "。！？!?；;：:”"
+WORK_OPENING = re.compile(r"\s*(?:\d{1,3}\s*[.、．]\s*)?[^,，。;；:：]{2,28}?(项目|工程)\s*[,，:：(（]")
 PUNCTUATION = re.compile(r"[,，。;；:：]")  # (not 、: a name lists its parts with it, 西环路、北环路改造工程)
 MIN_PAIRED_LINES = 4  # lines holding both columns, before a block is read as two columns
 SLACK = 4  # how far a right column's lines may start from one another
@@ -49,7 +50,9 @@ def _wrapped_prose(lefts: list[str]) -> bool:
     name cells hold none ("兴义市城市污水处理厂提标改造工程项目")."""
     inside = sum(1 for x in lefts if x[-1] not in TERMINAL)
     punctuated = sum(1 for x in lefts if PUNCTUATION.search(x))
-    return inside >= len(lefts) / 2 and punctuated >= len(lefts) / 2 \
+    # ("五象新区标准厂房项目,建设标准厂房10万平方米," a line each: a table's rows, each opening with its work)
+    rows = sum(1 for x in lefts if WORK_OPENING.match(x))
+    return inside >= len(lefts) / 2 and punctuated >= len(lefts) / 2 and rows < len(lefts) / 2 \
         and sorted(len(x) for x in lefts)[len(lefts) // 2] >= 15
 
 

@@ -381,6 +381,9 @@ class Gazetteer:
         ("苏州开工项目个数全省最多", "南通、泰州项目个数均为140个" in a 南京 page), not a name it opens."""
         if city is None or jurisdiction is None or city.kind != "city" or jurisdiction.kind == PROVINCE_LEVEL:
             return False
+        name_at = end - len(city.short or "")
+        if text[name_at - 1:name_at] in ("在", "赴", "到", "于", "去", "来"):
+            return False  # "…在成都签约": where it was signed, not a sibling's own figures
         province = self.province_of(jurisdiction)
         if province is None or not self.within(city, province):
             return False

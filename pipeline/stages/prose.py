@@ -261,7 +261,7 @@ DEPARTMENT_END = re.compile(r"(局|委|办|厅|中心|委员会|处|室|院|部|
 # in one clause: who gives the figures
 SPEAKS_IN_CLAUSE = re.compile(r"[^,，。;；:：\d]{0,24}?(主任|局长|处长|科长|负责人|书记|部长|经理|同志)[^,，。;；:：\d]{0,4}?"
                               r"(介绍|表示|透露|称|说|通报|[:：]\s*[“\"])")  # (…副主任鲍爱华:“…": a quoted speaker)
-UNITS_GROUPED = re.compile(r"(?:^|(?<=其中)|(?<=[,，:：]))\s*((?:(?!有|排名|排在|前|后|其中|共|这|该|各|全|等|的|和|及|与|占|达|为|个)[\u4e00-\u9fff]){1,4}"
+UNITS_GROUPED = re.compile(r"(?:^|(?<=其中)|(?<=[,，:：]))\s*((?:(?!有|排名|排在|前|后|其中|共|这|该|各|全|等|的|和|及|与|占|达|为|个|第|批|覆盖|涉及|包括|惠及|辐射|带动|分布|遍及|位于|来自|、)[\u4e00-\u9fff]){1,4}"
                            + UNITS_GROUP_END + ")"
                            r"(?=项目|[\d,，]|完成|开工|新开工|竣工|签约|共|累计|实施|投资|计划|分别|均|合计)")
 # (never an agent: "由中铁集团南宁市…项目部负责施工", "与…公司": the firm that builds or signs, not the work's name)
@@ -270,7 +270,7 @@ SECTOR_WORDS = (r"城市|城镇|城乡|基础设施|交通|水利|产业|工业|
                 r"商贸|物流|农林|林业|市政|住房|棚改|乡村|新型城镇化|社会|公共服务|科技|信息|数字|新基建")
 FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)"
                                r"((?!由|与|经|和|同|被|向|在|对|将|把)[\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
-FIRM_AFTER_PLACE = re.compile(r"[\u4e00-\u9fffA-Za-z()（）]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团有限公司|股份公司)"
+FIRM_AFTER_PLACE = re.compile(r"(?:(?!与|和|同|及|跟|、|政府)[\u4e00-\u9fffA-Za-z()（）]){2,20}?(?:有限责任公司|股份有限公司|有限公司|集团有限公司|股份公司)"
                               r"(?=\s*(?:计划|拟|将|已|正|投资|总投资|完成|在|与|于|[,，。;；]))")  # (the firm acting; not …公司X项目)
 KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:：]{0,16}?(?:重点|重大)[\u4e00-\u9fff]{0,6}?(?:项目|工程)"
                             r"(?P<name>(?!之一|中|有|共|[\d一二三四五六七八九十两])[\u4e00-\u9fff()（）A-Za-z0-9—-]{4,40}?(?:项目|工程))"
@@ -278,10 +278,11 @@ KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:�
 PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工|开复工|开竣工|竣工|投产|实施|推进|安排|签约|谋划|启动)")
 # a sentence of the whole the sections are parts of ("据统计,…", "全省…"): no section's; one that may be either
 # the section's or the whole's ("此次集中开工的项目…", "共计…") names no one: unknown, for review
-SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市")
+SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市|总体来看|总的来看|整体来看|总体上|综上")
 SECTION_OR_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|各县|各区")
-TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+[章节部分])")
 REGION_WORD = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部|平原|山区|丘陵|沿海|沿江|城区|郊区")  # words that are also counties' short forms
+REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + ")")
 AMBIGUOUS_SUBJECT = "?"  # _subject's answer where the text names a part it does not say whose
 SUPERLATIVE_AFTER = re.compile(rf"\s*({SUPERLATIVE_WORDS})")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
@@ -895,8 +896,12 @@ class ProseExtractor:
                 # in a sentence a work owns ("“台江县年产20万吨…项目”作为黔东南州代表项目…", "该项目…由台江县人民政府与…
                 # 签约"): a place inside the work's name, what it stands for, a party to it are no subjects
                 continue
-            if re.match(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:[、和及与][\u4e00-\u9fff]{2,6}?)?(?:等)?(?:两|二|三|四|五|六|七|八|九|十|\d+)(?:地|个?县市区?|个?县区|个?市县|个?区县|县|市)",
-                        sentence[end:]) and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
+            together = re.match(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:[、和及与][\u4e00-\u9fff]{2,6}?)?(?:等)?(?:两|二|三|四|五|六|七|八|九|十|\d+)(?:地|个?县市区?|个?县区|个?市县|个?区县|县|市)",
+                                sentence[end:])
+            if together and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
+                if sentence[end:end + 1] in ("、", "和", "及", "与") and before[m.start - 1:m.start] not in ("、", "和", "及", "与") \
+                        and end + together.end() <= start and m.start > best[1]:
+                    best = (sentence[m.start:end + together.end()], m.start)  # (the places together: unknown, for review)
                 continue  # "昆山、太仓、常熟三地…共开工重大项目120个": the places together, not one of them
             if re.search(r"各(?![\d一二三四五六七八九十两])[^,，。;；:：\d]{1,30}[、和及]$", before[:m.start]) or re.match(r"[、和及与]各", sentence[end:]):
                 continue  # "组织各县(市)区、高新区…集中开工重大项目153个", "福州高新区和各县(市)区…": one of all the units
@@ -923,8 +928,8 @@ class ProseExtractor:
             clause_at_m = max(before.rfind(ch, 0, m.start) for ch in "，,；;：:。") + 1
             in_list = before[m.start - 1:m.start] in ("、", "和", "及") or sentence[end:end + 1] in ("、", "和", "及")
             whole_list = BARE_LIST_THEN_COUNT.match(sentence, end) if in_list else None
-            if whole_list and re.search(r"级|共|确定|完成|实施|开工|竣工|计划|安排|谋划|推进", whole_list.group(0)):
-                whole_list = None  # "松原市、县两级共确定民生项目260个": the place's levels and a deed, no list of places
+            if whole_list and re.match(r"\s*[、和及]\s*[县区市乡镇](?:[、和及][县区市乡镇])*[两二三四]级", sentence[end:]):
+                whole_list = None  # "松原市、县两级共确定民生项目260个": the place's levels, no list of places
             if whole_list and not re.search(r"\d", before[clause_at_m:m.start]):
                 # "翠屏区、叙州区和南溪区40个项目": the count is the whole list's, not its last member's (as "A区
                 # 12个、B区8个" is B's): the places together, for review; "对各区县、高新区…40个" is the issuer's
@@ -1067,6 +1072,8 @@ class ProseExtractor:
             # it and is no subject there): its own entity, not the issuer's
             best = (named, named_at)
         for group in UNITS_GROUPED.finditer(clause):
+            if group.start(1) == 0 and before[clause_at - 1:clause_at] in ("、", "和", "及", "与"):
+                continue  # "南京、苏州两市…": the last of the places listed, not a group of its own
             if clause_at + group.start(1) > best[1] and not re.match(r"(各|全|所有|其余|其他|其它|这|该|我|本)", group.group(1)):
                 # "苏南五市项目667个", "东部三县完成投资…": a group of the area's units, none of them alone (no
                 # one place's figure, the whole's only with the group as its part: for review)
@@ -1080,6 +1087,12 @@ class ProseExtractor:
                 # "省重点项目天门锂离子电池…基地项目已完成投资23680万元", "省委、省政府督办的重大产业项目天龙纺织工业园项目,
                 # 已完成投资…": the one work a kind of project names, not the city its name opens with
                 best = (kind_then_work.group("name"), kind_then_work.start("name"))
+        region = None
+        for region in REGION_BEFORE_SUPERLATIVE.finditer(before):
+            pass
+        if region is not None and region.start(1) > best[1]:
+            # "分区域看,东部最多,开工项目80个", "城区最多": a part of the area the text leaves unnamed (unknown)
+            best = (AMBIGUOUS_SUBJECT, region.start(1))
         named_unit = NAME_THEN_PERIOD.match(sentence)
         if named_unit and named_unit.end(1) <= start and named_unit.start(1) > best[1] \
                 and not NOT_A_UNITS_NAME.search(named_unit.group(1)) and not AGGREGATE_SUBJECT.search(named_unit.group(1)) \
@@ -1136,8 +1149,10 @@ class ProseExtractor:
                 # never where the region is said to speak in the section, "据自治区发改委通报…全区…", or the city's
                 # own figure follows, "…3200亿元,我市…")
             if _in_closed_aside(before, m.start()) or LISTED_IN_OR_JOINED.search(before[:m.start()]) \
-                    or _compared_or_ranked_in(before, m.start(), m.end(), reach=4):
-                continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工":
+                    or _compared_or_ranked_in(before, m.start(), m.end(), reach=4) \
+                    or SUPERLATIVE_AFTER.match(before, m.end()):
+                continue  # "总投资640亿元,占全市61%", "高于全省", "居全市第一", "列入全省重点的10个项目", "参加全省…集中开工",
+                # "苏州开工项目个数全省最多" (the scope of a superlative; a place before 最多 is the subject):
                 # the whole compared with, or whose list or event it is, not the subject
             if best[0] and best[0][-1:] == m.group(1)[0] and m.group(1).endswith("本级") \
                     and not re.search(r"[,，;；:：。]", before[best[1]:m.start()]):
@@ -1194,12 +1209,16 @@ class ProseExtractor:
 
     def _place_line(self, line: str, jurisdiction: Optional[Jurisdiction]) -> str:
         """The place a line holds and nothing else ("眉山", "二、资阳市"), or ""."""
+        line = re.sub(r"^\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）])", "", line)
         if re.match(r"\s*[(（【\[]", line):
             return ""  # "(县工业园区)": a photo's caption, no heading
-        bare = re.sub(r"[\s。.:：,，;；■●◆▲]", "", re.sub(r"^\s*[一二三四五六七八九十\d]{1,2}\s*[、.．]", "", line))
+        bare = re.sub(r"[\s。.:：,，;；■●◆▲]", "", line)
         if not 2 <= len(bare) <= 12:
             return ""
         found = self.gazetteer.find_in(bare, jurisdiction.area if jurisdiction else None, city_shorts=True)
+        home = jurisdiction.place if jurisdiction is not None else None
+        if home is not None and found and found[0].place != home and self.gazetteer.within(home, found[0].place):
+            return ""  # "巴中" over a 平昌县 page's lines: the city above the page's own county heads none of them
         return bare if len(found) == 1 and found[0].surface == bare \
             and found[0].place.kind in (PROVINCE_LEVEL, "city", "county", "county_city", "district") else ""
 
@@ -1233,10 +1252,14 @@ class ProseExtractor:
         carried, previous_line_no, sentence_openers = "", None, set()
         section_place = ""  # a place written as a line of its own ("眉山", "资阳") heads the lines under it
         place_lines = [self._place_line(line, jurisdiction) for _, line in lines]
+        if sum(1 for x in place_lines if x) < 2:
+            place_lines = [""] * len(lines)  # one place line alone (a dateline, a signature, a caption): no round-up
         for k, (line_no, line) in enumerate(lines):
             own_line = place_lines[k]
             if own_line and self._in_a_list_of_places(lines, place_lines, k):
-                section_place = ""  # "1.德阳 / 2.绵阳 / 3.眉山": a list of places, no heading
+                # "1.德阳 / 2.绵阳 / 3.眉山", "眉山市 / 资阳市": a list of places, no heading; the lines under it that
+                # name no place are one of theirs or the whole's, which is not said
+                section_place = AMBIGUOUS_SUBJECT
                 continue
             if own_line or TOP_HEADING.match(line):
                 # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it)
@@ -1802,6 +1825,7 @@ class ProseExtractor:
                             and re.search(r"(^|[,，;；、和及与]|如|例如|比如|其中)\s*(总|拟|计划总)?投资\s*$", sentence[:match.start]) \
                             and not re.search(r"全[市县区省州旗]|\d+\s*[个项]", re.split(r"如|例如|比如|、|和|及|与", sentence[:match.start])[-1]) \
                             and not GENERIC_WORK_CORE.search(quoted_after.group(1)) \
+                            and not re.match(r"[十百千万][大项企村户镇县乡园]", quoted_after.group(1)) \
                             and not CATEGORY_NAME.match(quoted_after.group(1)) and not re.search(r"、|等", quoted_after.group(1)):
                         # "投资10亿元的新能源新材料“龙源渔光互补发电项目”", "…的电子信息技术“欧度电子项目”": the quoted
                         # work after its kind (quotes make a name of four characters one work's)
@@ -1863,7 +1887,10 @@ class ProseExtractor:
                         ended = 0
                     if ambiguous:
                         subject, flags_for_subject = "", ["subject_ambiguous"]
-                    if not subject and section_place and not ambiguous:
+                    if not subject and section_place == AMBIGUOUS_SUBJECT and not ambiguous:
+                        if not SECTION_WHOLE.search(sentence):
+                            flags_for_subject = ["subject_ambiguous"]
+                    elif not subject and section_place and not ambiguous:
                         core = re.sub(r"(市|县|区|旗|州|盟)$", "", section_place)
                         named = section_place in sentence or (len(core) >= 2 and core in sentence)
                         if SECTION_WHOLE.search(sentence) and not named:
@@ -2266,8 +2293,6 @@ def _compared_or_ranked_in(before: str, start: int, end: int, reach: int) -> boo
     "占全市61%") or the scope it ranks in ("位居全区第9"), looking back `reach` characters for the rank's verb."""
     if before[max(0, start - 2):start] == "拉动" and re.match(r"[^,，;；。\d]{0,8}增长\s*$", before[end:]):
         return True  # "拉动太原市投资增长5.9个百分点": the whole whose growth the subject pulls
-    if SUPERLATIVE_AFTER.match(before, end) and re.match(r"[全我本]", before[start:end]):
-        return True  # "苏州开工项目个数全省最多": the scope of a superlative, not the subject (but "徐州最多" is 徐州's)
     return COMPARED_WITH.search(before[max(0, start - 3):start]) is not None or before[start - 1:start] == "占" or (
         RANK_AFTER.match(before, end) is not None and RANKED_IN.search(before[max(0, start - reach):start]) is not None)
 

@@ -108,12 +108,14 @@ class Reconciler:
         return hit
 
     def _written_after_its_area(self, name: str, quote: str) -> bool:
-        """"上海浦东新区…", "天津滨海新区与沧州合作…": the division's own city or province written right before it."""
+        """"上海浦东新区…", "天津滨海新区与沧州合作…", "赴上海…,浦东新区…": the division's own city or province
+        written in the words it was read in."""
         place, _ = self.gazetteer.official_named(name, None) if name else (None, [])
         if place is None:
             return False
         heads = {n for p in self.gazetteer.chain(place)[1:] for n in (p.name, p.short) if n}
-        return any(re.search(re.escape(h) + r"\s*" + re.escape(name), quote) for h in heads)
+        # (or anywhere in the words: "赴上海考察学习,浦东新区去年完成…": the text is there)
+        return any(h in quote for h in heads)
 
     def _jurisdiction(self, given) -> Jurisdiction:
         """A Jurisdiction as the stage found it; a place or a name (tests, tools) counts as certain."""
