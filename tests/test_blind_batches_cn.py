@@ -13,6 +13,16 @@ def _whose(doc, value):
     return sorted(f.entity for f in doc.facts if f.value == value)
 
 
+def _assert_cases(kit, cases):
+    """(text, figure, whose or None for any, not whose): the figure is read, as whose, never as not whose."""
+    for text, value, whose, not_whose in cases:
+        found = _whose(_doc(kit, text), value)
+        assert found, (text[:20], value)
+        if whose is not None:
+            assert found == [whose], (text[:20], value, found)
+        assert not_whose not in found, (text[:20], value, found)
+
+
 def test_a_group_of_cities_is_no_one_of_them_and_a_superlatives_scope_is_no_subject(kit):
     """bg03: "苏南五市项目667个,总投资7973亿元" in a 南京 page went to 南京市, "苏州开工项目个数全省最多达到177个" to
     江苏省, "南通开工项目总投资…" made a project of 南通开工项目."""
@@ -238,13 +248,7 @@ SECOND_READ = [
 
 
 def test_the_second_reads_cases_of_the_rules_above(kit):
-    for text, value, whose, not_whose in SECOND_READ:
-        doc = _doc(kit, text)
-        found = _whose(doc, value)
-        assert found, (text[:20], value)
-        if whose is not None:
-            assert found == [whose], (text[:20], value, found)
-        assert not_whose not in found, (text[:20], value, found)
+    _assert_cases(kit, SECOND_READ)
 
 
 def test_a_table_of_works_and_their_contents_is_no_pair_of_prose_columns():
@@ -281,12 +285,7 @@ THIRD_READ = [
 
 
 def test_the_second_reads_cases_of_the_mends(kit):
-    for text, value, whose, not_whose in THIRD_READ:
-        found = _whose(_doc(kit, text), value)
-        assert found, (text[:20], value)
-        if whose is not None:
-            assert found == [whose], (text[:20], value, found)
-        assert not_whose not in found, (text[:20], value, found)
+    _assert_cases(kit, THIRD_READ)
 
 
 def test_prose_columns_whose_lines_end_as_names_do_are_still_prose():
@@ -334,12 +333,7 @@ FOURTH_READ = [
 
 
 def test_the_second_reads_cases_of_the_next_mends(kit):
-    for text, value, whose, not_whose in FOURTH_READ:
-        found = _whose(_doc(kit, text), value)
-        assert found, (text[:20], value)
-        if whose is not None:
-            assert found == [whose], (text[:20], value, found)
-        assert not_whose not in found, (text[:20], value, found)
+    _assert_cases(kit, FOURTH_READ)
     per_mu = _doc(kit, "嘉善县亩均论英雄\n\n全县工业企业每亩年营业收入600万元,每亩年税收40万元。\n")
     assert sorted(f.metric for f in per_mu.facts) == ["亩均税收", "亩均营业收入"]
     assert all(f.entity != "山东省" or f.value != 1200 for f in _doc(kit, FOURTH_READ[6][0]).facts)
@@ -384,12 +378,7 @@ FIFTH_READ = [
 
 
 def test_the_second_reads_cases_of_the_whole_session(kit):
-    for text, value, whose, not_whose in FIFTH_READ:
-        found = _whose(_doc(kit, text), value)
-        assert found, (text[:20], value)
-        if whose is not None:
-            assert found == [whose], (text[:20], value, found)
-        assert not_whose not in found, (text[:20], value, found)
+    _assert_cases(kit, FIFTH_READ)
     assert _whose(_doc(kit, FIFTH_READ[-1][0]), 120) == [None]  # (two cities together: unknown, for review)
     assert _whose(_doc(kit, FIFTH_READ[-2][0]), 12) == [None]  # (under two place lines side by side: one of theirs, not said)
 
