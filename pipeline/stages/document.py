@@ -22,7 +22,7 @@ from pipeline.stages.metrics import MetricCatalog
 from pipeline.stages.gazetteer import LOCAL_KINDS, PLACE_KINDS, Gazetteer, normalize_name
 from pipeline.stages.jurisdiction import CONFIDENT, Jurisdiction, find_jurisdiction, speaks_as_a_zone_of_its_own
 from pipeline.stages.reconcile import Reconciler, Resolution, zones_written_in
-from pipeline.stages.repeats import without_headline_repeats, without_restatements
+from pipeline.stages.repeats import without_ambiguous_copies, without_headline_repeats, without_restatements
 from pipeline.stages.table_facts import metric_from_path, table_facts
 from pipeline.core.vocabulary import CATEGORY_NAME
 from extractors.headers import SEP
@@ -240,7 +240,7 @@ def extract_from_lines(source: SourceText, kit: Toolkit, typed_tables: list = ()
     facts.extend(prose)
     if not facts:
         raise DocumentError("no_figures", "no figures found (no table cells or sentences with a number and unit)")
-    facts = without_restatements(facts)
+    facts = without_ambiguous_copies(without_restatements(facts))
     if jurisdiction.place is None:
         findings.append(Finding("jurisdiction", "warning", "the document's area is unknown: "
                                 + "; ".join(jurisdiction.evidence) + "; figures of the whole area await review"))

@@ -28,7 +28,7 @@ LEVEL_WORDS = {
     "county": re.compile(r"全县|我县|本县|县委|县政府|全旗|我旗|各乡镇|县直|该县|该旗|(?<![各市])县(?:发改局|财政(?!厅))"),  # (该县: a news page's county)
     "city": re.compile(r"全市|我市|本市|市委|市政府|各县市区|各县\(市、区\)|各县区|市直|该市(?!场)"),
     "prefecture": re.compile(r"全州|我州|本州|州委|州政府|州直|全盟|我盟|盟委|盟直|全地区"),
-    "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各(?:设区)?市|自治区"),
+    "province": re.compile(r"全省|我省|本省|省委|省政府|各市州|各地市|全区各(?:设区)?市|自治区|全疆|各地州"),
 }
 KINDS_OF_LEVEL = {"district": {"district", "zone"}, "county": {"county", "county_city"},
                   "city": {"city", "county_city"}, "prefecture": {"city"}, "province": {PROVINCE_LEVEL}}

@@ -186,7 +186,7 @@ NAMED_AREA_OR_PROJECT = re.compile(
     r")")
 # a sentence opened by one named work ("蒙华铁路作为…", "宣咸高速全线…"): its figures with no subject of
 # their own are the work's, and so are the next sentence's (as a place opening a sentence carries on)
-PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中|在[^,，。;；“”\d的]{{1,12}}?(?:开工|竣工|开竣工|签约|投产|奠基)的|位于[^,，。;；“”的]{{2,30}}?的)?[,，]?\s*(?P<q>[“\"])?"
+PROJECT_TOPIC = re.compile(rf"^\s*[”\"]?\s*(?:\d{{1,2}}月\d{{1,2}}日\s*[,，]?\s*)?(?:目前|同时|此外|另外|而|其中|如今|眼下|当前|现在|[^,，。;；“”\d]{{2,10}}中|在[^,，。;；“”\d的]{{1,12}}?(?:开工|竣工|开竣工|签约|投产|奠基)的|(?:当天|当日|今天|此次|本次|同时|首批)(?:集中)?(?:开工|开复工|竣工|签约|投产)的|位于[^,，。;；“”的]{{2,30}}?的)?[,，]?\s*(?P<q>[“\"])?"
                            rf"(?P<name>(?:[A-Z]\d{{1,4}})?[^\W\d_的]{{2,24}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)"
                            rf"|(?<=[“\"])[^\W\d_的]{{2}}[^\W_的”\"]{{0,28}}?(?:{WORK_OF_ONE_PROJECT}|项目|工程)(?=[”\"]))[”\"]?"
                            r"(?=作为|是|属于|系|位于|地处|坐落|已|累计|完成|总投资|计划|今年|全长|全线|目前|收尾|顺利|进展|正在|进入|主体|(?:相关)?负责人|[,，]|于|自|在[^,，。;；]{2,30}?(?:开工|奠基|签约|落地|投产)|(?:项目|工程)?(?:建设|施工)(?!公司|单位|者|指挥部|方))")
@@ -270,7 +270,8 @@ SECTOR_WORDS = (r"城市|城镇|城乡|基础设施|交通|水利|产业|工业|
                 r"商贸|物流|农林|林业|市政|住房|棚改|乡村|新型城镇化|社会|公共服务|科技|信息|数字|新基建")
 FIRM_BEFORE_PLACE = re.compile(r"(?:^|[,，;；:：。、“\s]|其中)"
                                r"((?!由|与|经|和|同|被|向|在|对|将|把)[\u4e00-\u9fffA-Za-z]{2,16}?(?:集团|公司|股份))$")
-FIRM_AFTER_PLACE = re.compile(r"(?:(?!与|和|同|及|跟|、|政府)[\u4e00-\u9fffA-Za-z()（）]){2,20}?(?:有限责任公司|股份有限公司|有限公司|集团有限公司|股份公司)"
+PARTNER_AFTER_PLACE = re.compile(r"(?:人民政府|政府)?(?:与|和|同|及|跟|、)")
+FIRM_AFTER_PLACE = re.compile(r"(?:(?!与|同|跟|、)[\u4e00-\u9fffA-Za-z()（）]){2,20}?(?:有限责任公司|股份有限公司|有限公司|集团有限公司|股份公司)"
                               r"(?=\s*(?:计划|拟|将|已|正|投资|总投资|完成|在|与|于|[,，。;；]))")  # (the firm acting; not …公司X项目)
 KIND_THEN_WORK = re.compile(r"\s*(?:截至[^,，]{1,8}[,，]\s*)?[^,，。;；:：]{0,16}?(?:重点|重大)[\u4e00-\u9fff]{0,6}?(?:项目|工程)"
                             r"(?P<name>(?!之一|中|有|共|[\d一二三四五六七八九十两])[\u4e00-\u9fff()（）A-Za-z0-9—-]{4,40}?(?:项目|工程))"
@@ -280,9 +281,11 @@ PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工
 # the section's or the whole's ("此次集中开工的项目…", "共计…") names no one: unknown, for review
 SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市|总体来看|总的来看|整体来看|总体上|综上")
 SECTION_OR_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|各县|各区")
-TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+[章节部分])")
+TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
+SUB_HEADING = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
+SECTION_WHOLE_HEADING = re.compile(r"全省|全市|全区|全州|全县|其他|其它|总体|整体|综合")
 REGION_WORD = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部|平原|山区|丘陵|沿海|沿江|城区|郊区")  # words that are also counties' short forms
-REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + ")")
+REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + ")(?!的)")
 AMBIGUOUS_SUBJECT = "?"  # _subject's answer where the text names a part it does not say whose
 SUPERLATIVE_AFTER = re.compile(rf"\s*({SUPERLATIVE_WORDS})")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
@@ -850,6 +853,8 @@ class ProseExtractor:
                 continue  # "嘉鱼长江公路大桥、赤壁市维达力电子玻璃、通城黄龙山风电场为省重点项目": a place opening a
                 # work's name in a list of works, not the subject of what the list is given
             firm = FIRM_AFTER_PLACE.match(sentence, end)
+            if firm and re.search(r"[省市县区州旗]$", m.surface) and PARTNER_AFTER_PLACE.match(sentence, end):
+                firm = None  # "眉山市与通威股份有限公司…", "仁寿县政府与…": the place and its partner (乐山和邦…公司 is one firm)
             if firm and firm.end() <= start:
                 # "成都市新文瑞实业发展有限公司计划投资20亿元…", "遂宁市劲锐通新能源有限公司…": a firm the place's name
                 # opens, not the place
@@ -901,7 +906,8 @@ class ProseExtractor:
             if together and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
                 if sentence[end:end + 1] in ("、", "和", "及", "与") and before[m.start - 1:m.start] not in ("、", "和", "及", "与") \
                         and end + together.end() <= start and m.start > best[1]:
-                    best = (sentence[m.start:end + together.end()], m.start)  # (the places together: unknown, for review)
+                    # (the places together: unknown, for review, their joining words read as a list's 、)
+                    best = (re.sub(r"[和及与]", "、", sentence[m.start:end + together.end()]), m.start)
                 continue  # "昆山、太仓、常熟三地…共开工重大项目120个": the places together, not one of them
             if re.search(r"各(?![\d一二三四五六七八九十两])[^,，。;；:：\d]{1,30}[、和及]$", before[:m.start]) or re.match(r"[、和及与]各", sentence[end:]):
                 continue  # "组织各县(市)区、高新区…集中开工重大项目153个", "福州高新区和各县(市)区…": one of all the units
@@ -928,7 +934,7 @@ class ProseExtractor:
             clause_at_m = max(before.rfind(ch, 0, m.start) for ch in "，,；;：:。") + 1
             in_list = before[m.start - 1:m.start] in ("、", "和", "及") or sentence[end:end + 1] in ("、", "和", "及")
             whole_list = BARE_LIST_THEN_COUNT.match(sentence, end) if in_list else None
-            if whole_list and re.match(r"\s*[、和及]\s*[县区市乡镇](?:[、和及][县区市乡镇])*[两二三四]级", sentence[end:]):
+            if whole_list and re.match(r"\s*[、和及]\s*[县区市乡镇旗]{1,2}(?:[、和及][县区市乡镇旗]{1,2})*[两二三四]级", sentence[end:]):
                 whole_list = None  # "松原市、县两级共确定民生项目260个": the place's levels, no list of places
             if whole_list and not re.search(r"\d", before[clause_at_m:m.start]):
                 # "翠屏区、叙州区和南溪区40个项目": the count is the whole list's, not its last member's (as "A区
@@ -1087,9 +1093,7 @@ class ProseExtractor:
                 # "省重点项目天门锂离子电池…基地项目已完成投资23680万元", "省委、省政府督办的重大产业项目天龙纺织工业园项目,
                 # 已完成投资…": the one work a kind of project names, not the city its name opens with
                 best = (kind_then_work.group("name"), kind_then_work.start("name"))
-        region = None
-        for region in REGION_BEFORE_SUPERLATIVE.finditer(before):
-            pass
+        region = max(REGION_BEFORE_SUPERLATIVE.finditer(before), key=lambda r: r.start(), default=None)
         if region is not None and region.start(1) > best[1]:
             # "分区域看,东部最多,开工项目80个", "城区最多": a part of the area the text leaves unnamed (unknown)
             best = (AMBIGUOUS_SUBJECT, region.start(1))
@@ -1251,18 +1255,28 @@ class ProseExtractor:
         story_subject = ""  # the place inside the story's own that its dateline's paragraph spoke of
         carried, previous_line_no, sentence_openers = "", None, set()
         section_place = ""  # a place written as a line of its own ("眉山", "资阳") heads the lines under it
+        ambiguous_lines = 0  # lines under a place line whose figures are one place's or the whole's, not said
         place_lines = [self._place_line(line, jurisdiction) for _, line in lines]
-        if sum(1 for x in place_lines if x) < 2:
-            place_lines = [""] * len(lines)  # one place line alone (a dateline, a signature, a caption): no round-up
+        if place_lines and place_lines[-1]:
+            place_lines[-1] = ""  # a place closing the page: a signature, no heading
+        alone = sum(1 for x in place_lines if x) < 2  # (one place line alone: a heading, a dateline, a caption)
+        if alone and any(place_lines[:2]):
+            place_lines[:2] = ["", ""]  # "成都" under a title, the only place line: a dateline, no heading
         for k, (line_no, line) in enumerate(lines):
             own_line = place_lines[k]
-            if own_line and self._in_a_list_of_places(lines, place_lines, k):
-                # "1.德阳 / 2.绵阳 / 3.眉山", "眉山市 / 资阳市": a list of places, no heading; the lines under it that
-                # name no place are one of theirs or the whole's, which is not said
-                section_place = AMBIGUOUS_SUBJECT
+            if ambiguous_lines:
+                ambiguous_lines -= 1
+                if not ambiguous_lines and section_place == AMBIGUOUS_SUBJECT:
+                    section_place = ""
+            if own_line and (alone or self._in_a_list_of_places(lines, place_lines, k)):
+                # "1.德阳 / 2.绵阳 / 3.眉山", "眉山市 / 资阳市": a list of places, no heading; "仁寿县" alone on a line:
+                # a heading, or a signature; the line under either that names no place is one of theirs or the
+                # whole's, which is not said (unknown, for review)
+                section_place, ambiguous_lines = AMBIGUOUS_SUBJECT, 2
                 continue
-            if own_line or TOP_HEADING.match(line):
-                # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it)
+            if own_line or TOP_HEADING.match(line) or (SUB_HEADING.match(line) and SECTION_WHOLE_HEADING.search(line)):
+                # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it, and a
+                # sub-heading of the whole, "（二）全省其他情况", but not "（一）项目开工情况" inside a city's section)
                 section_place = own_line
                 if own_line:
                     continue
@@ -1825,7 +1839,8 @@ class ProseExtractor:
                             and re.search(r"(^|[,，;；、和及与]|如|例如|比如|其中)\s*(总|拟|计划总)?投资\s*$", sentence[:match.start]) \
                             and not re.search(r"全[市县区省州旗]|\d+\s*[个项]", re.split(r"如|例如|比如|、|和|及|与", sentence[:match.start])[-1]) \
                             and not GENERIC_WORK_CORE.search(quoted_after.group(1)) \
-                            and not re.match(r"[十百千万][大项企村户镇县乡园]", quoted_after.group(1)) \
+                            and not (re.match(r"[十百千万][大项企村户镇县乡园]", quoted_after.group(1))
+                                     and not quoted_after.group(1).endswith("项目")) \
                             and not CATEGORY_NAME.match(quoted_after.group(1)) and not re.search(r"、|等", quoted_after.group(1)):
                         # "投资10亿元的新能源新材料“龙源渔光互补发电项目”", "…的电子信息技术“欧度电子项目”": the quoted
                         # work after its kind (quotes make a name of four characters one work's)
@@ -2190,7 +2205,9 @@ def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional
             or re.search(r"[、和与及]\s*$|参加|出席|参与|观摩", sentence[:host.start]):
         return ""
     area = story.place if story is not None else jurisdiction.area if jurisdiction is not None else None
-    if area is None or not gazetteer.within(host.place, area):
+    if area is None and jurisdiction is not None:
+        area = jurisdiction.scope  # (a page of no one area: the whole its places lie in, where it is known)
+    if area is not None and not gazetteer.within(host.place, area):
         return ""
     return host.surface
 

@@ -114,8 +114,9 @@ class Reconciler:
         if place is None:
             return False
         heads = {n for p in self.gazetteer.chain(place)[1:] for n in (p.name, p.short) if n}
-        # (or anywhere in the words: "赴上海考察学习,浦东新区去年完成…": the text is there)
-        return any(h in quote for h in heads)
+        # (or anywhere before it in the words: "赴上海考察学习,浦东新区去年完成…"; not after it: "滨海新区与天津港集团…")
+        at = quote.find(name)
+        return at >= 0 and any(h in quote[:at] for h in heads)
 
     def _jurisdiction(self, given) -> Jurisdiction:
         """A Jurisdiction as the stage found it; a place or a name (tests, tools) counts as certain."""

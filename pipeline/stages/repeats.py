@@ -163,3 +163,12 @@ def _months(label: str) -> Optional[tuple[int, int]]:
     if m:
         return QUARTERS[m.group(1)]
     return None
+
+
+def without_ambiguous_copies(facts: list[Fact]) -> list[Fact]:
+    """A figure whose owner the text leaves unsaid (flag `subject_ambiguous`: a headline under a place written
+    as a line of its own, "九龙坡区 / 45个重点项目集中开工 总投资693亿") that the document states again of a named
+    owner ("…这次集中开工重点项目共45个,总投资约693亿元") is that statement's copy: dropped, whatever the
+    measure each wording gave it."""
+    named = {(f.source_kind, f.value, f.unit) for f in facts if f.entity and "subject_ambiguous" not in f.flags}
+    return [f for f in facts if "subject_ambiguous" not in f.flags or (f.source_kind, f.value, f.unit) not in named]
