@@ -281,11 +281,12 @@ PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工
 # the section's or the whole's ("此次集中开工的项目…", "共计…") names no one: unknown, for review
 SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市|总体来看|总的来看|整体来看|总体上|综上")
 SECTION_OR_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|各县|各区")
+FIGURE_WORDS = re.compile(r"\d\s*(?:个|项|亿|万|%|公里|亩)")  # a line holding figures
 TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
 SUB_HEADING = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
 SECTION_WHOLE_HEADING = re.compile(r"全省|全市|全区|全州|全县|其他|其它|总体|整体|综合")
 REGION_WORD = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部|平原|山区|丘陵|沿海|沿江|城区|郊区")  # words that are also counties' short forms
-REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + ")(?!的)")
+REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + r")(?!的(?![为是有,，]))")  # (城区最大的城市综合体: an attribute)
 AMBIGUOUS_SUBJECT = "?"  # _subject's answer where the text names a part it does not say whose
 SUPERLATIVE_AFTER = re.compile(rf"\s*({SUPERLATIVE_WORDS})")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
@@ -1260,8 +1261,14 @@ class ProseExtractor:
         if place_lines and place_lines[-1]:
             place_lines[-1] = ""  # a place closing the page: a signature, no heading
         alone = sum(1 for x in place_lines if x) < 2  # (one place line alone: a heading, a dateline, a caption)
-        if alone and any(place_lines[:2]):
-            place_lines[:2] = ["", ""]  # "成都" under a title, the only place line: a dateline, no heading
+        # (the first line of the body: a figure or a sentence ended; a place line above it, under the title and a
+        # source or byline line, is a dateline)
+        first_figures = next((k for k, (_, ln) in enumerate(lines) if k and (FIGURE_WORDS.search(ln) or "。" in ln)), len(lines))
+        home = jurisdiction.place.name if jurisdiction is not None and jurisdiction.place is not None else ""
+        for k, x in enumerate(place_lines):
+            if alone and x and (k < first_figures or x == home or (home and self._place_line(home, None) == x)):
+                place_lines[k] = ""  # "宜宾" over the first figures (a dateline), or the page's own place: no heading
+        sub_opened = False  # the section's place came under a sub-heading ("（一）各市开工情况 / 眉山 / …")
         for k, (line_no, line) in enumerate(lines):
             own_line = place_lines[k]
             if ambiguous_lines:
@@ -1270,16 +1277,21 @@ class ProseExtractor:
                     section_place = ""
             if own_line and (alone or self._in_a_list_of_places(lines, place_lines, k)):
                 # "1.德阳 / 2.绵阳 / 3.眉山", "眉山市 / 资阳市": a list of places, no heading; "仁寿县" alone on a line:
-                # a heading, or a signature; the line under either that names no place is one of theirs or the
-                # whole's, which is not said (unknown, for review)
-                section_place, ambiguous_lines = AMBIGUOUS_SUBJECT, 2
+                # a heading, or a signature; the lines under either, up to the next heading, that name no place are
+                # one of theirs or the whole's, which is not said (unknown, for review)
+                section_place, ambiguous_lines = AMBIGUOUS_SUBJECT, 0
                 continue
-            if own_line or TOP_HEADING.match(line) or (SUB_HEADING.match(line) and SECTION_WHOLE_HEADING.search(line)):
+            sub = SUB_HEADING.match(line) is not None
+            if own_line or TOP_HEADING.match(line) or (sub and (sub_opened or SECTION_WHOLE_HEADING.search(line))):
                 # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it, and a
-                # sub-heading of the whole, "（二）全省其他情况", but not "（一）项目开工情况" inside a city's section)
-                section_place = own_line
+                # sub-heading of the whole, "（二）全省其他情况", or of the level that opened the round-up, but not
+                # "（一）项目开工情况" inside a city's own section)
+                section_place, ambiguous_lines = own_line, 0
                 if own_line:
                     continue
+                sub_opened = False
+            if sub and not section_place:
+                sub_opened = True
             if story is not None and carried and previous_line_no in story_of and not story_subject \
                     and len(sentence_openers) <= 1:
                 named = self.gazetteer.find_in(carried, None)
@@ -2205,9 +2217,7 @@ def _host_of_its_own_event(sentence: str, mentions: list, jurisdiction: Optional
             or re.search(r"[、和与及]\s*$|参加|出席|参与|观摩", sentence[:host.start]):
         return ""
     area = story.place if story is not None else jurisdiction.area if jurisdiction is not None else None
-    if area is None and jurisdiction is not None:
-        area = jurisdiction.scope  # (a page of no one area: the whole its places lie in, where it is known)
-    if area is not None and not gazetteer.within(host.place, area):
+    if area is not None and not gazetteer.within(host.place, area):  # (a page of no known area: its host's own)
         return ""
     return host.surface
 

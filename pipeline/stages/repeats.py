@@ -165,10 +165,22 @@ def _months(label: str) -> Optional[tuple[int, int]]:
     return None
 
 
+NEAR_LINES = 8  # a headline and the paragraph that states its figures again stand this close
+HEADLINE_LIKE = re.compile(r"[^。；;,，:：()（）【】]{1,30}")  # a headline's words: short, no clause nor sentence
+
+
 def without_ambiguous_copies(facts: list[Fact]) -> list[Fact]:
-    """A figure whose owner the text leaves unsaid (flag `subject_ambiguous`: a headline under a place written
-    as a line of its own, "九龙坡区 / 45个重点项目集中开工 总投资693亿") that the document states again of a named
-    owner ("…这次集中开工重点项目共45个,总投资约693亿元") is that statement's copy: dropped, whatever the
-    measure each wording gave it."""
-    named = {(f.source_kind, f.value, f.unit) for f in facts if f.entity and "subject_ambiguous" not in f.flags}
-    return [f for f in facts if "subject_ambiguous" not in f.flags or (f.source_kind, f.value, f.unit) not in named]
+    """A sub-headline's figure ("九龙坡区 / 45个重点项目集中开工 总投资693亿", a short line with no sentence ended)
+    that the paragraph a few lines on states again ("…这次集中开工重点项目共45个,总投资约693亿元") is that
+    statement's copy, whatever the measure each wording gave it: dropped where the paragraph's owner is the
+    headline's, or the headline's owner was left unsaid (flag `subject_ambiguous`). A 10个 far off, or in a
+    sentence, is another figure."""
+    named = [f for f in facts if f.entity and "subject_ambiguous" not in f.flags]
+
+    def copied(f: Fact) -> bool:
+        if f.source_kind != "text" or not HEADLINE_LIKE.fullmatch(f.quote or ""):
+            return False
+        return any((g.source_kind, g.value, g.unit) == (f.source_kind, f.value, f.unit) and g.line != f.line
+                   and 0 < (g.line or 0) - (f.line or 0) <= NEAR_LINES
+                   and ("subject_ambiguous" in f.flags or g.entity == f.entity) for g in named)
+    return [f for f in facts if not copied(f)]
