@@ -485,3 +485,24 @@ def test_a_table_is_no_pair_of_prose_columns():
 
     for table in TABLES_NOT_COLUMNS:
         assert [t for _, t in columns_apart(table)] == table, table[0]
+
+
+# The second read of 929dd39: regressions it found, mended (whose None: any, unknown included).
+EIGHTH_READ = [
+    ("眉山市发展和改革委员会关于一季度重点项目推进情况的通报\n\n各县(区)发改局:\n现将一季度重点项目推进情况通报如下:\n东坡区\n"
+     "完成投资40亿元,新开工项目12个。\n", 40, None, "眉山市"),
+    ("眉山市重点项目推进情况\n\n一、各县区项目进展\n东坡区\n完成投资40亿元,新开工项目12个。\n", 12, None, "眉山市"),
+    ("四川省重点项目推进情况\n\n（一）总体情况\n全省共安排重点项目3000个。\n（二）分市情况\n眉山市\n（一）项目开工\n新开工项目65个。\n"
+     "（二）投资完成\n完成投资120亿元。\n资阳市\n新开工项目49个。\n", 120, "眉山市", "四川省"),
+    ("川中两市重点项目建设情况\n\n眉山市今年安排的全年重点项目,计划总投资      资阳市今年共安排市级重点项目150个,\n"
+     "1200亿元,年度计划投资300亿元。其中     总投资900亿元,年度计划投资260亿元。\n120个产业项目,总投资800亿元,基础设     "
+     "一季度资阳市新开工项目28个,完成投资\n一批民生项目,总投资200亿元,一季度       62亿元,占年度计划的23.8%,进度快于\n"
+     "新开工重点项目35个,完成投资85亿元,      时序,各县区项目建设总体平稳有序推进。\n", 1200, "眉山市", "资阳市"),
+    ("眉山市重点项目推进情况\n\n一、东坡区\n完成投资40亿元,占年度计划的45%。\n二、下一步工作\n加快推进项目建设。\n", 40, None, "眉山市"),
+]
+
+
+def test_the_second_reads_cases_of_the_section_and_copy_rules(kit):
+    _assert_cases(kit, EIGHTH_READ)
+    listed = _doc(kit, "九龙坡区一季度项目建设数读\n\n九龙坡区一季度项目建设成绩单\n签约项目10个\n开工项目10个\n竣工项目10个\n完成投资56亿元\n")
+    assert sorted(f.metric for f in listed.facts if f.value == 10) == sorted(["开工项目数", "签约项目数", "竣工项目数"])

@@ -10,7 +10,8 @@ from collections import Counter
 SEGMENT = re.compile(r"\S+(?: {1,3}\S+)*")  # words a few spaces apart are one segment ("1.54 亿元")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TERMINAL = "。！？!?；;：:”"
-WORK_OPENING = re.compile(r"\s*(?:\d{1,3}\s*[.、．]\s*)?(?!\d{4}\s*年|今年|共|其中|全[省市县区州]|我[省市县区州]|本[省市县区州]|该)"
+WORK_OPENING = re.compile(r"\s*(?:\d{1,3}\s*[.、．]\s*)?(?!\d{4}\s*年|今年|共|其中|全[省市县区州]|我[省市县区州]|本[省市县区州]|该|"
+                          r"[\d一二三四五六七八九十两]+\s*(?:个|项|批|家|条|是))"
                           r"[^,，。;；:：]{2,28}?(项目|工程)\s*[,，:：(（]")  # a row's work (年产…, G318线…), not "2024年…共安排…项目,"
 PUNCTUATION = re.compile(r"[,，。;；:：]")  # (not 、: a name lists its parts with it, 西环路、北环路改造工程)
 MIN_PAIRED_LINES = 4  # lines holding both columns, before a block is read as two columns

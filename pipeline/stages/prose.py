@@ -281,9 +281,9 @@ PLACE_ACTS_ON_ITEMS = re.compile(r"\s*(共有|有(?!关)|集中|新开工|开工
 # the section's or the whole's ("此次集中开工的项目…", "共计…") names no one: unknown, for review
 SECTION_WHOLE = re.compile(r"据统计|全省|全市|全区|全州|全县|全国|各地|各市|总体来看|总的来看|整体来看|总体上|综上")
 SECTION_OR_WHOLE = re.compile(r"本次|此次|这次|本批|共计|合计|总计|各县|各区")
-FIGURE_WORDS = re.compile(r"\d\s*(?:个|项|亿|万|%|公里|亩)")  # a line holding figures
+CHROME_LINE = re.compile(r"来源|记者|作者|编辑|责编|通讯员|摄影?|时间|日期|发布|浏览|阅读|字号|^\s*(?:19|20)\d\d[-/.年]")  # a source or byline line
 TOP_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节部分])")
-SUB_HEADING = re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]")
+SUB_HEADING = re.compile(r"^\s*[(（]([一二三四五六七八九十]+)[)）]")
 SECTION_WHOLE_HEADING = re.compile(r"全省|全市|全区|全州|全县|其他|其它|总体|整体|综合")
 REGION_WORD = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部|平原|山区|丘陵|沿海|沿江|城区|郊区")  # words that are also counties' short forms
 REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + r")(?!的(?![为是有,，]))")  # (城区最大的城市综合体: an attribute)
@@ -1256,42 +1256,39 @@ class ProseExtractor:
         story_subject = ""  # the place inside the story's own that its dateline's paragraph spoke of
         carried, previous_line_no, sentence_openers = "", None, set()
         section_place = ""  # a place written as a line of its own ("眉山", "资阳") heads the lines under it
-        ambiguous_lines = 0  # lines under a place line whose figures are one place's or the whole's, not said
         place_lines = [self._place_line(line, jurisdiction) for _, line in lines]
         if place_lines and place_lines[-1]:
             place_lines[-1] = ""  # a place closing the page: a signature, no heading
         alone = sum(1 for x in place_lines if x) < 2  # (one place line alone: a heading, a dateline, a caption)
-        # (the first line of the body: a figure or a sentence ended; a place line above it, under the title and a
-        # source or byline line, is a dateline)
-        first_figures = next((k for k, (_, ln) in enumerate(lines) if k and (FIGURE_WORDS.search(ln) or "。" in ln)), len(lines))
         home = jurisdiction.place.name if jurisdiction is not None and jurisdiction.place is not None else ""
         for k, x in enumerate(place_lines):
-            if alone and x and (k < first_figures or x == home or (home and self._place_line(home, None) == x)):
-                place_lines[k] = ""  # "宜宾" over the first figures (a dateline), or the page's own place: no heading
-        sub_opened = False  # the section's place came under a sub-heading ("（一）各市开工情况 / 眉山 / …")
+            if alone and x and (x == home or (all(CHROME_LINE.search(ln) for _, ln in lines[1:k])
+                                              and not re.match(r"\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]|[(（])", lines[k][1]))):
+                # "宜宾" under the title and its source and byline lines only (a dateline), or the page's own place: no
+                # heading (a place under a heading, a salutation or an intro "…通报如下:" is one)
+                place_lines[k] = ""
+        sub_opened = 0  # the ordinal of the sub-heading the section's place came under ("（二）分市情况 / 眉山 / …")
         for k, (line_no, line) in enumerate(lines):
             own_line = place_lines[k]
-            if ambiguous_lines:
-                ambiguous_lines -= 1
-                if not ambiguous_lines and section_place == AMBIGUOUS_SUBJECT:
-                    section_place = ""
             if own_line and (alone or self._in_a_list_of_places(lines, place_lines, k)):
                 # "1.德阳 / 2.绵阳 / 3.眉山", "眉山市 / 资阳市": a list of places, no heading; "仁寿县" alone on a line:
                 # a heading, or a signature; the lines under either, up to the next heading, that name no place are
                 # one of theirs or the whole's, which is not said (unknown, for review)
-                section_place, ambiguous_lines = AMBIGUOUS_SUBJECT, 0
+                section_place = AMBIGUOUS_SUBJECT
                 continue
-            sub = SUB_HEADING.match(line) is not None
-            if own_line or TOP_HEADING.match(line) or (sub and (sub_opened or SECTION_WHOLE_HEADING.search(line))):
+            sub = SUB_HEADING.match(line)
+            ordinal = _ordinal(sub.group(1)) if sub else 0
+            if own_line or TOP_HEADING.match(line) or (sub and ((sub_opened and ordinal > sub_opened)
+                                                                or SECTION_WHOLE_HEADING.search(line))):
                 # (a round-up by city: "眉山\n65个项目集中开工…\n资阳\n49个项目…"; a new top section ends it, and a
                 # sub-heading of the whole, "（二）全省其他情况", or of the level that opened the round-up, but not
                 # "（一）项目开工情况" inside a city's own section)
-                section_place, ambiguous_lines = own_line, 0
+                section_place = own_line
                 if own_line:
                     continue
-                sub_opened = False
+                sub_opened = 0
             if sub and not section_place:
-                sub_opened = True
+                sub_opened = ordinal  # the sub-heading the round-up opens under ((二)分市情况): a later one, (三), ends it
             if story is not None and carried and previous_line_no in story_of and not story_subject \
                     and len(sentence_openers) <= 1:
                 named = self.gazetteer.find_in(carried, None)
@@ -2420,6 +2417,14 @@ def _line_opening_work(sentence: str) -> str:
     # (not "今年新建3万平方米标准化厂房项目,": a plan of the county's)
     plan = r"^(今年|本年|全年|明年|去年|年内|新建|建设|实施|计划|完成|开工|续建|启动|新增|累计)|(?<=..)(及|和|与)|、|类|重点|重大"
     return m.group("name") if _one_work_named(m.group("name"), plan) else ""
+
+
+def _ordinal(numeral: str) -> int:
+    """一 … 十九: the number a heading's Chinese numeral says."""
+    digits = "一二三四五六七八九"
+    if numeral.startswith("十"):
+        return 10 + (digits.index(numeral[1]) + 1 if len(numeral) > 1 and numeral[1] in digits else 0)
+    return digits.index(numeral[0]) + 1 if numeral and numeral[0] in digits else 0
 
 
 def _one_work_named(name: str, kinds: str) -> bool:

@@ -173,14 +173,14 @@ def without_ambiguous_copies(facts: list[Fact]) -> list[Fact]:
     """A sub-headline's figure ("九龙坡区 / 45个重点项目集中开工 总投资693亿", a short line with no sentence ended)
     that the paragraph a few lines on states again ("…这次集中开工重点项目共45个,总投资约693亿元") is that
     statement's copy, whatever the measure each wording gave it: dropped where the paragraph's owner is the
-    headline's, or the headline's owner was left unsaid (flag `subject_ambiguous`). A 10个 far off, or in a
-    sentence, is another figure."""
+    headline's, or the headline's owner was left unsaid (flag `subject_ambiguous`). A 10个 far off, in a
+    sentence, or in another short line of a list (签约项目10个 / 开工项目10个), is another figure."""
     named = [f for f in facts if f.entity and "subject_ambiguous" not in f.flags]
 
     def copied(f: Fact) -> bool:
         if f.source_kind != "text" or not HEADLINE_LIKE.fullmatch(f.quote or ""):
             return False
         return any((g.source_kind, g.value, g.unit) == (f.source_kind, f.value, f.unit) and g.line != f.line
-                   and 0 < (g.line or 0) - (f.line or 0) <= NEAR_LINES
+                   and 0 < (g.line or 0) - (f.line or 0) <= NEAR_LINES and not HEADLINE_LIKE.fullmatch(g.quote or "")
                    and ("subject_ambiguous" in f.flags or g.entity == f.entity) for g in named)
     return [f for f in facts if not copied(f)]
