@@ -39,15 +39,21 @@ def test_accuracy_does_not_fall(kit):
     assert not fallen, f"below the floors of tests/devset/thresholds.json (got, floor): {fallen}"
 
 
+def _fact(value, unit, entity, parent, context, raw="", metric_raw="项目数", source_kind="text", **kw):
+    """A fact as the scorer sees it, of the fields that decide whose it is and what it measures."""
+    from schemas.records import Fact
+
+    return Fact(value=value, unit=unit, value_base=value, unit_base=unit, entity_raw=raw or entity, metric_raw=metric_raw,
+                period=None, source_kind=source_kind, quote="", extractor="prose", entity=entity, entity_parent=parent,
+                entity_context=context, **kw)
+
+
 def test_the_scorer_compares_places_not_spellings(kit):
     """A zone's part is the same place under the zone's other name (湖南湘江新区直管区 of a gold file is the
     湘江新区直管区 under 湘江新区), but another part of it, or a part of another zone, is not."""
     from pipeline.batch.accuracy import _same_place
-    from schemas.records import Fact
 
-    part = Fact(value=47, unit="个", value_base=47, unit_base="个", entity_raw="新区直管区", metric_raw="项目", period=None,
-                source_kind="text", quote="", extractor="prose", entity="湘江新区直管区", entity_parent="湘江新区",
-                entity_context="湘江新区")
+    part = _fact(47, "个", "湘江新区直管区", "湘江新区", "湘江新区", raw="新区直管区", metric_raw="项目")
     assert _same_place("湖南湘江新区直管区", part, kit)
     assert _same_place("湘江新区直管区", part, kit)
     assert not _same_place("湖南湘江新区核心区", part, kit)
@@ -57,24 +63,16 @@ def test_the_scorer_compares_places_not_spellings(kit):
 def test_the_scorer_reads_a_zone_under_its_city_by_the_citys_short_name(kit):
     """宿迁湖滨新区 of a gold file is the 湖滨新区 a fact keeps under 宿迁市; not a 湖滨新区 under another city."""
     from pipeline.batch.accuracy import _same_place
-    from schemas.records import Fact
 
-    def zone(parent: str) -> Fact:
-        return Fact(value=22, unit="个", value_base=22, unit_base="个", entity_raw="湖滨新区", metric_raw="项目数", period=None,
-                    source_kind="table", quote="", extractor="text_tabs", entity="湖滨新区", entity_parent=parent,
-                    entity_context=parent)
-    assert _same_place("宿迁湖滨新区", zone("宿迁市"), kit)
-    assert not _same_place("宿迁湖滨新区", zone("岳阳市"), kit)
+    assert _same_place("宿迁湖滨新区", _fact(22, "个", "湖滨新区", "宿迁市", "宿迁市", source_kind="table"), kit)
+    assert not _same_place("宿迁湖滨新区", _fact(22, "个", "湖滨新区", "岳阳市", "岳阳市", source_kind="table"), kit)
 
 
 def test_the_scorer_reads_a_countys_park_with_or_without_its_citys_short_name(kit):
     """拉萨达孜工业园区 of a gold file is the 达孜工业园区 a fact keeps under 达孜区 (拉萨's); 日喀则达孜工业园区 is not."""
     from pipeline.batch.accuracy import _same_place
-    from schemas.records import Fact
 
-    park = Fact(value=19, unit="家", value_base=19, unit_base="家", entity_raw="达孜工业园区", metric_raw="入驻企业", period=None,
-                source_kind="text", quote="", extractor="prose", entity="达孜工业园区", entity_parent="达孜区",
-                entity_context="拉萨市")
+    park = _fact(19, "家", "达孜工业园区", "达孜区", "拉萨市", metric_raw="入驻企业")
     assert _same_place("拉萨达孜工业园区", park, kit)
     assert _same_place("达孜工业园区", park, kit)
     assert not _same_place("日喀则达孜工业园区", park, kit)
@@ -85,11 +83,9 @@ def test_the_scorer_reads_a_batchs_count_by_the_event_its_gold_category_names():
     the tool's 项目数 (or 开工项目数) of 民生项目 is the same count. Not where the category names no event, a planned one
     (计划开工), or two events (集中开工竣工项目: the whole batch is no one event's count)."""
     from pipeline.batch.accuracy import Gold, _same_measure
-    from schemas.records import Fact
 
-    def fact(metric: str) -> Fact:
-        return Fact(value=8, unit="个", value_base=8, unit_base="个", entity_raw="", metric_raw="民生项目", period=None,
-                    source_kind="text", quote="", extractor="prose", entity="九龙坡区", metric=metric, category="民生项目")
+    def fact(metric: str):
+        return _fact(8, "个", "九龙坡区", None, None, metric_raw="民生项目", metric=metric, category="民生项目")
 
     def gold(measure: str, category: str) -> Gold:
         return Gold("九龙坡区", measure, category, 8.0, "个", "", "text")

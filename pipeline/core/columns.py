@@ -14,6 +14,7 @@ WORK_OPENING = re.compile(r"\s*(?:\d{1,3}\s*[.、．]\s*)?(?!\d{4}\s*年|今年|
                           r"[\d一二三四五六七八九十两]+\s*(?:个|项|批|家|条|是))"
                           r"[^,，。;；:：]{2,28}?(项目|工程)\s*[,，:：(（]")  # a row's work (年产…, G318线…), not "2024年…共安排…项目,"
 PUNCTUATION = re.compile(r"[,，。;；:：]")  # (not 、: a name lists its parts with it, 西环路、北环路改造工程)
+WIDE_GAP = re.compile(r"\S {4,}\S")  # two parts of a line far apart
 MIN_PAIRED_LINES = 4  # lines holding both columns, before a block is read as two columns
 SLACK = 4  # how far a right column's lines may start from one another
 
@@ -61,8 +62,10 @@ def _wrapped_prose(lefts: list[str]) -> bool:
 def columns_apart(lines: list[str]) -> list[tuple[int, str]]:
     """(index of the raw line, text) for every line, the lines of a block of two prose columns put in
     reading order: its left column's parts, then its right column's. Other lines stay as they are."""
+    if sum(1 for line in lines if WIDE_GAP.search(line)) < MIN_PAIRED_LINES:
+        return list(enumerate(lines))  # (most pages: no line holds two parts far apart; nothing to measure)
     # (a capture aligns its columns by characters or by screen width: whichever lines up more lines)
-    (column, near), wide = max((_right_column_at(lines, False), False), (_right_column_at(lines, True), True),
+    (column, _), wide = max((_right_column_at(lines, False), False), (_right_column_at(lines, True), True),
                                key=lambda x: x[0][1])
     if column < 0:
         return list(enumerate(lines))

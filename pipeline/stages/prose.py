@@ -287,6 +287,7 @@ SUB_HEADING = re.compile(r"^\s*[(（]([一二三四五六七八九十]+)[)）]")
 SECTION_WHOLE_HEADING = re.compile(r"全省|全市|全区|全州|全县|其他|其它|总体|整体|综合")
 REGION_WORD = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部|平原|山区|丘陵|沿海|沿江|城区|郊区")  # words that are also counties' short forms
 REGION_BEFORE_SUPERLATIVE = re.compile(r"(?:^|[,，:：;；])\s*(?:其中|以)?\s*((?:" + REGION_WORD.pattern + r")(?:地区|片区)?)(?:" + SUPERLATIVE_WORDS + r")(?!的(?![为是有,，]))")  # (城区最大的城市综合体: an attribute)
+JOINERS = ("、", "和", "及", "与")  # words that join places listed together
 AMBIGUOUS_SUBJECT = "?"  # _subject's answer where the text names a part it does not say whose
 SUPERLATIVE_AFTER = re.compile(rf"\s*({SUPERLATIVE_WORDS})")
 COMPARED_WITH = re.compile(r"(高于|低于|超过|超出|快于|慢于|领先|落后于?|不及|比|较|占到|占了)$")
@@ -904,8 +905,9 @@ class ProseExtractor:
                 continue
             together = re.match(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:[、和及与][\u4e00-\u9fff]{2,6}?)?(?:等)?(?:两|二|三|四|五|六|七|八|九|十|\d+)(?:地|个?县市区?|个?县区|个?市县|个?区县|县|市)",
                                 sentence[end:])
-            if together and (before[m.start - 1:m.start] in ("、", "和", "及", "与") or sentence[end:end + 1] in ("、", "和", "及", "与")):
-                if sentence[end:end + 1] in ("、", "和", "及", "与") and before[m.start - 1:m.start] not in ("、", "和", "及", "与") \
+            joined_before, joined_after = before[m.start - 1:m.start] in JOINERS, sentence[end:end + 1] in JOINERS
+            if together and (joined_before or joined_after):
+                if joined_after and not joined_before \
                         and end + together.end() <= start and m.start > best[1]:
                     # (the places together: unknown, for review, their joining words read as a list's 、)
                     best = (re.sub(r"[和及与]", "、", sentence[m.start:end + together.end()]), m.start)
@@ -974,11 +976,6 @@ class ProseExtractor:
                 # ("安吉县发展和改革局组织编制年度投资项目计划": an office drawing up a plan, no work)
                 # ("产业集聚区全年机械电子制造类项目计划签约落地15个": the zone's projects of a kind in the year, none named)
                 project = None  # "四川省500个重点项目", "南宁市自治区层面重大项目": the place's projects, not one
-            if m.how == "short" and SUPERLATIVE_AFTER.match(before, end) and REGION_WORD.fullmatch(m.surface):
-                # "分区域看,其中南部最多", "平原最多": a region or a terrain, not 南部县 / 平原县; whose figure it is
-                # the text does not say (unknown, for review; never the whole's)
-                best = (AMBIGUOUS_SUBJECT, m.start)
-                continue
             if m.how == "short" and end < len(before) and not SHORT_SUBJECT_NEXT.match(before, end) and not project:
                 continue  # "安义现代智慧针纺产业园": a short form opening a name, not the county (a project's, below)
             counted = re.match(r"\s*(\d+)\s*[个项]", sentence[start:])
@@ -1095,8 +1092,9 @@ class ProseExtractor:
                 # 已完成投资…": the one work a kind of project names, not the city its name opens with
                 best = (kind_then_work.group("name"), kind_then_work.start("name"))
         region = max(REGION_BEFORE_SUPERLATIVE.finditer(before), key=lambda r: r.start(), default=None)
-        if region is not None and region.start(1) > best[1]:
-            # "分区域看,东部最多,开工项目80个", "城区最多": a part of the area the text leaves unnamed (unknown)
+        if region is not None and region.start(1) >= best[1]:
+            # "分区域看,东部最多,开工项目80个", "城区最多", "南部最多" (not 南部县): a part of the area the text leaves
+            # unnamed (unknown, for review; never the whole's)
             best = (AMBIGUOUS_SUBJECT, region.start(1))
         named_unit = NAME_THEN_PERIOD.match(sentence)
         if named_unit and named_unit.end(1) <= start and named_unit.start(1) > best[1] \

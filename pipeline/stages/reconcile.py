@@ -97,7 +97,9 @@ class Reconciler:
         jur = self._jurisdiction(jurisdiction)
         g = self.gazetteer
         above = [p.key in jur.named for p in (g.city_of(jur.place), g.province_of(jur.place)) if p is not None]
-        bare = table_row or (bool(quote) and not self._written_after_its_area(normalize_name(raw), quote))
+        # (only a zone's name can be another province's division read as the document's own: no lookup for others)
+        bare = bool(ZONE_NAME.search(normalize_name(raw))) and (
+            table_row or (bool(quote) and not self._written_after_its_area(normalize_name(raw), quote)))
         # everything a decision depends on, and no more (the set of places a document names would
         # make the cache grow with every document)
         key = (normalize_name(raw), jur.place.key if jur.place else "", jur.scope.key if jur.scope else "",
